@@ -1,0 +1,3 @@
+from assistant.cli import main_entry
+
+main_entry()

@@ -1,0 +1,124 @@
+"""Question analysis: the places, years and periods a question names, and what it asks for.
+
+Example: analyse("2020年和2023年漯河市新增高新技术企业各多少家？") ->
+  Analysis(places=["漯河市"], years=[2020, 2023], comparison=True, wants="number", language="zh")
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant import places
+
+PERIODS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+ENGLISH_PERIODS = {"12th five-year": "十二五", "13th five-year": "十三五", "14th five-year": "十四五", "15th five-year": "十五五"}
+
+# A small bilingual glossary: English questions reach Chinese text through BM25 too.
+GLOSSARY = {
+    "gdp": "生产总值 GDP", "gross domestic product": "生产总值", "gross regional product": "地区生产总值",
+    "foreign investment": "利用外资", "foreign capital": "利用外资", "fdi": "实际利用外资",
+    "r&d intensity": "研发投入强度", "r&d": "研发", "research and development": "研发",
+    "fixed-asset investment": "固定资产投资", "fixed asset investment": "固定资产投资",
+    "fixed-asset": "固定资产投资", "retail sales": "社会消费品零售总额", "consumer goods": "社会消费品零售总额",
+    "general public budget revenue": "一般公共预算收入", "public budget revenue": "一般公共预算收入",
+    "budget revenue": "一般公共预算收入", "fiscal revenue": "财政收入", "tax revenue": "税收",
+    "industrial added value": "工业增加值", "value added": "增加值", "added value": "增加值",
+    "above designated size": "规模以上", "above-scale": "规模以上", "industrial": "工业",
+    "high-tech enterprises": "高新技术企业", "high-tech enterprise": "高新技术企业", "high-tech": "高新技术",
+    "disposable income": "人均可支配收入", "per capita": "人均", "urban": "城镇", "rural": "农村",
+    "employment": "就业", "jobs": "新增就业", "new jobs": "城镇新增就业", "unemployment": "失业率",
+    "exports": "出口", "export": "出口", "imports and exports": "进出口", "foreign trade": "外贸 进出口",
+    "investment": "投资", "projects": "项目", "project": "项目", "growth": "增长", "grew": "增长",
+    "increase": "增长", "target": "目标", "goal": "目标", "planned": "计划 规划", "plan": "规划",
+    "five-year plan": "五年规划", "government work report": "政府工作报告", "work report": "政府工作报告",
+    "enterprises": "企业", "companies": "企业", "company": "企业", "firms": "企业", "listed": "上市",
+    "cross-border e-commerce": "跨境电商", "e-commerce": "电商", "airport": "航空港", "logistics": "物流",
+    "food": "食品", "food industry": "食品产业", "laboratory": "实验室", "lab": "实验室",
+    "agriculture": "农业", "farmland": "农田", "high-standard farmland": "高标准农田", "grain": "粮食",
+    "state-owned": "国有企业", "soe": "国有企业", "restructuring": "重组整合", "smart manufacturing": "智能制造",
+    "intelligent manufacturing": "智能制造", "industry-education": "产教融合", "vocational": "职业教育",
+    "innovation": "创新", "technology": "科技", "science and technology": "科技", "patents": "专利",
+    "trademarks": "商标", "poverty": "脱贫 贫困", "housing": "住房 棚户区", "shantytown": "棚户区",
+    "pollution": "污染", "air quality": "空气质量", "pm2.5": "PM2.5", "forest": "森林", "green": "绿色",
+    "carbon": "碳", "energy": "能源", "charging": "充电桩", "new energy vehicle": "新能源汽车",
+    "population": "人口", "urbanization": "城镇化率", "tourism": "旅游", "tourists": "游客", "culture": "文化",
+    "education": "教育", "schools": "学校", "hospital": "医院", "health": "卫生 健康", "medical": "医疗",
+    "pension": "养老", "elderly": "养老", "roads": "道路 公路", "highway": "高速", "railway": "铁路",
+    "water": "水", "sewage": "污水", "park": "园区", "industrial park": "产业园", "zone": "开发区",
+    "development zone": "经济技术开发区 经开区", "county": "县", "district": "区", "city": "市",
+    "province": "省", "targets": "目标", "area": "面积", "square kilometers": "平方公里", "km": "公里",
+    "billion yuan": "亿元", "yuan": "元", "percent": "%", "percentage points": "个百分点", "how many": "多少",
+}
+
+NUMBER_WORDS = re.compile(r"多少|几[个家项所座条次]?|多大|多高|多快|增速|增长率|比重|占比|how (?:much|many)|what (?:was|is|were) the (?:rate|share|amount|number|total|value)|growth|percentage|rate", re.I)
+DATE_WORDS = re.compile(r"何时|什么时候|哪一?年|哪个月|哪天|日期|when|what year|which year|what date", re.I)
+NAME_WORDS = re.compile(r"哪些|哪个|哪家|哪几|什么|谁|名称|叫|which|what|who|name", re.I)
+COMPARE_WORDS = re.compile(r"和|与|及|对比|比较|相比|分别|各|哪个更|谁更|compare|compared|versus|\bvs\.?\b|\band\b|both|respectively|differ", re.I)
+
+
+@dataclass
+class Analysis:
+    question: str
+    places: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)  # 十三五 …
+    comparison: bool = False
+    wants: str = "text"  # number | date | name | text
+    language: str = "zh"
+    expansion: str = ""  # Chinese words from the glossary, for BM25
+
+    def explain(self) -> dict:
+        return {"places": self.places, "years": self.years, "periods": self.periods,
+                "comparison": self.comparison, "wants": self.wants, "language": self.language,
+                "expansion": self.expansion}
+
+
+def detect_language(text: str) -> str:
+    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "zh" if han >= max(2, latin // 4) else "en"
+
+
+def detect_years(text: str) -> tuple[list[int], list[str]]:
+    """Explicit years and plan periods.
+
+    Example: detect_years("“十四五”期间和2035年远景") -> ([2035], ["十四五"])
+    """
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)]
+    lowered = text.lower()
+    periods = [p for p in PERIODS if p in text]
+    periods += [cn for en, cn in ENGLISH_PERIODS.items() if en in lowered and cn not in periods]
+    return list(dict.fromkeys(years)), periods
+
+
+def expand_english(text: str) -> str:
+    """Chinese glossary words for the English terms in a question (longest terms first)."""
+    lowered = text.lower()
+    found = []
+    for term in sorted(GLOSSARY, key=len, reverse=True):
+        if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", lowered):
+            found.append(GLOSSARY[term])
+            lowered = lowered.replace(term, " ")
+    return " ".join(found)
+
+
+def what_is_wanted(text: str) -> str:
+    if DATE_WORDS.search(text):
+        return "date"
+    if NUMBER_WORDS.search(text):
+        return "number"
+    if NAME_WORDS.search(text):
+        return "name"
+    return "text"
+
+
+def analyse(question: str) -> Analysis:
+    found_places = places.find_places(question)
+    years, periods = detect_years(question)
+    language = detect_language(question)
+    sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
+    comparison = sides and bool(COMPARE_WORDS.search(question))
+    expansion = expand_english(question) if language == "en" else ""
+    return Analysis(question=question, places=found_places, years=years, periods=periods,
+                    comparison=comparison, wants=what_is_wanted(question), language=language,
+                    expansion=expansion)

@@ -1,0 +1,154 @@
+"""The extractive answerer: offline, deterministic, the default when no LLM is configured.
+
+From the top chunks it picks the clause(s) that answer: those covering the
+question's terms and holding the kind of thing asked for (a figure with a unit
+for 多少/how much, a date for 何时/哪年, a name for 哪/什么), then composes a short
+answer with [n] markers: one clause per fact, one per side of a comparison.
+When the best evidence covers too little of the question it refuses.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.analysis import Analysis
+from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
+from assistant.documents import ScoredChunk
+from assistant.retrieval import allowed_regions
+
+REFUSE_BELOW = 0.42  # calibrated on evals/questions/dev.jsonl (see evals/README.md)
+CLAUSE_END = re.compile(r"[^，,。！？；;!?：:]*[，,。！？；;!?：:]?")
+FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|个百分点|[万亿千百]*[元吨亩户人家个项所座条套台辆倍次件种名位]|平方公里|公里|千米|米|万|亿)")
+DATE = re.compile(r"(?:19|20)\d{2}年(?:底|末|前|\d{1,2}月)?|\d{1,2}月(?:\d{1,2}日)?|第[一二三四]季度|年底|年内")
+QUESTION_NOISE = re.compile(
+    r"多少|几[个家项所座条次]?|哪些|哪个|哪家|哪一?年|什么时候|什么|是否|有没有|怎样|如何|请问|请|告诉|一下|"
+    r"分别|各是|各|吗|呢|是|为|的|了|在|有|和|与|及|共|达到|达|约|大约|左右|计划|目标|要求|提出|"
+    r"报告|政府工作报告|规划|纲要|文件|期间|年度|今年|去年|新闻|报道|该|其|中|给出|列出|提到|称|显示"
+)
+SPLIT_SIDES = re.compile(r"[，,、；;]")
+
+
+@dataclass
+class Pick:
+    n: int  # 1-based passage number
+    text: str
+    score: float
+
+
+def clauses(text: str) -> list[str]:
+    """clauses("新增企业28家，入库152家。") -> ["新增企业28家，", "入库152家。"]"""
+    return [c for c in CLAUSE_END.findall(text.replace("\n", "。")) if c.strip()]
+
+
+def content_bigrams(text: str, analysis: Analysis) -> set[str]:
+    """Character bigrams of the question's content words (places, years, question words removed)."""
+    text = re.sub(r"(?:19|20)\d{2}年?", " ", text)
+    for place in analysis.places:
+        for alias in sorted(_aliases(place), key=len, reverse=True):
+            text = text.replace(alias, " ")
+    text = QUESTION_NOISE.sub(" ", text)
+    grams = set()
+    for run in re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?%?", f"{text} {analysis.expansion}"):
+        if re.fullmatch(r"[A-Za-z]+", run):
+            continue  # English words never occur in the Chinese text; the glossary covers them
+        grams.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
+    return {g for g in grams if len(g) == 2 or g.isdigit()}
+
+
+def _aliases(place: str) -> list[str]:
+    from assistant.places import BY_NAME
+
+    known = BY_NAME.get(place)
+    return list(known.aliases) if known else [place]
+
+
+def coverage(grams: set[str], text: str) -> float:
+    if not grams:
+        return 0.0
+    return sum(1 for g in grams if g in text) / len(grams)
+
+
+def wanted_bonus(text: str, wants: str) -> float:
+    if wants == "number":
+        return 0.25 if FIGURE.search(text) else -0.2
+    if wants == "date":
+        return 0.25 if DATE.search(text) else -0.1
+    return 0.0
+
+
+def best_span(chunk_text: str, grams: set[str], wants: str) -> tuple[str, float]:
+    """The clause, or two or three adjacent clauses, that best answer; scored."""
+    parts = clauses(chunk_text)
+    best, best_score = "", -1.0
+    for i in range(len(parts)):
+        for width in (1, 2, 3):
+            span = "".join(parts[i:i + width])
+            if i + width > len(parts) or len(span) > 140:
+                break
+            score = coverage(grams, span) + wanted_bonus(span, wants) - 0.002 * max(0, len(span) - 50)
+            if score > best_score:
+                best, best_score = span, score
+    return best.strip("，,；;：: "), best_score
+
+
+def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit: int = 5) -> Pick | None:
+    best = None
+    for n, hit in enumerate(contexts[:limit], start=1):
+        span, score = best_span(hit.chunk.text, grams, analysis.wants)
+        score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
+        if span and (best is None or score > best.score):
+            best = Pick(n, span, score)
+    return best
+
+
+def _side_contexts(contexts: list[ScoredChunk], side: Analysis) -> list[tuple[int, ScoredChunk]]:
+    allowed = allowed_regions(side.places)
+    out = []
+    for n, hit in enumerate(contexts, start=1):
+        meta = hit.chunk.metadata
+        years = {meta.get("year_reviewed"), meta.get("year_issued")}
+        if allowed and meta.get("region") not in allowed:
+            continue
+        if side.years and not (years & set(side.years) or any(str(y) in hit.chunk.text for y in side.years)):
+            continue
+        out.append((n, hit))
+    return out
+
+
+def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> list[Pick]:
+    from assistant.retrieval import _sides
+
+    picks = []
+    for side in _sides(analysis):
+        best = None
+        for n, hit in _side_contexts(contexts, side)[:4]:
+            span, score = best_span(hit.chunk.text, grams, analysis.wants)
+            if span and (best is None or score > best.score):
+                best = Pick(n, span, score)
+        if best:
+            picks.append(best)
+    return picks
+
+
+def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk]) -> str:
+    """The answer text with [n] markers, or the fixed refusal sentence."""
+    refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
+    grams = content_bigrams(question, analysis)
+    if not contexts or not grams:
+        return refusal
+    if analysis.comparison:
+        picks = compare(contexts, analysis, grams)
+        if len(picks) >= 2 and min(p.score for p in picks) >= REFUSE_BELOW:
+            return compose(picks, analysis)
+    best = pick(contexts, analysis, grams)
+    if best is None or best.score < REFUSE_BELOW:
+        return refusal
+    return compose([best], analysis)
+
+
+def compose(picks: list[Pick], analysis: Analysis) -> str:
+    sentences = [f"{p.text}[{p.n}]" for p in picks]
+    body = "；".join(sentences) + "。"
+    if analysis.language == "en":
+        return f"According to the reports: {body}"
+    return body

@@ -1,0 +1,112 @@
+"""The path of a question: clean -> (rewrite follow-up) -> analyse -> retrieve -> answer -> verify.
+
+The LLM answers when one is configured; when it is unreachable or overloaded
+the extractive answer is given instead, labelled as a fallback. Configuration
+errors (bad key, unknown model, no quota) are raised: guessing would hide them.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from assistant.analysis import analyse
+from assistant.answer import extractive
+from assistant.answer.citations import build_answer
+from assistant.answer.types import Answer
+from assistant.errors import ConfigError
+
+
+def resolve_mode(assistant, mode: str) -> str:
+    if mode in ("llm", "extractive"):
+        if mode == "llm" and not assistant.settings.llm_configured:
+            raise ConfigError("LLM mode needs a model: set ASSISTANT_LLM_MODEL (or OPENAI_MODEL) and "
+                              "OPENAI_BASE_URL or OPENAI_API_KEY")
+        return mode
+    return "llm" if assistant.settings.llm_configured else "extractive"
+
+
+def merge_followup(question: str, history: list[dict]) -> str:
+    """Without an LLM, a follow-up borrows what it leaves out from the last question.
+
+    Example: merge_followup("那2024年呢？", [{"question": "2023年漯河市城镇新增就业多少人？"}])
+      -> "2024年漯河市城镇新增就业多少人？"
+    """
+    if not history:
+        return question
+    previous = history[-1].get("question", "")
+    now = analyse(question)
+    if len(re.sub(r"[那呢？?吗的，,\s]|what about|and|how about", "", question, flags=re.I)) > 12 and now.places and now.years:
+        return question  # already standalone
+    merged = previous
+    before = analyse(previous)
+    for old, new in zip(before.years, now.years):
+        merged = merged.replace(str(old), str(new))
+    if now.places and before.places:
+        from assistant.places import BY_NAME
+
+        for alias in sorted(BY_NAME[before.places[0]].aliases if before.places[0] in BY_NAME else [before.places[0]],
+                            key=len, reverse=True):
+            if alias in merged:
+                merged = merged.replace(alias, now.places[0], 1)
+                break
+    if not now.years and not now.places:
+        merged = f"{previous} {question}"
+    return merged
+
+
+def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, filters, timings: dict):
+    from assistant.core import timed
+
+    question = assistant.clean_question(question)
+    with timed(timings, "rewrite"):
+        if history and mode == "llm":
+            standalone = assistant.llm.rewrite(question, history)
+        else:
+            standalone = merge_followup(question, history)
+    with timed(timings, "retrieve"):
+        analysis = analyse(standalone)
+        contexts = assistant.retriever.search(standalone, max(k, 10), analysis=analysis, filters=filters)
+    return question, standalone, analysis, contexts
+
+
+def answer_question(assistant, question: str, history: list[dict], mode: str, k: int, filters) -> Answer:
+    answer = None
+    for piece in stream_answer(assistant, question, history, mode, k, filters, streaming=False):
+        answer = piece
+    return answer
+
+
+def stream_answer(assistant, question: str, history: list[dict], mode: str, k: int, filters,
+                  streaming: bool = True) -> Iterator[str | Answer]:
+    """Yield text pieces (LLM mode, streaming) and finally the Answer."""
+    from assistant.answer.chain import LLMUnavailable
+    from assistant.core import timed
+
+    timings: dict[str, float] = {}
+    mode = resolve_mode(assistant, mode)
+    question, standalone, analysis, contexts = _prepare(assistant, question, history, mode, k, filters, timings)
+    passages = contexts[:k]
+    label, notice, text = mode, "", None
+    if mode == "llm":
+        try:
+            with timed(timings, "generate"):
+                passages = assistant.llm.select_passages(contexts[:k])
+                if streaming:
+                    parts = []
+                    for part in assistant.llm.stream(standalone, passages, history):
+                        parts.append(part)
+                        yield part
+                    text = "".join(parts)
+                else:
+                    text = assistant.llm.answer(standalone, passages, history)
+        except LLMUnavailable as e:
+            label, notice = "extractive (fallback)", f"LLM unavailable, extractive answer shown instead: {e}"
+            passages = contexts[:k]
+    if text is None:
+        with timed(timings, "extract"):
+            text = extractive.answer(standalone, analysis, passages)
+    with timed(timings, "verify"):
+        answer = build_answer(question, text, passages, label, timings=timings,
+                              analysis={**analysis.explain(), "standalone": standalone}, notice=notice)
+    answer.contexts = contexts  # every retrieved chunk, for evaluation and the "nearest passages" view
+    yield answer

