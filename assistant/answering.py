@@ -79,7 +79,6 @@ def answer_question(assistant, question: str, history: list[dict], mode: str, k:
 def stream_answer(assistant, question: str, history: list[dict], mode: str, k: int, filters,
                   streaming: bool = True) -> Iterator[str | Answer]:
     """Yield text pieces (LLM mode, streaming) and finally the Answer."""
-    from assistant.answer.chain import LLMUnavailable
     from assistant.core import timed
 
     timings: dict[str, float] = {}
@@ -88,6 +87,8 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
     passages = contexts[:k]
     label, notice, text = mode, "", None
     if mode == "llm":
+        from assistant.answer.chain import LLMUnavailable
+
         try:
             with timed(timings, "generate"):
                 passages = assistant.llm.select_passages(contexts[:k])
