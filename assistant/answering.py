@@ -105,7 +105,7 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
             passages = contexts[:k]
     if text is None:
         with timed(timings, "extract"):
-            text = extractive.answer(standalone, analysis, passages)
+            text = extractive.answer(standalone, analysis, passages, known=assistant.index.lexical.knows)
     with timed(timings, "verify"):
         answer = build_answer(question, text, passages, label, timings=timings,
                               analysis={**analysis.explain(), "standalone": standalone}, notice=notice)

@@ -95,8 +95,10 @@ def map_error(exc: Exception, settings: Settings) -> AssistantError:
         return LLMUnavailable(f"LLM at {where} timed out after {settings.llm_timeout:g}s "
                               f"({settings.llm_retries} retries); raise ASSISTANT_LLM_TIMEOUT or try later")
     if isinstance(exc, openai.APIConnectionError):
-        cause = type(exc.__cause__).__name__ if exc.__cause__ else "connection error"
-        return LLMUnavailable(f"cannot reach the LLM at {where} ({cause}); check OPENAI_BASE_URL and the server")
+        cause = exc.__cause__ or exc.__context__
+        reason = type(cause).__name__ if cause else "connection error"
+        return LLMUnavailable(f"lost or could not open the connection to the LLM at {where} ({reason}); "
+                              "check OPENAI_BASE_URL and that the server is running")
     if status in (401, 403):
         return ConfigError(f"LLM rejected the key ({status}): set OPENAI_API_KEY to a valid key for {where}")
     if status == 404 or "model_not_found" in code:
@@ -200,12 +202,15 @@ class LLMAnswerer:
         try:
             for chunk in (self.answer_prompt | self.model).stream(inputs):
                 finished = finished or bool(chunk.response_metadata.get("finish_reason"))
-                piece = chunk.text if isinstance(chunk.text, str) else chunk.text()
+                piece = chunk.text
                 if piece:
                     wrote = True
                     yield piece
         except CALL_ERRORS as e:
-            raise map_error(e, self.settings) from None
+            error = map_error(e, self.settings)
+            if wrote and isinstance(error, LLMUnavailable):
+                error = LLMUnavailable(f"the LLM stream was cut midway: {error}")
+            raise error from None
         if not wrote:
             raise LLMUnavailable("the LLM returned an empty answer")
         if self.check_finish and not finished:

