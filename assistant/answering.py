@@ -59,10 +59,14 @@ def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, f
 
     question = assistant.clean_question(question)
     with timed(timings, "rewrite"):
+        standalone = merge_followup(question, history)
         if history and mode == "llm":
-            standalone = assistant.llm.rewrite(question, history)
-        else:
-            standalone = merge_followup(question, history)
+            from assistant.answer.chain import LLMUnavailable
+
+            try:
+                standalone = assistant.llm.rewrite(question, history)
+            except LLMUnavailable:
+                pass  # the heuristic merge above stands in; the answer step will fall back too
     with timed(timings, "retrieve"):
         analysis = analyse(standalone)
         contexts = assistant.retriever.search(standalone, max(k, 10), analysis=analysis, filters=filters)

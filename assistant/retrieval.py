@@ -25,9 +25,9 @@ from assistant.index.lexical import tokenize
 
 @dataclass
 class Weights:
-    dense: float = 0.4
-    lexical: float = 0.6
-    year: float = 0.15  # document reviews/plans the year asked about
+    dense: float = 0.3
+    lexical: float = 0.7
+    year: float = 0.2  # document reviews/plans the year asked about
     year_text: float = 0.05  # the chunk itself mentions the year
     place: float = 0.05  # the document is about exactly the place asked about
 

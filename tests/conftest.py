@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from llm_fixtures import llm_server, llm_server_session, llm_settings  # noqa: F401  (import by this name only)
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 

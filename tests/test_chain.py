@@ -134,6 +134,13 @@ def test_figure_checked_against_the_cited_passage_only(contexts):
     assert all(f.verified for f in unmarked.figures)
 
 
+def test_comparison_sides_checked_against_their_own_passage(contexts):
+    right = build_answer("q", "漯河市增长8.5%[1]，郾城区增长7%[3]。", contexts, "llm")
+    assert [(f.text, f.cited, f.verified) for f in right.figures] == [("8.5%", [1], True), ("7%", [3], True)]
+    swapped = build_answer("q", "漯河市增长7%[1]，郾城区增长8.5%[3]。", contexts, "llm")
+    assert not any(f.verified for f in swapped.figures)
+
+
 def test_figures_normalised():
     assert normalise_figure("11.2 亿美元") == "11.2亿美元"
     assert normalise_figure("１１．２ 亿美元") == "11.2亿美元"
@@ -149,6 +156,8 @@ def test_figures_normalised():
 
 def test_years_markers_and_list_numbers_are_not_figures():
     assert find_figures("1. 2020年新增28家[1]，增长8.5%[2]。") == ["28家", "8.5%"]
+    assert find_figures("Exports reached 1.12 billion US dollars in 2021, up 8.5% [1].") == \
+        ["1.12 billion US dollars", "8.5%"]
 
 
 # -- follow-ups -------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 A figure is a number with its unit ("28家", "11.2亿美元", "8.5%", "百分之八点五").
 Years ("2020年"), citation markers ("[1]") and list numbers ("1.") are not figures:
-they carry no unit, so the patterns below never pick them up.
+they carry no unit, so the Chinese pattern never picks them up. In English text a
+bare number counts too ("28 companies"), years excepted, since units are words there.
 """
 from __future__ import annotations
 
@@ -23,19 +24,21 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SCALES = {"十": 10, "百": 100, "千": 1000}
 CN_CHARS = "零〇一二两三四五六七八九十百千"
-CN_NUM = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+CN_NUM = f"[{CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 ARABIC = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"  # full-width forms too: "１，２３４"
 
 # A number not glued to a preceding digit, decimal point or "第" (ordinals).
 ZH_FIGURE = re.compile(
     rf"(?<![\d.,])(?:百分之{ARABIC}|{ARABIC}\s*(?:{UNIT_ZH}))"
-    rf"|(?<![零〇一二两三四五六七八九十百千第])(?:百分之{CN_NUM}|{CN_NUM}(?:{UNIT_ZH}))"
+    rf"|(?<![{CN_CHARS}第])(?:百分之{CN_NUM}|{CN_NUM}(?:{UNIT_ZH}))"
 )
 
 # English: a number, optionally followed by a unit word we can map onto the Chinese text.
 EN_UNIT = (r"percentage points?|per ?cent|billion|million|thousand|"
            r"yuan|US dollars|dollars|tons|tonnes|km|kilometres|kilometers|square kilometres|mu")
-EN_FIGURE = re.compile(rf"(?<![\w.,])({ARABIC})(?![A-Za-z\d])(?:\s*(?:({EN_UNIT})\b|%)(?:\s+(?:of\s+)?(yuan|US dollars|dollars|RMB))?)?", re.I)
+EN_FIGURE = re.compile(
+    rf"(?<![\w.,])({ARABIC})(?![A-Za-z\d])"  # not "14th", not the tail of another number
+    rf"(?:\s*(?:({EN_UNIT})\b|%)(?:\s+(?:of\s+)?(yuan|US dollars|dollars|RMB))?)?", re.I)
 MARKER = re.compile(r"[\[［【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］】]")
 LIST_NUMBER = re.compile(r"(?m)^\s*\d+[.)、]\s")
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -111,12 +114,14 @@ def find_figures(text: str) -> list[str]:
              find_figures("Exports reached 1.12 billion US dollars in 2021 [1].")
                -> ["1.12 billion US dollars"]
     """
-    text = MARKER.sub(" ", text)
-    text = LIST_NUMBER.sub(" ", text)
-    figures = [m.group(0).strip() for m in ZH_FIGURE.finditer(text) if _is_figure_zh(m.group(0))]
-    if not has_cjk(text):
-        figures += [m.group(0).strip() for m in EN_FIGURE.finditer(text) if not YEAR.match(m.group(0))]
-    return figures
+    text = MARKER.sub(lambda m: " " * len(m.group(0)), text)  # blanked, not removed: spans stay put
+    text = LIST_NUMBER.sub(lambda m: " " * len(m.group(0)), text)
+    found = [(m.start(), m.end()) for m in ZH_FIGURE.finditer(text) if _is_figure_zh(m.group(0))]
+    for m in EN_FIGURE.finditer(text):
+        overlaps = any(a < m.end() and m.start() < b for a, b in found)  # "8.5%" is caught by both
+        if not overlaps and not YEAR.match(m.group(0)) and not (has_cjk(text) and m.lastindex == 1):
+            found.append((m.start(), m.end()))
+    return [text[a:b].strip() for a, b in sorted(found)]
 
 
 def _is_figure_zh(match: str) -> bool:

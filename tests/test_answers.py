@@ -1,0 +1,128 @@
+"""Answers through the real Assistant: extractive over the seeds, and the LLM chain through a real HTTP server."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.answer.types import REFUSAL_ZH
+
+
+def test_numeric_answer_is_cited_and_verified(seeded):
+    answer = seeded.ask("漯河市2020年新增了多少家国家级高新技术企业？", mode="extractive")
+    assert "28家" in answer.text and not answer.refused
+    assert answer.citations and answer.citations[0].source == "000_47fc14d33372d68f.txt"
+    assert "28家" in answer.citations[0].quote
+    assert answer.figures and all(f.verified for f in answer.figures)
+    assert answer.mode == "extractive" and answer.timings["retrieve"] >= 0
+
+
+def test_year_picks_the_report_that_reviews_it(seeded):
+    answer = seeded.ask("漯河市2023年城镇新增就业多少人？", mode="extractive")
+    assert "3.8万人" in answer.text
+    assert answer.citations[0].source == "003_f03fcbf8b818b135.txt"
+
+
+def test_comparison_answers_each_side(seeded):
+    answer = seeded.ask("2020年洛阳市和尉氏县的地区生产总值增速分别是多少？", mode="extractive")
+    sources = {c.source for c in answer.citations}
+    assert sources == {"004_7fe58714293151c5.txt"} and len(answer.citations) >= 2
+    assert "3%" in answer.text and "2.5%" in answer.text
+
+
+def test_unanswerable_question_is_refused_with_nearest_passages(seeded):
+    answer = seeded.ask("2023年漯河市快递业务量达到多少亿件？", mode="extractive")
+    assert answer.refused and answer.text == REFUSAL_ZH
+    assert answer.citations == [] and len(answer.contexts) >= 3
+
+
+def test_follow_up_borrows_from_history_without_an_llm(seeded):
+    history = [{"question": "2023年漯河市财政民生支出是多少？", "answer": "172.3亿元[1]"}]
+    answer = seeded.ask("那2020年呢？", history=history, mode="extractive")
+    assert answer.analysis["standalone"].startswith("2020年漯河市财政民生支出")
+
+
+@pytest.mark.parametrize("question", ["", "   ", "？？？", "\x00\x01"])
+def test_unusable_questions_get_a_one_line_error(seeded, question):
+    from assistant.errors import BadQuestion
+
+    with pytest.raises(BadQuestion) as info:
+        seeded.ask(question)
+    assert "\n" not in str(info.value)
+
+
+def test_very_long_question_is_capped(seeded):
+    answer = seeded.ask("漯河市2020年新增了多少家国家级高新技术企业？" + "很" * 10000, mode="extractive")
+    assert len(answer.question) <= seeded.settings.max_question_chars
+
+
+def test_readme_python_example_runs(seeded_home, seeded):
+    from assistant import Assistant
+
+    assistant = Assistant.open(home=seeded_home)
+    assert assistant.ensure_seeded() is None  # already built
+    answer = assistant.ask("尉氏县2020年GDP是多少？")
+    assert "431.8亿元" in answer.text
+    assert [(c.n, c.title) for c in answer.citations][0][1] == "2021年尉氏县政府工作报告"
+
+
+def test_cli_ask_json_has_the_results_fields(seeded_home, seeded):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    out = CliRunner().invoke(app, ["--home", str(seeded_home), "ask", "尉氏县2020年GDP是多少？", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert {"answer", "refused", "mode", "citations", "contexts", "latency_ms", "figures"} <= set(data)
+    assert data["citations"][0]["source"] == "004_7fe58714293151c5.txt"
+
+
+# -- the LLM chain through the Assistant, against a real OpenAI-compatible server ----------
+
+@pytest.fixture
+def llm_assistant(seeded, llm_server):
+    from assistant import Assistant
+    from llm_fixtures import make_settings
+
+    settings = make_settings(llm_server, home=seeded.settings.home)
+    return Assistant(settings, embedder=seeded.embedder, client=seeded.client)
+
+
+def test_llm_answer_is_parsed_and_checked(llm_assistant, llm_server):
+    llm_server.enqueue("2020年漯河市新增国家级高新技术企业28家[1]。")
+    answer = llm_assistant.ask("漯河市2020年新增了多少家国家级高新技术企业？")
+    assert answer.mode == "llm" and answer.verified
+    assert answer.citations[0].source == "000_47fc14d33372d68f.txt"
+    prompt = llm_server.user_prompt()
+    assert "漯河市2020年新增了多少家国家级高新技术企业" in prompt and "[1]" in prompt
+
+
+def test_llm_invented_figure_is_flagged(llm_assistant, llm_server):
+    llm_server.enqueue("2020年漯河市新增国家级高新技术企业35家[1]。")
+    answer = llm_assistant.ask("漯河市2020年新增了多少家国家级高新技术企业？")
+    assert not answer.verified and any(f.text == "35家" and not f.verified for f in answer.figures)
+
+
+def test_llm_failure_falls_back_to_the_labelled_extractive_answer(llm_assistant, llm_server):
+    for _ in range(llm_assistant.settings.llm_retries + 1):
+        llm_server.enqueue_error(500, {"error": {"message": "boom"}})
+    answer = llm_assistant.ask("漯河市2020年新增了多少家国家级高新技术企业？")
+    assert answer.mode == "extractive (fallback)" and "28家" in answer.text
+    assert "LLM unavailable" in answer.notice
+
+
+def test_llm_streaming_yields_pieces_then_the_answer(llm_assistant, llm_server):
+    llm_server.enqueue("尉氏县2020年GDP完成431.8亿元，增长2.5%[1]。")
+    pieces = list(llm_assistant.stream("尉氏县2020年GDP是多少？"))
+    assert all(isinstance(p, str) for p in pieces[:-1]) and len(pieces) > 2
+    assert pieces[-1].text.startswith("尉氏县2020年GDP完成431.8亿元") and pieces[-1].verified
+
+
+def test_llm_follow_up_is_rewritten_from_history(llm_assistant, llm_server):
+    llm_server.enqueue("2020年漯河市财政民生支出是多少？")
+    llm_server.enqueue("2020年漯河市财政民生支出165.2亿元[1]。")
+    history = [{"question": "2023年漯河市财政民生支出是多少？", "answer": "172.3亿元[1]"}]
+    answer = llm_assistant.ask("那2020年呢？", history=history)
+    assert answer.analysis["standalone"] == "2020年漯河市财政民生支出是多少？"
+    assert "2023年漯河市财政民生支出是多少" in json.dumps(llm_server.requests[0], ensure_ascii=False)
