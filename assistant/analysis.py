@@ -118,7 +118,13 @@ def expand_english(text: str) -> str:
     return " ".join(found)
 
 
+RATE_WORDS = re.compile(r"增速|增长率|增幅|增长了?多少|增长几|降幅|下降了?多少|growth|grow|increase by|rise by|how fast", re.I)
+
+
 def what_is_wanted(text: str) -> str:
+    """what_is_wanted("尉氏县2020年GDP增速是多少？") -> "rate"."""
+    if RATE_WORDS.search(text):
+        return "rate"
     if DATE_WORDS.search(text):
         return "date"
     if NUMBER_WORDS.search(text):
@@ -134,7 +140,8 @@ def analyse(question: str) -> Analysis:
     language = detect_language(question)
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
     comparison = sides and bool(COMPARE_WORDS.search(question))
-    expansion = expand_english(question) if language == "en" else ""
+    # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
+    expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
     return Analysis(question=question, places=found_places, years=years, periods=periods,
                     comparison=comparison, wants=what_is_wanted(question), language=language,
                     expansion=expansion)

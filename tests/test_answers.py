@@ -24,10 +24,10 @@ def test_year_picks_the_report_that_reviews_it(seeded):
 
 
 def test_comparison_answers_each_side(seeded):
-    answer = seeded.ask("2020年洛阳市和尉氏县的地区生产总值增速分别是多少？", mode="extractive")
+    answer = seeded.ask("“十三五”期间漯河经开区和尉氏县的生产总值年均增速各是多少？", mode="extractive")
     sources = {c.source for c in answer.citations}
-    assert sources == {"004_7fe58714293151c5.txt"} and len(answer.citations) >= 2
-    assert "3%" in answer.text and "2.5%" in answer.text
+    assert sources == {"001_e24a12bec3ad6067.txt", "004_7fe58714293151c5.txt"}
+    assert "8%以上" in answer.text and "6.5%" in answer.text
 
 
 def test_unanswerable_question_is_refused_with_nearest_passages(seeded):
@@ -95,7 +95,7 @@ def test_llm_answer_is_parsed_and_checked(llm_assistant, llm_server):
     assert answer.mode == "llm" and answer.verified
     assert answer.citations[0].source == "000_47fc14d33372d68f.txt"
     prompt = llm_server.user_prompt()
-    assert "漯河市2020年新增了多少家国家级高新技术企业" in prompt and "[1]" in prompt
+    assert "漯河市2020年新增了多少家国家级高新技术企业" in prompt and '<passage n="1">' in prompt
 
 
 def test_llm_invented_figure_is_flagged(llm_assistant, llm_server):

@@ -9,7 +9,7 @@ When the best evidence covers too little of the question it refuses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.analysis import Analysis
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -30,6 +30,8 @@ FOLLOW_WORDS = re.compile(r"各是|一共|合计|几家|几个|几所|几条|几
                           r"打算|时候|名字|叫做|对比|相比|当年|上年|整个|点名|例子|报道|提到|称|是否|分别|多大|多高|"
                           r"人次|万亩|月份|月$|标题|注明|日期|上作|新入|时称|对市|降幅|奖项")
 UNKNOWN_TERM_PENALTY = 0.5
+# Reports name one indicator several ways; a question in one wording should find the others.
+SYNONYMS = (("地区生产总值", "GDP"), ("生产总值", "GDP"), ("GDP", "生产总值"), ("利用外资", "利用境外资金"))
 
 
 @dataclass
@@ -59,9 +61,11 @@ def content_bigrams(text: str, analysis: Analysis) -> set[str]:
     grams = set()
     for run in re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?%?", f"{text} {analysis.expansion}"):
         if re.fullmatch(r"[A-Za-z]+", run):
-            continue  # English words never occur in the Chinese text; the glossary covers them
+            if run.isupper() and len(run) >= 2:
+                grams.add(run)  # an acronym the reports use as is: GDP, PM
+            continue  # other English words never occur in the Chinese text; the glossary covers them
         grams.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
-    return {g for g in grams if len(g) == 2 or g.isdigit()}
+    return {g for g in grams if len(g) == 2 or g.isdigit() or g.isupper()}
 
 
 def _aliases(place: str) -> list[str]:
@@ -78,6 +82,8 @@ def coverage(grams: set[str], text: str) -> float:
 
 
 def wanted_bonus(text: str, wants: str) -> float:
+    if wants == "rate":
+        return 0.25 if re.search(r"\d\s*(?:%|个百分点)", text) else -0.2
     if wants == "number":
         return 0.25 if FIGURE.search(text) else -0.2
     if wants == "date":
@@ -118,6 +124,10 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
             bonus += 0.1
         elif doc_years:
             bonus -= 0.15
+        # Within a report, the section says which year it is about: "三、2024年重点工作安排".
+        heading_years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", hit.chunk.heading)}
+        if heading_years and not heading_years & set(analysis.years):
+            bonus -= 0.12
     return bonus
 
 
@@ -132,8 +142,9 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
     return best
 
 
-def _side_contexts(contexts: list[ScoredChunk], side: Analysis) -> list[tuple[int, ScoredChunk]]:
-    allowed = allowed_regions(side.places)
+def _side_contexts(contexts: list[ScoredChunk], side: Analysis, others: set[str] = frozenset()) -> list[tuple[int, ScoredChunk]]:
+    """Passages for one side; a place the other side names is not this side's (漯河市 vs 郾城区)."""
+    allowed = [p for p in allowed_regions(side.places) if p not in others or p in side.places]
     out = []
     for n, hit in enumerate(contexts, start=1):
         meta = hit.chunk.metadata
@@ -149,10 +160,11 @@ def _side_contexts(contexts: list[ScoredChunk], side: Analysis) -> list[tuple[in
 def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> list[Pick]:
     from assistant.retrieval import _sides
 
-    picks = []
-    for side in _sides(analysis):
+    picks, sides = [], _sides(analysis)
+    for side in sides:
         best = None
-        for n, hit in _side_contexts(contexts, side)[:4]:
+        others = {p for s in sides if s is not side for p in s.places}
+        for n, hit in _side_contexts(contexts, side, others)[:4]:
             span, score = best_span(hit.chunk.text, grams, analysis.wants)
             score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
             if span and (best is None or score > best.score):
@@ -188,18 +200,40 @@ def _place_words(analysis: Analysis) -> set[str]:
 def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None) -> str:
     """The answer text with [n] markers, or the fixed refusal sentence."""
     refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
-    grams = content_bigrams(question, analysis)
-    if not contexts or not grams:
+    if not contexts:
         return refusal
     penalty = UNKNOWN_TERM_PENALTY * min(2, len(unknown_terms(question, analysis, known))) if known else 0.0
+    picks = max((_best_picks(contexts, analysis, grams) for grams in _gram_sets(question, analysis)),
+                key=lambda ps: min((p.score for p in ps), default=-1.0), default=[])
+    if not picks or min(p.score for p in picks) - penalty < REFUSE_BELOW:
+        return refusal
+    return compose(picks, analysis)
+
+
+def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
+    """The question's own words, and those words with the glossary's Chinese for its English terms.
+
+    Scored apart: "GDP" in a Chinese question should match "全县GDP完成…" as well as "生产总值".
+    """
+    plain = content_bigrams(question, replace(analysis, expansion=""))
+    sets = [plain, content_bigrams(question, analysis)]
+    for word, other in SYNONYMS:
+        if word in question:
+            sets.append(content_bigrams(question.replace(word, other), replace(analysis, expansion="")))
+    unique = []
+    for grams in sets:
+        if grams and grams not in unique:
+            unique.append(grams)
+    return unique
+
+
+def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> list[Pick]:
     if analysis.comparison:
         picks = compare(contexts, analysis, grams)
-        if len(picks) >= 2 and min(p.score for p in picks) - penalty >= REFUSE_BELOW:
-            return compose(picks, analysis)
+        if len(picks) >= 2:
+            return picks
     best = pick(contexts, analysis, grams)
-    if best is None or best.score - penalty < REFUSE_BELOW:
-        return refusal
-    return compose([best], analysis)
+    return [best] if best else []
 
 
 def compose(picks: list[Pick], analysis: Analysis) -> str:
