@@ -16,13 +16,15 @@ from assistant.answer.types import Answer
 from assistant.errors import ConfigError
 
 
-def resolve_mode(assistant, mode: str) -> str:
+def resolve_mode(assistant, mode: str, llm=None) -> str:
+    """`llm`: an LLMAnswerer for this call only (e.g. an endpoint one app session chose)."""
+    configured = llm is not None or assistant.settings.llm_configured
     if mode in ("llm", "extractive"):
-        if mode == "llm" and not assistant.settings.llm_configured:
+        if mode == "llm" and not configured:
             raise ConfigError("LLM mode needs a model: set ASSISTANT_LLM_MODEL (or OPENAI_MODEL) and "
                               "OPENAI_BASE_URL or OPENAI_API_KEY")
         return mode
-    return "llm" if assistant.settings.llm_configured else "extractive"
+    return "llm" if configured else "extractive"
 
 
 def merge_followup(question: str, history: list[dict]) -> str:
@@ -54,7 +56,7 @@ def merge_followup(question: str, history: list[dict]) -> str:
     return merged
 
 
-def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, filters, timings: dict):
+def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, filters, timings: dict, llm=None):
     from assistant.core import timed
 
     question = assistant.clean_question(question)
@@ -64,7 +66,7 @@ def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, f
             from assistant.answer.chain import LLMUnavailable
 
             try:
-                standalone = assistant.llm.rewrite(question, history)
+                standalone = (llm if llm is not None else assistant.llm).rewrite(question, history)
             except LLMUnavailable:
                 pass  # the heuristic merge above stands in; the answer step will fall back too
     with timed(timings, "retrieve"):
@@ -73,37 +75,38 @@ def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, f
     return question, standalone, analysis, contexts
 
 
-def answer_question(assistant, question: str, history: list[dict], mode: str, k: int, filters) -> Answer:
+def answer_question(assistant, question: str, history: list[dict], mode: str, k: int, filters, llm=None) -> Answer:
     answer = None
-    for piece in stream_answer(assistant, question, history, mode, k, filters, streaming=False):
+    for piece in stream_answer(assistant, question, history, mode, k, filters, streaming=False, llm=llm):
         answer = piece
     return answer
 
 
 def stream_answer(assistant, question: str, history: list[dict], mode: str, k: int, filters,
-                  streaming: bool = True) -> Iterator[str | Answer]:
+                  streaming: bool = True, llm=None) -> Iterator[str | Answer]:
     """Yield text pieces (LLM mode, streaming) and finally the Answer."""
     from assistant.core import timed
 
     timings: dict[str, float] = {}
-    mode = resolve_mode(assistant, mode)
-    question, standalone, analysis, contexts = _prepare(assistant, question, history, mode, k, filters, timings)
+    mode = resolve_mode(assistant, mode, llm)
+    question, standalone, analysis, contexts = _prepare(assistant, question, history, mode, k, filters, timings, llm)
     passages = contexts[:k]
     label, notice, text = mode, "", None
     if mode == "llm":
         from assistant.answer.chain import LLMUnavailable
 
+        llm = llm if llm is not None else assistant.llm
         try:
             with timed(timings, "generate"):
-                passages = assistant.llm.select_passages(contexts[:k])
+                passages = llm.select_passages(contexts[:k])
                 if streaming:
                     parts = []
-                    for part in assistant.llm.stream(standalone, passages, history):
+                    for part in llm.stream(standalone, passages, history):
                         parts.append(part)
                         yield part
                     text = "".join(parts)
                 else:
-                    text = assistant.llm.answer(standalone, passages, history)
+                    text = llm.answer(standalone, passages, history)
         except LLMUnavailable as e:
             label, notice = "extractive (fallback)", f"LLM unavailable, extractive answer shown instead: {e}"
             passages = contexts[:k]

@@ -119,17 +119,20 @@ class Assistant:
         return {**analysis.explain(), "region_filter": allowed_regions(analysis.places)}
 
     def ask(self, question: str, history: list[dict] | None = None, mode: str | None = None,
-            k: int | None = None, filters: dict | None = None) -> Answer:
+            k: int | None = None, filters: dict | None = None, llm=None) -> Answer:
+        """`llm`: an LLMAnswerer for this question only (the app's per-session endpoint); default self.llm."""
         from assistant.answering import answer_question
 
-        return answer_question(self, question, history or [], mode or self.settings.mode, k or self.settings.k, filters)
+        return answer_question(self, question, history or [], mode or self.settings.mode, k or self.settings.k,
+                               filters, llm)
 
     def stream(self, question: str, history: list[dict] | None = None, mode: str | None = None,
-               k: int | None = None, filters: dict | None = None) -> Iterator[str | Answer]:
+               k: int | None = None, filters: dict | None = None, llm=None) -> Iterator[str | Answer]:
         """Yield text pieces as they come, then the final Answer."""
         from assistant.answering import stream_answer
 
-        yield from stream_answer(self, question, history or [], mode or self.settings.mode, k or self.settings.k, filters)
+        yield from stream_answer(self, question, history or [], mode or self.settings.mode, k or self.settings.k,
+                                 filters, llm=llm)
 
     @property
     def llm(self):
