@@ -43,6 +43,7 @@ class Retriever:
     def search(self, question: str, k: int = 5, analysis: Analysis | None = None,
                filters: dict | None = None) -> list[ScoredChunk]:
         analysis = analysis or analyse(question)
+        self.index.sync()  # a shared Chroma server: pick up other machines' writes
         if analysis.comparison:
             return self._search_sides(question, analysis, k, filters)
         return self._search_one(question, analysis, k, filters)
