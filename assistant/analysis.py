@@ -66,7 +66,7 @@ GLOSSARY = {
     "billion yuan": "亿元", "yuan": "元", "percent": "%", "percentage points": "个百分点", "how many": "多少",
 }
 
-NUMBER_WORDS = re.compile(r"多少|几[个家项所座条次]?|多大|多高|多快|增速|增长率|比重|占比|how (?:much|many)|what (?:was|is|were) the (?:rate|share|amount|number|total|value)|growth|percentage|rate", re.I)
+NUMBER_WORDS = re.compile(r"多少|(?<![哪第])几[个家项所座条次]?|多大|多高|多快|增速|增长率|比重|占比|how (?:much|many)|\btotal\b|\brevenue\b|\bamount\b|what (?:was|is|were) the (?:rate|share|amount|number|total|value)|growth|percentage|rate", re.I)
 DATE_WORDS = re.compile(r"何时|什么时候|哪一?年|哪个月|哪天|日期|when|what year|which year|what date", re.I)
 NAME_WORDS = re.compile(r"哪些|哪个|哪家|哪几|什么|谁|名称|叫|which|what|who|name", re.I)
 COMPARE_WORDS = re.compile(r"和|与|及|对比|比较|相比|分别|各|哪个更|谁更|compare|compared|versus|\bvs\.?\b|\band\b|both|respectively|differ", re.I)
@@ -82,11 +82,13 @@ class Analysis:
     wants: str = "text"  # number | date | name | text
     language: str = "zh"
     expansion: str = ""  # Chinese words from the glossary, for BM25
+    unit: str = ""  # the measure the question names: 多少张 -> 张, 多少亿元 -> 元
+    amount: bool = False  # asks for a quantity, not a rate: a bare percentage does not answer it
 
     def explain(self) -> dict:
         return {"places": self.places, "years": self.years, "periods": self.periods,
-                "comparison": self.comparison, "wants": self.wants, "language": self.language,
-                "expansion": self.expansion}
+                "comparison": self.comparison, "wants": self.wants, "unit": self.unit, "amount": self.amount,
+                "language": self.language, "expansion": self.expansion}
 
 
 def detect_language(text: str) -> str:
@@ -121,6 +123,22 @@ def expand_english(text: str) -> str:
 RATE_WORDS = re.compile(r"增速|增长率|增幅|增长了?多少|增长几|降幅|下降了?多少|growth|grow|increase by|rise by|how fast", re.I)
 
 
+UNITS = "平方公里|平方米|公里|千米|个百分点|元|张|家|个|项|所|座|条|套|亩|人|吨|台|辆|件|名|位|户|次|床|栋|架|艘"
+ASKED_UNIT = re.compile(rf"(?:多少|(?<![哪第])几)\s*(?:[万亿千百]*)({UNITS})")
+RATE_CUES = re.compile(r"率|比重|比例|占比|百分|%|(?<!新)增|降|提高|提升|上升|强度|幅度|倍|排名|第几|位列|percent|share|rate|ratio|growth", re.I)
+
+
+def asked_unit(text: str) -> str:
+    """asked_unit("郾城区2025年计划新增多少张养老床位？") -> "张"; asked_unit("GDP是多少亿元") -> "元"."""
+    found = ASKED_UNIT.search(text)
+    return found.group(1) if found else ""
+
+
+def asks_amount(text: str, wants: str) -> bool:
+    """A quantity, not a rate: "存款余额是多少？" -> True; "增速是多少？" -> False."""
+    return wants == "number" and not RATE_CUES.search(text)
+
+
 def what_is_wanted(text: str) -> str:
     """what_is_wanted("尉氏县2020年GDP增速是多少？") -> "rate"."""
     if RATE_WORDS.search(text):
@@ -143,5 +161,5 @@ def analyse(question: str) -> Analysis:
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
     return Analysis(question=question, places=found_places, years=years, periods=periods,
-                    comparison=comparison, wants=what_is_wanted(question), language=language,
-                    expansion=expansion)
+                    comparison=comparison, wants=(wants := what_is_wanted(question)), language=language,
+                    expansion=expansion, unit=asked_unit(question), amount=asks_amount(question, wants))

@@ -36,6 +36,39 @@ def test_unanswerable_question_is_refused_with_nearest_passages(seeded):
     assert answer.citations == [] and len(answer.contexts) >= 3
 
 
+def test_an_answer_in_the_wrong_measure_is_refused(seeded):
+    # The reports give 养老服务中心5个 for 郾城区 2025, never beds: "5个" must not answer "多少张".
+    answer = seeded.ask("郾城区2025年计划新增多少张养老床位？", mode="extractive")
+    assert answer.refused, answer.text
+    # A rate does not answer a question about a balance (洛阳 gives 贷款余额增长13.1%, no 存款 amount).
+    answer = seeded.ask("截至2020年末，洛阳市金融机构人民币各项存款余额是多少？", mode="extractive")
+    assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize("question, unit, amount", [
+    ("郾城区2025年计划新增多少张养老床位？", "张", True),
+    ("尉氏县2020年GDP是多少亿元？", "元", True),
+    ("尉氏县2020年一般公共预算收入在全省排第几位？", "", False),
+    ("郾城区2025年计划打通哪几条道路？", "", False),
+    ("漯河市2021年社会消费品零售总额的预期增速是多少？", "", False),
+    ("截至2020年末，洛阳市各项存款余额是多少？", "", True),
+])
+def test_the_measure_a_question_asks_for(question, unit, amount):
+    from assistant.analysis import analyse
+
+    analysis = analyse(question)
+    assert (analysis.unit, analysis.amount) == (unit, amount)
+
+
+def test_measure_matching_in_clauses():
+    from assistant.answer.extractive import has_quantity, has_unit
+
+    assert has_unit("新增养老床位1200张", "张") and has_unit("新增企业三家", "家")
+    assert not has_unit("打造区域养老服务中心5个以上", "张")
+    assert has_unit("地区生产总值达到1.2万亿元", "元")
+    assert has_quantity("完成投资884亿元") and not has_quantity("各项贷款余额增长13.1%")
+
+
 def test_follow_up_borrows_from_history_without_an_llm(seeded):
     history = [{"question": "2023年漯河市财政民生支出是多少？", "answer": "172.3亿元[1]"}]
     answer = seeded.ask("那2020年呢？", history=history, mode="extractive")

@@ -21,7 +21,7 @@ CLAUSE_END = re.compile(r"[^，,。！？；;!?：:]*[，,。！？；;!?：:]?"
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|个百分点|[万亿千百]*[元吨亩户人家个项所座条套台辆倍次件种名位]|平方公里|公里|千米|米|万|亿)")
 DATE = re.compile(r"(?:19|20)\d{2}年(?:底|末|前|\d{1,2}月)?|\d{1,2}月(?:\d{1,2}日)?|第[一二三四]季度|年底|年内")
 QUESTION_NOISE = re.compile(
-    r"多少|几[个家项所座条次]?|哪些|哪个|哪家|哪一?年|什么时候|什么|是否|有没有|怎样|如何|请问|请|告诉|一下|"
+    r"多少|哪几[个家项所座条次位种类]?|几[个家项所座条次]?|哪些|哪个|哪家|哪一?年|什么时候|什么|是否|有没有|怎样|如何|请问|请|告诉|一下|"
     r"分别|各是|各|吗|呢|是|为|的|了|在|有|和|与|及|共|达到|达|约|大约|左右|计划|目标|要求|提出|"
     r"报告|政府工作报告|规划|纲要|文件|期间|年度|今年|去年|新闻|报道|该|其|中|给出|列出|提到|称|显示"
 )
@@ -30,6 +30,7 @@ FOLLOW_WORDS = re.compile(r"各是|一共|合计|几家|几个|几所|几条|几
                           r"打算|时候|名字|叫做|对比|相比|当年|上年|整个|点名|例子|报道|提到|称|是否|分别|多大|多高|"
                           r"人次|万亩|月份|月$|标题|注明|日期|上作|新入|时称|对市|降幅|奖项")
 UNKNOWN_TERM_PENALTY = 0.5
+MEASURE_PENALTY = 1.0  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
 # Reports name one indicator several ways; a question in one wording should find the others.
 SYNONYMS = (("地区生产总值", "GDP"), ("生产总值", "GDP"), ("GDP", "生产总值"), ("利用外资", "利用境外资金"))
 
@@ -81,6 +82,29 @@ def coverage(grams: set[str], text: str) -> float:
     return sum(1 for g in grams if g in text) / len(grams)
 
 
+NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+
+
+def has_unit(text: str, unit: str) -> bool:
+    """has_unit("新增床位1200张", "张") -> True; has_unit("养老服务中心5个", "张") -> False."""
+    return bool(re.search(rf"{NUMERAL}\s*[万亿千百]*{unit}", text))
+
+
+def has_quantity(text: str) -> bool:
+    """A figure that is not a percentage: "884亿元" yes, "增长13.1%" no."""
+    return any(not re.match(r"\s*(?:%|‰|个百分点)", text[m.end():]) and not m.group().endswith(("%", "‰"))
+               for m in FIGURE.finditer(text))
+
+
+def measure_penalty(text: str, analysis: Analysis) -> float:
+    """The question named its measure (多少张, 多少元) or asked a quantity: a clause without it does not answer."""
+    if analysis.unit and not has_unit(text, analysis.unit):
+        return MEASURE_PENALTY
+    if analysis.amount and not analysis.unit and not has_quantity(text):
+        return MEASURE_PENALTY
+    return 0.0
+
+
 def wanted_bonus(text: str, wants: str) -> float:
     if wants == "rate":
         return 0.25 if re.search(r"\d\s*(?:%|个百分点)", text) else -0.2
@@ -91,7 +115,7 @@ def wanted_bonus(text: str, wants: str) -> float:
     return 0.0
 
 
-def best_span(chunk_text: str, grams: set[str], wants: str) -> tuple[str, float]:
+def best_span(chunk_text: str, grams: set[str], analysis: Analysis) -> tuple[str, float]:
     """The clause, or two or three adjacent clauses of one sentence, that best answer; scored."""
     best, best_score = "", -1.0
     for sentence in sentences(chunk_text):
@@ -103,7 +127,8 @@ def best_span(chunk_text: str, grams: set[str], wants: str) -> tuple[str, float]
                 span = "".join(parts[i:i + width])
                 if len(span) > 140:
                     break
-                score = coverage(grams, span) + wanted_bonus(span, wants) - 0.002 * max(0, len(span) - 50)
+                score = (coverage(grams, span) + wanted_bonus(span, analysis.wants) - measure_penalty(span, analysis)
+                         - 0.002 * max(0, len(span) - 50))
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
@@ -134,7 +159,7 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
 def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit: int = 5) -> Pick | None:
     best = None
     for n, hit in enumerate(contexts[:limit], start=1):
-        span, score = best_span(hit.chunk.text, grams, analysis.wants)
+        span, score = best_span(hit.chunk.text, grams, analysis)
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
         if span and (best is None or score > best.score):
@@ -165,7 +190,7 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
         best = None
         others = {p for s in sides if s is not side for p in s.places}
         for n, hit in _side_contexts(contexts, side, others)[:4]:
-            span, score = best_span(hit.chunk.text, grams, analysis.wants)
+            span, score = best_span(hit.chunk.text, grams, analysis)
             score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
             if span and (best is None or score > best.score):
                 best = Pick(n, span, score)
@@ -207,7 +232,15 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
                 key=lambda ps: min((p.score for p in ps), default=-1.0), default=[])
     if not picks or min(p.score for p in picks) - penalty < REFUSE_BELOW:
         return refusal
+    if not any(answers_measure(p.text, analysis) for p in picks):
+        return refusal  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
     return compose(picks, analysis)
+
+
+def answers_measure(text: str, analysis: Analysis) -> bool:
+    if analysis.wants in ("number", "rate") and not re.search(NUMERAL, text):
+        return False
+    return measure_penalty(text, analysis) == 0.0
 
 
 def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
