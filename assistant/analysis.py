@@ -16,7 +16,8 @@ ENGLISH_PERIODS = {"12th five-year": "十二五", "13th five-year": "十三五",
 # A small bilingual glossary: English questions reach Chinese text through BM25 too.
 GLOSSARY = {
     "gdp": "生产总值 GDP", "gross domestic product": "生产总值", "gross regional product": "地区生产总值",
-    "foreign investment": "利用外资", "foreign capital": "利用外资", "fdi": "实际利用外资",
+    "foreign investment": "利用外资 利用境外资金", "foreign capital": "利用外资 利用境外资金",
+    "fdi": "实际利用外资 利用境外资金",  # the reports name this indicator both ways
     "r&d intensity": "研发投入强度", "r&d": "研发", "research and development": "研发",
     "fixed-asset investment": "固定资产投资", "fixed asset investment": "固定资产投资",
     "fixed-asset": "固定资产投资", "retail sales": "社会消费品零售总额", "consumer goods": "社会消费品零售总额",
