@@ -149,3 +149,5 @@ def main_entry():
 
 
 from assistant import cli_answers  # noqa: E402,F401  registers ask, chat, eval, bench
+from assistant import cli_serve  # noqa: E402,F401  registers serve
+from assistant import cli_ui  # noqa: E402,F401  registers ui (the Streamlit app)

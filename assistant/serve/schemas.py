@@ -1,0 +1,161 @@
+"""The HTTP API's request and response bodies (they make the published OpenAPI schema).
+
+The shapes mirror the library's: an `AnswerOut` is `Answer.to_result()`, a
+`ContextOut` is `ScoredChunk.to_dict()`, a document is a row of `assistant docs --json`.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ErrorOut(BaseModel):
+    error: str = Field(description="One line: what failed and what to do.")
+
+
+class Turn(BaseModel):
+    """One earlier exchange of a conversation."""
+
+    question: str
+    answer: str = ""
+
+
+class AskIn(BaseModel):
+    question: str = Field(examples=["漯河市2020年新增了多少家国家级高新技术企业？"])
+    history: list[Turn] = Field(default_factory=list, description="Earlier turns, oldest first (for follow-ups).")
+    mode: Literal["llm", "extractive"] | None = Field(None, description="Default: llm when configured.")
+    k: int | None = Field(None, ge=1, le=50, description="Passages given to the answerer.")
+    filters: dict[str, Any] | None = Field(None, description='A Chroma metadata filter, e.g. {"region": "漯河市"}.')
+
+
+class SearchIn(BaseModel):
+    question: str = Field(examples=["尉氏县2020年地区生产总值"])
+    k: int = Field(5, ge=1, le=100)
+    filters: dict[str, Any] | None = None
+
+
+class ContextOut(BaseModel):
+    chunk_id: str
+    source: str
+    title: str
+    heading: str
+    region: str = ""
+    text: str
+    score: float
+    dense: float | None = None
+    lexical: float | None = None
+    reasons: list[str] = Field(default_factory=list)
+
+
+class CitationOut(BaseModel):
+    n: int
+    chunk_id: str
+    source: str
+    title: str
+    region: str
+    year: int | None = None
+    heading: str
+    page: int | None = None
+    text: str = Field(description="The whole cited chunk.")
+    quote: str = Field(description="The sentence(s) in it that support the answer.")
+    start: int = 0
+    end: int = 0
+
+
+class FigureOut(BaseModel):
+    text: str
+    verified: bool
+    cited: list[int] = Field(default_factory=list)
+
+
+class AnswerOut(BaseModel):
+    answer: str = Field(description="The answer, every sentence with [n] markers.")
+    refused: bool
+    mode: str
+    citations: list[CitationOut]
+    figures: list[FigureOut]
+    verified: bool = Field(description="Every figure in the answer was found in the passages it cites.")
+    contexts: list[ContextOut] = Field(description="Every retrieved passage (the nearest ones when refused).")
+    latency_ms: float
+    timings: dict[str, float]
+    analysis: dict[str, Any]
+    notice: str = ""
+
+
+class SearchOut(BaseModel):
+    results: list[ContextOut]
+
+
+class DocumentOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    doc_id: str
+    source: str
+    title: str
+    region: str = ""
+    doc_kind: str = ""
+    year_issued: int | None = None
+    year_reviewed: int | None = None
+    chunks: int
+
+
+class DocumentsOut(BaseModel):
+    documents: list[DocumentOut]
+
+
+class IngestOut(BaseModel):
+    added: list[str]
+    replaced: list[str]
+    skipped: list[str]
+    failed: list[str]
+    chunks: int
+    characters: int
+
+
+class RemovedOut(BaseModel):
+    removed: int
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    chunks: int
+    store: Literal["disk", "server"]
+    embedding_model: str
+    answer_mode: str
+
+
+# -- the OpenAI-compatible side ------------------------------------------------
+class ChatMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    role: str
+    content: str | list[dict[str, Any]] | None = None
+
+    def text(self) -> str:
+        """Plain text of the message; content parts (OpenAI's [{"type": "text", …}]) joined."""
+        if isinstance(self.content, list):
+            return "".join(p.get("text", "") for p in self.content if p.get("type") == "text")
+        return self.content or ""
+
+
+class ChatIn(BaseModel):
+    """OpenAI's chat.completions request; sampling options are accepted and ignored."""
+
+    model_config = ConfigDict(extra="allow")
+
+    model: str = "report-assistant"
+    messages: list[ChatMessage] = Field(min_length=1)
+    stream: bool = False
+
+
+class ModelOut(BaseModel):
+    id: str
+    object: Literal["model"] = "model"
+    created: int
+    owned_by: str
+
+
+class ModelsOut(BaseModel):
+    object: Literal["list"] = "list"
+    data: list[ModelOut]
