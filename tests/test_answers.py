@@ -45,6 +45,26 @@ def test_an_answer_in_the_wrong_measure_is_refused(seeded):
     assert answer.refused, answer.text
 
 
+def test_a_figure_about_another_indicator_is_refused(seeded):
+    # 尉氏县 gives 人均可支配收入 (29578元, 16458元) but no 消费支出: same unit, other indicator.
+    answer = seeded.ask("2020年尉氏县农村居民人均消费支出是多少元？", mode="extractive")
+    assert answer.refused, answer.text
+    # …while the indicator it does give is answered.
+    answer = seeded.ask("尉氏县2020年城镇居民和农村居民人均可支配收入各是多少元？", mode="extractive")
+    assert "16458元" in answer.text and not answer.refused
+
+
+def test_indicator_words_and_what_a_passage_lacks():
+    from assistant.analysis import analyse
+    from assistant.answer.extractive import indicator_words, missing_words
+
+    question = "2020年尉氏县农村居民人均消费支出是多少元？"
+    words = indicator_words(question, analyse(question))
+    assert {"农村居民", "人均", "消费", "支出"} <= set(words)
+    assert missing_words(words, "城镇和农村居民人均可支配收入达到29578元、16458元") == ["消费", "支出"]
+    assert missing_words(["城镇", "居民", "城镇居民"], "城镇和农村居民") == []
+
+
 @pytest.mark.parametrize("question, unit, amount", [
     ("郾城区2025年计划新增多少张养老床位？", "张", True),
     ("尉氏县2020年GDP是多少亿元？", "元", True),

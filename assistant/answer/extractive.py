@@ -218,6 +218,45 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     return out
 
 
+ASKING = re.compile(r"(?:是|为|有|达到?|完成|实现|共|了|在)?(?:多少|(?<![哪第])几)")
+RATE_TAIL = re.compile(r"的?(?:预期)?(?:增速|增长率|增幅|增长|目标|规模|总量|数量|比例|比重|占比)*$")
+BEFORE_INDICATOR = re.compile(r".*(?:(?:19|20)\d{2}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|市|县|区|省|的)")
+
+
+def indicator_words(question: str, analysis: Analysis) -> list[str]:
+    """The words naming what a figure question asks about, around its 多少.
+
+    Example: "2020年尉氏县农村居民人均消费支出是多少元？" -> ["农村居民", "人均", "消费", "支出"] (and their parts)
+    """
+    from assistant.analysis import UNITS
+    from assistant.index.lexical import tokenize
+
+    asking = ASKING.search(question)
+    if not asking:
+        return []
+    before = BEFORE_INDICATOR.sub("", RATE_TAIL.sub("", question[:asking.start()]))
+    after = re.sub(rf"^\s*[万亿千百]*(?:{UNITS})?", "", question[asking.end():])
+    after = re.split(r"[？?，,。；;]", after)[0]
+    places = _place_words(analysis)
+    return [t for t in tokenize(f"{before} {after}")
+            if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not re.search(r"\d", t)
+            and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and t not in places]
+
+
+def missing_words(words: list[str], text: str) -> list[str]:
+    """The whole words (not their parts) absent from text; a word whose parts are all there counts as present.
+
+    Example: missing_words(["城镇", "居民", "城镇居民", "消费"], "城镇和农村居民…") -> ["消费"]
+    """
+    whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
+    out = []
+    for w in whole:
+        parts = [o for o in words if o != w and o in w]
+        if w not in text and not (parts and all(p in text for p in parts)):
+            out.append(w)
+    return out
+
+
 def _place_words(analysis: Analysis) -> set[str]:
     return {alias for place in analysis.places for alias in _aliases(place)}
 
@@ -234,6 +273,11 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
         return refusal
     if not any(answers_measure(p.text, analysis) for p in picks):
         return refusal  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
+    if analysis.wants in ("number", "rate"):
+        words = indicator_words(question, analysis)
+        cited = [contexts[p.n - 1].chunk for p in picks]
+        if all(len(missing_words(words, f"{c.title} {c.heading} {c.text}")) >= 2 for c in cited):
+            return refusal  # the figure is about something else: 贷款 for 存款, 可支配收入 for 消费支出
     return compose(picks, analysis)
 
 
