@@ -105,6 +105,14 @@ def measure_penalty(text: str, analysis: Analysis) -> float:
     return 0.0
 
 
+def several_figures_bonus(text: str, analysis: Analysis) -> float:
+    """A question asking two figures ("完成投资多少，占计划的比例是多少？") wants a span holding both."""
+    asks = len(re.findall(r"多少|(?<![哪第])几|分别|各是", analysis.question))
+    if asks < 2 or analysis.wants not in ("number", "rate"):
+        return 0.0
+    return 0.05 * min(len(FIGURE.findall(text)), asks)
+
+
 def wanted_bonus(text: str, wants: str) -> float:
     if wants == "rate":
         return 0.25 if re.search(r"\d\s*(?:%|个百分点)", text) else -0.2
@@ -128,7 +136,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis) -> tuple[str
                 if len(span) > 140:
                     break
                 score = (coverage(grams, span) + wanted_bonus(span, analysis.wants) - measure_penalty(span, analysis)
-                         - 0.002 * max(0, len(span) - 50))
+                         + several_figures_bonus(span, analysis) - 0.002 * max(0, len(span) - 50))
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
