@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.analysis import Analysis
+from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import ScoredChunk
 from assistant.retrieval import allowed_regions
@@ -43,8 +44,11 @@ class Pick:
 
 
 def sentences(text: str) -> list[str]:
-    """sentences("新增28家，入库152家。增长8.5%。") -> ["新增28家，入库152家。", "增长8.5%。"]"""
-    return [x for x in re.findall(r"[^。！？!?；;\n]+[。！？!?；;]?", text) if x.strip()]
+    """sentences("新增28家，入库152家。增长8.5%。") -> ["新增28家，入库152家。", "增长8.5%。"]
+
+    The same cut as the one that finds a citation's supporting sentence, so the quote shown is the clause's sentence.
+    """
+    return [m.group(0) for m in CHUNK_SENTENCE.finditer(text) if m.group(0).strip()]
 
 
 def clauses(text: str) -> list[str]:
