@@ -33,7 +33,7 @@ FOLLOW_WORDS = re.compile(r"各是|一共|合计|几家|几个|几所|几条|几
 UNKNOWN_TERM_PENALTY = 0.5
 MEASURE_PENALTY = 1.0  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
 # Reports name one indicator several ways; a question in one wording should find the others.
-SYNONYMS = (("地区生产总值", "GDP"), ("生产总值", "GDP"), ("GDP", "生产总值"), ("利用外资", "利用境外资金"))
+SYNONYMS = (("地区生产总值", "GDP"), ("生产总值", "GDP"), ("GDP", "生产总值"), ("利用外资", "利用境外资金"), ("增速", "增长"))
 
 
 @dataclass
@@ -149,8 +149,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis) -> tuple[str
 def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
     """Place and year of the chunk against the question's: exact place +, other year -."""
     meta, bonus = hit.chunk.metadata, 0.0
-    if analysis.places and meta.get("region") in analysis.places:
-        bonus += 0.08
+    if analysis.places:
+        # A place's own report beats its districts' (retrieval lets them in for recall).
+        bonus += 0.08 if meta.get("region") in analysis.places else -0.08
     if analysis.years:
         doc_years = {meta.get("year_reviewed"), meta.get("year_issued")} - {0, None}
         if period := meta.get("period"):
