@@ -109,6 +109,16 @@ def measure_penalty(text: str, analysis: Analysis) -> float:
     return 0.0
 
 
+PERIOD_WORDS = re.compile(r"累计|五年来|年均|“?十[一二三四五]五”?(?:期间|时期|以来)")
+
+
+def period_penalty(text: str, analysis: Analysis) -> float:
+    """A question about one year is not answered by a five-year total: "累计…城镇新增就业4.6万人"."""
+    if len(analysis.years) == 1 and not analysis.periods and PERIOD_WORDS.search(text):
+        return 0.15
+    return 0.0
+
+
 def several_figures_bonus(text: str, analysis: Analysis) -> float:
     """A question asking two figures ("完成投资多少，占计划的比例是多少？") wants a span holding both."""
     asks = len(re.findall(r"多少|(?<![哪第])几|分别|各是", analysis.question))
@@ -140,6 +150,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis) -> tuple[str
                 if len(span) > 140:
                     break
                 score = (coverage(grams, span) + wanted_bonus(span, analysis.wants) - measure_penalty(span, analysis)
+                         - period_penalty(sentence, analysis)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(span) - 50))
                 if score > best_score:
                     best, best_score = span, score
