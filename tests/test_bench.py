@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from rich.console import Console
@@ -92,3 +93,65 @@ def test_run_bench_retrieval_on_a_tiny_corpus(tmp_path):
     md = (out / "bench.md").read_text(encoding="utf-8")
     assert "| ours |" in md and "Command:" in md
     assert "BM25 only" in console.file.getvalue()
+
+
+def tiny_setup(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(CORPUS, encoding="utf-8")
+    qset = tmp_path / "tiny.jsonl"
+    qset.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in
+                              [question("t1", QUOTE_A), question("t2", QUOTE_B)]) + "\n", encoding="utf-8")
+    return corpus, qset
+
+
+def test_variant_changes_places_years_and_figures_consistently():
+    from assistant.evaluation.synthetic import make_variants
+
+    v = make_variants(2, CORPUS)[1]
+    out = v.apply("漯河市2020年新增国家级高新技术企业28家，增长8.5%，3月15日，第1章，2000万元")
+    assert "漯河" not in out and "28家" not in out and "8.5%" not in out
+    # Dates and ordinals stay; a figure that looks like a year but has a unit is a figure: digits permuted, 0 kept.
+    assert re.search(r"3月15日，第1章，[1-9]000万元$", out)
+    year = int(out.split("市", 1)[1][:4])
+    assert year != 2020 and abs(year - 2020) <= 6
+    assert v.apply(QUOTE_A) in v.apply(CORPUS)  # a quote transformed alone is still inside the transformed text
+    assert v.name("000_abc.txt") == "000_abc_x002.txt"
+
+
+def test_scale_curve_with_reused_vectors(tmp_path):
+    corpus, qset = tiny_setup(tmp_path)
+    console = Console(file=io.StringIO(), width=200)
+    results = run_bench(tmp_path / "home", [qset], tmp_path / "out", "scale", console, corpus=corpus,
+                        scales="1,3", real_upto=1)
+    one, three = results["scale"]["rows"]
+    assert (one["scale"], three["scale"]) == (1, 3) and three["files"] == 3
+    assert one["embedded"] == 0 and one["cached"] == one["chunks"]  # the cold ingest's vectors, through the cache
+    assert three["reused"] == three["chunks"] == 3 * one["chunks"] and three["embedded"] == 0
+    assert three["n_synthetic"] == 4 and three["hit5_synthetic"] == 1.0 and three["hit5_seed"] == 1.0
+    for row in (one, three):
+        assert row["peak_mb"] > 50 and row["index_mb"] > 0 and row["search_p95_ms"] >= row["search_p50_ms"] > 0
+    md = (tmp_path / "out" / "bench.md").read_text(encoding="utf-8")
+    assert "## Scale curve" in md and "| 3x |" in md and "peak memory <= 2 GB at 3x" in md
+
+
+def test_bad_scales_refused(tmp_path):
+    from assistant.errors import AssistantError
+
+    corpus, qset = tiny_setup(tmp_path)
+    for bad in ("0.5", "1,x", "2.5"):
+        with pytest.raises(AssistantError, match="--scales"):
+            run_bench(tmp_path, [qset], tmp_path / "out", "scale", Console(file=io.StringIO()), corpus=corpus, scales=bad)
+
+
+@pytest.mark.slow
+def test_latency_on_disk_and_through_a_chroma_server(tmp_path):
+    corpus, qset = tiny_setup(tmp_path)
+    results = run_bench(tmp_path / "home", [qset], tmp_path / "out", "latency", Console(file=io.StringIO()),
+                        corpus=corpus)
+    disk, server = results["latency"]["rows"]
+    assert disk["store"].startswith("on disk") and server["store"].startswith("Chroma server")
+    for row in (disk, server):
+        assert row["search_p95_ms"] >= row["search_p50_ms"] > 0 and row["ask_p95_ms"] >= row["ask_p50_ms"] > 0
+    md = (tmp_path / "out" / "bench.md").read_text(encoding="utf-8")
+    assert "## Latency" in md and "server-mode search within 2x of on-disk" in md

