@@ -1,0 +1,128 @@
+"""The app's labels in Chinese (first) and English.
+
+Example: with st.session_state["lang"] == "en", t("new_chat") -> "New conversation";
+t("docs_found", n=3) fills the {n} placeholder.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+LANGUAGES = {"zh": "中文", "en": "English"}
+
+LABELS: dict[str, tuple[str, str]] = {
+    # navigation
+    "app_title": ("地方政府报告问答", "Report assistant"),
+    "page_chat": ("问答", "Chat"),
+    "page_knowledge": ("知识库", "Knowledge base"),
+    "page_retrieval": ("检索测试", "Retrieval testing"),
+    "page_eval": ("评测", "Evaluation"),
+    "page_document": ("文档", "Document"),
+    "language": ("语言 / Language", "语言 / Language"),
+    # sidebar
+    "settings": ("设置", "Settings"),
+    "mode": ("回答方式", "Answer mode"),
+    "mode_auto": ("自动（已配置LLM时用LLM）", "Auto (LLM when configured)"),
+    "mode_llm": ("LLM", "LLM"),
+    "mode_extractive": ("抽取式（离线）", "Extractive (offline)"),
+    "endpoint": ("LLM 接口地址", "LLM endpoint (base URL)"),
+    "model": ("模型名称", "Model name"),
+    "api_key": ("API 密钥", "API key"),
+    "key_from_env": ("环境中已设置密钥（不显示）；留空即使用它。", "A key is set in the environment (not shown); leave empty to use it."),
+    "key_session": ("仅在本次会话中使用，不会显示或记录。", "Used for this session only; never shown or logged."),
+    "k": ("引用段落数 k", "Passages k"),
+    "filters": ("筛选", "Filters"),
+    "f_places": ("地区", "Places"),
+    "f_years": ("年份", "Years"),
+    "f_docs": ("文档", "Documents"),
+    "no_match": ("没有文档同时符合所选筛选条件。", "No document matches all the chosen filters."),
+    "filters_on": ("已筛选：{n} 个文档", "Filtered to {n} document(s)"),
+    # seeding
+    "seeding": ("首次运行：正在从内置报告建立索引（约 2 分钟）…", "First run: building the index from the bundled reports (about 2 minutes)…"),
+    # chat
+    "chat_intro": ("就地方政府工作报告和规划提问，每句回答都附有可打开的引用。",
+                   "Ask about the local-government reports and plans; every sentence of an answer cites a passage you can open."),
+    "ask_placeholder": ("输入问题，例如：漯河市2020年新增了多少家国家级高新技术企业？",
+                        "Ask, e.g. How many national high-tech enterprises did Luohe add in 2020?"),
+    "try": ("试试这些问题：", "Try these:"),
+    "new_chat": ("新对话", "New conversation"),
+    "thinking": ("正在检索和回答…", "Retrieving and answering…"),
+    "unverified": ("以下数字未能在所引段落中核实：{figures}", "These figures could not be verified in the cited passages: {figures}"),
+    "unverified_mark": ("未核实", "unverified"),
+    "refused": ("文件中没有找到答案。以下是最接近的段落：", "The documents do not say. The nearest passages:"),
+    "no_passages": ("没有检索到段落。", "No passage was retrieved."),
+    "understood": ("按上下文理解为：{q}", "Read with the conversation as: {q}"),
+    "copy": ("复制答案", "Copy the answer"),
+    "sources": ("来源", "Sources"),
+    "open_document": ("打开全文（定位到此处）", "Open the whole document here"),
+    "page": ("第{n}页", "p. {n}"),
+    "answer_meta": ("{mode} · {ms:.0f} 毫秒", "{mode} · {ms:.0f} ms"),
+    "error": ("出错了：{e}", "Error: {e}"),
+    # document view
+    "doc_missing": ("找不到这个文档（可能已被删除）。", "No such document (it may have been removed)."),
+    "pick_doc": ("从知识库或引用中打开一个文档。", "Open a document from the knowledge base or a citation."),
+    "back_chat": ("← 返回问答", "← Back to chat"),
+    "before": ("前文（{n} 段）", "Earlier text ({n} chunks)"),
+    "cited_here": ("引用处", "Cited passage"),
+    "doc_meta": ("{region} · {kind} · 发布 {issued} · 回顾 {reviewed} · {chunks} 段 · {source}",
+                 "{region} · {kind} · issued {issued} · reviews {reviewed} · {chunks} chunks · {source}"),
+    # knowledge base
+    "upload": ("上传文件（txt、md、html、pdf、docx；每个不超过 {mb:g} MB）",
+               "Upload files (txt, md, html, pdf, docx; at most {mb:g} MB each)"),
+    "ingest": ("导入", "Ingest"),
+    "ingesting": ("正在导入…", "Ingesting…"),
+    "too_big": ("{name}：文件过大（{size:.1f} MB，上限 {mb:g} MB）", "{name}: too large ({size:.1f} MB, limit {mb:g} MB)"),
+    "bad_type": ("{name}：不支持的文件类型（支持 txt、md、html、pdf、docx）", "{name}: unsupported file type (txt, md, html, pdf, docx)"),
+    "ingest_done": ("导入完成：新增 {added}，替换 {replaced}，未变 {skipped}，失败 {failed}（{chunks} 段）",
+                    "Ingested: {added} added, {replaced} replaced, {skipped} unchanged, {failed} failed ({chunks} chunks)"),
+    "doc_list": ("文档（{n}）", "Documents ({n})"),
+    "choose_doc": ("查看文档", "Look at a document"),
+    "chunks_of": ("分段", "Chunks"),
+    "open_full": ("打开全文", "Open the whole document"),
+    "confirm_delete": ("确认删除此文档", "Yes, delete this document"),
+    "delete": ("删除", "Delete"),
+    "deleted": ("已删除 {n} 个文档。", "Removed {n} document(s)."),
+    "rebuild_head": ("重建索引", "Rebuild the index"),
+    "rebuild_help": ("清空索引并重新导入其中的所有文件（如更换了嵌入模型后）。",
+                     "Drop the index and ingest its files again (e.g. after changing the embedding model)."),
+    "confirm_rebuild": ("确认重建", "Yes, rebuild"),
+    "rebuild": ("重建", "Rebuild"),
+    "rebuilt": ("已重建：{summary}", "Rebuilt: {summary}"),
+    # retrieval testing
+    "rt_intro": ("输入问题，查看排序后的段落及其稠密、词法和融合得分，以及识别出的地区和年份。",
+                 "A question in, the ranked chunks out, with dense, lexical and fused scores and the detected places and years."),
+    "question": ("问题", "Question"),
+    "search": ("检索", "Search"),
+    "detected": ("识别：地区 {places} · 年份 {years} · 规划期 {periods} · 对比 {comparison} · 地区过滤 {region}",
+                 "Detected: places {places} · years {years} · periods {periods} · comparison {comparison} · region filter {region}"),
+    "sidebar_filters": ("侧栏筛选：{f}", "Sidebar filters: {f}"),
+    "none": ("无", "none"),
+    # evaluation
+    "ev_run": ("运行评测", "Run a question set"),
+    "ev_open": ("打开已有运行", "Open an earlier run"),
+    "ev_sets": ("题集", "Question sets"),
+    "ev_upload": ("或上传一个题集（JSON Lines）", "Or upload a question set (JSON Lines)"),
+    "ev_start": ("开始评测", "Run"),
+    "ev_running": ("正在评测 {n} 个问题…", "Running {n} questions…"),
+    "ev_none": ("请选择或上传一个题集。", "Choose or upload a question set."),
+    "ev_no_runs": ("还没有评测运行。", "No runs yet."),
+    "ev_pick": ("运行", "Run"),
+    "ev_metrics": ("指标", "Metrics"),
+    "ev_by_kind": ("按题型", "By kind"),
+    "ev_charts": ("图表", "Charts"),
+    "ev_failures": ("失败的问题（{n}）", "Failures ({n})"),
+    "ev_no_failures": ("没有失败的问题。", "No failures."),
+    "ev_expected": ("期望事实", "Expected facts"),
+    "ev_answer": ("回答", "Answer"),
+    "ev_evidence": ("检索到的证据", "Retrieved evidence"),
+    "ev_where": ("运行目录：{path}", "Run folder: {path}"),
+}
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "zh")
+
+
+def t(key: str, **values) -> str:
+    zh, en = LABELS[key]
+    text = en if lang() == "en" else zh
+    return text.format(**values) if values else text

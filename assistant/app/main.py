@@ -1,0 +1,25 @@
+"""The Streamlit script (`assistant ui` runs it): page setup, the sidebar, the pages.
+
+Each page is a two-line script in views/ calling its module's render(), so
+Streamlit's own page machinery (and AppTest.switch_page) can address it.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.app import sidebar
+from assistant.app.i18n import t
+from assistant.app.state import shared_assistant
+
+st.set_page_config(page_title="地方政府报告问答 · Report assistant", page_icon="📑", layout="wide")
+sidebar.language_picker()
+pages = [
+    st.Page("views/chat.py", title=t("page_chat"), icon="💬", url_path="chat", default=True),
+    st.Page("views/knowledge.py", title=t("page_knowledge"), icon="📚", url_path="knowledge"),
+    st.Page("views/retrieval.py", title=t("page_retrieval"), icon="🔎", url_path="retrieval"),
+    st.Page("views/evaluation.py", title=t("page_eval"), icon="📊", url_path="evaluation"),
+    st.Page("views/document.py", title=t("page_document"), icon="📄", url_path="document", visibility="hidden"),
+]
+page = st.navigation(pages)
+sidebar.render(shared_assistant().documents())
+page.run()

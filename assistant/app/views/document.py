@@ -1,0 +1,4 @@
+"""The document page (see assistant/app/document.py)."""
+from assistant.app.document import render
+
+render()

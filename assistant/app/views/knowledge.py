@@ -1,0 +1,4 @@
+"""The knowledge page (see assistant/app/knowledge.py)."""
+from assistant.app.knowledge import render
+
+render()

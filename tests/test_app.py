@@ -1,0 +1,280 @@
+"""The Streamlit app through streamlit.testing.v1.AppTest: every page, over the seeded index.
+
+Each test starts from cleared Streamlit caches; tests that write (upload, delete)
+use a copy of the seeded index so the shared one stays as it was.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assistant.app import SCRIPT
+from assistant.app.render import answer_markdown, escape_md, highlight_html, quote_spans
+
+SEED_QUESTION = "漯河市2020年新增了多少家国家级高新技术企业？"
+TIMEOUT = 180  # a cold first run loads the embedding model
+UPLOAD = ("舞阳县2023年政府工作报告\n\n一、2023年工作回顾\n\n"
+          "2023年，舞阳县新建乡村图书馆36座，全县粮食总产量达到58.6万吨。"
+          "<script>alert('xss')</script> **不是粗体** [链接](http://example.com)\n\n"
+          "二、2024年工作安排\n\n2024年计划新建乡村图书馆20座。\n")
+
+
+@pytest.fixture(autouse=True)
+def clean_streamlit_caches():
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def app_home(seeded, seeded_home, monkeypatch):
+    """The app over the shared seeded index (read-only tests)."""
+    monkeypatch.setenv("ASSISTANT_HOME", str(seeded_home))
+    return seeded_home
+
+
+@pytest.fixture
+def writable_home(seeded, seeded_home, tmp_path, monkeypatch):
+    """The app over a copy of the seeded index (tests that ingest or delete)."""
+    home = tmp_path / "home"
+    shutil.copytree(seeded_home, home, ignore=shutil.ignore_patterns("write.lock", "write.pid", "runs", "uploads"))
+    monkeypatch.setenv("ASSISTANT_HOME", str(home))
+    return home
+
+
+def start(page: str | None = None, **query) -> AppTest:
+    at = AppTest.from_file(str(SCRIPT), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    if page:
+        at.query_params.update(query)
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+    return at
+
+
+def shown(at: AppTest) -> str:
+    """Every text-bearing element's value, main area and sidebar, one per line."""
+    kinds = ("title", "header", "subheader", "markdown", "caption", "code", "html", "info", "warning", "error",
+             "success", "text")
+    values = [str(getattr(el, "value", "")) for kind in kinds for el in getattr(at, kind)]
+    values += [el.label for el in at.expander]
+    return "\n".join(values)
+
+
+def plain(markdown: str) -> str:
+    """Markdown shown by the app with its escapes undone: plain("broken\\.pdf") -> "broken.pdf"."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+# -- rendering helpers: document text is never markup ---------------------------
+def test_escape_md_makes_markup_literal():
+    assert escape_md("<script>x</script>") == "\\<script\\>x\\<\\/script\\>"
+    assert escape_md("**b** [a](u) $x$ :red[y]") == "\\*\\*b\\*\\* \\[a\\]\\(u\\) \\$x\\$ \\:red\\[y\\]"
+
+
+def test_highlight_escapes_and_marks_the_quote():
+    out = highlight_html("甲。<script>alert(1)</script>新增28家。乙。", "新增28家。", anchor="cite-0-1")
+    assert "<script" not in out and "&lt;script&gt;" in out
+    assert ">新增28家。</mark>" in out and 'id="cite-0-1"' in out
+    assert quote_spans("甲。新增28家。乙。", "新增28家。") == [(2, 8)]
+
+
+def test_answer_markdown_links_markers_and_flags_unverified_figures():
+    md = answer_markdown("新增28家[1]，另有<b>5个</b>[2]。", {1}, ["28家"], 3)
+    assert "**28家**⚠️[\\[1\\]](#cite-3-1)" in md
+    assert "\\[2\\]" in md and "(#cite-3-2)" not in md  # no card for [2]: no link
+    assert "\\<b\\>" in md
+
+
+# -- chat ---------------------------------------------------------------------
+def test_seed_question_answered_with_citation_then_new_chat(app_home):
+    at = start()
+    assert "问答" in [t.value for t in at.title]
+    ask(at, SEED_QUESTION)
+    text = shown(at)
+    assert "28家" in text
+    assert "[\\[1\\]](#cite-0-1)" in text  # the marker links to its card
+    card = next(h.value for h in at.html if 'id="cite-0-1"' in h.value)
+    assert "<mark" in card and "28家" in card
+    assert "漯河市" in text and "2021" in text  # the card's title, place and year
+    links = [p for p in at.get("page_link") if "document" in p.proto.page]
+    assert links, "each citation opens its document"
+    assert any("28家[1]" in c.value for c in at.code)  # the copy box holds the plain answer
+    at.button(key="new_chat").click().run()
+    assert not at.chat_message and "28家" not in "".join(m.value for m in at.markdown)
+
+
+def test_followup_uses_the_conversation(app_home):
+    at = start()
+    ask(at, "漯河市2023年城镇新增就业多少人？")
+    ask(at, "2024年的目标呢？")
+    assert len(at.chat_message) == 4
+    text = shown(at)
+    assert "按上下文理解为：漯河市2024年城镇新增就业多少人？" in text
+    assert "3万人以上" in text
+
+
+def test_refusal_shows_nearest_passages(app_home):
+    at = start()
+    ask(at, "漯河市2020年的平均房价是多少？")
+    text = shown(at)
+    assert "最接近的段落" in text
+    assert any("(1)" in m.value for m in at.markdown)
+
+
+def test_document_page_opens_at_the_cited_chunk(app_home, seeded):
+    hit = seeded.search(SEED_QUESTION, k=1)[0]
+    at = start("views/document.py", doc=hit.chunk.doc_id, at=hit.chunk.chunk_id, q="新增国家级高新技术企业28家")
+    cited = next(h.value for h in at.html if 'id="cited"' in h.value)
+    assert "<mark" in cited and "新增国家级高新技术企业28家" in cited
+    assert at.expander and "前文" in at.expander[0].label  # the text before is folded away
+
+
+def test_english_labels(app_home):
+    at = start()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert [t.value for t in at.title] == ["Chat"]
+    assert any(b.label == "New conversation" for b in at.button)
+
+
+def test_llm_mode_with_a_session_endpoint_streams_and_flags_unverified(app_home, llm_server):
+    from llm_fixtures import TEST_KEY
+
+    llm_server.enqueue("2020年漯河市新增国家级高新技术企业99家[1]。")
+    at = start()
+    at.sidebar.radio(key="mode").set_value("llm")
+    at.sidebar.text_input(key="llm_endpoint").set_value(llm_server.base_url)
+    at.sidebar.text_input(key="llm_model").set_value("test-model")
+    at.sidebar.text_input(key="llm_key").set_value(TEST_KEY).run()
+    ask(at, SEED_QUESTION)
+    text = shown(at)
+    assert "**99家**⚠️" in text and "99家" in "".join(w.value for w in at.warning)
+    assert llm_server.requests and llm_server.requests[-1].get("stream") is True
+    assert TEST_KEY not in text and TEST_KEY not in json.dumps(at.query_params)
+
+
+# -- filters and retrieval testing ------------------------------------------------
+def test_filters_restrict_answers_and_retrieval(app_home, seeded):
+    weishi = [d["doc_id"] for d in seeded.documents() if d["region"] == "尉氏县"]
+    at = start("views/retrieval.py")
+    at.sidebar.multiselect(key="f_places").set_value(["尉氏县"]).run()
+    at.text_input(key="rt_question").set_value("2020年GDP是多少？")
+    at.button[0].click().run()  # the form's submit button
+    assert not at.exception, at.exception
+    rows = at.dataframe[0].value
+    assert len(rows) and set(rows["chunk_id"].str.rsplit(":", n=1).str[0]) <= set(weishi)
+    assert {"fused", "dense", "lexical", "reasons"} <= set(rows.columns)
+    text = shown(at)
+    assert "年份 2020" in text and "已筛选" in text
+
+    at.switch_page("views/chat.py").run()
+    ask(at, SEED_QUESTION)  # a Luohe question with only Weishi allowed: no Luohe citation
+    assert "#cite-0-1" not in shown(at) or all("尉氏县" in c.value for c in at.caption if "·" in c.value)
+
+
+def test_retrieval_page_shows_detected_place_and_year(app_home):
+    at = start("views/retrieval.py")
+    at.text_input(key="rt_question").set_value(SEED_QUESTION)
+    at.button[0].click().run()
+    text = shown(at)
+    assert "地区 漯河市" in text and "年份 2020" in text
+    assert at.dataframe[0].value["fused"].is_monotonic_decreasing
+
+
+# -- knowledge base ------------------------------------------------------------------
+def test_upload_ingest_ask_show_as_text_then_delete(writable_home):
+    at = start("views/knowledge.py")
+    before = len(at.dataframe[0].value)
+    at.file_uploader(key="kb_upload").set_value([("wuyang-2023.txt", UPLOAD.encode("utf-8"), "text/plain"),
+                                                 ("broken.pdf", b"not a pdf at all", "application/pdf")]).run()
+    at.button(key="kb_ingest").click().run()
+    assert not at.exception, at.exception
+    assert any("broken.pdf" in plain(e.value) for e in at.error)  # the bad file, by name, on its own
+    assert any("新增 1" in s.value for s in at.success)
+    docs = at.dataframe[0].value
+    assert len(docs) == before + 1 and (writable_home / "uploads" / "wuyang-2023.txt").exists()
+    doc_id = docs[docs["source"] == "wuyang-2023.txt"]["doc_id"].iloc[0]
+
+    at.switch_page("views/chat.py").run()
+    ask(at, "舞阳县2023年新建了多少座乡村图书馆？")
+    assert "36座" in shown(at)
+
+    at.query_params.update(doc=doc_id)
+    at.switch_page("views/document.py").run()
+    page = "\n".join(h.value for h in at.html)
+    assert "&lt;script&gt;alert(&#x27;xss&#x27;)&lt;/script&gt;" in page and "<script" not in page
+    assert "[链接](http://example.com)" in page and "<a " not in page  # Markdown in a document stays literal
+
+    at.switch_page("views/knowledge.py").run()
+    at.selectbox(key="kb_doc").set_value(doc_id).run()
+    at.checkbox(key=f"kb_confirm_{doc_id}").check().run()
+    at.button(key="kb_delete").click().run()
+    assert not at.exception, at.exception
+    assert any("已删除 1" in s.value for s in at.success)
+    assert len(at.dataframe[0].value) == before
+    assert not (writable_home / "uploads" / "wuyang-2023.txt").exists()
+
+
+def test_oversized_upload_refused_with_its_name(writable_home, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_MAX_FILE_MB", "0.001")
+    at = start("views/knowledge.py")
+    at.file_uploader(key="kb_upload").set_value(("big.txt", "漯河".encode() * 2000, "text/plain")).run()
+    at.button(key="kb_ingest").click().run()
+    assert any("big.txt" in plain(e.value) and "MB" in e.value for e in at.error)
+
+
+# -- evaluation ------------------------------------------------------------------------
+def test_eval_run_shown_with_metrics_charts_and_failures(writable_home):
+    questions = [
+        {"id": "t-1", "question": SEED_QUESTION, "kind": "numeric", "answerable": True, "facts": [["28家"]],
+         "evidence": [{"source": "000_47fc14d33372d68f.txt", "quote": "新增国家级高新技术企业28家"}]},
+        {"id": "t-2", "question": "漯河市2020年新增了多少家省级工程技术研究中心？", "kind": "numeric",
+         "answerable": True, "facts": [["999家"]],
+         "evidence": [{"source": "000_47fc14d33372d68f.txt", "quote": "新认定省级工程技术研究中心17家"}]},
+    ]
+    body = "\n".join(json.dumps(q, ensure_ascii=False) for q in questions).encode("utf-8")
+    at = start("views/evaluation.py")
+    at.file_uploader(key="ev_upload").set_value(("mini.jsonl", body, "application/jsonl")).run()
+    at.button(key="ev_start").click().run()
+    assert not at.exception, at.exception
+    metrics = at.dataframe[0].value
+    assert metrics.set_index("metric").loc["n", "value"] == "2"
+    assert len(at.get("imgs")) >= 1 or len(at.image) >= 1
+    assert any(e.label.startswith("t\\-2") for e in at.expander)  # the failure, with its evidence
+    assert "999家" in shown(at)
+    runs = list((writable_home / "runs").glob("app-*/summary.json"))
+    assert len(runs) == 1
+
+    at = start("views/evaluation.py")  # a new session opens the earlier run
+    at.radio(key="ev_view").set_value("open").run()
+    assert str(runs[0].parent.resolve()) in at.selectbox(key="ev_pick").options
+
+
+def test_ui_command_is_headless_and_local():
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+    from assistant.cli_ui import streamlit_args
+
+    args = streamlit_args("127.0.0.1", 8600, 50)
+    assert "--server.headless=true" in args and "--server.address=127.0.0.1" in args
+    assert "--browser.gatherUsageStats=false" in args and args[1].endswith("main.py")
+    result = CliRunner().invoke(app, ["ui", "--help"])
+    assert result.exit_code == 0 and "--port" in result.output and "127.0.0.1" in result.output
+    assert os.path.exists(args[1])

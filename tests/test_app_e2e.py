@@ -1,0 +1,136 @@
+"""End to end in a real browser: `assistant ui` on a free port, driven by Debian's chromium.
+
+Asks a seed question, waits for the cited answer, follows the [1] marker to its
+card, opens the whole document at the cited spot, and saves screenshots to
+runs/e2e/ (git-ignored) and the test's tmp folder.
+
+Playwright's own browser download does not work here: the test points it at
+/usr/bin/chromium, which .ci/run installs. Without chromium the test fails in
+CI (CI is set) and is skipped with the reason elsewhere.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+SHOTS = REPO / "runs" / "e2e"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-default-apps", "--disable-extensions", "--metrics-recording-only", "--no-default-browser-check"]
+QUESTION = "漯河市2020年新增了多少家国家级高新技术企业？"
+
+
+def missing(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI installs it: see .ci/run)")
+    pytest.skip(f"{reason}; install it with `apt-get install -y chromium fonts-wqy-zenhei` (see .ci/run)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"`assistant ui` exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"`assistant ui` not up after {timeout:.0f}s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture
+def ui_server(seeded, seeded_home, tmp_path):
+    """`python -m assistant ui --port N` over the seeded index, bound to 127.0.0.1."""
+    port, log = free_port(), tmp_path / "ui.log"
+    env = {**os.environ, "ASSISTANT_HOME": str(seeded_home)}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "assistant", "ui", "--port", str(port), "--no-open"],
+                                env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=tmp_path)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc, log)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture
+def browser():
+    if not CHROMIUM.exists():
+        missing(f"{CHROMIUM} is not installed")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("the playwright package is not installed (pip install -e '.[dev]')")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def shoot(page, name: str, tmp_path: Path) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / name
+    page.screenshot(path=str(path))
+    shutil.copy(path, SHOTS / name)
+    return SHOTS / name
+
+
+def test_ask_a_seed_question_and_open_its_citation(ui_server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    page.set_default_timeout(120_000)
+    page.goto(ui_server)
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.wait_for()
+    box.fill(QUESTION)
+    box.press("Enter")
+
+    marker = page.locator('a[href="#cite-0-1"]')  # the [1] in the answer
+    marker.wait_for()
+    answer = page.get_by_test_id("stChatMessage").nth(1)
+    assert "28家" in answer.inner_text()
+    card = page.locator("#cite-0-1")
+    assert "28家" in card.locator("mark").inner_text()
+    shoot(page, "01-cited-answer.png", tmp_path)
+
+    marker.click()  # the marker leads to its card
+    page.wait_for_function("() => { const r = document.querySelector('#cite-0-1').getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < window.innerHeight; }")
+    shoot(page, "02-citation-card.png", tmp_path)
+
+    page.get_by_role("link", name="打开全文（定位到此处）").first.click()
+    cited = page.locator("#cited mark")
+    cited.wait_for()
+    assert "28家" in cited.inner_text()
+    assert "/document" in page.url and "doc=" in page.url
+    assert page.get_by_test_id("stExpander").first.is_visible()  # the earlier text, folded
+    shoot(page, "03-document-at-citation.png", tmp_path)
+
+    page.get_by_role("link", name="← 返回问答").click()  # the conversation is still there
+    page.locator('a[href="#cite-0-1"]').wait_for()
+    assert not list(tmp_path.glob("*.png")) == []
