@@ -18,7 +18,7 @@ from assistant.documents import ScoredChunk
 from assistant.errors import AssistantError, BadQuestion
 from assistant.index.embeddings import make_embedder
 from assistant.index.lexical import LexicalIndex
-from assistant.index.store import Index
+from assistant.index.store import Index, opening
 from assistant.index.vectorstore import VectorStore, make_client
 from assistant.ingest.pipeline import IngestReport, ingest, total_characters
 from assistant.retrieval import Retriever, Weights
@@ -29,11 +29,12 @@ class Assistant:
     def __init__(self, settings: Settings, embedder=None, client=None, chat_model=None):
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
-        self.client = client or make_client(settings)
         on_disk = not settings.chroma_url
+        with opening(settings.home if on_disk else None):  # two processes creating one new index race
+            self.client = client or make_client(settings)
+            vectors = VectorStore(self.client, self.embedder, settings.collection)
         lexical_path = settings.lexical_path / settings.collection if on_disk else None
-        self.index = Index(VectorStore(self.client, self.embedder, settings.collection),
-                           LexicalIndex(lexical_path), settings.home / "write.lock" if on_disk else None,
+        self.index = Index(vectors, LexicalIndex(lexical_path), settings.home / "write.lock" if on_disk else None,
                            settings.lock_timeout)
         weights = Weights(dense=settings.dense_weight, lexical=settings.lexical_weight)
         self.retriever = Retriever(self.index, self.embedder, settings.candidates, weights)

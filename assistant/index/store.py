@@ -1,11 +1,23 @@
 """The index as one thing: Chroma and BM25 kept in step, keyed by the same chunk ids.
 
 Writes to an on-disk index take a file lock, so a second writing process waits
-a bounded time and then says who holds it; readers never take the lock.
+a bounded time and then says who holds it; readers never take the lock. A
+process that takes the lock after another one wrote first drops Chroma's
+in-memory state (a `PersistentClient` caches its HNSW segments and would write
+them back stale, losing the other process's vectors) and reloads the lexical file.
+
+Crash safety: every write names the documents it touches in a journal
+(`pending.json`) before it starts and removes it when both sides are saved. A
+journal found at the next open (or the next write) belongs to a process that
+died midway: its documents are removed from both sides, so the index holds only
+whole documents and the next ingest of those files puts them back. The same
+start-up check compares Chroma's ids with the lexical index and rebuilds the
+lexical side from Chroma (the store is the truth) when they differ.
 """
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import uuid
@@ -19,6 +31,8 @@ from assistant.errors import IndexBusy
 from assistant.index.lexical import LexicalIndex
 from assistant.index.vectorstore import VectorStore, embedding_text
 
+log = logging.getLogger(__name__)
+
 
 class Index:
     def __init__(self, vectors: VectorStore, lexical: LexicalIndex, lock_path: Path | None, lock_timeout: float = 30.0):
@@ -29,10 +43,12 @@ class Index:
         self._versions: dict[str, tuple] = {}
         self._synced: tuple | None = None
         self._sync_lock = threading.Lock()
+        self._generation: str | None = None  # the write generation our in-memory state matches; None: unknown
+        self.repairs: list[str] = []  # what the start-up check (or a later write) repaired, one line each
         if self.shared:
             self.sync()  # BM25 lives in memory: built from the chunks in the server's store
-        elif len(self.lexical) == 0 and self.vectors.count() > 0:
-            self.rebuild_lexical()  # a lost lexical file: the store is the truth
+        else:
+            self.check()
 
     @property
     def shared(self) -> bool:
@@ -40,8 +56,13 @@ class Index:
         return self.lexical.path is None
 
     @contextmanager
-    def writing(self):
-        """Hold the write lock; the holder's pid is written beside it for the error message."""
+    def writing(self, timeout: float | None = None):
+        """Hold the write lock (waiting at most `timeout`, default lock_timeout, then IndexBusy).
+
+        The holder's pid is written beside the lock for the error message. On
+        entry, state another process wrote since we last looked is picked up and
+        a dead writer's half-done work undone (see the module docstring).
+        """
         if self.lock_path is None:
             yield
             return
@@ -49,20 +70,86 @@ class Index:
         lock = FileLock(str(self.lock_path))
         pid_file = self.lock_path.with_suffix(".pid")
         try:
-            lock.acquire(timeout=self.lock_timeout)
+            lock.acquire(timeout=self.lock_timeout if timeout is None else timeout)
         except Timeout:
-            holder = pid_file.read_text().strip() if pid_file.exists() else "?"
+            holder = _read(pid_file) or "?"
             raise IndexBusy(
-                f"index busy: another process (pid {holder}) is writing to {self.lock_path.parent}; "
-                f"wait for it, or share one index through a Chroma server (ASSISTANT_CHROMA_URL)"
+                f"index busy: another process is ingesting (pid {holder}) into {self.lock_path.parent}; "
+                f"wait for it to finish, or share one index through a Chroma server (ASSISTANT_CHROMA_URL)"
             ) from None
         try:
             pid_file.write_text(str(os.getpid()))
-            self._reload_lexical()  # another process may have written since we loaded
+            if _read(self._generation_path) != self._generation or self._generation is None:
+                self._catch_up()
             yield
         finally:
             self._ids_where.clear()
+            self._generation = uuid.uuid4().hex
+            _write_atomic(self._generation_path, self._generation)
             lock.release()
+
+    @property
+    def _generation_path(self) -> Path:
+        return self.lock_path.with_suffix(".generation")
+
+    @property
+    def _journal_path(self) -> Path | None:
+        return self.lock_path.with_name("pending.json") if self.lock_path else None
+
+    def _catch_up(self) -> None:
+        """Under the lock: see what other processes wrote, then repair what a dead one left."""
+        refresh_chroma(self.vectors.client)
+        self._reload_lexical()
+        self.repairs += self._repair()
+
+    # -- the start-up check ----------------------------------------------------
+    def check(self) -> list[str]:
+        """Compare Chroma and the lexical index (and look for a dead writer's journal); repair.
+
+        Returns what was repaired, one line each (also logged as warnings and
+        kept in `self.repairs`). While another process holds the write lock, a
+        difference is its write in flight: nothing is touched and it finishes
+        its own work.
+        """
+        journal = self._journal_path
+        if not (journal and journal.exists()) and set(self.lexical.tokens) == self._store_ids():
+            return []
+        before = len(self.repairs)
+        self._generation = None  # entering the lock with no known generation catches up and repairs
+        try:
+            with self.writing(timeout=0):
+                pass
+        except IndexBusy:
+            return []
+        return self.repairs[before:]
+
+    def _store_ids(self) -> set[str]:
+        return set(self.vectors.collection.get(include=[])["ids"])
+
+    def _repair(self) -> list[str]:
+        done = []
+        journal = self._journal_path
+        pending = _read_json(journal) if journal and journal.exists() else None
+        if pending is not None:
+            doc_ids = [str(d) for d in pending.get("doc_ids", [])]
+            removed = self._drop_docs(doc_ids) if doc_ids else 0
+            files = ", ".join(map(str, pending.get("sources", []))) or ", ".join(doc_ids) or "unknown documents"
+            done.append(f"a write by process {pending.get('pid', '?')} was interrupted: removed the "
+                        f"{removed} chunks it left of {files}; ingest those files again to put them back")
+            journal.unlink(missing_ok=True)
+        store, lexical = self._store_ids(), set(self.lexical.tokens)
+        if store != lexical:
+            missing, extra = sorted(store - lexical), sorted(lexical - store)
+            self.lexical.delete(extra)
+            for start in range(0, len(missing), 2000):
+                chunks = self.vectors.get_ids(missing[start:start + 2000])
+                self.lexical.add([(c.chunk_id, lexical_text(c)) for c in chunks])
+            self.lexical.save()
+            done.append(f"the lexical index did not match Chroma ({len(store)} chunks in Chroma, {len(lexical)} "
+                        f"in the lexical index): added {len(missing)}, dropped {len(extra)}")
+        for line in done:
+            log.warning("index repaired: %s", line)
+        return done
 
     def _reload_lexical(self) -> None:
         if self.lexical.path:
@@ -87,29 +174,76 @@ class Index:
         chunks = self.vectors.get_where({"doc_id": doc_id}, with_text=True)
         return sorted(chunks, key=lambda c: c.start)
 
+    def docs_of_source(self, source: str) -> dict[str, str]:
+        """doc_id -> file hash of the documents ingested from the file named `source`."""
+        return {c.doc_id: c.metadata.get("file_hash", "") for c in self.vectors.get_where({"source": source})}
+
     def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
         """Add the chunks of whole documents; on failure nothing of them stays."""
-        ids = [c.chunk_id for c in chunks]
-        try:
+        self.replace([], chunks, vectors)
+
+    def replace(self, old_doc_ids: list[str], chunks: list[Chunk], vectors: list[list[float]]) -> None:
+        """Delete documents and add the chunks of whole documents, as one journaled unit.
+
+        On failure (or a crash, undone at the next open) none of the documents
+        named stays: the old ones are gone, the new ones not in.
+        """
+        doc_ids = list(dict.fromkeys([*old_doc_ids, *(c.doc_id for c in chunks)]))
+        sources = sorted({c.source for c in chunks})
+        with self._journaled(doc_ids, sources):
+            if old_doc_ids:
+                self._delete_docs(old_doc_ids)
             self.vectors.add(chunks, vectors)
             self.lexical.add([(c.chunk_id, lexical_text(c)) for c in chunks])
             self.lexical.save()
-        except BaseException:
-            self.vectors.delete_ids(ids)
-            self.lexical.delete(ids)
-            raise
         self._versions.update((c.chunk_id, _version(c)) for c in chunks)
         self._stamp()
 
     def delete_docs(self, doc_ids: list[str]) -> int:
+        with self._journaled(list(doc_ids), []):
+            n = self._delete_docs(doc_ids)
+        self._stamp()
+        return n
+
+    def _delete_docs(self, doc_ids: list[str]) -> int:
         ids = [c.chunk_id for d in doc_ids for c in self.vectors.get_where({"doc_id": d})]
         self.vectors.delete_ids(ids)
         self.lexical.delete(ids)
         self.lexical.save()
         for chunk_id in ids:
             self._versions.pop(chunk_id, None)
-        self._stamp()
         return len(ids)
+
+    def _drop_docs(self, doc_ids: list[str]) -> int:
+        """Remove every trace of these documents from both sides (chunk ids are "<doc_id>:<n>")."""
+        removed = self._delete_docs(doc_ids)
+        prefixes = tuple(f"{d}:" for d in doc_ids)
+        strays = [i for i in self.lexical.tokens if i.startswith(prefixes)] if prefixes else []
+        if strays:
+            self.lexical.delete(strays)
+            self.lexical.save()
+        return removed + len(strays)
+
+    @contextmanager
+    def _journaled(self, doc_ids: list[str], sources: list[str]):
+        """Name the documents a write touches before it starts; undo them if it fails.
+
+        A crash leaves the journal behind for the next open (`_repair`); a failure
+        seen here is undone at once. If the undo itself fails the journal stays.
+        """
+        journal = self._journal_path
+        if journal:
+            _write_atomic(journal, json.dumps({"pid": os.getpid(), "doc_ids": doc_ids, "sources": sources},
+                                              ensure_ascii=False))
+        try:
+            yield
+        except BaseException:
+            self._drop_docs(doc_ids)
+            if journal:
+                journal.unlink(missing_ok=True)
+            raise
+        if journal:
+            journal.unlink(missing_ok=True)
 
     def rebuild_lexical(self) -> None:
         chunks = self.vectors.get_where(with_text=True)
@@ -185,6 +319,60 @@ def _version(chunk: Chunk) -> tuple:
 def _version_of(meta: dict) -> tuple:
     """What identifies a chunk's content: a changed file re-uses chunk ids with new text."""
     return (meta.get("content_hash"), meta.get("start"), meta.get("end"))
+
+
+@contextmanager
+def opening(home: Path | None):
+    """Serialise opening an on-disk index: two processes creating a new one at once race in
+    Chroma's migrations ("table collections already exists"). Held for milliseconds, and
+    apart from the write lock, so opening never waits for an ingest."""
+    if home is None:
+        yield
+        return
+    home.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(home / "open.lock"), timeout=60):
+        yield
+
+
+def refresh_chroma(client) -> None:
+    """Make an on-disk Chroma client read what other processes wrote.
+
+    A `PersistentClient` keeps HNSW segments in memory; one that writes after
+    another process did would save its stale copy over theirs (vectors lost,
+    "Error getting embedding"). New bindings on the same path start from disk;
+    every client object of the process shares them. Other clients: nothing to do.
+    """
+    server = getattr(client, "_server", None)
+    try:
+        persistent = client.get_settings().is_persistent
+    except Exception:
+        return
+    if persistent and type(server).__name__ == "RustBindingsAPI":
+        server.start()
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, OSError):
+        return None
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # a journal cut short by the crash: its documents are unknown, the id comparison still runs
+    return data if isinstance(data, dict) else {}
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
 
 
 def lexical_text(chunk: Chunk) -> str:

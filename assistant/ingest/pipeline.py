@@ -2,7 +2,10 @@
 
 Idempotent: an unchanged file (same hash of its text) costs no embedding; a
 changed file replaces its old chunks; a file that fails is reported in one
-line and the rest of the batch still goes in.
+line and the rest of the batch still goes in. Each file is written as one unit
+(`Index.replace`), so an ingest killed midway leaves whole documents and the
+next ingest of the same folder adds what is missing. A file another process
+indexed meanwhile is checked again before embedding and under the write lock.
 """
 from __future__ import annotations
 
@@ -84,7 +87,7 @@ def ingest(paths, index, embedder, budget: int = 320, max_bytes: int | None = No
             _tick(progress, len(raw.text), f"unchanged {raw.source}")
             continue
         try:
-            _ingest_file(raw, index, embedder, budget, report, replacing=raw.source in known, progress=progress)
+            _ingest_file(raw, index, embedder, budget, report, progress=progress)
         except Exception as e:  # one bad file must not stop the batch
             if e.__class__.__name__ == "IndexBusy":
                 raise
@@ -92,17 +95,22 @@ def ingest(paths, index, embedder, budget: int = 320, max_bytes: int | None = No
     return report
 
 
-def _ingest_file(raw: RawText, index, embedder, budget: int, report: IngestReport, replacing: bool,
+def _ingest_file(raw: RawText, index, embedder, budget: int, report: IngestReport,
                  progress: Progress | None) -> None:
+    file_hash = sha1(raw.text)
+    if _unchanged(index.docs_of_source(raw.source), file_hash):  # another process may have just done it
+        report.skipped.append(raw.source)
+        return
     docs = build_documents(raw)
     chunks = chunk_documents(docs, budget)
     vectors = _embed(chunks, embedder, progress, raw.source)
     with index.writing():
-        old = [d for d, meta in index.documents().items() if meta.get("source") == raw.source]
-        if old:
-            index.delete_docs(old)
-        index.add(chunks, vectors)
-    (report.replaced if replacing else report.added).extend(d.title for d in docs)
+        old = index.docs_of_source(raw.source)
+        if _unchanged(old, file_hash):
+            report.skipped.append(raw.source)
+            return
+        index.replace(list(old), chunks, vectors)
+    (report.replaced if old else report.added).extend(d.title for d in docs)
     report.chunks += len(chunks)
     report.characters += sum(len(d.text) for d in docs)
 
@@ -114,6 +122,10 @@ def _embed(chunks: list[Chunk], embedder, progress: Progress | None, source: str
         vectors.extend(embedder.embed_documents([embedding_text(c) for c in batch]))
         _tick(progress, sum(len(c.text) for c in batch), f"embedding {source}")
     return vectors
+
+
+def _unchanged(indexed: dict[str, str], file_hash: str) -> bool:
+    return bool(indexed) and set(indexed.values()) == {file_hash}
 
 
 def _tick(progress: Progress | None, n: int, what: str) -> None:
