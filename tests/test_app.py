@@ -5,6 +5,7 @@ use a copy of the seeded index so the shared one stays as it was.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -97,7 +98,7 @@ def test_highlight_escapes_and_marks_the_quote():
 
 def test_answer_markdown_links_markers_and_flags_unverified_figures():
     md = answer_markdown("新增28家[1]，另有<b>5个</b>[2]。", {1}, ["28家"], 3)
-    assert "**28家**⚠️[\\[1\\]](#cite-3-1)" in md
+    assert "**28家**:orange[:material/warning:][\\[1\\]](#cite-3-1)" in md
     assert "\\[2\\]" in md and "(#cite-3-2)" not in md  # no card for [2]: no link
     assert "\\<b\\>" in md
 
@@ -144,6 +145,9 @@ def test_document_page_opens_at_the_cited_chunk(app_home, seeded):
     cited = next(h.value for h in at.html if 'id="cited"' in h.value)
     assert "<mark" in cited and "新增国家级高新技术企业28家" in cited
     assert at.expander and "前文" in at.expander[0].label  # the text before is folded away
+    chunks = [c.chunk_id for c in seeded.chunks_of(hit.chunk.doc_id)]
+    following = seeded.chunks_of(hit.chunk.doc_id)[chunks.index(hit.chunk.chunk_id) + 1]
+    assert following.text[:30] in html.unescape(at.html[-1].value)  # and the rest follows
 
 
 def test_english_labels(app_home):
@@ -164,7 +168,7 @@ def test_llm_mode_with_a_session_endpoint_streams_and_flags_unverified(app_home,
     at.sidebar.text_input(key="llm_key").set_value(TEST_KEY).run()
     ask(at, SEED_QUESTION)
     text = shown(at)
-    assert "**99家**⚠️" in text and "99家" in "".join(w.value for w in at.warning)
+    assert "**99家**:orange[:material/warning:]" in text and "99家" in "".join(w.value for w in at.warning)
     assert llm_server.requests and llm_server.requests[-1].get("stream") is True
     assert TEST_KEY not in text and TEST_KEY not in json.dumps(at.query_params)
 

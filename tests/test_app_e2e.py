@@ -121,7 +121,6 @@ def test_ask_a_seed_question_and_open_its_citation(ui_server, browser, tmp_path)
     marker.click()  # the marker leads to its card
     page.wait_for_function("() => { const r = document.querySelector('#cite-0-1').getBoundingClientRect();"
                            " return r.top >= 0 && r.top < window.innerHeight; }")
-    shoot(page, "02-citation-card.png", tmp_path)
 
     page.get_by_role("link", name="打开全文（定位到此处）").first.click()
     cited = page.locator("#cited mark")
@@ -129,8 +128,10 @@ def test_ask_a_seed_question_and_open_its_citation(ui_server, browser, tmp_path)
     assert "28家" in cited.inner_text()
     assert "/document" in page.url and "doc=" in page.url
     assert page.get_by_test_id("stExpander").first.is_visible()  # the earlier text, folded
-    shoot(page, "03-document-at-citation.png", tmp_path)
+    page.wait_for_function(  # the folded text before, the cited chunk, the text after
+        "() => document.querySelectorAll('[data-testid=stHtml]').length >= 3")
+    shoot(page, "02-document-at-citation.png", tmp_path)
 
     page.get_by_role("link", name="← 返回问答").click()  # the conversation is still there
     page.locator('a[href="#cite-0-1"]').wait_for()
-    assert not list(tmp_path.glob("*.png")) == []
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == ["01-cited-answer.png", "02-document-at-citation.png"]

@@ -24,7 +24,7 @@ def render() -> None:
     messages = st.session_state.setdefault("messages", [])
     head, new = st.columns([5, 1], vertical_alignment="bottom")
     head.title(t("page_chat"))
-    if new.button(t("new_chat"), key="new_chat", icon="🆕", width="stretch"):
+    if new.button(t("new_chat"), key="new_chat", icon=":material/add_comment:", width="stretch"):
         messages.clear()
     st.caption(t("chat_intro"))
 
@@ -88,9 +88,9 @@ def show_answer(answer, turn: int) -> None:
         unverified = [f.text for f in answer.figures if not f.verified]
         st.markdown(answer_markdown(answer.text, {c.n for c in answer.citations}, unverified, turn))
         if unverified:
-            st.warning(escape_md(t("unverified", figures="、".join(unverified))), icon="⚠️")
+            st.warning(escape_md(t("unverified", figures="、".join(unverified))), icon=":material/warning:")
     st.caption(escape_md(t("answer_meta", mode=answer.mode, ms=answer.latency_ms)))
-    with st.expander(t("copy"), icon="📋"):
+    with st.expander(t("copy"), icon=":material/content_copy:"):
         st.code(copy_text(answer), language=None, wrap_lines=True)
     for citation in answer.citations:
         citation_card(citation, turn)

@@ -9,7 +9,7 @@ import html
 
 import streamlit as st
 
-from assistant.app.i18n import t
+from assistant.app.i18n import kind_label, t
 from assistant.app.render import BOX, escape_md, highlight_html, where_line
 from assistant.app.state import shared_assistant
 
@@ -30,7 +30,7 @@ def render() -> None:
         return
     meta = chunks[0].metadata
     st.header(escape_md(meta.get("title") or meta.get("source", doc_id)), anchor=False)
-    st.caption(escape_md(t("doc_meta", region=meta.get("region") or "–", kind=meta.get("doc_kind") or "–",
+    st.caption(escape_md(t("doc_meta", region=meta.get("region") or "–", kind=kind_label(meta.get("doc_kind") or "other"),
                            issued=meta.get("year_issued") or "–", reviewed=meta.get("year_reviewed") or "–",
                            chunks=len(chunks), source=meta.get("source", ""))))
     index = next((i for i, c in enumerate(chunks) if c.chunk_id == at), None)
@@ -42,7 +42,7 @@ def render() -> None:
             st.html(document_html(chunks[:index]))
     cited = chunks[index]
     with st.container(border=True):
-        st.caption(escape_md(f"{t('cited_here')} · " + where_line("", None, cited.heading, cited.page, cited.chunk_id)))
+        st.caption(escape_md(f"{t('cited_here')} · " + where_line("", None, cited.heading, cited.page, "")))
         st.html(highlight_html(cited.text, quote, anchor="cited", height="none"))
     if index + 1 < len(chunks):
         st.html(document_html(chunks[index + 1:], previous=cited.heading))

@@ -118,6 +118,16 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+KINDS = {"government_work_report": ("政府工作报告", "government work report"),
+         "five_year_plan": ("五年规划", "five-year plan"), "news": ("新闻", "news"), "other": ("其他", "other")}
+
+
+def kind_label(kind: str) -> str:
+    """Example: kind_label("five_year_plan") -> "五年规划" (Chinese labels)."""
+    zh, en = KINDS.get(kind, (kind, kind))
+    return en if lang() == "en" else zh
+
+
 def lang() -> str:
     return st.session_state.get("lang", "zh")
 

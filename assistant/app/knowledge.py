@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.app.i18n import t
+from assistant.app.i18n import kind_label, t
 from assistant.app.render import DOCUMENT_PAGE, escape_md
 from assistant.app.state import shared_assistant
 from assistant.errors import AssistantError
@@ -30,7 +30,7 @@ def render() -> None:
     upload_section(assistant)
     docs = assistant.documents()
     st.subheader(t("doc_list", n=len(docs)))
-    st.dataframe([{"title": d.get("title"), "region": d.get("region"), "kind": d.get("doc_kind"),
+    st.dataframe([{"title": d.get("title"), "region": d.get("region"), "kind": kind_label(d.get("doc_kind") or "other"),
                    "issued": d.get("year_issued") or None, "reviews": d.get("year_reviewed") or None,
                    "period": d.get("period") or None, "chunks": d.get("chunks"), "source": d.get("source"),
                    "doc_id": d.get("doc_id")} for d in docs], hide_index=True)
@@ -55,7 +55,7 @@ def upload_section(assistant) -> None:
     if not st.button(t("ingest"), key="kb_ingest", type="primary", disabled=not files):
         return
     flash, saved = [], []
-    folder = assistant.settings.home / "uploads"
+    folder = uploads_dir(assistant)
     folder.mkdir(parents=True, exist_ok=True)
     for upload in files:
         name = safe_name(upload.name)
@@ -100,30 +100,32 @@ def document_section(assistant, docs: list[dict]) -> None:
                           format_func=lambda d: f"{by_id[d].get('title') or d} ({by_id[d].get('source')})")
     if doc_id not in by_id:
         return
-    st.page_link(DOCUMENT_PAGE, label=t("open_full"), icon="📄", query_params={"doc": doc_id})
+    st.page_link(DOCUMENT_PAGE, label=t("open_full"), icon=":material/description:", query_params={"doc": doc_id})
     chunks = assistant.chunks_of(doc_id)
     with st.expander(f"{t('chunks_of')} ({len(chunks)})"):
         st.dataframe([{"chunk_id": c.chunk_id, "heading": c.heading, "page": c.page, "chars": len(c.text),
                        "text": c.text} for c in chunks], hide_index=True)
     confirm = st.checkbox(t("confirm_delete"), key=f"kb_confirm_{doc_id}")
-    if st.button(t("delete"), key="kb_delete", disabled=not confirm, icon="🗑️"):
+    if st.button(t("delete"), key="kb_delete", disabled=not confirm, icon=":material/delete:"):
         try:
             n = assistant.remove(doc_id)
         except AssistantError as e:
             st.session_state["kb_flash"] = [("error", t("error", e=e))]
         else:
-            forget_upload(assistant, by_id[doc_id].get("path"))
+            forget_upload(assistant, by_id[doc_id].get("source"))
             st.session_state["kb_flash"] = [("success", t("deleted", n=n))]
         st.rerun()
 
 
-def forget_upload(assistant, path: str | None) -> None:
+def uploads_dir(assistant) -> Path:
+    return assistant.settings.home / "uploads"
+
+
+def forget_upload(assistant, source: str | None) -> None:
     """Delete an uploaded file once no document comes from it any more (so rebuild does not bring it back)."""
-    uploads = (assistant.settings.home / "uploads").resolve()
-    if not path or Path(path).resolve().parent != uploads:
-        return
-    if not any(d.get("path") == path for d in assistant.documents()):
-        Path(path).unlink(missing_ok=True)
+    path = uploads_dir(assistant) / (source or "")
+    if source and path.is_file() and not any(d.get("source") == source for d in assistant.documents()):
+        path.unlink()
 
 
 def rebuild_section(assistant, docs: list[dict]) -> None:
@@ -131,12 +133,12 @@ def rebuild_section(assistant, docs: list[dict]) -> None:
     st.caption(t("rebuild_help"))
     rebuilds = st.session_state.setdefault("kb_rebuilds", 0)  # a fresh checkbox after each rebuild
     confirm = st.checkbox(t("confirm_rebuild"), key=f"kb_confirm_rebuild_{rebuilds}")
-    if not st.button(t("rebuild"), key="kb_rebuild", disabled=not confirm, icon="🔄"):
+    if not st.button(t("rebuild"), key="kb_rebuild", disabled=not confirm, icon=":material/refresh:"):
         return
-    paths = sorted({d["path"] for d in docs if d.get("path") and Path(d["path"]).exists()})
+    uploads = [uploads_dir(assistant)] if uploads_dir(assistant).is_dir() else []
     bar = st.progress(0.0, text=t("rebuild_head"))
-    total = total_characters(paths) if paths else assistant.seed_size()
-    total, done = max(total, 1), [0]
+    total = max(assistant.seed_size() + (total_characters(uploads) if uploads else 0), 1)
+    done = [0]
 
     def tick(n: int, what: str) -> None:
         done[0] += n
@@ -144,7 +146,12 @@ def rebuild_section(assistant, docs: list[dict]) -> None:
 
     try:
         report = assistant.rebuild(progress=tick)
-        st.session_state["kb_flash"] = [("success", t("rebuilt", summary=report.summary()))]
+        flash = [("success", t("rebuilt", summary=report.summary()))]
+        if uploads:  # the uploaded files too, whatever rebuild() found (unchanged ones are skipped)
+            again = assistant.ingest(uploads, progress=tick)
+            flash += [("error", line) for line in again.failed]
+            flash.append(("success", t("rebuilt", summary=again.summary())))
+        st.session_state["kb_flash"] = flash
     except AssistantError as e:
         st.session_state["kb_flash"] = [("error", t("error", e=e))]
     st.session_state["kb_rebuilds"] = rebuilds + 1

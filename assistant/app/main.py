@@ -14,11 +14,12 @@ from assistant.app.state import shared_assistant
 st.set_page_config(page_title="地方政府报告问答 · Report assistant", page_icon="📑", layout="wide")
 sidebar.language_picker()
 pages = [
-    st.Page("views/chat.py", title=t("page_chat"), icon="💬", url_path="chat", default=True),
-    st.Page("views/knowledge.py", title=t("page_knowledge"), icon="📚", url_path="knowledge"),
-    st.Page("views/retrieval.py", title=t("page_retrieval"), icon="🔎", url_path="retrieval"),
-    st.Page("views/evaluation.py", title=t("page_eval"), icon="📊", url_path="evaluation"),
-    st.Page("views/document.py", title=t("page_document"), icon="📄", url_path="document", visibility="hidden"),
+    st.Page("views/chat.py", title=t("page_chat"), icon=":material/chat:", url_path="chat", default=True),
+    st.Page("views/knowledge.py", title=t("page_knowledge"), icon=":material/library_books:", url_path="knowledge"),
+    st.Page("views/retrieval.py", title=t("page_retrieval"), icon=":material/search:", url_path="retrieval"),
+    st.Page("views/evaluation.py", title=t("page_eval"), icon=":material/monitoring:", url_path="evaluation"),
+    st.Page("views/document.py", title=t("page_document"), icon=":material/description:", url_path="document",
+            visibility="hidden"),  # opened from a citation or the knowledge base
 ]
 page = st.navigation(pages)
 sidebar.render(shared_assistant().documents())

@@ -20,6 +20,7 @@ _PUNCT = set(string.punctuation)
 _SENTENCE = re.compile(r"[^。！？；!?;…\n]+[。！？；!?;…]*")
 BOX = ("white-space:pre-wrap;line-height:1.7;font-size:0.92rem;padding:0.4rem 0.6rem;"
        "border-left:3px solid rgba(128,128,128,0.4);max-height:{h};overflow-y:auto")
+WARN = ":orange[:material/warning:]"  # after an unverified figure
 MARK = "background:#ffe58f;color:#222;padding:0 2px;border-radius:2px"
 
 
@@ -67,10 +68,10 @@ def highlight_html(text: str, quote: str = "", anchor: str = "", height: str = "
 
 
 def answer_markdown(text: str, cited: set[int], unverified: list[str], turn: int) -> str:
-    """The answer as Markdown: each [n] a link to its card, unverified figures flagged ⚠️.
+    """The answer as Markdown: each [n] a link to its card, unverified figures flagged with a warning icon.
 
     Example: answer_markdown("新增28家[1]。", {1}, ["28家"], 0)
-      -> "新增**28家**⚠️[\\[1\\]](#cite-0-1)。"
+      -> "新增**28家**:orange[:material/warning:][\\[1\\]](#cite-0-1)。"
     """
     figures = sorted({f for f in unverified if f}, key=len, reverse=True)
     figure_re = re.compile("|".join(re.escape(f) for f in figures)) if figures else None
@@ -90,7 +91,7 @@ def _flag(text: str, figure_re) -> str:
     out, pos = [], 0
     for m in figure_re.finditer(text):
         out.append(escape_md(text[pos:m.start()]))
-        out.append(f"**{escape_md(m.group())}**⚠️")
+        out.append(f"**{escape_md(m.group())}**{WARN}")
         pos = m.end()
     out.append(escape_md(text[pos:]))
     return "".join(out)
@@ -112,7 +113,7 @@ def citation_card(c, turn: int) -> None:
         st.markdown(f"**\\[{c.n}\\] {escape_md(c.title or c.source)}**")
         st.caption(escape_md(where_line(c.region, c.year, c.heading, c.page, c.source)))
         st.html(highlight_html(c.text, c.quote, anchor=f"cite-{turn}-{c.n}"))
-        st.page_link(DOCUMENT_PAGE, label=t("open_document"), icon="📄",
+        st.page_link(DOCUMENT_PAGE, label=t("open_document"), icon=":material/description:",
                      query_params={"doc": doc_id_of(c.chunk_id), "at": c.chunk_id, "q": c.quote[:300]})
 
 
@@ -125,5 +126,5 @@ def passage_card(hit, rank: int) -> None:
         st.markdown(f"**({rank}) {escape_md(chunk.title or chunk.source)}**")
         st.caption(escape_md(where_line(meta.get("region", ""), year, chunk.heading, chunk.page, chunk.source)))
         st.html(highlight_html(chunk.text, height="10rem"))
-        st.page_link(DOCUMENT_PAGE, label=t("open_document"), icon="📄",
+        st.page_link(DOCUMENT_PAGE, label=t("open_document"), icon=":material/description:",
                      query_params={"doc": chunk.doc_id, "at": chunk.chunk_id})
