@@ -52,7 +52,8 @@ def ui(host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (0.
         os.environ["ASSISTANT_HOME"] = str(STATE["home"])  # the app reads its index folder from Settings
     settings = Settings()
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
-    err.print(f"The report assistant: {url}  (index: {settings.home}; Ctrl-C stops it)")
+    err.print(f"The report assistant: {url}  (Ctrl-C stops it)", soft_wrap=True)
+    err.print(f"index: {settings.home}", soft_wrap=True, highlight=False)
     if open_browser if open_browser is not None else has_display():
         threading.Thread(target=_open_later, args=(url,), daemon=True).start()
     sys.argv = ["streamlit", *streamlit_args(host, port, max(1, int(settings.max_file_mb)))]

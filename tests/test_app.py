@@ -173,6 +173,24 @@ def test_llm_mode_with_a_session_endpoint_streams_and_flags_unverified(app_home,
     assert TEST_KEY not in text and TEST_KEY not in json.dumps(at.query_params)
 
 
+def test_env_key_is_used_but_never_cached_or_shown(app_home, llm_server, monkeypatch):
+    from assistant.app.state import _assistant_for
+
+    env_key = "sk-env-SECRET-0123456789"
+    monkeypatch.setenv("OPENAI_API_KEY", env_key)
+    monkeypatch.setenv("OPENAI_BASE_URL", llm_server.base_url)
+    monkeypatch.setenv("ASSISTANT_LLM_MODEL", "test-model")
+    llm_server.enqueue("2020年漯河市新增国家级高新技术企业28家[1]。")
+    at = start()
+    assert at.sidebar.text_input(key="llm_key").value == ""  # never filled back
+    assert "环境中已设置密钥" in shown(at)
+    ask(at, SEED_QUESTION)
+    assert any("llm ·" in c.value for c in at.caption)  # auto mode chose the configured LLM
+    assert {k.lower(): v for k, v in llm_server.headers[-1].items()}["authorization"] == f"Bearer {env_key}"
+    assert env_key not in shown(at)
+    assert _assistant_for(str(app_home)).settings.openai_api_key is None  # the shared Assistant holds no key
+
+
 # -- filters and retrieval testing ------------------------------------------------
 def test_filters_restrict_answers_and_retrieval(app_home, seeded):
     weishi = [d["doc_id"] for d in seeded.documents() if d["region"] == "尉氏县"]

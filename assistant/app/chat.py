@@ -49,7 +49,7 @@ def ask(assistant, question: str, messages: list[dict]) -> None:
     with st.chat_message("user"):
         st.markdown(escape_md(question))
     with st.chat_message("assistant"):
-        filters = chosen_filters(assistant.documents())
+        filters = chosen_filters(assistant)
         if filters:
             st.caption(escape_md(t("sidebar_filters", f=describe_filters(filters))))
         history = [{"question": m["standalone"], "answer": m["answer"].text} for m in messages]

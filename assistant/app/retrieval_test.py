@@ -26,7 +26,7 @@ def render() -> None:
         return
     st.session_state["rt_last"] = question
     k = int(st.session_state.get("k", assistant.settings.k))
-    filters = chosen_filters(assistant.documents())
+    filters = chosen_filters(assistant)
     try:
         explained = assistant.explain(question)
         hits = assistant.search(question, k=k, filters=filters)

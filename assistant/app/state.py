@@ -101,14 +101,14 @@ def doc_years(meta: dict) -> set[int]:
     return {int(y) for y in years}
 
 
-def chosen_filters(docs: list[dict]) -> dict | None:
+def chosen_filters(assistant) -> dict | None:
     """The sidebar's place, year and document choices as a retrieval filter on doc ids (None: no filter)."""
     places = st.session_state.get("f_places") or []
     years = st.session_state.get("f_years") or []
     chosen = st.session_state.get("f_docs") or []
     if not (places or years or chosen):
         return None
-    ids = [d["doc_id"] for d in docs
+    ids = [d["doc_id"] for d in assistant.documents()
            if (not places or d.get("region") in places)
            and (not years or doc_years(d) & set(years))
            and (not chosen or d["doc_id"] in chosen)]
