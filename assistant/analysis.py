@@ -31,11 +31,11 @@ GLOSSARY = {
     "exports": "出口", "export": "出口", "imports and exports": "进出口", "foreign trade": "外贸 进出口",
     "investment": "投资", "projects": "项目", "project": "项目", "growth": "增长", "grew": "增长",
     "increase": "增长", "target": "目标", "goal": "目标", "planned": "计划 规划", "plan": "规划",
-    "five-year plan": "五年规划", "government work report": "政府工作报告", "work report": "政府工作报告",
+    "five-year plan": "五年规划 规划纲要 规划", "government work report": "政府工作报告", "work report": "政府工作报告",
     "enterprises": "企业", "companies": "企业", "company": "企业", "firms": "企业", "listed": "上市",
     "cross-border e-commerce": "跨境电商", "e-commerce": "电商", "airport": "航空港", "logistics": "物流",
     "food": "食品", "food industry": "食品产业", "laboratory": "实验室", "lab": "实验室",
-    "agriculture": "农业", "farmland": "农田", "high-standard farmland": "高标准农田", "grain": "粮食",
+    "agriculture": "农业", "farmland": "农田", "high-standard farmland": "高标准农田", "grain": "粮食", "meat": "肉类", "vegetables": "蔬菜", "hogs": "生猪", "pigs": "生猪", "milk": "奶",
     "state-owned": "国有企业", "soe": "国有企业", "restructuring": "重组整合", "smart manufacturing": "智能制造",
     "intelligent manufacturing": "智能制造", "industry-education": "产教融合", "vocational": "职业教育",
     "innovation": "创新", "technology": "科技", "science and technology": "科技", "patents": "专利",
@@ -67,7 +67,7 @@ GLOSSARY = {
     "billion yuan": "亿元", "yuan": "元", "percent": "%", "percentage points": "个百分点", "how many": "多少",
 }
 
-NUMBER_WORDS = re.compile(r"多少|(?<![哪第])几[个家项所座条次]?|多大|多高|多快|增速|增长率|比重|占比|how (?:much|many)|\btotal\b|\brevenue\b|\bamount\b|what (?:was|is|were) the (?:rate|share|amount|number|total|value)|growth|percentage|rate", re.I)
+NUMBER_WORDS = re.compile(r"多少|(?<![哪第])几[个家项所座条次]?|多大|多高|多快|增速|增长率|比重|占比|how (?:much|many)|\btotal\b|\baverage\b|\brevenue\b|\bamount\b|what (?:was|is|were) the (?:rate|share|amount|number|total|value)|growth|percentage|rate", re.I)
 DATE_WORDS = re.compile(r"何时|什么时候|哪一?年|哪个月|哪天|日期|when|what year|which year|what date", re.I)
 NAME_WORDS = re.compile(r"哪些|哪个|哪家|哪几|什么|谁|名称|叫|which|what|who|name", re.I)
 COMPARE_WORDS = re.compile(r"和|与|及|对比|比较|相比|分别|各|哪个更|谁更|compare|compared|versus|\bvs\.?\b|\band\b|both|respectively|differ", re.I)
@@ -110,15 +110,23 @@ def detect_years(text: str) -> tuple[list[int], list[str]]:
     return list(dict.fromkeys(years)), periods
 
 
-def expand_english(text: str) -> str:
-    """Chinese glossary words for the English terms in a question (longest terms first)."""
+def english_terms(text: str) -> list[tuple[str, list[str]]]:
+    """The glossary terms in a question, longest first, each with its Chinese renderings (any one will do).
+
+    Example: english_terms("Luohe's tourism revenue") -> [("tourism revenue", ["旅游收入"])]
+    """
     lowered = text.lower()
     found = []
     for term in sorted(GLOSSARY, key=len, reverse=True):
         if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", lowered):
-            found.append(GLOSSARY[term])
+            found.append((term, GLOSSARY[term].split()))
             lowered = lowered.replace(term, " ")
-    return " ".join(found)
+    return found
+
+
+def expand_english(text: str) -> str:
+    """Chinese glossary words for the English terms in a question (longest terms first)."""
+    return " ".join(" ".join(chinese) for _, chinese in english_terms(text))
 
 
 RATE_WORDS = re.compile(r"增速|增长率|增幅|增长了?多少|增长几|降幅|下降了?多少|growth|grow|increase by|rise by|how fast", re.I)

@@ -54,6 +54,22 @@ def test_a_figure_about_another_indicator_is_refused(seeded):
     assert "16458元" in answer.text and not answer.refused
 
 
+def test_english_question_about_an_indicator_the_reports_lack_is_refused(seeded):
+    answer = seeded.ask("What was Luoyang's total tourism revenue in 2020?", mode="extractive")
+    assert answer.refused and answer.citations == [], answer.text
+    answer = seeded.ask("How many new national-level high-tech enterprises did Luohe city gain in 2020?", mode="extractive")
+    assert "28家" in answer.text
+
+
+def test_untranslated_english_terms():
+    from assistant.answer.extractive import untranslated
+
+    question = "What was Luoyang's total tourism revenue in 2020?"
+    assert untranslated(question, "全年社会消费品零售总额达到2105.6亿元") == ["tourism revenue"]
+    assert untranslated(question, "实现旅游收入120亿元") == []
+    assert untranslated("How many high-tech enterprises?", "新增国家级高新技术企业28家") == []  # "how many" is not a term
+
+
 def test_indicator_words_and_what_a_passage_lacks():
     from assistant.analysis import analyse
     from assistant.answer.extractive import indicator_words, missing_words

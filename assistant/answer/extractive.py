@@ -232,7 +232,8 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     from assistant.index.lexical import tokenize
 
     out = []
-    for token in tokenize(question):
+    english_terms = analysis.expansion if analysis.language == "en" else ""  # the glossary speaks for them
+    for token in tokenize(f"{question} {english_terms}"):
         if len(token) < 2 or not re.search(r"[\u4e00-\u9fff]", token) or re.search(r"\d", token):
             continue
         if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or token in _place_words(analysis):
@@ -267,6 +268,18 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
             and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and t not in places]
 
 
+def untranslated(question: str, text: str) -> list[str]:
+    """An English question's specific terms (two words or more) none of whose Chinese renderings is in text.
+
+    Example: untranslated("What was Luoyang's total tourism revenue?", "社会消费品零售总额…") -> ["tourism revenue"]
+    """
+    from assistant.analysis import english_terms
+
+    return [term for term, chinese in english_terms(question)
+            if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
+            and not any(c in text for c in chinese)]
+
+
 def missing_words(words: list[str], text: str) -> list[str]:
     """The whole words (not their parts) absent from text; a word whose parts are all there counts as present.
 
@@ -297,10 +310,13 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
         return refusal
     if not any(answers_measure(p.text, analysis) for p in picks):
         return refusal  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
-    if analysis.wants in ("number", "rate"):
+    cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"
+             for p in picks]
+    if analysis.language == "en" and all(untranslated(question, text) for text in cited):
+        return refusal  # "tourism revenue" asked, 社会消费品零售总额 found
+    if analysis.wants in ("number", "rate") and analysis.language == "zh":
         words = indicator_words(question, analysis)
-        cited = [contexts[p.n - 1].chunk for p in picks]
-        if all(len(missing_words(words, f"{c.title} {c.heading} {c.text}")) >= 2 for c in cited):
+        if all(len(missing_words(words, text)) >= 2 for text in cited):
             return refusal  # the figure is about something else: 贷款 for 存款, 可支配收入 for 消费支出
     return compose(picks, analysis)
 
