@@ -1,8 +1,9 @@
 """End to end in a real browser: `assistant ui` on a free port, driven by Debian's chromium.
 
 Asks a seed question, waits for the cited answer, follows the [1] marker to its
-card, opens the whole document at the cited spot, and saves screenshots to
-runs/e2e/ (git-ignored) and the test's tmp folder.
+card, opens the whole document at the cited spot; on a copy of the index,
+uploads a file and asks about it. Screenshots go to runs/e2e/ (git-ignored)
+and the test's tmp folder.
 
 Playwright's own browser download does not work here: the test points it at
 /usr/bin/chromium, which .ci/run installs. Without chromium the test fails in
@@ -61,8 +62,20 @@ def wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 9
 @pytest.fixture
 def ui_server(seeded, seeded_home, tmp_path):
     """`python -m assistant ui --port N` over the seeded index, bound to 127.0.0.1."""
+    yield from run_ui(seeded_home, tmp_path)
+
+
+@pytest.fixture
+def ui_server_own_index(seeded, seeded_home, tmp_path):
+    """The same over a copy of the seeded index, for a test that uploads."""
+    home = tmp_path / "home"
+    shutil.copytree(seeded_home, home, ignore=shutil.ignore_patterns("write.lock", "write.pid", "runs", "uploads"))
+    yield from run_ui(home, tmp_path)
+
+
+def run_ui(home: Path, tmp_path: Path):
     port, log = free_port(), tmp_path / "ui.log"
-    env = {**os.environ, "ASSISTANT_HOME": str(seeded_home)}
+    env = {**os.environ, "ASSISTANT_HOME": str(home)}
     with open(log, "wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "assistant", "ui", "--port", str(port), "--no-open"],
                                 env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=tmp_path)
@@ -135,3 +148,28 @@ def test_ask_a_seed_question_and_open_its_citation(ui_server, browser, tmp_path)
     page.get_by_role("link", name="← 返回问答").click()  # the conversation is still there
     page.locator('a[href="#cite-0-1"]').wait_for()
     assert sorted(p.name for p in tmp_path.glob("*.png")) == ["01-cited-answer.png", "02-document-at-citation.png"]
+
+
+def test_upload_your_own_file_and_ask_about_it(ui_server_own_index, browser, tmp_path):
+    report = tmp_path / "wuyang-2023.txt"
+    report.write_text("舞阳县2023年政府工作报告\n\n一、2023年工作回顾\n\n"
+                      "2023年，舞阳县新建乡村图书馆36座，全县粮食总产量达到58.6万吨。\n", encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    page.set_default_timeout(120_000)
+    page.goto(f"{ui_server_own_index}/knowledge")
+    page.locator("input[type=file]").first.set_input_files(str(report))
+    page.get_by_role("button", name="导入").click()
+    done = page.get_by_text("导入完成")
+    done.wait_for()
+    done.scroll_into_view_if_needed()
+    shoot(page, "03-uploaded.png", tmp_path)
+
+    page.get_by_role("link", name="问答").first.click()
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.wait_for()
+    box.fill("舞阳县2023年新建了多少座乡村图书馆？")
+    box.press("Enter")
+    page.locator('a[href="#cite-0-1"]').wait_for()
+    assert "36座" in page.get_by_test_id("stChatMessage").nth(1).inner_text()
+    page.get_by_text("wuyang-2023.txt").filter(visible=True).first.wait_for()  # the card names the uploaded file
+    shoot(page, "04-own-file-answered.png", tmp_path)
