@@ -116,5 +116,7 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
     with timed(timings, "verify"):
         answer = build_answer(question, text, passages, label, timings=timings,
                               analysis={**analysis.explain(), "standalone": standalone}, notice=notice)
+        if not answer.refused and not answer.citations:  # e.g. an LLM that obeyed an order planted in a passage
+            answer.notice = answer.notice or "this answer cites no passage, so it is not verified against the documents"
     answer.contexts = contexts  # every retrieved chunk, for evaluation and the "nearest passages" view
     yield answer

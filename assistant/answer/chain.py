@@ -46,6 +46,30 @@ def _mark_quota_not_retryable(response) -> None:
             response.headers["x-should-retry"] = "false"
 
 
+def retry_after(headers) -> float | None:
+    """Seconds a 429/503 asks the client to wait (retry-after-ms or retry-after), None if unsaid.
+
+    Example: retry_after({"retry-after": "120"}) -> 120.0; retry_after({"retry-after-ms": "500"}) -> 0.5
+    """
+    for header, divisor in (("retry-after-ms", 1000), ("retry-after", 1)):
+        try:
+            return float(headers.get(header)) / divisor
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
+def _no_long_waits(max_wait: float):
+    """A response hook: the client honours Retry-After up to two minutes per retry, a
+    hang to someone waiting for an answer; a longer wait than `max_wait` is not retried,
+    so the answer falls back at once and says when to try again."""
+    def hook(response) -> None:
+        wait = retry_after(response.headers)
+        if response.status_code in (429, 503) and wait is not None and wait > max_wait:
+            response.headers["x-should-retry"] = "false"
+    return hook
+
+
 def build_chat_model(settings: Settings):
     """A ChatOpenAI for the configured endpoint; nothing here reads the environment."""
     from langchain_openai import ChatOpenAI
@@ -62,7 +86,8 @@ def build_chat_model(settings: Settings):
         temperature=0,
         timeout=settings.llm_timeout,
         max_retries=settings.llm_retries,
-        http_client=openai.DefaultHttpxClient(event_hooks={"response": [_mark_quota_not_retryable]}),
+        http_client=openai.DefaultHttpxClient(event_hooks={"response": [
+            _mark_quota_not_retryable, _no_long_waits(settings.llm_timeout)]}),
     )
 
 
@@ -108,12 +133,17 @@ def map_error(exc: Exception, settings: Settings) -> AssistantError:
         return QuotaExceeded(f"LLM quota exhausted at {where} (429 insufficient_quota): add credit, "
                              "use another OPENAI_API_KEY, or set ASSISTANT_MODE=extractive")
     if status == 429:
+        response = getattr(exc, "response", None)
+        wait = retry_after(response.headers) if response is not None else None
+        if wait is not None and wait > settings.llm_timeout:
+            return LLMUnavailable(f"LLM at {where} is rate-limiting (429) and asks to wait {wait:g}s; try again then")
         return LLMUnavailable(f"LLM at {where} is rate-limiting (429) after {settings.llm_retries} retries; try later")
     if status:
         detail = scrub(getattr(exc, "message", "") or str(exc), settings)
         return LLMUnavailable(f"LLM at {where} failed ({status}): {detail}")
+    first = re.split(r"(?<=[.!?])\s", str(exc).strip(), maxsplit=1)[0]  # client messages run on for lines
     return LLMUnavailable(f"LLM at {where} sent a malformed reply ({type(exc).__name__}: "
-                          f"{scrub(str(exc), settings)})")
+                          f"{scrub(first, settings)})")
 
 
 def passage_view(n: int, context: ScoredChunk) -> dict:
@@ -204,7 +234,7 @@ class LLMAnswerer:
                 finished = finished or bool(chunk.response_metadata.get("finish_reason"))
                 piece = chunk.text
                 if piece:
-                    wrote = True
+                    wrote = wrote or bool(piece.strip())  # whitespace alone is no answer
                     yield piece
         except CALL_ERRORS as e:
             error = map_error(e, self.settings)

@@ -47,7 +47,8 @@ class Answer:
 
     @property
     def verified(self) -> bool:
-        return all(f.verified for f in self.figures)
+        """Every figure is in a passage its sentence cites, and an answer (not a refusal) cites one."""
+        return all(f.verified for f in self.figures) and (self.refused or bool(self.citations))
 
     @property
     def latency_ms(self) -> float:

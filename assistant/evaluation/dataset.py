@@ -14,12 +14,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from assistant.errors import AssistantError
+
 from .scoring import norm
 
 KINDS = ("numeric", "entity", "list", "temporal", "comparison", "unanswerable")
 
 
-class QuestionSetError(Exception):
+class QuestionSetError(AssistantError):  # the CLI prints it in one line, no traceback
     """A question set that does not follow the format; message is one line."""
 
     def __init__(self, path, line: int, problem: str):
