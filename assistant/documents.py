@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 
 def sha1(text: str) -> str:
@@ -74,6 +75,8 @@ class Document:
             "content_hash": self.content_hash,
             "file_hash": self.file_hash,
             "period": self.period,
+            # Where the file was read from, so `rebuild` can read it again.
+            "path": str(Path(self.path).resolve()) if self.path else "",
         }
 
 

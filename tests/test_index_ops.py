@@ -102,3 +102,13 @@ def test_unreadable_file_is_reported_and_the_batch_goes_on(fresh, tmp_path):
     assert len(report.added) == 2 and len(report.failed) == 1
     assert report.failed[0].startswith("broken.txt:")
     assert "周口市" in {d["region"] for d in fresh.documents()}
+
+
+def test_rebuild_reads_again_every_file_the_index_held(fresh, tmp_path):
+    path = _write(tmp_path / "elsewhere", "xuchang.txt", REPORT)
+    fresh.ingest([path])
+    before = _counts(fresh)
+    report = fresh.rebuild()
+    assert [d["source"] for d in fresh.documents()] == ["xuchang.txt"]  # not the seeds in its place
+    assert _counts(fresh) == before and len(report.added) == 1
+    assert fresh.documents()[0]["path"] == str(path.resolve())
