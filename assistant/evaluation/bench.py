@@ -281,14 +281,17 @@ def run_bench(home, sets, out, what, console, corpus: Path | None = None, scales
         if what in ("all", "ingest"):
             console.print("[dim]ingest benchmark: cold ingest, raw embedding, warm re-ingest…[/dim]")
             results["ingest"] = ingest_bench(assistant, embedder, corpus)
+            write_reports(results, out)  # a long run keeps what it has measured so far
         else:
             assistant.ingest([corpus])
         if what in ("all", "retrieval"):
             console.print(f"[dim]retrieval benchmark on {len(questions)} questions…[/dim]")
             results["retrieval"] = retrieval_bench(assistant, embedder, questions, folder, corpus)
+            write_reports(results, out)
         if what in ("all", "latency"):
             console.print("[dim]latency: on disk, then through a Chroma server…[/dim]")
             results["latency"] = latency_bench(assistant, embedder, questions, folder, corpus)
+            write_reports(results, out)
         if what in ("all", "scale"):
             results["scale"] = scale_curve(assistant, embedder, corpus, questions, scale_list, folder,
                                            real_upto, embed_cache, console)
