@@ -105,6 +105,9 @@ class Assistant:
         text = re.sub(r"\s+", " ", text).strip()
         if not text:
             raise BadQuestion("empty question: type a question, e.g. 漯河市2020年新增了多少家国家级高新技术企业？")
+        if script := foreign_script(text):
+            raise BadQuestion(f"the question is written in {script}, which the reports and the assistant do not "
+                              f"read; ask in Chinese or English")
         if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text):
             raise BadQuestion("the question has no Chinese or English words; ask in Chinese or English")
         return text[: self.settings.max_question_chars]
@@ -142,6 +145,24 @@ class Assistant:
 
             self._llm = LLMAnswerer(self.settings, chat_model=self._chat_model)
         return self._llm
+
+
+def foreign_script(text: str) -> str | None:
+    """The script most of the question's letters are in, when it is neither Chinese nor Latin.
+
+    Example: foreign_script("Какой ВВП Лохэ в 2020 году?") -> "Cyrillic";
+             foreign_script("漯河市2020年GDP是多少？спасибо") -> None
+    """
+    counts: dict[str, int] = {}
+    for ch in text[:2000]:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            script = "ok" if ("CJK" in name or "LATIN" in name) else name.split(" ")[0].title() or "an unknown script"
+            counts[script] = counts.get(script, 0) + 1
+    ours = counts.pop("ok", 0)
+    if not counts or sum(counts.values()) <= ours:
+        return None
+    return max(counts, key=counts.get)
 
 
 def timed(timings: dict, stage: str):

@@ -153,6 +153,12 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     owner: "LLMServer"
 
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)  # a client that hung up (a timeout test) is no news
+
 
 class LLMServer:
     """Scripted replies in order; DEFAULT_REPLY (or `default`) when the queue is empty."""

@@ -22,6 +22,8 @@ MIN_PLAUSIBILITY = 0.75  # right decodes of Chinese score ~1.0, mojibake 0.3-0.7
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
+ARCHIVES = {".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"}
 DROP_TAGS = "head, script, style, noscript, template, iframe, object, svg, select, nav"  # select: options are not shown; nav: menus
 BLOCK_TAGS = ("address, article, aside, blockquote, br, caption, dd, div, dl, dt, fieldset, figcaption, figure, "
               "footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, tr, ul")
@@ -33,7 +35,21 @@ class LoadError(Exception):
 
     def __init__(self, path: str | Path, reason: str, hint: str = ""):
         self.path, self.reason, self.hint = str(path), reason, hint
-        super().__init__(" ".join(f"{Path(path).name}: {reason}{'; ' + hint if hint else ''}".split()))
+        super().__init__(" ".join(f"{display_name(path)}: {reason}{'; ' + hint if hint else ''}".split()))
+
+
+def display_name(path: str | Path) -> str:
+    r"""A file's name as it can be shown on one line: control characters written as escapes.
+
+    Example: display_name("docs/a\x00b.txt") -> "a\\x00b.txt"
+    """
+    return UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", Path(path).name)
+
+
+def _bad_name(path: Path) -> LoadError | None:
+    if "\x00" in str(path):  # the OS refuses such names; Python raises ValueError, not OSError
+        return LoadError(path, "the file name contains a NUL character", "rename the file and give its real name")
+    return None
 
 
 def find_files(paths: list[str | Path]) -> tuple[list[Path], list[LoadError]]:
@@ -41,7 +57,9 @@ def find_files(paths: list[str | Path]) -> tuple[list[Path], list[LoadError]]:
     explicitly that is missing or unsupported gets a LoadError, one inside a folder is skipped."""
     found, errors = [], []
     for path in map(Path, paths):
-        if path.is_dir():
+        if error := _bad_name(path):
+            errors.append(error)
+        elif path.is_dir():
             found += _walk(path)
         elif not path.exists():
             errors.append(LoadError(path, "file not found", "check the path"))
@@ -64,12 +82,15 @@ def _walk(folder: Path) -> list[Path]:
 
 def _unsupported(path: Path) -> LoadError:
     kind = path.suffix.lower() or "(no extension)"
-    return LoadError(path, f"unsupported file type {kind}; supported: {', '.join(sorted(SUPPORTED))}")
+    hint = "extract the archive and ingest its folder" if kind in ARCHIVES else ""
+    return LoadError(path, f"unsupported file type {kind}; supported: {', '.join(sorted(SUPPORTED))}", hint)
 
 
 def load_file(path: str | Path, max_bytes: int = 50 * 1024 * 1024) -> RawText:
     """Read one supported file into a RawText (source = file name, path = str(path))."""
     path = Path(path)
+    if error := _bad_name(path):
+        raise error
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise _unsupported(path)
@@ -79,7 +100,7 @@ def load_file(path: str | Path, max_bytes: int = 50 * 1024 * 1024) -> RawText:
             raise LoadError(path, "empty file", "nothing to ingest")
         if size > max_bytes:
             raise LoadError(path, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit",
-                            "split it or raise max_bytes")
+                            "split it or raise the limit (ASSISTANT_MAX_FILE_MB; max_bytes for load_file)")
         if suffix == ".pdf":
             return _load_pdf(path)
         if suffix == ".docx":
