@@ -111,6 +111,13 @@ def test_follow_up_borrows_from_history_without_an_llm(seeded):
     assert answer.analysis["standalone"].startswith("2020年漯河市财政民生支出")
 
 
+def test_follow_up_to_another_year_answers_from_that_years_report(seeded):
+    history = [{"question": "漯河市2020年全年民生支出是多少？", "answer": "全年民生支出165.2亿元[1]。"}]
+    answer = seeded.ask("那2023年呢？", history=history, mode="extractive")
+    assert "172.3亿元" in answer.text and "165.2" not in answer.text
+    assert answer.citations[0].source == "003_f03fcbf8b818b135.txt"
+
+
 @pytest.mark.parametrize("question", ["", "   ", "？？？", "\x00\x01"])
 def test_unusable_questions_get_a_one_line_error(seeded, question):
     from assistant.errors import BadQuestion

@@ -31,6 +31,7 @@ FOLLOW_WORDS = re.compile(r"各是|一共|合计|几家|几个|几所|几条|几
                           r"打算|时候|名字|叫做|对比|相比|当年|上年|整个|点名|例子|报道|提到|称|是否|分别|多大|多高|"
                           r"人次|万亩|月份|月$|标题|注明|日期|上作|新入|时称|对市|降幅|奖项")
 UNKNOWN_TERM_PENALTY = 0.5
+YEAR_MISMATCH = 0.4
 MEASURE_PENALTY = 1.0  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
 # Reports name one indicator several ways; a question in one wording should find the others.
 SYNONYMS = (("地区生产总值", "GDP"), ("生产总值", "GDP"), ("GDP", "生产总值"), ("利用外资", "利用境外资金"), ("增速", "增长"))
@@ -171,6 +172,8 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
         mentioned = any(str(y) in hit.chunk.text for y in analysis.years)
         if doc_years & set(analysis.years) or mentioned:
             bonus += 0.1
+        elif meta.get("doc_kind") == "government_work_report" and not analysis.periods:
+            bonus -= YEAR_MISMATCH  # a work report reviews one year and plans the next: not this year's figure
         elif doc_years:
             bonus -= 0.15
         # Within a report, the section says which year it is about: "三、2024年重点工作安排".
