@@ -32,6 +32,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "k": ("引用段落数 k", "Passages k"),
     "filters": ("筛选", "Filters"),
     "f_places": ("地区", "Places"),
+    "f_all": ("全部", "All"),
     "f_years": ("年份", "Years"),
     "f_docs": ("文档", "Documents"),
     "no_match": ("没有文档同时符合所选筛选条件。", "No document matches all the chosen filters."),

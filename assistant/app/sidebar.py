@@ -45,9 +45,10 @@ def render(docs: list[dict]) -> None:
     _keep_known("f_places", places)
     _keep_known("f_years", years)
     _keep_known("f_docs", list(titles))
-    side.multiselect(t("f_places"), places, key="f_places")
-    side.multiselect(t("f_years"), years, key="f_years")
-    side.multiselect(t("f_docs"), list(titles), key="f_docs", format_func=lambda d: titles.get(d, d))
+    side.multiselect(t("f_places"), places, key="f_places", placeholder=t("f_all"))
+    side.multiselect(t("f_years"), years, key="f_years", placeholder=t("f_all"))
+    side.multiselect(t("f_docs"), list(titles), key="f_docs", format_func=lambda d: titles.get(d, d),
+                     placeholder=t("f_all"))
 
 
 def _keep_known(key: str, options: list) -> None:
