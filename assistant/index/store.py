@@ -152,8 +152,8 @@ class Index:
         return done
 
     def _reload_lexical(self) -> None:
-        if self.lexical.path:
-            self.lexical.__init__(self.lexical.path)
+        if self.lexical.path:  # a new object in one assignment: searches running meanwhile finish on the old one
+            self.lexical = LexicalIndex(self.lexical.path)
 
     def documents(self) -> dict[str, dict]:
         """doc_id -> document metadata with its chunk count."""
@@ -267,10 +267,11 @@ class Index:
         changed. After another writer's stamp, ids and content hashes are compared
         and only new or changed chunks are fetched and tokenised; the new BM25
         replaces the old in one assignment, so searches running meanwhile finish on
-        the old one. On disk the file lock and the reload on write cover this.
+        the old one. On disk, one small file says whether another process wrote
+        since we last looked (`_follow_disk`).
         """
         if not self.shared:
-            return False
+            return self._follow_disk()
         with self._sync_lock:
             marker = self._marker()
             if marker == self._synced:
@@ -279,6 +280,23 @@ class Index:
             self._pull()
             self._synced = marker
             return True
+
+    def _follow_disk(self) -> bool:
+        """A reader of an on-disk index (the app, the HTTP API) picks up what another process
+        ingested: fresh Chroma bindings and the lexical file again, only when the write
+        generation changed (one read of a small file per search otherwise)."""
+        if self.lock_path is None:
+            return False
+        current = _read(self._generation_path)
+        if current is None or current == self._generation:
+            return False
+        with self._sync_lock:
+            if current != self._generation:
+                refresh_chroma(self.vectors.client)
+                self._reload_lexical()
+                self._ids_where.clear()
+                self._generation = current
+        return True
 
     def _marker(self) -> tuple:
         try:
