@@ -102,7 +102,7 @@ BAD_FILES = [
     ("huge.txt", two_hundred_mb, "file is 200.0 MB, over the 50 MB limit", "ASSISTANT_MAX_FILE_MB"),
     ("reports.zip", archive, "unsupported file type .zip", "extract the archive and ingest its folder"),
     ("scripts.html", only_scripts, "HTML page has no visible text", "check that it is the saved page"),
-    ("old.doc", word_97, "unsupported file type .doc", "supported: .docx"),
+    ("old.doc", word_97, "unsupported file type .doc", "save it as .docx"),
     ("a\x00b.txt", None, "the file name contains a NUL character", "rename the file"),
 ]
 
@@ -212,7 +212,7 @@ def test_cli_ingest_of_only_bad_files_says_so_and_exits_1(tmp_path, seeded_home,
     ("루오허시의 2020년 GDP는 얼마입니까?", "Hangul"),
     ("ลั่วเหอมีจีดีพีเท่าไรในปี 2020", "Thai"),
     ("らくがしの2020ねんのGDPはいくらですか？", "Hiragana"),
-])
+], ids=["cyrillic", "arabic", "hangul", "thai", "kana"])
 def test_a_question_in_an_unsupported_script_is_refused_in_one_line(seeded, question, script):
     before = seeded.index.vectors.count()
     with pytest.raises(BadQuestion) as raised:
@@ -252,7 +252,7 @@ def test_a_10000_character_question_is_capped_and_answered_in_time(seeded, seede
     ("\x00\x01\x02", "empty question"),
     ("？？？！！", "no Chinese or English words"),
     ("Какой ВВП?", "Cyrillic"),
-])
+], ids=["empty", "whitespace", "control-characters-only", "punctuation-only", "cyrillic"])
 def test_bad_questions_through_the_cli_are_one_line_errors(seeded_home, seeded, question, says):
     from typer.testing import CliRunner
 

