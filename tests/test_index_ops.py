@@ -112,3 +112,15 @@ def test_rebuild_reads_again_every_file_the_index_held(fresh, tmp_path):
     assert [d["source"] for d in fresh.documents()] == ["xuchang.txt"]  # not the seeds in its place
     assert _counts(fresh) == before and len(report.added) == 1
     assert fresh.documents()[0]["path"] == str(path.resolve())
+
+
+def test_a_second_file_with_the_same_name_elsewhere_does_not_replace_the_first(fresh, tmp_path):
+    first = _write(tmp_path / "2022", "report.txt", REPORT)
+    second = _write(tmp_path / "2023", "report.txt", REPORT.replace("180.5亿元", "190.5亿元"))
+    fresh.ingest([first])
+    report = fresh.ingest([second])
+    assert report.failed and "another file named report.txt" in report.failed[0] and "assistant remove" in report.failed[0]
+    texts = " ".join(c.text for c in fresh.index.vectors.get_where(with_text=True))
+    assert "180.5亿元" in texts and "190.5亿元" not in texts  # the first is untouched
+    first.write_text(REPORT.replace("180.5亿元", "185.5亿元"), encoding="utf-8")
+    assert len(fresh.ingest([first]).replaced) == 1  # the same file, changed in place, still replaces

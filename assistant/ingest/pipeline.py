@@ -109,6 +109,10 @@ def _ingest_file(raw: RawText, index, embedder, budget: int, report: IngestRepor
         if _unchanged(old, file_hash):
             report.skipped.append(raw.source)
             return
+        if other := _same_name_elsewhere(index, raw):
+            report.failed.append(f"{raw.path}: another file named {raw.source} ({other}) is already indexed; "
+                                 f"rename one of them, or `assistant remove {raw.source}` first to replace it")
+            return
         index.replace(list(old), chunks, vectors)
     (report.replaced if old else report.added).extend(d.title for d in docs)
     report.chunks += len(chunks)
@@ -122,6 +126,16 @@ def _embed(chunks: list[Chunk], embedder, progress: Progress | None, source: str
         vectors.extend(embedder.embed_documents([embedding_text(c) for c in batch]))
         _tick(progress, sum(len(c.text) for c in batch), f"embedding {source}")
     return vectors
+
+
+def _same_name_elsewhere(index, raw: RawText) -> str:
+    """The path of an indexed file with this file's name but another location, if any.
+
+    Documents are known by file name (the name citations and question sets use), so a
+    second report.txt from another folder would silently replace the first: refuse instead.
+    """
+    here = str(Path(raw.path).resolve())
+    return next(iter(sorted(index.paths_of_source(raw.source) - {here})), "")
 
 
 def _unchanged(indexed: dict[str, str], file_hash: str) -> bool:
