@@ -62,7 +62,7 @@ def test_english_question_about_an_indicator_the_reports_lack_is_refused(seeded)
 
 
 def test_untranslated_english_terms():
-    from assistant.answer.extractive import untranslated
+    from assistant.answer.refusal import untranslated
 
     question = "What was Luoyang's total tourism revenue in 2020?"
     assert untranslated(question, "全年社会消费品零售总额达到2105.6亿元") == ["tourism revenue"]
@@ -72,7 +72,7 @@ def test_untranslated_english_terms():
 
 def test_indicator_words_and_what_a_passage_lacks():
     from assistant.analysis import analyse
-    from assistant.answer.extractive import indicator_words, missing_words
+    from assistant.answer.refusal import indicator_words, missing_words
 
     question = "2020年尉氏县农村居民人均消费支出是多少元？"
     words = indicator_words(question, analyse(question))
@@ -97,7 +97,7 @@ def test_the_measure_a_question_asks_for(question, unit, amount):
 
 
 def test_measure_matching_in_clauses():
-    from assistant.answer.extractive import has_quantity, has_unit
+    from assistant.answer.refusal import has_quantity, has_unit
 
     assert has_unit("新增养老床位1200张", "张") and has_unit("新增企业三家", "家")
     assert not has_unit("打造区域养老服务中心5个以上", "张")

@@ -1,0 +1,153 @@
+"""When the best evidence does not answer: the checks that make the extractive answerer refuse.
+
+A right-looking figure about something else is worse than no answer. Each check is a
+general rule set on the dev set and scored on the held-out set (evals/README.md):
+the measure asked for (多少张 needs 张), the indicator named (消费支出 is not 可支配收入),
+English glossary terms, and question words the corpus never uses.
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.analysis import Analysis
+
+QUESTION_NOISE = re.compile(
+    r"多少|哪几[个家项所座条次位种类]?|几[个家项所座条次]?|哪些|哪个|哪家|哪一?年|什么时候|什么|是否|有没有|怎样|如何|请问|请|告诉|一下|"
+    r"分别|各是|各|吗|呢|是|为|的|了|在|有|和|与|及|共|达到|达|约|大约|左右|计划|目标|要求|提出|"
+    r"报告|政府工作报告|规划|纲要|文件|期间|年度|今年|去年|新闻|报道|该|其|中|给出|列出|提到|称|显示"
+)
+# Words a question uses that a report never needs to: asking words, not content.
+FOLLOW_WORDS = re.compile(r"各是|一共|合计|几家|几个|几所|几条|几位|几项|哪几|哪一|哪座|哪家|哪个|哪年|哪天|一天|第几|排第|"
+                          r"打算|时候|名字|叫做|对比|相比|当年|上年|整个|点名|例子|报道|提到|称|是否|分别|多大|多高|"
+                          r"人次|万亩|月份|月$|标题|注明|日期|上作|新入|时称|对市|降幅|奖项")
+FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|个百分点|[万亿千百]*[元吨亩户人家个项所座条套台辆倍次件种名位]|平方公里|公里|千米|米|万|亿)")
+UNKNOWN_TERM_PENALTY = 0.5
+MEASURE_PENALTY = 1.0  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
+
+
+def aliases(place: str) -> list[str]:
+    from assistant.places import BY_NAME
+
+    known = BY_NAME.get(place)
+    return list(known.aliases) if known else [place]
+
+
+NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+
+
+def has_unit(text: str, unit: str) -> bool:
+    """has_unit("新增床位1200张", "张") -> True; has_unit("养老服务中心5个", "张") -> False."""
+    return bool(re.search(rf"{NUMERAL}\s*[万亿千百]*{unit}", text))
+
+
+def has_quantity(text: str) -> bool:
+    """A figure that is not a percentage: "884亿元" yes, "增长13.1%" no."""
+    return any(not re.match(r"\s*(?:%|‰|个百分点)", text[m.end():]) and not m.group().endswith(("%", "‰"))
+               for m in FIGURE.finditer(text))
+
+
+def measure_penalty(text: str, analysis: Analysis) -> float:
+    """The question named its measure (多少张, 多少元) or asked a quantity: a clause without it does not answer."""
+    if analysis.unit and not has_unit(text, analysis.unit):
+        return MEASURE_PENALTY
+    if analysis.amount and not analysis.unit and not has_quantity(text):
+        return MEASURE_PENALTY
+    return 0.0
+
+
+def answers_measure(text: str, analysis: Analysis) -> bool:
+    if analysis.wants in ("number", "rate") and not re.search(NUMERAL, text):
+        return False
+    return measure_penalty(text, analysis) == 0.0
+
+
+def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
+    """Content words of the question that occur nowhere in the corpus (`known(token)` is False).
+
+    Example: for "漯河市2023年快递业务量是多少？" over the seeds -> ["业务量"]
+    A question whose key term the corpus never uses cannot be answered from it.
+    """
+    from assistant.index.lexical import tokenize
+
+    out = []
+    english_terms = analysis.expansion if analysis.language == "en" else ""  # the glossary speaks for them
+    for token in tokenize(f"{question} {english_terms}"):
+        if len(token) < 2 or not re.search(r"[\u4e00-\u9fff]", token) or re.search(r"\d", token):
+            continue
+        if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or token in place_words(analysis):
+            continue
+        if not known(token):
+            out.append(token)
+    return out
+
+
+ASKING = re.compile(r"(?:是|为|有|达到?|完成|实现|共|了|在)?(?:多少|(?<![哪第])几)")
+RATE_TAIL = re.compile(r"的?(?:预期)?(?:增速|增长率|增幅|增长|目标|规模|总量|数量|比例|比重|占比)*$")
+BEFORE_INDICATOR = re.compile(r".*(?:(?:19|20)\d{2}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|市|县|区|省|的)")
+
+
+def indicator_words(question: str, analysis: Analysis) -> list[str]:
+    """The words naming what a figure question asks about, around its 多少.
+
+    Example: "2020年尉氏县农村居民人均消费支出是多少元？" -> ["农村居民", "人均", "消费", "支出"] (and their parts)
+    """
+    from assistant.analysis import UNITS
+    from assistant.index.lexical import tokenize
+
+    asking = ASKING.search(question)
+    if not asking:
+        return []
+    before = BEFORE_INDICATOR.sub("", RATE_TAIL.sub("", question[:asking.start()]))
+    after = re.sub(rf"^\s*[万亿千百]*(?:{UNITS})?", "", question[asking.end():])
+    after = re.split(r"[？?，,。；;]", after)[0]
+    places = place_words(analysis)
+    return [t for t in tokenize(f"{before} {after}")
+            if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not re.search(r"\d", t)
+            and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and t not in places]
+
+
+def untranslated(question: str, text: str) -> list[str]:
+    """An English question's specific terms (two words or more) none of whose Chinese renderings is in text.
+
+    Example: untranslated("What was Luoyang's total tourism revenue?", "社会消费品零售总额…") -> ["tourism revenue"]
+    """
+    from assistant.analysis import english_terms
+
+    return [term for term, chinese in english_terms(question)
+            if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
+            and not any(c in text for c in chinese)]
+
+
+def missing_words(words: list[str], text: str) -> list[str]:
+    """The whole words (not their parts) absent from text; a word whose parts are all there counts as present.
+
+    Example: missing_words(["城镇", "居民", "城镇居民", "消费"], "城镇和农村居民…") -> ["消费"]
+    """
+    whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
+    out = []
+    for w in whole:
+        parts = [o for o in words if o != w and o in w]
+        if w not in text and not (parts and all(p in text for p in parts)):
+            out.append(w)
+    return out
+
+
+def place_words(analysis: Analysis) -> set[str]:
+    return {alias for place in analysis.places for alias in aliases(place)}
+
+
+def answers_question(question: str, analysis: Analysis, spans: list[str], cited: list[str]) -> bool:
+    """Do the picked clauses (`spans`, from the passages `cited`) answer what was asked?
+
+    Example: "2020年尉氏县农村居民人均消费支出是多少元？" with the clause "人均可支配收入达到16458元"
+    -> False: the unit agrees, but 消费 and 支出 are in no cited passage.
+    """
+    if not any(answers_measure(span, analysis) for span in spans):
+        return False  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
+    if analysis.language == "en" and all(untranslated(question, text) for text in cited):
+        return False  # "tourism revenue" asked, 社会消费品零售总额 found
+    if analysis.wants in ("number", "rate") and analysis.language == "zh":
+        words = indicator_words(question, analysis)
+        if all(len(missing_words(words, text)) >= 2 for text in cited):
+            return False  # the figure is about something else: 贷款 for 存款, 可支配收入 for 消费支出
+    return True
