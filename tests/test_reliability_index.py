@@ -244,6 +244,8 @@ from assistant.index.vectorstore import VectorStore
 home, first, second, where = sys.argv[1:5]
 assistant = Assistant.open(home=home)
 assistant.ingest([first])
+if len(sys.argv) > 5:  # the file is edited in place before the next ingest
+    open(second, "w", encoding="utf-8").write(open(sys.argv[5], encoding="utf-8").read())
 
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
@@ -271,11 +273,12 @@ def test_kill_9_at_the_worst_moment_is_undone_at_the_next_open(tmp_path, embedde
     home, folder = tmp_path / "home", tmp_path / "docs"
     first = write_reports(folder, [0])[0]
     second = write_reports(tmp_path / "next", [1], paras=8)[0]
-    if changed:  # the same file, edited: its old chunks are deleted, the new ones half written
-        second = first.parent / "changed" / first.name
-        second.parent.mkdir()
-        second.write_text(report(0).replace("（1）", "（一）") + report(9), encoding="utf-8")
-    killed = subprocess.run([sys.executable, "-c", KILL_SCRIPT, home, first, second, where], env=env(),
+    staged = []
+    if changed:  # the same file, edited in place: its old chunks are deleted, the new ones half written
+        second = first
+        staged = [tmp_path / "edited.txt"]
+        staged[0].write_text(report(0).replace("（1）", "（一）") + report(9), encoding="utf-8")
+    killed = subprocess.run([sys.executable, "-c", KILL_SCRIPT, home, first, second, where, *staged], env=env(),
                             capture_output=True, text=True, timeout=180)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert "ingesting" in killed.stdout and "survived" not in killed.stdout
