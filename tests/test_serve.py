@@ -66,6 +66,7 @@ def writable(tmp_path, embedder):
     """A server over an empty index of its own (uploads and deletes), with a 10 KB file limit."""
     assistant = Assistant(Settings(home=tmp_path / "home", max_file_mb=0.01), embedder=embedder)
     with Served(create_app(assistant)) as served, httpx.Client(base_url=served.url, timeout=120) as client:
+        client.assistant = assistant
         yield client
 
 
@@ -220,3 +221,14 @@ def test_sse_wire_format(http):
     assert all(line.startswith("data: ") for line in lines) and lines[-1] == "data: [DONE]"
     last = json.loads(lines[-2][6:])
     assert last["object"] == "chat.completion.chunk" and last["citations"]
+
+
+def test_upload_with_the_name_of_a_document_from_elsewhere_is_a_conflict(writable, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "lh2021.txt").write_text(SMALL, encoding="utf-8")
+    writable.assistant.ingest([elsewhere / "lh2021.txt"])
+    r = writable.post("/v1/documents", files={"files": ("lh2021.txt", b"x", "text/plain")})
+    assert "already indexed from" in one_line_error(r, 409)
+    assert writable.delete("/v1/documents/lh2021.txt").json() == {"removed": 1}
+    assert writable.post("/v1/documents", files={"files": ("lh2021.txt", SMALL.encode(), "text/plain")}).json()["added"]

@@ -8,8 +8,8 @@
     POST /v1/chat/completions, GET /v1/models            -> OpenAI-compatible (openai_compat.py)
 
 Errors are one line of JSON, {"error": "…"}, with a status that says whose
-problem it is (400 bad request, 401 key, 404 no such document, 409 index busy
-or built by another model, 413 file too large, 415 file type); the OpenAI
+problem it is (400 bad request, 401 key, 404 no such document, 409 index busy,
+built by another model or a file name taken, 413 file too large, 415 file type); the OpenAI
 routes use OpenAI's error shape so its clients show the message.
 With `ASSISTANT_SERVE_KEY` set, every route but /healthz needs "Authorization: Bearer <key>".
 """
@@ -90,6 +90,8 @@ def create_app(assistant, key: str | None = None) -> FastAPI:
             if Path(name).suffix.lower() not in SUPPORTED:
                 raise ApiError(415, f"{name}: unsupported file type; supported: {', '.join(sorted(SUPPORTED))}")
         with upload_lock:
+            for name in names:
+                check_name_free(assistant, name, folder / name)
             paths = [save_upload(f, folder / name, limit) for f, name in zip(files, names)]
             report = assistant.ingest(paths)
         if report.failed and not (report.added or report.replaced or report.skipped):
@@ -137,6 +139,15 @@ def safe_name(name: str) -> str:
     if not base or base in (".", "..") or base.startswith("."):
         raise ApiError(400, f"bad file name {name!r}: send a file name such as report.txt")
     return base
+
+
+def check_name_free(assistant, name: str, path: Path) -> None:
+    """A 409 when a document of this file name came from elsewhere (an upload replaces only an upload)."""
+    for chunk in assistant.index.vectors.get_where({"source": name})[:1]:
+        other = chunk.metadata.get("path", "")
+        if other and Path(other).resolve() != path.resolve():
+            raise ApiError(409, f"a document named {name} is already indexed from {other}; remove it first "
+                                f"(DELETE /v1/documents/{name}) or upload under another name")
 
 
 def save_upload(upload: UploadFile, path: Path, limit: int) -> Path:
