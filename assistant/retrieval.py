@@ -50,7 +50,8 @@ class Retriever:
 
     def _search_sides(self, question, analysis: Analysis, k: int, filters) -> list[ScoredChunk]:
         sides = _sides(analysis)
-        ranked = [self._search_one(question, side, k, filters) for side in sides]
+        memo: dict = {}  # sides over one place (2021 vs 2024) share the same dense and BM25 candidates
+        ranked = [self._search_one(question, side, k, filters, memo) for side in sides]
         merged, seen = [], set()
         for row in zip(*[r + [None] * (k - len(r)) for r in ranked]):
             for hit in row:
@@ -60,14 +61,16 @@ class Retriever:
                     merged.append(hit)
         return merged[:max(k, 2 * len(sides))] if len(merged) > k else merged
 
-    def _search_one(self, question: str, analysis: Analysis, k: int, filters) -> list[ScoredChunk]:
-        allowed = allowed_regions(analysis.places)
-        where = _where(allowed, filters)
-        dense = {c.chunk_id: (c, s) for c, s in self.index.vectors.search(
-            self.embedder.embed_query(question), self.candidates, where)}
-        lexical = self._lexical(question, analysis, where)
-        missing = [i for i in lexical if i not in dense]
-        found = {c.chunk_id: c for c in self.index.vectors.get_ids(missing)} if missing else {}
+    def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
+                    ) -> list[ScoredChunk]:
+        where = _where(allowed_regions(analysis.places), filters)
+        key = repr(where)
+        if memo is not None and key in memo:
+            dense, lexical, found = memo[key]
+        else:
+            dense, lexical, found = self._candidates(question, analysis, where)
+            if memo is not None:
+                memo[key] = dense, lexical, found
         scored = []
         for chunk_id in set(dense) | set(found):
             chunk, dense_score = dense.get(chunk_id, (found.get(chunk_id), None))
@@ -76,6 +79,15 @@ class Retriever:
             scored.append(self._score(chunk, dense_score, lexical.get(chunk_id), analysis, dense, lexical))
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored[:k]
+
+    def _candidates(self, question: str, analysis: Analysis, where) -> tuple[dict, dict, dict]:
+        """Dense hits (chunk, distance), BM25 scores, and the chunks only BM25 found."""
+        dense = {c.chunk_id: (c, s) for c, s in self.index.vectors.search(
+            self.embedder.embed_query(question), self.candidates, where)}
+        lexical = self._lexical(question, analysis, where)
+        missing = [i for i in lexical if i not in dense]
+        found = {c.chunk_id: c for c in self.index.vectors.get_ids(missing)} if missing else {}
+        return dense, lexical, found
 
     def _lexical(self, question: str, analysis: Analysis, where) -> dict[str, float]:
         scores = self.index.lexical.scores(tokenize(f"{question} {analysis.expansion}"))
