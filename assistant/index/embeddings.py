@@ -9,6 +9,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,10 +84,8 @@ class CachedEmbeddings(Embeddings):
         self.inner, self.path = inner, Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        # WAL lets a reader process look up vectors while another process writes.
-        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB)")
+        with self._connect() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB)")
         self.hits = self.misses = 0
 
     name = property(lambda self: self.inner.name)
@@ -111,20 +110,35 @@ class CachedEmbeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return self.inner.embed_query(text)
 
+    def _connect(self) -> sqlite3.Connection:
+        # A connection per call, no WAL: the file may be copied, or opened by another process
+        # (the app, the API, a CLI run, a killed ingest) at any time; nothing stays open between calls.
+        return closing_connection(sqlite3.connect(self.path, timeout=30))
+
     def _lookup(self, keys: set[str]) -> dict[str, list[float]]:
         out: dict[str, list[float]] = {}
         wanted = list(keys)
-        with self._lock:
+        with self._lock, self._connect() as db:
             for i in range(0, len(wanted), 500):
                 part = wanted[i:i + 500]
-                rows = self._db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})", part)
+                rows = db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})", part)
                 out.update((k, np.frombuffer(blob, dtype=np.float32).tolist()) for k, blob in rows)
         return out
 
     def _store(self, vectors: dict[str, list[float]]) -> None:
         rows = [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()]
-        with self._lock, self._db:
-            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", rows)
+        with self._lock, self._connect() as db:
+            db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", rows)
+
+
+@contextmanager
+def closing_connection(db: sqlite3.Connection):
+    """Commit on success, roll back on error, and always close (sqlite3's own `with` does not close)."""
+    try:
+        with db:
+            yield db
+    finally:
+        db.close()
 
 
 def make_embedder(settings) -> Embeddings:
