@@ -6,7 +6,6 @@ shared machine falls on both alike.
 """
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -14,13 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.evaluation.bench import WARMUP, forget_queries
+from assistant.evaluation.processes import free_port, stop
 from assistant.evaluation.scoring import percentile
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager
@@ -49,11 +43,7 @@ def chroma_server(folder: Path):
                 time.sleep(0.2)
             yield url
         finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop(proc)
 
 
 def latency_rows(stores: list[tuple[str, object]], questions: list[dict], k: int = 5) -> list[dict]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -23,6 +22,7 @@ from urllib.parse import urlparse
 import httpx
 
 from assistant.errors import AssistantError
+from assistant.evaluation.processes import free_port, stop
 from assistant.evaluation.scoring import fact_matched, percentile
 
 
@@ -94,11 +94,6 @@ def run_load(url: str, questions: list[dict], clients: int = 8, seconds: float =
             "error_samples": failures[:5], "wrong_samples": sorted(set(wrong))[:5]}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @contextmanager
 def served(home: Path | None, port: int | None = None, timeout: float = 300):
@@ -112,11 +107,7 @@ def served(home: Path | None, port: int | None = None, timeout: float = 300):
         wait_healthy(url, proc, timeout)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def wait_healthy(url: str, proc: subprocess.Popen, timeout: float) -> None:
