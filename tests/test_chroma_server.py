@@ -5,8 +5,6 @@ built from the chunks in the store, and follows what the other machine writes.
 """
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,39 +21,14 @@ YANCHENG = SEEDS / "002_ef7576812fe255fc.txt"  # the smallest seed: 郾城区 20
 QUESTION = "郾城区2025年新培育国家级高新技术企业多少家？"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
     """A real `chroma run` (the one installed next to this Python) on a free port."""
-    chroma = Path(sys.executable).parent / "chroma"
-    assert chroma.exists(), f"no chroma CLI at {chroma}"
-    port = free_port()
-    path = tmp_path_factory.mktemp("chroma-server")
-    log = open(path / "server.log", "wb")
-    proc = subprocess.Popen([str(chroma), "run", "--path", str(path / "data"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        assert proc.poll() is None and time.time() < deadline, (path / "server.log").read_text(errors="replace")
-        time.sleep(0.2)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    from assistant.evaluation.bench_latency import chroma_server
+
+    assert (Path(sys.executable).parent / "chroma").exists(), "no chroma CLI beside this Python"
+    with chroma_server(tmp_path_factory.mktemp("chroma-server")) as url:
+        yield url
 
 
 def machine(tmp_path: Path, name: str, url: str, embedder, collection: str) -> Assistant:

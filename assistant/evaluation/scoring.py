@@ -65,7 +65,11 @@ def evidence_rank(question: dict, contexts: list) -> int | None:
     rank we use the rank at which ALL items are covered (the largest of the
     items' first ranks), so rr and hit@k agree: hit@k <=> rank <= k.
     """
-    ranks = [first_rank(ev["quote"], contexts) for ev in question.get("evidence", [])]
+    return combined_rank(question, [first_rank(ev["quote"], contexts) for ev in question.get("evidence", [])])
+
+
+def combined_rank(question: dict, ranks: list[int | None]) -> int | None:
+    """The evidence items' first ranks as one: the best for a question, the worst for a comparison."""
     if not ranks:
         return None
     if question.get("kind") == "comparison":

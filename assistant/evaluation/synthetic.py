@@ -151,15 +151,10 @@ def copy_questions(questions: list[dict], variants: list[Variant], files: list[P
 def source_rank(question: dict, contexts: list[dict]) -> int | None:
     """Like scoring.evidence_rank, but the chunk must also come from the evidence's own file:
     a copy's figures can coincide with another copy's, its file name cannot."""
-    from assistant.evaluation.scoring import first_rank
+    from assistant.evaluation.scoring import combined_rank, first_rank
 
     ranks = []
     for ev in question.get("evidence", []):
         own = [c if c.get("source") == ev["source"] else {"text": ""} for c in contexts]
         ranks.append(first_rank(ev["quote"], own))
-    if not ranks:
-        return None
-    if question.get("kind") == "comparison":
-        return None if None in ranks else max(ranks)
-    found = [r for r in ranks if r is not None]
-    return min(found) if found else None
+    return combined_rank(question, ranks)
