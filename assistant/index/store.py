@@ -29,7 +29,7 @@ from filelock import FileLock, Timeout
 from assistant.documents import Chunk
 from assistant.errors import IndexBusy
 from assistant.index.lexical import LexicalIndex
-from assistant.index.vectorstore import VectorStore, embedding_text
+from assistant.index.vectorstore import VectorStore
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ class Index:
             self.lexical.delete(extra)
             for start in range(0, len(missing), 2000):
                 chunks = self.vectors.get_ids(missing[start:start + 2000])
-                self.lexical.add([(c.chunk_id, lexical_text(c)) for c in chunks])
+                self.lexical.add(chunks)
             self.lexical.save()
             done.append(f"the lexical index did not match Chroma ({len(store)} chunks in Chroma, {len(lexical)} "
                         f"in the lexical index): added {len(missing)}, dropped {len(extra)}")
@@ -164,11 +164,28 @@ class Index:
         return docs
 
     def chunk_ids_where(self, where: dict) -> set[str]:
-        """Ids matching a metadata filter, cached until the next write."""
-        key = json.dumps(where, sort_keys=True, ensure_ascii=False)
+        """Ids matching a metadata filter, cached until the next write.
+
+        The retriever's own place filter is answered from the regions the lexical
+        index keeps; other filters (the app's year, document…) by Chroma."""
+        key = _key(where)
         if key not in self._ids_where:
-            self._ids_where[key] = self.vectors.ids_where(where)
+            clause = where.get("region") if list(where) == ["region"] else None
+            regions = clause.get("$in") if isinstance(clause, dict) and list(clause) == ["$in"] else None
+            ids = self.lexical.ids_in_regions(set(regions)) if isinstance(regions, list) else None
+            self._ids_where[key] = self.vectors.ids_where(where) if ids is None else ids
         return self._ids_where[key]
+
+    def nearest(self, vector: list[float], n: int, where: dict | None) -> list[tuple[str, float]]:
+        """Dense candidates: (chunk id, cosine similarity) of the n nearest chunks matching `where`."""
+        allowed = self.chunk_ids_where(where) if where else None
+        return self.vectors.nearest(vector, n, len(self.lexical), allowed)
+
+    def best_lexical(self, tokens: list[str], n: int, where: dict | None) -> dict[str, float]:
+        """Lexical candidates: chunk id -> BM25 score of the n best chunks matching `where`."""
+        if not where:
+            return self.lexical.top(tokens, n)
+        return self.lexical.top(tokens, n, self.chunk_ids_where(where), key=_key(where))
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         chunks = self.vectors.get_where({"doc_id": doc_id}, with_text=True)
@@ -198,7 +215,7 @@ class Index:
             if old_doc_ids:
                 self._delete_docs(old_doc_ids)
             self.vectors.add(chunks, vectors)
-            self.lexical.add([(c.chunk_id, lexical_text(c)) for c in chunks])
+            self.lexical.add(chunks)
             self.lexical.save()
         self._versions.update((c.chunk_id, _version(c)) for c in chunks)
         self._stamp()
@@ -252,7 +269,7 @@ class Index:
     def rebuild_lexical(self) -> None:
         chunks = self.vectors.get_where(with_text=True)
         self.lexical.tokens.clear()
-        self.lexical.add([(c.chunk_id, lexical_text(c)) for c in chunks])
+        self.lexical.add(chunks)
         self.lexical.save()
 
     def reset(self) -> None:
@@ -313,17 +330,18 @@ class Index:
         return (str(col.id), (col.metadata or {}).get("generation"), col.count())
 
     def _pull(self) -> None:
-        got = self.vectors.collection.get(include=["metadatas"])
-        current = {i: _version_of(m) for i, m in zip(got["ids"], got["metadatas"])}
+        current = {i: _version_of(m) for got in self.vectors.pages(None, ["metadatas"])
+                   for i, m in zip(got["ids"], got["metadatas"])}
         stale = [i for i, v in current.items() if self._versions.get(i) != v]
         gone = [i for i in self._versions if i not in current]
         if not stale and not gone:
             return
         fresh = LexicalIndex(None)
         fresh.tokens = {i: t for i, t in self.lexical.tokens.items() if i in current and i not in stale}
+        fresh.regions = {i: self.lexical.regions.get(i) for i in fresh.tokens}
         for start in range(0, len(stale), 2000):
             chunks = self.vectors.get_ids(stale[start:start + 2000])
-            fresh.add([(c.chunk_id, lexical_text(c)) for c in chunks])
+            fresh.add(chunks)
         self.lexical = fresh
         self._versions = current
 
@@ -397,6 +415,5 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def lexical_text(chunk: Chunk) -> str:
-    """BM25 sees the same placing context as the dense side."""
-    return embedding_text(chunk)
+def _key(where: dict) -> str:
+    return json.dumps(where, sort_keys=True, ensure_ascii=False)

@@ -7,6 +7,7 @@ Chroma's own default embedding function downloads a model: it is never used.
 """
 from __future__ import annotations
 
+import math
 from urllib.parse import urlparse
 
 import chromadb
@@ -36,6 +37,10 @@ def embedding_text(chunk: Chunk) -> str:
 
 
 class VectorStore:
+    PAGE = 10_000  # chunks per `get` (see `pages`)
+    UNFILTERED_MAX = 4_000  # the largest unfiltered query `nearest` tries before passing the allowed ids
+    IDS_MAX = 30_000  # ids per filtered query
+
     def __init__(self, client, embedder, name: str = "reports"):
         self.client, self.embedder, self.name = client, embedder, name
         self.collection = client.get_or_create_collection(
@@ -71,9 +76,22 @@ class VectorStore:
 
     def get_where(self, where: dict | None = None, with_text: bool = False) -> list[Chunk]:
         include = ["metadatas", "documents"] if with_text else ["metadatas"]
-        got = self.collection.get(where=where, include=include)
-        texts = got.get("documents") or [""] * len(got["ids"])
-        return [Chunk.from_store(i, t or "", m) for i, t, m in zip(got["ids"], texts, got["metadatas"])]
+        chunks = []
+        for got in self.pages(where, include):
+            texts = got.get("documents") or [""] * len(got["ids"])
+            chunks += [Chunk.from_store(i, t or "", m) for i, t, m in zip(got["ids"], texts, got["metadatas"])]
+        return chunks
+
+    def pages(self, where: dict | None, include: list[str]):
+        """`collection.get` a page at a time: Chroma's SQLite refuses one query over ~32,000 chunks
+        ("too many SQL variables") once metadata or documents are included."""
+        offset = 0
+        while True:
+            got = self.collection.get(where=where, include=include, limit=self.PAGE, offset=offset)
+            yield got
+            if len(got["ids"]) < self.PAGE:
+                return
+            offset += self.PAGE
 
     def get_ids(self, ids: list[str]) -> list[Chunk]:
         got = self.collection.get(ids=ids, include=["metadatas", "documents"])
@@ -82,17 +100,35 @@ class VectorStore:
     def ids_where(self, where: dict) -> set[str]:
         return set(self.collection.get(where=where, include=[])["ids"])
 
-    def search(self, vector: list[float], k: int, where: dict | None = None) -> list[tuple[Chunk, float]]:
-        """Nearest chunks with cosine similarity (1 - distance)."""
-        n = min(k, self.count())
-        if n == 0:
+    def nearest(self, vector: list[float], n: int, total: int, allowed: set[str] | None = None
+                ) -> list[tuple[str, float]]:
+        """Ids of the n nearest chunks, with cosine similarity (1 - distance), among `allowed` if given.
+
+        `total` is the number of chunks in the collection. Chroma's metadata filter
+        is slow over a long `$in` list (a province and its 1,500 places: 110-170 ms
+        at 50,000 chunks, against ~1 ms for a plain HNSW query and ~4 ms for 1,000
+        results), so a wide filter is applied to ever larger unfiltered queries
+        first; the allowed ids are passed to Chroma only when those fall short.
+        Either way the result is the n nearest allowed chunks.
+        """
+        if not total or allowed is not None and not allowed:
             return []
-        got = self.collection.query(query_embeddings=[vector], n_results=n, where=where,
-                                    include=["metadatas", "documents", "distances"])
-        return [
-            (Chunk.from_store(i, t, m), 1.0 - d)
-            for i, t, m, d in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
-        ]
+        if allowed is None:
+            return self._query(vector, n)
+        fetch = math.ceil(2 * n / (len(allowed) / total))
+        while fetch <= self.UNFILTERED_MAX:
+            hits = [(i, s) for i, s in self._query(vector, min(fetch, total)) if i in allowed]
+            if len(hits) >= n or fetch >= total:
+                return hits[:n]
+            fetch *= 4
+        ids, hits = list(allowed), []
+        for start in range(0, len(ids), self.IDS_MAX):  # Chroma's SQLite takes ~32,000 ids at most
+            hits += self._query(vector, n, ids=ids[start:start + self.IDS_MAX])
+        return sorted(hits, key=lambda h: h[1], reverse=True)[:n]
+
+    def _query(self, vector: list[float], n: int, **scope) -> list[tuple[str, float]]:
+        got = self.collection.query(query_embeddings=[vector], n_results=n, include=["distances"], **scope)
+        return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
 
     def reset(self) -> None:
         self.client.delete_collection(self.name)
