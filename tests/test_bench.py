@@ -123,7 +123,7 @@ def test_scale_curve_with_reused_vectors(tmp_path):
     corpus, qset = tiny_setup(tmp_path)
     console = Console(file=io.StringIO(), width=200)
     results = run_bench(tmp_path / "home", [qset], tmp_path / "out", "scale", console, corpus=corpus,
-                        scales="1,3", real_upto=1)
+                        scales="1,3", real_upto=1, work=tmp_path / "work")
     one, three = results["scale"]["rows"]
     assert (one["scale"], three["scale"]) == (1, 3) and three["files"] == 3
     assert one["embedded"] == 0 and one["cached"] == one["chunks"]  # the cold ingest's vectors, through the cache
@@ -131,8 +131,18 @@ def test_scale_curve_with_reused_vectors(tmp_path):
     assert three["n_synthetic"] == 4 and three["hit5_synthetic"] == 1.0 and three["hit5_seed"] == 1.0
     for row in (one, three):
         assert row["peak_mb"] > 50 and row["index_mb"] > 0 and row["search_p95_ms"] >= row["search_p50_ms"] > 0
+        assert row["open_s"] > 0 and row["first_search_s"] > 0 and row["documents_s"] > 0
+    assert (one["documents"], three["documents"]) == (1, 3)  # one report per file, listed back
     md = (tmp_path / "out" / "bench.md").read_text(encoding="utf-8")
     assert "## Scale curve" in md and "| 3x |" in md and "peak memory <= 2 GB at 3x" in md
+    assert "list documents s" in md
+    # --work keeps the indexes to look into afterwards, and will not write into a folder in use.
+    assert (tmp_path / "work" / "scale-3" / "chroma").is_dir()
+    from assistant.errors import AssistantError
+
+    with pytest.raises(AssistantError, match="not empty"):
+        run_bench(tmp_path / "home", [qset], tmp_path / "out", "scale", console, corpus=corpus, scales="1",
+                  work=tmp_path / "work")
 
 
 def test_bad_scales_refused(tmp_path):
