@@ -51,6 +51,9 @@ GAZETTEER: tuple[Place, ...] = (
 )
 
 BY_NAME = {p.name: p for p in GAZETTEER}
+# Places the indexed documents name themselves by ("兰考县人民政府") that the gazetteer does not
+# know: found in questions too (see `learn`), but never given to the tokenizer.
+LEARNED: tuple[Place, ...] = ()
 
 # A generic place name: 2-6 Han characters ending in an administrative suffix.
 _GENERIC = r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区)"
@@ -88,6 +91,33 @@ def descendants(name: str) -> list[str]:
     return list(known[name])
 
 
+def learn(names) -> None:
+    """Make the places of indexed documents findable in questions, when the gazetteer lacks them.
+
+    Example: after a report of 兰考县 is indexed, "兰考县2023年生产总值" (and "兰考2023年…")
+    is filtered to it instead of searching every county's reports. Learned places have
+    no parent, and are not added to the tokenizer (chunks already indexed were split
+    without them, so the same text must keep splitting the same way).
+    """
+    global LEARNED
+    known = set(BY_NAME) | {p.name for p in LEARNED}
+    new = sorted({n for n in names if n and len(n) >= 3 and n not in known and n not in _NOT_PLACES})
+    if new:
+        LEARNED = LEARNED + tuple(Place(n, level_of(n), "", _learned_aliases(n), ()) for n in new)
+
+
+def _learned_aliases(name: str) -> tuple[str, ...]:
+    """兰考县 -> (兰考县, 兰考); 某某经开区 <-> 某某经济技术开发区; 某某高新区 <-> 某某高新技术产业开发区."""
+    pairs = (("经济技术开发区", "经开区"), ("经开区", "经济技术开发区"), ("高新技术产业开发区", "高新区"),
+             ("高新区", "高新技术产业开发区"))
+    for long, short in pairs:
+        if name.endswith(long) and len(name) > len(long) + 1:
+            return name, name[:-len(long)] + short
+    if name[-1] in "省市县区" and len(name) >= 4 or name[-1] in "省市县" and len(name) == 3:
+        return name, name[:-1]
+    return (name,)
+
+
 def level_of(name: str) -> str:
     place = BY_NAME.get(name)
     if place:
@@ -107,11 +137,11 @@ def _matchers():
     Rebuilt when the gazetteer is replaced (the benchmark adds synthetic places): with
     1,500 places, a regex per alias per question cost 120 ms a search.
     """
-    key = (id(GAZETTEER), len(GAZETTEER))
+    key = (id(GAZETTEER), len(GAZETTEER), id(LEARNED), len(LEARNED))
     if _MATCHERS.get("key") != key:
         by_alias: dict[str, str] = {}
         by_first_word: dict[str, list[tuple[str, str]]] = {}
-        for place in GAZETTEER:
+        for place in GAZETTEER + LEARNED:
             for alias in place.aliases:
                 by_alias.setdefault(alias, place.name)  # an alias two places share goes to the first
             for english in place.english:

@@ -109,6 +109,7 @@ class LexicalIndex:
                 row = json.loads(line)
                 self.tokens[row["id"]] = row["tokens"]
                 self.regions[row["id"]] = row.get("region")
+        places.learn(set(self.regions.values()) - {None})
         self._built = None
 
     def save(self) -> None:
@@ -128,6 +129,7 @@ class LexicalIndex:
         for chunk in chunks:
             self.tokens[chunk.chunk_id] = tokenize(lexical_text(chunk))
             self.regions[chunk.chunk_id] = chunk.metadata.get("region") or ""
+        places.learn({chunk.metadata.get("region") for chunk in chunks})  # a new county's report: its name filters
         self._built = None
 
     def delete(self, ids: list[str]) -> None:
