@@ -134,3 +134,25 @@ def test_regions_survive_save_and_load(seeded, tmp_path):
     again = LexicalIndex(tmp_path / "lexical")
     region = chunks[0].metadata["region"]
     assert again.ids_in_regions({region}) == {c.chunk_id for c in chunks if c.metadata["region"] == region}
+
+
+def test_regions_follow_removal_and_a_lexical_rebuild(fresh, tmp_path):
+    from test_learned_places import county_report
+
+    folder = tmp_path / "counties"
+    folder.mkdir()
+    for name, file in (("兰考县", "lankao.txt"), ("通许县", "tongxu.txt")):
+        (folder / file).write_text(county_report(name, "400.1", "20.2"), encoding="utf-8")
+    fresh.ingest([folder])
+    index = fresh.index
+
+    def agrees(region: str) -> set[str]:
+        ids = index.lexical.ids_in_regions({region})
+        assert ids is not None and ids == index.vectors.ids_where({"region": {"$in": [region]}})
+        return ids
+
+    assert agrees("兰考县") and agrees("通许县")
+    fresh.remove("tongxu.txt")
+    assert agrees("兰考县") and agrees("通许县") == set()
+    index.rebuild_lexical()
+    assert agrees("兰考县") and agrees("通许县") == set()

@@ -132,6 +132,11 @@ class LexicalIndex:
         places.learn({chunk.metadata.get("region") for chunk in chunks})  # a new county's report: its name filters
         self._built = None
 
+    def clear(self) -> None:
+        self.tokens.clear()
+        self.regions.clear()
+        self._built = None
+
     def delete(self, ids: list[str]) -> None:
         for chunk_id in ids:
             self.tokens.pop(chunk_id, None)

@@ -268,14 +268,13 @@ class Index:
 
     def rebuild_lexical(self) -> None:
         chunks = self.vectors.get_where(with_text=True)
-        self.lexical.tokens.clear()
+        self.lexical.clear()
         self.lexical.add(chunks)
         self.lexical.save()
 
     def reset(self) -> None:
         self.vectors.reset()
-        self.lexical.tokens.clear()
-        self.lexical.add([])
+        self.lexical.clear()
         self.lexical.save()
         self._versions.clear()
         self._stamp()
