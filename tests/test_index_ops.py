@@ -124,3 +124,22 @@ def test_a_second_file_with_the_same_name_elsewhere_does_not_replace_the_first(f
     assert "180.5亿元" in texts and "190.5亿元" not in texts  # the first is untouched
     first.write_text(REPORT.replace("180.5亿元", "185.5亿元"), encoding="utf-8")
     assert len(fresh.ingest([first]).replaced) == 1  # the same file, changed in place, still replaces
+
+
+def test_document_list_is_every_chunk_counted_and_follows_other_writers(fresh, tmp_path, embedder):
+    """documents() reads first chunks and counts ids (fast at 100x); it must agree with reading every
+    chunk, and a second Assistant on the same home must see a file the first one ingested."""
+    from assistant import Assistant, Settings
+
+    fresh.ingest([_write(tmp_path / "docs", "xuchang.txt", REPORT * 30)])
+    by_chunk: dict = {}
+    for chunk in fresh.index.vectors.get_where():
+        by_chunk.setdefault(chunk.doc_id, dict(chunk.metadata, chunks=0))["chunks"] += 1
+    assert fresh.index.documents() == by_chunk and list(by_chunk.values())[0]["chunks"] > 1
+
+    other = Assistant(Settings(home=fresh.settings.home), embedder=embedder)
+    assert [d["source"] for d in other.documents()] == ["xuchang.txt"]
+    fresh.ingest([_write(tmp_path / "docs", "xuchang-2.txt", REPORT.replace("5.1%", "6.2%"))])
+    assert [d["source"] for d in other.documents()] == ["xuchang-2.txt", "xuchang.txt"]
+    fresh.remove("xuchang.txt")
+    assert [d["source"] for d in other.documents()] == ["xuchang-2.txt"]

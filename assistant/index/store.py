@@ -21,6 +21,7 @@ import logging
 import os
 import threading
 import uuid
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class Index:
         self.vectors, self.lexical = vectors, lexical
         self.lock_path, self.lock_timeout = lock_path, lock_timeout
         self._ids_where: dict[str, set[str]] = {}
+        self._documents: dict[str, dict] | None = None  # documents(), until something changes
         # Shared server: what the in-memory BM25 holds (id -> content hash, start) and the store state it matches.
         self._versions: dict[str, tuple] = {}
         self._synced: tuple | None = None
@@ -64,7 +66,10 @@ class Index:
         a dead writer's half-done work undone (see the module docstring).
         """
         if self.lock_path is None:
-            yield
+            try:
+                yield
+            finally:
+                self._forget()
             return
         self.lock_path.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.lock_path))
@@ -83,7 +88,7 @@ class Index:
                 self._catch_up()
             yield
         finally:
-            self._ids_where.clear()
+            self._forget()
             self._generation = uuid.uuid4().hex
             _write_atomic(self._generation_path, self._generation)
             lock.release()
@@ -156,12 +161,26 @@ class Index:
             self.lexical = LexicalIndex(self.lexical.path)
 
     def documents(self) -> dict[str, dict]:
-        """doc_id -> document metadata with its chunk count."""
-        docs: dict[str, dict] = {}
-        for chunk in self.vectors.get_where():
-            meta = docs.setdefault(chunk.doc_id, dict(chunk.metadata, chunks=0))
-            meta["chunks"] += 1
-        return docs
+        """doc_id -> document metadata with its chunk count, kept until the index changes.
+
+        Read from each document's first chunk (the one at offset 0), counted from the
+        chunk ids (`<doc_id>:<n>`): at 50,000 chunks reading every chunk's metadata
+        took 11 s, and the app lists documents on every page."""
+        self.sync()
+        if self._documents is None:
+            counts = Counter(i.rsplit(":", 1)[0] for i in self.lexical.tokens)
+            docs = {c.doc_id: dict(c.metadata, chunks=counts.get(c.doc_id, 0))
+                    for c in self.vectors.get_where({"start": 0})}
+            for doc_id in counts.keys() - docs.keys():  # no chunk at offset 0: not made by our chunker
+                for c in self.vectors.get_where({"doc_id": doc_id})[:1]:
+                    docs[doc_id] = dict(c.metadata, chunks=counts[doc_id])
+            self._documents = docs
+        return {doc_id: dict(meta) for doc_id, meta in self._documents.items()}
+
+    def _forget(self) -> None:
+        """Drop what was worked out from the index as it was (filters, the document list)."""
+        self._ids_where.clear()
+        self._documents = None
 
     def chunk_ids_where(self, where: dict) -> set[str]:
         """Ids matching a metadata filter, cached until the next write.
@@ -296,7 +315,7 @@ class Index:
             marker = self._marker()
             if marker == self._synced:
                 return False
-            self._ids_where.clear()
+            self._forget()
             self._pull()
             self._synced = marker
             return True
@@ -314,7 +333,7 @@ class Index:
             if current != self._generation:
                 refresh_chroma(self.vectors.client)
                 self._reload_lexical()
-                self._ids_where.clear()
+                self._forget()
                 self._generation = current
         return True
 
