@@ -202,3 +202,13 @@ def test_llm_follow_up_is_rewritten_from_history(llm_assistant, llm_server):
     answer = llm_assistant.ask("那2020年呢？", history=history)
     assert answer.analysis["standalone"] == "2020年漯河市财政民生支出是多少？"
     assert "2023年漯河市财政民生支出是多少" in json.dumps(llm_server.requests[0], ensure_ascii=False)
+
+
+def test_a_list_is_answered_with_its_items(seeded):
+    """The sentence naming a list spells it out after 即: the answer keeps the items with the name."""
+    from assistant.answer.extractive import clauses
+
+    assert clauses("建成“四个强县”,即经济强县、生态强县,幸福美好家园。") == ["建成“四个强县”,即经济强县、生态强县,", "幸福美好家园。"]
+    answer = seeded.ask("尉氏县2021年政府工作报告里提出的2035年远景目标“四个强县”是指哪四个？", mode="extractive")
+    assert all(item in answer.text for item in ("经济强县", "生态强县", "开放强县", "文化强县")), answer.text
+    assert answer.citations and "即经济强县" in answer.citations[0].quote

@@ -20,6 +20,7 @@ from assistant.documents import ScoredChunk
 from assistant.retrieval import allowed_regions
 
 REFUSE_BELOW = 0.35  # calibrated on evals/questions/dev.jsonl: 3 of 116 answerable refused, 11 of 16 unanswerable
+SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括")
 CLAUSE_END = re.compile(r"[^，,。！？；;!?：:]*[，,。！？；;!?：:]?")
 DATE = re.compile(r"(?:19|20)\d{2}年(?:底|末|前|\d{1,2}月)?|\d{1,2}月(?:\d{1,2}日)?|第[一二三四]季度|年底|年内")
 YEAR_MISMATCH = 0.4
@@ -43,8 +44,20 @@ def sentences(text: str) -> list[str]:
 
 
 def clauses(text: str) -> list[str]:
-    """clauses("新增企业28家，入库152家。") -> ["新增企业28家，", "入库152家。"]"""
-    return [c for c in CLAUSE_END.findall(text) if c.strip()]
+    """clauses("新增企业28家，入库152家。") -> ["新增企业28家，", "入库152家。"]
+
+    A clause that spells out the one before ("建成“四个强县”,即经济强县、生态强县…") stays
+    with it: an answer naming the list without its items answers nothing.
+    """
+    out: list[str] = []
+    for clause in CLAUSE_END.findall(text):
+        if not clause.strip():
+            continue
+        if out and clause.lstrip().startswith(SPELLS_OUT):
+            out[-1] += clause
+        else:
+            out.append(clause)
+    return out
 
 
 def content_bigrams(text: str, analysis: Analysis) -> set[str]:
