@@ -69,6 +69,20 @@ def test_nearest_escalates_when_the_first_unfiltered_query_falls_short(seeded, m
     assert [i for i, _ in hits] == [i for i, _ in exact]
 
 
+def test_nearest_over_more_allowed_ids_than_one_query_takes(seeded, monkeypatch):
+    """Allowed ids beyond Chroma's ~32,000 SQL variables go in batches; the batches' best are merged."""
+    vectors = seeded.index.vectors
+    vector = seeded.embedder.embed_query("一般公共预算收入")
+    allowed = set(list(seeded.index.lexical.tokens)[:25])
+    exact = vectors._query(vector, 4, ids=sorted(allowed))
+    monkeypatch.setattr(vectors, "UNFILTERED_MAX", 0)
+    monkeypatch.setattr(vectors, "IDS_MAX", 7)
+    merged = vectors.nearest(vector, 4, len(seeded.index.lexical), allowed)
+    assert [i for i, _ in merged] == [i for i, _ in exact]
+    assert [s for _, s in merged] == pytest.approx([s for _, s in exact])
+    assert len(vectors.nearest(vector, 40, len(seeded.index.lexical), allowed)) == 25  # fewer than asked: all
+
+
 def test_nearest_with_nothing_allowed_or_an_empty_index(seeded):
     vector = seeded.embedder.embed_query("生产总值")
     assert seeded.index.vectors.nearest(vector, 5, len(seeded.index.lexical), set()) == []
