@@ -131,7 +131,8 @@ def test_scale_curve_with_reused_vectors(tmp_path):
     assert three["n_synthetic"] == 4 and three["hit5_synthetic"] == 1.0 and three["hit5_seed"] == 1.0
     for row in (one, three):
         assert row["peak_mb"] > 50 and row["index_mb"] > 0 and row["search_p95_ms"] >= row["search_p50_ms"] > 0
-        assert row["open_s"] > 0 and row["first_search_s"] > 0 and row["documents_s"] > 0
+        assert row["open_s"] > 0 and row["first_search_s"] > 0 and row["reopened_search_s"] > 0
+        assert row["documents_s"] > 0
     assert (one["documents"], three["documents"]) == (1, 3)  # one report per file, listed back
     md = (tmp_path / "out" / "bench.md").read_text(encoding="utf-8")
     assert "## Scale curve" in md and "| 3x |" in md and "peak memory <= 2 GB at 3x" in md

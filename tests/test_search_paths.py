@@ -170,3 +170,56 @@ def test_regions_follow_removal_and_a_lexical_rebuild(fresh, tmp_path):
     assert agrees("兰考县") and agrees("通许县") == set()
     index.rebuild_lexical()
     assert agrees("兰考县") and agrees("通许县") == set()
+
+
+@pytest.fixture
+def lexical_copy(seeded, tmp_path, monkeypatch):
+    """The seeds' lexical file in a folder of its own, with the BM25 matrix saved even at 518 chunks."""
+    from assistant.index import lexical as lexical_module
+
+    monkeypatch.setattr(lexical_module, "SAVE_MATRIX_FROM", 0)
+    folder = tmp_path / "lexical"
+    folder.mkdir()
+    (folder / "tokens.jsonl").write_bytes((seeded.index.lexical.path / "tokens.jsonl").read_bytes())
+    return folder
+
+
+def test_a_saved_bm25_matrix_is_reused_by_the_next_process(lexical_copy, monkeypatch):
+    import bm25s
+
+    question = tokenize("漯河市2020年新增国家级高新技术企业")
+    first = LexicalIndex(lexical_copy)
+    expected = first.top(question, 40)
+    saved = list(lexical_copy.glob("bm25-*"))
+    assert len(saved) == 1 and (saved[0] / "complete").exists()
+
+    monkeypatch.setattr(bm25s.BM25, "index", lambda *a, **kw: pytest.fail("built again instead of loaded"))
+    second = LexicalIndex(lexical_copy)
+    assert second.top(question, 40) == pytest.approx(expected)
+    assert list(second.top(question, 40)) == list(expected)
+
+
+def test_a_saved_matrix_is_not_used_for_another_version_of_the_file(lexical_copy, seeded):
+    question = tokenize("一般公共预算收入")
+    first = LexicalIndex(lexical_copy)
+    first.top(question, 5)
+    old = list(lexical_copy.glob("bm25-*"))
+    chunk = seeded.index.vectors.get_where(with_text=True)[0]
+    first.delete([chunk.chunk_id])
+    assert first.top(question, 600) and chunk.chunk_id not in first.top(question, 600)  # unsaved: built afresh
+    assert list(lexical_copy.glob("bm25-*")) == old  # nothing saved for a state no file holds
+    first.save()
+    again = LexicalIndex(lexical_copy)
+    assert chunk.chunk_id not in again.top(question, 600) and len(again) == len(first)
+    assert list(lexical_copy.glob("bm25-*")) != old and len(list(lexical_copy.glob("bm25-*"))) == 1
+
+
+def test_a_damaged_saved_matrix_is_built_again(lexical_copy, caplog):
+    question = tokenize("生产总值 增长")
+    expected = LexicalIndex(lexical_copy).top(question, 40)
+    [saved] = lexical_copy.glob("bm25-*")
+    (saved / "params.index.json").write_text("{not json", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        assert LexicalIndex(lexical_copy).top(question, 40) == pytest.approx(expected)
+    assert "building it again" in caplog.text
+    assert (saved / "complete").exists() and "{not json" not in (saved / "params.index.json").read_text()

@@ -8,16 +8,17 @@ side can always be rebuilt from the chunks in the store.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
+import shutil
 import threading
 from functools import lru_cache
 from pathlib import Path
 
 import bm25s
 import numpy as np
+import orjson
 
 from assistant import places
 from assistant.documents import Chunk
@@ -41,6 +42,8 @@ STOPWORDS = set(
     "with at as from that this it its be are what's".split()
 )
 _PUNCT = re.compile(r"^[\W_]+$")
+SAVE_MATRIX_FROM = 2_000  # chunks: below this, building the BM25 matrix is quicker than reading one
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +98,7 @@ class LexicalIndex:
         self.path = path
         self.tokens: dict[str, list[str]] = {}
         self.regions: dict[str, str | None] = {}  # None: a row written before regions were kept
+        self.loaded_from: tuple | None = None  # file_version of the lexical file this object holds
         self._built: _Built | None = None
         self._lock = threading.Lock()
         if path and (path / "tokens.jsonl").exists():
@@ -104,11 +108,13 @@ class LexicalIndex:
         return len(self.tokens)
 
     def _load(self) -> None:
-        with open(self.path / "tokens.jsonl", encoding="utf-8") as f:
+        file = self.path / "tokens.jsonl"
+        with open(file, "rb") as f:
             for line in f:
-                row = json.loads(line)
+                row = orjson.loads(line)
                 self.tokens[row["id"]] = row["tokens"]
                 self.regions[row["id"]] = row.get("region")
+            self.loaded_from = version_of(os.fstat(f.fileno()))  # the file read, even if replaced meanwhile
         places.learn(set(self.regions.values()) - {None})
         self._built = None
 
@@ -117,31 +123,42 @@ class LexicalIndex:
             return
         self.path.mkdir(parents=True, exist_ok=True)
         tmp = self.path / "tokens.jsonl.tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
+        with open(tmp, "wb") as f:
             for chunk_id, tokens in self.tokens.items():
-                row = {"id": chunk_id, "tokens": tokens, "region": self.regions.get(chunk_id)}
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+                f.write(orjson.dumps({"id": chunk_id, "tokens": tokens, "region": self.regions.get(chunk_id)}) + b"\n")
             f.flush()
             os.fsync(f.fileno())
+            written = version_of(os.fstat(f.fileno()))  # a rename keeps inode, time and size
         os.replace(tmp, self.path / "tokens.jsonl")  # atomic: a crash leaves the old file whole
+        self.loaded_from = written
+
+    def is_current(self) -> bool:
+        """Does this object hold what the lexical file on disk holds now? (Saved or loaded by us, unchanged since.)"""
+        return self.path is not None and self.loaded_from is not None and \
+            self.loaded_from == file_version(self.path / "tokens.jsonl")
 
     def add(self, chunks: list[Chunk]) -> None:
         for chunk in chunks:
             self.tokens[chunk.chunk_id] = tokenize(lexical_text(chunk))
             self.regions[chunk.chunk_id] = chunk.metadata.get("region") or ""
         places.learn({chunk.metadata.get("region") for chunk in chunks})  # a new county's report: its name filters
-        self._built = None
+        self._changed()
 
     def clear(self) -> None:
         self.tokens.clear()
         self.regions.clear()
+        self._changed()
+
+    def _changed(self) -> None:
+        """In memory, not (yet) the file: no saved BM25 matrix matches until the next save."""
         self._built = None
+        self.loaded_from = None
 
     def delete(self, ids: list[str]) -> None:
         for chunk_id in ids:
             self.tokens.pop(chunk_id, None)
             self.regions.pop(chunk_id, None)
-        self._built = None
+        self._changed()
 
     def ids_in_regions(self, regions: set[str]) -> set[str] | None:
         """Chunk ids whose document is about one of `regions`; None if some rows predate regions
@@ -155,10 +172,51 @@ class LexicalIndex:
         with self._lock:
             if self._built is None and self.tokens:
                 ids = list(self.tokens)
-                bm25 = bm25s.BM25()
-                bm25.index([self.tokens[i] for i in ids], show_progress=False)
+                bm25 = self._saved_matrix()
+                if bm25 is None:
+                    bm25 = bm25s.BM25()
+                    bm25.index([self.tokens[i] for i in ids], show_progress=False)
+                    self._save_matrix(bm25)
                 self._built = _Built(bm25, ids)
             return self._built
+
+    # The BM25 matrix takes ~5 s to build at 50,000 chunks, so a process that built it from the
+    # lexical file it loaded leaves it beside that file, in a folder named by the file's version;
+    # the next process opening the same file maps it instead (~0.1 s). Any other file version,
+    # or a folder that cannot be read, and the matrix is built again.
+    def _matrix_dir(self) -> Path | None:
+        if not self.path or not self.is_current():
+            return None
+        return self.path / ("bm25-" + "-".join(map(str, self.loaded_from)))
+
+    def _saved_matrix(self):
+        folder = self._matrix_dir()
+        if folder is None or not (folder / "complete").exists():
+            return None
+        try:
+            bm25 = bm25s.BM25.load(folder, mmap=True, show_progress=False)
+        except Exception as e:  # noqa: BLE001 - a damaged copy is rebuilt, never trusted
+            log.warning("saved BM25 matrix in %s unreadable (%s); building it again", folder, e)
+            shutil.rmtree(folder, ignore_errors=True)  # so the rebuilt one is saved in its place
+            return None
+        return bm25 if bm25.scores["num_docs"] == len(self.tokens) else None
+
+    def _save_matrix(self, bm25) -> None:
+        folder = self._matrix_dir()
+        if folder is None or folder.exists() or len(self.tokens) < SAVE_MATRIX_FROM:
+            return
+        tmp = folder.with_name(f"{folder.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+        try:
+            bm25.save(tmp, show_progress=False)
+            (tmp / "complete").write_text("")
+            os.rename(tmp, folder)  # whole or not at all; another process may have won the race
+        except OSError as e:
+            log.info("BM25 matrix not saved in %s (%s)", folder, e)
+            shutil.rmtree(tmp, ignore_errors=True)
+            return
+        for old in self.path.glob("bm25-*"):
+            if old != folder:
+                shutil.rmtree(old, ignore_errors=True)
 
     def knows(self, token: str) -> bool:
         """Does any chunk contain this token? (Used to tell questions the corpus cannot answer.)"""
@@ -187,6 +245,18 @@ class LexicalIndex:
             hits = hits[scores[hits] >= floor]
         hits = hits[np.argsort(-scores[hits], kind="stable")][:n]
         return {built.ids[i]: float(scores[i]) for i in hits}
+
+
+def file_version(path: Path) -> tuple | None:
+    """Identifies one version of a file: every save writes a new file and renames it over the old."""
+    try:
+        return version_of(path.stat())
+    except OSError:
+        return None
+
+
+def version_of(st: os.stat_result) -> tuple:
+    return st.st_ino, st.st_mtime_ns, st.st_size
 
 
 class _Built:

@@ -157,7 +157,9 @@ class Index:
         return done
 
     def _reload_lexical(self) -> None:
-        if self.lexical.path:  # a new object in one assignment: searches running meanwhile finish on the old one
+        # Skipped when we hold that very file already (a reader's first search used to load it twice).
+        if self.lexical.path and not self.lexical.is_current():
+            # A new object in one assignment: searches running meanwhile finish on the old one.
             self.lexical = LexicalIndex(self.lexical.path)
 
     def documents(self) -> dict[str, dict]:
