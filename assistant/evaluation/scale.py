@@ -91,8 +91,8 @@ def vectors_of(assistant) -> dict[str, list[float]]:
     from assistant.documents import Chunk
     from assistant.index.vectorstore import embedding_text
 
-    got = assistant.index.vectors.collection.get(include=["embeddings", "documents", "metadatas"])
     return {embedding_text(Chunk.from_store(i, t or "", m)): list(map(float, v))
+            for got in assistant.index.vectors.pages(None, ["embeddings", "documents", "metadatas"])
             for i, t, m, v in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"])}
 
 

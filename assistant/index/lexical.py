@@ -144,6 +144,13 @@ class LexicalIndex:
         places.learn({chunk.metadata.get("region") for chunk in chunks})  # a new county's report: its name filters
         self._changed()
 
+    def subset(self, ids: set[str]) -> "LexicalIndex":
+        """A new in-memory index holding the rows of these ids (tokens and regions), to add to."""
+        fresh = LexicalIndex(None)
+        fresh.tokens = {i: t for i, t in self.tokens.items() if i in ids}
+        fresh.regions = {i: self.regions.get(i) for i in fresh.tokens}
+        return fresh
+
     def clear(self) -> None:
         self.tokens.clear()
         self.regions.clear()

@@ -356,9 +356,7 @@ class Index:
         gone = [i for i in self._versions if i not in current]
         if not stale and not gone:
             return
-        fresh = LexicalIndex(None)
-        fresh.tokens = {i: t for i, t in self.lexical.tokens.items() if i in current and i not in stale}
-        fresh.regions = {i: self.lexical.regions.get(i) for i in fresh.tokens}
+        fresh = self.lexical.subset({i for i in current if i not in stale})
         for start in range(0, len(stale), 2000):
             chunks = self.vectors.get_ids(stale[start:start + 2000])
             fresh.add(chunks)
