@@ -12,7 +12,7 @@ from tests.conftest import REPO, SEEDS
 
 QUESTIONS = REPO / "evals" / "questions"
 SEED_TEXT = {p.name: norm(p.read_text(encoding="utf-8")) for p in SEEDS.iterdir()}
-SETS = ["dev.jsonl", "heldout.jsonl"]
+SETS = ["dev.jsonl", "heldout.jsonl", "blind.jsonl"]
 
 
 def all_items():
