@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from functools import lru_cache
+
 from assistant.analysis import Analysis
+from assistant.facts.extract import DocContext, doc_context, extract_facts
+from assistant.facts.frame import Frame, frame_of
+from assistant.facts.match import disagreements
+from assistant.places import find_places
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
                                       measure_penalty, unknown_terms)
@@ -111,8 +117,11 @@ def wanted_bonus(text: str, wants: str) -> float:
     return 0.0
 
 
-def best_span(chunk_text: str, grams: set[str], analysis: Analysis) -> tuple[str, float]:
-    """The clause, or two or three adjacent clauses of one sentence, that best answer; scored."""
+def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None) -> tuple[str, float]:
+    """The clause, or two or three adjacent clauses of one sentence, that best answer; scored.
+
+    `accept(span, sentence)`: when given, only spans it accepts are considered (figures that fit the question).
+    """
     best, best_score = "", -1.0
     for sentence in sentences(chunk_text):
         parts = clauses(sentence)
@@ -123,6 +132,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis) -> tuple[str
                 span = "".join(parts[i:i + width])
                 if len(span) > 140:
                     break
+                if accept is not None and not accept(span, sentence):
+                    continue
                 score = (coverage(grams, span) + wanted_bonus(span, analysis.wants) - measure_penalty(span, analysis)
                          - period_penalty(sentence, analysis)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(span) - 50))
@@ -156,10 +167,14 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
     return bonus
 
 
-def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit: int = 5) -> Pick | None:
+def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit: int = 5,
+         frame: Frame | None = None) -> Pick | None:
+    """The best span of the first `limit` passages; with a figure question's frame, only spans whose
+    figures fit it (place, period, status, measure), so a neighbouring figure is never the answer."""
     best = None
     for n, hit in enumerate(contexts[:limit], start=1):
-        span, score = best_span(hit.chunk.text, grams, analysis)
+        accept = fitting_figures(hit, frame) if frame is not None else None
+        span, score = best_span(hit.chunk.text, grams, analysis, accept)
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
         if span and (best is None or score > best.score):
@@ -238,8 +253,33 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         picks = compare(contexts, analysis, grams)
         if len(picks) >= 2:
             return picks
-    best = pick(contexts, analysis, grams)
+    frame = frame_of(analysis)
+    best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
     return [best] if best else []
+
+
+def fitting_figures(hit: ScoredChunk, frame: Frame):
+    """accept(span, sentence) for best_span: a span stating figures passes only if one of them fits the
+    frame; a span with no figure is left to the other checks (wanted_bonus)."""
+    facts = chunk_facts(hit)
+    issued = hit.chunk.metadata.get("year_issued") or None
+
+    def accept(span: str, sentence: str) -> bool:
+        at = hit.chunk.text.find(span.strip())
+        inside = [f for f in facts if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
+        return not inside or any(not disagreements(f, frame, issued) for f in inside)
+
+    return accept
+
+
+def chunk_facts(hit: ScoredChunk) -> tuple:
+    chunk = hit.chunk
+    return _facts_of(chunk.chunk_id, chunk.text, doc_context(chunk.metadata, chunk.heading, chunk.chunk_id))
+
+
+@lru_cache(maxsize=4096)
+def _facts_of(chunk_id: str, text: str, doc: DocContext) -> tuple:
+    return tuple(extract_facts(text, doc, find_places))
 
 
 def compose(picks: list[Pick], analysis: Analysis) -> str:

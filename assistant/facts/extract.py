@@ -27,7 +27,7 @@ from assistant.facts.units import load_data, multiplier, unit_alternation, unit_
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-CLAUSE_SEP = "，,：:；;、（）()“”\"《》"
+CLAUSE_SEP = "，,：:；;、（）()"
 YEAR = re.compile(r"((?:19|20)\d\d)年")
 SUB_YEAR = [(re.compile(r"上半年"), "H1"), (re.compile(r"下半年"), "H2"), (re.compile(r"前三季度"), "Q1-3"),
             (re.compile(r"(?:第)?一季度"), "Q1"), (re.compile(r"(?:第)?二季度"), "Q2"), (re.compile(r"(?:第)?三季度"), "Q3"),
@@ -48,6 +48,7 @@ class DocContext:
     year_reviewed: int | None = None
     heading: str = ""
     chunk_id: str = ""
+    plan_period: tuple[int, int] | None = None  # a five-year plan's own years, e.g. (2021, 2025)
 
 
 @lru_cache(maxsize=None)
@@ -56,41 +57,81 @@ def cues() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=None)
+def cue_pattern(name: str) -> re.Pattern:
+    """One list of fact_cues.yaml as a regex alternation (entries may be patterns: (?<!之)力争)."""
+    return re.compile("|".join(f"(?:{w})" for w in sorted(cues()[name], key=len, reverse=True)))
+
+
+def says(name: str, text: str) -> bool:
+    return cue_pattern(name).search(text) is not None
+
+
+@lru_cache(maxsize=None)
 def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
     units = unit_alternation()
     return re.compile(
-        rf"(?<![\d.,，第])(?P<num>{ARABIC})\s*(?P<unit>{units})"
+        rf"(?<![\d.第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<approx>[多余])?(?P<unit>{units})"
         rf"|(?<![\d.第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
-        rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})(?P<cunit>{units})")
+        rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
+
+
+def doc_context(meta: dict, heading: str = "", chunk_id: str = "") -> DocContext:
+    """The DocContext of a chunk from its stored metadata."""
+    plan = None
+    found = re.fullmatch(r"((?:19|20)\d\d)-((?:19|20)\d\d)", str(meta.get("period") or ""))
+    if found and meta.get("doc_kind") == "five_year_plan":
+        plan = (int(found.group(1)), int(found.group(2)))
+    return DocContext(region=meta.get("region", ""), year_issued=meta.get("year_issued") or None,
+                      year_reviewed=meta.get("year_reviewed") or None, heading=heading, chunk_id=chunk_id,
+                      plan_period=plan)
+
+
+@dataclass
+class Paragraph:
+    """What the opening of a paragraph says about the figures after it, until the paragraph ends.
+
+    "2020年，…" sets its year; "这五年，…" / "“十三五”时期，…" its plan period; "主要预期目标是：" makes
+    the figures listed after it targets, even in sentences cut off by "；".
+    """
+    year: str = ""
+    plan: str = ""
+    targets: bool = False
 
 
 def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = None) -> list[Fact]:
     """Every figure statement in `text` (a chunk) as a Fact, in order of appearance."""
     facts: list[Fact] = []
-    paragraph_year, paragraph_plan = "", ""
+    paragraph = Paragraph()
     start = 0
     for end_match in list(SENTENCE_END.finditer(text)) + [None]:
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
+        _read_opening(sentence, paragraph, doc)
+        facts.extend(_sentence_facts(sentence, start, doc, paragraph, find_places))
+        if says("target_list", sentence):
+            paragraph.targets = True
         if end_match is not None and end_match.group() == "\n":
-            # a year that opens a paragraph ("2020年，…") holds until the paragraph ends; so does "这五年"
-            paragraph_year, paragraph_plan = "", ""
-        opening = YEAR.match(sentence.strip())
-        if opening:
-            paragraph_year = opening.group(1)
-        if any(sentence.strip().startswith(w) for w in cues()["cumulative"]):
-            paragraph_plan = _plan_of(doc.year_reviewed)
-        facts.extend(_sentence_facts(sentence, start, doc, paragraph_year, paragraph_plan, find_places))
-        if end_match is not None and end_match.group() == "\n":
-            paragraph_year, paragraph_plan = "", ""
+            paragraph = Paragraph()
         start = end
         if start >= len(text):
             break
     return facts
 
 
-def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph_year: str, paragraph_plan: str,
+def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
+    head = sentence.strip()[:16]
+    opening = YEAR.match(head)
+    if opening:
+        paragraph.year = opening.group(1)
+    plan = PLAN.match(head)
+    if plan and cue_pattern("cumulative").search(head[plan.end():plan.end() + 4] + "时期"):
+        paragraph.plan = plan.group(1)
+    elif cue_pattern("cumulative").match(head):
+        paragraph.plan = _five_years(doc.year_reviewed)
+
+
+def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
                     find_places: PlaceFinder | None) -> list[Fact]:
     out: list[Fact] = []
     previous_end, previous_indicator = 0, ""
@@ -122,10 +163,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph_year:
         place = _place(clause if not inherited else before, doc, find_places)
         indicator = _without_place(indicator, place)
         measure, sign = _measure(unit, clause, indicator)
-        status = _status(before, clause + after, doc, paragraph_plan)
+        status = _status(before, clause, after, indicator, doc, paragraph)
         out.append(Fact(
             place=place,
-            period=_period(before, status, doc, paragraph_year, paragraph_plan),
+            period=_period(before, clause, status, doc, paragraph),
             indicator=indicator, value=sign * value, unit=unit,
             base_value=sign * value * multiplier(unit),
             measure=measure, status=status, figure=sentence[m.start():m.end()].strip(),
@@ -175,9 +216,9 @@ def _noun_after(after: str) -> str:
     """The noun a count is of, when it follows the figure: "平台入选省级…" -> "平台"; "以上" -> ""."""
     words = cues()
     text = after
-    for w in sorted(words["target"] + ["以上", "左右", "多", "余"], key=len, reverse=True):
-        if text.startswith(w):
-            text = text[len(w):]
+    lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
+    if lead:
+        text = text[lead.end():]
     verbs = sorted(words["tail_verbs"] + words["growth"], key=len, reverse=True)
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
     noun = text[:cut]
@@ -197,8 +238,12 @@ def _indicator(clause: str) -> str:
     Example: _indicator("全年民生支出") -> "民生支出"; _indicator("新增城镇就业") -> "新增城镇就业";
              _indicator("增长") -> ""
     """
-    text = re.sub(r"\s+", "", clause)
-    text = re.sub(r"^(?:(?:19|20)\d\d年(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)", "", text)
+    text = re.sub(r"[\s“”\"《》]", "", clause)
+    # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
+    text = re.sub(r"^从?(?:(?:19|20)\d\d年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "", text)
+    text = re.sub(r"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升)?[到至](?:(?:19|20)\d\d年(?:末|底)?的?)?$", "", text)
+    # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
+    text = re.sub(r"(?:是|为|相当于)(?:十[一二三四五]五|(?:19|20)\d\d年)[末初]?的$", "", text)
     leads = sorted(cues()["lead_fillers"], key=len, reverse=True)
     tails = sorted(cues()["tail_verbs"], key=len, reverse=True)
     changed = True
@@ -236,49 +281,140 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     return ("amount" if group in ("money", "physical") else "count"), 1
 
 
-def _status(before: str, clause: str, doc: DocContext, paragraph_plan: str) -> str:
-    """Target when words before the figure (or its own clause: 增长7%左右) say so and its clause
-    does not say it was achieved; average (年均) and cumulative (累计, 这五年) from the words before it."""
-    words = cues()
-    if any(w in before + clause for w in words["target"]) and not any(w in clause for w in words["actual"]):
+def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph) -> str:
+    """actual, target, cumulative or average.
+
+    Target when the words before the figure or its own clause's tail (增长7%左右) say so, or the paragraph
+    lists targets, unless its own clause says it was achieved or looks back (去年, 从…到); average (年均)
+    from its own clause; cumulative for totals over several years: 累计, or a flow (新增, 完成投资) in a
+    paragraph about a plan period. A level stated in such a paragraph (人均生产总值超6万元) is the
+    plan's end-year value: actual.
+    """
+    looks_back = says("looks_back", clause)
+    reviewing = says("review_heading", doc.heading)
+    hedged = says("target_hedge", clause + after) and not reviewing  # 左右 in a review is "about"
+    if not looks_back and (says("target", before + clause + after) or hedged or paragraph.targets) \
+            and not says("actual", clause):
         return "target"
-    if any(w in before for w in words["average"]):
+    if doc.plan_period and not looks_back and _in_plan(before, doc) and _heading_in_plan(doc):
+        return "target"  # a five-year plan's figures for its own period are what it sets out to do
+    if says("average", clause):
         return "average"
-    if paragraph_plan or any(w in before for w in words["cumulative"]):
+    if says("cumulative", before) or ((paragraph.plan or _heading_plan_past(doc)) and says("flow", indicator)):
         return "cumulative"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
-    if TARGET_HEADING.search(doc.heading) and doc.year_issued and (
+    if not looks_back and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
             not heading_years or max(heading_years) >= doc.year_issued):
         return "target"
     return "actual"
 
 
-def _period(before: str, status: str, doc: DocContext, paragraph_year: str, paragraph_plan: str = "") -> str:
-    """The year or plan period the figure belongs to: named in its sentence, else the document's."""
+def _heading_plan_past(doc: DocContext) -> bool:
+    """The section is about an earlier plan period (第一节 “十三五”成就突出)."""
+    named = [PLAN_OF_YEAR.get(p) for p in PLAN.findall(doc.heading)]
+    if YEAR.search(doc.heading):
+        return False  # "“十三五”时期及2020年工作回顾": the year's figures come first
+    return bool(named) and named[-1] is not None and doc.year_issued is not None and named[-1][1] < doc.year_issued
+
+
+def _heading_in_plan(doc: DocContext) -> bool:
+    """False under a heading about an earlier plan ("第一节 “十三五”成就突出" in a 十四五 plan)."""
+    named = [PLAN_OF_YEAR.get(p) for p in PLAN.findall(doc.heading)]
+    return not named or named[-1] == doc.plan_period
+
+
+def _in_plan(before: str, doc: DocContext) -> bool:
+    """A figure in a plan about the plan's own years (not a look back at the plan before)."""
+    first, last = doc.plan_period
+    years = [int(y) for y in YEAR.findall(before)]
+    plans = [PLAN_OF_YEAR.get(p) for p in PLAN.findall(before)]
+    if years:
+        return first <= years[-1] <= last
+    if plans and plans[-1]:
+        return plans[-1] == (first, last)
+    return not says("cumulative", before)
+
+
+def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: Paragraph) -> str:
+    """The year or plan period the figure belongs to: named in its own clause, else before it in its
+    sentence, else by its paragraph or section, else the document's (reviewed year for achieved values,
+    issue year for targets)."""
+    starts = bool(re.match(r"\s*[从由]", clause))  # the X of "从X增加到Y": the start of the span
+    own = _named_year(clause, doc)
+    if own:
+        return _sub_year(own, before)
     years = YEAR.findall(before)
     plans = PLAN.findall(before)
-    year = years[-1] if years else ""
-    if not year and re.search(r"今年", before) and doc.year_issued:
-        year = str(doc.year_issued)
-    if not year and re.search(r"去年|上年|过去一年", before) and doc.year_reviewed:
-        year = str(doc.year_reviewed)
+    year = years[-1] if years else _named_year(before, doc)
     if plans and (not years or before.rfind(plans[-1]) > before.rfind(years[-1])):
-        return plans[-1]
-    if not year and paragraph_plan and status in ("cumulative", "average"):
-        return paragraph_plan
-    if not year and status in ("cumulative", "average"):
-        plan = _plan_of(doc.year_reviewed)
-        if re.search(r"五年", before) and plan:
-            return plan
-    year = year or paragraph_year
+        return _plan_or_end_year(plans[-1], status, starts)
+    if not year and paragraph.plan:
+        return _plan_or_end_year(paragraph.plan, status, starts)
+    year = year or paragraph.year
+    heading_plans, heading_years = PLAN.findall(doc.heading), YEAR.findall(doc.heading)
+    if not year and heading_plans and status == "target":
+        return heading_plans[-1]  # goals under "2035年远景目标及“十四五”时期主要目标" are the plan's
+    if not year and heading_years and status in ("actual", "target"):
+        year = heading_years[-1]  # the section says which year it is about: "2020年工作回顾"
+    if not year and heading_plans:
+        return _plan_or_end_year(heading_plans[-1], status, starts)  # or which plan: "“十三五”成就突出"
+    if not year and doc.plan_period and status == "target":
+        return _plan_of(doc.plan_period[1])  # a plan's goal with no year of its own: the plan's
     if not year:
         fallback = doc.year_issued if status == "target" else doc.year_reviewed
         year = str(fallback) if fallback else ""
+    return _sub_year(year, before)
+
+
+def _named_year(text: str, doc: DocContext) -> str:
+    """The last year a text names: 2020年, or 今年/去年 read against the document's years."""
+    years = YEAR.findall(text)
+    if years:
+        return years[-1]
+    if says("last_year", text) and doc.year_reviewed:
+        return str(doc.year_reviewed)
+    if says("this_year", text) and doc.year_issued:
+        return str(doc.year_issued)
+    return ""
+
+
+def _sub_year(year: str, before: str) -> str:
+    """2021 + "上半年" -> 2021H1; "1月份至6月份" -> 2021H1 too."""
+    if not year:
+        return year
+    if re.search(r"1月(?:份)?[-—–至到]6月", before):
+        return year + "H1"
     for pattern, suffix in SUB_YEAR:
         found = pattern.search(before)
-        if found and year:
+        if found:
             return year + (suffix + found.group(1) if suffix == "M1-" else suffix)
     return year
+
+
+def _plan_or_end_year(plan: str, status: str, starts: bool = False) -> str:
+    """A total or average over a plan period is the plan's; a level stated for it is its last year's,
+    or the year before it began for the X of "从X增加到Y"."""
+    if status in ("cumulative", "average", "target"):
+        return plan
+    span = _span_of(plan)
+    if not span:
+        return plan
+    return str(span[0] - 1) if starts else str(span[1])
+
+
+def _five_years(last: int | None) -> str:
+    """"这五年"/"过去五年" of a report reviewing `last`: the plan period when it ends then, else "2008-2012"."""
+    if not last:
+        return ""
+    plan = next((name for name, (a, b) in PLAN_OF_YEAR.items() if b == last), "")
+    return plan or f"{last - 4}-{last}"
+
+
+def _span_of(period: str) -> tuple[int, int] | None:
+    if period in PLAN_OF_YEAR:
+        return PLAN_OF_YEAR[period]
+    found = re.fullmatch(r"((?:19|20)\d\d)-((?:19|20)\d\d)", period or "")
+    return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 def _plan_of(year: int | None) -> str:

@@ -1,0 +1,56 @@
+"""A question read into the frame facts are written in: places, years, status and measure asked.
+
+Example: frame_of(analyse("漯河市2020年城镇新增就业多少人？"))
+  -> Frame(places=["漯河市"], years=[2020], periods=[], status="actual", rate=False, ...)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.analysis import Analysis
+from assistant.facts.extract import cues
+
+
+@dataclass
+class Frame:
+    places: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+    status: str = "actual"  # actual | target | cumulative | average
+    status_named: bool = False  # the question said which (目标, 实际, 累计, 年均); else actual is assumed
+    rate: bool = False  # asks for a growth rate, share or change, not an amount
+    amount: bool = False  # asks for a quantity: a bare percentage does not answer it
+    figure: bool = False  # asks for a figure at all
+
+    def explain(self) -> dict:
+        return {"status": self.status, "status_named": self.status_named, "rate": self.rate,
+                "amount": self.amount, "figure": self.figure}
+
+
+def frame_of(analysis: Analysis) -> Frame:
+    question = analysis.question
+    lowered = question.lower()
+    words = cues()
+    status, named = "actual", False
+    for name in ("target", "average", "cumulative", "actual"):
+        if any(_says(lowered, w) for w in words[f"question_{name}"]):
+            status, named = name, True
+            break
+    if not named and analysis.periods and not analysis.years:
+        status = "cumulative"  # "十三五期间新增就业多少": a total over the plan, or its end value
+    return Frame(places=list(analysis.places), years=list(analysis.years), periods=list(analysis.periods),
+                 status=status, status_named=named, rate=analysis.wants == "rate",
+                 amount=analysis.amount, figure=analysis.wants in ("number", "rate"))
+
+
+def _says(text: str, word: str) -> bool:
+    """Chinese words by substring; English ones as whole words ("plan" is not in "plant")."""
+    if word.isascii():
+        return re.search(rf"\b{re.escape(word)}\b", text) is not None
+    return word in text
+
+
+def year_of(period: str) -> int | None:
+    found = re.match(r"((?:19|20)\d\d)", period or "")
+    return int(found.group(1)) if found else None

@@ -1,0 +1,82 @@
+"""Does a fact answer a question's frame? Place, period, status and measure must agree.
+
+The indicator is matched elsewhere (the answerer's span scoring covers the question's words);
+here a fact is only ruled in or out, with the reason, so a refusal can say what the reports hold.
+"""
+from __future__ import annotations
+
+from assistant import places
+from assistant.facts.frame import Frame, year_of
+from assistant.facts.model import Fact
+
+RATE_MEASURES = {"growth", "share", "change", "multiple"}
+
+
+def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> list[str]:
+    """What keeps `fact` from answering `frame`: [] when it may answer it.
+
+    Example: a 2021 target asked as a 2020 figure -> ["period", "status"].
+    """
+    out = []
+    if frame.places and fact.place and not _same_place(fact.place, frame.places):
+        out.append("place")
+    if not _period_agrees(fact, frame):
+        out.append("period")
+    if not _status_agrees(fact, frame, year_issued):
+        out.append("status")
+    if frame.rate and fact.measure not in RATE_MEASURES:
+        out.append("measure")
+    if frame.amount and fact.measure in RATE_MEASURES:
+        out.append("measure")
+    return out
+
+
+def _same_place(place: str, asked: list[str]) -> bool:
+    """The fact's place is one asked for, or an alias of it (漯河 for 漯河市)."""
+    canonical = places.canonical(place) or place
+    return canonical in asked or place in asked
+
+
+def _period_agrees(fact: Fact, frame: Frame) -> bool:
+    if not fact.period:
+        return True  # the text names no period: nothing to contradict
+    if fact.period in frame.periods:
+        return True
+    if frame.periods and _year_in_periods(year_of(fact.period), frame.periods):
+        return True  # "2021年提请审议的十四五规划…目标": the plan period, not the year of the report, says when
+    if frame.periods and not frame.years:
+        return False
+    if frame.years:
+        year = year_of(fact.period)
+        if year is None:  # a plan period: its total, average or goal, and only if the plan covers the year
+            return (frame.status in ("cumulative", "average", "target") or fact.status in ("cumulative", "average")) \
+                and fact.period in _periods_of(frame.years)
+        return year in frame.years
+    return True
+
+
+def _status_agrees(fact: Fact, frame: Frame, year_issued: int | None) -> bool:
+    if frame.status == "target":
+        return fact.status == "target"
+    if frame.status in ("cumulative", "average"):
+        return fact.status in ("cumulative", "average", "actual")
+    if fact.status != "target":
+        return True
+    # A question that names no status, about a year its report had not yet lived through ("郾城区2025年
+    # 新增多少张养老床位" of a report issued in 2025): the report can only hold the plan, so the plan answers.
+    # About a year the report looks back on, only the achieved value answers.
+    year = year_of(fact.period)
+    return not frame.status_named and year is not None and year_issued is not None and year >= year_issued
+
+
+def _year_in_periods(year: int | None, periods: list[str]) -> bool:
+    from assistant.facts.extract import PLAN_OF_YEAR
+
+    return year is not None and any(PLAN_OF_YEAR.get(p, (0, -1))[0] <= year <= PLAN_OF_YEAR.get(p, (0, -1))[1]
+                                    for p in periods)
+
+
+def _periods_of(years: list[int]) -> set[str]:
+    from assistant.facts.extract import PLAN_OF_YEAR
+
+    return {name for name, (a, b) in PLAN_OF_YEAR.items() for y in years if a <= y <= b}
