@@ -131,10 +131,20 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
         paragraph.plan = _five_years(doc.year_reviewed)
 
 
+@dataclass
+class Series:
+    """"A、B、C分别增长x%、y%、z%": the subjects before 分别, handed to the figures after it in order."""
+    items: list[str]
+    measure: str
+    sign: int
+    next: int = 1
+
+
 def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
                     find_places: PlaceFinder | None) -> list[Fact]:
     out: list[Fact] = []
     previous_end, previous_indicator = 0, ""
+    series: Series | None = None
     for m in figure_pattern().finditer(sentence):
         parsed = _value_and_unit(m)
         if parsed is None:
@@ -143,12 +153,20 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         before = sentence[:m.start()]
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
+        in_series = series is not None and out and re.fullmatch(r"[、和及与\s]*", sentence[previous_end:m.start()])
+        if not in_series:
+            series = _series_start(sentence, m.start(), previous_end)
         indicator = _indicator(clause)
         if unit_groups().get(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
             if len(indicator) <= 2 or indicator.endswith("等"):
                 indicator = _noun_after(after)
+        if series is not None:
+            index = series.next if in_series else 0
+            if index < len(series.items):
+                indicator = _indicator(series.items[index]) or indicator
+            series.next = index + 1
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
@@ -162,7 +180,12 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             indicator = previous_indicator + indicator  # 民生支出 + 占一般公共预算支出
         place = _place(clause if not inherited else before, doc, find_places)
         indicator = _without_place(indicator, place)
-        measure, sign = _measure(unit, clause, indicator)
+        if in_series:
+            measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
+        else:
+            measure, sign = _measure(unit, clause, indicator)
+            if series is not None:
+                series.measure, series.sign = measure, sign
         status = _status(before, clause, after, indicator, doc, paragraph)
         out.append(Fact(
             place=place,
@@ -174,6 +197,21 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             start=offset + m.start(), end=offset + m.end()))
         previous_end, previous_indicator = m.end(), indicator
     return out
+
+
+def _series_start(sentence: str, at: int, floor: int) -> Series | None:
+    """The subjects of "刑事治安、涉诈、涉毒警情分别下降…" when the figure at `at` opens such a series."""
+    start = floor
+    for i in range(at - 1, floor - 1, -1):
+        if sentence[i] in "，,：:；;（(":
+            start = i + 1
+            break
+    segment = sentence[start:at]
+    if "分别" not in segment:
+        return None
+    subject = segment[:segment.index("分别")]
+    items = [part for part in re.split(r"[、和及与]", subject) if part.strip()]
+    return Series(items, "", 1) if len(items) >= 2 else None
 
 
 def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
@@ -266,6 +304,8 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     """(measure, sign): growth and change figures after 下降/减少 are negative."""
     group = unit_groups().get(unit, "count")
     tail = clause[-6:]
+    if re.search(r"[到至]$", tail):
+        tail = ""  # 提高到40%, 扩大到全国86%: a level reached, not a rate of change
     grows = any(w in tail for w in cues()["growth"])
     sign = -1 if any(w in tail for w in cues()["falls"]) else 1
     if unit == "倍":
@@ -368,14 +408,11 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
 
 def _named_year(text: str, doc: DocContext) -> str:
     """The last year a text names: 2020年, or 今年/去年 read against the document's years."""
-    years = YEAR.findall(text)
-    if years:
-        return years[-1]
-    if says("last_year", text) and doc.year_reviewed:
-        return str(doc.year_reviewed)
-    if says("this_year", text) and doc.year_issued:
-        return str(doc.year_issued)
-    return ""
+    found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in YEAR.finditer(text)]
+    for name, year in (("last_year", doc.year_reviewed), ("this_year", doc.year_issued)):
+        if year:
+            found += [(m.start(), str(year)) for m in cue_pattern(name).finditer(text)]
+    return max(found)[1] if found else ""
 
 
 def _sub_year(year: str, before: str) -> str:

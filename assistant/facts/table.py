@@ -1,0 +1,142 @@
+"""The fact table: facts stored with their chunks, read back, and searched as series.
+
+Facts travel in their chunk's metadata (`facts`, compact JSON), so they are written and
+deleted with the chunk in one step (crash safety and `remove` need nothing more) and a
+shared Chroma server carries them to every machine like the chunks themselves.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.facts.extract import doc_context, extract_facts
+from assistant.facts.model import Fact
+from assistant.facts.units import load_data
+
+FIELD = "facts"  # the chunk metadata key
+SHORT = {"place": "p", "period": "t", "indicator": "i", "value": "v", "unit": "u", "base_value": "b",
+         "measure": "m", "status": "s", "figure": "f", "start": "a", "end": "e"}
+
+
+def extract_for_chunk(chunk, find_places=None) -> list[Fact]:
+    """The facts of a chunk as ingest stores them (the chunk's metadata gives place and years)."""
+    return extract_facts(chunk.text, doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), find_places)
+
+
+def to_field(facts: list[Fact]) -> str:
+    """Facts as the compact JSON kept in chunk metadata (the sentence is cut from the chunk again)."""
+    return json.dumps([{SHORT[k]: getattr(f, k) for k in SHORT} for f in facts], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def from_field(field: str, chunk_id: str, text: str) -> list[Fact]:
+    """Facts back from the metadata field; their sentence re-cut from the chunk's text."""
+    try:
+        rows = json.loads(field or "[]")
+    except ValueError:
+        return []  # a damaged field costs the facts of one chunk, never the search
+    out = []
+    for row in rows:
+        values = {k: row.get(s) for k, s in SHORT.items()}
+        if None in values.values():
+            continue
+        out.append(Fact(**values, sentence=_sentence_at(text, values["start"], values["end"]), chunk_id=chunk_id))
+    return out
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    left = max((text.rfind(mark, 0, start) for mark in "。！？；\n"), default=-1) + 1
+    rights = [i for i in (text.find(mark, end) for mark in "。！？；\n") if i >= 0]
+    return text[left:(min(rights) + 1 if rights else len(text))].strip()
+
+
+@lru_cache(maxsize=None)
+def synonym_groups() -> list[list[str]]:
+    return [list(group) for group in load_data("indicators.yaml")]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s“”\"（）()]", "", unicodedata.normalize("NFKC", text)).upper()
+
+
+def names_of(indicator: str) -> list[str]:
+    """The indicator and every name of a synonym group it belongs to (longest name found wins)."""
+    wanted = _norm(indicator)
+    names = [indicator]
+    for group in synonym_groups():
+        if any(_norm(name) == wanted or _norm(name) in wanted for name in group):
+            names += [n for n in group if n not in names]
+    return names
+
+
+def indicator_similarity(asked: str, indicator: str) -> float:
+    """1.0 when a name of what is asked is the indicator or is held in it (民生支出 in 财政民生支出);
+    else the share of the asked name's character bigrams the indicator has."""
+    got = _norm(indicator)
+    best = 0.0
+    for name in names_of(asked):
+        name = _norm(name)
+        if not name:
+            continue
+        if name == got or name in got:
+            return 1.0
+        grams = {name[i:i + 2] for i in range(max(1, len(name) - 1))}
+        best = max(best, sum(g in got for g in grams) / len(grams))
+    return best
+
+
+@dataclass
+class SeriesRow:
+    fact: Fact
+    chunk: object  # the Chunk it was read from: source, title, heading for the citation
+    similarity: float
+
+
+def series(chunks, indicator: str, place: str | None = None, first: int | None = None, last: int | None = None,
+           status: str | None = None, measure: str | None = None, threshold: float = 0.75) -> list[SeriesRow]:
+    """Every stored fact of `indicator` (by name or synonym) in `chunks`, filtered, oldest period first."""
+    from assistant.facts.frame import year_of
+    from assistant.places import canonical
+
+    wanted_place = canonical(place) if place else None
+    rows = []
+    for chunk in chunks:
+        for fact in stored_facts(chunk):
+            similarity = indicator_similarity(indicator, fact.indicator)
+            if similarity < threshold:
+                continue
+            if wanted_place and canonical(fact.place) != wanted_place:
+                continue
+            year = year_of(fact.period)
+            if (first and (year is None or year < first)) or (last and (year is None or year > last)):
+                continue
+            if (status and fact.status != status) or (measure and fact.measure != measure):
+                continue
+            rows.append(SeriesRow(fact, chunk, similarity))
+    rows.sort(key=lambda r: (r.fact.period, r.fact.status != "actual", -r.similarity, r.fact.chunk_id, r.fact.start))
+    return _unique(rows)
+
+
+def _unique(rows: list[SeriesRow]) -> list[SeriesRow]:
+    """One row per (place, period, status, measure, value): a report repeats its own figures."""
+    seen, out = set(), []
+    for row in rows:
+        f = row.fact
+        key = (f.place, f.period, f.status, f.measure, f.value, f.unit)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+def stored_facts(chunk) -> list[Fact]:
+    """The chunk's facts from its metadata, or extracted now for chunks stored before facts were."""
+    field = getattr(chunk, "facts_field", None)
+    if field is not None:
+        return from_field(field, chunk.chunk_id, chunk.text)
+    from assistant.places import find_places
+
+    return extract_for_chunk(chunk, find_places)
