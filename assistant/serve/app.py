@@ -223,6 +223,8 @@ def install_error_handlers(app: FastAPI) -> None:
         for err in e.errors():
             where = ".".join(str(x) for x in err.get("loc", ()) if x != "body")
             what = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+            if err.get("type") == "json_invalid":
+                where, what = "", f"the body is not valid JSON ({err.get('ctx', {}).get('error', 'bad syntax')})"
             parts.append(f"{where}: {what}" if where else what)
         return error_response(request, 422, "bad request: " + "; ".join(parts))
 

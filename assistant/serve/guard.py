@@ -131,9 +131,9 @@ class RequestGuard:
         netloc = urlsplit(origin).netloc.lower() if origin and origin != "null" else ""
         same = bool(netloc) and netloc == headers.get("host", "").lower()
         if not (same or (netloc and host_name(netloc) in self.configured)):
-            raise HTTPException(403, f"cross-origin write refused (Origin {origin or 'absent'}): this server "
-                                     f"has no key, so only its own pages may change it; set ASSISTANT_SERVE_KEY "
-                                     f"to serve other sites")
+            raise HTTPException(403, f"cross-origin write refused (Origin {origin or 'absent'}): without "
+                                     f"ASSISTANT_SERVE_KEY this server takes writes only from its own pages and "
+                                     f"from clients that are not browsers (curl, SDKs)")
 
     # -- the body -----------------------------------------------------------
     def metered(self, scope, headers: Headers, receive):
