@@ -21,7 +21,8 @@ URL_QUERY = re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]*://[^\s?#]*\?)([^\s#]*)")
 QUERY_VALUE = re.compile(r"=[^&;]*")
 KEY_LIKE = re.compile(r"\b(sk|key|pk|rk)-[\w*.\-]{4,}")
 BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[\w*.~+/=\-]{4,}")
-NAMED_SECRET = re.compile(r"(?i)\b((?:api[_-]?key|access[_-]?token|token|secret|password|passwd)\s*[=:]\s*)[^\s&,;'\"]+")
+NAMED_SECRET = re.compile(
+    r"(?i)\b((?:api[_-]?key|access[_-]?token|token|secret|password|passwd)\s*[=:]\s*)[^\s&,;'\"]+")
 
 
 def scrub(text: str, secrets: Iterable[str | None] = ()) -> str:

@@ -217,7 +217,8 @@ class PartMeter:
 
     def header_end(self) -> None:
         if self.field.lower() == b"content-disposition":
-            self.filename = multipart_module().parse_options_header(self.value)[1].get(b"filename", b"").decode("utf-8", "replace")
+            options = multipart_module().parse_options_header(self.value)[1]
+            self.filename = options.get(b"filename", b"").decode("utf-8", "replace")
         self.field, self.value = b"", b""
 
     def data(self, data: bytes, start: int, end: int) -> None:

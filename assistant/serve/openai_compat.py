@@ -53,7 +53,8 @@ def make_router(assistant) -> APIRouter:
             return completion(answer, model, question)
         pieces = assistant.stream(question, history=history)
         first = next(pieces)  # retrieval (and the LLM's first token) happen here: errors are still HTTP errors
-        return StreamingResponse(events(first, pieces, model, secrets_of(assistant.settings)), media_type="text/event-stream",
+        stream = events(first, pieces, model, secrets_of(assistant.settings))
+        return StreamingResponse(stream, media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
     return router

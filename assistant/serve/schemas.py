@@ -31,16 +31,16 @@ def check_filters(filters: dict | None) -> dict | None:
                 raise ValueError(f"filter {name}: give one operator, e.g. {{\"$in\": [...]}}")
             (op, operand), = value.items()
             if op in ONE_VALUE_OPS:
-                ok = is_scalar(operand)
+                ok, takes = is_scalar(operand), "a value"
             elif op in NUMBER_OPS:
-                ok = isinstance(operand, (int, float)) and not isinstance(operand, bool)
+                ok, takes = isinstance(operand, (int, float)) and not isinstance(operand, bool), "a number"
             elif op in LIST_OPS:
-                ok = is_scalar_list(operand)
+                ok, takes = is_scalar_list(operand), "a list of values of one type"
             else:
                 raise ValueError(f"filter {name}: unknown operator {str(op)[:20]!r}; use one of "
                                  f"{', '.join(ONE_VALUE_OPS + NUMBER_OPS + LIST_OPS)}")
             if not ok:
-                raise ValueError(f"filter {name}: {op} takes {'a number' if op in NUMBER_OPS else 'a list of values' if op in LIST_OPS else 'a value'}")
+                raise ValueError(f"filter {name}: {op} takes {takes}")
         elif not (value in (None, "", []) or is_scalar(value) or is_scalar_list(value)):
             raise ValueError(f"filter {name}: give a value, a list of values or {{operator: value}}")
     return filters
