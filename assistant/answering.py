@@ -13,7 +13,11 @@ from assistant.analysis import analyse
 from assistant.answer import extractive
 from assistant.answer.citations import build_answer
 from assistant.answer.types import Answer
-from assistant.errors import ConfigError
+from assistant.errors import BadQuestion, ConfigError
+from assistant.redact import scrub, secrets_of
+
+HISTORY_TURNS = 4  # earlier turns kept: the LLM's rewrite sees 4, its answer prompt 3, the merge 1
+ANSWER_CHARS = 2000  # of each earlier answer (the prompts show at most 300)
 
 
 def resolve_mode(assistant, mode: str, llm=None) -> str:
@@ -56,17 +60,39 @@ def merge_followup(question: str, history: list[dict]) -> str:
     return merged
 
 
+def clean_history(assistant, history: list[dict]) -> list[dict]:
+    """The last HISTORY_TURNS turns, each question cleaned and capped like a question, each answer capped.
+
+    A turn whose question would be refused (empty, unsupported script) is dropped, not
+    an error: the question being asked now is what the user is waiting for.
+    Example: clean_history(a, [{"question": "x" * 5000}]) -> [{"question": "x" * 1000, "answer": ""}]
+    """
+    kept = []
+    for turn in history[-HISTORY_TURNS:] if isinstance(history, list) else []:
+        if not isinstance(turn, dict):
+            continue
+        try:
+            question = assistant.clean_question(turn.get("question", ""))
+        except BadQuestion:
+            continue
+        answer = turn.get("answer", "")
+        answer = " ".join(answer.split())[:ANSWER_CHARS] if isinstance(answer, str) else ""
+        kept.append({"question": question, "answer": answer})
+    return kept
+
+
 def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, filters, timings: dict, llm=None):
     from assistant.core import timed
 
     question = assistant.clean_question(question)
+    cap = assistant.settings.max_question_chars
     with timed(timings, "rewrite"):
-        standalone = merge_followup(question, history)
+        standalone = merge_followup(question, history)[:cap]
         if history and mode == "llm":
             from assistant.answer.chain import LLMUnavailable
 
             try:
-                standalone = (llm if llm is not None else assistant.llm).rewrite(question, history)
+                standalone = (llm if llm is not None else assistant.llm).rewrite(question, history)[:cap]
             except LLMUnavailable:
                 pass  # the heuristic merge above stands in; the answer step will fall back too
     with timed(timings, "retrieve"):
@@ -89,6 +115,7 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
 
     timings: dict[str, float] = {}
     mode = resolve_mode(assistant, mode, llm)
+    history = clean_history(assistant, history)  # before anything analyses, embeds or prompts with it
     question, standalone, analysis, contexts = _prepare(assistant, question, history, mode, k, filters, timings, llm)
     passages = contexts[:k]
     label, notice, text = mode, "", None
@@ -108,7 +135,10 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
                 else:
                     text = llm.answer(standalone, passages, history)
         except LLMUnavailable as e:
-            label, notice = "extractive (fallback)", f"LLM unavailable, extractive answer shown instead: {e}"
+            settings = getattr(llm, "settings", assistant.settings)
+            label = "extractive (fallback)"
+            notice = scrub(f"LLM unavailable, extractive answer shown instead: {e}",
+                           secrets_of(assistant.settings) + secrets_of(settings))
             passages = contexts[:k]
     if text is None:
         with timed(timings, "extract"):

@@ -50,7 +50,11 @@ def with_progress(assistant, job, total: int):
 
 
 def fail(error: Exception) -> None:
-    err.print(f"[red]error:[/red] {error}")
+    from rich.markup import escape
+
+    from assistant.redact import scrub
+
+    err.print(f"[red]error:[/red] {escape(scrub(str(error)))}")
     raise typer.Exit(2)
 
 

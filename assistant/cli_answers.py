@@ -88,7 +88,9 @@ def chat(mode: Optional[str] = typer.Option(None, "--mode"), k: int = typer.Opti
             print_answer(answer)
             history.append({"question": answer.analysis.get("standalone", question), "answer": answer.text})
         except AssistantError as e:
-            err.print(f"[red]error:[/red] {e}")
+            from assistant.redact import scrub
+
+            err.print(f"[red]error:[/red] {escape(scrub(str(e)))}")
 
 
 @app.command(name="eval")

@@ -41,4 +41,4 @@ def serve(host: Optional[str] = typer.Option(None, "--host", help="Address to bi
         fail(e)
     key = "key required" if settings.serve_key else "no key (loopback only)"
     err.print(f"serving on http://{host}:{port}  ({key}; OpenAPI at /docs, OpenAI base URL http://{host}:{port}/v1)")
-    uvicorn.run(create_app(assistant), host=host, port=port, log_level=log_level)
+    uvicorn.run(create_app(assistant, host=host), host=host, port=port, log_level=log_level)

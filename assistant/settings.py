@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     serve_port: int = 8765
     serve_key: str | None = Field(default=None, repr=False)
     serve_model_name: str = "report-assistant"
+    # Host names (comma-separated) the server answers to besides loopback, e.g. "reports.example.org";
+    # without a key only these and loopback names are served (a DNS-rebinding page gets a 400).
+    serve_allowed_hosts: str = ""
+    max_upload_mb: float = 200.0  # one upload request, all its files together (each at most max_file_mb)
 
     max_question_chars: int = 1000
     max_file_mb: float = 50.0
@@ -76,6 +80,10 @@ class Settings(BaseSettings):
     @property
     def llm_configured(self) -> bool:
         return bool(self.llm_model and (self.openai_base_url or self.openai_api_key))
+
+    @property
+    def allowed_hosts(self) -> list[str]:
+        return [h.strip().lower() for h in self.serve_allowed_hosts.split(",") if h.strip()]
 
     @property
     def embed_cache_file(self) -> Path:

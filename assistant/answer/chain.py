@@ -15,7 +15,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import RunnableLambda
 
-from assistant import prompts
+from assistant import prompts, redact
 from assistant.answer.citations import refusal_for
 from assistant.answer.figures import MARKER, has_cjk
 from assistant.documents import ScoredChunk
@@ -92,11 +92,8 @@ def build_chat_model(settings: Settings):
 
 
 def scrub(text: str, settings: Settings) -> str:
-    """A server message made safe to show: no key, not even the masked one servers echo."""
-    if settings.openai_api_key:
-        text = text.replace(settings.openai_api_key, "***")
-    text = re.sub(r"\b(sk|key)-[\w*.\-]{4,}", r"\1-***", text)
-    return re.sub(r"\s+", " ", text)[:200]
+    """A server message made safe to show: no key (not even the masked one servers echo), no URL credentials."""
+    return re.sub(r"\s+", " ", redact.scrub(text, redact.secrets_of(settings)))[:200]
 
 
 def _error_code(exc: Exception) -> str:
@@ -113,7 +110,7 @@ def map_error(exc: Exception, settings: Settings) -> AssistantError:
     """The one place an LLM failure becomes an AssistantError (one line, what to do)."""
     if isinstance(exc, AssistantError):
         return exc
-    where = settings.openai_base_url or "api.openai.com"
+    where = redact.safe_url(settings.openai_base_url) or "api.openai.com"
     status = getattr(exc, "status_code", None)
     code = _error_code(exc)
     if isinstance(exc, openai.APITimeoutError):

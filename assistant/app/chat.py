@@ -11,6 +11,7 @@ from assistant.app.i18n import t
 from assistant.app.render import answer_markdown, citation_card, escape_md, passage_card
 from assistant.app.state import answer_options, chosen_filters, describe_filters, shared_assistant
 from assistant.errors import AssistantError
+from assistant.redact import scrub
 
 EXAMPLES = (
     "漯河市2020年新增了多少家国家级高新技术企业？",
@@ -65,7 +66,7 @@ def ask(assistant, question: str, messages: list[dict]) -> None:
                         answer = piece
         except AssistantError as e:
             live.empty()
-            st.error(escape_md(t("error", e=e)))
+            st.error(escape_md(t("error", e=scrub(str(e)))))
             return
         live.empty()
         show_answer(answer, turn)

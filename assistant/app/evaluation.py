@@ -19,6 +19,7 @@ from assistant.app.i18n import t
 from assistant.app.render import escape_md, highlight_html
 from assistant.app.state import answer_options, shared_assistant
 from assistant.errors import AssistantError
+from assistant.redact import scrub
 from assistant.evaluation.dataset import QuestionSetError, load_questions
 from assistant.evaluation.report import CHARTS, GROUP_KEYS, OVERALL_KEYS, failures, fmt, read_results
 from assistant.settings import REPO_ROOT
@@ -104,7 +105,7 @@ def run_section(assistant) -> None:
 
         run_eval_quietly(_Counting(assistant, tick, options["llm"]), paths, options["mode"], options["k"], out)
     except (AssistantError, QuestionSetError) as e:
-        st.error(escape_md(t("error", e=e)))
+        st.error(escape_md(t("error", e=scrub(str(e)))))
         return
     st.session_state["ev_current"] = str(out.resolve())
     show_run(out)

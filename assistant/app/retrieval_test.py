@@ -13,6 +13,7 @@ from assistant.app.i18n import t
 from assistant.app.render import escape_md, highlight_html, where_line
 from assistant.app.state import chosen_filters, describe_filters, shared_assistant
 from assistant.errors import AssistantError
+from assistant.redact import scrub
 
 
 def render() -> None:
@@ -31,7 +32,7 @@ def render() -> None:
         explained = assistant.explain(question)
         hits = assistant.search(question, k=k, filters=filters)
     except AssistantError as e:
-        st.error(escape_md(t("error", e=e)))
+        st.error(escape_md(t("error", e=scrub(str(e)))))
         return
     show_analysis(explained, filters)
     st.dataframe([{"rank": rank, "fused": round(h.score, 4), "dense": _round(h.dense), "lexical": _round(h.lexical),

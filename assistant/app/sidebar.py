@@ -10,6 +10,7 @@ import streamlit as st
 
 from assistant.app.i18n import LANGUAGES, t
 from assistant.app.state import doc_years, env_settings
+from assistant.redact import safe_url
 
 MODES = ("auto", "llm", "extractive")
 
@@ -21,7 +22,8 @@ def language_picker() -> None:
 def _defaults() -> None:
     env = env_settings()
     st.session_state.setdefault("mode", env.mode if env.mode in MODES else "auto")
-    st.session_state.setdefault("llm_endpoint", env.openai_base_url or "")
+    # Shown without the user name, password or query the URL may carry; state.py maps it back.
+    st.session_state.setdefault("llm_endpoint", safe_url(env.openai_base_url))
     st.session_state.setdefault("llm_model", env.llm_model or "")
     st.session_state.setdefault("k", max(1, min(int(env.k), 20)))
 

@@ -15,6 +15,7 @@ import streamlit as st
 
 from assistant.app.i18n import t
 from assistant.core import Assistant
+from assistant.redact import safe_url
 from assistant.settings import Settings
 
 NO_DOC = "\u2400no-document"  # a doc id no document has: "nothing matches the filters"
@@ -58,6 +59,8 @@ def session_llm_settings() -> Settings:
     update = {}
     for field, key in (("openai_base_url", "llm_endpoint"), ("llm_model", "llm_model"), ("openai_api_key", "llm_key")):
         value = (st.session_state.get(key) or "").strip()
+        if field == "openai_base_url" and base.openai_base_url and value == safe_url(base.openai_base_url):
+            value = base.openai_base_url  # the field shows the environment's URL without its credentials
         if value:
             update[field] = value
         elif field != "openai_api_key" and key in st.session_state:

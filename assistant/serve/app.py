@@ -8,14 +8,19 @@
     POST /v1/chat/completions, GET /v1/models            -> OpenAI-compatible (openai_compat.py)
 
 Errors are one line of JSON, {"error": "…"}, with a status that says whose
-problem it is (400 bad request, 401 key, 404 no such document, 409 index busy,
-built by another model or a file name taken, 413 file too large, 415 file type); the OpenAI
-routes use OpenAI's error shape so its clients show the message.
+problem it is (400 a request the assistant cannot use: empty question, bad file name, unknown
+host; 401 key; 403 cross-origin write; 404 no such document; 409 index busy, built by another
+model or a file name taken; 413 body or file too large; 415 file type; 422 a body that does not
+fit the schema: wrong type, missing field, unknown filter); the OpenAI routes use OpenAI's error
+shape so its clients show the message. No message carries a secret or a server path; a 500 names
+only the kind of failure (the details go to the server log).
 With `ASSISTANT_SERVE_KEY` set, every route but /healthz needs "Authorization: Bearer <key>".
+Host, Origin, key and size are checked from the headers before any body is read (guard.py).
 """
 from __future__ import annotations
 
 import hmac
+import logging
 import re
 import threading
 from pathlib import Path
@@ -27,12 +32,16 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
 from assistant.errors import AssistantError, BadQuestion, ConfigError, IndexBusy, IndexMismatch
+from assistant.redact import scrub, secrets_of
+from assistant.serve.guard import KEY_MESSAGE, RequestGuard, error_body
 from assistant.serve.schemas import (AnswerOut, AskIn, DocumentsOut, ErrorOut, HealthOut, IngestOut, RemovedOut,
                                      SearchIn, SearchOut)
 
 STATUS = ((IndexBusy, 409), (IndexMismatch, 409), (BadQuestion, 400), (ConfigError, 400), (AssistantError, 400))
-ERRORS = {code: {"model": ErrorOut} for code in (400, 401, 404, 409, 413, 415, 422)}
+ERRORS = {code: {"model": ErrorOut} for code in (400, 401, 403, 404, 409, 413, 415, 422)}
 UPLOAD_BLOCK = 1 << 20
+NAME_BYTES = 200  # a file name's UTF-8 length; file systems stop at 255 and the temporary name adds to it
+log = logging.getLogger("assistant.serve")
 
 
 class ApiError(Exception):
@@ -43,15 +52,22 @@ class ApiError(Exception):
         self.status = status
 
 
-def create_app(assistant, key: str | None = None) -> FastAPI:
-    """The API over `assistant`; `key` (default: ASSISTANT_SERVE_KEY) makes every route but /healthz need it."""
+def create_app(assistant, key: str | None = None, host: str | None = None) -> FastAPI:
+    """The API over `assistant`; `key` (default: ASSISTANT_SERVE_KEY) makes every route but /healthz need it.
+
+    `host`: the address it is bound to (default ASSISTANT_SERVE_HOST), a name it answers to.
+    """
     from assistant.serve.openai_compat import make_router
 
     settings = assistant.settings
+    key = key if key is not None else settings.serve_key
     app = FastAPI(title="Report assistant", version="1", responses=ERRORS,
                   description="Cited, verified answers over Chinese local-government reports.")
     app.state.assistant = assistant
-    auth = bearer_auth(key if key is not None else settings.serve_key)
+    app.add_middleware(RequestGuard, key=key, bound_host=host or settings.serve_host,
+                       allowed_hosts=settings.allowed_hosts, max_file_mb=settings.max_file_mb,
+                       max_upload_mb=settings.max_upload_mb)
+    auth = bearer_auth(key)
     upload_lock = threading.Lock()  # one upload at a time: save and ingest together
     install_error_handlers(app)
 
@@ -119,7 +135,7 @@ def bearer_auth(key: str | None):
             return
         given = credentials.credentials if credentials else ""
         if not hmac.compare_digest(given.encode(), key.encode()):
-            raise ApiError(401, "missing or wrong API key: send the header 'Authorization: Bearer <ASSISTANT_SERVE_KEY>'")
+            raise ApiError(401, KEY_MESSAGE)
 
     return Depends(check)
 
@@ -132,12 +148,17 @@ def safe_name(name: str) -> str:
     """
     if "\x00" in name:
         raise ApiError(400, "the file name contains a NUL byte")
+    if not name.isprintable():
+        raise ApiError(400, "the file name contains control characters; rename the file")
     parts = re.split(r"[\\/]", name)
     if ".." in parts:
         raise ApiError(400, f"file name {name!r} points outside the upload folder; send a plain file name")
     base = parts[-1].strip()
     if not base or base in (".", "..") or base.startswith("."):
-        raise ApiError(400, f"bad file name {name!r}: send a file name such as report.txt")
+        raise ApiError(400, f"bad file name {name[:80]!r}: send a file name such as report.txt")
+    if len(base.encode("utf-8")) > NAME_BYTES:
+        raise ApiError(400, f"file name {base[:40]!r}… is {len(base.encode('utf-8'))} bytes long, over "
+                            f"{NAME_BYTES}: rename the file")
     return base
 
 
@@ -170,17 +191,18 @@ def save_upload(upload: UploadFile, path: Path, limit: int) -> Path:
 
 
 # -- errors ------------------------------------------------------------------------
-def is_openai_route(request: Request) -> bool:
-    return request.url.path.rstrip("/") in ("/v1/chat/completions", "/v1/models")
+def safe_message(request: Request, message: str) -> str:
+    """What a client may be told: no secret (keys, URL credentials) and no folder of the server."""
+    settings = request.app.state.assistant.settings
+    text = scrub(str(message), secrets_of(settings))
+    folders = {str(settings.home), str(Path(settings.home).resolve()), str(Path.home())}
+    for folder in sorted((f for f in folders if len(f) > 1), key=len, reverse=True):
+        text = text.replace(folder, "…")
+    return text
 
 
 def error_response(request: Request, status: int, message: str, headers: dict | None = None) -> JSONResponse:
-    message = " ".join(str(message).split())  # one line
-    if is_openai_route(request):
-        kind = "invalid_request_error" if status < 500 else "server_error"
-        body = {"error": {"message": message, "type": kind, "code": status}}
-    else:
-        body = {"error": message}
+    body = error_body(request.url.path, status, safe_message(request, message))
     return JSONResponse(body, status_code=status, headers=headers)
 
 
@@ -200,7 +222,10 @@ def install_error_handlers(app: FastAPI) -> None:
         parts = []
         for err in e.errors():
             where = ".".join(str(x) for x in err.get("loc", ()) if x != "body")
-            parts.append(f"{where}: {err.get('msg', 'invalid')}" if where else err.get("msg", "invalid"))
+            what = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+            if err.get("type") == "json_invalid":
+                where, what = "", f"the body is not valid JSON ({err.get('ctx', {}).get('error', 'bad syntax')})"
+            parts.append(f"{where}: {what}" if where else what)
         return error_response(request, 422, "bad request: " + "; ".join(parts))
 
     @app.exception_handler(HTTPException)
@@ -209,4 +234,6 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     def unexpected(request: Request, e: Exception):
-        return error_response(request, 500, f"internal error ({type(e).__name__}: {e}); see the server log")
+        # The exception's text may hold paths and internals: the log gets it, the client its kind.
+        log.error("%s %s failed", request.method, request.url.path, exc_info=e)
+        return error_response(request, 500, f"internal error ({type(e).__name__}); see the server log")

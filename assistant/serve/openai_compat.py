@@ -26,6 +26,7 @@ from fastapi.responses import StreamingResponse
 
 from assistant.answer.types import Answer
 from assistant.errors import AssistantError, BadQuestion
+from assistant.redact import scrub, secrets_of
 from assistant.serve.schemas import ChatIn, ChatMessage, ModelsOut
 
 SOURCES = "\n\nSources:\n"
@@ -52,7 +53,8 @@ def make_router(assistant) -> APIRouter:
             return completion(answer, model, question)
         pieces = assistant.stream(question, history=history)
         first = next(pieces)  # retrieval (and the LLM's first token) happen here: errors are still HTTP errors
-        return StreamingResponse(events(first, pieces, model), media_type="text/event-stream",
+        stream = events(first, pieces, model, secrets_of(assistant.settings))
+        return StreamingResponse(stream, media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
     return router
@@ -123,7 +125,7 @@ def usage(prompt: str, content: str) -> dict:
     return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c}
 
 
-def events(first, pieces: Iterator, model: str) -> Iterator[str]:
+def events(first, pieces: Iterator, model: str, secrets: list[str] = ()) -> Iterator[str]:
     """Server-sent events in OpenAI's chunk format: role, text pieces, sources, then the citations and [DONE]."""
     cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
 
@@ -142,7 +144,8 @@ def events(first, pieces: Iterator, model: str) -> Iterator[str]:
                 streamed = True
                 yield chunk({"content": piece})
     except AssistantError as e:  # a stream already started cannot change its status: say it in the stream
-        yield f"data: {json.dumps({'error': {'message': str(e), 'type': 'server_error'}}, ensure_ascii=False)}\n\n"
+        message = scrub(" ".join(str(e).split()), secrets)
+        yield f"data: {json.dumps({'error': {'message': message, 'type': 'server_error'}}, ensure_ascii=False)}\n\n"
         return
     if answer is None:
         return

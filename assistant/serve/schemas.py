@@ -5,9 +5,55 @@ The shapes mirror the library's: an `AnswerOut` is `Answer.to_result()`, a
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# What a filter may name: the metadata every chunk carries (not `path`: the server's folders are its own).
+FILTER_FIELDS = ("doc_id", "source", "title", "region", "doc_kind", "year_issued", "year_reviewed", "period")
+ONE_VALUE_OPS = ("$eq", "$ne")
+NUMBER_OPS = ("$gt", "$gte", "$lt", "$lte")
+LIST_OPS = ("$in", "$nin")
+Scalar = Union[str, int, float, bool]
+
+
+def check_filters(filters: dict | None) -> dict | None:
+    """A retrieval filter of known fields and operators, or a ValueError saying what is wrong.
+
+    Allowed: {"region": "漯河市"}, {"year_reviewed": [2020, 2021]}, {"year_issued": {"$gte": 2021}},
+    {"doc_kind": {"$in": ["报告"]}}. Refused: {"$where": "1"}, {"path": …}, {"region": {"$regex": …}}.
+    """
+    for name, value in (filters or {}).items():
+        if name not in FILTER_FIELDS:
+            raise ValueError(f"unknown filter field {name[:40]!r}; filters take {', '.join(FILTER_FIELDS)}")
+        if isinstance(value, dict):
+            if len(value) != 1:
+                raise ValueError(f"filter {name}: give one operator, e.g. {{\"$in\": [...]}}")
+            (op, operand), = value.items()
+            if op in ONE_VALUE_OPS:
+                ok, takes = is_scalar(operand), "a value"
+            elif op in NUMBER_OPS:
+                ok, takes = isinstance(operand, (int, float)) and not isinstance(operand, bool), "a number"
+            elif op in LIST_OPS:
+                ok, takes = is_scalar_list(operand), "a list of values of one type"
+            else:
+                raise ValueError(f"filter {name}: unknown operator {str(op)[:20]!r}; use one of "
+                                 f"{', '.join(ONE_VALUE_OPS + NUMBER_OPS + LIST_OPS)}")
+            if not ok:
+                raise ValueError(f"filter {name}: {op} takes {takes}")
+        elif not (value in (None, "", []) or is_scalar(value) or is_scalar_list(value)):
+            raise ValueError(f"filter {name}: give a value, a list of values or {{operator: value}}")
+    return filters
+
+
+def is_scalar(value) -> bool:
+    return isinstance(value, (str, int, float, bool))
+
+
+def is_scalar_list(value) -> bool:
+    """A non-empty list of values of one type (Chroma compares like with like)."""
+    return (isinstance(value, list) and bool(value) and all(is_scalar(v) for v in value)
+            and len({type(v) for v in value}) == 1)
 
 
 class ErrorOut(BaseModel):
@@ -26,13 +72,18 @@ class AskIn(BaseModel):
     history: list[Turn] = Field(default_factory=list, description="Earlier turns, oldest first (for follow-ups).")
     mode: Literal["llm", "extractive"] | None = Field(None, description="Default: llm when configured.")
     k: int | None = Field(None, ge=1, le=50, description="Passages given to the answerer.")
-    filters: dict[str, Any] | None = Field(None, description='A Chroma metadata filter, e.g. {"region": "漯河市"}.')
+    filters: dict[str, Any] | None = Field(None, description='A metadata filter, e.g. {"region": "漯河市"} or '
+                                          '{"year_reviewed": {"$gte": 2021}}; fields: ' + ", ".join(FILTER_FIELDS))
+
+    valid_filters = field_validator("filters")(check_filters)
 
 
 class SearchIn(BaseModel):
     question: str = Field(examples=["尉氏县2020年地区生产总值"])
     k: int = Field(5, ge=1, le=100)
     filters: dict[str, Any] | None = None
+
+    valid_filters = field_validator("filters")(check_filters)
 
 
 class ContextOut(BaseModel):
@@ -126,16 +177,25 @@ class HealthOut(BaseModel):
 
 
 # -- the OpenAI-compatible side ------------------------------------------------
+class ContentPart(BaseModel):
+    """One part of a message's content (OpenAI's [{"type": "text", "text": …}]); other types are ignored."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    text: str = ""
+
+
 class ChatMessage(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     role: str
-    content: str | list[dict[str, Any]] | None = None
+    content: str | list[ContentPart] | None = None
 
     def text(self) -> str:
         """Plain text of the message; content parts (OpenAI's [{"type": "text", …}]) joined."""
         if isinstance(self.content, list):
-            return "".join(p.get("text", "") for p in self.content if p.get("type") == "text")
+            return "".join(p.text for p in self.content if p.type == "text")
         return self.content or ""
 
 
