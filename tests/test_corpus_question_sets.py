@@ -1,0 +1,66 @@
+"""The question sets over ../shared/corpus (wider.jsonl, blind-wider.jsonl) are grounded in its files."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.evaluation.dataset import load_questions
+from assistant.evaluation.scoring import fact_matched, norm
+from tests.conftest import REPO
+
+QUESTIONS = REPO / "evals" / "questions"
+CORPUS = REPO.parent / "shared" / "corpus"
+SETS = ["wider.jsonl", "blind-wider.jsonl"]
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")
+
+
+def corpus_text() -> dict[str, str]:
+    texts = {}
+    for path in sorted(CORPUS.rglob("*.txt")):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("gb18030")  # the State Council's pages, as found
+        texts[path.name] = norm(text)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return corpus_text()
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_quotes_facts_and_absent_terms(name, texts):
+    items = load_questions(QUESTIONS / name)
+    absent = json.loads((QUESTIONS / "corpus_absent_terms.json").read_text(encoding="utf-8"))
+    assert len({i["id"] for i in items}) == len(items)
+    for item in items:
+        for evidence in item["evidence"]:
+            assert norm(evidence["quote"]) in texts[evidence["source"]], (item["id"], evidence)
+        joined = " ".join(texts[e["source"]] for e in item["evidence"])
+        for fact in item["facts"]:
+            assert any(fact_matched(alt, joined) for alt in fact), (item["id"], fact)
+        if not item["answerable"]:
+            assert item["facts"] == [] and item["evidence"] == []
+            assert item["id"] in absent, f"{item['id']}: no absent terms recorded"
+            for word in absent[item["id"]]:
+                assert not any(norm(word) in t for t in texts.values()), (item["id"], word)
+
+
+def test_the_sets_share_no_question():
+    questions = [set(i["question"] for i in load_questions(QUESTIONS / n)) for n in SETS]
+    assert not questions[0] & questions[1]
+
+
+def test_wider_set_shape():
+    items = load_questions(QUESTIONS / "wider.jsonl")
+    kinds = [i["kind"] for i in items]
+    english = [i for i in items if not any("\u4e00" <= ch <= "\u9fff" for ch in i["question"][:12])]
+    sources = {e["source"] for i in items for e in i["evidence"]}
+    assert len(items) >= 100 and kinds.count("comparison") >= 12 and kinds.count("unanswerable") >= 15
+    assert len(english) >= 15 and {"numeric", "entity", "list", "temporal"} <= set(kinds)
+    assert len([s for s in sources if "-2026" in s]) >= 10 and len([s for s in sources if s[:4].isdigit()]) >= 4
