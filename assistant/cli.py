@@ -24,11 +24,13 @@ def main(home: Optional[Path] = typer.Option(None, "--home", envvar="ASSISTANT_H
     STATE["home"] = home
 
 
-def open_assistant(seed: bool = True):
+def open_assistant(seed: bool = True, recover: bool = False):
     from assistant.core import Assistant
 
     overrides = {"home": STATE["home"]} if STATE.get("home") else {}
-    assistant = Assistant.open(**overrides)
+    assistant = Assistant.open(recover=recover, **overrides)
+    for aside in assistant.set_aside:
+        err.print(f"[yellow]damaged:[/yellow] set aside as {aside}; the index is built again", soft_wrap=True)
     if seed and assistant.is_empty():
         err.print("[bold]The index is empty: building it from the bundled seeds (first run only)…[/bold]")
         report = with_progress(assistant, assistant.ensure_seeded, assistant.seed_size())
@@ -50,7 +52,7 @@ def with_progress(assistant, job, total: int):
 
 
 def fail(error: Exception) -> None:
-    err.print(f"[red]error:[/red] {error}")
+    err.print(f"[red]error:[/red] {error}", soft_wrap=True)  # one line, however narrow the terminal
     raise typer.Exit(2)
 
 
@@ -102,7 +104,7 @@ def remove(doc: str = typer.Argument(..., help="A doc id, source file name or ti
 def rebuild():
     """Drop the index and ingest its files again (e.g. after changing the embedding model)."""
     try:
-        assistant = open_assistant(seed=False)
+        assistant = open_assistant(seed=False, recover=True)
         report = with_progress(assistant, assistant.rebuild, assistant.seed_size())
     except AssistantError as e:
         fail(e)
