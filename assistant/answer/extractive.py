@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from assistant.analysis import Analysis
 from assistant.answer.citations import CHUNK_SENTENCE
+from assistant.answer.instructions import without_instructions
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
                                       measure_penalty, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -114,7 +115,7 @@ def wanted_bonus(text: str, wants: str) -> float:
 def best_span(chunk_text: str, grams: set[str], analysis: Analysis) -> tuple[str, float]:
     """The clause, or two or three adjacent clauses of one sentence, that best answer; scored."""
     best, best_score = "", -1.0
-    for sentence in sentences(chunk_text):
+    for sentence in sentences(without_instructions(chunk_text)):  # a planted order is no answer
         parts = clauses(sentence)
         for i in range(len(parts)):
             for width in (1, 2, 3):
