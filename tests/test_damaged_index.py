@@ -85,3 +85,22 @@ def test_a_damaged_chroma_database_is_one_line_and_rebuild_recovers_the_files_it
         assert_one_line_error(run(home, *command), f"the Chroma database {database} is damaged (file is not a database)",
                               "run `assistant rebuild`")
     assert_rebuild_recovers(home, ids, home / "chroma.damaged")
+
+
+def test_the_app_over_a_damaged_index_shows_the_one_line_error(ingested, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    import streamlit as st
+    from assistant.app import SCRIPT
+
+    home, _ = ingested
+    with open(home / "chroma" / "chroma.sqlite3", "r+b") as f:
+        f.write(b"JUNK" * 16)
+    monkeypatch.setenv("ASSISTANT_HOME", str(home))
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(SCRIPT), default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "chroma.sqlite3 is damaged (file is not a database)" in errors and "assistant rebuild" in errors
+    st.cache_resource.clear()
