@@ -75,3 +75,25 @@ def test_the_depth_count_follows_end_tags_and_ignores_tags_that_cannot_nest():
     assert nesting_depth("</div></div><div><div></div>", 10) == 2  # stray end tags close nothing
     assert nesting_depth("<DIV><Div><x-y/>", 10) == 2
     assert nesting_depth("<div>" * 1000, 10) == 11  # stops counting once past the limit
+
+
+@pytest.mark.slow
+def test_over_http_the_upload_is_refused_at_once_and_the_server_stays_free(tmp_path, embedder):
+    """On `assistant serve` the parse held the upload lock: every other upload and delete waited."""
+    import httpx
+
+    from test_serve import Served
+
+    from assistant import Assistant, Settings
+    from assistant.serve import create_app
+
+    assistant = Assistant(Settings(home=tmp_path / "home"), embedder=embedder)
+    deep = deep_page(DEEP).encode("utf-8")
+    with Served(create_app(assistant)) as served, httpx.Client(base_url=served.url, timeout=60) as http:
+        started = time.monotonic()
+        refused = http.post("/v1/documents", files={"files": ("deep.html", deep, "text/html")})
+        took = time.monotonic() - started
+        assert refused.status_code == 400 and "nests elements more than 500 deep" in refused.json()["error"]
+        assert took < 10, took
+        good = http.post("/v1/documents", files={"files": ("good.txt", "尉氏县2021年政府工作报告\n\n全县新增规上工业企业31家。\n".encode(), "text/plain")})
+        assert good.status_code == 200 and len(good.json()["added"]) == 1
