@@ -108,6 +108,9 @@ def rebuild():
         report = with_progress(assistant, assistant.rebuild, assistant.seed_size())
     except AssistantError as e:
         fail(e)
+    if assistant.set_aside and assistant.rebuilt_from_seeds:
+        err.print("[yellow]note:[/yellow] the damaged index named no file that still exists: built from the bundled "
+                  "seeds; ingest your own files again", soft_wrap=True)
     console.print(report.summary())
 
 

@@ -116,8 +116,9 @@ class Assistant:
         paths = sorted(self.index.ingested_paths() | self.recovered_paths)
         with self._write_lock, self.index.writing():
             self.index.reset()
-        existing = [p for p in paths if Path(p).exists()] or [bundled_seeds()]
-        return self.ingest(existing, progress)
+        existing = [p for p in paths if Path(p).exists()]
+        self.rebuilt_from_seeds = not existing  # e.g. a lost database whose lexical file predates recorded paths
+        return self.ingest(existing or [bundled_seeds()], progress)
 
     # -- questions ----------------------------------------------------------
     def clean_question(self, question: str) -> str:
