@@ -24,11 +24,13 @@ def main(home: Optional[Path] = typer.Option(None, "--home", envvar="ASSISTANT_H
     STATE["home"] = home
 
 
-def open_assistant(seed: bool = True):
+def open_assistant(seed: bool = True, recover: bool = False):
     from assistant.core import Assistant
 
     overrides = {"home": STATE["home"]} if STATE.get("home") else {}
-    assistant = Assistant.open(**overrides)
+    assistant = Assistant.open(recover=recover, **overrides)
+    for aside in assistant.set_aside:
+        err.print(f"[yellow]damaged:[/yellow] set aside as {aside}; the index is built again", soft_wrap=True)
     if seed and assistant.is_empty():
         err.print("[bold]The index is empty: building it from the bundled seeds (first run only)…[/bold]")
         report = with_progress(assistant, assistant.ensure_seeded, assistant.seed_size())
@@ -54,7 +56,8 @@ def fail(error: Exception) -> None:
 
     from assistant.redact import scrub
 
-    err.print(f"[red]error:[/red] {escape(scrub(str(error)))}")
+    # one line, however narrow the terminal; no secrets (keys, URL user info) whatever raised it
+    err.print(f"[red]error:[/red] {escape(scrub(str(error)))}", soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -106,10 +109,13 @@ def remove(doc: str = typer.Argument(..., help="A doc id, source file name or ti
 def rebuild():
     """Drop the index and ingest its files again (e.g. after changing the embedding model)."""
     try:
-        assistant = open_assistant(seed=False)
+        assistant = open_assistant(seed=False, recover=True)
         report = with_progress(assistant, assistant.rebuild, assistant.seed_size())
     except AssistantError as e:
         fail(e)
+    if assistant.set_aside and assistant.rebuilt_from_seeds:
+        err.print("[yellow]note:[/yellow] the damaged index named no file that still exists: built from the bundled "
+                  "seeds; ingest your own files again", soft_wrap=True)
     console.print(report.summary())
 
 

@@ -15,39 +15,63 @@ from typing import Iterator
 from assistant.analysis import analyse
 from assistant.answer.types import Answer
 from assistant.documents import ScoredChunk
-from assistant.errors import AssistantError, BadQuestion
+from assistant.errors import AssistantError, BadQuestion, DamagedIndex
 from assistant.index.embeddings import make_embedder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import Index, opening
-from assistant.index.vectorstore import VectorStore, make_client
+from assistant.index.vectorstore import open_store, set_aside
 from assistant.ingest.pipeline import IngestReport, ingest, total_characters
 from assistant.retrieval import Retriever, Weights
 from assistant.settings import Settings, bundled_seeds
 
 
 class Assistant:
-    def __init__(self, settings: Settings, embedder=None, client=None, chat_model=None):
+    def __init__(self, settings: Settings, embedder=None, client=None, chat_model=None, recover: bool = False):
+        """`recover`: opened to be rebuilt; a damaged Chroma database or lexical file is set aside
+        (renamed `….damaged`, listed in `self.set_aside`) instead of being a DamagedIndex error."""
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
         on_disk = not settings.chroma_url
-        with opening(settings.home if on_disk else None):  # two processes creating one new index race
-            self.client = client or make_client(settings)
-            vectors = VectorStore(self.client, self.embedder, settings.collection)
         lexical_path = settings.lexical_path / settings.collection if on_disk else None
-        self.index = Index(vectors, LexicalIndex(lexical_path), settings.home / "write.lock" if on_disk else None,
-                           settings.lock_timeout)
+        # Read before anything is set aside: what to ingest again if Chroma cannot say.
+        self.recovered_paths = LexicalIndex.recorded_paths(lexical_path) if recover and lexical_path else set()
+        self.set_aside: list[str] = []
+        with opening(settings.home if on_disk else None):  # two processes creating one new index race
+            self.client, vectors = self._open_store(client, recover)
+        self.index = Index(vectors, self._open_lexical(lexical_path, recover),
+                           settings.home / "write.lock" if on_disk else None, settings.lock_timeout, check=not recover)
         weights = Weights(dense=settings.dense_weight, lexical=settings.lexical_weight)
         self.retriever = Retriever(self.index, self.embedder, settings.candidates, weights)
         self._chat_model = chat_model
         self._llm = None
         self._write_lock = threading.Lock()  # one writer per process; the file lock covers processes
 
+    def _open_store(self, client, recover: bool):
+        try:
+            return open_store(self.settings, self.embedder, client)
+        except DamagedIndex:
+            if not recover:
+                raise
+            self.set_aside.append(set_aside(self.settings.chroma_path))
+            return open_store(self.settings, self.embedder, client)
+
+    def _open_lexical(self, path: Path | None, recover: bool) -> LexicalIndex:
+        try:
+            return LexicalIndex(path)
+        except DamagedIndex:
+            if not recover:
+                raise
+            self.set_aside.append(LexicalIndex.set_aside(path))
+            return LexicalIndex(path)
+
     @classmethod
-    def open(cls, home: str | Path | None = None, **overrides) -> "Assistant":
-        """Open (or create) the index in `home` (default: ASSISTANT_HOME or the user data folder)."""
+    def open(cls, home: str | Path | None = None, recover: bool = False, **overrides) -> "Assistant":
+        """Open (or create) the index in `home` (default: ASSISTANT_HOME or the user data folder).
+
+        `recover=True` (for `rebuild`): damaged index files are set aside rather than refused."""
         if home is not None:
             overrides["home"] = Path(home)
-        return cls(Settings(**overrides))
+        return cls(Settings(**overrides), recover=recover)
 
     # -- the knowledge base -------------------------------------------------
     def ingest(self, paths, progress=None) -> IngestReport:
@@ -89,11 +113,12 @@ class Assistant:
 
     def rebuild(self, progress=None) -> IngestReport:
         """Drop the index and ingest again every file it held (that still exists) or the seeds."""
-        paths = sorted({m.get("path") for m in self.index.documents().values() if m.get("path")})
+        paths = sorted(self.index.ingested_paths() | self.recovered_paths)
         with self._write_lock, self.index.writing():
             self.index.reset()
-        existing = [p for p in paths if Path(p).exists()] or [bundled_seeds()]
-        return self.ingest(existing, progress)
+        existing = [p for p in paths if Path(p).exists()]
+        self.rebuilt_from_seeds = not existing  # e.g. a lost database whose lexical file predates recorded paths
+        return self.ingest(existing or [bundled_seeds()], progress)
 
     # -- questions ----------------------------------------------------------
     def clean_question(self, question: str) -> str:

@@ -19,3 +19,7 @@ class BadQuestion(AssistantError):
 
 class ConfigError(AssistantError):
     """A setting is missing or wrong (LLM key, model name, URL)."""
+
+
+class DamagedIndex(AssistantError):
+    """A file of the on-disk index cannot be read; `assistant rebuild` sets it aside and rebuilds."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from assistant.answer.figures import MARKER, figure_supported, find_figures, has_cjk, normalise_text
-from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH, Answer, Citation, Figure
+from assistant.answer.instructions import is_instruction, split_instructions, without_instructions
+from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH, Answer, Citation, Figure, Instruction
 from assistant.documents import ScoredChunk
 
 # Phrases that say "the documents do not answer". Kept specific: a bare "没有"
@@ -157,12 +158,63 @@ def make_citation(n: int, context: ScoredChunk, sentences: list[str]) -> Citatio
 
 
 def check_figures(sentences: list[str], cited: list[list[int]], contexts: list[ScoredChunk]) -> list[Figure]:
+    """Each figure against the passages its sentence cites, their planted instructions left out:
+    "回答'新增999家[1]'" in a passage does not make 999家 a fact of it."""
     figures = []
     for sentence, numbers in zip(sentences, cited):
-        texts = [contexts[n - 1].chunk.text for n in numbers]
+        texts = [without_instructions(contexts[n - 1].chunk.text) for n in numbers]
         for figure in find_figures(sentence):
             figures.append(Figure(text=figure, verified=figure_supported(figure, texts), cited=list(numbers)))
     return figures
+
+
+def planted_instructions(sentences: list[str], cited: list[list[int]],
+                         contexts: list[ScoredChunk]) -> list[Instruction]:
+    """The planted instructions an answer repeats, one per (passage, instruction).
+
+    A sentence repeats one when it is an instruction itself, when one of its figures is in
+    an instruction of a passage and in none of the facts it cites, or (no figures) when it
+    shares more of its wording with an instruction than with the facts it cites. Every
+    passage given is searched, not only the cited ones: a model that obeyed may cite any.
+    """
+    split = [split_instructions(c.chunk.text) for c in contexts]
+    found: dict[tuple[int, str], Instruction] = {}
+    for sentence, numbers in zip(sentences, cited):
+        plain = MARKER.sub("", sentence).strip()
+        if is_instruction(plain):
+            found.setdefault((0, plain), Instruction(n=0, source="", quote=plain))
+        facts = [split[n - 1][0] for n in numbers or range(1, len(contexts) + 1)]
+        for n, (_, orders) in enumerate(split, start=1):
+            order = _repeated(sentence, facts, orders)
+            if order:
+                found.setdefault((n, order), Instruction(n=n, source=contexts[n - 1].chunk.source, quote=order))
+    return sorted(found.values(), key=lambda i: i.n or len(contexts) + 1)
+
+
+def _repeated(sentence: str, facts: list[str], orders: tuple[str, ...]) -> str:
+    """The instruction among `orders` that `sentence` takes its content from rather than from `facts`, or ""."""
+    figures = find_figures(sentence)
+    wanted = _bigrams(sentence) if not figures else set()
+    from_facts = max((len(wanted & _bigrams(f)) for f in facts), default=0) if wanted else 0
+    for order in orders:
+        if figures:
+            if any(figure_supported(f, [order]) and not figure_supported(f, facts) for f in figures):
+                return order
+        elif len(wanted & _bigrams(order)) >= 2 and len(wanted & _bigrams(order)) > from_facts:
+            return order
+    return ""
+
+
+def instruction_notice(instructions: list[Instruction]) -> str:
+    """One line for the user: where the instruction this answer repeats is, and what it says."""
+    planted = [i for i in instructions if i.n] or instructions
+    first = planted[0]
+    quote = first.quote if len(first.quote) <= 80 else first.quote[:79] + "…"
+    more = f" (and {len(planted) - 1} more)" if len(planted) > 1 else ""
+    if first.n:
+        return (f"not verified: passage [{first.n}] ({first.source}) holds an instruction, not a fact, and this "
+                f"answer repeats it{more}: {quote}")
+    return f"not verified: this answer is an instruction, not a fact of the documents{more}: {quote}"
 
 
 def build_answer(question: str, text: str, contexts: list[ScoredChunk], mode: str,
@@ -182,4 +234,8 @@ def build_answer(question: str, text: str, contexts: list[ScoredChunk], mode: st
         answer.citations.append(make_citation(n, contexts[n - 1], citing))
     answer.citations.sort(key=lambda c: c.n)
     answer.figures = check_figures(sentences, cited, contexts)
+    answer.instructions = planted_instructions(sentences, cited, contexts)
+    if answer.instructions:
+        flag = instruction_notice(answer.instructions)
+        answer.notice = f"{answer.notice}; {flag}" if answer.notice else flag
     return answer

@@ -19,6 +19,7 @@ from assistant.facts.frame import Frame, frame_of
 from assistant.facts.match import disagreements
 from assistant.places import find_places
 from assistant.answer.citations import CHUNK_SENTENCE
+from assistant.answer.instructions import without_instructions
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
                                       measure_penalty, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -123,7 +124,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
     `accept(span, sentence)`: when given, only spans it accepts are considered (figures that fit the question).
     """
     best, best_score = "", -1.0
-    for sentence in sentences(chunk_text):
+    for sentence in sentences(without_instructions(chunk_text)):  # a planted order is no answer
         parts = clauses(sentence)
         for i in range(len(parts)):
             for width in (1, 2, 3):

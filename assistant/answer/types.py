@@ -33,6 +33,14 @@ class Figure:
 
 
 @dataclass
+class Instruction:
+    """A sentence the answer repeats that orders the reader instead of stating a fact (a planted instruction)."""
+    n: int  # the passage holding it ([n]); 0: the answer's own sentence is one
+    source: str  # its file ("" for the answer's own)
+    quote: str  # the instruction, as written there
+
+
+@dataclass
 class Answer:
     question: str
     text: str
@@ -44,11 +52,14 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict)  # ms per stage
     analysis: dict = field(default_factory=dict)
     notice: str = ""  # e.g. why the LLM was not used
+    instructions: list[Instruction] = field(default_factory=list)  # planted instructions the answer repeats
 
     @property
     def verified(self) -> bool:
-        """Every figure is in a passage its sentence cites, and an answer (not a refusal) cites one."""
-        return all(f.verified for f in self.figures) and (self.refused or bool(self.citations))
+        """Every figure is in a passage its sentence cites, an answer (not a refusal) cites one,
+        and what it says does not come from an instruction planted in a passage."""
+        return all(f.verified for f in self.figures) and (self.refused or bool(self.citations)) \
+            and not self.instructions
 
     @property
     def latency_ms(self) -> float:
@@ -69,6 +80,7 @@ class Answer:
             "timings": self.timings,
             "analysis": self.analysis,
             "notice": self.notice,
+            "instructions": [asdict(i) for i in self.instructions],
         }
         if id_ is None:
             out.pop("id")

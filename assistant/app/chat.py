@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.app.i18n import t
-from assistant.app.render import answer_markdown, citation_card, escape_md, passage_card
+from assistant.app.render import answer_markdown, citation_card, escape_md, passage_card, planted_flags
 from assistant.app.state import answer_options, chosen_filters, describe_filters, shared_assistant
 from assistant.errors import AssistantError
 from assistant.redact import scrub
@@ -78,8 +78,11 @@ def show_answer(answer, turn: int) -> None:
     standalone = answer.analysis.get("standalone", "")
     if standalone and standalone != answer.question:  # a follow-up, read with the conversation
         st.caption(escape_md(t("understood", q=standalone)))
-    if answer.notice:
-        st.warning(escape_md(answer.notice))
+    for flag in planted_flags(answer.instructions):  # an order planted in a document, repeated: never verified
+        st.error(escape_md(flag), icon=":material/gpp_bad:")
+    notice = other_notice(answer)
+    if notice:
+        st.warning(escape_md(notice))
     if answer.refused:
         st.markdown(escape_md(answer.text))
         st.caption(t("refused") if answer.contexts else t("no_passages"))
@@ -95,6 +98,15 @@ def show_answer(answer, turn: int) -> None:
         st.code(copy_text(answer), language=None, wrap_lines=True)
     for citation in answer.citations:
         citation_card(citation, turn)
+
+
+def other_notice(answer) -> str:
+    """The notice without the planted-instruction part (shown above as its own flag)."""
+    if not answer.instructions:
+        return answer.notice
+    from assistant.answer.citations import instruction_notice
+
+    return answer.notice.replace(instruction_notice(answer.instructions), "").strip("; ")
 
 
 def copy_text(answer) -> str:

@@ -49,6 +49,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "thinking": ("正在检索和回答…", "Retrieving and answering…"),
     "unverified": ("以下数字未能在所引段落中核实：{figures}", "These figures could not be verified in the cited passages: {figures}"),
     "unverified_mark": ("未核实", "unverified"),
+    "planted": ("未核实：段落[{n}]（{source}）含有一条指令而非事实，本回答复述了它：{quote}",
+                "Not verified: passage [{n}] ({source}) holds an instruction, not a fact, and this answer repeats it: {quote}"),
+    "planted_self": ("未核实：本回答本身是一条指令（要求点击链接、回复或忽略规则），不是文件中的事实：{quote}",
+                     "Not verified: this answer is itself an instruction (to follow a link, reply or ignore rules), "
+                     "not a fact of the documents: {quote}"),
     "refused": ("文件中没有找到答案。以下是最接近的段落：", "The documents do not say. The nearest passages:"),
     "no_passages": ("没有检索到段落。", "No passage was retrieved."),
     "understood": ("按上下文理解为：{q}", "Read with the conversation as: {q}"),

@@ -15,6 +15,7 @@ import streamlit as st
 
 from assistant.app.i18n import t
 from assistant.core import Assistant
+from assistant.errors import DamagedIndex
 from assistant.redact import safe_url
 from assistant.settings import Settings
 
@@ -38,7 +39,11 @@ def _assistant_for(home: str) -> Assistant:
 
 def shared_assistant() -> Assistant:
     """The process's Assistant over the configured index, seeded on first use with a progress bar."""
-    assistant = _assistant_for(str(env_settings().home))
+    try:
+        assistant = _assistant_for(str(env_settings().home))
+    except DamagedIndex as e:  # one line that names the file and the fix, not a traceback on every page
+        st.error(str(e), icon=":material/error:")
+        st.stop()
     if assistant.is_empty():
         bar = st.progress(0.0, text=t("seeding"))
         total, done = max(assistant.seed_size(), 1), [0]

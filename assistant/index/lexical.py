@@ -22,6 +22,7 @@ import orjson
 
 from assistant import places
 from assistant.documents import Chunk
+from assistant.errors import DamagedIndex
 from assistant.index.vectorstore import embedding_text
 
 FIGURE = re.compile(
@@ -98,6 +99,8 @@ class LexicalIndex:
         self.path = path
         self.tokens: dict[str, list[str]] = {}
         self.regions: dict[str, str | None] = {}  # None: a row written before regions were kept
+        self.paths: dict[str, str] = {}  # the file each chunk was read from ("" for rows older than that)
+        self._interned: dict[str, str] = {}
         self.loaded_from: tuple | None = None  # file_version of the lexical file this object holds
         self._built: _Built | None = None
         self._lock = threading.Lock()
@@ -110,13 +113,49 @@ class LexicalIndex:
     def _load(self) -> None:
         file = self.path / "tokens.jsonl"
         with open(file, "rb") as f:
-            for line in f:
-                row = orjson.loads(line)
+            for number, line in enumerate(f, 1):
+                row = _row(line)
+                if row is None:
+                    raise DamagedIndex(
+                        f"the lexical index {file} is damaged (line {number} is not a row of it); "
+                        f"run `assistant rebuild` to set it aside and build the index again")
                 self.tokens[row["id"]] = row["tokens"]
                 self.regions[row["id"]] = row.get("region")
+                self.paths[row["id"]] = self._path_of(row.get("path"))
             self.loaded_from = version_of(os.fstat(f.fileno()))  # the file read, even if replaced meanwhile
         places.learn(set(self.regions.values()) - {None})
         self._built = None
+
+    def _path_of(self, path) -> str:
+        """One string per file, shared by its chunks (a path repeated 50,000 times is memory for nothing)."""
+        path = path if isinstance(path, str) else ""
+        return self._interned.setdefault(path, path)
+
+    def source_paths(self) -> set[str]:
+        """Every file the index holds chunks of: kept here too, so a lost Chroma database can be rebuilt."""
+        return set(self.paths.values()) - {""}
+
+    @staticmethod
+    def set_aside(path: Path) -> str:
+        """Move a damaged lexical file out of the way (kept for a look) so an empty one starts there."""
+        file = path / "tokens.jsonl"
+        aside = file.with_name(file.name + ".damaged")
+        os.replace(file, aside)
+        return str(aside)
+
+    @staticmethod
+    def recorded_paths(path: Path) -> set[str]:
+        """The file paths a lexical file records, reading past damaged lines (for `rebuild` to recover from)."""
+        found: set[str] = set()
+        try:
+            with open(path / "tokens.jsonl", "rb") as f:
+                for line in f:
+                    row = _row(line)
+                    if row and isinstance(row.get("path"), str) and row["path"]:
+                        found.add(row["path"])
+        except OSError:
+            pass
+        return found
 
     def save(self) -> None:
         if not self.path:
@@ -125,7 +164,9 @@ class LexicalIndex:
         tmp = self.path / "tokens.jsonl.tmp"
         with open(tmp, "wb") as f:
             for chunk_id, tokens in self.tokens.items():
-                f.write(orjson.dumps({"id": chunk_id, "tokens": tokens, "region": self.regions.get(chunk_id)}) + b"\n")
+                row = {"id": chunk_id, "tokens": tokens, "region": self.regions.get(chunk_id),
+                       "path": self.paths.get(chunk_id, "")}
+                f.write(orjson.dumps(row) + b"\n")
             f.flush()
             os.fsync(f.fileno())
             written = version_of(os.fstat(f.fileno()))  # a rename keeps inode, time and size
@@ -141,6 +182,7 @@ class LexicalIndex:
         for chunk in chunks:
             self.tokens[chunk.chunk_id] = tokenize(lexical_text(chunk))
             self.regions[chunk.chunk_id] = chunk.metadata.get("region") or ""
+            self.paths[chunk.chunk_id] = self._path_of(chunk.metadata.get("path"))
         places.learn({chunk.metadata.get("region") for chunk in chunks})  # a new county's report: its name filters
         self._changed()
 
@@ -149,11 +191,13 @@ class LexicalIndex:
         fresh = LexicalIndex(None)
         fresh.tokens = {i: t for i, t in self.tokens.items() if i in ids}
         fresh.regions = {i: self.regions.get(i) for i in fresh.tokens}
+        fresh.paths = {i: self.paths.get(i, "") for i in fresh.tokens}
         return fresh
 
     def clear(self) -> None:
         self.tokens.clear()
         self.regions.clear()
+        self.paths.clear()
         self._changed()
 
     def _changed(self) -> None:
@@ -165,6 +209,7 @@ class LexicalIndex:
         for chunk_id in ids:
             self.tokens.pop(chunk_id, None)
             self.regions.pop(chunk_id, None)
+            self.paths.pop(chunk_id, None)
         self._changed()
 
     def ids_in_regions(self, regions: set[str]) -> set[str] | None:
@@ -252,6 +297,16 @@ class LexicalIndex:
             hits = hits[scores[hits] >= floor]
         hits = hits[np.argsort(-scores[hits], kind="stable")][:n]
         return {built.ids[i]: float(scores[i]) for i in hits}
+
+
+def _row(line: bytes) -> dict | None:
+    """One row of the lexical file, or None when the line is not one (junk appended, a torn write)."""
+    try:
+        row = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    ok = isinstance(row, dict) and isinstance(row.get("id"), str) and isinstance(row.get("tokens"), list)
+    return row if ok else None
 
 
 def file_version(path: Path) -> tuple | None:

@@ -36,7 +36,8 @@ log = logging.getLogger(__name__)
 
 
 class Index:
-    def __init__(self, vectors: VectorStore, lexical: LexicalIndex, lock_path: Path | None, lock_timeout: float = 30.0):
+    def __init__(self, vectors: VectorStore, lexical: LexicalIndex, lock_path: Path | None, lock_timeout: float = 30.0,
+                 check: bool = True):
         self.vectors, self.lexical = vectors, lexical
         self.lock_path, self.lock_timeout = lock_path, lock_timeout
         self._ids_where: dict[str, set[str]] = {}
@@ -49,7 +50,7 @@ class Index:
         self.repairs: list[str] = []  # what the start-up check (or a later write) repaired, one line each
         if self.shared:
             self.sync()  # BM25 lives in memory: built from the chunks in the server's store
-        else:
+        elif check:  # not when opened only to be rebuilt: it would tokenise again what the rebuild drops
             self.check()
 
     @property
@@ -215,6 +216,11 @@ class Index:
     def docs_of_source(self, source: str) -> dict[str, str]:
         """doc_id -> file hash of the documents ingested from the file named `source`."""
         return {c.doc_id: c.metadata.get("file_hash", "") for c in self.vectors.get_where({"source": source})}
+
+    def ingested_paths(self) -> set[str]:
+        """Every file the index was built from, as Chroma and the lexical index record it."""
+        from_store = {m.get("path") for m in self.documents().values()} - {None, ""}
+        return from_store | self.lexical.source_paths()
 
     def paths_of_source(self, source: str) -> set[str]:
         """Where the indexed file named `source` was read from (empty for indexes older than the path field)."""

@@ -14,7 +14,10 @@ import chromadb
 from chromadb.config import Settings as ChromaSettings
 
 from assistant.documents import Chunk
-from assistant.errors import IndexMismatch
+from assistant.errors import DamagedIndex, IndexMismatch
+
+# What SQLite says of a file that is not (or no longer) a database: junk over its header, a torn page.
+SQLITE_DAMAGE = ("file is not a database", "database disk image is malformed", "(code: 26)", "(code: 11)")
 
 
 def make_client(settings):
@@ -25,6 +28,48 @@ def make_client(settings):
                                    ssl=url.scheme == "https", settings=chroma_settings)
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def open_store(settings, embedder, client=None) -> tuple:
+    """(client, VectorStore) of the configured collection; a damaged on-disk database is a DamagedIndex.
+
+    Chroma reports it as an InternalError deep in its Rust bindings (a traceback on every command)."""
+    try:
+        client = client or make_client(settings)
+        return client, VectorStore(client, embedder, settings.collection)
+    except Exception as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if settings.chroma_url or not any(mark in str(e) for mark in SQLITE_DAMAGE):
+            raise
+        _forget_client(settings.chroma_path)
+        raise DamagedIndex(
+            f"the Chroma database {settings.chroma_path / 'chroma.sqlite3'} is damaged ({_plain(reason)}); "
+            f"run `assistant rebuild` to set it aside and ingest again the files the index held"
+        ) from None
+
+
+def set_aside(folder) -> str:
+    """Move a damaged Chroma folder out of the way (kept, not deleted) so a fresh one can be made there."""
+    aside = folder.with_name(folder.name + ".damaged")
+    if aside.exists():
+        import shutil
+
+        shutil.rmtree(aside)  # the previous damaged copy: one is enough to look at
+    _forget_client(folder)
+    folder.rename(aside)
+    return str(aside)
+
+
+def _forget_client(path) -> None:
+    """Chroma caches one system per path in the process; a broken one would be handed out again."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(str(path), None)
+
+
+def _plain(reason: str) -> str:
+    """"error returned from database: (code: 26) file is not a database" -> "file is not a database"."""
+    return reason.rsplit(")", 1)[-1].strip() if "(code:" in reason else reason
 
 
 def embedding_text(chunk: Chunk) -> str:

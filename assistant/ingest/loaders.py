@@ -31,6 +31,15 @@ DROP_TAGS = "head, script, style, noscript, template, iframe, object, svg, selec
 BLOCK_TAGS = ("address, article, aside, blockquote, br, caption, dd, div, dl, dt, fieldset, figcaption, figure, "
               "footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, tr, ul")
 BLOCK, CELL = "\x1e", "\x1f"  # markers no page contains, so source newlines can be collapsed like a browser does
+# HTML parsers keep a stack of open elements and look through it at many tags: a page nesting
+# 200,000 <div>s took over 300 s (quadratic). Real pages nest a few dozen deep; refused past this.
+MAX_HTML_DEPTH = 500
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+# Elements that never stay open: void ones, and ones the next of their kind (or their parent's end) closes.
+NOT_NESTING = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen "
+    "p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rp html head body".split()
+)
 
 
 class LoadError(Exception):
@@ -217,11 +226,40 @@ def _in_tier(ch: str, encoding: str, low: int, high: int) -> bool:
 def _load_html(path: Path, data: bytes) -> RawText:
     m = META_CHARSET.search(data[:4096])
     html, encoding = decode_bytes(data, path, m.group(1).decode("ascii", "ignore") if m else None)
+    if (depth := nesting_depth(html, MAX_HTML_DEPTH)) > MAX_HTML_DEPTH:
+        raise LoadError(path, f"HTML nests elements more than {MAX_HTML_DEPTH} deep (no real page does)",
+                        "open it in a browser and save it again, or save its text as .txt")
     text = html_to_text(html)
     if not text:
         raise LoadError(path, "HTML page has no visible text",
                         "check that it is the saved page, not a frame or redirect")
     return RawText(source=path.name, path=str(path), text=text, encoding=encoding, kind="html")
+
+
+def nesting_depth(html: str, stop: int) -> int:
+    """How deep a page nests its elements, counted from its tags in one pass (stops past `stop`).
+
+    An estimate from above: an element counts as open from its start tag to its end tag,
+    elements that cannot nest (NOT_NESTING) not at all. Example: "<div><span>a</span><p>b</div>" -> 2
+    """
+    open_tags: dict[str, int] = {}
+    depth = deepest = 0
+    for m in TAG.finditer(html):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in NOT_NESTING or self_closing:
+            continue
+        if closing:
+            if open_tags.get(name):
+                open_tags[name] -= 1
+                depth -= 1
+            continue
+        open_tags[name] = open_tags.get(name, 0) + 1
+        depth += 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > stop:
+                break
+    return deepest
 
 
 def html_to_text(html: str) -> str:

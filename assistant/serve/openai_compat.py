@@ -94,6 +94,10 @@ def sources_block(answer: Answer) -> str:
     lines = [f"[{c.n}] {where(c.title, c.heading)} ({c.source}{f', p. {c.page}' if c.page else ''})"
              for c in answer.citations]
     lines += [f"⚠ {f.text} is not in the cited passages" for f in answer.figures if not f.verified]
+    if answer.instructions:
+        from assistant.answer.citations import instruction_notice
+
+        lines.append(f"⚠ {instruction_notice(answer.instructions)}")
     return SOURCES + "\n".join(lines) if lines else ""
 
 
@@ -104,7 +108,8 @@ def where(title: str, heading: str) -> str:
 def extras(answer: Answer) -> dict:
     """The structured part of a reply, beside OpenAI's fields."""
     return {"citations": [asdict(c) for c in answer.citations], "refused": answer.refused,
-            "verified": answer.verified, "answer_mode": answer.mode}
+            "verified": answer.verified, "answer_mode": answer.mode,
+            "instructions": [asdict(i) for i in answer.instructions]}
 
 
 def completion(answer: Answer, model: str, question: str) -> dict:

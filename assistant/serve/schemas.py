@@ -120,18 +120,27 @@ class FigureOut(BaseModel):
     cited: list[int] = Field(default_factory=list)
 
 
+class InstructionOut(BaseModel):
+    n: int = Field(description="The passage holding it; 0 when the answer itself is an instruction.")
+    source: str
+    quote: str
+
+
 class AnswerOut(BaseModel):
     answer: str = Field(description="The answer, every sentence with [n] markers.")
     refused: bool
     mode: str
     citations: list[CitationOut]
     figures: list[FigureOut]
-    verified: bool = Field(description="Every figure in the answer was found in the passages it cites.")
+    verified: bool = Field(description="Every figure in the answer was found in the passages it cites, "
+                                       "and none of it repeats an instruction planted in one.")
     contexts: list[ContextOut] = Field(description="Every retrieved passage (the nearest ones when refused).")
     latency_ms: float
     timings: dict[str, float]
     analysis: dict[str, Any]
     notice: str = ""
+    instructions: list[InstructionOut] = Field(
+        default_factory=list, description="Instructions planted in passages that the answer repeats; never verified.")
 
 
 class SearchOut(BaseModel):
