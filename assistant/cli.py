@@ -159,6 +159,7 @@ def main_entry():
 
 
 from assistant import cli_answers  # noqa: E402,F401  registers ask, chat, eval, bench
+from assistant import cli_facts  # noqa: E402,F401  registers facts
 from assistant import cli_serve  # noqa: E402,F401  registers serve
 from assistant import cli_ui  # noqa: E402,F401  registers ui (the Streamlit app)
 from assistant import cli_load  # noqa: E402,F401  registers load (concurrent clients through serve)

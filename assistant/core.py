@@ -141,6 +141,18 @@ class Assistant:
         question = self.clean_question(question)
         return self.retriever.search(question, k or self.settings.k, filters=filters)
 
+    def facts(self, indicator: str, place: str | None = None, first: int | None = None, last: int | None = None,
+              status: str | None = None, measure: str | None = None) -> list:
+        """The fact table's rows for one indicator (its synonyms too), oldest period first: a series.
+
+        Example: assistant.facts("民生支出", place="漯河市", status="actual") -> rows for 2020 (165.2亿元)
+        and 2023 (172.3亿元), each with the chunk that states it (for the citation)."""
+        from assistant.facts.table import series
+
+        indicator = self.clean_question(indicator)
+        return series(self.index.all_chunks(), indicator, place=place, first=first, last=last, status=status,
+                      measure=measure)
+
     def explain(self, question: str) -> dict:
         from assistant.retrieval import allowed_regions
 

@@ -92,6 +92,9 @@ class Chunk:
     heading_path: list[str] = field(default_factory=list)
     page: int | None = None
     metadata: dict = field(default_factory=dict)  # the document's metadata
+    # The chunk's figure statements as compact JSON (assistant/facts/table.py), stored with it so
+    # facts are written, shared (server mode) and deleted with their chunk; None: not extracted.
+    facts_field: str | None = None
 
     @property
     def heading(self) -> str:
@@ -115,11 +118,13 @@ class Chunk:
             end=self.end,
             page=self.page or 0,
         )
+        if self.facts_field is not None:
+            meta["facts"] = self.facts_field
         return meta
 
     @classmethod
     def from_store(cls, chunk_id: str, text: str, meta: dict) -> "Chunk":
-        doc_meta = {k: v for k, v in meta.items() if k not in {"chunk_id", "heading", "start", "end", "page"}}
+        doc_meta = {k: v for k, v in meta.items() if k not in {"chunk_id", "heading", "start", "end", "page", "facts"}}
         heading = meta.get("heading", "")
         return cls(
             chunk_id=chunk_id,
@@ -130,6 +135,7 @@ class Chunk:
             heading_path=heading.split(" > ") if heading else [],
             page=int(meta.get("page") or 0) or None,
             metadata=doc_meta,
+            facts_field=meta.get("facts"),
         )
 
 

@@ -180,10 +180,18 @@ class Index:
             self._documents = docs
         return {doc_id: dict(meta) for doc_id, meta in self._documents.items()}
 
+    def all_chunks(self) -> list[Chunk]:
+        """Every chunk with its text (the fact table's series read them), kept until the index changes."""
+        self.sync()
+        if getattr(self, "_all_chunks", None) is None:
+            self._all_chunks = self.vectors.get_where(None, with_text=True)
+        return self._all_chunks
+
     def _forget(self) -> None:
-        """Drop what was worked out from the index as it was (filters, the document list)."""
+        """Drop what was worked out from the index as it was (filters, the document list, the chunks)."""
         self._ids_where.clear()
         self._documents = None
+        self._all_chunks = None
 
     def chunk_ids_where(self, where: dict) -> set[str]:
         """Ids matching a metadata filter, cached until the next write.

@@ -67,7 +67,14 @@ def _pages_after_cleaning(raw: RawText, cleaned: str) -> list[tuple[int, int]]:
 
 
 def chunk_documents(docs: list[Document], budget: int) -> list[Chunk]:
-    return [chunk for doc in docs for chunk in chunk_document(doc, budget)]
+    """The documents' chunks, each with its figure statements (the fact table's rows) extracted."""
+    from assistant.facts.table import extract_for_chunk, to_field
+    from assistant.places import find_places
+
+    chunks = [chunk for doc in docs for chunk in chunk_document(doc, budget)]
+    for chunk in chunks:
+        chunk.facts_field = to_field(extract_for_chunk(chunk, find_places))
+    return chunks
 
 
 def ingest(paths, index, embedder, budget: int = 320, max_bytes: int | None = None,
