@@ -152,3 +152,4 @@ from assistant import cli_answers  # noqa: E402,F401  registers ask, chat, eval,
 from assistant import cli_serve  # noqa: E402,F401  registers serve
 from assistant import cli_ui  # noqa: E402,F401  registers ui (the Streamlit app)
 from assistant import cli_load  # noqa: E402,F401  registers load (concurrent clients through serve)
+from assistant import cli_config  # noqa: E402,F401  registers config (the resolved settings)

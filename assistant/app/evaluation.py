@@ -21,9 +21,9 @@ from assistant.app.state import answer_options, shared_assistant
 from assistant.errors import AssistantError
 from assistant.evaluation.dataset import QuestionSetError, load_questions
 from assistant.evaluation.report import CHARTS, GROUP_KEYS, OVERALL_KEYS, failures, fmt, read_results
-from assistant.settings import REPO_ROOT
+from assistant.settings import bundled_question_sets
 
-BUNDLED = REPO_ROOT / "evals" / "questions"
+BUNDLED = bundled_question_sets()
 
 
 def render() -> None:
