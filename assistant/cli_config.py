@@ -20,7 +20,9 @@ def config(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     if as_json:
         print(json.dumps({name: value for name, value, _ in rows}, ensure_ascii=False, indent=1))
         return
-    table = Table("setting", "value", "from / meaning")
+    table = Table("setting")
+    table.add_column("value", overflow="fold")  # paths and URLs whole, never cut with "…"
+    table.add_column("from / meaning")
     for name, value, note in rows:
         table.add_row(name, escape(value), escape(note))
     console.print(table)
