@@ -48,8 +48,11 @@ def create_app(assistant, key: str | None = None) -> FastAPI:
     from assistant.serve.openai_compat import make_router
 
     settings = assistant.settings
-    app = FastAPI(title="Report assistant", version="1", responses=ERRORS,
+    from assistant.serve.docs import serve_docs
+
+    app = FastAPI(title="Report assistant", version="1", responses=ERRORS, docs_url=None, redoc_url=None,
                   description="Cited, verified answers over Chinese local-government reports.")
+    serve_docs(app)  # /docs from a package's files: FastAPI's own loads them from a CDN
     app.state.assistant = assistant
     auth = bearer_auth(key if key is not None else settings.serve_key)
     upload_lock = threading.Lock()  # one upload at a time: save and ingest together
