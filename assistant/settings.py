@@ -23,10 +23,11 @@ def default_home() -> Path:
 
 
 def package_folder(package: str, source_folder: str) -> Path:
-    """A data folder shipped as a package (see setup.py), read through importlib.
+    """A data folder shipped as a package (see setup.py), found through importlib.
 
-    A wheel and `pip install -e` both map it; running from a checkout that was never
-    installed falls back to the folder at the top of the repo.
+    An installed wheel holds it as that package (e.g. site-packages/assistant/seed_files).
+    `pip install -e` and a checkout that was never installed read the folder at the top
+    of the repo (setuptools' editable finder does not resolve packages without code).
     """
     try:
         spec = importlib.util.find_spec(package)
