@@ -1,11 +1,13 @@
 """The app's labels in Chinese (first) and English.
 
-Example: with st.session_state["lang"] == "en", t("new_chat") -> "New conversation";
+Example: with st.session_state["lang"] == "en", t("new_chat") -> "New chat";
 t("docs_found", n=3) fills the {n} placeholder.
 """
 from __future__ import annotations
 
 import streamlit as st
+
+from assistant.evaluation.scoring import HIT_KS
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 
@@ -139,7 +141,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "citation_supported": ("引用支持率", "citations supported"), "mrr": ("平均倒数排名", "MRR"),
     "unverified_share": ("未核实比例", "unverified share"), "latency_p50_ms": ("延迟中位数（毫秒）", "latency p50 (ms)"),
     "latency_p95_ms": ("延迟 95 分位（毫秒）", "latency p95 (ms)"),
-    **{f"hit@{k}": (f"前 {k} 命中率", f"hit@{k}") for k in (1, 3, 5, 10)},
+    **{f"hit@{k}": (f"前 {k} 命中率", f"hit@{k}") for k in HIT_KS},
 }
 
 
@@ -150,6 +152,7 @@ def table(rows: list[dict]) -> list[dict]:
     Example (Chinese): table([{"issued": 2021, "reviews": None}]) -> [{"发布年份": "2021", "回顾年份": ""}]
     """
     empty = {key for row in rows for key, value in row.items() if value is None}
+
     def cell(key, value):
         return ("" if value is None else str(value)) if key in empty else value
     return [{column(key): cell(key, value) for key, value in row.items()} for row in rows]
