@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -36,12 +37,24 @@ def run(cmd, timeout: float, **kw) -> subprocess.CompletedProcess:
 def installed(tmp_path_factory) -> Path:
     """A fresh venv with the wheel built from this checkout installed in it; its bin folder."""
     tmp = tmp_path_factory.mktemp("wheel")
-    run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(REPO), "-w", str(tmp / "dist")], 600)
+    source = copy_sources(tmp / "source")
+    run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(source), "-w", str(tmp / "dist")], 600)
     wheel = next((tmp / "dist").glob("report_assistant-*.whl"))
     run([sys.executable, "-m", "venv", str(tmp / "venv")], 300)
     bin_dir = tmp / "venv" / "bin"
     run([str(bin_dir / "python"), "-m", "pip", "install", "-q", "--no-compile", "--disable-pip-version-check", str(wheel)], 1200)
     return bin_dir
+
+
+def copy_sources(to: Path) -> Path:
+    """What a fresh clone has, copied: an in-tree build leaves build/ behind, whose stale
+    copies of deleted modules would go into the next wheel built from the checkout."""
+    skip = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "dist", ".venv", "runs", ".*")
+    for name in ("assistant", "prompts", "seeds", "evals"):
+        shutil.copytree(REPO / name, to / name, ignore=skip)
+    for name in ("setup.py", "pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, to / name)
+    return to
 
 
 def clean_env(home: Path, **extra) -> dict:
