@@ -15,6 +15,7 @@ from assistant.answer.citations import build_answer
 from assistant.answer.types import Answer
 from assistant.errors import BadQuestion, ConfigError
 from assistant.redact import scrub, secrets_of
+from assistant.settings import DEFAULT_LLM_MODEL
 
 HISTORY_TURNS = 4  # earlier turns kept: the LLM's rewrite sees 4, its answer prompt 3, the merge 1
 ANSWER_CHARS = 2000  # of each earlier answer (the prompts show at most 300)
@@ -25,8 +26,8 @@ def resolve_mode(assistant, mode: str, llm=None) -> str:
     configured = llm is not None or assistant.settings.llm_configured
     if mode in ("llm", "extractive"):
         if mode == "llm" and not configured:
-            raise ConfigError("LLM mode needs a model: set ASSISTANT_LLM_MODEL (or OPENAI_MODEL) and "
-                              "OPENAI_BASE_URL or OPENAI_API_KEY")
+            raise ConfigError(f"LLM mode needs an endpoint: set OPENAI_API_KEY (OpenAI, model {DEFAULT_LLM_MODEL} unless "
+                              "ASSISTANT_LLM_MODEL names another), or OPENAI_BASE_URL and ASSISTANT_LLM_MODEL")
         return mode
     return "llm" if configured else "extractive"
 

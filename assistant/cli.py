@@ -163,3 +163,4 @@ from assistant import cli_facts  # noqa: E402,F401  registers facts
 from assistant import cli_serve  # noqa: E402,F401  registers serve
 from assistant import cli_ui  # noqa: E402,F401  registers ui (the Streamlit app)
 from assistant import cli_load  # noqa: E402,F401  registers load (concurrent clients through serve)
+from assistant import cli_config  # noqa: E402,F401  registers config (the resolved settings)

@@ -92,8 +92,10 @@ class Assistant:
         return total_characters([bundled_seeds()])
 
     def documents(self) -> list[dict]:
-        docs = self.index.documents()
-        return sorted(docs.values(), key=lambda d: (d["source"], d["doc_id"]))
+        """The documents, each with its metadata and chunk count; a year not found is None (stored as 0)."""
+        docs = [{**d, "year_issued": d.get("year_issued") or None, "year_reviewed": d.get("year_reviewed") or None}
+                for d in self.index.documents().values()]
+        return sorted(docs, key=lambda d: (d["source"], d["doc_id"]))
 
     def chunks_of(self, doc_id: str):
         return self.index.chunks_of(doc_id)

@@ -23,7 +23,12 @@ def seeded_home(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def seeded(seeded_home):
-    """An Assistant over the five bundled seeds; the first ingest report is kept on it."""
+    """An Assistant over the five bundled seeds; the first ingest report is kept on it.
+
+    Built from the seeds' shipped vectors (assistant/index/seed_vectors.npz): seconds, not the
+    minutes embedding them takes on a busy machine. If the seeds' chunks changed and the file was
+    not regenerated, the missing ones are embedded here and tests/test_seed_vectors.py fails.
+    """
     from assistant import Assistant
 
     assistant = Assistant.open(home=seeded_home)

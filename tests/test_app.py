@@ -154,7 +154,7 @@ def test_english_labels(app_home):
     at = start()
     at.sidebar.radio(key="lang").set_value("en").run()
     assert [t.value for t in at.title] == ["Chat"]
-    assert any(b.label == "New conversation" for b in at.button)
+    assert any(b.label == "New chat" for b in at.button)
 
 
 def test_llm_mode_with_a_session_endpoint_streams_and_flags_unverified(app_home, llm_server):
@@ -185,7 +185,7 @@ def test_env_key_is_used_but_never_cached_or_shown(app_home, llm_server, monkeyp
     assert at.sidebar.text_input(key="llm_key").value == ""  # never filled back
     assert "环境中已设置密钥" in shown(at)
     ask(at, SEED_QUESTION)
-    assert any("llm ·" in c.value for c in at.caption)  # auto mode chose the configured LLM
+    assert any("LLM ·" in c.value for c in at.caption)  # auto mode chose the configured LLM, and says so
     assert {k.lower(): v for k, v in llm_server.headers[-1].items()}["authorization"] == f"Bearer {env_key}"
     assert env_key not in shown(at)
     assert _assistant_for(str(app_home)).settings.openai_api_key is None  # the shared Assistant holds no key
@@ -200,8 +200,8 @@ def test_filters_restrict_answers_and_retrieval(app_home, seeded):
     at.button[0].click().run()  # the form's submit button
     assert not at.exception, at.exception
     rows = at.dataframe[0].value
-    assert len(rows) and set(rows["chunk_id"].str.rsplit(":", n=1).str[0]) <= set(weishi)
-    assert {"fused", "dense", "lexical", "reasons"} <= set(rows.columns)
+    assert len(rows) and set(rows["段编号"].str.rsplit(":", n=1).str[0]) <= set(weishi)
+    assert {"融合得分", "稠密得分", "词法得分", "加权原因"} <= set(rows.columns)
     text = shown(at)
     assert "年份 2020" in text and "已筛选" in text
 
@@ -217,7 +217,7 @@ def test_retrieval_page_shows_detected_place_and_year(app_home):
     at.button[0].click().run()
     text = shown(at)
     assert "地区 漯河市" in text and "年份 2020" in text
-    assert at.dataframe[0].value["fused"].is_monotonic_decreasing
+    assert at.dataframe[0].value["融合得分"].is_monotonic_decreasing
 
 
 # -- knowledge base ------------------------------------------------------------------
@@ -232,7 +232,7 @@ def test_upload_ingest_ask_show_as_text_then_delete(writable_home):
     assert any("新增 1" in s.value for s in at.success)
     docs = at.dataframe[0].value
     assert len(docs) == before + 1 and (writable_home / "uploads" / "wuyang-2023.txt").exists()
-    doc_id = docs[docs["source"] == "wuyang-2023.txt"]["doc_id"].iloc[0]
+    doc_id = docs[docs["文件"] == "wuyang-2023.txt"]["文档编号"].iloc[0]
 
     at.switch_page("views/chat.py").run()
     ask(at, "舞阳县2023年新建了多少座乡村图书馆？")
@@ -277,7 +277,7 @@ def test_eval_run_shown_with_metrics_charts_and_failures(writable_home):
     at.button(key="ev_start").click().run()
     assert not at.exception, at.exception
     metrics = at.dataframe[0].value
-    assert metrics.set_index("metric").loc["n", "value"] == "2"
+    assert metrics.set_index("指标").loc["题数", "数值"] == "2"
     assert len(at.get("imgs")) >= 1 or len(at.image) >= 1
     assert any(e.label.startswith("t\\-2") for e in at.expander)  # the failure, with its evidence
     assert "999家" in shown(at)
@@ -301,3 +301,52 @@ def test_ui_command_is_headless_and_local():
     result = CliRunner().invoke(app, ["ui", "--help"])
     assert result.exit_code == 0 and "--port" in result.output and "127.0.0.1" in result.output
     assert os.path.exists(args[1])
+
+
+# -- the chosen language everywhere ------------------------------------------------------
+# Names that stay as they are in Chinese text: the LLM and its API, k, file types, units, the language switch.
+TECHNICAL = {"LLM", "API", "k", "MB", "txt", "md", "html", "pdf", "docx", "JSON", "Lines", "Language", "English"}
+
+
+def labels(at: AppTest) -> list[str]:
+    """Every label the app itself writes (not document data): widgets, their options and placeholders,
+    table headers, titles and subheaders."""
+    out = [el.label for kind in ("button", "text_input", "selectbox", "multiselect", "radio", "checkbox", "slider",
+                                  "toggle", "number_input", "text_area") for el in getattr(at, kind)]
+    out += [el.proto.placeholder for kind in ("selectbox", "multiselect", "chat_input") for el in getattr(at, kind)]
+    out += [str(o) for el in at.radio for o in el.options]
+    out += [str(c) for df in at.dataframe for c in df.value.columns]
+    out += [el.value for kind in ("title", "subheader") for el in getattr(at, kind)]
+    return out
+
+
+def english_in(at: AppTest) -> list[str]:
+    found = [label for label in labels(at) if set(re.findall(r"[A-Za-z]+", label)) - TECHNICAL]
+    found += [w for w in re.findall(r"\b(?:True|False|None|NaN|nan)\b", shown(at))]
+    for df in at.dataframe:  # empty cells are blank, never "None"
+        found += [f"empty cell in {list(df.value.columns)}" for _ in range(int(df.value.isna().sum().sum()))]
+        found += [f"'{v}' in a cell" for v in df.value.astype(str).values.ravel() if v in ("None", "nan", "NaN")]
+    return found
+
+
+def test_every_page_in_chinese_has_no_english_labels(app_home, seeded):
+    hit = seeded.search(SEED_QUESTION, k=1)[0]
+    at = ask(start(), SEED_QUESTION)
+    seen = {"chat": english_in(at)}
+    at.switch_page("views/knowledge.py").run()
+    seen["knowledge"] = english_in(at)
+    headers = [list(df.value.columns) for df in at.dataframe]
+    assert ["标题", "地区", "类型", "发布年份", "回顾年份", "规划期"] == headers[0][:6] and len(headers) == 2  # + chunks
+    at.switch_page("views/retrieval.py").run()
+    at.text_input(key="rt_question").set_value(SEED_QUESTION)
+    at.button[0].click().run()
+    seen["retrieval"] = english_in(at)
+    at.switch_page("views/evaluation.py").run()
+    seen["evaluation"] = english_in(at)
+    at.radio(key="ev_view").set_value("open").run()
+    seen["evaluation, earlier runs"] = english_in(at)
+    at.query_params.update(doc=hit.chunk.doc_id, at=hit.chunk.chunk_id)
+    at.switch_page("views/document.py").run()
+    seen["document"] = english_in(at)
+    assert not at.exception, at.exception
+    assert {page: found for page, found in seen.items() if found} == {}

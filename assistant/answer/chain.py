@@ -74,12 +74,12 @@ def build_chat_model(settings: Settings):
     """A ChatOpenAI for the configured endpoint; nothing here reads the environment."""
     from langchain_openai import ChatOpenAI
 
-    if not settings.llm_model:
+    if not settings.chat_model:
         raise ConfigError("no LLM model configured: set ASSISTANT_LLM_MODEL (or OPENAI_MODEL)")
     if not (settings.openai_api_key or settings.openai_base_url):
         raise ConfigError("no LLM endpoint: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (a local server)")
     return ChatOpenAI(
-        model=settings.llm_model,
+        model=settings.chat_model,
         base_url=settings.openai_base_url,
         # A local server (Ollama, vLLM) needs no key, but the client insists on one.
         api_key=settings.openai_api_key or "no-key",
@@ -124,7 +124,7 @@ def map_error(exc: Exception, settings: Settings) -> AssistantError:
     if status in (401, 403):
         return ConfigError(f"LLM rejected the key ({status}): set OPENAI_API_KEY to a valid key for {where}")
     if status == 404 or "model_not_found" in code:
-        return ConfigError(f"LLM model {settings.llm_model!r} not found at {where} ({status}): set "
+        return ConfigError(f"LLM model {settings.chat_model!r} not found at {where} ({status}): set "
                            "ASSISTANT_LLM_MODEL to a model the endpoint serves (and check OPENAI_BASE_URL)")
     if status == 429 and "insufficient_quota" in code:
         return QuotaExceeded(f"LLM quota exhausted at {where} (429 insufficient_quota): add credit, "

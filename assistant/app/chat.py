@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.app.i18n import t
+from assistant.app.i18n import answerer_label, t
 from assistant.app.render import answer_markdown, citation_card, escape_md, passage_card, planted_flags
 from assistant.app.state import answer_options, chosen_filters, describe_filters, shared_assistant
 from assistant.errors import AssistantError
@@ -23,7 +23,7 @@ EXAMPLES = (
 def render() -> None:
     assistant = shared_assistant()
     messages = st.session_state.setdefault("messages", [])
-    head, new = st.columns([5, 1], vertical_alignment="bottom")
+    head, new = st.columns([4, 1], vertical_alignment="bottom")  # room for the English label too
     head.title(t("page_chat"))
     if new.button(t("new_chat"), key="new_chat", icon=":material/add_comment:", width="stretch"):
         messages.clear()
@@ -93,7 +93,7 @@ def show_answer(answer, turn: int) -> None:
         st.markdown(answer_markdown(answer.text, {c.n for c in answer.citations}, unverified, turn))
         if unverified:
             st.warning(escape_md(t("unverified", figures="、".join(unverified))), icon=":material/warning:")
-    st.caption(escape_md(t("answer_meta", mode=answer.mode, ms=answer.latency_ms)))
+    st.caption(escape_md(t("answer_meta", mode=answerer_label(answer.mode), ms=answer.latency_ms)))
     with st.expander(t("copy"), icon=":material/content_copy:"):
         st.code(copy_text(answer), language=None, wrap_lines=True)
     for citation in answer.citations:

@@ -15,16 +15,16 @@ from pathlib import Path
 import streamlit as st
 from rich.console import Console
 
-from assistant.app.i18n import t
+from assistant.app.i18n import column, t, table
 from assistant.app.render import escape_md, highlight_html
 from assistant.app.state import answer_options, shared_assistant
 from assistant.errors import AssistantError
 from assistant.redact import scrub
 from assistant.evaluation.dataset import QuestionSetError, load_questions
 from assistant.evaluation.report import CHARTS, GROUP_KEYS, OVERALL_KEYS, failures, fmt, read_results
-from assistant.settings import REPO_ROOT
+from assistant.settings import bundled_question_sets
 
-BUNDLED = REPO_ROOT / "evals" / "questions"
+BUNDLED = bundled_question_sets()
 
 
 def render() -> None:
@@ -80,7 +80,7 @@ class _Counting:
 
 def run_section(assistant) -> None:
     sets = bundled_sets()
-    chosen = st.multiselect(t("ev_sets"), sets, format_func=lambda p: p.name, key="ev_sets")
+    chosen = st.multiselect(t("ev_sets"), sets, format_func=lambda p: p.name, key="ev_sets", placeholder=t("ev_choose"))
     upload = st.file_uploader(t("ev_upload"), type=["jsonl"], key="ev_upload")
     if not st.button(t("ev_start"), key="ev_start", type="primary"):
         return
@@ -123,19 +123,19 @@ def show_run(folder: Path) -> None:
     results = {r.get("id"): r for r in read_results(folder / "results.jsonl")} \
         if (folder / "results.jsonl").exists() else {}
     run = summary.get("run", {})
-    st.caption(escape_md(t("ev_where", path=folder)) + f" · mode {escape_md(run.get('mode'))} · k {run.get('k')}")
+    st.caption(escape_md(t("ev_where", path=folder)) + " · " + escape_md(t("ev_run_meta", mode=run.get("mode"), k=run.get("k"))))
     st.subheader(t("ev_metrics"))
-    st.dataframe([{"metric": key, "value": fmt(key, summary.get(key))} for key in OVERALL_KEYS],
+    st.dataframe(table([{"metric": column(key), "value": fmt(key, summary.get(key))} for key in OVERALL_KEYS]),
                  hide_index=True)
     if summary.get("by_kind"):
         st.subheader(t("ev_by_kind"))
-        st.dataframe([{"kind": kind, **{key: fmt(key, m.get(key)) for key in GROUP_KEYS}}
-                      for kind, m in summary["by_kind"].items()], hide_index=True)
+        st.dataframe(table([{"kind": kind, **{key: fmt(key, m.get(key)) for key in GROUP_KEYS}}
+                            for kind, m in summary["by_kind"].items()]), hide_index=True)
     charts = [folder / name for name in CHARTS if (folder / name).exists()]
     if charts:
         st.subheader(t("ev_charts"))
-        for column, chart in zip(st.columns(len(charts)), charts):
-            column.image(str(chart))
+        for slot, chart in zip(st.columns(len(charts)), charts):
+            slot.image(str(chart))
     facts = expected_facts(run.get("sets", []), folder)
     worst = failures(summary)
     st.subheader(t("ev_failures", n=len(worst)))

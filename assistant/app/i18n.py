@@ -1,11 +1,13 @@
 """The app's labels in Chinese (first) and English.
 
-Example: with st.session_state["lang"] == "en", t("new_chat") -> "New conversation";
+Example: with st.session_state["lang"] == "en", t("new_chat") -> "New chat";
 t("docs_found", n=3) fills the {n} placeholder.
 """
 from __future__ import annotations
 
 import streamlit as st
+
+from assistant.evaluation.scoring import HIT_KS
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 
@@ -38,14 +40,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_match": ("没有文档同时符合所选筛选条件。", "No document matches all the chosen filters."),
     "filters_on": ("已筛选：{n} 个文档", "Filtered to {n} document(s)"),
     # seeding
-    "seeding": ("首次运行：正在从内置报告建立索引（约 2 分钟）…", "First run: building the index from the bundled reports (about 2 minutes)…"),
+    "seeding": ("首次运行：正在从内置报告建立索引（数秒）…", "First run: building the index from the bundled reports (a few seconds)…"),
     # chat
     "chat_intro": ("就地方政府工作报告和规划提问，每句回答都附有可打开的引用。",
                    "Ask about the local-government reports and plans; every sentence of an answer cites a passage you can open."),
     "ask_placeholder": ("输入问题，例如：漯河市2020年新增了多少家国家级高新技术企业？",
                         "Ask, e.g. How many national high-tech enterprises did Luohe add in 2020?"),
     "try": ("试试这些问题：", "Try these:"),
-    "new_chat": ("新对话", "New conversation"),
+    "new_chat": ("新对话", "New chat"),
     "thinking": ("正在检索和回答…", "Retrieving and answering…"),
     "unverified": ("以下数字未能在所引段落中核实：{figures}", "These figures could not be verified in the cited passages: {figures}"),
     "unverified_mark": ("未核实", "unverified"),
@@ -102,10 +104,14 @@ LABELS: dict[str, tuple[str, str]] = {
                  "Detected: places {places} · years {years} · periods {periods} · comparison {comparison} · region filter {region}"),
     "sidebar_filters": ("侧栏筛选：{f}", "Sidebar filters: {f}"),
     "none": ("无", "none"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
     # evaluation
     "ev_run": ("运行评测", "Run a question set"),
     "ev_open": ("打开已有运行", "Open an earlier run"),
     "ev_sets": ("题集", "Question sets"),
+    "ev_choose": ("选择题集", "Choose question sets"),
+    "ev_run_meta": ("回答方式 {mode} · k {k}", "mode {mode} · k {k}"),
     "ev_upload": ("或上传一个题集（JSON Lines）", "Or upload a question set (JSON Lines)"),
     "ev_start": ("开始评测", "Run"),
     "ev_running": ("正在评测 {n} 个问题…", "Running {n} questions…"),
@@ -122,6 +128,58 @@ LABELS: dict[str, tuple[str, str]] = {
     "ev_evidence": ("检索到的证据", "Retrieved evidence"),
     "ev_where": ("运行目录：{path}", "Run folder: {path}"),
 }
+
+# Table columns (st.dataframe headers): the key each row dict uses -> its label.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "title": ("标题", "Title"), "region": ("地区", "Place"), "kind": ("类型", "Kind"),
+    "issued": ("发布年份", "Issued"), "reviews": ("回顾年份", "Reviews"), "period": ("规划期", "Period"),
+    "chunks": ("段数", "Chunks"), "source": ("文件", "File"), "doc_id": ("文档编号", "Doc id"),
+    "chunk_id": ("段编号", "Chunk id"), "heading": ("小标题", "Heading"), "page": ("页码", "Page"),
+    "chars": ("字数", "Characters"), "text": ("内容", "Text"), "rank": ("排名", "Rank"),
+    "fused": ("融合得分", "Fused"), "dense": ("稠密得分", "Dense"), "lexical": ("词法得分", "Lexical"),
+    "reasons": ("加权原因", "Reasons"), "metric": ("指标", "Metric"), "value": ("数值", "Value"),
+    # evaluation metrics (evaluation/report.py OVERALL_KEYS, GROUP_KEYS), as rows and as columns
+    "n": ("题数", "questions"), "n_answerable": ("可回答题数", "answerable"), "n_unanswerable": ("不可回答题数", "unanswerable"),
+    "errors": ("出错", "errors"), "missing": ("缺答", "missing"), "too_long": ("过长", "too long"),
+    "overall_accuracy": ("总体准确率", "overall accuracy"), "answer_accuracy": ("答案准确率", "answer accuracy"),
+    "refusal_accuracy": ("拒答准确率", "refusal accuracy"), "false_refusal_rate": ("误拒率", "false refusal rate"),
+    "citation_supported": ("引用支持率", "citations supported"), "mrr": ("平均倒数排名", "MRR"),
+    "unverified_share": ("未核实比例", "unverified share"), "latency_p50_ms": ("延迟中位数（毫秒）", "latency p50 (ms)"),
+    "latency_p95_ms": ("延迟 95 分位（毫秒）", "latency p95 (ms)"),
+    **{f"hit@{k}": (f"前 {k} 命中率", f"hit@{k}") for k in HIT_KS},
+}
+
+
+def table(rows: list[dict]) -> list[dict]:
+    """Rows for st.dataframe in the chosen language: headers translated, empty cells blank (never "None").
+
+    A column with an empty cell is shown as text, so numbers and blanks can sit in one column.
+    Example (Chinese): table([{"issued": 2021, "reviews": None}]) -> [{"发布年份": "2021", "回顾年份": ""}]
+    """
+    empty = {key for row in rows for key, value in row.items() if value is None}
+
+    def cell(key, value):
+        return ("" if value is None else str(value)) if key in empty else value
+    return [{column(key): cell(key, value) for key, value in row.items()} for row in rows]
+
+
+def column(key: str) -> str:
+    zh, en = COLUMNS.get(key, (key, key))
+    return en if lang() == "en" else zh
+
+
+ANSWERERS = {"llm": ("LLM", "LLM"), "extractive": ("抽取式", "extractive"),
+             "extractive (fallback)": ("抽取式（LLM 不可用）", "extractive (LLM unavailable)")}
+
+
+def answerer_label(mode: str) -> str:
+    """Which answerer gave an answer, in the chosen language. Example: answerer_label("extractive") -> "抽取式"."""
+    zh, en = ANSWERERS.get(mode, (mode, mode))
+    return en if lang() == "en" else zh
+
+
+def yes_no(value) -> str:
+    return t("yes") if value else t("no")
 
 
 KINDS = {"government_work_report": ("政府工作报告", "government work report"),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.app.i18n import kind_label, t
+from assistant.app.i18n import kind_label, t, table
 from assistant.app.render import DOCUMENT_PAGE, escape_md
 from assistant.app.state import shared_assistant
 from assistant.errors import AssistantError
@@ -30,10 +30,10 @@ def render() -> None:
     upload_section(assistant)
     docs = assistant.documents()
     st.subheader(t("doc_list", n=len(docs)))
-    st.dataframe([{"title": d.get("title"), "region": d.get("region"), "kind": kind_label(d.get("doc_kind") or "other"),
+    st.dataframe(table([{"title": d.get("title"), "region": d.get("region"), "kind": kind_label(d.get("doc_kind") or "other"),
                    "issued": d.get("year_issued") or None, "reviews": d.get("year_reviewed") or None,
                    "period": d.get("period") or None, "chunks": d.get("chunks"), "source": d.get("source"),
-                   "doc_id": d.get("doc_id")} for d in docs], hide_index=True)
+                   "doc_id": d.get("doc_id")} for d in docs]), hide_index=True)
     if docs:
         document_section(assistant, docs)
     rebuild_section(assistant, docs)
@@ -103,8 +103,8 @@ def document_section(assistant, docs: list[dict]) -> None:
     st.page_link(DOCUMENT_PAGE, label=t("open_full"), icon=":material/description:", query_params={"doc": doc_id})
     chunks = assistant.chunks_of(doc_id)
     with st.expander(f"{t('chunks_of')} ({len(chunks)})"):
-        st.dataframe([{"chunk_id": c.chunk_id, "heading": c.heading, "page": c.page, "chars": len(c.text),
-                       "text": c.text} for c in chunks], hide_index=True)
+        st.dataframe(table([{"chunk_id": c.chunk_id, "heading": c.heading, "page": c.page, "chars": len(c.text),
+                             "text": c.text} for c in chunks]), hide_index=True)
     confirm = st.checkbox(t("confirm_delete"), key=f"kb_confirm_{doc_id}")
     if st.button(t("delete"), key="kb_delete", disabled=not confirm, icon=":material/delete:"):
         try:

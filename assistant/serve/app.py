@@ -61,8 +61,11 @@ def create_app(assistant, key: str | None = None, host: str | None = None) -> Fa
 
     settings = assistant.settings
     key = key if key is not None else settings.serve_key
-    app = FastAPI(title="Report assistant", version="1", responses=ERRORS,
+    from assistant.serve.docs import serve_docs
+
+    app = FastAPI(title="Report assistant", version="1", responses=ERRORS, docs_url=None, redoc_url=None,
                   description="Cited, verified answers over Chinese local-government reports.")
+    serve_docs(app)  # /docs from a package's files: FastAPI's own loads them from a CDN
     app.state.assistant = assistant
     app.add_middleware(RequestGuard, key=key, bound_host=host or settings.serve_host,
                        allowed_hosts=settings.allowed_hosts, max_file_mb=settings.max_file_mb,

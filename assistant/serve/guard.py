@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 
 PUBLIC = frozenset({"/healthz", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"})
+PUBLIC_PREFIXES = ("/docs-assets/",)  # Swagger UI's files for /docs (assistant/serve/docs.py)
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 UPLOAD_PATH = "/v1/documents"
 JSON_LIMIT = 1 << 20  # a question (1,000 characters) and its capped history fit many times over
@@ -115,7 +116,7 @@ class RequestGuard:
             raise HTTPException(400, f"host {host or '(none)'!r} is not a name this server answers to: use "
                                      f"127.0.0.1 or localhost, or add the name to ASSISTANT_SERVE_ALLOWED_HOSTS")
         if not self.key and method in WRITES:
-            self.check_origin(headers)
+        if self.key and path not in PUBLIC and not path.startswith(PUBLIC_PREFIXES):
         if self.key and path not in PUBLIC:
             given = headers.get("authorization", "")
             scheme, _, token = given.partition(" ")
