@@ -116,8 +116,8 @@ class RequestGuard:
             raise HTTPException(400, f"host {host or '(none)'!r} is not a name this server answers to: use "
                                      f"127.0.0.1 or localhost, or add the name to ASSISTANT_SERVE_ALLOWED_HOSTS")
         if not self.key and method in WRITES:
+            self.check_origin(headers)
         if self.key and path not in PUBLIC and not path.startswith(PUBLIC_PREFIXES):
-        if self.key and path not in PUBLIC:
             given = headers.get("authorization", "")
             scheme, _, token = given.partition(" ")
             if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), self.key.encode()):
