@@ -11,7 +11,8 @@ from typing import Iterator
 
 from assistant.analysis import analyse
 from assistant.answer import extractive
-from assistant.answer.citations import build_answer
+from assistant.answer.citations import build_answer, is_refusal
+from assistant.answer.nearby import what_reports_hold
 from assistant.answer.types import Answer
 from assistant.errors import BadQuestion, ConfigError
 from assistant.redact import scrub, secrets_of
@@ -144,6 +145,8 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
     if text is None:
         with timed(timings, "extract"):
             text = extractive.answer(standalone, analysis, passages, known=assistant.index.lexical.knows)
+            if is_refusal(text) and analysis.wants in ("number", "rate"):
+                text += what_reports_hold(standalone, analysis, passages)  # the nearest facts, cited
     with timed(timings, "verify"):
         answer = build_answer(question, text, passages, label, timings=timings,
                               analysis={**analysis.explain(), "standalone": standalone}, notice=notice)

@@ -224,8 +224,13 @@ def build_answer(question: str, text: str, contexts: list[ScoredChunk], mode: st
     answer = Answer(question=question, text=text, refused=is_refusal(text), mode=mode, contexts=list(contexts),
                     timings=dict(timings or {}), analysis=dict(analysis or {}), notice=notice)
     if answer.refused:
-        # A refusal cites nothing as the answer; the UI shows the nearest passages instead.
-        answer.text = MARKER.sub("", text).strip() or refusal_for(question)
+        # A refusal cites nothing as the answer; the UI shows the nearest passages instead. A refusal that
+        # names what the reports do hold ("报告中相近的数字：…[2]") cites those passages for that part only.
+        if not parse_markers(text):
+            answer.text = MARKER.sub("", text).strip() or refusal_for(question)
+            return answer
+        answer.citations = [make_citation(n, contexts[n - 1], [s for s in split_sentences(text) if f"[{n}]" in s])
+                            for n in sorted(set(parse_markers(text)))]
         return answer
     sentences = split_sentences(text)
     cited = cited_per_sentence(sentences, len(contexts))

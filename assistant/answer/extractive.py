@@ -261,14 +261,16 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
 
 def fitting_figures(hit: ScoredChunk, frame: Frame):
     """accept(span, sentence) for best_span: a span stating figures passes only if one of them fits the
-    frame; a span with no figure is left to the other checks (wanted_bonus)."""
+    frame; a span with no figure statement passes only if it has a number (a rank), left to the other checks."""
     facts = chunk_facts(hit)
     issued = hit.chunk.metadata.get("year_issued") or None
 
     def accept(span: str, sentence: str) -> bool:
         at = hit.chunk.text.find(span.strip())
         inside = [f for f in facts if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
-        return not inside or any(not disagreements(f, frame, issued) for f in inside)
+        if not inside:  # no figure statement: a rank (居全国第5) may still answer; words alone never do
+            return bool(re.search(r"\d|第[一二三四五六七八九十]", span))
+        return any(not disagreements(f, frame, issued) for f in inside)
 
     return accept
 

@@ -39,9 +39,20 @@ def frame_of(analysis: Analysis) -> Frame:
             break
     if not named and analysis.periods and not analysis.years:
         status = "cumulative"  # "十三五期间新增就业多少": a total over the plan, or its end value
+    figure = analysis.wants in ("number", "rate") or (analysis.wants in ("name", "text") and names_indicator(question)
+                                                       and not re.search(r"哪些|哪个|哪家|哪几|谁|\bwhich\b|\bwho\b",
+                                                                         lowered))
     return Frame(places=list(analysis.places), years=list(analysis.years), periods=list(analysis.periods),
                  status=status, status_named=named, rate=analysis.wants == "rate",
-                 amount=analysis.amount, figure=analysis.wants in ("number", "rate"))
+                 amount=analysis.amount, figure=figure)
+
+
+def names_indicator(question: str) -> bool:
+    """The question names an indicator the reports give as a figure ("What was Luohe's GDP in 2019?")."""
+    from assistant.facts.table import synonym_groups
+
+    upper = question.upper()
+    return any(name.upper() in upper for group in synonym_groups() for name in group if len(name) >= 2)
 
 
 def _says(text: str, word: str) -> bool:

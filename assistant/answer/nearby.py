@@ -1,0 +1,64 @@
+"""When a figure question is refused: what the reports do state about it, with citations.
+
+"报告给出2023年漯河市实际利用外资4.37亿美元，没有给出地区生产总值" is more use than a bare
+refusal: the reader sees the nearest facts (another year, a target instead of the achieved
+value, another place) and can open them. Facts are those of the passages already retrieved
+whose indicator shares the question's indicator words.
+"""
+from __future__ import annotations
+
+from assistant.analysis import Analysis
+from assistant.answer.refusal import indicator_words
+from assistant.documents import ScoredChunk
+
+STATUS_ZH = {"target": "目标", "cumulative": "累计", "average": "年均", "actual": ""}
+STATUS_EN = {"target": "target", "cumulative": "total", "average": "yearly average", "actual": ""}
+
+
+def what_reports_hold(question: str, analysis: Analysis, passages: list[ScoredChunk], limit: int = 2) -> str:
+    """A sentence naming up to `limit` facts near the question, each with its [n]; "" when none."""
+    from assistant.answer.extractive import chunk_facts
+
+    words = indicator_words(question, analysis)
+    if not words:
+        return ""
+    found, seen = [], set()
+    for n, hit in enumerate(passages, start=1):
+        for fact in chunk_facts(hit):
+            share = sum(w in fact.indicator for w in words) / len(words)
+            key = (fact.place, fact.period, fact.indicator, fact.status, fact.figure)
+            if share >= 0.5 and key not in seen:
+                seen.add(key)
+                found.append((-share, n, fact))
+    found.sort(key=lambda item: (item[0], item[1]))
+    picked = found[:limit]
+    if not picked:
+        return ""
+    if analysis.language == "en":
+        parts = [f"{_describe_en(f)} [{n}]" for _, n, f in picked]
+        return " The reports do give: " + "; ".join(parts) + "."
+    parts = [f"{_describe_zh(f)}[{n}]" for _, n, f in picked]
+    return "报告中相近的数字：" + "；".join(parts) + "。"
+
+
+def _period_zh(period: str) -> str:
+    if not period:
+        return ""
+    if period[:4].isdigit():
+        rest = {"H1": "上半年", "H2": "下半年", "Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四季度",
+                "Q1-3": "前三季度"}.get(period[4:], period[4:])
+        return f"{period[:4]}年{rest}"
+    return f"“{period}”期间" if "-" not in period else f"{period}年"
+
+
+def _describe_zh(fact) -> str:
+    growth = "增长" if fact.measure == "growth" and fact.value >= 0 else ("下降" if fact.measure == "growth" else "")
+    figure = fact.figure if not growth or fact.figure.startswith(("增", "下", "降")) else f"{growth}{fact.figure}"
+    status = STATUS_ZH.get(fact.status, "")
+    return f"{fact.place}{_period_zh(fact.period)}{fact.indicator}{status}{figure}"
+
+
+def _describe_en(fact) -> str:
+    status = STATUS_EN.get(fact.status, "")
+    when = fact.period or "undated"
+    return f"{fact.place} {when}{' ' + status if status else ''}: {fact.indicator} {fact.figure}"
