@@ -165,7 +165,47 @@ def check_figures(sentences: list[str], cited: list[list[int]], contexts: list[S
         texts = [without_instructions(contexts[n - 1].chunk.text) for n in numbers]
         for figure in find_figures(sentence):
             figures.append(Figure(text=figure, verified=figure_supported(figure, texts), cited=list(numbers)))
+    return mark_derived(figures)
+
+
+def mark_derived(figures: list[Figure]) -> list[Figure]:
+    """A figure no passage states but that is the difference (or the change in %) of two verified figures
+    of the answer is verified as derived: "172.3亿元高于165.2亿元，多7.1亿元（+4.3%）"."""
+    from assistant.answer.figures import english_to_chinese
+    from assistant.facts.extract import parse_figure as parse_chinese
+    from assistant.facts.units import multiplier, unit_groups
+
+    def parse_figure(text: str):
+        return parse_chinese(english_to_chinese(text) or text)
+
+    known = []
+    for f in figures:
+        parsed = parse_figure(f.text) if f.verified else None
+        if parsed:
+            known.append((parsed[0] * multiplier(parsed[1]), unit_groups().get(parsed[1]), parsed[0], parsed[1]))
+    for f in figures:
+        parsed = None if f.verified else parse_figure(f.text)
+        if not parsed:
+            continue
+        value, unit = parsed
+        base, group = value * multiplier(unit), unit_groups().get(unit)
+        for i, a in enumerate(known):
+            for b in known[i + 1:]:
+                if a[1] != b[1]:
+                    continue
+                gap = abs(a[0] - b[0])
+                change = abs(a[0] / b[0] - 1) * 100 if b[0] else None
+                back = abs(b[0] / a[0] - 1) * 100 if a[0] else None
+                same_gap = group == a[1] or (group == "points" and a[1] == "percent")
+                if (same_gap and _close(base, gap)) or (unit == "%" and any(
+                        c is not None and _close(value, c) for c in (change, back))):
+                    f.verified, f.derived = True, True
     return figures
+
+
+def _close(x: float, y: float) -> bool:
+    """Equal as an answer would round it: 7.1 for 7.0999…, 4.3 for 4.297."""
+    return abs(x - y) <= max(0.051, abs(y) * 0.006)
 
 
 def planted_instructions(sentences: list[str], cited: list[list[int]],

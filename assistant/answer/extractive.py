@@ -31,6 +31,8 @@ SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括
 CLAUSE_END = re.compile(r"[^，,。！？；;!?：:]*[，,。！？；;!?：:]?")
 DATE = re.compile(r"(?:19|20)\d{2}年(?:底|末|前|\d{1,2}月)?|\d{1,2}月(?:\d{1,2}日)?|第[一二三四]季度|年底|年内")
 YEAR_MISMATCH = 0.4
+# A number that is not a year: 28, 第5, 六家 (a figure question's answer has one)
+NUMBER_WORDS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年)|第[一二三四五六七八九十]|[一二两三四五六七八九十百千]+[家个项所座条名位批次件]")
 # Reports name one indicator several ways; a question in one wording should find the others.
 SYNONYMS = (("地区生产总值", "GDP"), ("生产总值", "GDP"), ("GDP", "生产总值"), ("利用外资", "利用境外资金"), ("增速", "增长"))
 
@@ -40,6 +42,7 @@ class Pick:
     n: int  # 1-based passage number
     text: str
     score: float
+    side: Analysis | None = None  # the side of a comparison it answers
 
 
 def sentences(text: str) -> list[str]:
@@ -205,11 +208,16 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
     for side in sides:
         best = None
         others = {p for s in sides if s is not side for p in s.places}
+        frame = frame_of(side)
         for n, hit in _side_contexts(contexts, side, others)[:4]:
-            span, score = best_span(hit.chunk.text, grams, analysis)
+            # each side its own year, place and status; unless a number is asked for (多少, growth rate),
+            # a side may be stated in words (达到全国平均水平)
+            need = side.wants in ("number", "rate")
+            accept = fitting_figures(hit, frame, need_number=need) if frame.figure else None
+            span, score = best_span(hit.chunk.text, grams, analysis, accept)
             score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
             if span and (best is None or score > best.score):
-                best = Pick(n, span, score)
+                best = Pick(n, span, score, side)
         if best:
             picks.append(best)
     return picks
@@ -229,7 +237,7 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
              for p in picks]
     if not answers_question(question, analysis, [p.text for p in picks], cited):
         return refusal
-    return compose(picks, analysis)
+    return compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
 
 
 def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
@@ -259,7 +267,7 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
     return [best] if best else []
 
 
-def fitting_figures(hit: ScoredChunk, frame: Frame):
+def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
     """accept(span, sentence) for best_span: a span stating figures passes only if one of them fits the
     frame; a span with no figure statement passes only if it has a number (a rank), left to the other checks."""
     facts = chunk_facts(hit)
@@ -268,8 +276,8 @@ def fitting_figures(hit: ScoredChunk, frame: Frame):
     def accept(span: str, sentence: str) -> bool:
         at = hit.chunk.text.find(span.strip())
         inside = [f for f in facts if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
-        if not inside:  # no figure statement: a rank (居全国第5) may still answer; words alone never do
-            return bool(re.search(r"\d|第[一二三四五六七八九十]", span))
+        if not inside:  # no figure statement: a rank (居全国第5) or a count in words (六家) may still answer
+            return not need_number or bool(NUMBER_WORDS.search(span))
         return any(not disagreements(f, frame, issued) for f in inside)
 
     return accept
@@ -285,9 +293,77 @@ def _facts_of(chunk_id: str, text: str, doc: DocContext) -> tuple:
     return tuple(extract_facts(text, doc, find_places))
 
 
-def compose(picks: list[Pick], analysis: Analysis) -> str:
+def compose(picks: list[Pick], analysis: Analysis, contexts: list[ScoredChunk] | None = None,
+            grams: set[str] | None = None) -> str:
     sentences = [f"{p.text}[{p.n}]" for p in picks]
     body = "；".join(sentences) + "。"
+    if len(picks) == 2 and contexts and all(p.side is not None for p in picks):
+        body += verdict(picks, contexts, analysis, grams or set())
     if analysis.language == "en":
         return f"According to the reports: {body}"
     return body
+
+
+def grams_for_verdict(question: str, analysis: Analysis) -> set[str]:
+    return content_bigrams(question, replace(analysis, expansion=""))
+
+
+def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> str:
+    """"2023年（172.3亿元）高于2020年（165.2亿元），多7.1亿元（+4.3%）[2][1]。" when each side's span states a
+    figure of the side's frame in the same kind of unit; "" when the two cannot be set side by side."""
+    from assistant.facts.units import multiplier, unit_groups
+
+    facts = [_side_fact(p, contexts, grams) for p in picks]
+    if None in facts:
+        return ""
+    a, b = facts
+    group = unit_groups().get(a.unit)
+    if group != unit_groups().get(b.unit) or a.measure != b.measure:
+        return ""
+    labels = [_side_label(p.side, analysis) for p in picks]
+    markers = f"[{picks[0].n}][{picks[1].n}]" if picks[0].n != picks[1].n else f"[{picks[0].n}]"
+    if a.base_value == b.base_value:
+        same = "equal" if analysis.language == "en" else "相同"
+        return (f" {labels[0]} and {labels[1]} are equal ({a.figure}){markers}." if analysis.language == "en"
+                else f"{labels[0]}与{labels[1]}{same}（均为{a.figure}）{markers}。")
+    higher = a.base_value > b.base_value
+    if group == "percent" or group == "points":
+        gap = f"{_number(abs(a.value - b.value))}个百分点"
+        gap_en = f"{_number(abs(a.value - b.value))} percentage points"
+    else:
+        diff = abs(a.base_value - b.base_value) / multiplier(a.unit)
+        change = (a.base_value / b.base_value - 1) * 100 if b.base_value else None
+        gap = f"{_number(diff)}{a.unit}" + (f"（{change:+.1f}%）" if change is not None else "")
+        gap_en = f"{_number(diff)}{a.unit}" + (f" ({change:+.1f}%)" if change is not None else "")
+    if analysis.language == "en":
+        word = "higher" if higher else "lower"
+        return f" {labels[0]} ({a.figure}) is {word} than {labels[1]} ({b.figure}) by {gap_en}{markers}."
+    word, more = ("高于", "多") if higher else ("低于", "少")
+    if group in ("percent", "points"):
+        more = "高" if higher else "低"
+    return f"{labels[0]}（{a.figure}）{word}{labels[1]}（{b.figure}），{more}{gap}{markers}。"
+
+
+def _side_fact(pick: Pick, contexts: list[ScoredChunk], grams: set[str]):
+    """The fact of a side's span that fits its frame and best names what is asked."""
+    hit = contexts[pick.n - 1]
+    frame = frame_of(pick.side)
+    at = hit.chunk.text.find(pick.text)
+    inside = [f for f in chunk_facts(hit) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
+              and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)]
+    if not inside:
+        return None
+    return max(inside, key=lambda f: coverage(grams, f.indicator))
+
+
+def _side_label(side: Analysis, analysis: Analysis) -> str:
+    if len(analysis.places) >= 2 and side.places:
+        return side.places[0]
+    if side.years:
+        return f"{side.years[0]}" if analysis.language == "en" else f"{side.years[0]}年"
+    return side.periods[0] if side.periods else ""
+
+
+def _number(value: float) -> str:
+    """7.1, 12, 0.25: as few decimals as the value needs (at most two)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")

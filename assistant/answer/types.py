@@ -28,8 +28,9 @@ class Citation:
 @dataclass
 class Figure:
     text: str  # as written in the answer, e.g. "28家"
-    verified: bool  # found in a chunk the sentence cites
+    verified: bool  # found in a chunk the sentence cites, or worked out from two that are (derived)
     cited: list[int] = field(default_factory=list)
+    derived: bool = False  # a comparison's working: the difference or change of two verified figures
 
 
 @dataclass

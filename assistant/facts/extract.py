@@ -214,6 +214,12 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     return Series(items, "", 1) if len(items) >= 2 else None
 
 
+def parse_figure(text: str) -> tuple[float, str] | None:
+    """(value, unit) of a figure as written: parse_figure("165.2亿元") -> (165.2, "亿元"); "百分之八点五" -> (8.5, "%")."""
+    m = figure_pattern().search(text)
+    return _value_and_unit(m) if m else None
+
+
 def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     if m.group("num"):
         return float(m.group("num").replace(",", "").replace("，", "")), m.group("unit")

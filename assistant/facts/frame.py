@@ -56,10 +56,10 @@ def names_indicator(question: str) -> bool:
 
 
 def _says(text: str, word: str) -> bool:
-    """Chinese words by substring; English ones as whole words ("plan" is not in "plant")."""
+    """A cue (a regular expression) in the question; English ones as whole words ("plan" is not in "plant")."""
     if word.isascii():
-        return re.search(rf"\b{re.escape(word)}\b", text) is not None
-    return word in text
+        return re.search(rf"\b(?:{word})\b", text) is not None
+    return re.search(word, text) is not None
 
 
 def year_of(period: str) -> int | None:

@@ -49,8 +49,8 @@ def _period_agrees(fact: Fact, frame: Frame) -> bool:
     if frame.years:
         year = year_of(fact.period)
         if year is None:  # a plan period: its total, average or goal, and only if the plan covers the year
-            return (frame.status in ("cumulative", "average", "target") or fact.status in ("cumulative", "average")) \
-                and fact.period in _periods_of(frame.years)
+            # (a single year asked for is not answered by a five-year total or average)
+            return frame.status in ("cumulative", "average", "target") and fact.period in _periods_of(frame.years)
         return year in frame.years
     return True
 
