@@ -248,7 +248,8 @@ class Index:
         return n
 
     def _delete_docs(self, doc_ids: list[str]) -> int:
-        ids = [c.chunk_id for d in doc_ids for c in self.vectors.get_where({"doc_id": d})]
+        ids = [c.chunk_id for start in range(0, len(doc_ids), 500)
+               for c in self.vectors.get_where({"doc_id": {"$in": list(doc_ids[start:start + 500])}})]
         self.vectors.delete_ids(ids)
         self.lexical.delete(ids)
         self.lexical.save()
@@ -259,8 +260,9 @@ class Index:
     def _drop_docs(self, doc_ids: list[str]) -> int:
         """Remove every trace of these documents from both sides (chunk ids are "<doc_id>:<n>")."""
         removed = self._delete_docs(doc_ids)
-        prefixes = tuple(f"{d}:" for d in doc_ids)
-        strays = [i for i in self.lexical.tokens if i.startswith(prefixes)] if prefixes else []
+        # Matched whole: a prefix test would take "a.txt#0:b.txt#0:0000" for a chunk of "a.txt#0".
+        wanted = set(doc_ids)
+        strays = [i for i in self.lexical.tokens if i.rsplit(":", 1)[0] in wanted]
         if strays:
             self.lexical.delete(strays)
             self.lexical.save()
