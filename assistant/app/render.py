@@ -98,7 +98,7 @@ def _flag(text: str, figure_re) -> str:
 
 
 def doc_id_of(chunk_id: str) -> str:
-    """Example: doc_id_of("000_47fc#0:0012") -> "000_47fc#0"."""
+    """Example: doc_id_of("000_47fc.txt#0:0012") -> "000_47fc.txt#0"."""
     return chunk_id.rsplit(":", 1)[0]
 
 

@@ -232,7 +232,7 @@ class Index:
         """
         doc_ids = list(dict.fromkeys([*old_doc_ids, *(c.doc_id for c in chunks)]))
         sources = sorted({c.source for c in chunks})
-        with self._journaled(doc_ids, sources):
+        with self._journaled(doc_ids, sources, [c.chunk_id for c in chunks]):
             if old_doc_ids:
                 self._delete_docs(old_doc_ids)
             self.vectors.add(chunks, vectors)
@@ -269,11 +269,14 @@ class Index:
         return removed + len(strays)
 
     @contextmanager
-    def _journaled(self, doc_ids: list[str], sources: list[str]):
+    def _journaled(self, doc_ids: list[str], sources: list[str], chunk_ids: list[str] = ()):
         """Name the documents a write touches before it starts; undo them if it fails.
 
         A crash leaves the journal behind for the next open (`_repair`); a failure
         seen here is undone at once. If the undo itself fails the journal stays.
+        The undo also deletes the chunk ids written by id: on a full disk Chroma can
+        log an upsert it cannot apply yet, so a search by doc id finds nothing to
+        delete, and the logged chunks would appear once space is freed.
         """
         journal = self._journal_path
         if journal:
@@ -283,6 +286,8 @@ class Index:
             yield
         except BaseException:
             self._drop_docs(doc_ids)
+            if chunk_ids:
+                self.vectors.delete_ids(list(chunk_ids))
             if journal:
                 journal.unlink(missing_ok=True)
             raise
@@ -428,11 +433,15 @@ def _read_json(path: Path) -> dict:
 
 def _write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk: no half-written file left behind
+        raise
 
 
 def _key(where: dict) -> str:

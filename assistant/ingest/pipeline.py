@@ -155,7 +155,7 @@ def _embed_batch(batch: list[Prepared], index, embedder, report: IngestReport,
         try:
             vectors = _embed([c for item in group for c in item.chunks], embedder, progress, group[-1].raw.source)
         except Exception as e:
-            if len(group) > 1 and not _disk_full(e):
+            if len(group) > 1 and not _full(e, index):
                 done += _embed_batch_one_by_one(group, index, embedder, report, progress)
             else:
                 _fail(e, group[0].raw.source, index, report)
@@ -185,8 +185,8 @@ def _fail(e: Exception, source: str, index, report: IngestReport) -> None:
     """Report a file that could not be indexed; a busy index or a full disk stops the ingest."""
     if isinstance(e, IndexBusy):
         raise e
-    if _disk_full(e):
-        raise DiskFull.at(_where(index), e) from None
+    if _full(e, index):
+        raise DiskFull.writing(_where(index), e) from None
     report.failed.append(f"{source}: could not be indexed ({e}); nothing of it was kept")
 
 
@@ -201,7 +201,7 @@ def _write(batch: list[Prepared], index, report: IngestReport) -> None:
                           [c for _, item in accepted for c in item.chunks],
                           [v for _, item in accepted for v in item.vectors])
     except Exception as e:
-        if len(batch) > 1 and not (isinstance(e, IndexBusy) or _disk_full(e)):
+        if len(batch) > 1 and not (isinstance(e, IndexBusy) or _full(e, index)):
             for item in batch:
                 _write([item], index, report)
         else:
@@ -250,8 +250,8 @@ def _taken_ids(item: Prepared, indexed: dict[str, dict]) -> str:
                  if d.doc_id in indexed and indexed[d.doc_id].get("source") != item.raw.source), "")
 
 
-def _disk_full(e: BaseException) -> bool:
-    return DiskFull.matches(e)
+def _full(e: BaseException, index) -> bool:
+    return DiskFull.matches(e, index.lock_path.parent if index.lock_path else None)
 
 
 def _where(index) -> str:
