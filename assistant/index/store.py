@@ -212,14 +212,6 @@ class Index:
         chunks = self.vectors.get_where({"doc_id": doc_id}, with_text=True)
         return sorted(chunks, key=lambda c: c.start)
 
-    def docs_of_source(self, source: str) -> dict[str, str]:
-        """doc_id -> file hash of the documents ingested from the file named `source`."""
-        return {c.doc_id: c.metadata.get("file_hash", "") for c in self.vectors.get_where({"source": source})}
-
-    def paths_of_source(self, source: str) -> set[str]:
-        """Where the indexed file named `source` was read from (empty for indexes older than the path field)."""
-        return {c.metadata.get("path", "") for c in self.vectors.get_where({"source": source})} - {""}
-
     def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
         """Add the chunks of whole documents; on failure nothing of them stays."""
         self.replace([], chunks, vectors)
