@@ -85,6 +85,20 @@ def test_two_files_with_one_name_stem_are_two_documents_and_remove_takes_one(tmp
     assert "31家" in answer.text and answer.citations[0].source == "report.txt"  # evidence by file name
 
 
+def test_two_files_of_one_full_name_in_one_command_keep_the_first(tmp_path, cache, embedder):
+    """In one batch too: the second report.txt (another folder) is refused, the first stays whole."""
+    home = tmp_path / "home"
+    for folder, text in (("a", REPORT), ("b", BRIEF)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(text, encoding="utf-8")
+    done = run(home, cache, "ingest", tmp_path / "a", tmp_path / "b")
+    assert "1 documents added" in done.stdout and "1 failed" in done.stdout
+    assert "another file named report.txt" in one_line(done.stdout + done.stderr)
+    assistant = open_index(home, embedder)
+    assert in_step(assistant) == {"report.txt#0"}
+    assert "31家" in assistant.chunks_of("report.txt#0")[0].text
+
+
 def test_an_upload_never_touches_a_document_from_elsewhere(tmp_path, cache, embedder):
     home = tmp_path / "home"
     seeds = tmp_path / "seeds"

@@ -94,7 +94,7 @@ BATCH_FILES = 200
 
 @dataclass
 class Prepared:
-    """One file loaded, split and embedded, ready to be written."""
+    """One file loaded and split (then embedded), to be written."""
 
     raw: RawText
     read_from: str  # where it was read (a staged upload), while raw.path is where it is kept
@@ -126,7 +126,7 @@ def ingest(paths, index, embedder, budget: int = 320, max_bytes: int | None = No
 
 def _prepare(path: Path, index, embedder, budget: int, max_bytes: int | None, known: dict[str, str],
              report: IngestReport, progress: Progress | None, stored_as: dict[str, str]) -> Prepared | None:
-    """Load, split and embed one file; None (and a line in the report) when it is unchanged or fails."""
+    """Load and split one file; None (and a line in the report) when it is unchanged or fails."""
     try:
         raw = load_file(path, max_bytes=max_bytes) if max_bytes else load_file(path)
     except LoadError as e:
@@ -194,9 +194,10 @@ def _write(batch: list[Prepared], index, report: IngestReport) -> None:
     """Write a batch as one journaled unit; if the write fails, each file is tried alone."""
     if not batch:
         return
+    notes = IngestReport()  # skipped and refused files: reported once the write went through
     try:
         with index.writing():
-            accepted = _accept(batch, index, report)
+            accepted = _accept(batch, index, notes)
             index.replace(sorted({d for i, _ in accepted for d in i}),
                           [c for _, item in accepted for c in item.chunks],
                           [v for _, item in accepted for v in item.vectors])
@@ -207,6 +208,9 @@ def _write(batch: list[Prepared], index, report: IngestReport) -> None:
         else:
             _fail(e, batch[0].raw.source, index, report)
         return
+    report.skipped += notes.skipped
+    report.failed += notes.failed
+    report.kept += notes.kept
     for old, item in accepted:
         (report.replaced if old else report.added).extend(d.title for d in item.docs)
         report.kept.append(item.read_from)
