@@ -156,6 +156,17 @@ def main_entry():
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+    except Exception as e:
+        # A full disk can also stop readers: Chroma cannot apply a write it logged before
+        # the disk filled ("Failed to apply logs to the metadata segment"), a traceback.
+        from assistant.errors import DiskFull
+        from assistant.settings import Settings
+
+        home = STATE.get("home") or Settings().home
+        if not DiskFull.matches(e, home):
+            raise
+        err.print(f"error: {DiskFull.reading(home)}", markup=False)
+        sys.exit(2)
 
 
 from assistant import cli_answers  # noqa: E402,F401  registers ask, chat, eval, bench

@@ -74,10 +74,11 @@ class Assistant:
         return cls(Settings(**overrides), recover=recover)
 
     # -- the knowledge base -------------------------------------------------
-    def ingest(self, paths, progress=None) -> IngestReport:
+    def ingest(self, paths, progress=None, stored_as: dict[str, str] | None = None) -> IngestReport:
+        """`stored_as`: path read -> path to record (an upload read from staging; see ingest.staging)."""
         with self._write_lock:
             return ingest(paths, self.index, self.embedder, self.settings.chunk_tokens,
-                          int(self.settings.max_file_mb * 1024 * 1024), progress)
+                          int(self.settings.max_file_mb * 1024 * 1024), progress, stored_as)
 
     def is_empty(self) -> bool:
         return self.index.vectors.count() == 0
@@ -101,9 +102,23 @@ class Assistant:
         return self.index.chunks_of(doc_id)
 
     def resolve_documents(self, ref: str) -> list[str]:
-        """Doc ids matching a doc id, a source file name or an exact title."""
+        """The doc ids `ref` names: a doc id (that one), else a file name (the documents of that
+        one file), else an exact title, when the documents with it come from one file.
+
+        Never more than one file's documents: a title two files share (the same report as
+        .pdf and .docx) is refused with the ids to choose from, so a delete removes what was meant.
+        """
         docs = self.index.documents()
-        return [d for d, m in docs.items() if ref in (d, m.get("source"), m.get("title"))]
+        if ref in docs:
+            return [ref]
+        for field in ("source", "title"):
+            found = sorted(d for d, m in docs.items() if m.get(field) == ref)
+            if len({docs[d].get("source") for d in found}) > 1:
+                raise AssistantError(f"{ref!r} is the title of documents from several files; name one by its doc id "
+                                     f"({', '.join(found[:5])}) or file name")
+            if found:
+                return found
+        return []
 
     def remove(self, ref: str) -> int:
         doc_ids = self.resolve_documents(ref)

@@ -293,7 +293,7 @@ def test_kill_9_at_the_worst_moment_is_undone_at_the_next_open(tmp_path, embedde
     if changed:
         assert found == {}  # the old version was deleted before the crash, the new one undone
     else:
-        assert set(found) == {"report_00#0"}  # the first file, whole; nothing of the second
+        assert set(found) == {"report_00.txt#0"}  # the first file, whole; nothing of the second
         answer = assistant.ask("许昌市2022年产业升级完成投资多少亿元？", mode="extractive")
         assert "1.0亿元" in answer.text and answer.citations[0].source == first.name
 
@@ -377,7 +377,7 @@ def test_start_up_check_leaves_a_live_writers_work_alone(two_docs, embedder):
     tokens = home / "lexical" / "reports" / "tokens.jsonl"
     before = tokens.read_text(encoding="utf-8")
     tokens.write_text("\n".join(before.splitlines()[1:]) + "\n", encoding="utf-8")  # as if mid-write
-    (home / "pending.json").write_text(json.dumps({"pid": 1, "doc_ids": ["report_02#0"], "sources": ["x"]}))
+    (home / "pending.json").write_text(json.dumps({"pid": 1, "doc_ids": ["report_02.txt#0"], "sources": ["x"]}))
     with FileLock(str(home / "write.lock")):  # a live writer holds the lock
         reader = open_index(home, embedder)
         assert reader.index.repairs == []  # its write is in flight: not damage
@@ -388,7 +388,7 @@ def test_start_up_check_leaves_a_live_writers_work_alone(two_docs, embedder):
     assistant = open_index(home, embedder)
     assert len(assistant.index.repairs) == 1 and "process 1 was interrupted" in assistant.index.repairs[0]
     found = assert_whole_and_in_step(assistant, expected_chunks(paths), complete=False)
-    assert set(found) == {"report_03#0"}
+    assert set(found) == {"report_03.txt#0"}
     assert sha1(load_file(paths[0]).text) not in {m.get("file_hash") for m in assistant.index.documents().values()}
     assert len(assistant.ingest(paths).added) == 1
     close(assistant)

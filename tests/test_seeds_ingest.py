@@ -8,20 +8,20 @@ import pytest
 from tests.conftest import SEEDS
 
 EXPECTED = {
-    "000_47fc14d33372d68f#0": ("漯河市", "government_work_report", 2021, 2020),
-    "001_e24a12bec3ad6067#0": ("漯河经济技术开发区", "five_year_plan", 2022, 0),
-    "002_ef7576812fe255fc#0": ("郾城区", "government_work_report", 2025, 0),
-    "003_f03fcbf8b818b135#0": ("漯河市", "government_work_report", 2024, 2023),
-    "004_7fe58714293151c5#0": ("尉氏县", "government_work_report", 2021, 2020),
-    "004_7fe58714293151c5#1": ("洛阳市", "government_work_report", 2021, 2020),
-    "004_7fe58714293151c5#2": ("河南省", "news", None, 0),
-    "004_7fe58714293151c5#3": ("河南省", "news", None, 0),
-    "004_7fe58714293151c5#4": ("郑州航空港经济综合实验区", "news", None, 0),
-    "004_7fe58714293151c5#5": ("河南省", "news", None, 0),
-    "004_7fe58714293151c5#6": ("河南省", "news", None, 0),
-    "004_7fe58714293151c5#7": ("河南省", "news", None, 0),
-    "004_7fe58714293151c5#8": ("南阳市", "news", None, 0),
-    "004_7fe58714293151c5#9": ("开封市", "news", None, 0),
+    "000_47fc14d33372d68f.txt#0": ("漯河市", "government_work_report", 2021, 2020),
+    "001_e24a12bec3ad6067.txt#0": ("漯河经济技术开发区", "five_year_plan", 2022, 0),
+    "002_ef7576812fe255fc.txt#0": ("郾城区", "government_work_report", 2025, 0),
+    "003_f03fcbf8b818b135.txt#0": ("漯河市", "government_work_report", 2024, 2023),
+    "004_7fe58714293151c5.txt#0": ("尉氏县", "government_work_report", 2021, 2020),
+    "004_7fe58714293151c5.txt#1": ("洛阳市", "government_work_report", 2021, 2020),
+    "004_7fe58714293151c5.txt#2": ("河南省", "news", None, 0),
+    "004_7fe58714293151c5.txt#3": ("河南省", "news", None, 0),
+    "004_7fe58714293151c5.txt#4": ("郑州航空港经济综合实验区", "news", None, 0),
+    "004_7fe58714293151c5.txt#5": ("河南省", "news", None, 0),
+    "004_7fe58714293151c5.txt#6": ("河南省", "news", None, 0),
+    "004_7fe58714293151c5.txt#7": ("河南省", "news", None, 0),
+    "004_7fe58714293151c5.txt#8": ("南阳市", "news", None, 0),
+    "004_7fe58714293151c5.txt#9": ("开封市", "news", None, 0),
 }
 
 
@@ -43,9 +43,9 @@ def test_metadata_detected_from_text(seeded, doc_id):
 
 def test_article_titles_of_the_listing(seeded):
     titles = {d["doc_id"]: d["title"] for d in seeded.documents()}
-    assert titles["004_7fe58714293151c5#0"] == "2021年尉氏县政府工作报告"
-    assert titles["004_7fe58714293151c5#9"].startswith("开封固定资产投资增速14.4%")
-    assert "漯河市" in titles["000_47fc14d33372d68f#0"] and "2021" in titles["000_47fc14d33372d68f#0"]
+    assert titles["004_7fe58714293151c5.txt#0"] == "2021年尉氏县政府工作报告"
+    assert titles["004_7fe58714293151c5.txt#9"].startswith("开封固定资产投资增速14.4%")
+    assert "漯河市" in titles["000_47fc14d33372d68f.txt#0"] and "2021" in titles["000_47fc14d33372d68f.txt#0"]
 
 
 def test_chroma_and_bm25_hold_the_same_chunks(seeded):

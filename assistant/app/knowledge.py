@@ -1,7 +1,7 @@
 """The knowledge base page: upload and ingest files, the documents and their chunks, delete, rebuild.
 
-Uploads are saved under <home>/uploads/ (so `rebuild` can read them again) and
-ingested through Assistant.ingest with a progress bar; each bad file gets its
+Uploads are ingested from a staging folder and kept under <home>/uploads/ (so
+`rebuild` can read them again) only once in the index (ingest.staging), with a progress bar; each bad file gets its
 own one-line error. Writes go through the shared Assistant, whose lock
 serialises them across sessions.
 """
@@ -18,6 +18,7 @@ from assistant.app.state import shared_assistant
 from assistant.errors import AssistantError
 from assistant.ingest.loaders import SUPPORTED
 from assistant.ingest.pipeline import total_characters
+from assistant.ingest.staging import Staging
 
 TYPES = sorted(s.lstrip(".") for s in SUPPORTED)
 
@@ -54,36 +55,34 @@ def upload_section(assistant) -> None:
                              max_upload_size=max(1, int(limit_mb)), key="kb_upload")
     if not st.button(t("ingest"), key="kb_ingest", type="primary", disabled=not files):
         return
-    flash, saved = [], []
-    folder = uploads_dir(assistant)
-    folder.mkdir(parents=True, exist_ok=True)
-    for upload in files:
-        name = safe_name(upload.name)
-        size_mb = upload.size / (1024 * 1024)
-        if Path(name).suffix.lower() not in SUPPORTED:
-            flash.append(("error", t("bad_type", name=name)))
-        elif size_mb > limit_mb:
-            flash.append(("error", t("too_big", name=name, size=size_mb, mb=limit_mb)))
-        else:
-            path = folder / name
-            path.write_bytes(upload.getvalue())
-            saved.append(path)
-    if saved:
-        flash += ingest_with_progress(assistant, saved)
+    flash, saved = [], False
+    with Staging(uploads_dir(assistant)) as staging:  # kept in uploads/ only once ingested
+        for upload in files:
+            name = safe_name(upload.name)
+            size_mb = upload.size / (1024 * 1024)
+            if Path(name).suffix.lower() not in SUPPORTED:
+                flash.append(("error", t("bad_type", name=name)))
+            elif size_mb > limit_mb:
+                flash.append(("error", t("too_big", name=name, size=size_mb, mb=limit_mb)))
+            else:
+                staging.path(name).write_bytes(upload.getvalue())
+                saved = True
+        if saved:
+            flash += ingest_with_progress(assistant, staging)
     st.session_state["kb_flash"] = flash
     st.rerun()
 
 
-def ingest_with_progress(assistant, paths: list[Path]) -> list[tuple[str, str]]:
+def ingest_with_progress(assistant, staging: Staging) -> list[tuple[str, str]]:
     bar = st.progress(0.0, text=t("ingesting"))
-    total, done = max(total_characters(paths), 1), [0]
+    total, done = max(total_characters([staging.dir]), 1), [0]
 
     def tick(n: int, what: str) -> None:
         done[0] += n
         bar.progress(min(done[0] / total, 1.0), text=f"{t('ingesting')} {what[:50]}")
 
     try:
-        report = assistant.ingest(paths, progress=tick)
+        report = staging.ingest(assistant, progress=tick)
     except AssistantError as e:
         return [("error", t("error", e=e))]
     finally:

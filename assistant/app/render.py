@@ -111,7 +111,7 @@ def planted_flags(instructions) -> list[str]:
 
 
 def doc_id_of(chunk_id: str) -> str:
-    """Example: doc_id_of("000_47fc#0:0012") -> "000_47fc#0"."""
+    """Example: doc_id_of("000_47fc.txt#0:0012") -> "000_47fc.txt#0"."""
     return chunk_id.rsplit(":", 1)[0]
 
 

@@ -162,14 +162,18 @@ class LexicalIndex:
             return
         self.path.mkdir(parents=True, exist_ok=True)
         tmp = self.path / "tokens.jsonl.tmp"
-        with open(tmp, "wb") as f:
-            for chunk_id, tokens in self.tokens.items():
-                row = {"id": chunk_id, "tokens": tokens, "region": self.regions.get(chunk_id),
-                       "path": self.paths.get(chunk_id, "")}
-                f.write(orjson.dumps(row) + b"\n")
-            f.flush()
-            os.fsync(f.fileno())
-            written = version_of(os.fstat(f.fileno()))  # a rename keeps inode, time and size
+        try:
+            with open(tmp, "wb") as f:
+                for chunk_id, tokens in self.tokens.items():
+                    row = {"id": chunk_id, "tokens": tokens, "region": self.regions.get(chunk_id),
+                           "path": self.paths.get(chunk_id, "")}
+                    f.write(orjson.dumps(row) + b"\n")
+                f.flush()
+                os.fsync(f.fileno())
+                written = version_of(os.fstat(f.fileno()))  # a rename keeps inode, time and size
+        except OSError:
+            tmp.unlink(missing_ok=True)  # a full disk: the old file stays whole, no half copy beside it
+            raise
         os.replace(tmp, self.path / "tokens.jsonl")  # atomic: a crash leaves the old file whole
         self.loaded_from = written
 

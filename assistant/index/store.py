@@ -221,18 +221,10 @@ class Index:
         chunks = self.vectors.get_where({"doc_id": doc_id}, with_text=True)
         return sorted(chunks, key=lambda c: c.start)
 
-    def docs_of_source(self, source: str) -> dict[str, str]:
-        """doc_id -> file hash of the documents ingested from the file named `source`."""
-        return {c.doc_id: c.metadata.get("file_hash", "") for c in self.vectors.get_where({"source": source})}
-
     def ingested_paths(self) -> set[str]:
         """Every file the index was built from, as Chroma and the lexical index record it."""
         from_store = {m.get("path") for m in self.documents().values()} - {None, ""}
         return from_store | self.lexical.source_paths()
-
-    def paths_of_source(self, source: str) -> set[str]:
-        """Where the indexed file named `source` was read from (empty for indexes older than the path field)."""
-        return {c.metadata.get("path", "") for c in self.vectors.get_where({"source": source})} - {""}
 
     def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
         """Add the chunks of whole documents; on failure nothing of them stays."""
@@ -246,7 +238,7 @@ class Index:
         """
         doc_ids = list(dict.fromkeys([*old_doc_ids, *(c.doc_id for c in chunks)]))
         sources = sorted({c.source for c in chunks})
-        with self._journaled(doc_ids, sources):
+        with self._journaled(doc_ids, sources, [c.chunk_id for c in chunks]):
             if old_doc_ids:
                 self._delete_docs(old_doc_ids)
             self.vectors.add(chunks, vectors)
@@ -262,7 +254,8 @@ class Index:
         return n
 
     def _delete_docs(self, doc_ids: list[str]) -> int:
-        ids = [c.chunk_id for d in doc_ids for c in self.vectors.get_where({"doc_id": d})]
+        ids = [c.chunk_id for start in range(0, len(doc_ids), 500)
+               for c in self.vectors.get_where({"doc_id": {"$in": list(doc_ids[start:start + 500])}})]
         self.vectors.delete_ids(ids)
         self.lexical.delete(ids)
         self.lexical.save()
@@ -273,19 +266,23 @@ class Index:
     def _drop_docs(self, doc_ids: list[str]) -> int:
         """Remove every trace of these documents from both sides (chunk ids are "<doc_id>:<n>")."""
         removed = self._delete_docs(doc_ids)
-        prefixes = tuple(f"{d}:" for d in doc_ids)
-        strays = [i for i in self.lexical.tokens if i.startswith(prefixes)] if prefixes else []
+        # Matched whole: a prefix test would take "a.txt#0:b.txt#0:0000" for a chunk of "a.txt#0".
+        wanted = set(doc_ids)
+        strays = [i for i in self.lexical.tokens if i.rsplit(":", 1)[0] in wanted]
         if strays:
             self.lexical.delete(strays)
             self.lexical.save()
         return removed + len(strays)
 
     @contextmanager
-    def _journaled(self, doc_ids: list[str], sources: list[str]):
+    def _journaled(self, doc_ids: list[str], sources: list[str], chunk_ids: list[str] = ()):
         """Name the documents a write touches before it starts; undo them if it fails.
 
         A crash leaves the journal behind for the next open (`_repair`); a failure
         seen here is undone at once. If the undo itself fails the journal stays.
+        The undo also deletes the chunk ids written by id: on a full disk Chroma can
+        log an upsert it cannot apply yet, so a search by doc id finds nothing to
+        delete, and the logged chunks would appear once space is freed.
         """
         journal = self._journal_path
         if journal:
@@ -295,6 +292,8 @@ class Index:
             yield
         except BaseException:
             self._drop_docs(doc_ids)
+            if chunk_ids:
+                self.vectors.delete_ids(list(chunk_ids))
             if journal:
                 journal.unlink(missing_ok=True)
             raise
@@ -440,11 +439,15 @@ def _read_json(path: Path) -> dict:
 
 def _write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk: no half-written file left behind
+        raise
 
 
 def _key(where: dict) -> str:

@@ -72,7 +72,9 @@ def find_files(paths: list[str | Path]) -> tuple[list[Path], list[LoadError]]:
         if error := _bad_name(path):
             errors.append(error)
         elif path.is_dir():
-            found += _walk(path)
+            files, outside = _walk(path)
+            found += files
+            errors += outside
         elif not path.exists():
             errors.append(LoadError(path, "file not found", "check the path"))
         elif path.suffix.lower() not in SUPPORTED:
@@ -82,14 +84,27 @@ def find_files(paths: list[str | Path]) -> tuple[list[Path], list[LoadError]]:
     return list(dict.fromkeys(found)), errors  # a file given twice is loaded once
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path) -> tuple[list[Path], list[LoadError]]:
+    """The supported files under `folder`, and a LoadError for each link that leads out of it.
+
+    A link inside a folder someone hands over (or unpacks) could point anywhere, e.g.
+    x.txt -> /etc/passwd: only links that stay inside the folder are followed. Linked
+    folders are not entered (os.walk's default)."""
     hidden = (".", "~$")  # ~$ = Office lock files, not documents
-    files = []
+    inside = folder.resolve()
+    files, errors = [], []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith(hidden))  # pruned here, os.walk never enters .git
-        files += [Path(root, n) for n in sorted(names)
-                  if not n.startswith(hidden) and Path(n).suffix.lower() in SUPPORTED]
-    return files
+        for path in (Path(root, n) for n in sorted(names)):
+            if path.name.startswith(hidden) or path.suffix.lower() not in SUPPORTED:
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                errors.append(LoadError(path, f"a link to a file outside {folder.name or folder}",
+                                        "links are not followed out of an ingested folder; copy the file in "
+                                        "or ingest it by its own path"))
+            else:
+                files.append(path)
+    return files, errors
 
 
 def _unsupported(path: Path) -> LoadError:

@@ -2,10 +2,11 @@
 
 Idempotent: an unchanged file (same hash of its text) costs no embedding; a
 changed file replaces its old chunks; a file that fails is reported in one
-line and the rest of the batch still goes in. Each file is written as one unit
-(`Index.replace`), so an ingest killed midway leaves whole documents and the
-next ingest of the same folder adds what is missing. A file another process
-indexed meanwhile is checked again before embedding and under the write lock.
+line and the rest of the batch still goes in. Files are written a few at a time,
+each batch as one journaled unit (`Index.replace`), so an ingest killed midway
+leaves whole documents and the next ingest of the same folder adds what is
+missing. A file another process indexed meanwhile is checked again under the
+write lock. A full disk stops the ingest at once (DiskFull), the batch undone.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant.documents import Chunk, Document, RawText, sha1
+from assistant.errors import DiskFull, IndexBusy
 from assistant.ingest.articles import split_articles
 from assistant.ingest.chunking import chunk_document
 from assistant.ingest.cleaning import clean_text
@@ -32,6 +34,7 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)  # one-line errors
     chunks: int = 0
     characters: int = 0
+    kept: list[str] = field(default_factory=list)  # paths read whose text is now in the index
 
     def summary(self) -> str:
         return (f"{len(self.added)} documents added ({self.chunks} chunks), {len(self.replaced)} replaced, "
@@ -46,12 +49,23 @@ def build_documents(raw: RawText) -> list[Document]:
     for article in split_articles(cleaned):
         meta = detect_metadata(article.text, article.title, article.posted)
         docs.append(Document(
-            doc_id=f"{Path(raw.source).stem}#{article.index}", source=raw.source, title=meta.title,
+            doc_id=doc_id_of(raw.source, article.index), source=raw.source, title=meta.title,
             text=article.text, region=meta.region, kind=meta.kind, year_issued=meta.year_issued,
             year_reviewed=meta.year_reviewed, article_index=article.index, path=raw.path,
             pages=_pages_after_cleaning(raw, cleaned), file_hash=file_hash, period=meta.period,
         ))
     return docs
+
+
+def doc_id_of(source: str, article: int) -> str:
+    """A document's id: the whole file name and the article's place in the file.
+
+    The whole name, extension included, so report.txt and report.md are two documents
+    (ids from the stem made the second overwrite the first). Names are unique in an index
+    (a second file of one name is refused), so ids are too.
+    Example: doc_id_of("report.md", 0) -> "report.md#0"
+    """
+    return f"{source}#{article}"
 
 
 def _pages_after_cleaning(raw: RawText, cleaned: str) -> list[tuple[int, int]]:
@@ -77,53 +91,182 @@ def chunk_documents(docs: list[Document], budget: int) -> list[Chunk]:
     return chunks
 
 
+# Files are written to the index in batches: one journaled write (one Chroma upsert, one save
+# of the lexical file) per batch instead of one per file. 2,000 tiny files took 589 s when the
+# lexical file was rewritten after each. A batch is small enough that a killed ingest loses
+# little (the journal undoes the batch, whole documents stay) and the next run adds the rest.
+BATCH_CHARACTERS = 4_000
+BATCH_FILES = 200
+
+
+@dataclass
+class Prepared:
+    """One file loaded and split (then embedded), to be written."""
+
+    raw: RawText
+    read_from: str  # where it was read (a staged upload), while raw.path is where it is kept
+    docs: list[Document]
+    chunks: list[Chunk]
+    vectors: list[list[float]]
+
+
 def ingest(paths, index, embedder, budget: int = 320, max_bytes: int | None = None,
-           progress: Progress | None = None) -> IngestReport:
+           progress: Progress | None = None, stored_as: dict[str, str] | None = None) -> IngestReport:
+    """Ingest files and folders. `stored_as` maps a path read to the path recorded for it (an
+    upload read from its staging folder is recorded where it will be kept)."""
     report = IngestReport()
     files, errors = find_files(list(paths))
     report.failed.extend(str(e) for e in errors)
     known = _known_files(index)
+    batch: list[Prepared] = []
     for path in files:
-        try:
-            raw = load_file(path, max_bytes=max_bytes) if max_bytes else load_file(path)
-        except LoadError as e:
-            report.failed.append(str(e))
-            continue
-        if known.get(raw.source) == sha1(raw.text):
-            report.skipped.append(raw.source)
-            _tick(progress, len(raw.text), f"unchanged {raw.source}")
-            continue
-        try:
-            _ingest_file(raw, index, embedder, budget, report, progress=progress)
-        except Exception as e:  # one bad file must not stop the batch
-            if e.__class__.__name__ == "IndexBusy":
-                raise
-            report.failed.append(f"{raw.source}: could not be indexed ({e}); nothing of it was kept")
+        item = _prepare(path, index, embedder, budget, max_bytes, known, report, progress, stored_as or {})
+        if item is not None:
+            batch.append(item)
+        if batch and (sum(len(i.raw.text) for i in batch) >= BATCH_CHARACTERS or len(batch) >= BATCH_FILES):
+            _write(_embed_batch(batch, index, embedder, report, progress), index, report)
+            batch = []
+    if batch:
+        _write(_embed_batch(batch, index, embedder, report, progress), index, report)
     return report
 
 
-def _ingest_file(raw: RawText, index, embedder, budget: int, report: IngestReport,
-                 progress: Progress | None) -> None:
-    file_hash = sha1(raw.text)
-    if _unchanged(index.docs_of_source(raw.source), file_hash):  # another process may have just done it
+def _prepare(path: Path, index, embedder, budget: int, max_bytes: int | None, known: dict[str, str],
+             report: IngestReport, progress: Progress | None, stored_as: dict[str, str]) -> Prepared | None:
+    """Load and split one file; None (and a line in the report) when it is unchanged or fails."""
+    try:
+        raw = load_file(path, max_bytes=max_bytes) if max_bytes else load_file(path)
+    except LoadError as e:
+        report.failed.append(str(e))
+        return None
+    raw.path = stored_as.get(str(path), raw.path)
+    if known.get(raw.source) == sha1(raw.text):
         report.skipped.append(raw.source)
+        report.kept.append(str(path))
+        _tick(progress, len(raw.text), f"unchanged {raw.source}")
+        return None
+    try:
+        docs = build_documents(raw)
+        return Prepared(raw, str(path), docs, chunk_documents(docs, budget), [])
+    except Exception as e:  # one bad file must not stop the batch
+        _fail(e, raw.source, index, report)
+        return None
+
+
+def _embed_batch(batch: list[Prepared], index, embedder, report: IngestReport,
+                 progress: Progress | None) -> list[Prepared]:
+    """Embed the files of a batch, small files together (one model call and one cache
+    transaction for many files); the files whose embedding failed are left out, reported."""
+    done = []
+    for group in _groups(batch):
+        try:
+            vectors = _embed([c for item in group for c in item.chunks], embedder, progress, group[-1].raw.source)
+        except Exception as e:
+            if len(group) > 1 and not _full(e, index):
+                done += _embed_batch_one_by_one(group, index, embedder, report, progress)
+            else:
+                _fail(e, group[0].raw.source, index, report)
+            continue
+        for item in group:
+            item.vectors, vectors = vectors[:len(item.chunks)], vectors[len(item.chunks):]
+        done += group
+    return done
+
+
+def _embed_batch_one_by_one(group, index, embedder, report, progress) -> list[Prepared]:
+    return [item for one in group for item in _embed_batch([one], index, embedder, report, progress)]
+
+
+def _groups(batch: list[Prepared], most: int = 32) -> list[list[Prepared]]:
+    """Whole files in groups of at most `most` chunks (a bigger file alone), in order."""
+    groups: list[list[Prepared]] = []
+    for item in batch:
+        if groups and sum(len(i.chunks) for i in groups[-1]) + len(item.chunks) <= most:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _fail(e: Exception, source: str, index, report: IngestReport) -> None:
+    """Report a file that could not be indexed; a busy index or a full disk stops the ingest."""
+    if isinstance(e, IndexBusy):
+        raise e
+    if _full(e, index):
+        raise DiskFull.writing(_where(index), e) from None
+    report.failed.append(f"{source}: could not be indexed ({e}); nothing of it was kept")
+
+
+def _write(batch: list[Prepared], index, report: IngestReport) -> None:
+    """Write a batch as one journaled unit; if the write fails, each file is tried alone."""
+    if not batch:
         return
-    docs = build_documents(raw)
-    chunks = chunk_documents(docs, budget)
-    vectors = _embed(chunks, embedder, progress, raw.source)
-    with index.writing():
-        old = index.docs_of_source(raw.source)
-        if _unchanged(old, file_hash):
-            report.skipped.append(raw.source)
-            return
-        if other := _same_name_elsewhere(index, raw):
+    notes = IngestReport()  # skipped and refused files: reported once the write went through
+    try:
+        with index.writing():
+            accepted = _accept(batch, index, notes)
+            index.replace(sorted({d for i, _ in accepted for d in i}),
+                          [c for _, item in accepted for c in item.chunks],
+                          [v for _, item in accepted for v in item.vectors])
+    except Exception as e:
+        if len(batch) > 1 and not (isinstance(e, IndexBusy) or _full(e, index)):
+            for item in batch:
+                _write([item], index, report)
+        else:
+            _fail(e, batch[0].raw.source, index, report)
+        return
+    report.skipped += notes.skipped
+    report.failed += notes.failed
+    report.kept += notes.kept
+    for old, item in accepted:
+        (report.replaced if old else report.added).extend(d.title for d in item.docs)
+        report.kept.append(item.read_from)
+        report.chunks += len(item.chunks)
+        report.characters += sum(len(d.text) for d in item.docs)
+
+
+def _accept(batch: list[Prepared], index, report: IngestReport) -> list[tuple[list[str], Prepared]]:
+    """Under the write lock: the files of the batch to write, each with the doc ids it replaces.
+
+    Checked against the index as it is now (another process may have written meanwhile)
+    and against the files accepted before it in this batch."""
+    indexed = index.documents()
+    accepted: list[tuple[list[str], Prepared]] = []
+    for item in batch:
+        raw = item.raw
+        here = str(Path(raw.path).resolve())
+        mine = {d: m for d, m in indexed.items() if m.get("source") == raw.source}
+        if mine and {m.get("file_hash") for m in mine.values()} == {sha1(raw.text)}:
+            report.skipped.append(raw.source)  # another process has just indexed this very text
+            report.kept.append(item.read_from)
+            continue
+        if other := next(iter(sorted({m.get("path", "") for m in mine.values()} - {here, ""})), ""):
             report.failed.append(f"{raw.path}: another file named {raw.source} ({other}) is already indexed; "
                                  f"rename one of them, or `assistant remove {raw.source}` first to replace it")
-            return
-        index.replace(list(old), chunks, vectors)
-    (report.replaced if old else report.added).extend(d.title for d in docs)
-    report.chunks += len(chunks)
-    report.characters += sum(len(d.text) for d in docs)
+            continue
+        if clash := _taken_ids(item, indexed):
+            report.failed.append(f"{raw.source}: its document id {clash} belongs to another file in this index "
+                                 f"(an id made by an older version); run `assistant rebuild`, then ingest it again")
+            continue
+        accepted.append((sorted(mine), item))
+        for doc in item.docs:  # later files of this batch see it as indexed
+            indexed[doc.doc_id] = doc.metadata()
+    return accepted
+
+
+def _taken_ids(item: Prepared, indexed: dict[str, dict]) -> str:
+    """A doc id of this file that a document from another file already has, if any (an upsert
+    would silently overwrite that document)."""
+    return next((d.doc_id for d in item.docs
+                 if d.doc_id in indexed and indexed[d.doc_id].get("source") != item.raw.source), "")
+
+
+def _full(e: BaseException, index) -> bool:
+    return DiskFull.matches(e, index.lock_path.parent if index.lock_path else None)
+
+
+def _where(index) -> str:
+    return str(index.lock_path.parent) if index.lock_path else "the Chroma server"
 
 
 def _embed(chunks: list[Chunk], embedder, progress: Progress | None, source: str) -> list[list[float]]:
@@ -133,20 +276,6 @@ def _embed(chunks: list[Chunk], embedder, progress: Progress | None, source: str
         vectors.extend(embedder.embed_documents([embedding_text(c) for c in batch]))
         _tick(progress, sum(len(c.text) for c in batch), f"embedding {source}")
     return vectors
-
-
-def _same_name_elsewhere(index, raw: RawText) -> str:
-    """The path of an indexed file with this file's name but another location, if any.
-
-    Documents are known by file name (the name citations and question sets use), so a
-    second report.txt from another folder would silently replace the first: refuse instead.
-    """
-    here = str(Path(raw.path).resolve())
-    return next(iter(sorted(index.paths_of_source(raw.source) - {here})), "")
-
-
-def _unchanged(indexed: dict[str, str], file_hash: str) -> bool:
-    return bool(indexed) and set(indexed.values()) == {file_hash}
 
 
 def _tick(progress: Progress | None, n: int, what: str) -> None:

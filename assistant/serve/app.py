@@ -101,6 +101,7 @@ def create_app(assistant, key: str | None = None, host: str | None = None) -> Fa
     def upload(files: list[UploadFile] = File(..., description="Files (.txt .md .html .htm .pdf .docx).")):
         """Add documents; a file with the name of an indexed one replaces it, an unchanged one is skipped."""
         from assistant.ingest.loaders import SUPPORTED
+        from assistant.ingest.staging import Staging
 
         limit = int(settings.max_file_mb * 1024 * 1024)
         folder = settings.home / "uploads"
@@ -108,11 +109,12 @@ def create_app(assistant, key: str | None = None, host: str | None = None) -> Fa
         for name in names:
             if Path(name).suffix.lower() not in SUPPORTED:
                 raise ApiError(415, f"{name}: unsupported file type; supported: {', '.join(sorted(SUPPORTED))}")
-        with upload_lock:
+        with upload_lock, Staging(folder) as staging:  # kept in uploads/ only once ingested
             for name in names:
                 check_name_free(assistant, name, folder / name)
-            paths = [save_upload(f, folder / name, limit) for f, name in zip(files, names)]
-            report = assistant.ingest(paths)
+            for f, name in zip(files, names):
+                save_upload(f, staging.path(name), limit)
+            report = staging.ingest(assistant)
         if report.failed and not (report.added or report.replaced or report.skipped):
             raise ApiError(400, "; ".join(report.failed))
         return report.__dict__
