@@ -12,15 +12,6 @@ from assistant.cli import app, console, fail, open_assistant
 from assistant.errors import AssistantError
 
 
-def row_dict(row) -> dict:
-    """One series row as plain data: the fact, and where it is written (for the citation)."""
-    f, chunk = row.fact, row.chunk
-    return {"place": f.place, "period": f.period, "indicator": f.indicator, "value": f.value, "unit": f.unit,
-            "figure": f.figure, "measure": f.measure, "status": f.status, "source": chunk.source,
-            "title": chunk.title, "heading": chunk.heading, "chunk_id": chunk.chunk_id, "quote": f.sentence,
-            "similarity": round(row.similarity, 3)}
-
-
 @app.command()
 def facts(indicator: str = typer.Argument(..., help="What is measured, e.g. 民生支出, 地区生产总值, GDP."),
           place: Optional[str] = typer.Option(None, "--place", help="Only this place (e.g. 漯河市)."),
@@ -36,7 +27,7 @@ def facts(indicator: str = typer.Argument(..., help="What is measured, e.g. 民�
                                       measure=measure)
     except AssistantError as e:
         fail(e)
-    data = [row_dict(r) for r in rows]
+    data = [r.to_dict() for r in rows]
     if as_json:
         console.print_json(json.dumps(data, ensure_ascii=False))
         return

@@ -94,6 +94,14 @@ class SeriesRow:
     chunk: object  # the Chunk it was read from: source, title, heading for the citation
     similarity: float
 
+    def to_dict(self) -> dict:
+        """The value and where it is written (CLI --json, GET /v1/facts)."""
+        f, chunk = self.fact, self.chunk
+        return {"place": f.place, "period": f.period, "indicator": f.indicator, "value": f.value, "unit": f.unit,
+                "figure": f.figure, "measure": f.measure, "status": f.status, "source": chunk.source,
+                "title": chunk.title, "heading": chunk.heading, "chunk_id": chunk.chunk_id, "quote": f.sentence,
+                "similarity": round(self.similarity, 3)}
+
 
 def series(chunks, indicator: str, place: str | None = None, first: int | None = None, last: int | None = None,
            status: str | None = None, measure: str | None = None, threshold: float = 0.75) -> list[SeriesRow]:

@@ -24,8 +24,9 @@ import logging
 import re
 import threading
 from pathlib import Path
+from typing import Literal
 
-from fastapi import Depends, FastAPI, File, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -34,8 +35,8 @@ from starlette.exceptions import HTTPException
 from assistant.errors import AssistantError, BadQuestion, ConfigError, IndexBusy, IndexMismatch
 from assistant.redact import scrub, secrets_of
 from assistant.serve.guard import KEY_MESSAGE, RequestGuard, error_body
-from assistant.serve.schemas import (AnswerOut, AskIn, DocumentsOut, ErrorOut, HealthOut, IngestOut, RemovedOut,
-                                     SearchIn, SearchOut)
+from assistant.serve.schemas import (AnswerOut, AskIn, DocumentsOut, ErrorOut, FactsOut, HealthOut, IngestOut,
+                                     RemovedOut, SearchIn, SearchOut)
 
 STATUS = ((IndexBusy, 409), (IndexMismatch, 409), (BadQuestion, 400), (ConfigError, 400), (AssistantError, 400))
 ERRORS = {code: {"model": ErrorOut} for code in (400, 401, 403, 404, 409, 413, 415, 422)}
@@ -92,6 +93,16 @@ def create_app(assistant, key: str | None = None, host: str | None = None) -> Fa
     def search(body: SearchIn):
         """Ranked passages with their dense, lexical and fused scores."""
         return {"results": [h.to_dict() for h in assistant.search(body.question, body.k, filters=body.filters)]}
+
+    @app.get("/v1/facts", response_model=FactsOut, dependencies=[auth], tags=["answers"])
+    def facts(indicator: str = Query(..., min_length=1, max_length=200, description="e.g. 民生支出, GDP"),
+              place: str | None = Query(None, max_length=100), first: int | None = Query(None, alias="from"),
+              last: int | None = Query(None, alias="to"),
+              status: Literal["actual", "target", "cumulative", "average"] | None = None,
+              measure: Literal["amount", "growth", "share", "change", "count", "multiple"] | None = None):
+        """Every value the reports give for an indicator (its synonyms too), oldest first, each with its passage."""
+        rows = assistant.facts(indicator, place=place, first=first, last=last, status=status, measure=measure)
+        return {"facts": [r.to_dict() for r in rows]}
 
     @app.get("/v1/documents", response_model=DocumentsOut, dependencies=[auth], tags=["documents"])
     def documents():

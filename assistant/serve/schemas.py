@@ -164,6 +164,28 @@ class DocumentsOut(BaseModel):
     documents: list[DocumentOut]
 
 
+class FactOut(BaseModel):
+    """One value of a series, with the passage that states it."""
+    place: str
+    period: str
+    indicator: str
+    value: float
+    unit: str
+    figure: str
+    measure: str
+    status: str
+    source: str
+    title: str
+    heading: str
+    chunk_id: str
+    quote: str
+    similarity: float
+
+
+class FactsOut(BaseModel):
+    facts: list[FactOut]
+
+
 class IngestOut(BaseModel):
     added: list[str]
     replaced: list[str]

@@ -1,0 +1,70 @@
+"""The fact table over the seeds: stored at ingest, read back as a series (Python, CLI, HTTP)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import httpx
+
+from assistant.facts.table import from_field, indicator_similarity, to_field
+from test_serve import Served
+
+LUOHE_SPENDING = {("2020", "165.2亿元"), ("2023", "172.3亿元")}
+
+
+def amounts(rows):
+    return {(r["period"], r["figure"]) for r in rows if r["status"] == "actual" and r["measure"] == "amount"}
+
+
+def test_every_seed_chunk_carries_its_facts_and_they_read_back(seeded):
+    chunks = seeded.index.all_chunks()
+    assert chunks and all(c.facts_field is not None for c in chunks)
+    stored = [f for c in chunks for f in from_field(c.facts_field, c.chunk_id, c.text)]
+    assert len(stored) > 500
+    for fact in stored[:200]:  # offsets point at the figure in the chunk text, the sentence is re-cut around it
+        chunk = next(c for c in chunks if c.chunk_id == fact.chunk_id)
+        assert chunk.text[fact.start:fact.end].replace(" ", "") == fact.figure.replace(" ", "")
+        assert fact.figure in fact.sentence
+    again = from_field(to_field(stored[:5]), stored[0].chunk_id, "")
+    assert [(f.indicator, f.value) for f in again] == [(f.indicator, f.value) for f in stored[:5]]
+    assert from_field("not json", "x", "") == []  # a damaged field costs that chunk's facts only
+
+
+def test_a_series_in_python_lists_both_years_as_actuals_with_citations(seeded):
+    rows = seeded.facts("民生支出", place="漯河市", status="actual")
+    got = amounts([r.to_dict() for r in rows])
+    assert LUOHE_SPENDING <= got
+    for row in rows:
+        assert row.fact.figure in row.chunk.text and row.chunk.source.endswith(".txt")
+    assert [r.fact.period for r in rows] == sorted(r.fact.period for r in rows)
+    assert not seeded.facts("民生支出", place="尉氏县", status="actual", measure="amount") or all(
+        r.fact.place == "尉氏县" for r in seeded.facts("民生支出", place="尉氏县"))
+
+
+def test_synonyms_come_from_the_data_file():
+    assert indicator_similarity("GDP", "地区生产总值") == 1.0
+    assert indicator_similarity("民生支出", "财政民生支出") == 1.0
+    assert indicator_similarity("民生支出", "粮食产量") < 0.5
+
+
+def test_cli_facts_json(seeded, seeded_home):
+    env = {**os.environ, "ASSISTANT_HOME": str(seeded_home)}
+    done = subprocess.run([sys.executable, "-m", "assistant", "facts", "民生支出", "--place", "漯河市", "--json"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert LUOHE_SPENDING <= amounts(rows)
+    assert all(r["source"] and r["quote"] for r in rows)
+
+
+def test_http_facts(seeded):
+    from assistant.serve.app import create_app
+
+    with Served(create_app(seeded)) as served, httpx.Client(base_url=served.url, timeout=60) as client:
+        body = client.get("/v1/facts", params={"indicator": "民生支出", "place": "漯河市", "from": 2020,
+                                               "to": 2023, "status": "actual"}).json()
+        assert LUOHE_SPENDING <= amounts(body["facts"])
+        bad = client.get("/v1/facts", params={"indicator": "民生支出", "status": "maybe"})
+        assert bad.status_code == 422 and "\n" not in bad.json()["error"]
