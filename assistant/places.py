@@ -136,14 +136,11 @@ def learn(names) -> None:
     """
     global LEARNED, HELD
     names = {n for n in names if n}
-    if names <= HELD:
-        return
     HELD = HELD | frozenset(names)
     known = set(BY_NAME) | {p.name for p in LEARNED}
     new = sorted(n for n in names if len(n) >= 3 and n not in known and n not in _NOT_PLACES)
-    if new:
+    if new:  # the matchers are rebuilt on their next use (their key holds LEARNED)
         LEARNED = LEARNED + tuple(Place(n, level_of(n), _parent_by_prefix(n), _learned_aliases(n), ()) for n in new)
-    _MATCHERS.clear()
 
 
 def _parent_by_prefix(name: str) -> str:
@@ -341,9 +338,16 @@ def self_named(text: str) -> list[str]:
 
 
 def _tail_place(phrase: str) -> str:
-    """The place a phrase ends with: "我代表上海市" -> "上海市"; "报告兰考县" -> "兰考县" (unknown, by its ending)."""
-    spans = _alias_spans(phrase)
-    if spans and spans[-1][1] == len(phrase):
-        return spans[-1][2]
-    tail = re.split(r"[代表向在由对的为和及与了]", phrase)[-1]
+    """The place a phrase ends with: "我代表上海市" -> "上海市"; "在河南省漯河市" -> "漯河市";
+    "在青岚县" -> "青岚县" (unknown, by its ending, though 岚县 is a known place inside it)."""
+    tail = re.split(r"[代表向在由对的为和及与了，、]", phrase)[-1]
+    spans = _alias_spans(tail)
+    if spans and spans[-1][1] == len(tail):
+        chain_start = spans[-1][0]
+        for start, end, _ in reversed(spans[:-1]):  # 河南省漯河市郾城区: places named one after another
+            if end != chain_start:
+                break
+            chain_start = start
+        if not 0 < chain_start <= 2 or tail[-1] not in "省市县区旗":
+            return spans[-1][2]
     return tail if len(tail) >= 3 and tail[-1] in "省市县区旗" else ""

@@ -51,8 +51,8 @@ class Retriever:
 
     def _search_sides(self, question, analysis: Analysis, k: int, filters) -> list[ScoredChunk]:
         sides = _sides(analysis)
-        memo: dict = {}  # sides over one place (2021 vs 2024) share the same dense and BM25 candidates
-        ranked = [self._search_one(question, side, k, filters, memo) for side in sides]
+        memo: dict = {}  # sides over one place and year share the same dense and BM25 candidates
+        ranked = [self._search_side(question, side, k, filters, memo) for side in sides]
         merged, seen = [], set()
         for row in zip(*[r + [None] * (k - len(r)) for r in ranked]):
             for hit in row:
@@ -61,6 +61,16 @@ class Retriever:
                     hit.reasons.append("comparison side")
                     merged.append(hit)
         return merged[:max(k, 2 * len(sides))] if len(merged) > k else merged
+
+    def _search_side(self, question: str, side: Analysis, k: int, filters, memo: dict) -> list[ScoredChunk]:
+        """One side of a comparison: its own place filter and, when it names years, its own year filter
+        (falling back to the place alone when no document of that place is dated so)."""
+        years = _side_year_filter(side)
+        if years:
+            hits = self._search_one(question, side, k, _and(filters, years), memo)
+            if hits:
+                return hits
+        return self._search_one(question, side, k, filters, memo)
 
     def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
                     ) -> list[ScoredChunk]:
@@ -157,18 +167,44 @@ def _where(allowed: list[str], filters: dict | None) -> dict | None:
     for key, value in (filters or {}).items():
         if value in (None, "", []):
             continue
+        if key == "$or":  # a side's year filter, already a clause
+            clauses.append({"$or": value})
+            continue
         clauses.append({key: {"$in": value}} if isinstance(value, list) else {key: value})
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+def _side_year_filter(side: Analysis) -> dict:
+    """Documents about a side's years: a report delivered in Y or Y+1 (which reviews Y), or a plan.
+
+    Example: years [2015] -> {"$or": [{"year_issued": {"$in": [2015, 2016]}}, {"year_reviewed": {"$in": [2015]}},
+    {"doc_kind": "five_year_plan"}]}
+    """
+    if not side.years:
+        return {}
+    issued = sorted({y for year in side.years for y in (year, year + 1)})
+    return {"$or": [{"year_issued": {"$in": issued}}, {"year_reviewed": {"$in": sorted(side.years)}},
+                    {"doc_kind": "five_year_plan"}]}
+
+
+def _and(filters: dict | None, more: dict) -> dict:
+    return {**(filters or {}), **more}
+
+
 def _sides(analysis: Analysis) -> list[Analysis]:
-    """One analysis per side of a comparison: per place if two places, else per year."""
+    """One analysis per side of a comparison: per place if two places, else per year, else per period.
+
+    Two places and as many years pair in order of mention ("四川2024年和宁夏2025年"); otherwise
+    each place keeps every year asked about.
+    """
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion)
     if len(analysis.places) >= 2:
-        return [Analysis(places=[p], years=analysis.years, periods=analysis.periods, **base) for p in analysis.places]
+        paired = len(analysis.years) == len(analysis.places)
+        return [Analysis(places=[p], years=[analysis.years[i]] if paired else analysis.years,
+                         periods=analysis.periods, **base) for i, p in enumerate(analysis.places)]
     if len(analysis.years) >= 2:
         return [Analysis(places=analysis.places, years=[y], periods=[], **base) for y in analysis.years]
     return [Analysis(places=analysis.places, years=analysis.years, periods=[p], **base) for p in analysis.periods]
