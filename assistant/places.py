@@ -261,7 +261,8 @@ def _english_places(lowered: str) -> list[str]:
     """
     hits: list[tuple[int, str]] = []
     by_name = _matchers()["by_name"]
-    for word in set(re.findall(r"[a-z][a-z'-]*", lowered)):
+    words = set(re.findall(r"[a-z][a-z-]*", lowered)) | set(re.findall(r"[a-z][a-z'-]*", lowered))  # shaanxi's, xi'an
+    for word in words:
         candidates: dict[str, list[str]] = {}
         for english, name in _matchers()["by_first_word"].get(word, ()):
             if by_name[name].level in ("county", "zone") and name not in HELD:
