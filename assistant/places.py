@@ -70,8 +70,13 @@ def load_gazetteer() -> tuple[Place, ...]:
 
 
 @lru_cache(maxsize=1)
+def _zone_english() -> dict[str, tuple[str, ...]]:
+    return {row["ending"]: _split(row["english"]) for row in _rows("zone_endings.tsv")}
+
+
 def zone_endings() -> tuple[str, ...]:
-    return tuple(sorted(_data_lines("zone_endings.txt"), key=len, reverse=True))
+    """The endings of zone names, longest first: 经济技术开发区, 高新技术产业开发区, …, 新区."""
+    return tuple(sorted(_zone_english(), key=len, reverse=True))
 
 
 GAZETTEER: tuple[Place, ...] = load_gazetteer()
@@ -140,7 +145,17 @@ def learn(names) -> None:
     known = set(BY_NAME) | {p.name for p in LEARNED}
     new = sorted(n for n in names if len(n) >= 3 and n not in known and n not in _NOT_PLACES)
     if new:  # the matchers are rebuilt on their next use (their key holds LEARNED)
-        LEARNED = LEARNED + tuple(Place(n, level_of(n), _parent_by_prefix(n), _learned_aliases(n), ()) for n in new)
+        LEARNED = LEARNED + tuple(_learned_place(n) for n in new)
+
+
+def _learned_place(name: str) -> Place:
+    """A place named only by the documents; a zone sits under the place its name starts with and is
+    called in English after it: 漯河经济技术开发区 -> parent 漯河市, "luohe development zone", …"""
+    parent = _parent_by_prefix(name)
+    ending = next((e for e in zone_endings() if name.endswith(e)), "")
+    known = BY_NAME.get(parent)
+    english = tuple(f"{known.english[0]} {e}" for e in _zone_english().get(ending, ())) if known and known.english else ()
+    return Place(name, level_of(name), parent, _learned_aliases(name), english)
 
 
 def _parent_by_prefix(name: str) -> str:
@@ -209,7 +224,10 @@ def _matchers():
         by_name: dict[str, Place] = {}
         children: dict[str, list[str]] = {}
         gazetteer_aliases: set[str] = set()
+        held_only: dict[str, str] = {}  # a county's short name (郾城, 新和) -> the county
         for p in GAZETTEER + LEARNED:
+            if p.level == "county" and p.code:
+                held_only.update((a, p.name) for a in p.aliases if a != p.name and len(a) < len(p.name) and a in p.name)
             by_name.setdefault(p.name, p)
             if p.parent:
                 children.setdefault(p.parent, []).append(p.name)
@@ -223,7 +241,8 @@ def _matchers():
         lengths = sorted({len(a) for a in by_alias}, reverse=True)
         _MATCHERS.clear()
         _MATCHERS.update(key=key, by_alias=by_alias, by_first_word=by_first_word, by_name=by_name,
-                         children=children, lengths=lengths, descendants={}, gazetteer_aliases=gazetteer_aliases)
+                         children=children, lengths=lengths, descendants={}, gazetteer_aliases=gazetteer_aliases,
+                         held_only=held_only)
     return _MATCHERS
 
 
@@ -239,12 +258,13 @@ def _alias_spans(text: str, with_learned: bool = True) -> list[tuple[int, int, s
     Example: _alias_spans("漯河市和郾城区") -> [(0, 3, "漯河市"), (4, 7, "郾城区")]
     """
     m = _matchers()
-    by_alias, lengths, out, i = m["by_alias"], m["lengths"], [], 0
+    by_alias, lengths, held_only, out, i = m["by_alias"], m["lengths"], m["held_only"], [], 0
     allowed = None if with_learned else m["gazetteer_aliases"]
     while i < len(text):
         for n in lengths:
             alias = text[i:i + n]
-            if len(alias) == n and alias in by_alias and (allowed is None or alias in allowed):
+            if len(alias) == n and alias in by_alias and (allowed is None or alias in allowed) \
+                    and (alias not in held_only or held_only[alias] in HELD):  # "创新和" is not 新和县
                 out.append((i, i + n, _prefer(by_alias[alias])))
                 i += n
                 break
@@ -259,20 +279,21 @@ def _english_places(lowered: str) -> list[str]:
     "national-level" and "national level" are a rank, not the country; a county's pinyin
     (dean, lean…) counts only when the index holds that county.
     """
-    hits: list[tuple[int, str]] = []
+    hits: list[tuple[int, int, str]] = []
     by_name = _matchers()["by_name"]
     words = set(re.findall(r"[a-z][a-z-]*", lowered)) | set(re.findall(r"[a-z][a-z'-]*", lowered))  # shaanxi's, xi'an
     for word in words:
         candidates: dict[str, list[str]] = {}
         for english, name in _matchers()["by_first_word"].get(word, ()):
-            if by_name[name].level in ("county", "zone") and name not in HELD:
+            if by_name[name].level == "county" and name not in HELD:
                 continue
             candidates.setdefault(english, []).append(name)
         for english, names in candidates.items():
-            found = re.search(rf"\b{re.escape(english)}\b(?![- ]level)", lowered)
-            if found:
-                hits.append((found.start(), _prefer(names)))
-    return list(dict.fromkeys(name for _, name in sorted(hits)))
+            for found in re.finditer(rf"\b{re.escape(english)}\b(?![- ]level)", lowered):
+                hits.append((found.start(), found.end(), _prefer(names)))
+    # the longest name at a place wins, as in Chinese: "luohe development zone" is the zone, not the city
+    kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
+    return list(dict.fromkeys(name for _, _, name in sorted(kept)))
 
 
 def find_places(text: str) -> list[str]:

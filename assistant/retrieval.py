@@ -51,8 +51,9 @@ class Retriever:
 
     def _search_sides(self, question, analysis: Analysis, k: int, filters) -> list[ScoredChunk]:
         sides = _sides(analysis)
+        by_year = len(analysis.places) < 2 and len(analysis.years) >= 2
         memo: dict = {}  # sides over one place and year share the same dense and BM25 candidates
-        ranked = [self._search_side(question, side, k, filters, memo) for side in sides]
+        ranked = [self._search_side(question, side, k, filters, memo, by_year) for side in sides]
         merged, seen = [], set()
         for row in zip(*[r + [None] * (k - len(r)) for r in ranked]):
             for hit in row:
@@ -62,10 +63,11 @@ class Retriever:
                     merged.append(hit)
         return merged[:max(k, 2 * len(sides))] if len(merged) > k else merged
 
-    def _search_side(self, question: str, side: Analysis, k: int, filters, memo: dict) -> list[ScoredChunk]:
-        """One side of a comparison: its own place filter and, when it names years, its own year filter
-        (falling back to the place alone when no document of that place is dated so)."""
-        years = _side_year_filter(side)
+    def _search_side(self, question: str, side: Analysis, k: int, filters, memo: dict, by_year: bool
+                     ) -> list[ScoredChunk]:
+        """One side of a comparison, with its own place filter; a side that is one year of a
+        year-against-year comparison also gets its own year filter (the place alone if nothing is dated so)."""
+        years = _side_year_filter(side) if by_year else {}
         if years:
             hits = self._search_one(question, side, k, _and(filters, years), memo)
             if hits:
@@ -177,16 +179,14 @@ def _where(allowed: list[str], filters: dict | None) -> dict | None:
 
 
 def _side_year_filter(side: Analysis) -> dict:
-    """Documents about a side's years: a report delivered in Y or Y+1 (which reviews Y), or a plan.
+    """Reports about a side's year: delivered in Y (its targets) or Y+1 (which reviews Y).
 
-    Example: years [2015] -> {"$or": [{"year_issued": {"$in": [2015, 2016]}}, {"year_reviewed": {"$in": [2015]}},
-    {"doc_kind": "five_year_plan"}]}
+    Example: years [2015] -> {"$or": [{"year_issued": {"$in": [2015, 2016]}}, {"year_reviewed": {"$in": [2015]}}]}
     """
     if not side.years:
         return {}
     issued = sorted({y for year in side.years for y in (year, year + 1)})
-    return {"$or": [{"year_issued": {"$in": issued}}, {"year_reviewed": {"$in": sorted(side.years)}},
-                    {"doc_kind": "five_year_plan"}]}
+    return {"$or": [{"year_issued": {"$in": issued}}, {"year_reviewed": {"$in": sorted(side.years)}}]}
 
 
 def _and(filters: dict | None, more: dict) -> dict:
@@ -196,15 +196,14 @@ def _and(filters: dict | None, more: dict) -> dict:
 def _sides(analysis: Analysis) -> list[Analysis]:
     """One analysis per side of a comparison: per place if two places, else per year, else per period.
 
-    Two places and as many years pair in order of mention ("四川2024年和宁夏2025年"); otherwise
-    each place keeps every year asked about.
+    Sides by place keep every year asked about ("漯河经开区2025年目标和河南省2021年规划的目标":
+    which year goes with which place is not something word order tells); sides by year
+    each get their own year filter (see `_search_side`).
     """
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion)
     if len(analysis.places) >= 2:
-        paired = len(analysis.years) == len(analysis.places)
-        return [Analysis(places=[p], years=[analysis.years[i]] if paired else analysis.years,
-                         periods=analysis.periods, **base) for i, p in enumerate(analysis.places)]
+        return [Analysis(places=[p], years=analysis.years, periods=analysis.periods, **base) for p in analysis.places]
     if len(analysis.years) >= 2:
         return [Analysis(places=analysis.places, years=[y], periods=[], **base) for y in analysis.years]
     return [Analysis(places=analysis.places, years=analysis.years, periods=[p], **base) for p in analysis.periods]
