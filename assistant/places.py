@@ -53,7 +53,7 @@ def load_gazetteer() -> tuple[Place, ...]:
     out = []
     for row in rows:
         # a name that is also an everyday word (城区) is not looked for in text
-        aliases = ([] if row["everyday"] else [row["name"]]) + [a for a in (row["former"],) if a]
+        aliases = ([] if row["everyday"] else [row["name"]]) + list(_split(row["former"]))
         if row["short"]:  # a county's short name only where the build script found it unambiguous
             aliases.append(row["short"])
         english = [row["english"]] if row["english"] else []
