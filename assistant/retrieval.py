@@ -4,8 +4,10 @@
   漯河市 also reaches 郾城区 and the Luohe zone), applied to both sides (see
   `Index.nearest` and `Index.best_lexical`); a question that names no place
   searches everything.
-- Years and plan periods boost the documents that review, plan or mention them.
-- Comparison questions retrieve each side separately and interleave the results.
+- Years and plan periods boost the documents that review, plan or mention them; a
+  question naming years keeps to the work reports of those years (see `_search_dated`).
+- Comparison questions retrieve each side separately (its own place and year filter)
+  and interleave the results.
 Each returned chunk carries its dense, lexical and fused scores and the reasons
 for any boost.
 """
@@ -47,13 +49,12 @@ class Retriever:
         self.index.sync()  # a shared Chroma server: pick up other machines' writes
         if analysis.comparison:
             return self._search_sides(question, analysis, k, filters)
-        return self._search_one(question, analysis, k, filters)
+        return self._search_dated(question, analysis, k, filters)
 
     def _search_sides(self, question, analysis: Analysis, k: int, filters) -> list[ScoredChunk]:
         sides = _sides(analysis)
-        by_year = len(analysis.places) < 2 and len(analysis.years) >= 2
         memo: dict = {}  # sides over one place and year share the same dense and BM25 candidates
-        ranked = [self._search_side(question, side, k, filters, memo, by_year) for side in sides]
+        ranked = [self._search_dated(question, side, k, filters, memo) for side in sides]
         merged, seen = [], set()
         for row in zip(*[r + [None] * (k - len(r)) for r in ranked]):
             for hit in row:
@@ -63,16 +64,31 @@ class Retriever:
                     merged.append(hit)
         return merged[:max(k, 2 * len(sides))] if len(merged) > k else merged
 
-    def _search_side(self, question: str, side: Analysis, k: int, filters, memo: dict, by_year: bool
-                     ) -> list[ScoredChunk]:
-        """One side of a comparison, with its own place filter; a side that is one year of a
-        year-against-year comparison also gets its own year filter (the place alone if nothing is dated so)."""
-        years = _side_year_filter(side) if by_year else {}
+    def _search_dated(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
+                      ) -> list[ScoredChunk]:
+        """A question (or comparison side) naming years keeps to the work reports of those years.
+
+        A work report is about the year it is delivered in and the year before it reviews; ten
+        national reports all speak of 城镇新增就业, and only the year tells them apart. Plans and
+        news stay in (a 2025 article about 2021), and the filter applies only when the index
+        holds a work report of the place asked about dated so (no report is of 2035: no filter).
+        """
+        years = self._year_filter(analysis)
         if years:
-            hits = self._search_one(question, side, k, _and(filters, years), memo)
+            hits = self._search_one(question, analysis, k, _and(filters, years), memo)
             if hits:
                 return hits
-        return self._search_one(question, side, k, filters, memo)
+        return self._search_one(question, analysis, k, filters, memo)
+
+    def _year_filter(self, analysis: Analysis) -> dict:
+        if not analysis.years:
+            return {}
+        issued = {y for year in analysis.years for y in (year, year + 1)}
+        allowed = set(allowed_regions(analysis.places))
+        dated = any(d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)
+                    and (d.get("year_issued") in issued or d.get("year_reviewed") in analysis.years)
+                    for d in self.index.documents().values())
+        return _year_clause(analysis.years) if dated else {}
 
     def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
                     ) -> list[ScoredChunk]:
@@ -178,15 +194,18 @@ def _where(allowed: list[str], filters: dict | None) -> dict | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def _side_year_filter(side: Analysis) -> dict:
-    """Reports about a side's year: delivered in Y (its targets) or Y+1 (which reviews Y).
+WORK_REPORT = "government_work_report"
 
-    Example: years [2015] -> {"$or": [{"year_issued": {"$in": [2015, 2016]}}, {"year_reviewed": {"$in": [2015]}}]}
+
+def _year_clause(years: list[int]) -> dict:
+    """Work reports delivered in Y (its targets) or Y+1 (which reviews Y); any document of another kind.
+
+    Example: [2015] -> {"$or": [{"year_issued": {"$in": [2015, 2016]}}, {"year_reviewed": {"$in": [2015]}},
+    {"doc_kind": {"$ne": "government_work_report"}}]}
     """
-    if not side.years:
-        return {}
-    issued = sorted({y for year in side.years for y in (year, year + 1)})
-    return {"$or": [{"year_issued": {"$in": issued}}, {"year_reviewed": {"$in": sorted(side.years)}}]}
+    issued = sorted({y for year in years for y in (year, year + 1)})
+    return {"$or": [{"year_issued": {"$in": issued}}, {"year_reviewed": {"$in": sorted(years)}},
+                    {"doc_kind": {"$ne": WORK_REPORT}}]}
 
 
 def _and(filters: dict | None, more: dict) -> dict:
@@ -197,8 +216,8 @@ def _sides(analysis: Analysis) -> list[Analysis]:
     """One analysis per side of a comparison: per place if two places, else per year, else per period.
 
     Sides by place keep every year asked about ("漯河经开区2025年目标和河南省2021年规划的目标":
-    which year goes with which place is not something word order tells); sides by year
-    each get their own year filter (see `_search_side`).
+    which year goes with which place is not something word order tells); each side gets its
+    own place and year filter (see `_search_dated`).
     """
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion)

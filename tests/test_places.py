@@ -91,3 +91,13 @@ def test_a_national_question_is_answered_from_national_reports_only(corpus_index
     assert hits and {h.chunk.metadata["region"] for h in hits} == {"全国"}
     hits = corpus_index.search("河北2025年粮食产量是多少？", k=5)
     assert hits and {h.chunk.metadata["region"] for h in hits} == {"河北省"}
+
+
+def test_a_year_keeps_to_the_work_reports_of_that_year(corpus_index):
+    """Both national reports speak of 居民消费价格 and 城镇新增就业; 2015 is reviewed by the 2016 report only
+    (without the year filter the fifth hit is from the 2017 report)."""
+    hits = corpus_index.search("2015年全国居民消费价格涨幅是多少？", k=5)
+    assert len(hits) == 5 and {(h.chunk.metadata["region"], h.chunk.metadata["year_issued"]) for h in hits} == {("全国", 2016)}
+    assert "1312万人" in corpus_index.ask("全国2015年城镇新增就业多少人？").text
+    # no report is of 2035: the year filters nothing, the place still does
+    assert {h.chunk.metadata["region"] for h in corpus_index.search("河北到2035年要实现什么目标？", k=5)} == {"河北省"}
