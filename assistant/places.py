@@ -193,13 +193,16 @@ def tokenizer_words() -> list[str]:
     """Place names BM25 keeps whole: full names of 3+ characters and provinces' and cities' short names.
 
     Counties' short names (兰考) stay out: 2,400 two-character words at a high frequency
-    would split ordinary text around them.
+    would split ordinary text around them. Zones are learned, not listed, but "<city><zone ending>"
+    is kept whole, as the names of the seeds' zones were when they were listed by hand.
     """
     words = []
     for p in GAZETTEER:
         for alias in p.aliases:
             if len(alias) >= 3 or (len(alias) == 2 and p.level in ("province", "city")):
                 words.append(alias)
+        if p.level == "city":  # a city's zones by their usual names (漯河经开区, 郑州航空港区): one token each
+            words += [alias + ending for alias in p.aliases if len(alias) == 2 for ending in zone_endings()]
     return list(dict.fromkeys(words))
 
 

@@ -54,7 +54,10 @@ class Retriever:
     def _search_sides(self, question, analysis: Analysis, k: int, filters) -> list[ScoredChunk]:
         sides = _sides(analysis)
         memo: dict = {}  # sides over one place and year share the same dense and BM25 candidates
-        ranked = [self._search_dated(question, side, k, filters, memo) for side in sides]
+        # one place in two years: each side is that place's work reports of its year (a plan spanning
+        # both years would fill both sides)
+        reports_only = len(analysis.places) < 2 and len(analysis.years) >= 2
+        ranked = [self._search_dated(question, side, k, filters, memo, reports_only) for side in sides]
         merged, seen = [], set()
         for row in zip(*[r + [None] * (k - len(r)) for r in ranked]):
             for hit in row:
@@ -64,8 +67,8 @@ class Retriever:
                     merged.append(hit)
         return merged[:max(k, 2 * len(sides))] if len(merged) > k else merged
 
-    def _search_dated(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
-                      ) -> list[ScoredChunk]:
+    def _search_dated(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None,
+                      reports_only: bool = False) -> list[ScoredChunk]:
         """A question (or comparison side) naming years keeps to the work reports of those years.
 
         A work report is about the year it is delivered in and the year before it reviews; ten
@@ -73,14 +76,14 @@ class Retriever:
         news stay in (a 2025 article about 2021), and the filter applies only when the index
         holds a work report of the place asked about dated so (no report is of 2035: no filter).
         """
-        years = self._year_filter(analysis)
+        years = self._year_filter(analysis, reports_only)
         if years:
             hits = self._search_one(question, analysis, k, _and(filters, years), memo)
             if hits:
                 return hits
         return self._search_one(question, analysis, k, filters, memo)
 
-    def _year_filter(self, analysis: Analysis) -> dict:
+    def _year_filter(self, analysis: Analysis, reports_only: bool = False) -> dict:
         if not analysis.years:
             return {}
         issued = {y for year in analysis.years for y in (year, year + 1)}
@@ -88,7 +91,7 @@ class Retriever:
         dated = any(d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)
                     and (d.get("year_issued") in issued or d.get("year_reviewed") in analysis.years)
                     for d in self.index.documents().values())
-        return _year_clause(analysis.years) if dated else {}
+        return _year_clause(analysis.years, reports_only) if dated else {}
 
     def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
                     ) -> list[ScoredChunk]:
@@ -185,8 +188,8 @@ def _where(allowed: list[str], filters: dict | None) -> dict | None:
     for key, value in (filters or {}).items():
         if value in (None, "", []):
             continue
-        if key == "$or":  # a side's year filter, already a clause
-            clauses.append({"$or": value})
+        if key in ("$or", "$and"):  # a year filter, already a clause
+            clauses.append({key: value})
             continue
         clauses.append({key: {"$in": value}} if isinstance(value, list) else {key: value})
     if not clauses:
@@ -197,15 +200,18 @@ def _where(allowed: list[str], filters: dict | None) -> dict | None:
 WORK_REPORT = "government_work_report"
 
 
-def _year_clause(years: list[int]) -> dict:
-    """Work reports delivered in Y (its targets) or Y+1 (which reviews Y); any document of another kind.
+def _year_clause(years: list[int], reports_only: bool = False) -> dict:
+    """Work reports delivered in Y (its targets) or Y+1 (which reviews Y); any document of another kind
+    unless `reports_only`.
 
     Example: [2015] -> {"$or": [{"year_issued": {"$in": [2015, 2016]}}, {"year_reviewed": {"$in": [2015]}},
     {"doc_kind": {"$ne": "government_work_report"}}]}
     """
     issued = sorted({y for year in years for y in (year, year + 1)})
-    return {"$or": [{"year_issued": {"$in": issued}}, {"year_reviewed": {"$in": sorted(years)}},
-                    {"doc_kind": {"$ne": WORK_REPORT}}]}
+    dated = [{"year_issued": {"$in": issued}}, {"year_reviewed": {"$in": sorted(years)}}]
+    if reports_only:
+        return {"$and": [{"doc_kind": WORK_REPORT}, {"$or": dated}]}
+    return {"$or": dated + [{"doc_kind": {"$ne": WORK_REPORT}}]}
 
 
 def _and(filters: dict | None, more: dict) -> dict:
