@@ -88,9 +88,9 @@ def docs(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    table = Table("doc id", "title", "region", "kind", "issued", "reviews", "chunks")
+    table = Table("doc id", "title", "region", "level", "kind", "issued", "reviews", "chunks")
     for d in rows:
-        table.add_row(d["doc_id"], d["title"], d["region"], d["doc_kind"], str(d["year_issued"] or ""),
+        table.add_row(d["doc_id"], d["title"], d["region"], d.get("level", ""), d["doc_kind"], str(d["year_issued"] or ""),
                       str(d["year_reviewed"] or ""), str(d["chunks"]))
     console.print(table)
 

@@ -171,10 +171,14 @@ class Assistant:
                       measure=measure)
 
     def explain(self, question: str) -> dict:
+        from assistant import places
         from assistant.retrieval import allowed_regions
 
         analysis = analyse(self.clean_question(question))
-        return {**analysis.explain(), "region_filter": allowed_regions(analysis.places)}
+        allowed = allowed_regions(analysis.places)
+        # the places named, and of those under them the ones the index holds (河南省 has 180 places under it)
+        shown = [r for r in allowed if r in analysis.places or r in places.HELD]
+        return {**analysis.explain(), "region_filter": shown}
 
     def ask(self, question: str, history: list[dict] | None = None, mode: str | None = None,
             k: int | None = None, filters: dict | None = None, llm=None) -> Answer:

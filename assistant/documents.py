@@ -49,6 +49,7 @@ class Document:
     pages: list[tuple[int, int]] = field(default_factory=list)
     file_hash: str = ""  # hash of the whole file's raw text: unchanged file, no work
     period: str = ""  # a plan's period, e.g. "2021-2025"
+    level: str = ""  # of its region: national | province | city | county | zone
 
     @property
     def content_hash(self) -> str:
@@ -75,6 +76,7 @@ class Document:
             "content_hash": self.content_hash,
             "file_hash": self.file_hash,
             "period": self.period,
+            "level": self.level,
             # Where the file was read from, so `rebuild` can read it again.
             "path": str(Path(self.path).resolve()) if self.path else "",
         }

@@ -4,8 +4,10 @@
   漯河市 also reaches 郾城区 and the Luohe zone), applied to both sides (see
   `Index.nearest` and `Index.best_lexical`); a question that names no place
   searches everything.
-- Years and plan periods boost the documents that review, plan or mention them.
-- Comparison questions retrieve each side separately and interleave the results.
+- Years and plan periods boost the documents that review, plan or mention them; a
+  question naming years keeps to the work reports of those years (see `_search_dated`).
+- Comparison questions retrieve each side separately (its own place and year filter)
+  and interleave the results.
 Each returned chunk carries its dense, lexical and fused scores and the reasons
 for any boost.
 """
@@ -47,12 +49,15 @@ class Retriever:
         self.index.sync()  # a shared Chroma server: pick up other machines' writes
         if analysis.comparison:
             return self._search_sides(question, analysis, k, filters)
-        return self._search_one(question, analysis, k, filters)
+        return self._search_dated(question, analysis, k, filters)
 
     def _search_sides(self, question, analysis: Analysis, k: int, filters) -> list[ScoredChunk]:
         sides = _sides(analysis)
-        memo: dict = {}  # sides over one place (2021 vs 2024) share the same dense and BM25 candidates
-        ranked = [self._search_one(question, side, k, filters, memo) for side in sides]
+        memo: dict = {}  # sides over one place and year share the same dense and BM25 candidates
+        # one place in two years: each side is that place's work reports of its year (a plan spanning
+        # both years would fill both sides)
+        reports_only = len(analysis.places) < 2 and len(analysis.years) >= 2
+        ranked = [self._search_dated(question, side, k, filters, memo, reports_only) for side in sides]
         merged, seen = [], set()
         for row in zip(*[r + [None] * (k - len(r)) for r in ranked]):
             for hit in row:
@@ -61,6 +66,32 @@ class Retriever:
                     hit.reasons.append("comparison side")
                     merged.append(hit)
         return merged[:max(k, 2 * len(sides))] if len(merged) > k else merged
+
+    def _search_dated(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None,
+                      reports_only: bool = False) -> list[ScoredChunk]:
+        """A question (or comparison side) naming years keeps to the work reports of those years.
+
+        A work report is about the year it is delivered in and the year before it reviews; ten
+        national reports all speak of 城镇新增就业, and only the year tells them apart. Plans and
+        news stay in (a 2025 article about 2021), and the filter applies only when the index
+        holds a work report of the place asked about dated so (no report is of 2035: no filter).
+        """
+        years = self._year_filter(analysis, reports_only)
+        if years:
+            hits = self._search_one(question, analysis, k, _and(filters, years), memo)
+            if hits:
+                return hits
+        return self._search_one(question, analysis, k, filters, memo)
+
+    def _year_filter(self, analysis: Analysis, reports_only: bool = False) -> dict:
+        if not analysis.years:
+            return {}
+        issued = {y for year in analysis.years for y in (year, year + 1)}
+        allowed = set(allowed_regions(analysis.places))
+        dated = any(d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)
+                    and (d.get("year_issued") in issued or d.get("year_reviewed") in analysis.years)
+                    for d in self.index.documents().values())
+        return _year_clause(analysis.years, reports_only) if dated else {}
 
     def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
                     ) -> list[ScoredChunk]:
@@ -157,14 +188,43 @@ def _where(allowed: list[str], filters: dict | None) -> dict | None:
     for key, value in (filters or {}).items():
         if value in (None, "", []):
             continue
+        if key in ("$or", "$and"):  # a year filter, already a clause
+            clauses.append({key: value})
+            continue
         clauses.append({key: {"$in": value}} if isinstance(value, list) else {key: value})
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+WORK_REPORT = "government_work_report"
+
+
+def _year_clause(years: list[int], reports_only: bool = False) -> dict:
+    """Work reports delivered in Y (its targets) or Y+1 (which reviews Y); any document of another kind
+    unless `reports_only`.
+
+    Example: [2015] -> {"$or": [{"year_issued": {"$in": [2015, 2016]}}, {"year_reviewed": {"$in": [2015]}},
+    {"doc_kind": {"$ne": "government_work_report"}}]}
+    """
+    issued = sorted({y for year in years for y in (year, year + 1)})
+    dated = [{"year_issued": {"$in": issued}}, {"year_reviewed": {"$in": sorted(years)}}]
+    if reports_only:
+        return {"$and": [{"doc_kind": WORK_REPORT}, {"$or": dated}]}
+    return {"$or": dated + [{"doc_kind": {"$ne": WORK_REPORT}}]}
+
+
+def _and(filters: dict | None, more: dict) -> dict:
+    return {**(filters or {}), **more}
+
+
 def _sides(analysis: Analysis) -> list[Analysis]:
-    """One analysis per side of a comparison: per place if two places, else per year."""
+    """One analysis per side of a comparison: per place if two places, else per year, else per period.
+
+    Sides by place keep every year asked about ("漯河经开区2025年目标和河南省2021年规划的目标":
+    which year goes with which place is not something word order tells); each side gets its
+    own place and year filter (see `_search_dated`).
+    """
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion)
     if len(analysis.places) >= 2:

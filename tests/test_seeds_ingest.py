@@ -10,7 +10,7 @@ from tests.conftest import SEEDS
 EXPECTED = {
     "000_47fc14d33372d68f.txt#0": ("漯河市", "government_work_report", 2021, 2020),
     "001_e24a12bec3ad6067.txt#0": ("漯河经济技术开发区", "five_year_plan", 2022, 0),
-    "002_ef7576812fe255fc.txt#0": ("郾城区", "government_work_report", 2025, 0),
+    "002_ef7576812fe255fc.txt#0": ("郾城区", "government_work_report", 2025, 2024),  # a report of 2025 reviews 2024
     "003_f03fcbf8b818b135.txt#0": ("漯河市", "government_work_report", 2024, 2023),
     "004_7fe58714293151c5.txt#0": ("尉氏县", "government_work_report", 2021, 2020),
     "004_7fe58714293151c5.txt#1": ("洛阳市", "government_work_report", 2021, 2020),

@@ -26,9 +26,9 @@ MEASURE_PENALTY = 1.0  # a clause without the measure asked for (张, 元, a qua
 
 
 def aliases(place: str) -> list[str]:
-    from assistant.places import BY_NAME
+    from assistant.places import place as known_place
 
-    known = BY_NAME.get(place)
+    known = known_place(place)  # the gazetteer's, or a place learned from the index (漯河经开区)
     return list(known.aliases) if known else [place]
 
 

@@ -22,12 +22,16 @@ UNITS = "万亿元%‰个家项所座条吨亩平公千米套台辆倍天次件�
 NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
-def place_stems() -> list[str]:
-    """Place names without their suffix, longest first: ["平顶山", "驻马店", …, "漯河", "郾城", …]."""
+def place_stems(text: str | None = None) -> list[str]:
+    """Place names without their suffix, longest first: ["平顶山", "驻马店", …, "漯河", "郾城", …].
+
+    Given a text, only the places whose full name it holds: the gazetteer lists every county in
+    China, and a stem such as 新华 (新华区) is also a word of ordinary text (新华社).
+    """
     stems = set()
     for place in places.GAZETTEER:
-        if place.level not in ("city", "county", "district"):
-            continue  # every copy stays in Henan; zones are named after their city
+        if place.level not in ("city", "county", "district") or (text is not None and place.name not in text):
+            continue  # every copy stays in its province; zones are named after their city
         for alias in place.aliases:
             if alias[-1] in "市县区" and 3 <= len(alias) <= 4:
                 stems.add(alias[:-1])
@@ -69,7 +73,7 @@ def make_variants(n: int, corpus_text: str, seed: int = 7) -> list[Variant]:
     from assistant.ingest.chunking import count_tokens
 
     rng = random.Random(seed)
-    stems = [s for s in place_stems() if s in corpus_text]
+    stems = place_stems(corpus_text)
     used = set(stems)
     out = []
     for copy in range(1, n + 1):

@@ -54,9 +54,8 @@ def _jieba():
     jieba.setLogLevel(logging.WARNING)
     for word in DOMAIN_WORDS:
         jieba.add_word(word, freq=200000)
-    for place in places.GAZETTEER:
-        for alias in place.aliases:
-            jieba.add_word(alias, freq=200000)
+    for word in places.tokenizer_words():
+        jieba.add_word(word, freq=200000)
     jieba.initialize()
     return jieba
 

@@ -6,6 +6,7 @@ five-year plan or news; year_issued and year_reviewed where the text tells.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ class Metadata:
     year_issued: int | None
     year_reviewed: int | None
     period: str = ""  # plan period, e.g. "2021-2025"
+    level: str = ""  # national | province | city | county | zone
 
 
 def detect_kind(head: str) -> str:
@@ -34,16 +36,24 @@ def detect_kind(head: str) -> str:
 
 
 def detect_region(title: str, text: str) -> str:
-    """The most specific place that dominates the title, else the text.
+    """The place a document names itself by, else the most specific place of its title, else of its text.
 
+    A report names itself: "在上海市第十六届人民代表大会…", "我代表上海市人民政府", and the
+    State Council's "第十二届全国人民代表大会", "我代表国务院". Those outrank any place the text
+    merely mentions (a province's report names dozens of zones and cities).
     Example: detect_region("(河南省)漯河市郾城区人民政府工作报告", …) -> "郾城区"
     """
-    in_title = [p for p in places.count_places(title)]
+    head = unicodedata.normalize("NFKC", text[:3000])
+    own = _self_named(head)
+    if own:
+        return own
+    in_title = list(places.count_places(title))
     if in_title:
         return _most_specific(in_title)
     counts = places.count_places(text[:3000])
-    for name, n in places.count_places(text).items():
+    for name, n in places.count_places(text[:20000]).items():
         counts[name] = counts.get(name, 0) + n
+    counts.pop(NATIONAL, None)  # 全国 in a local text is a comparison ("居全国第5位"), not its subject
     if not counts:
         return ""
     top = max(counts.values())
@@ -52,12 +62,24 @@ def detect_region(title: str, text: str) -> str:
     return _most_specific(strong, counts)
 
 
-_LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "district": 2, "zone": 3}
+NATIONAL = "全国"
+_NATIONAL_SESSION = re.compile(r"届\s*全国人民代表大会第|届全国人大[一二三四五六七八九十\d]+次会议|我代表国务院")
+
+
+def _self_named(head: str) -> str:
+    """The place of "在X第N届人民代表大会" / "我代表X人民政府" phrases in a document's head (most named wins)."""
+    if _NATIONAL_SESSION.search(head):
+        return NATIONAL
+    named = Counter(places.self_named(head))
+    return named.most_common(1)[0][0] if named else ""
+
+
+_LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3, "zone": 4}
 
 
 def _most_specific(names: list[str], counts: dict[str, int] | None = None) -> str:
     counts = counts or {}
-    return max(names, key=lambda n: (_LEVEL_RANK.get(places.level_of(n), 1), counts.get(n, 0)))
+    return max(names, key=lambda n: (_LEVEL_RANK.get(places.level_of(n), 2), counts.get(n, 0)))
 
 
 def _chinese_year(text: str) -> int | None:
@@ -73,20 +95,21 @@ def detect_years(text: str, kind: str, posted: str = "") -> tuple[int | None, in
     "2021年2月24日在…人民代表大会") and reviews the year before ("过去的一年",
     "2020年工作回顾"); a plan or news item is dated by its date lines.
     """
+    text = unicodedata.normalize("NFKC", text[:20000])  # scraped pages write years in full-width digits
     issued = _year_of_session(text) or _year_of_tasks(text) or _year_of_print(text)
     reviewed = _year_of_review(text)
     if kind == "government_work_report":
-        if reviewed is None and issued and re.search(r"过去的一年|过去一年", text):
-            reviewed = issued - 1
+        # A work report of year Y is delivered in Y and reviews Y-1, whatever else it looks back on.
         if issued is None and reviewed:
             issued = reviewed + 1
+        reviewed = issued - 1 if issued else reviewed
     if issued is None:
         issued = _year_of_date_line(text) or (int(posted[:4]) if posted[:4].isdigit() else None)
     return issued, reviewed
 
 
 def _year_of_session(text: str) -> int | None:
-    m = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在.{2,30}?人民代表大会", text[:3000])
+    m = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在.{2,30}?(?:人民代表大会|人大)", text[:3000], re.S)
     return int(m.group(1)) if m else None
 
 
@@ -122,8 +145,10 @@ def detect_title(text: str) -> str:
     lines = [line.strip() for line in text.split("\n")[:40] if line.strip()]
     for line in lines:
         if len(line) <= 80 and re.search(r"政府工作报告|规划|纲要", line) and not re.search(r"[。，,]", line):
-            return _join_split_title(line, lines)
-    return next((line for line in lines if len(line) <= 60), lines[0][:60] if lines else "")
+            # "政府工作报告——2016年3月5日在…会议上 国务院总理 李克强": the title is before the dash
+            return _join_split_title(line, lines).split("——")[0].strip() or line
+    # else a headline: a short line that is not a sentence (a photo caption "3月5日，…摄" is one)
+    return next((line for line in lines if len(line) <= 60 and not re.search(r"[。，]", line)), "")
 
 
 def _join_split_title(line: str, lines: list[str]) -> str:
@@ -142,15 +167,26 @@ def detect_metadata(text: str, title: str = "", posted: str = "") -> Metadata:
     issued, reviewed = detect_years(text, kind, posted)
     period = detect_period(head) if kind == "five_year_plan" else ""
     return Metadata(title=display_title(title, region, kind, issued), region=region, kind=kind,
-                    year_issued=issued, year_reviewed=reviewed, period=period)
+                    year_issued=issued, year_reviewed=reviewed, period=period,
+                    level=places.level_of(region) if region else "")
 
 
 def display_title(title: str, region: str, kind: str, year: int | None) -> str:
-    """Make a bare title say whose and when: "政府工作报告" -> "漯河市政府工作报告（2021年）"."""
+    """Make a bare title say whose and when: "政府工作报告" -> "漯河市政府工作报告（2021年）".
+
+    A work report whose title line does not name its place (a page title such as
+    "温家宝所作政府工作报告（…）", or none at all) is titled by who issued it and when.
+    """
+    title = re.sub(r"<U\+[0-9A-Fa-f]{4}>", " ", title).strip()
     title = title.lstrip("(（").strip() if title.startswith(("(", "（")) and ")" not in title else title
-    named = any(alias in title for p in places.GAZETTEER if p.name == region for alias in p.aliases) or region in title
+    found = places.place(region)
+    names = (found.aliases if found else ()) + (region, places.issuer(region))
+    named = any(name and name in title for name in names)
     if region and not named:
-        title = region + title
+        bare = re.fullmatch(r"[\d年]*(?:人民)?政府工作报告", title)
+        if kind == "government_work_report" and not bare:
+            title = "政府工作报告"
+        title = places.issuer(region) + title
     if year and kind != "news" and str(year) not in title and not re.search(r"[二〇一两三]{4}年", title):
         title = f"{title}（{year}年）"
     return title

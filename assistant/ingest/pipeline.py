@@ -53,6 +53,7 @@ def build_documents(raw: RawText) -> list[Document]:
             text=article.text, region=meta.region, kind=meta.kind, year_issued=meta.year_issued,
             year_reviewed=meta.year_reviewed, article_index=article.index, path=raw.path,
             pages=_pages_after_cleaning(raw, cleaned), file_hash=file_hash, period=meta.period,
+            level=meta.level,
         ))
     return docs
 
