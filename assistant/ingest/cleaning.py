@@ -1,30 +1,140 @@
-"""Cleaning: strip web and newspaper boilerplate, keep the report text whole.
+"""Cleaning: strip web and newspaper furniture, keep the report text whole, read it once.
 
-Rules, never per-file special cases:
-- inline marks are cut out of their line (newspaper jump marks, markdown bold);
-- a line that is boilerplate by its wording (copyright, ICP, 本文地址, 验证码,
-  comment forms, disclaimers, "点我投稿") is dropped;
-- a run of short menu-like lines (navigation) is dropped;
-- short lines made only of separators or menu words go too.
+Rules, never per-file special cases; the phrases of page furniture live in
+assistant/data/page_furniture.yaml (read by `load_furniture`, passed in as `rules`):
+- characters: literal `<U+00A0>` escapes decoded, no-break and zero-width spaces,
+  full-width digits and Latin letters made ASCII, lost subscripts (`PM_2.5`) rejoined;
+- HTML comment remnants (`<!-- … -->`, script inside them) go;
+- a page flattened into one long line is split at its paragraph indents (　　);
+- inline marks are cut out of their line (newspaper jump marks, markdown bold), a photo
+  caption or a news agency dateline off the start of its line;
+- a line that is furniture by its wording (font switches, 发表时间/来源, breadcrumbs,
+  share/print/close, 责任编辑, copyright, …), a label and its value on the next line, a
+  related-articles header with its link titles, a line of symbols only, a run of menu
+  lines: dropped;
+- a block of lines the file already held (the same page saved several times over) is
+  dropped, so the first full copy is what remains; a title line repeated later goes too.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
 
 JUMP_MARK = re.compile(r"[（(]\s*[上下][接转]\s*[第]?\s*\d+\s*版\s*[)）]")
 BOLD = re.compile(r"\*\*|__")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 BULLET = re.compile(r"^\s*(?:[•·●▪■◆\-*]\s*)+")
-
-BOILERPLATE = re.compile(
-    r"版权所有|copyright|©|ICP[备证]|公网安备|本文地址|验证码|留言与评论|发表评论|评论\s*[(（]|"
-    r"不代表本站立场|仅代表作者观点|未经许可.{0,6}不得转载|转载请注明|点我投稿|我要投稿|"
-    r"免责声明|隐私政策|联系我们|关于我们|服务电话|客服热线|分享到|打印本页|关闭窗口|"
-    r"上一篇|下一篇|扫一扫|责任编辑|All Rights Reserved|Co\.\s*,?\s*Ltd",
-    re.IGNORECASE,
-)
 MENU_WORDS = re.compile(r"导航|首页|登录|注册|客服|公众号|移动版|菜单|收藏|企业入驻|网站地图|设为首页")
 SENTENCE_END = re.compile(r"[。！？；!?;，,：:]")
+FULL_STOP = re.compile(r"[。！？；!?;]")
+UNICODE_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
+HTML_COMMENT = re.compile(r"<!--.{0,5000}?-->", re.DOTALL)  # bounded: a stray "<!--" must not eat a report
+COMMENT_MARK = re.compile(r"<!--|-->")
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# Full-width digits and Latin letters (２００９年, ＧＤＰ) read as ASCII; Chinese punctuation stays.
+FULL_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+FULL_WIDTH_POINT = re.compile(r"(?<=\d)[．](?=\d)")
+LOST_SUBSCRIPT = re.compile(r"\b([A-Z][A-Za-z]{0,3})_(\d+(?:\.\d+)?|x)(?![\w])")  # PM_2.5 -> PM2.5, SO_2 -> SO2
+BROKEN_SUBSCRIPT = re.compile(r"(?<=[A-Za-z])[ \t]*\n[ \t]*(\d{1,2}(?:\.\d)?)[ \t]*\n[ \t]*")  # "PM\n2.5\n浓度"
+CRUMB_SEPARATOR = re.compile(r"[ \t]*\n[ \t]*(?:>>?|»|›|＞)[ \t]*\n[ \t]*")  # "首页\n>\n政府信息公开"
+PARAGRAPH_INDENT = re.compile(r"\s*\u3000{2,}\s*")
+LONG_LINE = 300  # a line this long with paragraph indents inside is a flattened page
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+WORD_CHAR = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+HEADING_START = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])")
+REPEATED_BLOCK_CHARS = 60  # a repeated run this long is a second copy, not a recurring short line
+HEAD_LINES = 12  # where a page puts its title and byline
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The page-furniture rules of page_furniture.yaml, compiled."""
+
+    lines: frozenset[str]
+    line_pattern: re.Pattern
+    short_line: int
+    meta_pattern: re.Pattern
+    meta_line: int
+    label_line: re.Pattern
+    label_value_max: int
+    related_header: re.Pattern
+    related_link_max: int
+    caption: re.Pattern
+    caption_max: int
+    caption_only: re.Pattern
+    dateline: re.Pattern
+    body_openers: tuple[str, ...]
+    version: int = 0
+
+
+def _any(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _line_key(line: str) -> str:
+    """A control line compared without spaces and a trailing colon: "分享:" == "分享"."""
+    return re.sub(r"\s+", "", line).rstrip(":：")
+
+
+@lru_cache(maxsize=4)
+def load_furniture(path: str | Path | None = None) -> Furniture:
+    """Read the page-furniture rules (default: the package's data/page_furniture.yaml)."""
+    source = Path(path) if path else resources.files("assistant") / "data" / "page_furniture.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    return Furniture(
+        lines=frozenset(_line_key(line) for line in data["lines"]),
+        line_pattern=_any(data["line_patterns"]), short_line=int(data["short_line"]),
+        meta_pattern=_any(data["meta_patterns"]), meta_line=int(data["meta_line"]),
+        label_line=re.compile(data["label_lines"]), label_value_max=int(data["label_value_max"]),
+        related_header=re.compile(data["related_headers"]), related_link_max=int(data["related_link_max"]),
+        caption=re.compile(f"(?:{_any(data['captions']).pattern})(?=\\s|$)"), caption_max=int(data["caption_max"]),
+        caption_only=_any(data["caption_only_lines"]), dateline=_any(data["datelines"]),
+        body_openers=tuple(data["body_openers"]), version=int(data.get("version", 0)),
+    )
+
+
+def normalise_characters(text: str) -> str:
+    r"""Newlines, escaped and invisible spaces, full-width digits, lost subscripts.
+
+    Example: "ＰＭ_2.5<U+00A0>下降\r\n" -> "PM2.5 下降\n"
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = UNICODE_ESCAPE.sub(lambda m: _char(m.group(1)), text)
+    text = text.translate(ZERO_WIDTH).translate(FULL_WIDTH).replace("\xa0", " ")
+    text = FULL_WIDTH_POINT.sub(".", text)
+    return LOST_SUBSCRIPT.sub(r"\1\2", text)
+
+
+def _char(hex_code: str) -> str:
+    code = int(hex_code, 16)
+    return chr(code) if code <= 0x10FFFF else ""
+
+
+def join_broken_lines(text: str) -> str:
+    """Rejoin what a page's markup broke apart: comments out, breadcrumbs and subscripts in one line.
+
+    Example: "PM\n2.5\n浓度<!--x-->" -> "PM2.5浓度"
+    """
+    text = HTML_COMMENT.sub("", text)
+    text = COMMENT_MARK.sub("", text)
+    text = CRUMB_SEPARATOR.sub(" > ", text)
+    return BROKEN_SUBSCRIPT.sub(r"\1", text)
+
+
+def split_paragraph_runs(lines: list[str]) -> list[str]:
+    """A long line holding paragraph indents (　　) is a flattened page: one line per paragraph."""
+    out = []
+    for line in lines:
+        if len(line) >= LONG_LINE and "\u3000\u3000" in line:
+            out += PARAGRAPH_INDENT.split(line)
+        else:
+            out.append(line)
+    return out
 
 
 def strip_inline_marks(line: str) -> str:
@@ -35,24 +145,66 @@ def strip_inline_marks(line: str) -> str:
     return MD_HEADING.sub("", line)
 
 
-def is_boilerplate_line(line: str) -> bool:
-    """A line that no report would contain: footer, form or menu."""
+def strip_line_start(line: str, rules: Furniture) -> str:
+    """Cut a photo caption or a news agency dateline off the start of a line.
+
+    Example: "3月5日，总理作报告。 新华社记者 张三 摄 新华社北京3月14日电政府工作报告"
+      -> "政府工作报告"
+    """
+    m = rules.caption.search(line)
+    if m and m.end() <= rules.caption_max:
+        line = line[m.end():].lstrip()
+    m = rules.dateline.match(line)
+    return line[m.end():].lstrip() if m else line
+
+
+def is_furniture_line(line: str, rules: Furniture) -> bool:
+    """A line that no report would contain: page control, page record, footer, caption or menu."""
     text = line.strip()
     if not text:
         return False
-    if len(text) <= 200 and BOILERPLATE.search(text):
+    if not WORD_CHAR.search(text):
+        return True  # only symbols and separators: "·", "】", "）", "——"
+    if _line_key(text) in rules.lines or rules.caption_only.search(text):
+        return True
+    if len(text) <= rules.short_line and rules.line_pattern.search(text):
+        return True
+    if len(text) <= rules.meta_line and rules.meta_pattern.search(text):
         return True
     cells = [c.strip() for c in text.split("|")]
     if len(cells) >= 3 and all(len(c) <= 8 and not re.search(r"\d", c) for c in cells):
         return True  # a footer link bar (关于我们 | 联系方式 | …), not a table row with figures
-    if re.fullmatch(r"[-—_=·•*\s]+", text):
-        return True
-    if len(text) <= 40 and MENU_WORDS.search(text) and not SENTENCE_END.search(text):
-        return True
-    return False
+    return len(text) <= 40 and bool(MENU_WORDS.search(text)) and not SENTENCE_END.search(text)
 
 
-HEADING_START = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])")
+def is_boilerplate_line(line: str) -> bool:
+    """is_furniture_line with the package's rules."""
+    return is_furniture_line(line, load_furniture())
+
+
+def drop_labels_and_related(lines: list[str], rules: Furniture) -> list[str]:
+    """Drop a bare label with its value line ("时间：" / "2026-02-02"), and a related-articles
+    header with the link titles after it and right before it."""
+    keep = [True] * len(lines)
+    for i, line in enumerate(lines):
+        if rules.label_line.match(line):
+            keep[i] = False
+            if i + 1 < len(lines) and _is_link_like(lines[i + 1], rules.label_value_max):
+                keep[i + 1] = False
+        elif rules.related_header.match(line):
+            keep[i] = False
+            j = i + 1
+            while j < len(lines) and _is_link_like(lines[j], rules.related_link_max):
+                keep[j], j = False, j + 1
+            j = i - 1
+            while j >= 0 and i - j <= 3 and _is_link_like(lines[j], rules.related_link_max):
+                keep[j], j = False, j - 1
+    return [line for line, k in zip(lines, keep) if k]
+
+
+def _is_link_like(line: str, max_len: int) -> bool:
+    """A short title without a sentence end: a link, a value, never a paragraph or a heading."""
+    return len(line) <= max_len and not FULL_STOP.search(line) and not HEADING_START.match(line)
 
 
 def _is_menu_item(line: str) -> bool:
@@ -87,18 +239,58 @@ def drop_menus(lines: list[str], min_run: int = 3) -> list[str]:
     return [line for line, k in zip(lines, keep) if k]
 
 
-def clean_text(text: str) -> str:
+def drop_repeated_blocks(lines: list[str], min_chars: int = REPEATED_BLOCK_CHARS) -> list[str]:
+    """Keep the first copy of a text a file holds several times over.
+
+    A run of consecutive lines that all occurred earlier, together at least `min_chars`
+    long, is a second copy and goes; a short line that recurs on its own ("各位代表！")
+    stays. Lines first seen in a later copy stay, so copies cut short still add up to one.
+    Example: ["标题", "第一段很长……", "第二段……", "标题", "第一段很长……", "第二段……"] -> the first three
+    """
+    seen: set[str] = set()
+    out: list[str] = []
+    run: list[str] = []
+    for line in lines:
+        if line in seen:
+            run.append(line)
+            continue
+        out += _unless_copy(run, min_chars)
+        run = []
+        seen.add(line)
+        out.append(line)
+    return out + _unless_copy(run, min_chars)
+
+
+def _unless_copy(run: list[str], min_chars: int) -> list[str]:
+    return [] if sum(map(len, run)) >= min_chars else run
+
+
+def drop_repeated_title(lines: list[str]) -> list[str]:
+    """A title or byline line of the page head that the page repeats later (at its end,
+    or after a breadcrumb) is dropped there: a short line of words (not a date, not a heading)
+    with no sentence end."""
+    head = {line for line in lines[:HEAD_LINES] if len(line) <= 60 and len(CJK.findall(line)) >= 4
+            and not SENTENCE_END.search(line) and not HEADING_START.match(line)}
+    out, seen = [], set()
+    for line in lines:
+        if line in head and line in seen:
+            continue
+        seen.add(line)
+        out.append(line)
+    return out
+
+
+def clean_text(text: str, rules: Furniture | None = None) -> str:
     """Clean a whole file's text; paragraphs stay one per line, blank lines collapse.
 
     Example: clean_text("导航菜单\\n\\n**一、总结**\\n正文。\\n本文地址:/a.html") -> "一、总结\\n正文。"
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
-    lines = [strip_inline_marks(line).rstrip() for line in text.split("\n")]
-    lines = [line for line in lines if not is_boilerplate_line(line)]
+    rules = rules or load_furniture()
+    text = join_broken_lines(normalise_characters(text))
+    lines = split_paragraph_runs(text.split("\n"))
+    lines = [strip_line_start(" ".join(strip_inline_marks(line).split()), rules) for line in lines]
+    lines = drop_labels_and_related([line for line in lines if line], rules)
+    lines = [line for line in lines if not is_furniture_line(line, rules)]
     lines = drop_menus(lines)
-    out: list[str] = []
-    for line in lines:
-        stripped = line.strip()
-        if stripped:
-            out.append(stripped)
-    return "\n".join(out)
+    lines = drop_repeated_blocks(lines)
+    return "\n".join(drop_repeated_title(lines))
