@@ -39,7 +39,7 @@ ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 # Full-width digits and Latin letters (２００９年, ＧＤＰ) read as ASCII; Chinese punctuation stays.
 FULL_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 FULL_WIDTH_POINT = re.compile(r"(?<=\d)[．](?=\d)")
-LOST_SUBSCRIPT = re.compile(r"\b([A-Z][A-Za-z]{0,3})_(\d+(?:\.\d+)?|x)(?![\w])")  # PM_2.5 -> PM2.5, SO_2 -> SO2
+LOST_SUBSCRIPT = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z]{0,3})_(\d+(?:\.\d+)?|x)(?![\w])")  # PM_2.5 -> PM2.5, SO_2 -> SO2
 BROKEN_SUBSCRIPT = re.compile(r"(?<=[A-Za-z])[ \t]*\n[ \t]*(\d{1,2}(?:\.\d)?)[ \t]*\n[ \t]*")  # "PM\n2.5\n浓度"
 CRUMB_SEPARATOR = re.compile(r"[ \t]*\n[ \t]*(?:>>?|»|›|＞)[ \t]*\n[ \t]*")  # "首页\n>\n政府信息公开"
 PARAGRAPH_INDENT = re.compile(r"\s*\u3000{2,}\s*")
