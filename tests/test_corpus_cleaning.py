@@ -189,6 +189,7 @@ function turnpage(page){ document.all("x").innerHTML = 1;}
 今年，全市以PM
 2.5
 浓度持续下降为主线。
+某某市2030年政府工作报告
 （责任编辑：王五
 ）
 相关报道：
@@ -202,6 +203,8 @@ PAGE_CLEAN = ("某某市2030年政府工作报告\n各位代表：\n一、2029�
 
 
 def test_a_made_up_page_keeps_only_its_report():
+    """Breadcrumb, script comment, source and time, font switch, caption, escaped spaces,
+    subscripts, the title repeated at the end, editor, related links, print/close: all go."""
     assert clean_text(PAGE) == PAGE_CLEAN
 
 
@@ -239,3 +242,10 @@ def test_furniture_phrases_come_from_the_data_file(tmp_path):
 ])
 def test_a_heading_is_cut_at_its_end(paragraph, heading):
     assert heading_of(paragraph)[1] == heading
+
+
+def test_a_copy_with_its_paragraphs_run_together_is_read_once():
+    page = ("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、2029年工作回顾\n"
+            "过去一年，全市生产总值增长5.5%，一般公共预算收入达到180.5亿元。城乡居民收入稳步提高。")
+    flattened = "　　".join(page.split("\n")) + "　　" * 30  # the same page on one long line
+    assert clean_text(page + "\n" + flattened) == page

@@ -48,6 +48,10 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 WORD_CHAR = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 HEADING_START = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])")
 REPEATED_BLOCK_CHARS = 60  # a repeated run this long is a second copy, not a recurring short line
+SENTENCE_SPLIT = re.compile(r"(?<=[。！？；!?;])")
+MIN_SENTENCE = 8  # shorter pieces ("各位代表！") recur in any report
+SENTENCE_KEY = 24  # characters of a sentence's end that tell it apart (real reports: no two share them)
+SEEN_SHARE = 0.9  # a line whose sentences the file held before, all but a tenth, is a copy
 HEAD_LINES = 12  # where a page puts its title and byline
 
 
@@ -191,7 +195,7 @@ def drop_labels_and_related(lines: list[str], rules: Furniture) -> list[str]:
             keep[i] = False
             if i + 1 < len(lines) and _is_link_like(lines[i + 1], rules.label_value_max):
                 keep[i + 1] = False
-        elif rules.related_header.match(line):
+        elif rules.related_header.match(line) and not FULL_STOP.search(line):
             keep[i] = False
             j = i + 1
             while j < len(lines) and _is_link_like(lines[j], rules.related_link_max):
@@ -242,23 +246,41 @@ def drop_menus(lines: list[str], min_run: int = 3) -> list[str]:
 def drop_repeated_blocks(lines: list[str], min_chars: int = REPEATED_BLOCK_CHARS) -> list[str]:
     """Keep the first copy of a text a file holds several times over.
 
-    A run of consecutive lines that all occurred earlier, together at least `min_chars`
-    long, is a second copy and goes; a short line that recurs on its own ("各位代表！")
-    stays. Lines first seen in a later copy stay, so copies cut short still add up to one.
+    A line is a repeat when the file held it before, or held nearly all of its sentences
+    before (a copy whose paragraphs were run together or split differently). A run of
+    consecutive repeats at least `min_chars` long is a second copy and goes; a short line
+    that recurs on its own ("各位代表！") stays. Lines first seen in a later copy stay, so
+    copies cut short still add up to one.
     Example: ["标题", "第一段很长……", "第二段……", "标题", "第一段很长……", "第二段……"] -> the first three
     """
-    seen: set[str] = set()
+    seen_lines: set[str] = set()
+    seen_sentences: set[str] = set()
     out: list[str] = []
     run: list[str] = []
     for line in lines:
-        if line in seen:
+        sentences = _sentences(line)
+        if line in seen_lines or _mostly_seen(sentences, seen_sentences):
             run.append(line)
             continue
         out += _unless_copy(run, min_chars)
         run = []
-        seen.add(line)
+        seen_lines.add(line)
+        seen_sentences.update(sentences)
         out.append(line)
     return out + _unless_copy(run, min_chars)
+
+
+def _sentences(line: str) -> list[str]:
+    """The line's sentences, each known by its end: a heading run into a sentence's start
+    ("一、回顾过去一年，…") changes the start, not the end."""
+    return [s[-SENTENCE_KEY:] for s in SENTENCE_SPLIT.split(line) if len(s) >= MIN_SENTENCE]
+
+
+def _mostly_seen(sentences: list[str], seen: set[str]) -> bool:
+    if len(sentences) < 2:
+        return False  # one sentence is a repeat only when its whole line is
+    total = sum(map(len, sentences))
+    return sum(len(s) for s in sentences if s in seen) >= SEEN_SHARE * total
 
 
 def _unless_copy(run: list[str], min_chars: int) -> list[str]:
