@@ -35,13 +35,14 @@ FULL_STOP = re.compile(r"[。！？；!?;]")
 UNICODE_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 HTML_COMMENT = re.compile(r"<!--.{0,5000}?-->", re.DOTALL)  # bounded: a stray "<!--" must not eat a report
 COMMENT_MARK = re.compile(r"<!--|-->")
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # Full-width digits and Latin letters (２００９年, ＧＤＰ) read as ASCII; Chinese punctuation stays.
-FULL_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 FULL_WIDTH_POINT = re.compile(r"(?<=\d)[．](?=\d)")
 LOST_SUBSCRIPT = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z]{0,3})_(\d+(?:\.\d+)?|x)(?![\w])")  # PM_2.5 -> PM2.5, SO_2 -> SO2
-BROKEN_SUBSCRIPT = re.compile(r"(?<=[A-Za-z])[ \t]*\n[ \t]*(\d{1,2}(?:\.\d)?)[ \t]*\n[ \t]*")  # "PM\n2.5\n浓度"
-CRUMB_SEPARATOR = re.compile(r"[ \t]*\n[ \t]*(?:>>?|»|›|＞)[ \t]*\n[ \t]*")  # "首页\n>\n政府信息公开"
+# Patterns that start at a newline: the engine skips to it instead of trying every position.
+BROKEN_SUBSCRIPT = re.compile(r"\n[ \t]*(\d{1,2}(?:\.\d)?)[ \t]*\n[ \t]*")  # "PM\n2.5\n浓度" (after a Latin letter)
+CRUMB_SEPARATOR = re.compile(r"\n[ \t]*(?:>>?|»|›|＞)[ \t]*\n[ \t]*")  # "首页\n>\n政府信息公开"
 PARAGRAPH_INDENT = re.compile(r"\s*\u3000{2,}\s*")
 LONG_LINE = 300  # a line this long with paragraph indents inside is a flattened page
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -77,7 +78,7 @@ class Furniture:
 
 
 def _any(patterns: list[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def _line_key(line: str) -> str:
@@ -108,12 +109,15 @@ def normalise_characters(text: str) -> str:
     Example: "ＰＭ_2.5<U+00A0>下降\r\n" -> "PM2.5 下降\n"
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = UNICODE_ESCAPE.sub(lambda m: _char(m.group(1)), text)
-    text = text.translate(ZERO_WIDTH).translate(FULL_WIDTH).replace("\xa0", " ")
+    if "<U+" in text:
+        text = UNICODE_ESCAPE.sub(lambda m: _char(m.group(1)), text)
+    text = ZERO_WIDTH.sub("", text).replace("\xa0", " ")
+    text = FULL_WIDTH.sub(lambda m: "".join(chr(ord(c) - 0xFEE0) for c in m.group()), text)
     text = FULL_WIDTH_POINT.sub(".", text)
-    return LOST_SUBSCRIPT.sub(r"\1\2", text)
+    return LOST_SUBSCRIPT.sub(r"\1\2", text) if "_" in text else text
 
 
+@lru_cache(maxsize=1024)
 def _char(hex_code: str) -> str:
     code = int(hex_code, 16)
     return chr(code) if code <= 0x10FFFF else ""
@@ -124,10 +128,15 @@ def join_broken_lines(text: str) -> str:
 
     Example: "PM\n2.5\n浓度<!--x-->" -> "PM2.5浓度"
     """
-    text = HTML_COMMENT.sub("", text)
-    text = COMMENT_MARK.sub("", text)
+    if "<!--" in text or "-->" in text:
+        text = COMMENT_MARK.sub("", HTML_COMMENT.sub("", text))
     text = CRUMB_SEPARATOR.sub(" > ", text)
-    return BROKEN_SUBSCRIPT.sub(r"\1", text)
+    return BROKEN_SUBSCRIPT.sub(_rejoin_subscript, text)
+
+
+def _rejoin_subscript(m: re.Match) -> str:
+    before = m.string[m.start() - 1] if m.start() else ""
+    return m.group(1) if before.isascii() and before.isalpha() else m.group()
 
 
 def split_paragraph_runs(lines: list[str]) -> list[str]:
