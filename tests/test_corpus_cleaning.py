@@ -249,3 +249,8 @@ def test_a_copy_with_its_paragraphs_run_together_is_read_once():
             "过去一年，全市生产总值增长5.5%，一般公共预算收入达到180.5亿元。城乡居民收入稳步提高。")
     flattened = "　　".join(page.split("\n")) + "　　" * 30  # the same page on one long line
     assert clean_text(page + "\n" + flattened) == page
+
+
+def test_markup_left_in_a_text_copy_is_read_as_text():
+    text = "全市PM<sub>2.5</sub>浓度下降&nbsp;5%，&ldquo;两新&rdquo;政策落地。<br/>下一段正文。"
+    assert clean_text(text) == "全市PM2.5浓度下降 5%，“两新”政策落地。\n下一段正文。"

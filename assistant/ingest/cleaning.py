@@ -17,6 +17,7 @@ assistant/data/page_furniture.yaml (read by `load_furniture`, passed in as `rule
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,11 @@ FULL_STOP = re.compile(r"[。！？；!?;]")
 UNICODE_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 HTML_COMMENT = re.compile(r"<!--.{0,5000}?-->", re.DOTALL)  # bounded: a stray "<!--" must not eat a report
 COMMENT_MARK = re.compile(r"<!--|-->")
+# Markup left in a text copy of a page: inline tags go (PM<sub>2.5</sub> -> PM2.5), a line break or
+# paragraph tag becomes a newline, entities are decoded (&nbsp; &ldquo;).
+INLINE_TAG = re.compile(r"</?(?:sub|sup|span|font|strong|b|i|em|u|a|img|small|big)\b[^<>]{0,300}>", re.IGNORECASE)
+BLOCK_TAG = re.compile(r"<br\s*/?>|</?p\b[^<>]{0,300}>", re.IGNORECASE)
+HTML_ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}\d{0,2});")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # Full-width digits and Latin letters (２００９年, ＧＤＰ) read as ASCII; Chinese punctuation stays.
 FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
@@ -104,13 +110,17 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
 
 
 def normalise_characters(text: str) -> str:
-    r"""Newlines, escaped and invisible spaces, full-width digits, lost subscripts.
+    r"""Newlines, escaped and invisible spaces, markup, full-width digits, lost subscripts.
 
-    Example: "ＰＭ_2.5<U+00A0>下降\r\n" -> "PM2.5 下降\n"
+    Example: "ＰＭ_2.5<U+00A0>下降&nbsp;PM<sub>10</sub>\r\n" -> "PM2.5 下降 PM10\n"
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "<U+" in text:
         text = UNICODE_ESCAPE.sub(lambda m: _char(m.group(1)), text)
+    if "<" in text:
+        text = BLOCK_TAG.sub("\n", INLINE_TAG.sub("", text))
+    if "&" in text:
+        text = HTML_ENTITY.sub(lambda m: html.unescape(m.group()), text)
     text = ZERO_WIDTH.sub("", text).replace("\xa0", " ")
     text = FULL_WIDTH.sub(lambda m: "".join(chr(ord(c) - 0xFEE0) for c in m.group()), text)
     text = FULL_WIDTH_POINT.sub(".", text)
