@@ -69,7 +69,7 @@ FURNITURE = [
     r"^(?:下载|打印|全屏|收藏|加大|还原|减小|分享)[:：]?$", r"【\s*字[号体]", r"^(?:发表|发布)?时间[:：]", r"^来源[:：]",
     r"发表时间", r"阅读量", r"责任编辑", r"打印本页", r"关闭窗口", r"当前位置", r"^首页\s*>", r"^\W*相关(?:报道|链接)",
     r"E-?mail推荐", r"上一页|下一页", r"记者\s*\S{2,4}\s*摄", r"^新华社.{0,12}日电", r"function\s*\w*\(", r"www\.",
-    r"扫一扫", r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$", r"作政府工作报告$", r"^历年.*报告（\d{4}年至\d{4}年）$",
+    r"扫一扫", r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$", r"(?<!所)作政府工作报告$", r"^历年.*报告（\d{4}年至\d{4}年）$",
 ]
 REMNANTS = ["<U+", "<!--", "-->", "\xa0", "\u200d", "PM_", "\u3000"]
 # The sentence every report opens with; a file that holds its page k times holds it k times.
@@ -254,3 +254,9 @@ def test_a_copy_with_its_paragraphs_run_together_is_read_once():
 def test_markup_left_in_a_text_copy_is_read_as_text():
     text = "全市PM<sub>2.5</sub>浓度下降&nbsp;5%，&ldquo;两新&rdquo;政策落地。<br/>下一段正文。"
     assert clean_text(text) == "全市PM2.5浓度下降 5%，“两新”政策落地。\n下一段正文。"
+
+
+@needs_corpus
+def test_the_page_title_stays_first():
+    assert _clean("national/2011.txt")[1].startswith("温家宝在十一届人大四次会议上所作政府工作报告\n")
+    assert _clean("provinces-2026/陕西省-2026.txt")[1].startswith("陕西省2026年政府工作报告\n")
