@@ -80,11 +80,20 @@ class Furniture:
     caption_only: re.Pattern
     dateline: re.Pattern
     body_openers: tuple[str, ...]
+    paragraph_start: re.Pattern
     version: int = 0
 
 
 def _any(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _paragraph_start(openers: list[str]) -> re.Pattern:
+    """Where a new paragraph starts inside a flattened line: a heading after a sentence end,
+    or one of the `openers` (the address to the audience) after anything."""
+    heading = r"(?<=[。！？；!?;])\s*(?=(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节]))"
+    words = "|".join(map(re.escape, openers))
+    return re.compile(f"{heading}|(?<=\\S)\\s*(?=(?:{words}))")
 
 
 def _line_key(line: str) -> str:
@@ -106,6 +115,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         caption=re.compile(f"(?:{_any(data['captions']).pattern})(?=\\s|$)"), caption_max=int(data["caption_max"]),
         caption_only=_any(data["caption_only_lines"]), dateline=_any(data["datelines"]),
         body_openers=tuple(data["body_openers"]), version=int(data.get("version", 0)),
+        paragraph_start=_paragraph_start(data["paragraph_openers"]),
     )
 
 
@@ -149,14 +159,17 @@ def _rejoin_subscript(m: re.Match) -> str:
     return m.group(1) if before.isascii() and before.isalpha() else m.group()
 
 
-def split_paragraph_runs(lines: list[str]) -> list[str]:
-    """A long line holding paragraph indents (　　) is a flattened page: one line per paragraph."""
+def split_paragraph_runs(lines: list[str], rules: Furniture) -> list[str]:
+    """A long line is a flattened page: one line per paragraph, split at its paragraph
+    indents (　　), before a heading that follows a sentence end, and before the address to
+    the audience ("…国务院总理 李克强各位代表：现在，…")."""
     out = []
     for line in lines:
-        if len(line) >= LONG_LINE and "\u3000\u3000" in line:
-            out += PARAGRAPH_INDENT.split(line)
-        else:
+        if len(line) < LONG_LINE:
             out.append(line)
+            continue
+        for piece in PARAGRAPH_INDENT.split(line) if "\u3000\u3000" in line else [line]:
+            out += rules.paragraph_start.split(piece) if len(piece) >= LONG_LINE else [piece]
     return out
 
 
@@ -328,7 +341,7 @@ def clean_text(text: str, rules: Furniture | None = None) -> str:
     """
     rules = rules or load_furniture()
     text = join_broken_lines(normalise_characters(text))
-    lines = split_paragraph_runs(text.split("\n"))
+    lines = split_paragraph_runs(text.split("\n"), rules)
     lines = [strip_line_start(" ".join(strip_inline_marks(line).split()), rules) for line in lines]
     lines = drop_labels_and_related([line for line in lines if line], rules)
     lines = [line for line in lines if not is_furniture_line(line, rules)]
