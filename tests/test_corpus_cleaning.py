@@ -260,3 +260,6 @@ def test_markup_left_in_a_text_copy_is_read_as_text():
 def test_the_page_title_stays_first():
     assert _clean("national/2011.txt")[1].startswith("温家宝在十一届人大四次会议上所作政府工作报告\n")
     assert _clean("provinces-2026/陕西省-2026.txt")[1].startswith("陕西省2026年政府工作报告\n")
+    # a flattened page (one line) gets its paragraphs back: title, address, headings
+    assert _clean("national/2014.txt")[1].startswith(
+        "政府工作报告——2014年3月5日在第十二届全国人民代表大会第二次会议上国务院总理 李克强\n各位代表：现在，")

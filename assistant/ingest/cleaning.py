@@ -5,7 +5,9 @@ assistant/data/page_furniture.yaml (read by `load_furniture`, passed in as `rule
 - characters: literal `<U+00A0>` escapes decoded, no-break and zero-width spaces,
   full-width digits and Latin letters made ASCII, lost subscripts (`PM_2.5`) rejoined;
 - HTML comment remnants (`<!-- … -->`, script inside them) go;
-- a page flattened into one long line is split at its paragraph indents (　　);
+- markup left in a text copy (<sub>, <br>, &nbsp;) is read as text;
+- a page flattened into one long line gets its paragraphs back (at its indents 　　,
+  before a heading after a sentence end, before the address to the audience);
 - inline marks are cut out of their line (newspaper jump marks, markdown bold), a photo
   caption or a news agency dateline off the start of its line;
 - a line that is furniture by its wording (font switches, 发表时间/来源, breadcrumbs,
@@ -26,11 +28,9 @@ from pathlib import Path
 
 import yaml
 
-JUMP_MARK = re.compile(r"[（(]\s*[上下][接转]\s*[第]?\s*\d+\s*版\s*[)）]")
 BOLD = re.compile(r"\*\*|__")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 BULLET = re.compile(r"^\s*(?:[•·●▪■◆\-*]\s*)+")
-MENU_WORDS = re.compile(r"导航|首页|登录|注册|客服|公众号|移动版|菜单|收藏|企业入驻|网站地图|设为首页")
 SENTENCE_END = re.compile(r"[。！？；!?;，,：:]")
 FULL_STOP = re.compile(r"[。！？；!?;]")
 UNICODE_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
@@ -81,6 +81,8 @@ class Furniture:
     dateline: re.Pattern
     body_openers: tuple[str, ...]
     paragraph_start: re.Pattern
+    inline_marks: re.Pattern
+    menu_words: re.Pattern
     version: int = 0
 
 
@@ -116,6 +118,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         caption_only=_any(data["caption_only_lines"]), dateline=_any(data["datelines"]),
         body_openers=tuple(data["body_openers"]), version=int(data.get("version", 0)),
         paragraph_start=_paragraph_start(data["paragraph_openers"]),
+        inline_marks=_any(data["inline_marks"]), menu_words=_any(data["menu_words"]),
     )
 
 
@@ -173,9 +176,9 @@ def split_paragraph_runs(lines: list[str], rules: Furniture) -> list[str]:
     return out
 
 
-def strip_inline_marks(line: str) -> str:
+def strip_inline_marks(line: str, rules: Furniture) -> str:
     """strip_inline_marks("**（六）发展动能加快蓄积。**强化…(下转03版)") -> "（六）发展动能加快蓄积。强化…" """
-    line = JUMP_MARK.sub("", line)
+    line = rules.inline_marks.sub("", line)
     line = BOLD.sub("", line)
     line = BULLET.sub("", line) if BULLET.match(line) and not re.match(r"^\s*-?\d", line) else line
     return MD_HEADING.sub("", line)
@@ -210,12 +213,7 @@ def is_furniture_line(line: str, rules: Furniture) -> bool:
     cells = [c.strip() for c in text.split("|")]
     if len(cells) >= 3 and all(len(c) <= 8 and not re.search(r"\d", c) for c in cells):
         return True  # a footer link bar (关于我们 | 联系方式 | …), not a table row with figures
-    return len(text) <= 40 and bool(MENU_WORDS.search(text)) and not SENTENCE_END.search(text)
-
-
-def is_boilerplate_line(line: str) -> bool:
-    """is_furniture_line with the package's rules."""
-    return is_furniture_line(line, load_furniture())
+    return len(text) <= 40 and bool(rules.menu_words.search(text)) and not SENTENCE_END.search(text)
 
 
 def drop_labels_and_related(lines: list[str], rules: Furniture) -> list[str]:
@@ -342,7 +340,7 @@ def clean_text(text: str, rules: Furniture | None = None) -> str:
     rules = rules or load_furniture()
     text = join_broken_lines(normalise_characters(text))
     lines = split_paragraph_runs(text.split("\n"), rules)
-    lines = [strip_line_start(" ".join(strip_inline_marks(line).split()), rules) for line in lines]
+    lines = [strip_line_start(" ".join(strip_inline_marks(line, rules).split()), rules) for line in lines]
     lines = drop_labels_and_related([line for line in lines if line], rules)
     lines = [line for line in lines if not is_furniture_line(line, rules)]
     lines = drop_menus(lines)
