@@ -45,8 +45,8 @@ ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # Full-width digits and Latin letters (２００９年, ＧＤＰ) read as ASCII; Chinese punctuation stays.
 FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 FULL_WIDTH_POINT = re.compile(r"(?<=\d)[．](?=\d)")
-LOST_SUBSCRIPT = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z]{0,3})_(\d+(?:\.\d+)?|x)(?![\w])")  # PM_2.5 -> PM2.5, SO_2 -> SO2
-# Patterns that start at a newline: the engine skips to it instead of trying every position.
+# Patterns that start at a literal ("_", a newline): the engine skips to it instead of trying every position.
+LOST_SUBSCRIPT = re.compile(r"_(\d+(?:\.\d+)?|x)(?![0-9A-Za-z])")  # PM_2.5 -> PM2.5, SO_2 -> SO2 (after a short symbol)
 BROKEN_SUBSCRIPT = re.compile(r"\n[ \t]*(\d{1,2}(?:\.\d)?)[ \t]*\n[ \t]*")  # "PM\n2.5\n浓度" (after a Latin letter)
 CRUMB_SEPARATOR = re.compile(r"\n[ \t]*(?:>>?|»|›|＞)[ \t]*\n[ \t]*")  # "首页\n>\n政府信息公开"
 PARAGRAPH_INDENT = re.compile(r"\s*\u3000{2,}\s*")
@@ -67,9 +67,9 @@ class Furniture:
     """The page-furniture rules of page_furniture.yaml, compiled."""
 
     lines: frozenset[str]
-    line_pattern: re.Pattern
+    line_pattern: _LinePatterns
     short_line: int
-    meta_pattern: re.Pattern
+    meta_pattern: _LinePatterns
     meta_line: int
     label_line: re.Pattern
     label_value_max: int
@@ -88,6 +88,20 @@ class Furniture:
 
 def _any(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+class _LinePatterns:
+    """Patterns tried on a line: those anchored at its start (^…) only there, the rest anywhere
+    (one alternation of both would be tried at every position)."""
+
+    def __init__(self, patterns: list[str]):
+        anchored = [p[1:] for p in patterns if p.startswith("^")]
+        anywhere = [p for p in patterns if not p.startswith("^")]
+        self.at_start = _any(anchored) if anchored else None
+        self.anywhere = _any(anywhere) if anywhere else None
+
+    def search(self, line: str) -> bool:
+        return bool((self.at_start and self.at_start.match(line)) or (self.anywhere and self.anywhere.search(line)))
 
 
 def _paragraph_start(openers: list[str]) -> re.Pattern:
@@ -110,8 +124,8 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     return Furniture(
         lines=frozenset(_line_key(line) for line in data["lines"]),
-        line_pattern=_any(data["line_patterns"]), short_line=int(data["short_line"]),
-        meta_pattern=_any(data["meta_patterns"]), meta_line=int(data["meta_line"]),
+        line_pattern=_LinePatterns(data["line_patterns"]), short_line=int(data["short_line"]),
+        meta_pattern=_LinePatterns(data["meta_patterns"]), meta_line=int(data["meta_line"]),
         label_line=re.compile(data["label_lines"]), label_value_max=int(data["label_value_max"]),
         related_header=re.compile(data["related_headers"]), related_link_max=int(data["related_link_max"]),
         caption=re.compile(f"(?:{_any(data['captions']).pattern})(?=\\s|$)"), caption_max=int(data["caption_max"]),
@@ -136,8 +150,18 @@ def normalise_characters(text: str) -> str:
         text = HTML_ENTITY.sub(lambda m: html.unescape(m.group()), text)
     text = ZERO_WIDTH.sub("", text).replace("\xa0", " ")
     text = FULL_WIDTH.sub(lambda m: "".join(chr(ord(c) - 0xFEE0) for c in m.group()), text)
-    text = FULL_WIDTH_POINT.sub(".", text)
-    return LOST_SUBSCRIPT.sub(r"\1\2", text) if "_" in text else text
+    if "．" in text:
+        text = FULL_WIDTH_POINT.sub(".", text)
+    return LOST_SUBSCRIPT.sub(_join_subscript, text) if "_" in text else text
+
+
+def _join_subscript(m: re.Match) -> str:
+    """Drop the "_" only after a chemical or particle symbol: 1-4 Latin letters, a capital first."""
+    start = m.start()
+    while start > 0 and m.string[start - 1].isascii() and m.string[start - 1].isalpha():
+        start -= 1
+    symbol = m.string[start:m.start()]
+    return m.group(1) if 1 <= len(symbol) <= 4 and symbol[0].isupper() else m.group()
 
 
 @lru_cache(maxsize=1024)
