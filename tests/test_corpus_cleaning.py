@@ -263,3 +263,8 @@ def test_the_page_title_stays_first():
     # a flattened page (one line) gets its paragraphs back: title, address, headings
     assert _clean("national/2014.txt")[1].startswith(
         "政府工作报告——2014年3月5日在第十二届全国人民代表大会第二次会议上国务院总理 李克强\n各位代表：现在，")
+
+
+def test_lost_subscripts_rejoin_only_after_a_symbol():
+    text = "PM_2.5和PM_10下降，SO_2、NO_x减排，CO_2浓度稳定；file_2与my_var不变。"
+    assert clean_text(text) == "PM2.5和PM10下降，SO2、NOx减排，CO2浓度稳定；file_2与my_var不变。"
