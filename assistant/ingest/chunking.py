@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.documents import Chunk, Document
+from assistant.ingest.cleaning import load_furniture
 
 LEVELS = (
     (1, re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[篇章]|[一二三四五六七八九十]+、)")),
@@ -65,13 +66,47 @@ def heading_of(text: str) -> tuple[int, str]:
     """
     text = text.strip()
     for level, pattern in LEVELS:
-        if pattern.match(text):
-            lead = re.split(r"[。！？；]", text, maxsplit=1)[0]
-            return level, lead[:60].rstrip("，, ")
+        if m := pattern.match(text):
+            return level, heading_lead(text, m.end())
     lead = re.match(r"^([^，。,；;：:]{2,14})[。：:]", text)
     if lead and len(text) > len(lead.group(0)) + 20:
         return 4, lead.group(1)  # a bold-style lead sentence: "扩大有效投资。实施…"
     return 0, ""
+
+
+SPACE = re.compile(r"\s")
+HEADING_END = re.compile(r"[。！？；：:!?;]")
+SHORT_HEADING = 24  # longer than this, a heading may have run into its body: look for where it ends
+MAX_HEADING = 50  # the longest heading seen in real reports is about 49 characters
+YEAR_OPENER = re.compile(r"(?<=[\u4e00-\u9fff”’」），,])\d{4}年")  # "…部署2014年，" a year opens the body
+
+
+def heading_lead(text: str, marker_end: int) -> str:
+    """The heading a numbered paragraph opens: up to its first sentence end, and, when that is
+    sentence-long, cut where the body starts (a space, a sentence-opening word, a year).
+
+    Example: heading_lead("二、2014年工作总体部署2014年，我国面临的形势依然错综复杂。", 2) -> "二、2014年工作总体部署"
+             heading_lead("（一）扩大有效投资，稳住经济大盘。实施…", 3) -> "（一）扩大有效投资，稳住经济大盘"
+    """
+    lead = HEADING_END.split(text, maxsplit=1)[0]
+    if len(lead) > SHORT_HEADING:
+        lead = lead[:_body_start(lead, marker_end + 4)]
+    if len(lead) > MAX_HEADING:
+        comma = max(lead.rfind("，", 0, MAX_HEADING), lead.rfind(",", 0, MAX_HEADING))
+        lead = lead[:comma] if comma > marker_end else lead[:MAX_HEADING]
+    return lead.rstrip("，, ")
+
+
+def _body_start(lead: str, earliest: int) -> int:
+    starts = [len(lead)]
+    if m := SPACE.search(lead, earliest):
+        starts.append(m.start())
+    if m := YEAR_OPENER.search(lead, earliest):
+        starts.append(m.start())
+    for word in load_furniture().body_openers:
+        if (at := lead.find(word, earliest)) >= 0:
+            starts.append(at)
+    return min(starts)
 
 
 def split_units(text: str) -> list[Unit]:
