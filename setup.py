@@ -12,5 +12,7 @@ setup(
     packages=[*find_packages(include=["assistant", "assistant.*"]), *DATA],
     package_dir=DATA,
     # Every data file beside the code (prompt templates, seeds, question sets, the seeds' vectors, word lists).
-    package_data={"": ["*.yaml", "*.yml", "*.json", "*.jsonl", "*.txt", "*.csv", "*.tsv", "*.npz"]},
+    package_data={"": ["*.yaml", "*.yml", "*.json", "*.jsonl", "*.txt", "*.csv", "*.tsv", "*.npz"],
+                  # domain knowledge as data (places, units, cue words, page furniture, indicator names)
+                  "assistant": ["data/*.yaml", "data/*.tsv", "data/*.txt", "data/*.json"]},
 )
