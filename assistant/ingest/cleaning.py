@@ -80,7 +80,7 @@ class Furniture:
     caption_only: re.Pattern
     dateline: re.Pattern
     body_openers: tuple[str, ...]
-    paragraph_start: re.Pattern
+    address: re.Pattern
     inline_marks: re.Pattern
     menu_words: re.Pattern
     version: int = 0
@@ -104,12 +104,13 @@ class _LinePatterns:
         return bool((self.at_start and self.at_start.match(line)) or (self.anywhere and self.anywhere.search(line)))
 
 
-def _paragraph_start(openers: list[str]) -> re.Pattern:
-    """Where a new paragraph starts inside a flattened line: a heading after a sentence end,
-    or one of the `openers` (the address to the audience) after anything."""
-    heading = r"(?<=[。！？；!?;])\s*(?=(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节]))"
-    words = "|".join(map(re.escape, openers))
-    return re.compile(f"{heading}|(?<=\\S)\\s*(?=(?:{words}))")
+INLINE_HEADING = re.compile(r"(?<=[。！？；!?;])\s*(?=(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节]))")
+BYLINE_MAX = 200  # the address to the audience follows the title and byline within this many characters
+
+
+def _address(openers: list[str]) -> re.Pattern:
+    """The address to the audience ("各位代表：") run onto the byline before it."""
+    return re.compile(r"(?<=\S)\s*(?=(?:%s))" % "|".join(map(re.escape, openers)))
 
 
 def _line_key(line: str) -> str:
@@ -131,7 +132,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         caption=re.compile(f"(?:{_any(data['captions']).pattern})(?=\\s|$)"), caption_max=int(data["caption_max"]),
         caption_only=_any(data["caption_only_lines"]), dateline=_any(data["datelines"]),
         body_openers=tuple(data["body_openers"]), version=int(data.get("version", 0)),
-        paragraph_start=_paragraph_start(data["paragraph_openers"]),
+        address=_address(data["paragraph_openers"]),
         inline_marks=_any(data["inline_marks"]), menu_words=_any(data["menu_words"]),
     )
 
@@ -196,8 +197,14 @@ def split_paragraph_runs(lines: list[str], rules: Furniture) -> list[str]:
             out.append(line)
             continue
         for piece in PARAGRAPH_INDENT.split(line) if "\u3000\u3000" in line else [line]:
-            out += rules.paragraph_start.split(piece) if len(piece) >= LONG_LINE else [piece]
+            out += _split_flattened(piece, rules) if len(piece) >= LONG_LINE else [piece]
     return out
+
+
+def _split_flattened(piece: str, rules: Furniture) -> list[str]:
+    m = rules.address.search(piece, 0, BYLINE_MAX)
+    head, piece = ([piece[:m.start()]], piece[m.end():]) if m and m.start() > 0 else ([], piece)
+    return head + INLINE_HEADING.split(piece)
 
 
 def strip_inline_marks(line: str, rules: Furniture) -> str:
