@@ -12,7 +12,7 @@ import re
 import altair as alt
 import streamlit as st
 
-from assistant.app.i18n import measure_label, period_label, status_label, t, table
+from assistant.app.i18n import lang, measure_label, period_label, status_label, t, table
 from assistant.app.render import DOCUMENT_PAGE, escape_md, marked_html, where_line
 from assistant.app.state import doc_years, shared_assistant
 from assistant.errors import AssistantError
@@ -114,7 +114,7 @@ def table_row(n: int, row) -> dict:
 
 def series_name(fact) -> str:
     """One chart line: place · measure · status (unit). Example: "漯河市 · 总量 · 实际（亿元）"."""
-    unit = f"（{fact.unit}）" if fact.unit else ""
+    unit = (f" ({fact.unit})" if lang() == "en" else f"（{fact.unit}）") if fact.unit else ""
     return f"{fact.place} · {measure_label(fact.measure)} · {status_label(fact.status)}{unit}"
 
 
