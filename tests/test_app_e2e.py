@@ -173,3 +173,34 @@ def test_upload_your_own_file_and_ask_about_it(ui_server_own_index, browser, tmp
     assert "36座" in page.get_by_test_id("stChatMessage").nth(1).inner_text()
     page.get_by_text("wuyang-2023.txt").filter(visible=True).first.wait_for()  # the card names the uploaded file
     shoot(page, "04-own-file-answered.png", tmp_path)
+
+
+def test_indicator_series_with_chart_and_citations(ui_server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1500}, locale="zh-CN")  # table, chart, first card
+    page.set_default_timeout(120_000)
+    page.goto(f"{ui_server}/indicators")
+    box = page.get_by_role("textbox", name="指标")
+    box.wait_for()
+    box.fill("民生支出")
+    box.press("Enter")
+    places = page.get_by_test_id("stMainBlockContainer").get_by_test_id("stMultiSelect")
+    places.click()
+    page.get_by_role("option", name="漯河市", exact=True).click()
+    page.keyboard.press("Escape")
+
+    chart = page.get_by_test_id("stVegaLiteChart")
+    chart.locator("canvas, svg").first.wait_for()  # the line chart is drawn
+    table = page.get_by_test_id("stDataFrame")
+    table.wait_for()
+    cards = page.locator("[id^=fact-] mark")
+    cards.first.wait_for()
+    marked = [cards.nth(i).inner_text() for i in range(cards.count())]
+    assert "165.2亿元" in marked and "172.3亿元" in marked  # each figure marked in its sentence
+    page.wait_for_timeout(1500)  # let the chart finish its first animation frame
+    shoot(page, "05-indicator-series.png", tmp_path)
+
+    assert "172.3亿元" in page.locator("#fact-4 mark").inner_text()
+    page.get_by_role("link", name="打开全文（定位到此处）").nth(3).click()  # card [4]'s link
+    cited = page.locator("#cited mark")
+    cited.wait_for()
+    assert "172.3亿元" in cited.inner_text() and "/document" in page.url
