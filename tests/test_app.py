@@ -247,6 +247,7 @@ def test_indicator_page_shows_the_series_table_chart_and_citations(app_home, see
 
     line = {(p["year"], p["value"]) for p in chart_points(at) if p["series"] == "漯河市 · 总量 · 实际（亿元）"}
     assert line == {(2020, 165.2), (2023, 172.3)}
+    hrefs = {p["value"]: p["href"] for p in chart_points(at)}  # each point links to its document
 
     card = next(h.value for h in at.html if "172.3亿元</mark>" in h.value)  # the figure marked in its sentence
     assert "财政民生支出" in card
@@ -254,8 +255,9 @@ def test_indicator_page_shows_the_series_table_chart_and_citations(app_home, see
     links = [p for p in at.get("page_link") if "document" in p.proto.page]
     assert len(links) == len(rows)
     opened = [parse_qs(p.proto.query_string) for p in links]
-    assert {"doc": [expected.chunk.doc_id], "at": [expected.chunk.chunk_id],
-            "q": [expected.fact.sentence]} in opened  # opens its document at the stating chunk, sentence marked
+    there = {"doc": [expected.chunk.doc_id], "at": [expected.chunk.chunk_id], "q": [expected.fact.sentence]}
+    assert there in opened  # its card opens the document at the stating chunk, the sentence marked
+    assert hrefs[172.3].startswith("document?") and parse_qs(hrefs[172.3].split("?", 1)[1]) == there  # its point too
 
     at.selectbox(key="fx_status").set_value("target").run()  # the reports set no target for it
     assert not at.dataframe and "没有给出“民生支出”的数字（漯河市）" in at.info[0].value

@@ -200,7 +200,15 @@ def test_indicator_series_with_chart_and_citations(ui_server, browser, tmp_path)
     shoot(page, "05-indicator-series.png", tmp_path)
 
     assert "172.3亿元" in page.locator("#fact-4 mark").inner_text()
-    page.get_by_role("link", name="打开全文（定位到此处）").nth(3).click()  # card [4]'s link
+    card_link = page.get_by_role("link", name="打开全文（定位到此处）").nth(3).get_attribute("href")  # card [4]
+    assert "document?doc=" in card_link and "at=003_" in card_link
+
+    point = chart.locator("g.mark-symbol path").nth(3)  # the chart's point [4]: 2023, 172.3亿元
+    point.hover()
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.filter(has_text="172.3亿元").wait_for()  # its tooltip names the figure and its reference
+    assert "[4]" in tooltip.inner_text()
+    point.click()  # and opens the document at the figure
     cited = page.locator("#cited mark")
     cited.wait_for()
     assert "172.3亿元" in cited.inner_text() and "/document" in page.url

@@ -8,6 +8,7 @@ sentence with the figure marked and a link that opens its document there.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import altair as alt
 import streamlit as st
@@ -122,8 +123,19 @@ def chart_points(rows) -> list[dict]:
     """The figures of plain years as chart points; a line per place, measure, status and unit
     (one line never mixes 亿元 and 万元, which the same measure can carry)."""
     return [{"year": int(r.fact.period), "value": r.fact.value, "series": series_name(r.fact),
-             "figure": figure_text(r.fact), "ref": f"[{n}]", "document": r.chunk.title or r.chunk.source}
+             "figure": figure_text(r.fact), "ref": f"[{n}]", "document": r.chunk.title or r.chunk.source,
+             "href": document_href(r)}
             for n, r in enumerate(rows, start=1) if PLAIN_YEAR.fullmatch(r.fact.period)]
+
+
+def opening(row) -> dict:
+    """The document page's query for a figure: its document, its chunk, its sentence to mark."""
+    return {"doc": row.chunk.doc_id, "at": row.chunk.chunk_id, "q": row.fact.sentence[:300]}
+
+
+def document_href(row) -> str:
+    """A chart point's link: the document page (a sibling of this page's URL) opened at the figure."""
+    return "document?" + urlencode(opening(row))
 
 
 def line_chart(points: list[dict]) -> alt.Chart:
@@ -133,6 +145,7 @@ def line_chart(points: list[dict]) -> alt.Chart:
                 axis=alt.Axis(format="d", values=years)),
         y=alt.Y("value:Q", title=t("fx_value_axis")),
         color=alt.Color("series:N", title=t("fx_series"), legend=alt.Legend(orient="bottom", labelLimit=400)),
+        href="href:N",  # clicking a point opens its document at the figure
         tooltip=[alt.Tooltip("ref:N", title=t("fx_citations")), alt.Tooltip("series:N", title=t("fx_series")),
                  alt.Tooltip("year:O", title=t("fx_year_axis")), alt.Tooltip("figure:N", title=t("fx_value_axis")),
                  alt.Tooltip("document:N", title=t("page_document"))],
@@ -148,7 +161,7 @@ def fact_card(n: int, row) -> None:
         st.caption(escape_md(where_line(chunk.title or "", None, chunk.heading, chunk.page, chunk.source)))
         st.html(marked_html(f.sentence, figure_spans(f, chunk.text), anchor=f"fact-{n}", height="none"))
         st.page_link(DOCUMENT_PAGE, label=t("open_document"), icon=":material/description:",
-                     query_params={"doc": chunk.doc_id, "at": chunk.chunk_id, "q": f.sentence[:300]})
+                     query_params=opening(row))
 
 
 def figure_spans(fact, text: str) -> list[tuple[int, int]]:
