@@ -223,12 +223,13 @@ def test_retrieval_page_shows_detected_place_and_year(app_home):
 
 # -- indicators ------------------------------------------------------------------------
 def chart_points(at: AppTest) -> list[dict]:
-    """The points of the page's line chart (the data Streamlit sends with the Vega-Lite spec)."""
+    """The points of the page's line charts, one per unit (the data Streamlit sends with each Vega-Lite spec)."""
     from streamlit import dataframe_util
 
     charts = at.get("vega_lite_chart")
     assert charts, "a line chart is drawn"
-    return dataframe_util.convert_arrow_bytes_to_pandas_df(charts[0].proto.data.data).to_dict("records")
+    return [point for chart in charts
+            for point in dataframe_util.convert_arrow_bytes_to_pandas_df(chart.proto.data.data).to_dict("records")]
 
 
 def test_indicator_page_shows_the_series_table_chart_and_citations(app_home, seeded):
@@ -248,6 +249,8 @@ def test_indicator_page_shows_the_series_table_chart_and_citations(app_home, see
     line = {(p["year"], p["value"]) for p in chart_points(at) if p["series"] == "漯河市 · 总量 · 实际（亿元）"}
     assert line == {(2020, 165.2), (2023, 172.3)}
     hrefs = {p["value"]: p["href"] for p in chart_points(at)}  # each point links to its document
+    units = [json.loads(c.proto.spec)["encoding"]["y"]["title"] for c in at.get("vega_lite_chart")]
+    assert units == ["数值（亿元）", "数值（%）", "数值（项）"]  # a chart per unit: 亿元 and % never share an axis
 
     card = next(h.value for h in at.html if "172.3亿元</mark>" in h.value)  # the figure marked in its sentence
     assert "财政民生支出" in card

@@ -2,7 +2,8 @@
 
 Asks a seed question, waits for the cited answer, follows the [1] marker to its
 card, opens the whole document at the cited spot; on a copy of the index,
-uploads a file and asks about it. Screenshots go to runs/e2e/ (git-ignored)
+uploads a file and asks about it; on the indicators page, shows the 民生支出 series of 漯河市
+and follows a chart point to its document. Screenshots go to runs/e2e/ (git-ignored)
 and the test's tmp folder.
 
 Playwright's own browser download does not work here: the test points it at
@@ -188,8 +189,8 @@ def test_indicator_series_with_chart_and_citations(ui_server, browser, tmp_path)
     page.get_by_role("option", name="漯河市", exact=True).click()
     page.keyboard.press("Escape")
 
-    chart = page.get_by_test_id("stVegaLiteChart")
-    chart.locator("canvas, svg").first.wait_for()  # the line chart is drawn
+    chart = page.get_by_test_id("stVegaLiteChart").first  # the 亿元 chart (a chart per unit)
+    chart.locator("svg").first.wait_for()  # the line chart is drawn
     table = page.get_by_test_id("stDataFrame")
     table.wait_for()
     cards = page.locator("[id^=fact-] mark")
@@ -203,7 +204,7 @@ def test_indicator_series_with_chart_and_citations(ui_server, browser, tmp_path)
     card_link = page.get_by_role("link", name="打开全文（定位到此处）").nth(3).get_attribute("href")  # card [4]
     assert "document?doc=" in card_link and "at=003_" in card_link
 
-    point = chart.locator("g.mark-symbol path").nth(3)  # the chart's point [4]: 2023, 172.3亿元
+    point = chart.locator("g.mark-symbol path").nth(1)  # the 亿元 chart's 2023 point, [4]: 172.3亿元
     point.hover()
     tooltip = page.locator("#vg-tooltip-element")
     tooltip.filter(has_text="172.3亿元").wait_for()  # its tooltip names the figure and its reference

@@ -2,7 +2,7 @@
 
 An indicator (its synonyms too) and optional places, years, status and measure in;
 out come a table of every matching figure, a line chart over the plain years
-(one line per place, measure, status and unit) and, under it, each figure's
+(one line per place, measure and status; a chart per unit) and, under it, each figure's
 sentence with the figure marked and a link that opens its document there.
 """
 from __future__ import annotations
@@ -46,9 +46,9 @@ def render() -> None:
     st.dataframe(table([table_row(n, r) for n, r in enumerate(rows, start=1)]), hide_index=True, key="fx_table")
     st.subheader(t("fx_chart"), anchor=False)
     points = chart_points(rows)
-    if points:
-        st.altair_chart(line_chart(points), key="fx_chart")
-    else:
+    for i, unit in enumerate(dict.fromkeys(p["unit"] for p in points)):  # one chart per unit, first seen first
+        st.altair_chart(line_chart([p for p in points if p["unit"] == unit], unit), key=f"fx_chart_{i}")
+    if not points:
         st.caption(t("fx_no_years"))
     st.subheader(t("fx_citations"), anchor=False)
     for n, row in enumerate(rows, start=1):
@@ -122,7 +122,7 @@ def series_name(fact) -> str:
 def chart_points(rows) -> list[dict]:
     """The figures of plain years as chart points; a line per place, measure, status and unit
     (one line never mixes 亿元 and 万元, which the same measure can carry)."""
-    return [{"year": int(r.fact.period), "value": r.fact.value, "series": series_name(r.fact),
+    return [{"year": int(r.fact.period), "value": r.fact.value, "unit": r.fact.unit, "series": series_name(r.fact),
              "figure": figure_text(r.fact), "ref": f"[{n}]", "document": r.chunk.title or r.chunk.source,
              "href": document_href(r)}
             for n, r in enumerate(rows, start=1) if PLAIN_YEAR.fullmatch(r.fact.period)]
@@ -138,18 +138,21 @@ def document_href(row) -> str:
     return "document?" + urlencode(opening(row))
 
 
-def line_chart(points: list[dict]) -> alt.Chart:
+def line_chart(points: list[dict], unit: str) -> alt.Chart:
+    """The points of one unit (its own y axis: 165亿元 and 70% never share a scale)."""
     years = sorted({p["year"] for p in points})
+    domain = [years[0], years[-1]] if len(years) > 1 else [years[0] - 1, years[0] + 1]
+    title = t("fx_value_axis") + (f" ({unit})" if lang() == "en" else f"（{unit}）") if unit else t("fx_value_axis")
     return alt.Chart(alt.Data(values=points)).mark_line(point=alt.OverlayMarkDef(size=70)).encode(
-        x=alt.X("year:Q", title=t("fx_year_axis"), scale=alt.Scale(domain=[years[0], years[-1]], nice=False),
+        x=alt.X("year:Q", title=t("fx_year_axis"), scale=alt.Scale(domain=domain, nice=False),
                 axis=alt.Axis(format="d", values=years)),
-        y=alt.Y("value:Q", title=t("fx_value_axis")),
-        color=alt.Color("series:N", title=t("fx_series"), legend=alt.Legend(orient="bottom", labelLimit=400)),
+        y=alt.Y("value:Q", title=title),
+        color=alt.Color("series:N", title=t("fx_series"), legend=alt.Legend(orient="top", labelLimit=400)),
         href="href:N",  # clicking a point opens its document at the figure
         tooltip=[alt.Tooltip("ref:N", title=t("fx_citations")), alt.Tooltip("series:N", title=t("fx_series")),
                  alt.Tooltip("year:O", title=t("fx_year_axis")), alt.Tooltip("figure:N", title=t("fx_value_axis")),
                  alt.Tooltip("document:N", title=t("page_document"))],
-    ).properties(height=320)
+    ).properties(height=300)
 
 
 def fact_card(n: int, row) -> None:
