@@ -67,13 +67,13 @@ def choices(docs: list[dict]) -> tuple:
     _keep_known("fx_places", places)
     place_col, from_col, to_col, status_col, measure_col = st.columns([3, 1, 1, 1, 1])
     chosen = place_col.multiselect(t("fx_places"), places, key="fx_places", placeholder=t("fx_any"))
-    any_label = lambda value: t("fx_any") if value is None else str(value)  # noqa: E731
-    first = from_col.selectbox(t("fx_from"), [None, *years], key="fx_from", format_func=any_label)
-    last = to_col.selectbox(t("fx_to"), [None, *years], key="fx_to", format_func=any_label)
-    status = status_col.selectbox(t("fx_status"), [None, *STATUSES], key="fx_status",
-                                  format_func=lambda s: t("fx_any") if s is None else status_label(s))
-    measure = measure_col.selectbox(t("fx_measure"), [None, *MEASURES], key="fx_measure",
-                                    format_func=lambda m: t("fx_any") if m is None else measure_label(m))
+    # Nothing chosen (index=None, cleared with ⊗) means any: the placeholder says so in the chosen language.
+    first = from_col.selectbox(t("fx_from"), years, index=None, key="fx_from", placeholder=t("fx_any"))
+    last = to_col.selectbox(t("fx_to"), years, index=None, key="fx_to", placeholder=t("fx_any"))
+    status = status_col.selectbox(t("fx_status"), STATUSES, index=None, key="fx_status", format_func=status_label,
+                                  placeholder=t("fx_any"))
+    measure = measure_col.selectbox(t("fx_measure"), MEASURES, index=None, key="fx_measure",
+                                    format_func=measure_label, placeholder=t("fx_any"))
     if first and last and first > last:
         st.caption(t("fx_bad_years"))
         first, last = last, first
