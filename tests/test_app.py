@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+from urllib.parse import parse_qs
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -220,6 +221,72 @@ def test_retrieval_page_shows_detected_place_and_year(app_home):
     assert at.dataframe[0].value["融合得分"].is_monotonic_decreasing
 
 
+# -- indicators ------------------------------------------------------------------------
+def chart_points(at: AppTest) -> list[dict]:
+    """The points of the page's line charts, one per unit (the data Streamlit sends with each Vega-Lite spec)."""
+    from streamlit import dataframe_util
+
+    charts = at.get("vega_lite_chart")
+    assert charts, "a line chart is drawn"
+    return [point for chart in charts
+            for point in dataframe_util.convert_arrow_bytes_to_pandas_df(chart.proto.data.data).to_dict("records")]
+
+
+def test_indicator_page_shows_the_series_table_chart_and_citations(app_home, seeded):
+    at = start("views/indicators.py")
+    assert "指标" in [t.value for t in at.title]
+    at.text_input(key="fx_indicator").set_value("民生支出")
+    at.multiselect(key="fx_places").set_value(["漯河市"]).run()
+    assert not at.exception, at.exception
+    rows = at.dataframe[0].value
+    assert {"地区", "时期", "数值", "度量", "口径", "文档"} <= set(rows.columns)
+    actual = rows[rows["口径"] == "实际"]
+    amounts = set(zip(actual["时期"], actual["数值"]))
+    assert {("2020年", "165.2亿元"), ("2023年", "172.3亿元")} <= amounts
+    assert set(rows["地区"]) == {"漯河市"}
+    assert list(rows["时期"]) == sorted(rows["时期"])  # oldest first
+
+    line = {(p["year"], p["value"]) for p in chart_points(at) if p["series"] == "漯河市 · 总量 · 实际（亿元）"}
+    assert line == {(2020, 165.2), (2023, 172.3)}
+    hrefs = {p["value"]: p["href"] for p in chart_points(at)}  # each point links to its document
+    units = [json.loads(c.proto.spec)["encoding"]["y"]["title"] for c in at.get("vega_lite_chart")]
+    assert units == ["数值（亿元）", "数值（%）", "数值（项）"]  # a chart per unit: 亿元 and % never share an axis
+
+    card = next(h.value for h in at.html if "172.3亿元</mark>" in h.value)  # the figure marked in its sentence
+    assert "财政民生支出" in card
+    expected = next(r for r in seeded.facts("民生支出", place="漯河市") if r.fact.value == 172.3)
+    links = [p for p in at.get("page_link") if "document" in p.proto.page]
+    assert len(links) == len(rows)
+    opened = [parse_qs(p.proto.query_string) for p in links]
+    there = {"doc": [expected.chunk.doc_id], "at": [expected.chunk.chunk_id], "q": [expected.fact.sentence]}
+    assert there in opened  # its card opens the document at the stating chunk, the sentence marked
+    assert hrefs[172.3].startswith("document?") and parse_qs(hrefs[172.3].split("?", 1)[1]) == there  # its point too
+
+    at.selectbox(key="fx_status").set_value("target").run()  # the reports set no target for it
+    assert not at.dataframe and "没有给出“民生支出”的数字（漯河市）" in at.info[0].value
+    at.selectbox(key="fx_status").set_value("actual")
+    at.selectbox(key="fx_from").set_value(2021).run()  # from 2021 on: only the 2023 figures
+    assert set(at.dataframe[0].value["时期"]) == {"2023年"}
+
+
+def test_indicator_page_example_places_and_empty_result(app_home):
+    at = start("views/indicators.py")
+    at.button(key="fx_example_新增城镇就业").click().run()
+    assert at.text_input(key="fx_indicator").value == "新增城镇就业"
+    at.multiselect(key="fx_places").set_value(["漯河市", "尉氏县"]).run()
+    rows = at.dataframe[0].value
+    assert {"漯河市", "尉氏县"} <= set(rows["地区"]) and "3.8万人" in set(rows["数值"])
+    names = {p["series"] for p in chart_points(at)}
+    assert {"漯河市 · 数量 · 实际（万人）", "尉氏县 · 数量 · 实际（人）"} <= names  # a line per place and unit
+
+    at.text_input(key="fx_indicator").set_value("平均房价").run()
+    assert not at.dataframe and not at.get("vega_lite_chart")
+    assert [i.value for i in at.info] == ["报告中没有给出“平均房价”的数字（漯河市、尉氏县）。"
+                                          "可换个说法（如“生产总值”“GDP”）或放宽地区、年份、口径筛选。"]
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert at.info[0].value.startswith("The reports give no figure for “平均房价”")
+
+
 # -- knowledge base ------------------------------------------------------------------
 def test_upload_ingest_ask_show_as_text_then_delete(writable_home):
     at = start("views/knowledge.py")
@@ -345,6 +412,11 @@ def test_every_page_in_chinese_has_no_english_labels(app_home, seeded):
     seen["evaluation"] = english_in(at)
     at.radio(key="ev_view").set_value("open").run()
     seen["evaluation, earlier runs"] = english_in(at)
+    at.switch_page("views/indicators.py").run()
+    at.text_input(key="fx_indicator").set_value("民生支出")
+    at.multiselect(key="fx_places").set_value(["漯河市"]).run()
+    assert at.dataframe and at.get("vega_lite_chart")
+    seen["indicators"] = english_in(at)
     at.query_params.update(doc=hit.chunk.doc_id, at=hit.chunk.chunk_id)
     at.switch_page("views/document.py").run()
     seen["document"] = english_in(at)

@@ -2,7 +2,8 @@
 
 Asks a seed question, waits for the cited answer, follows the [1] marker to its
 card, opens the whole document at the cited spot; on a copy of the index,
-uploads a file and asks about it. Screenshots go to runs/e2e/ (git-ignored)
+uploads a file and asks about it; on the indicators page, shows the 民生支出 series of 漯河市
+and follows a chart point to its document. Screenshots go to runs/e2e/ (git-ignored)
 and the test's tmp folder.
 
 Playwright's own browser download does not work here: the test points it at
@@ -173,3 +174,42 @@ def test_upload_your_own_file_and_ask_about_it(ui_server_own_index, browser, tmp
     assert "36座" in page.get_by_test_id("stChatMessage").nth(1).inner_text()
     page.get_by_text("wuyang-2023.txt").filter(visible=True).first.wait_for()  # the card names the uploaded file
     shoot(page, "04-own-file-answered.png", tmp_path)
+
+
+def test_indicator_series_with_chart_and_citations(ui_server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1500}, locale="zh-CN")  # table, chart, first card
+    page.set_default_timeout(120_000)
+    page.goto(f"{ui_server}/indicators")
+    box = page.get_by_role("textbox", name="指标")
+    box.wait_for()
+    box.fill("民生支出")
+    box.press("Enter")
+    places = page.get_by_test_id("stMainBlockContainer").get_by_test_id("stMultiSelect")
+    places.click()
+    page.get_by_role("option", name="漯河市", exact=True).click()
+    page.keyboard.press("Escape")
+
+    chart = page.get_by_test_id("stVegaLiteChart").first  # the 亿元 chart (a chart per unit)
+    chart.locator("svg").first.wait_for()  # the line chart is drawn
+    table = page.get_by_test_id("stDataFrame")
+    table.wait_for()
+    cards = page.locator("[id^=fact-] mark")
+    cards.first.wait_for()
+    marked = [cards.nth(i).inner_text() for i in range(cards.count())]
+    assert "165.2亿元" in marked and "172.3亿元" in marked  # each figure marked in its sentence
+    page.wait_for_timeout(1500)  # let the chart finish its first animation frame
+    shoot(page, "05-indicator-series.png", tmp_path)
+
+    assert "172.3亿元" in page.locator("#fact-4 mark").inner_text()
+    card_link = page.get_by_role("link", name="打开全文（定位到此处）").nth(3).get_attribute("href")  # card [4]
+    assert "document?doc=" in card_link and "at=003_" in card_link
+
+    point = chart.locator("g.mark-symbol path").nth(1)  # the 亿元 chart's 2023 point, [4]: 172.3亿元
+    point.hover()
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.filter(has_text="172.3亿元").wait_for()  # its tooltip names the figure and its reference
+    assert "[4]" in tooltip.inner_text()
+    point.click()  # and opens the document at the figure
+    cited = page.locator("#cited mark")
+    cited.wait_for()
+    assert "172.3亿元" in cited.inner_text() and "/document" in page.url

@@ -5,6 +5,9 @@ t("docs_found", n=3) fills the {n} placeholder.
 """
 from __future__ import annotations
 
+import calendar
+import re
+
 import streamlit as st
 
 from assistant.evaluation.scoring import HIT_KS
@@ -19,6 +22,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_retrieval": ("检索测试", "Retrieval testing"),
     "page_eval": ("评测", "Evaluation"),
     "page_document": ("文档", "Document"),
+    "page_indicators": ("指标", "Indicators"),
     "language": ("语言 / Language", "语言 / Language"),
     # sidebar
     "settings": ("设置", "Settings"),
@@ -127,6 +131,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "ev_answer": ("回答", "Answer"),
     "ev_evidence": ("检索到的证据", "Retrieved evidence"),
     "ev_where": ("运行目录：{path}", "Run folder: {path}"),
+    # indicators
+    "fx_intro": ("输入一个指标，查看各报告历年给出的数字：表格、折线图，每个数字附有出处。",
+                 "Name an indicator to see every figure the reports give for it, year by year: "
+                 "a table, a line chart and the sentence each figure comes from."),
+    "fx_indicator": ("指标", "Indicator"),
+    "fx_placeholder": ("例如：民生支出", "e.g. 民生支出 (livelihood spending)"),
+    "fx_examples": ("示例：", "Examples:"),
+    "fx_places": ("地区", "Places"),
+    "fx_from": ("起始年份", "From year"),
+    "fx_to": ("截止年份", "To year"),
+    "fx_status": ("口径", "Status"),
+    "fx_measure": ("度量", "Measure"),
+    "fx_any": ("不限", "Any"),
+    "fx_count": ("共 {n} 个数字，来自 {docs} 个文档。", "{n} figure(s) from {docs} document(s)."),
+    "fx_chart": ("历年走势", "Across the years"),
+    "fx_no_years": ("这些数字没有落在具体年份上（如规划期或季度），不绘制折线图。",
+                    "None of these figures is for a plain year (they are for plan periods or parts of a year): no chart."),
+    "fx_citations": ("出处", "Where each figure is written"),
+    "fx_empty": ("报告中没有给出“{indicator}”的数字{where}。可换个说法（如“生产总值”“GDP”）或放宽地区、年份、口径筛选。",
+                 "The reports give no figure for “{indicator}”{where}. Try another wording "
+                 "(e.g. 生产总值, GDP) or widen the place, year and status filters."),
+    "fx_empty_where": ("（{places}）", " ({places})"),
+    "fx_year_axis": ("年份", "Year"),
+    "fx_value_axis": ("数值", "Value"),
+    "fx_series": ("系列", "Series"),
+    "fx_bad_years": ("起始年份晚于截止年份，已对调。", "The first year was after the last one: they were swapped."),
 }
 
 # Table columns (st.dataframe headers): the key each row dict uses -> its label.
@@ -138,6 +168,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "chars": ("字数", "Characters"), "text": ("内容", "Text"), "rank": ("排名", "Rank"),
     "fused": ("融合得分", "Fused"), "dense": ("稠密得分", "Dense"), "lexical": ("词法得分", "Lexical"),
     "reasons": ("加权原因", "Reasons"), "metric": ("指标", "Metric"), "value": ("数值", "Value"),
+    # the indicators page's series table
+    "ref": ("引用", "Ref."), "place": ("地区", "Place"), "year": ("时期", "Period"), "measure": ("度量", "Measure"),
+    "status": ("口径", "Status"), "document": ("文档", "Document"), "indicator": ("指标原文", "As worded"),
     # evaluation metrics (evaluation/report.py OVERALL_KEYS, GROUP_KEYS), as rows and as columns
     "n": ("题数", "questions"), "n_answerable": ("可回答题数", "answerable"), "n_unanswerable": ("不可回答题数", "unanswerable"),
     "errors": ("出错", "errors"), "missing": ("缺答", "missing"), "too_long": ("过长", "too long"),
@@ -190,6 +223,49 @@ def kind_label(kind: str) -> str:
     """Example: kind_label("five_year_plan") -> "五年规划" (Chinese labels)."""
     zh, en = KINDS.get(kind, (kind, kind))
     return en if lang() == "en" else zh
+
+
+STATUSES = {"actual": ("实际", "actual"), "target": ("目标", "target"), "cumulative": ("累计", "cumulative"),
+            "average": ("年均", "average annual")}
+MEASURES = {"amount": ("总量", "amount"), "growth": ("增速", "growth rate"), "share": ("占比", "share"),
+            "change": ("变动", "change"), "count": ("数量", "count"), "multiple": ("倍数", "multiple")}
+
+
+def status_label(status: str) -> str:
+    """Example: status_label("actual") -> "实际" (Chinese labels)."""
+    zh, en = STATUSES.get(status, (status, status))
+    return en if lang() == "en" else zh
+
+
+def measure_label(measure: str) -> str:
+    """Example: measure_label("growth") -> "增速" (Chinese labels)."""
+    zh, en = MEASURES.get(measure, (measure, measure))
+    return en if lang() == "en" else zh
+
+
+# A fact's period beyond the year (facts/extract.py): 2021H1, 2021Q1-3, 2021Q2, 2021M1-5.
+PERIOD_PARTS = {"H1": ("上半年", "H1"), "H2": ("下半年", "H2"), "Q1-3": ("前三季度", "Q1–Q3"),
+                "Q1": ("第一季度", "Q1"), "Q2": ("第二季度", "Q2"), "Q3": ("第三季度", "Q3"), "Q4": ("第四季度", "Q4")}
+
+
+def period_label(period: str) -> str:
+    """A fact's period in the chosen language; plan periods (十四五) stay as written.
+
+    Example (Chinese): period_label("2021H1") -> "2021年上半年"; period_label("2021M1-5") -> "2021年1—5月";
+    period_label("2020") -> "2020年"; (English) period_label("2021Q1-3") -> "2021 Q1–Q3", "2021M1-5" -> "2021 Jan–May".
+    """
+    found = re.fullmatch(r"((?:19|20)\d\d)(.*)", period or "")
+    if not found:
+        return period or ""
+    year, part = found.groups()
+    english = lang() == "en"
+    if not part:
+        return year if english else f"{year}年"
+    months = re.fullmatch(r"M1-(\d+)", part)
+    if months:
+        return f"{year} Jan–{calendar.month_abbr[int(months.group(1))]}" if english else f"{year}年1—{months.group(1)}月"
+    zh, en = PERIOD_PARTS.get(part, (part, part))
+    return f"{year} {en}" if english else f"{year}年{zh}"
 
 
 def lang() -> str:

@@ -16,6 +16,7 @@ sidebar.language_picker()
 pages = [
     st.Page("views/chat.py", title=t("page_chat"), icon=":material/chat:", url_path="chat", default=True),
     st.Page("views/knowledge.py", title=t("page_knowledge"), icon=":material/library_books:", url_path="knowledge"),
+    st.Page("views/indicators.py", title=t("page_indicators"), icon=":material/show_chart:", url_path="indicators"),
     st.Page("views/retrieval.py", title=t("page_retrieval"), icon=":material/search:", url_path="retrieval"),
     st.Page("views/evaluation.py", title=t("page_eval"), icon=":material/monitoring:", url_path="evaluation"),
     st.Page("views/document.py", title=t("page_document"), icon=":material/description:", url_path="document",

@@ -57,8 +57,16 @@ def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
 
 def highlight_html(text: str, quote: str = "", anchor: str = "", height: str = "16rem") -> str:
     """The chunk as escaped HTML with the quoted sentences in <mark>."""
+    return marked_html(text, quote_spans(text, quote), anchor, height)
+
+
+def marked_html(text: str, spans: list[tuple[int, int]], anchor: str = "", height: str = "16rem") -> str:
+    """Text as escaped HTML with the given (start, end) spans, in order and apart, in <mark>.
+
+    Example: marked_html("民生支出165.2亿元。", [(4, 11)]) -> '<div style="…">民生支出<mark …>165.2亿元</mark>。</div>'
+    """
     parts, pos = [], 0
-    for start, end in quote_spans(text, quote):
+    for start, end in spans:
         parts.append(html.escape(text[pos:start]))
         parts.append(f'<mark style="{MARK}">{html.escape(text[start:end])}</mark>')
         pos = end
