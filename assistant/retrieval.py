@@ -67,6 +67,20 @@ class Retriever:
                     merged.append(hit)
         return merged[:max(k, 2 * len(sides))] if len(merged) > k else merged
 
+    def _allowed(self, named: list[str]) -> list[str]:
+        """allowed_regions, except that a place the index holds nothing of or under is searched in the
+        nearest place above it that it does hold: a question about 宁波 goes to 浙江省's report."""
+        if not named:
+            return []
+        held = {d.get("region") for d in self.index.documents().values()}
+        out: list[str] = []
+        for name in named:
+            own = allowed_regions([name])
+            if not held & set(own):
+                own = next(([up] for up in places.ancestors(name) if up in held), own)
+            out += [p for p in own if p not in out]
+        return out
+
     def _search_dated(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None,
                       reports_only: bool = False) -> list[ScoredChunk]:
         """A question (or comparison side) naming years keeps to the work reports of those years.
@@ -87,7 +101,7 @@ class Retriever:
         if not analysis.years:
             return {}
         issued = {y for year in analysis.years for y in (year, year + 1)}
-        allowed = set(allowed_regions(analysis.places))
+        allowed = set(self._allowed(analysis.places))
         dated = any(d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)
                     and (d.get("year_issued") in issued or d.get("year_reviewed") in analysis.years)
                     for d in self.index.documents().values())
@@ -95,7 +109,7 @@ class Retriever:
 
     def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
                     ) -> list[ScoredChunk]:
-        where = _where(allowed_regions(analysis.places), filters)
+        where = _where(self._allowed(analysis.places), filters)
         key = repr(where)
         if memo is not None and key in memo:
             dense, lexical, found = memo[key]
