@@ -60,7 +60,9 @@ def load_gazetteer() -> tuple[Place, ...]:
         extra = extras.pop(row["name"], None)
         if extra:
             aliases += [a for a in _split(extra["aliases"]) if a not in aliases]
-            english = list(_split(extra["english"])) + english
+            # customary or corrected English replaces the pinyin reading: 陕西 is Shaanxi, and its pinyin
+            # "shanxi" would take questions about 山西 (Shanxi) to it
+            english = list(_split(extra["english"])) or english
         out.append(Place(row["name"], row["level"], row["parent"], tuple(aliases), tuple(dict.fromkeys(english)),
                          row["code"], (extra or {}).get("issuer") or ""))
     for name, extra in extras.items():  # places the divisions table does not list (全国)

@@ -30,6 +30,8 @@ REFUSE_BELOW = 0.35  # calibrated on evals/questions/dev.jsonl: 3 of 116 answera
 SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括")
 CLAUSE_END = re.compile(r"[^，,。！？；;!?：:]*[，,。！？；;!?：:]?")
 DATE = re.compile(r"(?:19|20)\d{2}年(?:底|末|前|\d{1,2}月)?|\d{1,2}月(?:\d{1,2}日)?|第[一二三四]季度|年底|年内")
+LINE_BREAK = re.compile(r"\s*\n\s*")
+DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 YEAR_MISMATCH = 0.4
 # A number that is not a year: 28, 第5, 六家 (a figure question's answer has one)
 NUMBER_WORDS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年)|第[一二三四五六七八九十]|[一二两三四五六七八九十百千]+[家个项所座条名位批次件]")
@@ -111,6 +113,12 @@ def several_figures_bonus(text: str, analysis: Analysis) -> float:
     return 0.05 * min(len(FIGURE.findall(text)), asks)
 
 
+def asks_day(question: str) -> bool:
+    from assistant.facts.extract import cue_pattern
+
+    return cue_pattern("question_day").search(question.lower()) is not None
+
+
 def wanted_bonus(text: str, wants: str) -> float:
     if wants == "rate":
         return 0.25 if re.search(r"\d\s*(?:%|个百分点)", text) else -0.2
@@ -118,6 +126,8 @@ def wanted_bonus(text: str, wants: str) -> float:
         return 0.25 if FIGURE.search(text) else -0.2
     if wants == "date":
         return 0.25 if DATE.search(text) else -0.1
+    if wants == "day":  # 哪天, on what date: a month and day, not the year alone ("2026年上海市政府工作报告")
+        return 0.3 if DAY.search(text) else -0.2
     return 0.0
 
 
@@ -127,6 +137,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
     `accept(span, sentence)`: when given, only spans it accepts are considered (figures that fit the question).
     """
     best, best_score = "", -1.0
+    wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
     for sentence in sentences(without_instructions(chunk_text)):  # a planted order is no answer
         parts = clauses(sentence)
         for i in range(len(parts)):
@@ -138,7 +149,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
                     break
                 if accept is not None and not accept(span, sentence):
                     continue
-                score = (coverage(grams, span) + wanted_bonus(span, analysis.wants) - measure_penalty(span, analysis)
+                score = (coverage(grams, span) + wanted_bonus(span, wants) - measure_penalty(span, analysis)
                          - period_penalty(sentence, analysis)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(span) - 50))
                 if score > best_score:
@@ -295,7 +306,8 @@ def _facts_of(chunk_id: str, text: str, doc: DocContext) -> tuple:
 
 def compose(picks: list[Pick], analysis: Analysis, contexts: list[ScoredChunk] | None = None,
             grams: set[str] | None = None) -> str:
-    sentences = [f"{p.text}[{p.n}]" for p in picks]
+    # a span is one line of the answer: a line break inside it (a heading, a page's line) is a space
+    sentences = [f"{LINE_BREAK.sub(' ', p.text).strip()}[{p.n}]" for p in picks]
     body = "；".join(sentences) + "。"
     if len(picks) == 2 and contexts and all(p.side is not None for p in picks):
         body += verdict(picks, contexts, analysis, grams or set())
