@@ -33,8 +33,9 @@ DATE = re.compile(r"(?:19|20)\d{2}年(?:底|末|前|\d{1,2}月)?|\d{1,2}月(?:\d
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 YEAR_MISMATCH = 0.4
-# A number that is not a year: 28, 第5, 六家 (a figure question's answer has one)
-NUMBER_WORDS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年)|第[一二三四五六七八九十]|[一二两三四五六七八九十百千]+[家个项所座条名位批次件]")
+# What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
+# count in words (六家); a bare number ("表2", a year) does not
+NUMBER_WORDS = re.compile(r"第\s*\d+|第[一二三四五六七八九十]|\d+\s*[位名]|[一二两三四五六七八九十百千]+[家个项所座条名位批次件]")
 # Reports name one indicator several ways; a question in one wording should find the others.
 SYNONYMS = (("地区生产总值", "GDP"), ("生产总值", "GDP"), ("GDP", "生产总值"), ("利用外资", "利用境外资金"), ("增速", "增长"))
 
@@ -219,7 +220,7 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
     for side in sides:
         best = None
         others = {p for s in sides if s is not side for p in s.places}
-        frame = frame_of(side)
+        frame = replace(frame_of(side), plan_answers=True)  # both sides as the reports have them
         for n, hit in _side_contexts(contexts, side, others)[:4]:
             # each side its own year, place and status; unless a number is asked for (多少, growth rate),
             # a side may be stated in words (达到全国平均水平)
@@ -275,6 +276,9 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
             return picks
     frame = frame_of(analysis)
     best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
+    if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW):
+        # no achieved value: a year its reports only plan for is answered with the plan
+        best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
     return [best] if best else []
 
 
@@ -359,7 +363,7 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
 def _side_fact(pick: Pick, contexts: list[ScoredChunk], grams: set[str]):
     """The fact of a side's span that fits its frame and best names what is asked."""
     hit = contexts[pick.n - 1]
-    frame = frame_of(pick.side)
+    frame = replace(frame_of(pick.side), plan_answers=True)
     at = hit.chunk.text.find(pick.text)
     inside = [f for f in chunk_facts(hit) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
               and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)]

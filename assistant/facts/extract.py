@@ -199,6 +199,11 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
     return out
 
 
+def _figure_end(sentence: str, at: int) -> int:
+    m = figure_pattern().match(sentence, at)
+    return m.end() if m else at
+
+
 def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     """The subjects of "刑事治安、涉诈、涉毒警情分别下降…" when the figure at `at` opens such a series."""
     start = floor
@@ -207,11 +212,20 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
             start = i + 1
             break
     segment = sentence[start:at]
-    if "分别" not in segment:
+    if "分别" in segment:
+        subject = segment[:segment.index("分别")]
+    elif re.match(r"\s*[和及与、]", sentence[_figure_end(sentence, at):]):
+        # "城镇和农村居民人均收入实际增长8.4%和11.4%": figures joined as their subjects are
+        subject = re.sub(cue_pattern("growth").pattern + ".*$", "", segment)
+    else:
         return None
-    subject = segment[:segment.index("分别")]
     items = [part for part in re.split(r"[、和及与]", subject) if part.strip()]
-    return Series(items, "", 1) if len(items) >= 2 else None
+    if len(items) < 2:
+        return None
+    # "城镇和农村居民人均可支配收入": a short item shares the last item's noun -> 城镇居民人均可支配收入
+    last = items[-1]
+    items = [item + last[len(item):] if len(item) * 2 < len(last) else item for item in items]
+    return Series(items, "", 1)
 
 
 def parse_figure(text: str) -> tuple[float, str] | None:

@@ -22,6 +22,10 @@ class Frame:
     rate: bool = False  # asks for a growth rate, share or change, not an amount
     amount: bool = False  # asks for a quantity: a bare percentage does not answer it
     figure: bool = False  # asks for a figure at all
+    # an achieved value asked of a year its reports only plan for may be answered with the plan;
+    # the answerer tries without this first, so an achieved value elsewhere always wins
+    plan_answers: bool = False
+    words: str = ""  # the question's words in Chinese (its own, or the glossary's for English), for qualifiers
 
     def explain(self) -> dict:
         return {"status": self.status, "status_named": self.status_named, "rate": self.rate,
@@ -42,9 +46,10 @@ def frame_of(analysis: Analysis) -> Frame:
     figure = analysis.wants in ("number", "rate") or (analysis.wants in ("name", "text") and names_indicator(question)
                                                        and not re.search(r"哪些|哪个|哪家|哪几|谁|\bwhich\b|\bwho\b",
                                                                          lowered))
+    words = question if analysis.language == "zh" else analysis.expansion
     return Frame(places=list(analysis.places), years=list(analysis.years), periods=list(analysis.periods),
                  status=status, status_named=named, rate=analysis.wants == "rate",
-                 amount=analysis.amount, figure=figure)
+                 amount=analysis.amount, figure=figure, words=words)
 
 
 def names_indicator(question: str) -> bool:

@@ -28,7 +28,21 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("measure")
     if frame.amount and fact.measure in RATE_MEASURES:
         out.append("measure")
+    if frame.words and _qualifiers_differ(fact.indicator, frame.words):
+        out.append("indicator")
     return out
+
+
+def _qualifiers_differ(indicator: str, asked: str) -> bool:
+    """人均生产总值 does not answer 生产总值总量, nor 研发人员 研发投入强度: a qualifier that makes another
+    indicator (data/fact_cues.yaml) is in one and not the other."""
+    from assistant.facts.extract import cues
+
+    qualifiers = cues()["indicator_qualifiers"]
+    own = {q for q in qualifiers if q in indicator}
+    wanted = {q for q in qualifiers if q in asked}
+    # one the question lacks, or none of those it names (a question may name two: 城镇和农村居民收入)
+    return bool(own - wanted) or bool(wanted and not own & wanted)
 
 
 def _same_place(place: str, asked: list[str]) -> bool:
@@ -66,7 +80,8 @@ def _status_agrees(fact: Fact, frame: Frame, year_issued: int | None) -> bool:
     # 新增多少张养老床位" of a report issued in 2025): the report can only hold the plan, so the plan answers.
     # About a year the report looks back on, only the achieved value answers.
     year = year_of(fact.period)
-    return not frame.status_named and year is not None and year_issued is not None and year >= year_issued
+    return (frame.plan_answers and not frame.status_named and bool(frame.years) and year is not None
+            and year_issued is not None and year >= year_issued)
 
 
 def _year_in_periods(year: int | None, periods: list[str]) -> bool:
