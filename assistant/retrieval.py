@@ -13,6 +13,8 @@ for any boost.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -33,6 +35,7 @@ class Weights:
     year: float = 0.2  # document reviews/plans the year asked about
     year_text: float = 0.05  # the chunk itself mentions the year
     place: float = 0.05  # the document is about exactly the place asked about
+    fact: float = 0.15  # a figure question: the chunk states a figure of the indicator asked, for its place and year
 
 
 class Retriever:
@@ -148,10 +151,54 @@ class Retriever:
         if analysis.places and chunk.metadata.get("region") in analysis.places:
             score += w.place
             reasons.append(f"place {chunk.metadata.get('region')}")
+        boost = w.fact * fact_match(chunk, analysis)
+        if boost:
+            score += boost
+            reasons.append(f"states a fitting figure ({boost:.2f})")
         return ScoredChunk(chunk=chunk, score=score, dense=dense, lexical=lexical, reasons=reasons)
 
     def as_langchain(self, k: int = 5) -> "HybridRetriever":
         return HybridRetriever(retriever=self, k=k)
+
+
+def fact_match(chunk: Chunk, analysis: Analysis) -> float:
+    """How well the chunk's best figure fits a figure question: 0 when none agrees with its place, year,
+    status and measure, else the share of that figure's indicator the question names (synonyms counted)."""
+    from assistant.facts.match import disagreements
+    from assistant.facts.table import from_field
+
+    if chunk.facts_field is None:
+        return 0.0
+    frame, asked = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
+                                   tuple(analysis.periods))
+    if not frame.figure:
+        return 0.0
+    issued = chunk.metadata.get("year_issued") or None
+    best = 0.0
+    for fact in from_field(chunk.facts_field, chunk.chunk_id, ""):
+        if fact.indicator and not disagreements(fact, frame, issued):
+            grams = {fact.indicator[i:i + 2] for i in range(max(1, len(fact.indicator) - 1))}
+            best = max(best, sum(g in asked for g in grams) / len(grams))
+    return best
+
+
+@lru_cache(maxsize=256)
+def _question_frame(question: str, named: tuple, years: tuple, periods: tuple):
+    """The frame of a question (or comparison side) and its words with every synonym of the indicators
+    it names (data/indicators.yaml), as the text an indicator is matched against."""
+    from dataclasses import replace
+
+    from assistant.facts.frame import frame_of
+    from assistant.facts.table import names_of, synonym_groups
+
+    analysis = analyse(question)
+    analysis.places, analysis.years, analysis.periods = list(named), list(years), list(periods)
+    frame = replace(frame_of(analysis), plan_answers=True)
+    asked = f"{question} {analysis.expansion}"
+    for group in synonym_groups():
+        if any(len(name) >= 2 and name.upper() in asked.upper() for name in group):
+            asked += " " + " ".join(names_of(group[0]))
+    return frame, asked
 
 
 def _normalise(value: float | None, values: list[float]) -> float:
