@@ -353,8 +353,10 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     looks_back = says("looks_back", clause)
     reviewing = says("review_heading", doc.heading)
     hedged = says("target_hedge", clause + after) and not reviewing  # 左右 in a review is "about"
-    if not looks_back and (says("target", before + clause + after) or hedged or paragraph.targets) \
-            and not says("actual", clause):
+    # under a review heading (一、2025年工作和“十四五”发展回顾) the figures are results, whatever the sentence
+    # calls a programme (扩容计划) or an estimate (预计); only a list of targets in it is targets
+    if not looks_back and (((says("target", before + clause + after) or hedged) and not reviewing)
+                           or paragraph.targets) and not says("actual", clause):
         return "target"
     if doc.plan_period and not looks_back and _in_plan(before, doc) and _heading_in_plan(doc):
         return "target"  # a five-year plan's figures for its own period are what it sets out to do
