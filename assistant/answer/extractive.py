@@ -262,13 +262,19 @@ def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
 
 def synonyms(question: str) -> list[tuple[str, str]]:
     """(a name in the question, another name of the same thing): reports name one indicator several ways
-    (data/indicators.yaml) and questions word a few things two ways (data/question_words.yaml variants)."""
+    (data/indicators.yaml) and questions word a few things two ways (data/question_words.yaml variants).
+
+    A name is swapped for its group's first (shown) name and for its Latin abbreviations (GDP, CPI), not
+    for every alias: a loose alias (经济总量 for GDP) lets a passage match on a generic word (经济).
+    Example: synonyms("生产总值增速") -> [("生产总值", "地区生产总值"), ("生产总值", "GDP"), ("增速", "增长")]
+    """
     out = []
     for group in [*synonym_groups(), *load_data("question_words.yaml")["variants"]]:
         found = [name for name in group if name in question]
         if found:
             word = max(found, key=len)
-            out += [(word, other) for other in group if other != word]
+            targets = [group[0], *(name for name in group[1:] if re.fullmatch(r"[A-Za-z]+", name))]
+            out += [(word, other) for other in dict.fromkeys(targets) if other != word]
     return out
 
 
