@@ -15,9 +15,9 @@ from assistant.facts.units import base_alternation
 from assistant.text import YEAR, english_periods, plan_periods
 
 
-
 def glossary() -> dict[str, str]:
-    """English term -> Chinese words (data/glossary.yaml): English questions reach Chinese text through BM25 too."""
+    """English term -> Chinese words (data/glossary.yaml): English questions reach Chinese text through BM25 too.
+    Shared, read-only: callers must not change it."""
     return load_data("glossary.yaml")
 
 

@@ -121,3 +121,13 @@ def test_indicator_names_are_the_answerers_synonyms():
     assert ("GDP", "经济总量") not in synonyms("GDP是多少")  # a loose alias would match any 经济
     assert synonyms("漯河市2020年利用外资多少") == [("利用外资", "实际利用外资")]
     assert not synonyms("漯河市有几所高校")
+
+
+def test_patterns_built_on_the_shared_year_pattern():
+    from assistant.analysis import detect_years
+    from assistant.answer.extractive import DATE
+    from assistant.facts.extract import YEAR
+
+    assert DATE.fullmatch("2024年3月") and DATE.fullmatch("12月31日")
+    assert YEAR.findall("1998年和2025年") == ["1998", "2025"]
+    assert detect_years("2019年与2020年相比，120210") == ([2019, 2020], [])

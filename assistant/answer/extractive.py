@@ -33,7 +33,7 @@ from assistant.retrieval import allowed_regions
 REFUSE_BELOW = 0.35  # calibrated on evals/questions/dev.jsonl: 3 of 116 answerable refused, 11 of 16 unanswerable
 SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括")
 CLAUSE_END = re.compile(r"[^，,。！？；;!?：:]*[，,。！？；;!?：:]?")
-DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{1,2}月)?|\d{1,2}月(?:\d{1,2}日)?|第[一二三四]季度|年底|年内")
+DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|\d{{1,2}}月(?:\d{{1,2}}日)?|第[一二三四]季度|年底|年内")
 YEAR_MISMATCH = 0.4
 # A number that is not a year: 28, 第5, 六家 (a figure question's answer has one)
 NUMBER_WORDS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年)|第[一二三四五六七八九十]"
