@@ -16,7 +16,8 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from assistant.data_files import data_lines
 
 LEVELS = ("national", "province", "city", "county", "zone")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -33,13 +34,8 @@ class Place:
     issuer: str = ""  # who speaks for it in a report title, when not its own name (全国 -> 国务院)
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("assistant").joinpath("data", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line and not line.startswith("#")]
-
-
 def _rows(name: str) -> list[dict]:
-    return list(csv.DictReader(_data_lines(name), delimiter="\t"))
+    return list(csv.DictReader(data_lines(name), delimiter="\t"))
 
 
 def _split(cell: str | None) -> tuple[str, ...]:

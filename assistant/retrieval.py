@@ -23,9 +23,10 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant import places
-from assistant.analysis import PERIODS, Analysis, analyse
+from assistant.analysis import Analysis, analyse
 from assistant.documents import Chunk, ScoredChunk
 from assistant.index.lexical import tokenize
+from assistant.text import plan_periods
 
 
 @dataclass
@@ -213,7 +214,8 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
     meta = chunk.metadata
     years = set(analysis.years)
     for period in analysis.periods:
-        years.update(range(PERIODS[period][0], PERIODS[period][1] + 1))
+        first, last = plan_periods()[period]
+        years.update(range(first, last + 1))
     if not years:
         return 0.0, []
     doc_years = {meta.get("year_reviewed"), meta.get("year_issued")} - {0, None}

@@ -16,6 +16,10 @@ from functools import lru_cache
 from assistant.analysis import Analysis
 from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of
+from assistant.facts.table import synonym_groups
+from assistant.facts.units import base_alternation
+from assistant.data_files import load_data
+from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.places import find_places
 from assistant.answer.citations import CHUNK_SENTENCE
@@ -29,15 +33,14 @@ from assistant.retrieval import allowed_regions
 REFUSE_BELOW = 0.35  # calibrated on evals/questions/dev.jsonl: 3 of 116 answerable refused, 11 of 16 unanswerable
 SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括")
 CLAUSE_END = re.compile(r"[^，,。！？；;!?：:]*[，,。！？；;!?：:]?")
-DATE = re.compile(r"(?:19|20)\d{2}年(?:底|末|前|\d{1,2}月)?|\d{1,2}月(?:\d{1,2}日)?|第[一二三四]季度|年底|年内")
+DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|\d{{1,2}}月(?:\d{{1,2}}日)?|第[一二三四]季度|年底|年内")
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 YEAR_MISMATCH = 0.4
 # What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
 # count in words (六家); a bare number ("表2", a year) does not
-NUMBER_WORDS = re.compile(r"第\s*\d+|第[一二三四五六七八九十]|\d+\s*[位名]|[一二两三四五六七八九十百千]+[家个项所座条名位批次件]")
-# Reports name one indicator several ways; a question in one wording should find the others.
-SYNONYMS = (("地区生产总值", "GDP"), ("生产总值", "GDP"), ("GDP", "生产总值"), ("利用外资", "利用境外资金"), ("增速", "增长"))
+NUMBER_WORDS = re.compile(r"第\s*\d+|第[一二三四五六七八九十]|\d+\s*[位名]"
+                          rf"|[一二两三四五六七八九十百千]+(?:{base_alternation('count')})")
 
 
 @dataclass
@@ -75,7 +78,7 @@ def clauses(text: str) -> list[str]:
 
 def content_bigrams(text: str, analysis: Analysis) -> set[str]:
     """Character bigrams of the question's content words (places, years, question words removed)."""
-    text = re.sub(r"(?:19|20)\d{2}年?", " ", text)
+    text = re.sub(rf"{YEAR}年?", " ", text)
     for place in analysis.places:
         for alias in sorted(aliases(place), key=len, reverse=True):
             text = text.replace(alias, " ")
@@ -177,7 +180,7 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
         elif doc_years:
             bonus -= 0.15
         # Within a report, the section says which year it is about: "三、2024年重点工作安排".
-        heading_years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", hit.chunk.heading)}
+        heading_years = {int(y) for y in re.findall(rf"({YEAR})年", hit.chunk.heading)}
         if heading_years and not heading_years & set(analysis.years):
             bonus -= 0.12
     return bonus
@@ -259,7 +262,7 @@ def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
     """
     plain = content_bigrams(question, replace(analysis, expansion=""))
     sets = [plain, content_bigrams(question, analysis)]
-    for word, other in SYNONYMS:
+    for word, other in synonyms(question):
         if word in question:
             sets.append(content_bigrams(question.replace(word, other), replace(analysis, expansion="")))
     unique = []
@@ -267,6 +270,24 @@ def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
         if grams and grams not in unique:
             unique.append(grams)
     return unique
+
+
+def synonyms(question: str) -> list[tuple[str, str]]:
+    """(a name in the question, another name of the same thing): reports name one indicator several ways
+    (data/indicators.yaml) and questions word a few things two ways (data/question_words.yaml variants).
+
+    A name is swapped for its group's first (shown) name and for its Latin abbreviations (GDP, CPI), not
+    for every alias: a loose alias (经济总量 for GDP) lets a passage match on a generic word (经济).
+    Example: synonyms("生产总值增速") -> [("生产总值", "地区生产总值"), ("生产总值", "GDP"), ("增速", "增长")]
+    """
+    out = []
+    for group in [*synonym_groups(), *load_data("question_words.yaml")["variants"]]:
+        found = [name for name in group if name in question]
+        if found:
+            word = max(found, key=len)
+            targets = [group[0], *(name for name in group[1:] if re.fullmatch(r"[A-Za-z]+", name))]
+            out += [(word, other) for other in dict.fromkeys(targets) if other != word]
+    return out
 
 
 def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> list[Pick]:

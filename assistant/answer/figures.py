@@ -11,14 +11,12 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-# Longest first: the regex alternation takes the first unit that matches, and
-# "个百分点" must win over "个", "万吨" over "万".
-UNITS_ZH = sorted("""
-% ％ 个百分点 百分点 万亿元 亿元 万元 元 亿美元 万美元 美元 亿 万 家 个 项 万人次 人次 万人 人
-万亩 亩 公顷 平方公里 万平方米 平方米 套 千米 公里 万吨 吨 万千瓦 千瓦 倍 所 座 条 户 万户
-辆 台 件 处 名 间 张 万辆 万台 万千瓦时 亿千瓦时 千瓦时 立方米 万立方米
-""".split(), key=len, reverse=True)
-UNIT_ZH = "|".join(re.escape(u) for u in UNITS_ZH)
+from assistant.facts.units import unit_alternation
+from assistant.text import YEAR as YEAR_DIGITS
+
+# Every unit of data/units.yaml, longest first: the regex alternation takes the first unit that
+# matches, and "个百分点" must win over "个", "万吨" over "万".
+UNIT_ZH = unit_alternation()
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -41,7 +39,7 @@ EN_FIGURE = re.compile(
     rf"(?:\s*(?:({EN_UNIT})\b|%)(?:\s+(?:of\s+)?(yuan|US dollars|dollars|RMB))?)?", re.I)
 MARKER = re.compile(r"[\[［【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］】]")
 LIST_NUMBER = re.compile(r"(?m)^\s*\d+[.)、]\s")
-YEAR = re.compile(r"^(19|20)\d\d$")
+YEAR = re.compile(rf"^{YEAR_DIGITS}$")
 
 
 def has_cjk(text: str) -> bool:

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import re
 
-from assistant.analysis import Analysis
+from assistant.analysis import ASKED_GROUPS, Analysis
+from assistant.data_files import word_pattern
+from assistant.facts.units import base_alternation, group_of, is_unit, unit_alternation
+from assistant.text import YEAR
 
-QUESTION_NOISE = re.compile(
-    r"多少|哪几[个家项所座条次位种类]?|几[个家项所座条次]?|哪些|哪个|哪家|哪一?年|什么时候|什么|是否|有没有|怎样|如何|请问|请|告诉|一下|"
-    r"分别|各是|各|吗|呢|是|为|的|了|在|有|和|与|及|共|达到|达|约|大约|左右|计划|目标|要求|提出|"
-    r"报告|政府工作报告|规划|纲要|文件|期间|年度|今年|去年|新闻|报道|该|其|中|给出|列出|提到|称|显示"
-)
-# Words a question uses that a report never needs to: asking words, not content.
-FOLLOW_WORDS = re.compile(r"各是|一共|合计|几家|几个|几所|几条|几位|几项|哪几|哪一|哪座|哪家|哪个|哪年|哪天|一天|第几|排第|"
-                          r"打算|时候|名字|叫做|对比|相比|当年|上年|整个|点名|例子|报道|提到|称|是否|分别|多大|多高|"
-                          r"人次|万亩|月份|月$|标题|注明|日期|上作|新入|时称|对市|降幅|奖项")
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|个百分点|[万亿千百]*[元吨亩户人家个项所座条套台辆倍次件种名位]|平方公里|公里|千米|米|万|亿)")
+# Asking words, and words a question uses that a report never needs to (data/question_words.yaml).
+QUESTION_NOISE = word_pattern("question_words.yaml", "noise")
+FOLLOW_WORDS = word_pattern("question_words.yaml", "follow")
+# A number with its unit (data/units.yaml, with any 万/亿 in front), or a rate in thousandths.
+FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*(?P<unit>‰|[万亿千百]*(?:{unit_alternation()}))")
 UNKNOWN_TERM_PENALTY = 0.5
 MEASURE_PENALTY = 1.0  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
 
@@ -42,8 +40,12 @@ def has_unit(text: str, unit: str) -> bool:
 
 def has_quantity(text: str) -> bool:
     """A figure that is not a percentage: "884亿元" yes, "增长13.1%" no."""
-    return any(not re.match(r"\s*(?:%|‰|个百分点)", text[m.end():]) and not m.group().endswith(("%", "‰"))
+    return any(not re.match(r"\s*(?:%|‰|个百分点)", text[m.end():]) and not is_percentage(m.group("unit"))
                for m in FIGURE.finditer(text))
+
+
+def is_percentage(unit: str) -> bool:
+    return unit == "‰" or group_of(unit) == "percent"
 
 
 def measure_penalty(text: str, analysis: Analysis) -> float:
@@ -74,7 +76,8 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     for token in tokenize(f"{question} {english_terms}"):
         if len(token) < 2 or not re.search(r"[\u4e00-\u9fff]", token) or re.search(r"\d", token):
             continue
-        if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or token in place_words(analysis):
+        if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or is_unit(token) \
+                or token in place_words(analysis):
             continue
         if not known(token):
             out.append(token)
@@ -83,7 +86,7 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
 
 ASKING = re.compile(r"(?:是|为|有|达到?|完成|实现|共|了|在)?(?:多少|(?<![哪第])几)")
 RATE_TAIL = re.compile(r"的?(?:预期)?(?:增速|增长率|增幅|增长|目标|规模|总量|数量|比例|比重|占比)*$")
-BEFORE_INDICATOR = re.compile(r".*(?:(?:19|20)\d{2}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|市|县|区|省|的)")
+BEFORE_INDICATOR = re.compile(rf".*(?:{YEAR}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|市|县|区|省|的)")
 
 
 def indicator_words(question: str, analysis: Analysis) -> list[str]:
@@ -91,19 +94,18 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
 
     Example: "2020年尉氏县农村居民人均消费支出是多少元？" -> ["农村居民", "人均", "消费", "支出"] (and their parts)
     """
-    from assistant.analysis import UNITS
     from assistant.index.lexical import tokenize
 
     asking = ASKING.search(question)
     if not asking:
         return []
     before = BEFORE_INDICATOR.sub("", RATE_TAIL.sub("", question[:asking.start()]))
-    after = re.sub(rf"^\s*[万亿千百]*(?:{UNITS})?", "", question[asking.end():])
+    after = re.sub(rf"^\s*[万亿千百]*(?:{base_alternation(*ASKED_GROUPS)})?", "", question[asking.end():])
     after = re.split(r"[？?，,。；;]", after)[0]
     places = place_words(analysis)
     return [t for t in tokenize(f"{before} {after}")
             if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not re.search(r"\d", t)
-            and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and t not in places]
+            and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and not is_unit(t) and t not in places]
 
 
 def untranslated(question: str, text: str) -> list[str]:

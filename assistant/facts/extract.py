@@ -22,19 +22,19 @@ from typing import Callable
 import cn2an
 
 from assistant.facts.model import Fact
-from assistant.facts.units import load_data, multiplier, unit_alternation, unit_groups
+from assistant.data_files import load_data
+from assistant.facts.units import multiplier, unit_alternation, unit_groups
+from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 CLAUSE_SEP = "，,：:；;、（）()"
-YEAR = re.compile(r"((?:19|20)\d\d)年")
+YEAR = re.compile(rf"({YEAR_DIGITS})年")
 SUB_YEAR = [(re.compile(r"上半年"), "H1"), (re.compile(r"下半年"), "H2"), (re.compile(r"前三季度"), "Q1-3"),
             (re.compile(r"(?:第)?一季度"), "Q1"), (re.compile(r"(?:第)?二季度"), "Q2"), (re.compile(r"(?:第)?三季度"), "Q3"),
             (re.compile(r"(?:第)?四季度"), "Q4"), (re.compile(r"1[-—–至]([2-9]|1[01])月"), "M1-")]
 PLAN = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
-PLAN_OF_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
-                "十五五": (2026, 2030), "十六五": (2031, 2035)}
 TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|规划|打算")
 
 PlaceFinder = Callable[[str], list]
@@ -79,7 +79,7 @@ def figure_pattern() -> re.Pattern:
 def doc_context(meta: dict, heading: str = "", chunk_id: str = "") -> DocContext:
     """The DocContext of a chunk from its stored metadata."""
     plan = None
-    found = re.fullmatch(r"((?:19|20)\d\d)-((?:19|20)\d\d)", str(meta.get("period") or ""))
+    found = re.fullmatch(rf"({YEAR_DIGITS})-({YEAR_DIGITS})", str(meta.get("period") or ""))
     if found and meta.get("doc_kind") == "five_year_plan":
         plan = (int(found.group(1)), int(found.group(2)))
     return DocContext(region=meta.get("region", ""), year_issued=meta.get("year_issued") or None,
@@ -298,10 +298,10 @@ def _indicator(clause: str) -> str:
     """
     text = re.sub(r"[\s“”\"《》]", "", clause)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
-    text = re.sub(r"^从?(?:(?:19|20)\d\d年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "", text)
-    text = re.sub(r"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升)?[到至](?:(?:19|20)\d\d年(?:末|底)?的?)?$", "", text)
+    text = re.sub(rf"^从?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "", text)
+    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?的?)?$", "", text)
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
-    text = re.sub(r"(?:是|为|相当于)(?:十[一二三四五]五|(?:19|20)\d\d年)[末初]?的$", "", text)
+    text = re.sub(rf"(?:是|为|相当于)(?:十[一二三四五]五|{YEAR_DIGITS}年)[末初]?的$", "", text)
     leads = sorted(cues()["lead_fillers"], key=len, reverse=True)
     tails = sorted(cues()["tail_verbs"], key=len, reverse=True)
     changed = True
@@ -373,7 +373,7 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
 
 def _heading_plan_past(doc: DocContext) -> bool:
     """The section is about an earlier plan period (第一节 “十三五”成就突出)."""
-    named = [PLAN_OF_YEAR.get(p) for p in PLAN.findall(doc.heading)]
+    named = [plan_periods().get(p) for p in PLAN.findall(doc.heading)]
     if YEAR.search(doc.heading):
         return False  # "“十三五”时期及2020年工作回顾": the year's figures come first
     return bool(named) and named[-1] is not None and doc.year_issued is not None and named[-1][1] < doc.year_issued
@@ -381,7 +381,7 @@ def _heading_plan_past(doc: DocContext) -> bool:
 
 def _heading_in_plan(doc: DocContext) -> bool:
     """False under a heading about an earlier plan ("第一节 “十三五”成就突出" in a 十四五 plan)."""
-    named = [PLAN_OF_YEAR.get(p) for p in PLAN.findall(doc.heading)]
+    named = [plan_periods().get(p) for p in PLAN.findall(doc.heading)]
     return not named or named[-1] == doc.plan_period
 
 
@@ -389,7 +389,7 @@ def _in_plan(before: str, doc: DocContext) -> bool:
     """A figure in a plan about the plan's own years (not a look back at the plan before)."""
     first, last = doc.plan_period
     years = [int(y) for y in YEAR.findall(before)]
-    plans = [PLAN_OF_YEAR.get(p) for p in PLAN.findall(before)]
+    plans = [plan_periods().get(p) for p in PLAN.findall(before)]
     if years:
         return first <= years[-1] <= last
     if plans and plans[-1]:
@@ -465,21 +465,21 @@ def _five_years(last: int | None) -> str:
     """"这五年"/"过去五年" of a report reviewing `last`: the plan period when it ends then, else "2008-2012"."""
     if not last:
         return ""
-    plan = next((name for name, (a, b) in PLAN_OF_YEAR.items() if b == last), "")
+    plan = next((name for name, (a, b) in plan_periods().items() if b == last), "")
     return plan or f"{last - 4}-{last}"
 
 
 def _span_of(period: str) -> tuple[int, int] | None:
-    if period in PLAN_OF_YEAR:
-        return PLAN_OF_YEAR[period]
-    found = re.fullmatch(r"((?:19|20)\d\d)-((?:19|20)\d\d)", period or "")
+    if period in plan_periods():
+        return plan_periods()[period]
+    found = re.fullmatch(rf"({YEAR_DIGITS})-({YEAR_DIGITS})", period or "")
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 def _plan_of(year: int | None) -> str:
     if not year:
         return ""
-    return next((name for name, (a, b) in PLAN_OF_YEAR.items() if a <= year <= b), "")
+    return next((name for name, (a, b) in plan_periods().items() if a <= year <= b), "")
 
 
 def _place(text: str, doc: DocContext, find_places: PlaceFinder | None) -> str:

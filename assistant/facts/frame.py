@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from assistant.analysis import Analysis
 from assistant.facts.extract import cues
+from assistant.text import YEAR
 
 
 @dataclass
@@ -68,5 +69,5 @@ def _says(text: str, word: str) -> bool:
 
 
 def year_of(period: str) -> int | None:
-    found = re.match(r"((?:19|20)\d\d)", period or "")
+    found = re.match(rf"({YEAR})", period or "")
     return int(found.group(1)) if found else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from assistant import places
 from assistant.facts.frame import Frame, year_of
 from assistant.facts.model import Fact
+from assistant.text import plan_periods
 
 RATE_MEASURES = {"growth", "share", "change", "multiple"}
 
@@ -85,13 +86,9 @@ def _status_agrees(fact: Fact, frame: Frame, year_issued: int | None) -> bool:
 
 
 def _year_in_periods(year: int | None, periods: list[str]) -> bool:
-    from assistant.facts.extract import PLAN_OF_YEAR
-
-    return year is not None and any(PLAN_OF_YEAR.get(p, (0, -1))[0] <= year <= PLAN_OF_YEAR.get(p, (0, -1))[1]
+    return year is not None and any(plan_periods().get(p, (0, -1))[0] <= year <= plan_periods().get(p, (0, -1))[1]
                                     for p in periods)
 
 
 def _periods_of(years: list[int]) -> set[str]:
-    from assistant.facts.extract import PLAN_OF_YEAR
-
-    return {name for name, (a, b) in PLAN_OF_YEAR.items() for y in years if a <= y <= b}
+    return {name for name, (a, b) in plan_periods().items() for y in years if a <= y <= b}

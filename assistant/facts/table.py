@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from assistant.facts.extract import doc_context, extract_facts
 from assistant.facts.model import Fact
-from assistant.facts.units import load_data
+from assistant.data_files import load_data
 
 FIELD = "facts"  # the chunk metadata key
 SHORT = {"place": "p", "period": "t", "indicator": "i", "value": "v", "unit": "u", "base_value": "b",

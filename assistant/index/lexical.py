@@ -21,27 +21,25 @@ import numpy as np
 import orjson
 
 from assistant import places
+from assistant.data_files import load_data
 from assistant.documents import Chunk
 from assistant.errors import DamagedIndex
+from assistant.facts.units import unit_alternation
 from assistant.index.vectorstore import embedding_text
 
-FIGURE = re.compile(
-    r"\d+(?:[.,]\d+)*\s*(?:%|‰|个百分点|万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人次|人|万户|户|家|个|项|所|座|条|"
-    r"万吨|吨|万亩|亩|平方公里|平方米|公里|千米|米|万千瓦|千瓦|兆瓦|套|台|辆|倍|天|年|月|日|次|件|种|批|类|名|位|万)?"
-)
-DOMAIN_WORDS = (
-    "卫龙", "双汇", "中原食品实验室", "食品云", "高新技术企业", "专精特新", "规上工业", "规模以上工业",
-    "生产总值", "一般公共预算收入", "固定资产投资", "社会消费品零售总额", "利用外资", "实际利用外资",
-    "研发投入强度", "研发投入", "进出口总额", "城镇新增就业", "高标准农田", "营商环境", "十三五", "十四五",
-    "经开区", "航空港", "跨境电商", "产教融合", "智能制造", "二〇三五年", "人均可支配收入", "万人拥有",
-)
-STOPWORDS = set(
-    "的 了 和 与 及 以及 或 在 是 为 等 对 将 把 被 从 向 于 由 并 其 之 也 又 都 而 且 就 这 那 有 个 中 上 下 "
-    "多少 什么 哪些 哪个 哪 几 几个 是否 如何 怎样 怎么 吗 呢 吧 啊 请问 请 告诉 一下 多大 多高 多长 "
-    "我 我们 你 你们 他 它 它们 该 此 各 每 年 年度 今年 去年 明年 市 县 区 省 全市 全县 全区 方面 情况 "
-    "what how much many which when where who is was were the a an of in on for to by and or did does do "
-    "with at as from that this it its be are what's".split()
-)
+
+@lru_cache(maxsize=1)
+def _figure() -> re.Pattern:
+    """A number with what follows it: a unit of data/units.yaml, ‰, or a date word (data/lexical.yaml)."""
+    tails = "|".join(re.escape(t) for t in load_data("lexical.yaml")["figure_tails"])
+    return re.compile(rf"(?P<number>\d+(?:[.,]\d+)*)\s*(?P<unit>‰|{unit_alternation()})?(?(unit)|(?:{tails})?)")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(load_data("lexical.yaml")["stopwords"].split())
+
+
 _PUNCT = re.compile(r"^[\W_]+$")
 SAVE_MATRIX_FROM = 2_000  # chunks: below this, building the BM25 matrix is quicker than reading one
 log = logging.getLogger(__name__)
@@ -52,7 +50,7 @@ def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    for word in DOMAIN_WORDS:
+    for word in load_data("lexical.yaml")["domain_words"]:
         jieba.add_word(word, freq=200000)
     for word in places.tokenizer_words():
         jieba.add_word(word, freq=200000)
@@ -69,19 +67,29 @@ def tokenize(text: str) -> list[str]:
     jieba = _jieba()
     tokens: list[str] = []
     pos = 0
-    for m in FIGURE.finditer(text):
+    for m in _figure().finditer(text):
         tokens.extend(_words(jieba, text[pos:m.start()]))
-        tokens.append(re.sub(r"[\s,]", "", m.group(0)))
-        pos = m.end()
+        end = m.end() if not _starts_word(jieba, text, m) else m.end("number")
+        tokens.append(re.sub(r"[\s,]", "", text[m.start():end]))
+        pos = end
     tokens.extend(_words(jieba, text[pos:]))
     return tokens
+
+
+def _starts_word(jieba, text: str, figure: re.Match) -> bool:
+    """The unit after a number begins a longer dictionary word: "3部门" is 3 and 部门, not 3部 and 门."""
+    if not figure.group("unit"):
+        return False
+    start = figure.start("unit")
+    return any(jieba.get_FREQ(text[start:start + n]) for n in range(len(figure.group("unit")) + 1, 5)
+               if start + n <= len(text))
 
 
 def _words(jieba, text: str) -> list[str]:
     out = []
     for word in jieba.cut_for_search(text):
         word = word.strip().lower()
-        if word and word not in STOPWORDS and not _PUNCT.match(word):
+        if word and word not in stopwords() and not _PUNCT.match(word):
             out.append(word)
     return out
 

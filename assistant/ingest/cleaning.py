@@ -23,10 +23,11 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from assistant.data_files import load_data
 
 BOLD = re.compile(r"\*\*|__")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -121,8 +122,7 @@ def _line_key(line: str) -> str:
 @lru_cache(maxsize=4)
 def load_furniture(path: str | Path | None = None) -> Furniture:
     """Read the page-furniture rules (default: the package's data/page_furniture.yaml)."""
-    source = Path(path) if path else resources.files("assistant") / "data" / "page_furniture.yaml"
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if path else load_data("page_furniture.yaml")
     return Furniture(
         lines=frozenset(_line_key(line) for line in data["lines"]),
         line_pattern=_LinePatterns(data["line_patterns"]), short_line=int(data["short_line"]),
