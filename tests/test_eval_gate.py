@@ -55,3 +55,12 @@ def test_a_question_that_raises_is_recorded_as_an_error(tmp_path):
 
     result = run_question(Broken(), {"id": "x1", "question": "q"}, "extractive", 5)
     assert result["id"] == "x1" and result["error"] == "RuntimeError: boom"
+
+
+@pytest.mark.slow
+def test_blind_set_stays_above_its_floors(seeded, tmp_path):
+    """The blind set (never tuned on) is gated too: a change that only helps the dev set shows here."""
+    out = tmp_path / "blind"
+    run_eval(seeded, [REPO / "evals/questions/blind.jsonl"], mode="extractive", k=5, out=out)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert check_floors(summary, REPO / "evals/floors-blind.json") == []
