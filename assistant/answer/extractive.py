@@ -39,8 +39,8 @@ DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 YEAR_MISMATCH = 0.4
 # What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
 # count in words (六家); a bare number ("表2", a year) does not
-NUMBER_WORDS = re.compile(r"第\s*\d+|第[一二三四五六七八九十]|\d+\s*[位名]"
-                          rf"|[一二两三四五六七八九十百千]+(?:{base_alternation('count')})")
+RANK = re.compile(r"第\s*\d+|第[一二三四五六七八九十]|\d+\s*[位名]")
+NUMBER_WORDS = re.compile(rf"[一二两三四五六七八九十百千]+(?:{base_alternation('count')})")
 
 
 @dataclass
@@ -223,7 +223,9 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
     for side in sides:
         best = None
         others = {p for s in sides if s is not side for p in s.places}
-        frame = replace(frame_of(side), plan_answers=True)  # both sides as the reports have them
+        # both sides as the reports have them; each side may word its indicator its own way
+        # (民生资金占财政总支出 vs 民生支出占比), so the indicator names are not required here
+        frame = replace(frame_of(side), plan_answers=True, indicators=())
         for n, hit in _side_contexts(contexts, side, others)[:4]:
             # each side its own year, place and status; unless a number is asked for (多少, growth rate),
             # a side may be stated in words (达到全国平均水平)
@@ -312,8 +314,13 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
     def accept(span: str, sentence: str) -> bool:
         at = hit.chunk.text.find(span.strip())
         inside = [f for f in facts if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
-        if not inside:  # no figure statement: a rank (居全国第5) or a count in words (六家) may still answer
-            return not need_number or bool(NUMBER_WORDS.search(span))
+        if not inside:  # no figure statement: a rank (居全国第5) answers a question about a rank only;
+            # a count in words (六家) a question about a count
+            if not need_number:
+                return True
+            if RANK.search(span):
+                return frame.rank
+            return bool(NUMBER_WORDS.search(span))
         return any(not disagreements(f, frame, issued) for f in inside)
 
     return accept
@@ -384,7 +391,7 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
 def _side_fact(pick: Pick, contexts: list[ScoredChunk], grams: set[str]):
     """The fact of a side's span that fits its frame and best names what is asked."""
     hit = contexts[pick.n - 1]
-    frame = replace(frame_of(pick.side), plan_answers=True)
+    frame = replace(frame_of(pick.side), plan_answers=True, indicators=())
     at = hit.chunk.text.find(pick.text)
     inside = [f for f in chunk_facts(hit) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
               and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)]

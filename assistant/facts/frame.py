@@ -26,6 +26,10 @@ class Frame:
     # an achieved value asked of a year its reports only plan for may be answered with the plan;
     # the answerer tries without this first, so an achieved value elsewhere always wins
     plan_answers: bool = False
+    # the names of the indicators the question names that data/indicators.yaml knows (地区生产总值, GDP, …):
+    # a fact answers only if its indicator is one of them
+    indicators: tuple[str, ...] = ()
+    rank: bool = False  # asks for a rank or position (排第几, 第几位, what rank): 居全国第5 answers it
     words: str = ""  # the question's words in Chinese (its own, or the glossary's for English), for qualifiers
 
     def explain(self) -> dict:
@@ -50,7 +54,25 @@ def frame_of(analysis: Analysis) -> Frame:
     words = question if analysis.language == "zh" else analysis.expansion
     return Frame(places=list(analysis.places), years=list(analysis.years), periods=list(analysis.periods),
                  status=status, status_named=named, rate=analysis.wants == "rate",
-                 amount=analysis.amount, figure=figure, words=words)
+                 amount=analysis.amount, figure=figure, words=words,
+                 rank=any(_says(lowered, w) for w in words_of("question_rank")),
+                 indicators=named_indicators(f"{question} {analysis.expansion}"))
+
+
+def words_of(name: str) -> list[str]:
+    return cues()[name]
+
+
+def named_indicators(text: str) -> tuple[str, ...]:
+    """Every name of every indicator group the text names ("GDP增速" -> 地区生产总值, 生产总值, GDP, …)."""
+    from assistant.facts.table import synonym_groups
+
+    upper = text.upper()
+    names: list[str] = []
+    for group in synonym_groups():
+        if any(len(name) >= 2 and name.upper() in upper for name in group):
+            names += [n for n in group if n not in names]
+    return tuple(names)
 
 
 def names_indicator(question: str) -> bool:

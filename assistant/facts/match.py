@@ -29,7 +29,8 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("measure")
     if frame.amount and fact.measure in RATE_MEASURES:
         out.append("measure")
-    if frame.words and _qualifiers_differ(fact.indicator, frame.words):
+    if (frame.words and _qualifiers_differ(fact.indicator, frame.words)) or (
+            frame.indicators and not any(n.upper() in fact.indicator.upper() for n in frame.indicators)):
         out.append("indicator")
     return out
 
