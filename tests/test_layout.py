@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import ast
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +53,35 @@ def test_python_dash_m_and_the_console_script_run_the_same_app():
                              "print(entry_points(group='console_scripts')['assistant'].value)"],
                             capture_output=True, text=True, timeout=60)
     assert script.stdout.strip() == "assistant.cli:main_entry"
+
+
+# Run the CLI as if the `bench` extra were not installed: its modules cannot be imported.
+WITHOUT_BENCH_EXTRA = ("import sys\n"
+                       "for name in ('langchain_chroma', 'langchain_text_splitters'):\n"
+                       "    sys.modules[name] = None  # 'import name' now raises ImportError\n"
+                       "from assistant.cli import main_entry\n"
+                       "sys.argv = ['assistant', *sys.argv[1:]]\n"
+                       "main_entry()\n")
+
+
+def without_bench_extra(*args, timeout=300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", WITHOUT_BENCH_EXTRA, *args], capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, "COLUMNS": "200"})
+
+
+def test_bench_without_its_extra_says_how_to_install_it_in_one_line(tmp_path):
+    done = without_bench_extra("--home", str(tmp_path / "home"), "bench", "--what", "ingest", "--out",
+                               str(tmp_path / "out"))
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pip install 'report-assistant[bench]'" in lines[0], done.stderr
+    assert "langchain_chroma" in lines[0] and "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "home").exists()  # stopped before any work
+
+
+def test_the_runtime_answers_without_the_bench_extra(seeded_home, seeded):
+    done = without_bench_extra("--home", str(seeded_home), "ask", "--json", "--mode", "extractive",
+                               "漯河市2020年新增了多少家国家级高新技术企业？")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert "28" in answer["answer"] and answer["citations"], answer

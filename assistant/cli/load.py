@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from assistant.cli.common import console, fail, home
+from assistant.cli.common import bench_tool, console, fail, home
 from assistant.errors import AssistantError
 
 
@@ -21,7 +21,8 @@ def load(url: Optional[str] = typer.Option(None, "--url", help="A running `assis
     """Several clients asking at once for a bounded time: errors, wrong answers, p50/p95."""
     from assistant.evaluation.dataset import load_questions
 
-    from assistant.evaluation.load import run_load, served
+    tool = bench_tool("load")  # a one-line error without the bench extra
+    run_load, served = tool.run_load, tool.served
 
     try:
         questions = load_questions(question_set)

@@ -178,9 +178,3 @@ class VectorStore:
     def reset(self) -> None:
         self.client.delete_collection(self.name)
         self.__init__(self.client, self.embedder, self.name)
-
-    def as_langchain(self):
-        """The same collection as a LangChain `Chroma` vector store, for chains that want one."""
-        from langchain_chroma import Chroma
-
-        return Chroma(client=self.client, collection_name=self.name, embedding_function=self.embedder)
