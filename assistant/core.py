@@ -21,7 +21,7 @@ from assistant.index.lexical import LexicalIndex
 from assistant.index.store import Index, opening
 from assistant.index.vectorstore import open_store, set_aside
 from assistant.ingest.pipeline import IngestReport, ingest, total_characters
-from assistant.retrieval import Retriever, Weights
+from assistant.retrieval import HybridRetriever, Retriever, Weights
 from assistant.settings import Settings, bundled_seeds
 
 
@@ -157,6 +157,11 @@ class Assistant:
     def search(self, question: str, k: int | None = None, filters: dict | None = None) -> list[ScoredChunk]:
         question = self.clean_question(question)
         return self.retriever.search(question, k or self.settings.k, filters=filters)
+
+    def as_retriever(self, k: int | None = None):
+        """The same search as a LangChain retriever (a `BaseRetriever`), for LCEL chains; questions
+        are checked as in `search` (an empty one is a BadQuestion)."""
+        return HybridRetriever(find=self.search, k=k or self.settings.k)
 
     def facts(self, indicator: str, place: str | None = None, first: int | None = None, last: int | None = None,
               status: str | None = None, measure: str | None = None) -> list:

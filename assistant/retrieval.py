@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dataclasses import dataclass
+from typing import Callable
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document as LCDocument
@@ -40,7 +41,7 @@ class Weights:
 
 
 class Retriever:
-    """The typed retriever the Assistant uses; `as_langchain()` wraps it for chains."""
+    """The typed retriever the Assistant uses; `Assistant.as_retriever()` wraps it for LangChain chains."""
 
     def __init__(self, index, embedder, candidates: int = 40, weights: Weights | None = None):
         self.index, self.embedder = index, embedder
@@ -157,9 +158,6 @@ class Retriever:
             score += boost
             reasons.append(f"states a fitting figure ({boost:.2f})")
         return ScoredChunk(chunk=chunk, score=score, dense=dense, lexical=lexical, reasons=reasons)
-
-    def as_langchain(self, k: int = 5) -> "HybridRetriever":
-        return HybridRetriever(retriever=self, k=k)
 
 
 def fact_match(chunk: Chunk, analysis: Analysis) -> float:
@@ -298,10 +296,14 @@ def _sides(analysis: Analysis) -> list[Analysis]:
 
 
 class HybridRetriever(BaseRetriever):
-    """The hybrid retriever as a LangChain `BaseRetriever`, for LCEL chains."""
+    """The hybrid search as a LangChain `BaseRetriever`, for LCEL chains: `Assistant.as_retriever(k)`.
+
+    Each Document is one chunk: `page_content` its text, `id` its chunk id, `metadata` its
+    document's metadata plus the fused, dense and lexical scores and the reasons for any boost.
+    """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
-    retriever: Retriever
+    find: Callable[[str, int], list[ScoredChunk]]  # (question, k) -> ranked chunks, e.g. Assistant.search
     k: int = 5
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
@@ -309,5 +311,5 @@ class HybridRetriever(BaseRetriever):
             LCDocument(page_content=hit.chunk.text, id=hit.chunk.chunk_id,
                        metadata={**hit.chunk.store_metadata(), "score": hit.score, "dense": hit.dense,
                                  "lexical": hit.lexical, "reasons": "; ".join(hit.reasons)})
-            for hit in self.retriever.search(query, self.k)
+            for hit in self.find(query, self.k)
         ]

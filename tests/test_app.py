@@ -360,7 +360,7 @@ def test_ui_command_is_headless_and_local():
     from typer.testing import CliRunner
 
     from assistant.cli import app
-    from assistant.cli_ui import streamlit_args
+    from assistant.cli.ui import streamlit_args
 
     args = streamlit_args("127.0.0.1", 8600, 50)
     assert "--server.headless=true" in args and "--server.address=127.0.0.1" in args

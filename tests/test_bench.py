@@ -8,7 +8,7 @@ import re
 import pytest
 from rich.console import Console
 
-from assistant.evaluation.bench import metric_row, missed_by_all, run_bench
+from assistant.bench.run import metric_row, missed_by_all, run_bench
 
 QUOTE_A = "新增国家级高新技术企业28家"
 QUOTE_B = "粮食总产量达到30万吨"
@@ -106,7 +106,7 @@ def tiny_setup(tmp_path):
 
 
 def test_variant_changes_places_years_and_figures_consistently():
-    from assistant.evaluation.synthetic import make_variants
+    from assistant.bench.synthetic import make_variants
 
     v = make_variants(2, CORPUS)[1]
     out = v.apply("漯河市2020年新增国家级高新技术企业28家，增长8.5%，3月15日，第1章，2000万元")

@@ -24,7 +24,7 @@ QUESTION = "郾城区2025年新培育国家级高新技术企业多少家？"
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
     """A real `chroma run` (the one installed next to this Python) on a free port."""
-    from assistant.evaluation.bench_latency import chroma_server
+    from assistant.bench.latency import chroma_server
 
     assert (Path(sys.executable).parent / "chroma").exists(), "no chroma CLI beside this Python"
     with chroma_server(tmp_path_factory.mktemp("chroma-server")) as url:

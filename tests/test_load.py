@@ -5,7 +5,7 @@ import pytest
 
 from assistant.errors import AssistantError
 from assistant.evaluation.dataset import load_questions
-from assistant.evaluation.load import run_load, served
+from assistant.bench.load import run_load, served
 
 from conftest import REPO
 

@@ -6,21 +6,16 @@ process that takes the lock after another one wrote first drops Chroma's
 in-memory state (a `PersistentClient` caches its HNSW segments and would write
 them back stale, losing the other process's vectors) and reloads the lexical file.
 
-Crash safety: every write names the documents it touches in a journal
-(`pending.json`) before it starts and removes it when both sides are saved. A
-journal found at the next open (or the next write) belongs to a process that
-died midway: its documents are removed from both sides, so the index holds only
-whole documents and the next ingest of those files puts them back. The same
-start-up check compares Chroma's ids with the lexical index and rebuilds the
-lexical side from Chroma (the store is the truth) when they differ.
+The parts by concern: journal.py (crash safety: the journal of a write and the
+repair of what a dead writer left), sync.py (following other processes' writes on
+disk, and other machines' writes to a shared Chroma server), chroma_private.py
+(the only use of Chroma's private API), files.py (small files written atomically).
 """
 from __future__ import annotations
 
 import json
 import logging
 import os
-import threading
-import uuid
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,7 +24,11 @@ from filelock import FileLock, Timeout
 
 from assistant.documents import Chunk
 from assistant.errors import IndexBusy
+from assistant.index import chroma_private
+from assistant.index.files import read_text
+from assistant.index.journal import Journal, interrupted, match_lexical
 from assistant.index.lexical import LexicalIndex
+from assistant.index.sync import Generation, ServerSync, stamp
 from assistant.index.vectorstore import VectorStore
 
 log = logging.getLogger(__name__)
@@ -42,11 +41,9 @@ class Index:
         self.lock_path, self.lock_timeout = lock_path, lock_timeout
         self._ids_where: dict[str, set[str]] = {}
         self._documents: dict[str, dict] | None = None  # documents(), until something changes
-        # Shared server: what the in-memory BM25 holds (id -> content hash, start) and the store state it matches.
-        self._versions: dict[str, tuple] = {}
-        self._synced: tuple | None = None
-        self._sync_lock = threading.Lock()
-        self._generation: str | None = None  # the write generation our in-memory state matches; None: unknown
+        self.journal = Journal(lock_path.with_name("pending.json") if lock_path else None)
+        self.generation = Generation(lock_path.with_suffix(".generation") if lock_path else None)  # process sync
+        self.server = ServerSync()  # a shared server: what the in-memory BM25 holds
         self.repairs: list[str] = []  # what the start-up check (or a later write) repaired, one line each
         if self.shared:
             self.sync()  # BM25 lives in memory: built from the chunks in the server's store
@@ -70,7 +67,7 @@ class Index:
             try:
                 yield
             finally:
-                self._forget()
+                self.forget()
             return
         self.lock_path.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.lock_path))
@@ -78,33 +75,24 @@ class Index:
         try:
             lock.acquire(timeout=self.lock_timeout if timeout is None else timeout)
         except Timeout:
-            holder = _read(pid_file) or "?"
+            holder = read_text(pid_file) or "?"
             raise IndexBusy(
                 f"index busy: another process is ingesting (pid {holder}) into {self.lock_path.parent}; "
                 f"wait for it to finish, or share one index through a Chroma server (ASSISTANT_CHROMA_URL)"
             ) from None
         try:
             pid_file.write_text(str(os.getpid()))
-            if _read(self._generation_path) != self._generation or self._generation is None:
+            if self.generation.behind():
                 self._catch_up()
             yield
         finally:
-            self._forget()
-            self._generation = uuid.uuid4().hex
-            _write_atomic(self._generation_path, self._generation)
+            self.forget()
+            self.generation.bump()
             lock.release()
-
-    @property
-    def _generation_path(self) -> Path:
-        return self.lock_path.with_suffix(".generation")
-
-    @property
-    def _journal_path(self) -> Path | None:
-        return self.lock_path.with_name("pending.json") if self.lock_path else None
 
     def _catch_up(self) -> None:
         """Under the lock: see what other processes wrote, then repair what a dead one left."""
-        refresh_chroma(self.vectors.client)
+        chroma_private.refresh(self.vectors.client)
         self._reload_lexical()
         self.repairs += self._repair()
 
@@ -117,11 +105,10 @@ class Index:
         difference is its write in flight: nothing is touched and it finishes
         its own work.
         """
-        journal = self._journal_path
-        if not (journal and journal.exists()) and set(self.lexical.tokens) == self._store_ids():
+        if not self.journal.exists() and set(self.lexical.tokens) == self._store_ids():
             return []
         before = len(self.repairs)
-        self._generation = None  # entering the lock with no known generation catches up and repairs
+        self.generation.forget()  # entering the lock with no known generation catches up and repairs
         try:
             with self.writing(timeout=0):
                 pass
@@ -134,25 +121,14 @@ class Index:
 
     def _repair(self) -> list[str]:
         done = []
-        journal = self._journal_path
-        pending = _read_json(journal) if journal and journal.exists() else None
+        pending = self.journal.left_behind()
         if pending is not None:
             doc_ids = [str(d) for d in pending.get("doc_ids", [])]
-            removed = self._drop_docs(doc_ids) if doc_ids else 0
-            files = ", ".join(map(str, pending.get("sources", []))) or ", ".join(doc_ids) or "unknown documents"
-            done.append(f"a write by process {pending.get('pid', '?')} was interrupted: removed the "
-                        f"{removed} chunks it left of {files}; ingest those files again to put them back")
-            journal.unlink(missing_ok=True)
-        store, lexical = self._store_ids(), set(self.lexical.tokens)
-        if store != lexical:
-            missing, extra = sorted(store - lexical), sorted(lexical - store)
-            self.lexical.delete(extra)
-            for start in range(0, len(missing), 2000):
-                chunks = self.vectors.get_ids(missing[start:start + 2000])
-                self.lexical.add(chunks)
-            self.lexical.save()
-            done.append(f"the lexical index did not match Chroma ({len(store)} chunks in Chroma, {len(lexical)} "
-                        f"in the lexical index): added {len(missing)}, dropped {len(extra)}")
+            done.append(interrupted(pending, self._drop_docs(doc_ids) if doc_ids else 0))
+            self.journal.clear()
+        mismatch = match_lexical(self.vectors, self.lexical)
+        if mismatch:
+            done.append(mismatch)
         for line in done:
             log.warning("index repaired: %s", line)
         return done
@@ -187,7 +163,7 @@ class Index:
             self._all_chunks = self.vectors.get_where(None, with_text=True)
         return self._all_chunks
 
-    def _forget(self) -> None:
+    def forget(self) -> None:
         """Drop what was worked out from the index as it was (filters, the document list, the chunks)."""
         self._ids_where.clear()
         self._documents = None
@@ -244,7 +220,7 @@ class Index:
             self.vectors.add(chunks, vectors)
             self.lexical.add(chunks)
             self.lexical.save()
-        self._versions.update((c.chunk_id, _version(c)) for c in chunks)
+        self.server.record(chunks)
         self._stamp()
 
     def delete_docs(self, doc_ids: list[str]) -> int:
@@ -259,8 +235,7 @@ class Index:
         self.vectors.delete_ids(ids)
         self.lexical.delete(ids)
         self.lexical.save()
-        for chunk_id in ids:
-            self._versions.pop(chunk_id, None)
+        self.server.drop(ids)
         return len(ids)
 
     def _drop_docs(self, doc_ids: list[str]) -> int:
@@ -274,31 +249,16 @@ class Index:
             self.lexical.save()
         return removed + len(strays)
 
-    @contextmanager
     def _journaled(self, doc_ids: list[str], sources: list[str], chunk_ids: list[str] = ()):
-        """Name the documents a write touches before it starts; undo them if it fails.
-
-        A crash leaves the journal behind for the next open (`_repair`); a failure
-        seen here is undone at once. If the undo itself fails the journal stays.
-        The undo also deletes the chunk ids written by id: on a full disk Chroma can
-        log an upsert it cannot apply yet, so a search by doc id finds nothing to
-        delete, and the logged chunks would appear once space is freed.
-        """
-        journal = self._journal_path
-        if journal:
-            _write_atomic(journal, json.dumps({"pid": os.getpid(), "doc_ids": doc_ids, "sources": sources},
-                                              ensure_ascii=False))
-        try:
-            yield
-        except BaseException:
+        """The journal around a write; its undo also deletes the chunk ids written by id: on a
+        full disk Chroma can log an upsert it cannot apply yet, so a search by doc id finds
+        nothing to delete, and the logged chunks would appear once space is freed."""
+        def undo() -> None:
             self._drop_docs(doc_ids)
             if chunk_ids:
                 self.vectors.delete_ids(list(chunk_ids))
-            if journal:
-                journal.unlink(missing_ok=True)
-            raise
-        if journal:
-            journal.unlink(missing_ok=True)
+
+        return self.journal.around(doc_ids, sources, undo)
 
     def rebuild_lexical(self) -> None:
         chunks = self.vectors.get_where(with_text=True)
@@ -310,86 +270,29 @@ class Index:
         self.vectors.reset()
         self.lexical.clear()
         self.lexical.save()
-        self._versions.clear()
+        self.server.clear()
         self._stamp()
 
-    # -- a shared Chroma server: other machines write too ---------------------
+    # -- writes made elsewhere: other processes on disk, other machines on a server ---------
     def sync(self) -> bool:
-        """Bring the in-memory BM25 in step with a shared server; True when something changed.
+        """Bring this object in step with writes made elsewhere; True when something changed.
 
-        Costs two small requests (the collection's metadata and count) when nothing
-        changed. After another writer's stamp, ids and content hashes are compared
-        and only new or changed chunks are fetched and tokenised; the new BM25
-        replaces the old in one assignment, so searches running meanwhile finish on
-        the old one. On disk, one small file says whether another process wrote
-        since we last looked (`_follow_disk`).
-        """
-        if not self.shared:
-            return self._follow_disk()
-        with self._sync_lock:
-            marker = self._marker()
-            if marker == self._synced:
-                return False
-            self._forget()
-            self._pull()
-            self._synced = marker
-            return True
+        On a shared server the in-memory BM25 follows the collection (sync.ServerSync); on
+        disk, one small file says whether another process wrote since we last looked."""
+        if self.shared:
+            return self.server.follow(self)
+        return self.generation.follow(self._reload)
 
-    def _follow_disk(self) -> bool:
+    def _reload(self) -> None:
         """A reader of an on-disk index (the app, the HTTP API) picks up what another process
-        ingested: fresh Chroma bindings and the lexical file again, only when the write
-        generation changed (one read of a small file per search otherwise)."""
-        if self.lock_path is None:
-            return False
-        current = _read(self._generation_path)
-        if current is None or current == self._generation:
-            return False
-        with self._sync_lock:
-            if current != self._generation:
-                refresh_chroma(self.vectors.client)
-                self._reload_lexical()
-                self._forget()
-                self._generation = current
-        return True
-
-    def _marker(self) -> tuple:
-        try:
-            col = self.vectors.client.get_collection(self.vectors.name, embedding_function=None)
-        except Exception:  # dropped by another machine's rebuild: make it again, empty
-            col = None
-        if col is None or col.id != self.vectors.collection.id:
-            self.vectors.__init__(self.vectors.client, self.vectors.embedder, self.vectors.name)
-            col = self.vectors.collection
-        return (str(col.id), (col.metadata or {}).get("generation"), col.count())
-
-    def _pull(self) -> None:
-        current = {i: _version_of(m) for got in self.vectors.pages(None, ["metadatas"])
-                   for i, m in zip(got["ids"], got["metadatas"])}
-        stale = [i for i, v in current.items() if self._versions.get(i) != v]
-        gone = [i for i in self._versions if i not in current]
-        if not stale and not gone:
-            return
-        fresh = self.lexical.subset({i for i in current if i not in stale})
-        for start in range(0, len(stale), 2000):
-            chunks = self.vectors.get_ids(stale[start:start + 2000])
-            fresh.add(chunks)
-        self.lexical = fresh
-        self._versions = current
+        ingested: fresh Chroma bindings and the lexical file again."""
+        chroma_private.refresh(self.vectors.client)
+        self._reload_lexical()
+        self.forget()
 
     def _stamp(self) -> None:
-        """Tell other machines sharing the server that the collection changed."""
         if self.shared:
-            meta = dict(self.vectors.collection.metadata or {}, generation=uuid.uuid4().hex)
-            self.vectors.collection.modify(metadata=meta)
-
-
-def _version(chunk: Chunk) -> tuple:
-    return _version_of(chunk.store_metadata())
-
-
-def _version_of(meta: dict) -> tuple:
-    """What identifies a chunk's content: a changed file re-uses chunk ids with new text."""
-    return (meta.get("content_hash"), meta.get("start"), meta.get("end"))
+            stamp(self.vectors)
 
 
 @contextmanager
@@ -403,51 +306,6 @@ def opening(home: Path | None):
     home.mkdir(parents=True, exist_ok=True)
     with FileLock(str(home / "open.lock"), timeout=60):
         yield
-
-
-def refresh_chroma(client) -> None:
-    """Make an on-disk Chroma client read what other processes wrote.
-
-    A `PersistentClient` keeps HNSW segments in memory; one that writes after
-    another process did would save its stale copy over theirs (vectors lost,
-    "Error getting embedding"). New bindings on the same path start from disk;
-    every client object of the process shares them. Other clients: nothing to do.
-    """
-    server = getattr(client, "_server", None)
-    try:
-        persistent = client.get_settings().is_persistent
-    except Exception:
-        return
-    if persistent and type(server).__name__ == "RustBindingsAPI":
-        server.start()
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8").strip()
-    except (FileNotFoundError, OSError):
-        return None
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # a journal cut short by the crash: its documents are unknown, the id comparison still runs
-    return data if isinstance(data, dict) else {}
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)  # a full disk: no half-written file left behind
-        raise
 
 
 def _key(where: dict) -> str:

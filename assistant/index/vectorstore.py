@@ -15,6 +15,7 @@ from chromadb.config import Settings as ChromaSettings
 
 from assistant.documents import Chunk
 from assistant.errors import DamagedIndex, IndexMismatch
+from assistant.index.chroma_private import forget_system
 
 # What SQLite says of a file that is not (or no longer) a database: junk over its header, a torn page.
 SQLITE_DAMAGE = ("file is not a database", "database disk image is malformed", "(code: 26)", "(code: 11)")
@@ -41,7 +42,7 @@ def open_store(settings, embedder, client=None) -> tuple:
         reason = str(e).splitlines()[0] if str(e) else type(e).__name__
         if settings.chroma_url or not any(mark in str(e) for mark in SQLITE_DAMAGE):
             raise
-        _forget_client(settings.chroma_path)
+        forget_system(settings.chroma_path)
         raise DamagedIndex(
             f"the Chroma database {settings.chroma_path / 'chroma.sqlite3'} is damaged ({_plain(reason)}); "
             f"run `assistant rebuild` to set it aside and ingest again the files the index held"
@@ -55,16 +56,9 @@ def set_aside(folder) -> str:
         import shutil
 
         shutil.rmtree(aside)  # the previous damaged copy: one is enough to look at
-    _forget_client(folder)
+    forget_system(folder)
     folder.rename(aside)
     return str(aside)
-
-
-def _forget_client(path) -> None:
-    """Chroma caches one system per path in the process; a broken one would be handed out again."""
-    from chromadb.api.shared_system_client import SharedSystemClient
-
-    SharedSystemClient._identifier_to_system.pop(str(path), None)
 
 
 def _plain(reason: str) -> str:
@@ -178,9 +172,3 @@ class VectorStore:
     def reset(self) -> None:
         self.client.delete_collection(self.name)
         self.__init__(self.client, self.embedder, self.name)
-
-    def as_langchain(self):
-        """The same collection as a LangChain `Chroma` vector store, for chains that want one."""
-        from langchain_chroma import Chroma
-
-        return Chroma(client=self.client, collection_name=self.name, embedding_function=self.embedder)

@@ -1,4 +1,4 @@
-"""`assistant ui`: start the Streamlit app (registered on the CLI in cli.py).
+"""`assistant ui`: start the Streamlit app.
 
 Always headless (no first-run e-mail prompt, Streamlit opens no browser and
 collects no usage statistics), bound to 127.0.0.1 unless --host says otherwise.
@@ -16,7 +16,7 @@ from typing import Optional
 
 import typer
 
-from assistant.cli import STATE, app, err
+from assistant.cli.common import STATE, err
 
 
 def has_display() -> bool:
@@ -38,7 +38,6 @@ def streamlit_args(host: str, port: int, max_upload_mb: int) -> list[str]:
             "--global.developmentMode=false", "--client.toolbarMode=minimal"]
 
 
-@app.command()
 def ui(host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (0.0.0.0 to serve the network)."),
        port: int = typer.Option(8501, "--port", help="Port to listen on."),
        open_browser: Optional[bool] = typer.Option(None, "--open/--no-open",
@@ -66,3 +65,7 @@ def _open_later(url: str) -> None:
         webbrowser.open(url)
     except Exception:  # no browser: the URL was printed
         pass
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ui)

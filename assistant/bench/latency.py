@@ -12,8 +12,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from assistant.evaluation.bench import WARMUP, forget_queries
-from assistant.evaluation.processes import free_port, stop
+from assistant.bench.run import WARMUP, forget_queries
+from assistant.bench.processes import free_port, stop
 from assistant.evaluation.scoring import percentile
 
 
@@ -68,7 +68,7 @@ def latency_rows(stores: list[tuple[str, object]], questions: list[dict], k: int
 def latency_bench(assistant, embedder, questions: list[dict], folder: Path, corpus: Path) -> dict:
     """The same corpus and vectors on disk and in a server (its ingest reuses the on-disk vectors)."""
     from assistant import Assistant, Settings
-    from assistant.evaluation.scale import KnownVectors, vectors_of
+    from assistant.bench.scale import KnownVectors, vectors_of
 
     with chroma_server(folder / "chroma-server") as url:
         known = KnownVectors(vectors_of(assistant), embedder)

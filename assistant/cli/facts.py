@@ -8,11 +8,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from assistant.cli import app, console, fail, open_assistant
+from assistant.cli.common import console, fail, open_assistant
 from assistant.errors import AssistantError
 
 
-@app.command()
 def facts(indicator: str = typer.Argument(..., help="What is measured, e.g. 民生支出, 地区生产总值, GDP."),
           place: Optional[str] = typer.Option(None, "--place", help="Only this place (e.g. 漯河市)."),
           first: Optional[int] = typer.Option(None, "--from", help="First year."),
@@ -41,3 +40,7 @@ def facts(indicator: str = typer.Argument(..., help="What is measured, e.g. 民�
         table.add_row(d["place"], d["period"], escape(d["figure"]), d["measure"], d["status"],
                       escape(f"{d['title']} ({d['source']})"), escape(d["quote"][:80]))
     console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(facts)

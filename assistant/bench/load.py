@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import httpx
 
 from assistant.errors import AssistantError
-from assistant.evaluation.processes import free_port, stop
+from assistant.bench.processes import free_port, stop
 from assistant.evaluation.scoring import fact_matched, percentile
 
 

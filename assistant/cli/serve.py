@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from assistant.cli import app, err, fail, open_assistant
+from assistant.cli.common import err, fail, open_assistant
 from assistant.errors import AssistantError, ConfigError
 
 
@@ -20,7 +20,6 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-@app.command()
 def serve(host: Optional[str] = typer.Option(None, "--host", help="Address to bind (default 127.0.0.1)."),
           port: Optional[int] = typer.Option(None, "--port", help="Port (default 8765)."),
           log_level: str = typer.Option("info", "--log-level")):
@@ -42,3 +41,7 @@ def serve(host: Optional[str] = typer.Option(None, "--host", help="Address to bi
     key = "key required" if settings.serve_key else "no key (loopback only)"
     err.print(f"serving on http://{host}:{port}  ({key}; OpenAPI at /docs, OpenAI base URL http://{host}:{port}/v1)")
     uvicorn.run(create_app(assistant, host=host), host=host, port=port, log_level=log_level)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)

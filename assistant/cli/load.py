@@ -7,11 +7,10 @@ from typing import Optional
 
 import typer
 
-from assistant.cli import app, console, fail
+from assistant.cli.common import bench_tool, console, fail, home
 from assistant.errors import AssistantError
 
 
-@app.command()
 def load(url: Optional[str] = typer.Option(None, "--url", help="A running `assistant serve` on loopback; "
                                            "default: start one over this home on a free port."),
          clients: int = typer.Option(8, "--clients"), seconds: float = typer.Option(60, "--seconds"),
@@ -20,16 +19,17 @@ def load(url: Optional[str] = typer.Option(None, "--url", help="A running `assis
          key: Optional[str] = typer.Option(None, "--key", envvar="ASSISTANT_SERVE_KEY", show_default=False),
          out: Optional[Path] = typer.Option(None, "--out", help="Also write load.json here.")):
     """Several clients asking at once for a bounded time: errors, wrong answers, p50/p95."""
-    from assistant.cli import STATE
     from assistant.evaluation.dataset import load_questions
-    from assistant.evaluation.load import run_load, served
+
+    tool = bench_tool("load")  # a one-line error without the bench extra
+    run_load, served = tool.run_load, tool.served
 
     try:
         questions = load_questions(question_set)
         if url:
             result = run_load(url, questions, clients, seconds, key, limit)
         else:
-            with served(STATE.get("home")) as started:
+            with served(home()) as started:
                 result = run_load(started, questions, clients, seconds, key, limit)
     except AssistantError as e:
         fail(e)
@@ -41,3 +41,7 @@ def load(url: Optional[str] = typer.Option(None, "--url", help="A running `assis
         out.mkdir(parents=True, exist_ok=True)
         (out / "load.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     raise typer.Exit(1 if result["errors"] or result["wrong"] else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(load)
