@@ -79,9 +79,17 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
         if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or is_unit(token) \
                 or token in place_words(analysis):
             continue
-        if not known(token):
+        if not known(token) and is_word(token):
             out.append(token)
     return out
+
+
+def is_word(token: str) -> bool:
+    """A word of jieba's dictionary. A token its HMM made up from two characters that happen to meet
+    ("大会上作的" -> 上作) says nothing about what the corpus holds, so it never counts as an unknown term."""
+    import jieba
+
+    return token in jieba.dt.FREQ and jieba.dt.FREQ[token] > 0
 
 
 ASKING = re.compile(r"(?:是|为|有|达到?|完成|实现|共|了|在)?(?:多少|(?<![哪第])几)")
