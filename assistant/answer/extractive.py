@@ -254,6 +254,8 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
              for p in picks]
     if not answers_question(question, analysis, [p.text for p in picks], cited):
         return refusal
+    if any(other_ordinal(question, p.text) for p in picks):
+        return refusal
     return compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
 
 
@@ -346,6 +348,24 @@ def compose(picks: list[Pick], analysis: Analysis, contexts: list[ScoredChunk] |
     if analysis.language == "en":
         return f"According to the reports: {body}"
     return body
+
+
+ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)([批届次期轮])|首([批届])")
+
+
+def ordinals(text: str) -> set[tuple[str, str]]:
+    """{("一", "批"), …}: 首批 is 第一批."""
+    return {(m.group(1) or "一", m.group(2) or m.group(3)) for m in ORDINAL.finditer(text)}
+
+
+def other_ordinal(question: str, span: str) -> bool:
+    """The question asks about one batch or session (第一批) and the span speaks of another (第二批) only."""
+    # the clause that asks (…，第一批入库培育的企业有多少家) says which one; other clauses set the scene
+    asking = [c for c in re.split(r"[，,；;]", question) if re.search(r"多少|几|哪|什么|谁|how|what|which", c)]
+    asked = ordinals(asking[-1]) if asking and ordinals(asking[-1]) else ordinals(question)
+    stated = ordinals(span)
+    counters = {c for _, c in asked}
+    return bool(asked) and not asked & stated and any(c in counters for _, c in stated)
 
 
 def grams_for_verdict(question: str, analysis: Analysis) -> set[str]:

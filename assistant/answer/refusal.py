@@ -20,6 +20,7 @@ FOLLOW_WORDS = word_pattern("question_words.yaml", "follow")
 # A number with its unit (data/units.yaml, with any 万/亿 in front), or a rate in thousandths.
 FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*(?P<unit>‰|[万亿千百]*(?:{unit_alternation()}))")
 UNKNOWN_TERM_PENALTY = 0.5
+COMMON_WORD = 5000  # jieba dictionary count above which a noun is everyday language (时间 33,288; 人数 8,857)
 MEASURE_PENALTY = 1.0  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
 
 
@@ -85,11 +86,19 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
 
 
 def is_word(token: str) -> bool:
-    """A word of jieba's dictionary. A token its HMM made up from two characters that happen to meet
-    ("大会上作的" -> 上作) says nothing about what the corpus holds, so it never counts as an unknown term."""
-    import jieba
+    """A specific term: a noun of jieba's dictionary that is not among the commonest words.
 
-    return token in jieba.dt.FREQ and jieba.dt.FREQ[token] > 0
+    A token jieba's HMM made up from two characters that happen to meet ("大会上作的" -> 上作), a verb
+    (签下), a numeral (第一批), a pronoun (哪里) or an everyday noun (时间, 人数) says nothing about what
+    the corpus holds, so it never counts as a term the corpus lacks.
+    """
+    import jieba
+    import jieba.posseg
+
+    jieba.dt.check_initialized()  # the dictionary is read on first use
+    tag = jieba.posseg.dt.word_tag_tab.get(token)
+    frequency = jieba.dt.FREQ.get(token) or 0
+    return bool(tag) and (tag.startswith("n") or tag in ("vn", "j")) and 0 < frequency <= COMMON_WORD
 
 
 ASKING = re.compile(r"(?:是|为|有|达到?|完成|实现|共|了|在)?(?:多少|(?<![哪第])几)")

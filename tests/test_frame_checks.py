@@ -1,0 +1,56 @@
+"""The checks that keep a figure answer to what was asked: frame agreement, ordinals, unknown terms."""
+from dataclasses import replace
+
+from assistant.analysis import analyse
+from assistant.answer.extractive import other_ordinal
+from assistant.answer.refusal import is_word
+from assistant.facts.extract import DocContext, extract_facts
+from assistant.facts.frame import frame_of
+from assistant.facts.match import disagreements
+
+LUOHE_2021 = DocContext(region="漯河市", year_issued=2021, year_reviewed=2020)
+
+
+def facts(text, doc=LUOHE_2021):
+    return extract_facts(text, doc)
+
+
+def test_a_target_does_not_answer_an_achieved_value_unless_only_the_plan_exists():
+    target = facts("2021年主要预期目标是：城镇新增就业3万人。")[0]
+    actual = facts("新增城镇就业3.8万人。")[0]
+    asked_2020 = frame_of(analyse("漯河市2020年城镇新增就业多少人？"))
+    assert disagreements(actual, asked_2020, 2021) == []
+    assert "period" in disagreements(target, asked_2020, 2021)
+    asked_2021 = frame_of(analyse("漯河市2021年城镇新增就业多少人？"))
+    assert "status" in disagreements(target, asked_2021, 2021)  # an achieved value is looked for first
+    assert disagreements(target, replace(asked_2021, plan_answers=True), 2021) == []
+    assert disagreements(target, frame_of(analyse("漯河市2021年城镇新增就业的目标是多少？")), 2021) == []
+
+
+def test_qualifiers_and_named_indicators_make_another_indicator():
+    per_head = facts("人均生产总值超6万元。")[0]
+    total = frame_of(analyse("漯河市2020年地区生产总值是多少？"))
+    assert "indicator" in disagreements(per_head, total, 2021)
+    hazards = facts("消除安全隐患5.6万处。")[0]
+    assert "indicator" in disagreements(hazards, total, 2021)  # GDP named: a fact of GDP only
+    both = frame_of(analyse("漯河市2020年城镇居民和农村居民人均可支配收入各是多少元？"))
+    for fact in facts("城镇和农村居民人均可支配收入达到29578元、16458元。"):
+        assert disagreements(fact, both, 2021) == [], fact.indicator
+
+
+def test_a_rank_question_is_told_apart():
+    assert frame_of(analyse("漯河市2020年群众满意率在全国排第几？")).rank
+    assert not frame_of(analyse("2023年漯河市地区生产总值总量是多少？")).rank
+
+
+def test_another_batch_does_not_answer():
+    question = "2023年河南确定第二批产教融合型企业之前，第一批入库培育的企业有多少家？"
+    assert other_ordinal(question, "确定108家企业为河南省第二批产教融合型企业入库培育单位")
+    assert not other_ordinal("哪个县入选了第一批国家级数字乡村试点？", "临颍县被确定为首批国家数字乡村试点")
+    assert not other_ordinal("新增高新技术企业多少家？", "第二批企业108家")
+
+
+def test_only_specific_nouns_count_as_terms_the_corpus_lacks():
+    assert is_word("业务量") and is_word("房价")
+    for token in ("上作", "签下", "第一批", "哪里", "时间", "人数"):  # made-up, verb, numeral, pronoun, everyday
+        assert not is_word(token), token
