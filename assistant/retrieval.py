@@ -183,21 +183,16 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
 
 @lru_cache(maxsize=256)
 def _question_frame(question: str, named: tuple, years: tuple, periods: tuple):
-    """The frame of a question (or comparison side) and its words with every synonym of the indicators
-    it names (data/indicators.yaml), as the text an indicator is matched against."""
+    """The frame of a question (or comparison side) and its words with every name of the indicators it
+    names (the frame's `indicators`, from data/indicators.yaml), as the text an indicator is matched against."""
     from dataclasses import replace
 
     from assistant.facts.frame import frame_of
-    from assistant.facts.table import names_of, synonym_groups
 
     analysis = analyse(question)
     analysis.places, analysis.years, analysis.periods = list(named), list(years), list(periods)
     frame = replace(frame_of(analysis), plan_answers=True)
-    asked = f"{question} {analysis.expansion}"
-    for group in synonym_groups():
-        if any(len(name) >= 2 and name.upper() in asked.upper() for name in group):
-            asked += " " + " ".join(names_of(group[0]))
-    return frame, asked
+    return frame, " ".join([question, analysis.expansion, *frame.indicators])
 
 
 def _normalise(value: float | None, values: list[float]) -> float:

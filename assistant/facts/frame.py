@@ -77,10 +77,7 @@ def named_indicators(text: str) -> tuple[str, ...]:
 
 def names_indicator(question: str) -> bool:
     """The question names an indicator the reports give as a figure ("What was Luohe's GDP in 2019?")."""
-    from assistant.facts.table import synonym_groups
-
-    upper = question.upper()
-    return any(name.upper() in upper for group in synonym_groups() for name in group if len(name) >= 2)
+    return bool(named_indicators(question))
 
 
 def _says(text: str, word: str) -> bool:
