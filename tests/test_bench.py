@@ -167,3 +167,48 @@ def test_latency_on_disk_and_through_a_chroma_server(tmp_path):
         assert row["search_p95_ms"] >= row["search_p50_ms"] > 0 and row["ask_p95_ms"] >= row["ask_p50_ms"] > 0
     md = (tmp_path / "out" / "bench.md").read_text(encoding="utf-8")
     assert "## Latency" in md and "server-mode search within 2x of on-disk" in md
+
+
+OTHER_REPORT = """四川省政府工作报告（2026年）
+
+一、2025年工作回顾
+
+全省地区生产总值增长5.6%，粮食总产量达到3600万吨。
+"""
+
+
+def test_real_bench_compares_the_seeds_alone_with_the_seeds_and_a_corpus(tmp_path):
+    seeds, qset = tiny_setup(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "sichuan-2026.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    other_set = tmp_path / "other.jsonl"
+    other_set.write_text(json.dumps({"id": "s1", "question": "四川省2025年粮食总产量是多少？", "kind": "numeric",
+                                     "answerable": True, "facts": [["3600万吨"]],
+                                     "evidence": [{"source": "sichuan-2026.txt", "quote": "粮食总产量达到3600万吨"}]},
+                                    ensure_ascii=False) + "\n", encoding="utf-8")
+    console = Console(file=io.StringIO(), width=200)
+
+    results = run_bench(tmp_path / "home", [qset], tmp_path / "out", "real", console, corpus=seeds,
+                        real_corpus=[other], real_sets=[other_set])
+
+    alone, both = results["real"]["rows"]
+    assert (alone["home"], both["home"]) == ("seeds only", "seeds + corpus")
+    assert alone["documents"] == 1 and both["documents"] == 2 and both["chunks"] > alone["chunks"]
+    assert both["characters"] > alone["characters"] > 0 and not both["failed"]
+    assert alone["questions"] == 2 and both["questions"] == 3  # the seeds' questions, then both sets
+    assert alone["hit@5"] == 1.0 and both["hit@5"] == 1.0
+    assert alone["embed_s"] > 0 and alone["chars_per_s"] > 0
+    assert both["search_p95_ms"] >= both["search_p50_ms"] > 0
+    assert "seeds + corpus" in (tmp_path / "out" / "bench.md").read_text(encoding="utf-8")
+
+
+def test_real_bench_needs_a_corpus(tmp_path):
+    from assistant.errors import AssistantError
+
+    seeds, qset = tiny_setup(tmp_path)
+    with pytest.raises(AssistantError, match="--corpus"):
+        run_bench(tmp_path / "home", [qset], tmp_path / "out", "real", Console(file=io.StringIO()), corpus=seeds)
+    with pytest.raises(AssistantError, match="does not exist"):
+        run_bench(tmp_path / "home", [qset], tmp_path / "out", "real", Console(file=io.StringIO()), corpus=seeds,
+                  real_corpus=[tmp_path / "nowhere"])
