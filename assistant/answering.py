@@ -13,6 +13,7 @@ from assistant.analysis import analyse
 from assistant.answer import extractive
 from assistant.answer.citations import build_answer, is_refusal
 from assistant.answer.nearby import what_reports_hold
+from assistant.answer.series import series_answer
 from assistant.answer.types import Answer
 from assistant.errors import BadQuestion, ConfigError
 from assistant.redact import scrub, secrets_of
@@ -142,6 +143,10 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
             notice = scrub(f"LLM unavailable, extractive answer shown instead: {e}",
                            secrets_of(assistant.settings) + secrets_of(settings))
             passages = contexts[:k]
+    if text is None:
+        found = series_answer(assistant.index.all_chunks(), analysis)  # "漯河市历年民生支出": one value a year, cited
+        if found:
+            text, passages = found
     if text is None:
         with timed(timings, "extract"):
             text = extractive.answer(standalone, analysis, passages, known=assistant.index.lexical.knows)

@@ -68,3 +68,23 @@ def test_http_facts(seeded):
         assert LUOHE_SPENDING <= amounts(body["facts"])
         bad = client.get("/v1/facts", params={"indicator": "民生支出", "status": "maybe"})
         assert bad.status_code == 422 and "\n" not in bad.json()["error"]
+
+
+def test_a_series_question_in_chat_answers_each_year_with_its_citation(seeded):
+    answer = seeded.ask("漯河市历年民生支出", mode="extractive")
+    assert not answer.refused
+    assert answer.text.index("2020年165.2亿元") < answer.text.index("2023年172.3亿元")  # oldest first
+    cited = {c.n: c for c in answer.citations}
+    assert len(cited) == 2 and all(f.verified for f in answer.figures)
+    assert "165.2亿元" in cited[1].text and "172.3亿元" in cited[2].text
+
+
+def test_a_series_question_keeps_to_its_indicator_and_says_when_one_year_is_all_there_is(seeded):
+    from assistant.analysis import analyse
+    from assistant.answer.series import asks_series, indicator_asked, series_answer
+
+    gdp = seeded.ask("漯河市历年地区生产总值", mode="extractive").text
+    assert "1500亿元" in gdp and "6万元" not in gdp and "只有这一年" in gdp  # 人均生产总值 is another indicator
+    assert indicator_asked(analyse("漯河市历年民生支出是多少")) == "民生支出"
+    assert not asks_series(analyse("漯河市2020年民生支出是多少")) and asks_series(analyse("漯河市民生支出历年变化"))
+    assert series_answer(seeded.index.all_chunks(), analyse("漯河市历年火星基地数量")) is None  # nothing: usual path

@@ -29,13 +29,13 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("measure")
     if frame.amount and fact.measure in RATE_MEASURES:
         out.append("measure")
-    if (frame.words and _qualifiers_differ(fact.indicator, frame.words)) or (
+    if (frame.words and qualifiers_differ(fact.indicator, frame.words)) or (
             frame.indicators and not any(n.upper() in fact.indicator.upper() for n in frame.indicators)):
         out.append("indicator")
     return out
 
 
-def _qualifiers_differ(indicator: str, asked: str) -> bool:
+def qualifiers_differ(indicator: str, asked: str) -> bool:
     """人均生产总值 does not answer 生产总值总量, nor 研发人员 研发投入强度: a qualifier that makes another
     indicator (data/fact_cues.yaml) is in one and not the other."""
     from assistant.facts.extract import cues
