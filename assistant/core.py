@@ -178,8 +178,10 @@ class Assistant:
     def explain(self, question: str) -> dict:
         from assistant.retrieval import allowed_regions
 
+        question = self.clean_question(question)
+        self.index.sync()  # another process's ingest first: its zones are read in this question too
         book = self.index.places
-        analysis = analyse(self.clean_question(question), book)
+        analysis = analyse(question, book)
         allowed = allowed_regions(analysis.places, book)
         # the places named, and of those under them the ones the index holds (河南省 has 180 places under it)
         shown = [r for r in allowed if r in analysis.places or r in book.held]

@@ -95,3 +95,14 @@ def test_a_deleted_documents_zone_is_forgotten(two_homes, embedder):
     assert regions(a.search(ZONE_Q)) == {"许昌市"}
     reopened = Assistant(Settings(home=a.settings.home), embedder=embedder)  # as the next process finds it
     assert reopened.index.places.learned == () and reopened.explain(ZONE_Q)["places"] == ["许昌市"]
+
+
+def test_a_reader_learns_the_zone_another_writer_ingested(tmp_path, embedder):
+    """The app or HTTP API reading a home another process ingests into: its book follows the index."""
+    from assistant import Assistant, Settings
+
+    reader = Assistant(Settings(home=tmp_path / "a" / "index"), embedder=embedder)
+    assert reader.explain(ZONE_Q)["places"] == ["许昌市"]
+    open_home(tmp_path / "a", embedder, ["xuchang_zone.txt"])  # another writer on the same home
+    assert reader.explain(ZONE_Q)["places"] == ["许昌经济技术开发区"]
+    assert regions(reader.search(ZONE_Q)) == {"许昌经济技术开发区"}
