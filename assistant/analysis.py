@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant import places
+from assistant.places import PlaceBook, gazetteer_book
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.units import base_alternation
 from assistant.text import YEAR, english_periods, plan_periods
@@ -38,6 +38,8 @@ class Analysis:
     expansion: str = ""  # Chinese words from the glossary, for BM25
     unit: str = ""  # the measure the question names: 多少张 -> 张, 多少亿元 -> 元
     amount: bool = False  # asks for a quantity, not a rate: a bare percentage does not answer it
+    # the places book the question was read with (its index's): what reasons about these places uses it too
+    book: PlaceBook = field(default_factory=gazetteer_book, repr=False, compare=False)
 
     def explain(self) -> dict:
         return {"places": self.places, "years": self.years, "periods": self.periods,
@@ -117,8 +119,10 @@ def what_is_wanted(text: str) -> str:
     return "text"
 
 
-def analyse(question: str) -> Analysis:
-    found_places = places.find_places(question)
+def analyse(question: str, book: PlaceBook | None = None) -> Analysis:
+    """`book`: the places of the index asked (Index.places); none, the gazetteer alone."""
+    book = book or gazetteer_book()
+    found_places = book.find_places(question)
     years, periods = detect_years(question)
     language = detect_language(question)
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
@@ -127,4 +131,4 @@ def analyse(question: str) -> Analysis:
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
     return Analysis(question=question, places=found_places, years=years, periods=periods,
                     comparison=comparison, wants=(wants := what_is_wanted(question)), language=language,
-                    expansion=expansion, unit=asked_unit(question), amount=asks_amount(question, wants))
+                    expansion=expansion, unit=asked_unit(question), amount=asks_amount(question, wants), book=book)

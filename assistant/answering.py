@@ -34,7 +34,7 @@ def resolve_mode(assistant, mode: str, llm=None) -> str:
     return "llm" if configured else "extractive"
 
 
-def merge_followup(question: str, history: list[dict]) -> str:
+def merge_followup(question: str, history: list[dict], book=None) -> str:
     """Without an LLM, a follow-up borrows what it leaves out from the last question.
 
     Example: merge_followup("那2024年呢？", [{"question": "2023年漯河市城镇新增就业多少人？"}])
@@ -43,11 +43,11 @@ def merge_followup(question: str, history: list[dict]) -> str:
     if not history:
         return question
     previous = history[-1].get("question", "")
-    now = analyse(question)
+    now = analyse(question, book)
     if len(re.sub(r"[那呢？?吗的，,\s]|what about|and|how about", "", question, flags=re.I)) > 12 and now.places and now.years:
         return question  # already standalone
     merged = previous
-    before = analyse(previous)
+    before = analyse(previous, book)
     for old, new in zip(before.years, now.years):
         merged = merged.replace(str(old), str(new))
     if now.places and before.places:
@@ -90,7 +90,7 @@ def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, f
     question = assistant.clean_question(question)
     cap = assistant.settings.max_question_chars
     with timed(timings, "rewrite"):
-        standalone = merge_followup(question, history)[:cap]
+        standalone = merge_followup(question, history, assistant.index.places)[:cap]
         if history and mode == "llm":
             from assistant.answer.chain import LLMUnavailable
 
@@ -99,7 +99,7 @@ def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, f
             except LLMUnavailable:
                 pass  # the heuristic merge above stands in; the answer step will fall back too
     with timed(timings, "retrieve"):
-        analysis = analyse(standalone)
+        analysis = analyse(standalone, assistant.index.places)
         contexts = assistant.retriever.search(standalone, max(k, 10), analysis=analysis, filters=filters)
     return question, standalone, analysis, contexts
 

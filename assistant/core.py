@@ -173,16 +173,18 @@ class Assistant:
 
         indicator = self.clean_question(indicator)
         return series(self.index.all_chunks(), indicator, place=place, first=first, last=last, status=status,
-                      measure=measure)
+                      measure=measure, book=self.index.places)
 
     def explain(self, question: str) -> dict:
-        from assistant import places
         from assistant.retrieval import allowed_regions
 
-        analysis = analyse(self.clean_question(question))
-        allowed = allowed_regions(analysis.places)
+        question = self.clean_question(question)
+        self.index.sync()  # another process's ingest first: its zones are read in this question too
+        book = self.index.places
+        analysis = analyse(question, book)
+        allowed = allowed_regions(analysis.places, book)
         # the places named, and of those under them the ones the index holds (河南省 has 180 places under it)
-        shown = [r for r in allowed if r in analysis.places or r in places.HELD]
+        shown = [r for r in allowed if r in analysis.places or r in book.held]
         return {**analysis.explain(), "region_filter": shown}
 
     def ask(self, question: str, history: list[dict] | None = None, mode: str | None = None,

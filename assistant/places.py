@@ -9,6 +9,10 @@ documents that name themselves ("漯河经济技术开发区"), under the place 
 
 A name two places share (鼓楼区, or "yancheng" for 郾城区 and 盐城市) goes to the place the
 index holds, else to the higher level.
+
+What an index teaches (its zones, the regions it holds) lives in a `PlaceBook`, one per index
+(`Index.places`), never in this module: two Assistants over two homes in one process read
+questions each with its own places. `gazetteer_book()` is the book of no index.
 """
 from __future__ import annotations
 
@@ -81,10 +85,6 @@ GAZETTEER: tuple[Place, ...] = load_gazetteer()
 BY_NAME: dict[str, Place] = {}
 for _place in GAZETTEER:
     BY_NAME.setdefault(_place.name, _place)  # a shared name (鼓楼区) keeps its first entry here
-# Places the indexed documents name themselves by that the gazetteer does not know (zones),
-# and every region the index holds (used to settle shared names).
-LEARNED: tuple[Place, ...] = ()
-HELD: frozenset[str] = frozenset()
 
 _HAN = r"[\u4e00-\u9fff]"
 SELF_NAMING = (
@@ -95,71 +95,286 @@ _NOT_PLACES = {"全市", "我市", "本市", "全县", "我县", "全区", "我�
                "示范区", "全省", "我省", "本省", "自治区", "省", "市", "县", "区"}
 
 
-def canonical(name: str) -> str:
-    """Map an alias to its canonical name: canonical("漯河经开区") -> "漯河经济技术开发区"."""
-    names = _matchers()["by_alias"].get(name)
-    return _prefer(names) if names else name
+class PlaceBook:
+    """The places one index knows: the gazetteer (read once, shared), the places learned from the
+    documents it holds (zones, counties newer than the data) and the regions it holds (which settle
+    shared names). Immutable: `learning` gives a new book, so no index sees another's places.
 
-
-def place(name: str) -> Place | None:
-    return _matchers()["by_name"].get(name)
-
-
-def ancestors(name: str) -> list[str]:
-    """ancestors("郾城区") -> ["漯河市", "河南省"]."""
-    out, found, by_name = [], place(name), _matchers()["by_name"]
-    while found and found.parent and found.parent not in out:
-        out.append(found.parent)
-        found = by_name.get(found.parent)
-    return out
-
-
-def descendants(name: str) -> list[str]:
-    """descendants("漯河市") -> ["召陵区", "源汇区", …, "漯河经济技术开发区"] (every place under it, kept per gazetteer)."""
-    m = _matchers()
-    known = m["descendants"]
-    if name not in known:
-        out, todo = [], [name]
-        while todo:
-            for child in m["children"].get(todo.pop(), ()):
-                if child not in out and child != name:
-                    out.append(child)
-                    todo.append(child)
-        known[name] = out
-    return list(known[name])
-
-
-def learn(names) -> None:
-    """Record the regions an index holds: they settle shared names, and unknown ones (zones,
-    or places named only by the documents) become findable in questions.
-
-    Example: after 漯河经济技术开发区's plan is indexed, "漯河经开区" in a question filters to
-    it, and a question about 漯河市 reaches it too (its name starts with 漯河). Learned places
-    are not added to the tokenizer (chunks already indexed were split without them).
+    Example: book = PlaceBook.of(["漯河经济技术开发区"]); book.find_places("漯河经开区") -> ["漯河经济技术开发区"],
+    and book.descendants("漯河市") ends with it; PlaceBook().find_places("漯河经开区") -> [].
     """
-    global LEARNED, HELD
-    names = {n for n in names if n}
-    HELD = HELD | frozenset(names)
-    known = set(BY_NAME) | {p.name for p in LEARNED}
-    new = sorted(n for n in names if len(n) >= 3 and n not in known and n not in _NOT_PLACES)
-    if new:  # the matchers are rebuilt on their next use (their key holds LEARNED)
-        LEARNED = LEARNED + tuple(_learned_place(n) for n in new)
+
+    def __init__(self, held=frozenset(), learned: tuple[Place, ...] = (), lookups: "_Lookups | None" = None):
+        self.held: frozenset[str] = frozenset(held)
+        self.learned: tuple[Place, ...] = tuple(learned)
+        self._lookups = lookups if lookups is not None and lookups.learned == self.learned else _Lookups(self.learned)
+
+    @classmethod
+    def of(cls, names) -> "PlaceBook":
+        """The book of an index holding these regions (on open, or after a delete: what is gone is forgotten)."""
+        return cls().learning(names)
+
+    def learning(self, names) -> "PlaceBook":
+        """This book with more regions held: they settle shared names, and unknown ones (zones, or
+        places named only by the documents) become findable in questions.
+
+        Example: after 漯河经济技术开发区's plan is indexed, "漯河经开区" in a question filters to
+        it, and a question about 漯河市 reaches it too (its name starts with 漯河). Learned places
+        are not added to the tokenizer (chunks already indexed were split without them).
+        """
+        names = frozenset(n for n in names if n)
+        if names <= self.held:
+            return self
+        holding = PlaceBook(self.held | names, self.learned, self._lookups)
+        known = set(BY_NAME) | {p.name for p in self.learned}
+        new = sorted(n for n in names if len(n) >= 3 and n not in known and n not in _NOT_PLACES)
+        if not new:
+            return holding
+        return PlaceBook(holding.held, self.learned + tuple(holding._learned_place(n) for n in new))
+
+    def _learned_place(self, name: str) -> Place:
+        """A place named only by the documents; a zone sits under the place its name starts with and is
+        called in English after it: 漯河经济技术开发区 -> parent 漯河市, "luohe development zone", …"""
+        parent = self._parent_by_prefix(name)
+        ending = next((e for e in zone_endings() if name.endswith(e)), "")
+        known = BY_NAME.get(parent)
+        english = tuple(f"{known.english[0]} {e}" for e in _zone_english().get(ending, ())) \
+            if known and known.english else ()
+        return Place(name, self.level_of(name), parent, _learned_aliases(name), english)
+
+    def _parent_by_prefix(self, name: str) -> str:
+        """The known place a learned name starts with: 郑州航空港经济综合实验区 -> 郑州市."""
+        spans = [s for s in self._alias_spans(name, with_learned=False) if s[0] == 0 and s[1] < len(name)]
+        return spans[0][2] if spans and BY_NAME.get(spans[0][2], Place("", "")).level != "national" else ""
+
+    # -- looking places up ---------------------------------------------------------------
+    def canonical(self, name: str) -> str:
+        """Map an alias to its canonical name: canonical("漯河经开区") -> "漯河经济技术开发区"."""
+        names = self._lookups.get()["by_alias"].get(name)
+        return self._prefer(names) if names else name
+
+    def place(self, name: str) -> Place | None:
+        return self._lookups.get()["by_name"].get(name)
+
+    def ancestors(self, name: str) -> list[str]:
+        """ancestors("郾城区") -> ["漯河市", "河南省"]."""
+        out, found, by_name = [], self.place(name), self._lookups.get()["by_name"]
+        while found and found.parent and found.parent not in out:
+            out.append(found.parent)
+            found = by_name.get(found.parent)
+        return out
+
+    def descendants(self, name: str) -> list[str]:
+        """descendants("漯河市") -> ["召陵区", "源汇区", …, "漯河经济技术开发区"] (every place under it)."""
+        return self._lookups.descendants(name)
+
+    def level_of(self, name: str) -> str:
+        found = self.place(name)
+        return found.level if found else level_by_ending(name)
+
+    def issuer(self, name: str) -> str:
+        """The name a report of this place is issued under: issuer("全国") -> "国务院"."""
+        found = self.place(name)
+        return (found.issuer if found else "") or name
+
+    def _prefer(self, names: list[str]) -> str:
+        """Of the places sharing a name, the one the index holds, else the highest level, else the first."""
+        by_name = self._lookups.get()["by_name"]
+        return min(names, key=lambda n: (n not in self.held, _RANK.get(by_name[n].level if n in by_name else "city", 2)))
+
+    # -- places in text ------------------------------------------------------------------
+    def _alias_spans(self, text: str, with_learned: bool = True) -> list[tuple[int, int, str]]:
+        """Every alias occurrence, longest alias first at each position, without overlaps.
+
+        Example: _alias_spans("漯河市和郾城区") -> [(0, 3, "漯河市"), (4, 7, "郾城区")]
+        """
+        m = self._lookups.get()
+        by_alias, lengths, held_only, out, i = m["by_alias"], m["lengths"], m["held_only"], [], 0
+        allowed = None if with_learned else m["gazetteer_aliases"]
+        while i < len(text):
+            for n in lengths:
+                alias = text[i:i + n]
+                if len(alias) == n and alias in by_alias and (allowed is None or alias in allowed) \
+                        and (alias not in held_only or held_only[alias] in self.held):  # "创新和" is not 新和县
+                    out.append((i, i + n, self._prefer(by_alias[alias])))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def _english_places(self, lowered: str) -> list[str]:
+        """Places whose English name stands in the text as whole words, in order of mention.
+
+        "national-level" and "national level" are a rank, not the country; a county's pinyin
+        (dean, lean…) counts only when the index holds that county.
+        """
+        hits: list[tuple[int, int, str]] = []
+        m = self._lookups.get()
+        by_name = m["by_name"]
+        words = set(re.findall(r"[a-z][a-z-]*", lowered)) | set(re.findall(r"[a-z][a-z'-]*", lowered))  # xi'an
+        for word in words:
+            candidates: dict[str, list[str]] = {}
+            for english, name in m["by_first_word"].get(word, ()):
+                if by_name[name].level == "county" and name not in self.held:
+                    continue
+                candidates.setdefault(english, []).append(name)
+            for english, names in candidates.items():
+                for found in re.finditer(rf"\b{re.escape(english)}\b(?![- ]level)", lowered):
+                    hits.append((found.start(), found.end(), self._prefer(names)))
+        # the longest name at a place wins, as in Chinese: "luohe development zone" is the zone, not the city
+        kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
+        return list(dict.fromkeys(name for _, _, name in sorted(kept)))
+
+    def find_places(self, text: str) -> list[str]:
+        """Canonical places named in a text, in order of first mention.
+
+        Example: find_places("漯河经开区和郾城区2025年") -> ["漯河经济技术开发区", "郾城区"] (the zone once learned)
+        English names count too: find_places("Sichuan and Inner Mongolia") -> ["四川省", "内蒙古自治区"].
+        """
+        found: list[str] = []
+        for _, _, name in self._alias_spans(text):
+            if name not in found:
+                found.append(name)
+        found += [name for name in self._english_places(text.lower()) if name not in found]
+        return found
+
+    def zone_names(self, text: str) -> list[str]:
+        """Zones a text names as "<known place><up to 8 characters><zone ending>".
+
+        Example: zone_names("包头稀土高新技术产业开发区和国家级经开区") -> ["包头稀土高新技术产业开发区"]
+        ("国家级经开区" starts with no place, so it names no zone).
+        """
+        endings = "|".join(map(re.escape, zone_endings()))
+        out = []
+        for m in re.finditer(rf"(?:{endings})", text):
+            window_start = max(0, m.start() - 10)
+            window = text[window_start:m.start()]
+            for start, end, name in self._alias_spans(window, with_learned=False):
+                middle = window[end:]
+                if BY_NAME.get(name, Place("", "city")).level == "national" \
+                        or not re.fullmatch(rf"{_HAN}{{0,8}}", middle) or re.search(r"[的和与及在个]|国家|省级|市级", middle):
+                    continue
+                candidate = window[start:] + m.group()
+                if candidate not in out and candidate not in BY_NAME:
+                    out.append(candidate)
+                break
+        return out
+
+    def count_places(self, text: str) -> dict[str, int]:
+        """Mentions per canonical place: known places, self-named unknown ones and zones."""
+        counts: dict[str, int] = {}
+        for _, _, name in self._alias_spans(text):
+            counts[name] = counts.get(name, 0) + 1
+        for name in self.self_named(text):
+            counts[name] = counts.get(name, 0) + 3  # a self-naming phrase outweighs passing mentions
+        for name in self.zone_names(text):
+            counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    def self_named(self, text: str) -> list[str]:
+        """Places named in "X人民政府" or "在X第N届人民代表大会", one entry per phrase.
+
+        Example: self_named("我代表上海市人民政府") -> ["上海市"]; "我代表省人民政府" names none.
+        """
+        out = []
+        for pattern in SELF_NAMING:
+            for m in pattern.finditer(text):
+                name = self._tail_place(m.group(1))
+                if name and name not in _NOT_PLACES and not name.startswith(("全", "我", "本", "各")):
+                    out.append(name)
+        return out
+
+    def _tail_place(self, phrase: str) -> str:
+        """The place a phrase ends with: "我代表上海市" -> "上海市"; "在河南省漯河市" -> "漯河市";
+        "在青岚县" -> "青岚县" (unknown, by its ending, though 岚县 is a known place inside it)."""
+        tail = re.split(r"[代表向在由对的为和及与了，、]", phrase)[-1]
+        spans = self._alias_spans(tail)
+        if spans and spans[-1][1] == len(tail):
+            chain_start = spans[-1][0]
+            for start, end, _ in reversed(spans[:-1]):  # 河南省漯河市郾城区: places named one after another
+                if end != chain_start:
+                    break
+                chain_start = start
+            if not 0 < chain_start <= 2 or tail[-1] not in "省市县区旗":
+                return spans[-1][2]
+        return tail if len(tail) >= 3 and tail[-1] in "省市县区旗" else ""
 
 
-def _learned_place(name: str) -> Place:
-    """A place named only by the documents; a zone sits under the place its name starts with and is
-    called in English after it: 漯河经济技术开发区 -> parent 漯河市, "luohe development zone", …"""
-    parent = _parent_by_prefix(name)
-    ending = next((e for e in zone_endings() if name.endswith(e)), "")
-    known = BY_NAME.get(parent)
-    english = tuple(f"{known.english[0]} {e}" for e in _zone_english().get(ending, ())) if known and known.english else ()
-    return Place(name, level_of(name), parent, _learned_aliases(name), english)
+@lru_cache(maxsize=1)
+def gazetteer_book() -> PlaceBook:
+    """The book of no index: the gazetteer alone, holding nothing (tools that read text outside an index)."""
+    return PlaceBook()
 
 
-def _parent_by_prefix(name: str) -> str:
-    """The known place a learned name starts with: 郑州航空港经济综合实验区 -> 郑州市."""
-    spans = [s for s in _alias_spans(name, with_learned=False) if s[0] == 0 and s[1] < len(name)]
-    return spans[0][2] if spans and BY_NAME.get(spans[0][2], Place("", "")).level != "national" else ""
+class _Lookups:
+    """Alias, English and parent lookups over the gazetteer and one tuple of learned places, built
+    on first use and shared by the books with those learned places. Built again when the gazetteer
+    is replaced (the benchmark adds synthetic places)."""
+
+    def __init__(self, learned: tuple[Place, ...]):
+        self.learned = learned
+        self._built: tuple | None = None  # (gazetteer key, lookups, descendants memo)
+
+    def get(self) -> dict:
+        return self._current()[1]
+
+    def descendants(self, name: str) -> list[str]:
+        _, lookups, known = self._current()
+        if name not in known:
+            out, todo = [], [name]
+            while todo:
+                for child in lookups["children"].get(todo.pop(), ()):
+                    if child not in out and child != name:
+                        out.append(child)
+                        todo.append(child)
+            known[name] = out
+        return list(known[name])
+
+    def _current(self) -> tuple:
+        key = _gazetteer_key()
+        built = self._built
+        if built is None or built[0] != key:
+            built = self._built = (key, _with_places(_gazetteer_lookups(key), self.learned), {})
+        return built
+
+
+def _gazetteer_key() -> tuple[int, int]:
+    return id(GAZETTEER), len(GAZETTEER)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_lookups(key: tuple[int, int]) -> dict:
+    """The gazetteer's own lookups (`key` names the gazetteer they are of); never changed once built."""
+    empty = dict(by_alias={}, by_first_word={}, by_name={}, children={}, gazetteer_aliases=set(), held_only={})
+    return _with_places(empty, GAZETTEER, gazetteer=True)
+
+
+def _with_places(base: dict, more: tuple[Place, ...], gazetteer: bool = False) -> dict:
+    """New lookups: `base` with `more` places added after its own (base's lists are copied, not changed)."""
+    if not more and not gazetteer:
+        return base
+    by_alias, by_first_word = dict(base["by_alias"]), dict(base["by_first_word"])
+    by_name, children, held_only = dict(base["by_name"]), dict(base["children"]), dict(base["held_only"])
+    gazetteer_aliases = set(base["gazetteer_aliases"])
+    for p in more:
+        if p.level == "county" and p.code:  # a county's short name (郾城, 新和) -> the county
+            held_only.update((a, p.name) for a in p.aliases if a != p.name and len(a) < len(p.name) and a in p.name)
+        by_name.setdefault(p.name, p)
+        if p.parent:
+            children[p.parent] = [*children.get(p.parent, ()), p.name]
+        for alias in p.aliases:
+            names = by_alias.get(alias, [])
+            if p.name not in names:
+                by_alias[alias] = [*names, p.name]
+            if gazetteer:
+                gazetteer_aliases.add(alias)
+        for english in p.english:
+            word = english.split()[0]
+            by_first_word[word] = [*by_first_word.get(word, ()), (english, p.name)]
+    lengths = sorted({len(a) for a in by_alias}, reverse=True)
+    return dict(by_alias=by_alias, by_first_word=by_first_word, by_name=by_name, children=children,
+                gazetteer_aliases=gazetteer_aliases, held_only=held_only, lengths=lengths)
 
 
 def _learned_aliases(name: str) -> tuple[str, ...]:
@@ -174,10 +389,8 @@ def _learned_aliases(name: str) -> tuple[str, ...]:
     return (name,)
 
 
-def level_of(name: str) -> str:
-    found = place(name)
-    if found:
-        return found.level
+def level_by_ending(name: str) -> str:
+    """The level of a place no book knows, by how its name ends: "青岚县" -> "county", "某某新区" -> "zone"."""
     if name.endswith(zone_endings()):
         return "zone"
     for suffix, level in (("省", "province"), ("自治区", "province"), ("市", "city"), ("州", "city"),
@@ -202,175 +415,3 @@ def tokenizer_words() -> list[str]:
         if p.level == "city":  # a city's zones by their usual names (漯河经开区, 郑州航空港区): one token each
             words += [alias + ending for alias in p.aliases if len(alias) == 2 for ending in zone_endings()]
     return list(dict.fromkeys(words))
-
-
-def issuer(name: str) -> str:
-    """The name a report of this place is issued under: issuer("全国") -> "国务院"."""
-    found = place(name)
-    return (found.issuer if found else "") or name
-
-
-_MATCHERS: dict = {}
-
-
-def _matchers():
-    """Alias and English lookups over the gazetteer and the learned places.
-
-    Rebuilt when the gazetteer is replaced (the benchmark adds synthetic places) or places are learned.
-    """
-    key = (id(GAZETTEER), len(GAZETTEER), id(LEARNED), len(LEARNED))
-    if _MATCHERS.get("key") != key:
-        by_alias: dict[str, list[str]] = {}
-        by_first_word: dict[str, list[tuple[str, str]]] = {}
-        by_name: dict[str, Place] = {}
-        children: dict[str, list[str]] = {}
-        gazetteer_aliases: set[str] = set()
-        held_only: dict[str, str] = {}  # a county's short name (郾城, 新和) -> the county
-        for p in GAZETTEER + LEARNED:
-            if p.level == "county" and p.code:
-                held_only.update((a, p.name) for a in p.aliases if a != p.name and len(a) < len(p.name) and a in p.name)
-            by_name.setdefault(p.name, p)
-            if p.parent:
-                children.setdefault(p.parent, []).append(p.name)
-            for alias in p.aliases:
-                if p.name not in by_alias.setdefault(alias, []):
-                    by_alias[alias].append(p.name)
-                if p in GAZETTEER:
-                    gazetteer_aliases.add(alias)
-            for english in p.english:
-                by_first_word.setdefault(english.split()[0], []).append((english, p.name))
-        lengths = sorted({len(a) for a in by_alias}, reverse=True)
-        _MATCHERS.clear()
-        _MATCHERS.update(key=key, by_alias=by_alias, by_first_word=by_first_word, by_name=by_name,
-                         children=children, lengths=lengths, descendants={}, gazetteer_aliases=gazetteer_aliases,
-                         held_only=held_only)
-    return _MATCHERS
-
-
-def _prefer(names: list[str]) -> str:
-    """Of the places sharing a name, the one the index holds, else the highest level, else the first."""
-    by_name = _matchers()["by_name"]
-    return min(names, key=lambda n: (n not in HELD, _RANK.get(by_name[n].level if n in by_name else "city", 2)))
-
-
-def _alias_spans(text: str, with_learned: bool = True) -> list[tuple[int, int, str]]:
-    """Every alias occurrence, longest alias first at each position, without overlaps.
-
-    Example: _alias_spans("漯河市和郾城区") -> [(0, 3, "漯河市"), (4, 7, "郾城区")]
-    """
-    m = _matchers()
-    by_alias, lengths, held_only, out, i = m["by_alias"], m["lengths"], m["held_only"], [], 0
-    allowed = None if with_learned else m["gazetteer_aliases"]
-    while i < len(text):
-        for n in lengths:
-            alias = text[i:i + n]
-            if len(alias) == n and alias in by_alias and (allowed is None or alias in allowed) \
-                    and (alias not in held_only or held_only[alias] in HELD):  # "创新和" is not 新和县
-                out.append((i, i + n, _prefer(by_alias[alias])))
-                i += n
-                break
-        else:
-            i += 1
-    return out
-
-
-def _english_places(lowered: str) -> list[str]:
-    """Places whose English name stands in the text as whole words, in order of mention.
-
-    "national-level" and "national level" are a rank, not the country; a county's pinyin
-    (dean, lean…) counts only when the index holds that county.
-    """
-    hits: list[tuple[int, int, str]] = []
-    by_name = _matchers()["by_name"]
-    words = set(re.findall(r"[a-z][a-z-]*", lowered)) | set(re.findall(r"[a-z][a-z'-]*", lowered))  # shaanxi's, xi'an
-    for word in words:
-        candidates: dict[str, list[str]] = {}
-        for english, name in _matchers()["by_first_word"].get(word, ()):
-            if by_name[name].level == "county" and name not in HELD:
-                continue
-            candidates.setdefault(english, []).append(name)
-        for english, names in candidates.items():
-            for found in re.finditer(rf"\b{re.escape(english)}\b(?![- ]level)", lowered):
-                hits.append((found.start(), found.end(), _prefer(names)))
-    # the longest name at a place wins, as in Chinese: "luohe development zone" is the zone, not the city
-    kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
-    return list(dict.fromkeys(name for _, _, name in sorted(kept)))
-
-
-def find_places(text: str) -> list[str]:
-    """Canonical places named in a text, in order of first mention.
-
-    Example: find_places("漯河经开区和郾城区2025年") -> ["漯河经济技术开发区", "郾城区"]
-    English names count too: find_places("Sichuan and Inner Mongolia") -> ["四川省", "内蒙古自治区"].
-    """
-    found: list[str] = []
-    for _, _, name in _alias_spans(text):
-        if name not in found:
-            found.append(name)
-    found += [name for name in _english_places(text.lower()) if name not in found]
-    return found
-
-
-def zone_names(text: str) -> list[str]:
-    """Zones a text names as "<known place><up to 8 characters><zone ending>".
-
-    Example: zone_names("包头稀土高新技术产业开发区和国家级经开区") -> ["包头稀土高新技术产业开发区"]
-    ("国家级经开区" starts with no place, so it names no zone).
-    """
-    endings = "|".join(map(re.escape, zone_endings()))
-    out = []
-    for m in re.finditer(rf"(?:{endings})", text):
-        window_start = max(0, m.start() - 10)
-        window = text[window_start:m.start()]
-        for start, end, name in _alias_spans(window, with_learned=False):
-            middle = window[end:]
-            if BY_NAME.get(name, Place("", "city")).level == "national" or not re.fullmatch(rf"{_HAN}{{0,8}}", middle) \
-                    or re.search(r"[的和与及在个]|国家|省级|市级", middle):
-                continue
-            candidate = window[start:] + m.group()
-            if candidate not in out and candidate not in BY_NAME:
-                out.append(candidate)
-            break
-    return out
-
-
-def count_places(text: str) -> dict[str, int]:
-    """Mentions per canonical place: known places, self-named unknown ones and zones."""
-    counts: dict[str, int] = {}
-    for _, _, name in _alias_spans(text):
-        counts[name] = counts.get(name, 0) + 1
-    for name in self_named(text):
-        counts[name] = counts.get(name, 0) + 3  # a self-naming phrase outweighs passing mentions
-    for name in zone_names(text):
-        counts[name] = counts.get(name, 0) + 1
-    return counts
-
-
-def self_named(text: str) -> list[str]:
-    """Places named in "X人民政府" or "在X第N届人民代表大会", one entry per phrase.
-
-    Example: self_named("我代表上海市人民政府") -> ["上海市"]; "我代表省人民政府" names none.
-    """
-    out = []
-    for pattern in SELF_NAMING:
-        for m in pattern.finditer(text):
-            name = _tail_place(m.group(1))
-            if name and name not in _NOT_PLACES and not name.startswith(("全", "我", "本", "各")):
-                out.append(name)
-    return out
-
-
-def _tail_place(phrase: str) -> str:
-    """The place a phrase ends with: "我代表上海市" -> "上海市"; "在河南省漯河市" -> "漯河市";
-    "在青岚县" -> "青岚县" (unknown, by its ending, though 岚县 is a known place inside it)."""
-    tail = re.split(r"[代表向在由对的为和及与了，、]", phrase)[-1]
-    spans = _alias_spans(tail)
-    if spans and spans[-1][1] == len(tail):
-        chain_start = spans[-1][0]
-        for start, end, _ in reversed(spans[:-1]):  # 河南省漯河市郾城区: places named one after another
-            if end != chain_start:
-                break
-            chain_start = start
-        if not 0 < chain_start <= 2 or tail[-1] not in "省市县区旗":
-            return spans[-1][2]
-    return tail if len(tail) >= 3 and tail[-1] in "省市县区旗" else ""

@@ -23,7 +23,7 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant import places
+from assistant.places import PlaceBook
 from assistant.analysis import Analysis, analyse
 from assistant.documents import Chunk, ScoredChunk
 from assistant.index.lexical import tokenize
@@ -50,8 +50,8 @@ class Retriever:
 
     def search(self, question: str, k: int = 5, analysis: Analysis | None = None,
                filters: dict | None = None) -> list[ScoredChunk]:
-        analysis = analysis or analyse(question)
         self.index.sync()  # a shared Chroma server: pick up other machines' writes
+        analysis = analysis or analyse(question, self.index.places)  # read with the places it holds now
         if analysis.comparison:
             return self._search_sides(question, analysis, k, filters)
         return self._search_dated(question, analysis, k, filters)
@@ -78,11 +78,12 @@ class Retriever:
         if not named:
             return []
         held = {d.get("region") for d in self.index.documents().values()}
+        book = self.index.places
         out: list[str] = []
         for name in named:
-            own = allowed_regions([name])
+            own = allowed_regions([name], book)
             if not held & set(own):
-                own = next(([up] for up in places.ancestors(name) if up in held), own)
+                own = next(([up] for up in book.ancestors(name) if up in held), own)
             out += [p for p in own if p not in out]
         return out
 
@@ -169,7 +170,7 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
     if chunk.facts_field is None:
         return 0.0
     frame, asked = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
-                                   tuple(analysis.periods))
+                                   tuple(analysis.periods), analysis.book)
     if not frame.figure:
         return 0.0
     issued = chunk.metadata.get("year_issued") or None
@@ -182,14 +183,14 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
 
 
 @lru_cache(maxsize=256)
-def _question_frame(question: str, named: tuple, years: tuple, periods: tuple):
+def _question_frame(question: str, named: tuple, years: tuple, periods: tuple, book: PlaceBook):
     """The frame of a question (or comparison side) and its words with every name of the indicators it
     names (the frame's `indicators`, from data/indicators.yaml), as the text an indicator is matched against."""
     from dataclasses import replace
 
     from assistant.facts.frame import frame_of
 
-    analysis = analyse(question)
+    analysis = analyse(question, book)
     analysis.places, analysis.years, analysis.periods = list(named), list(years), list(periods)
     frame = replace(frame_of(analysis), plan_answers=True)
     return frame, " ".join([question, analysis.expansion, *frame.indicators])
@@ -227,11 +228,11 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
     return boost, reasons
 
 
-def allowed_regions(named: list[str]) -> list[str]:
-    """The places a question may be answered from: those named and the places under them."""
+def allowed_regions(named: list[str], book: PlaceBook) -> list[str]:
+    """The places a question may be answered from: those named and the places under them (`book`'s)."""
     allowed: list[str] = []
     for name in named:
-        for place in [name, *places.descendants(name)]:
+        for place in [name, *book.descendants(name)]:
             if place not in allowed:
                 allowed.append(place)
     return allowed
@@ -282,7 +283,7 @@ def _sides(analysis: Analysis) -> list[Analysis]:
     own place and year filter (see `_search_dated`).
     """
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
-                language=analysis.language, expansion=analysis.expansion)
+                language=analysis.language, expansion=analysis.expansion, book=analysis.book)
     if len(analysis.places) >= 2:
         return [Analysis(places=[p], years=analysis.years, periods=analysis.periods, **base) for p in analysis.places]
     if len(analysis.years) >= 2:

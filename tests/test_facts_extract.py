@@ -1,6 +1,8 @@
 """Fact extraction on sentences in the reports' own style (no index needed)."""
 from assistant.facts.extract import DocContext, extract_facts
-from assistant.places import find_places
+from assistant.places import gazetteer_book
+
+find_places = gazetteer_book().find_places  # a sentence read outside any index
 
 CITY_2021 = DocContext(region="漯河市", year_issued=2021, year_reviewed=2020, heading="（八）民生福祉持续增进")
 

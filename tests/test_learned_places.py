@@ -29,7 +29,7 @@ def test_a_county_outside_the_gazetteer_filters_its_questions(fresh, tmp_path):
     assert regions == {"青岚县", "白鹭县"}
 
     for question, place in (("青岚县2022年生产总值是多少？", "青岚县"), ("白鹭2022年一般公共预算收入是多少？", "白鹭县")):
-        assert analyse(question).places == [place], question
+        assert analyse(question, fresh.index.places).places == [place], question
         hits = fresh.search(question, k=5)
         assert hits and {h.chunk.metadata["region"] for h in hits} == {place}, question
 
@@ -37,31 +37,30 @@ def test_a_county_outside_the_gazetteer_filters_its_questions(fresh, tmp_path):
     assert "420.5亿元" in answer.text and "310.8" not in answer.text
 
 
-def test_a_reopened_index_knows_its_places_again(fresh, tmp_path, embedder, monkeypatch):
+def test_a_reopened_index_knows_its_places_again(fresh, tmp_path, embedder):
     from assistant import Assistant, Settings
 
     folder = tmp_path / "one"
     folder.mkdir()
     (folder / "shiwan.txt").write_text(county_report("石湾县", "300.2", "11.0"), encoding="utf-8")
     fresh.ingest([folder])
-    monkeypatch.setattr(places, "LEARNED", ())  # as a new process starts
-    assert analyse("石湾县2022年生产总值").places == []
-    Assistant(Settings(home=fresh.settings.home), embedder=embedder)
-    assert analyse("石湾县2022年生产总值").places == ["石湾县"]
+    assert analyse("石湾县2022年生产总值").places == []  # the gazetteer alone does not know it
+    reopened = Assistant(Settings(home=fresh.settings.home), embedder=embedder)  # as a new process would
+    assert analyse("石湾县2022年生产总值", reopened.index.places).places == ["石湾县"]
 
 
-def test_learned_places_are_not_given_to_the_tokenizer(monkeypatch):
+def test_learned_places_are_not_given_to_the_tokenizer():
     before = tokenize("睢县和石湾县的生产总值")
-    monkeypatch.setattr(places, "LEARNED", ())
-    places.learn(["石湾县"])
-    assert analyse("石湾县的生产总值").places == ["石湾县"]
+    book = places.PlaceBook.of(["石湾县"])
+    assert analyse("石湾县的生产总值", book).places == ["石湾县"]
     assert tokenize("睢县和石湾县的生产总值") == before  # indexed chunks and new questions split alike
 
 
-def test_learned_aliases_and_what_is_not_learned(monkeypatch):
-    monkeypatch.setattr(places, "LEARNED", ())
-    places.learn(["青岚县", "金水区", "某某经济技术开发区", "全县", "漯河市", "", None, "杞县"])
-    learned = {p.name: p.aliases for p in places.LEARNED}
+def test_learned_aliases_and_what_is_not_learned():
+    book = places.PlaceBook.of(["青岚县", "金水区", "某某经济技术开发区", "全县", "漯河市", "", None, "杞县"])
+    learned = {p.name: p.aliases for p in book.learned}
     assert learned == {"青岚县": ("青岚县", "青岚"),
                        "某某经济技术开发区": ("某某经济技术开发区", "某某经开区")}
-    assert analyse("某某经开区2025年工业投资").places == ["某某经济技术开发区"]
+    assert analyse("某某经开区2025年工业投资", book).places == ["某某经济技术开发区"]
+    assert book.held == {"青岚县", "金水区", "某某经济技术开发区", "全县", "漯河市", "杞县"}
+    assert places.gazetteer_book().learned == () and not places.gazetteer_book().held  # learning made a new book

@@ -24,13 +24,13 @@ QUESTIONS = [
 ]
 
 
-def region_where(question: str) -> dict:
-    return _where(allowed_regions(analyse(question).places), None)
+def region_where(question: str, book) -> dict:
+    return _where(allowed_regions(analyse(question, book).places, book), None)
 
 
 def test_region_filter_from_the_lexical_index_matches_chromas(seeded):
     for question in QUESTIONS:
-        where = region_where(question)
+        where = region_where(question, seeded.index.places)
         assert where, question
         from_lexical = seeded.index.lexical.ids_in_regions(set(where["region"]["$in"]))
         assert from_lexical == seeded.index.vectors.ids_where(where), question
@@ -43,7 +43,7 @@ def test_nearest_within_a_filter_is_chromas_filtered_query(seeded, monkeypatch, 
     # Force one path: an unfiltered query of any size, or straight to the allowed ids.
     monkeypatch.setattr(vectors, "UNFILTERED_MAX", 10**6 if wide else 0)
     for question in QUESTIONS:
-        where = region_where(question)
+        where = region_where(question, seeded.index.places)
         allowed = seeded.index.chunk_ids_where(where)
         vector = seeded.embedder.embed_query(question)
         ours = vectors.nearest(vector, 10, len(seeded.index.lexical), allowed)
@@ -100,12 +100,12 @@ def full_sort(lexical: LexicalIndex, tokens: list[str], n: int, allowed: set[str
 
 
 def test_bm25_top_is_a_full_sort_with_or_without_a_filter(seeded):
-    lexical = seeded.index.lexical
+    lexical, book = seeded.index.lexical, seeded.index.places
     for question in QUESTIONS + ["增长", "2020年 生产总值 增长"]:  # short queries: many ties
         tokens = tokenize(question)
         for n in (1, 5, 40, 10_000):
             assert list(lexical.top(tokens, n)) == full_sort(lexical, tokens, n), (question, n)
-        where = region_where(question) if analyse(question).places else region_where("漯河市")
+        where = region_where(question, book) if analyse(question, book).places else region_where("漯河市", book)
         allowed = seeded.index.chunk_ids_where(where)
         top = lexical.top(tokens, 40, allowed, key=json.dumps(where, ensure_ascii=False))
         assert list(top) == full_sort(lexical, tokens, 40, allowed), question

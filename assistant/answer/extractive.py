@@ -21,7 +21,6 @@ from assistant.facts.units import base_alternation
 from assistant.data_files import load_data
 from assistant.text import YEAR
 from assistant.facts.match import disagreements
-from assistant.places import find_places
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
@@ -80,7 +79,7 @@ def content_bigrams(text: str, analysis: Analysis) -> set[str]:
     """Character bigrams of the question's content words (places, years, question words removed)."""
     text = re.sub(rf"{YEAR}年?", " ", text)
     for place in analysis.places:
-        for alias in sorted(aliases(place), key=len, reverse=True):
+        for alias in sorted(aliases(place, analysis.book), key=len, reverse=True):
             text = text.replace(alias, " ")
     text = QUESTION_NOISE.sub(" ", text)
     grams = set()
@@ -203,7 +202,7 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
 
 def _side_contexts(contexts: list[ScoredChunk], side: Analysis, others: set[str] = frozenset()) -> list[tuple[int, ScoredChunk]]:
     """Passages for one side; a place the other side names is not this side's (漯河市 vs 郾城区)."""
-    allowed = [p for p in allowed_regions(side.places) if p not in others or p in side.places]
+    allowed = [p for p in allowed_regions(side.places, side.book) if p not in others or p in side.places]
     out = []
     for n, hit in enumerate(contexts, start=1):
         meta = hit.chunk.metadata
@@ -310,7 +309,7 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
 def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
     """accept(span, sentence) for best_span: a span stating figures passes only if one of them fits the
     frame; a span with no figure statement passes only if it has a number (a rank), left to the other checks."""
-    facts = chunk_facts(hit)
+    facts = chunk_facts(hit, frame.book)
     issued = hit.chunk.metadata.get("year_issued") or None
 
     def accept(span: str, sentence: str) -> bool:
@@ -328,14 +327,15 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
     return accept
 
 
-def chunk_facts(hit: ScoredChunk) -> tuple:
+def chunk_facts(hit: ScoredChunk, book) -> tuple:
+    """The chunk's figure statements, its places read with `book` (the question's)."""
     chunk = hit.chunk
-    return _facts_of(chunk.chunk_id, chunk.text, doc_context(chunk.metadata, chunk.heading, chunk.chunk_id))
+    return _facts_of(chunk.chunk_id, chunk.text, doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), book)
 
 
 @lru_cache(maxsize=4096)
-def _facts_of(chunk_id: str, text: str, doc: DocContext) -> tuple:
-    return tuple(extract_facts(text, doc, find_places))
+def _facts_of(chunk_id: str, text: str, doc: DocContext, book) -> tuple:
+    return tuple(extract_facts(text, doc, book.find_places))
 
 
 def compose(picks: list[Pick], analysis: Analysis, contexts: list[ScoredChunk] | None = None,
@@ -413,7 +413,7 @@ def _side_fact(pick: Pick, contexts: list[ScoredChunk], grams: set[str]):
     hit = contexts[pick.n - 1]
     frame = replace(frame_of(pick.side), plan_answers=True, indicators=())
     at = hit.chunk.text.find(pick.text)
-    inside = [f for f in chunk_facts(hit) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
+    inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
               and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)]
     if not inside:
         return None

@@ -24,7 +24,7 @@ def what_reports_hold(question: str, analysis: Analysis, passages: list[ScoredCh
         return ""
     found, seen = [], set()
     for n, hit in enumerate(passages, start=1):
-        for fact in chunk_facts(hit):
+        for fact in chunk_facts(hit, analysis.book):
             share = sum(w in fact.indicator for w in words) / len(words)
             key = (fact.place, fact.period, fact.indicator, fact.status, fact.figure)
             if share >= 0.5 and key not in seen:

@@ -24,10 +24,8 @@ COMMON_WORD = 5000  # jieba dictionary count above which a noun is everyday lang
 MEASURE_PENALTY = 1.0  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
 
 
-def aliases(place: str) -> list[str]:
-    from assistant.places import place as known_place
-
-    known = known_place(place)  # the gazetteer's, or a place learned from the index (漯河经开区)
+def aliases(place: str, book) -> list[str]:
+    known = book.place(place)  # the gazetteer's, or a place `book` learned from its index (漯河经开区)
     return list(known.aliases) if known else [place]
 
 
@@ -152,7 +150,7 @@ def missing_words(words: list[str], text: str) -> list[str]:
 
 
 def place_words(analysis: Analysis) -> set[str]:
-    return {alias for place in analysis.places for alias in aliases(place)}
+    return {alias for place in analysis.places for alias in aliases(place, analysis.book)}
 
 
 def answers_question(question: str, analysis: Analysis, spans: list[str], cited: list[str]) -> bool:

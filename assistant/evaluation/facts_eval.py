@@ -67,8 +67,9 @@ def field_agrees(name: str, got, wanted: dict) -> bool:
     if name == "unit":
         return norm(got) == norm(wanted["unit"])
     if name == "place":
-        from assistant.places import canonical
+        from assistant.places import gazetteer_book
 
+        canonical = gazetteer_book().canonical
         return canonical(got) == canonical(wanted["place"]) or got == wanted["place"]
     return str(got) == str(wanted[name])
 
@@ -124,8 +125,9 @@ def _extract_in_place(item: dict, chunks: list) -> tuple[list, bool]:
     """Facts of the labelled sentence, extracted from the chunk that holds it (with the labelled
     place and years), or from the sentence alone when cleaning changed it beyond recognition."""
     from assistant.facts.extract import DocContext, doc_context, extract_facts
-    from assistant.places import find_places
+    from assistant.places import gazetteer_book
 
+    find_places = gazetteer_book().find_places  # the labelled files are read outside any index
     doc = item["doc"]
     wanted = norm(item["sentence"])
     for chunk in chunks:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.places import PlaceBook, gazetteer_book
 from assistant.analysis import Analysis
 from assistant.facts.extract import cues
 from assistant.text import YEAR
@@ -31,6 +32,8 @@ class Frame:
     indicators: tuple[str, ...] = ()
     rank: bool = False  # asks for a rank or position (排第几, 第几位, what rank): 居全国第5 answers it
     words: str = ""  # the question's words in Chinese (its own, or the glossary's for English), for qualifiers
+    # the places book the question was read with: a fact's place is matched by its names there
+    book: PlaceBook = field(default_factory=gazetteer_book, repr=False, compare=False)
 
     def explain(self) -> dict:
         return {"status": self.status, "status_named": self.status_named, "rate": self.rate,
@@ -56,7 +59,7 @@ def frame_of(analysis: Analysis) -> Frame:
                  status=status, status_named=named, rate=analysis.wants == "rate",
                  amount=analysis.amount, figure=figure, words=words,
                  rank=any(_says(lowered, w) for w in words_of("question_rank")),
-                 indicators=named_indicators(f"{question} {analysis.expansion}"))
+                 indicators=named_indicators(f"{question} {analysis.expansion}"), book=analysis.book)
 
 
 def words_of(name: str) -> list[str]:

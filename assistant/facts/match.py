@@ -5,7 +5,6 @@ here a fact is only ruled in or out, with the reason, so a refusal can say what 
 """
 from __future__ import annotations
 
-from assistant import places
 from assistant.facts.frame import Frame, year_of
 from assistant.facts.model import Fact
 from assistant.text import plan_periods
@@ -19,7 +18,7 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     Example: a 2021 target asked as a 2020 figure -> ["period", "status"].
     """
     out = []
-    if frame.places and fact.place and not _same_place(fact.place, frame.places):
+    if frame.places and fact.place and not _same_place(fact.place, frame.places, frame.book):
         out.append("place")
     if not _period_agrees(fact, frame):
         out.append("period")
@@ -47,9 +46,9 @@ def qualifiers_differ(indicator: str, asked: str) -> bool:
     return bool(own - wanted) or bool(wanted and not own & wanted)
 
 
-def _same_place(place: str, asked: list[str]) -> bool:
-    """The fact's place is one asked for, or an alias of it (漯河 for 漯河市)."""
-    canonical = places.canonical(place) or place
+def _same_place(place: str, asked: list[str], book) -> bool:
+    """The fact's place is one asked for, or an alias of it (漯河 for 漯河市) in the question's places book."""
+    canonical = book.canonical(place) or place
     return canonical in asked or place in asked
 
 

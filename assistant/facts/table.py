@@ -104,15 +104,19 @@ class SeriesRow:
 
 
 def series(chunks, indicator: str, place: str | None = None, first: int | None = None, last: int | None = None,
-           status: str | None = None, measure: str | None = None, threshold: float = 0.75) -> list[SeriesRow]:
-    """Every stored fact of `indicator` (by name or synonym) in `chunks`, filtered, oldest period first."""
+           status: str | None = None, measure: str | None = None, threshold: float = 0.75,
+           book=None) -> list[SeriesRow]:
+    """Every stored fact of `indicator` (by name or synonym) in `chunks`, filtered, oldest period first.
+    `book`: the places of the index the chunks are from (Index.places); none, the gazetteer alone."""
     from assistant.facts.frame import year_of
-    from assistant.places import canonical
+    from assistant.places import gazetteer_book
 
+    book = book or gazetteer_book()
+    canonical = book.canonical
     wanted_place = canonical(place) if place else None
     rows = []
     for chunk in chunks:
-        for fact in stored_facts(chunk):
+        for fact in stored_facts(chunk, book):
             similarity = indicator_similarity(indicator, fact.indicator)
             if similarity < threshold:
                 continue
@@ -140,11 +144,11 @@ def _unique(rows: list[SeriesRow]) -> list[SeriesRow]:
     return out
 
 
-def stored_facts(chunk) -> list[Fact]:
+def stored_facts(chunk, book=None) -> list[Fact]:
     """The chunk's facts from its metadata, or extracted now for chunks stored before facts were."""
     field = getattr(chunk, "facts_field", None)
     if field is not None:
         return from_field(field, chunk.chunk_id, chunk.text)
-    from assistant.places import find_places
+    from assistant.places import gazetteer_book
 
-    return extract_for_chunk(chunk, find_places)
+    return extract_for_chunk(chunk, (book or gazetteer_book()).find_places)

@@ -111,6 +111,8 @@ class LexicalIndex:
         self.loaded_from: tuple | None = None  # file_version of the lexical file this object holds
         self._built: _Built | None = None
         self._lock = threading.Lock()
+        # The places this index knows: learned from the regions its rows hold, forgotten with them.
+        self.places = places.PlaceBook()
         if path and (path / "tokens.jsonl").exists():
             self._load()
 
@@ -130,7 +132,7 @@ class LexicalIndex:
                 self.regions[row["id"]] = row.get("region")
                 self.paths[row["id"]] = self._path_of(row.get("path"))
             self.loaded_from = version_of(os.fstat(f.fileno()))  # the file read, even if replaced meanwhile
-        places.learn(set(self.regions.values()) - {None})
+        self.places = places.PlaceBook.of(set(self.regions.values()) - {None})
         self._built = None
 
     def _path_of(self, path) -> str:
@@ -194,7 +196,8 @@ class LexicalIndex:
             self.tokens[chunk.chunk_id] = tokenize(lexical_text(chunk))
             self.regions[chunk.chunk_id] = chunk.metadata.get("region") or ""
             self.paths[chunk.chunk_id] = self._path_of(chunk.metadata.get("path"))
-        places.learn({chunk.metadata.get("region") for chunk in chunks})  # a new county's report: its name filters
+        # a new county's report: its name filters
+        self.places = self.places.learning({chunk.metadata.get("region") for chunk in chunks})
         self._changed()
 
     def subset(self, ids: set[str]) -> "LexicalIndex":
@@ -203,12 +206,14 @@ class LexicalIndex:
         fresh.tokens = {i: t for i, t in self.tokens.items() if i in ids}
         fresh.regions = {i: self.regions.get(i) for i in fresh.tokens}
         fresh.paths = {i: self.paths.get(i, "") for i in fresh.tokens}
+        fresh.places = places.PlaceBook.of(set(fresh.regions.values()) - {None})
         return fresh
 
     def clear(self) -> None:
         self.tokens.clear()
         self.regions.clear()
         self.paths.clear()
+        self.places = places.PlaceBook()
         self._changed()
 
     def _changed(self) -> None:
@@ -221,7 +226,14 @@ class LexicalIndex:
             self.tokens.pop(chunk_id, None)
             self.regions.pop(chunk_id, None)
             self.paths.pop(chunk_id, None)
+        self._forget_places()
         self._changed()
+
+    def _forget_places(self) -> None:
+        """After a delete: a region no row holds any more is forgotten, and a zone learned from it with it."""
+        held = set(self.regions.values()) - {None, ""}
+        if held != self.places.held:
+            self.places = places.PlaceBook.of(held)
 
     def ids_in_regions(self, regions: set[str]) -> set[str] | None:
         """Chunk ids whose document is about one of `regions`; None if some rows predate regions

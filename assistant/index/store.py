@@ -51,6 +51,13 @@ class Index:
             self.check()
 
     @property
+    def places(self):
+        """The PlaceBook of what this index holds: the gazetteer, the zones learned from its documents
+        and its regions. Kept by the lexical side, which holds every chunk's region, so it follows
+        ingests, deletes and other processes' writes with it."""
+        return self.lexical.places
+
+    @property
     def shared(self) -> bool:
         """A Chroma server other machines may write to; the lexical index is in memory, rebuilt from it."""
         return self.lexical.path is None

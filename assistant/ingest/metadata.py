@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant import places
+from assistant.places import PlaceBook, gazetteer_book
 
 CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
@@ -35,23 +35,25 @@ def detect_kind(head: str) -> str:
     return "news"
 
 
-def detect_region(title: str, text: str) -> str:
+def detect_region(title: str, text: str, book: PlaceBook | None = None) -> str:
     """The place a document names itself by, else the most specific place of its title, else of its text.
 
     A report names itself: "在上海市第十六届人民代表大会…", "我代表上海市人民政府", and the
     State Council's "第十二届全国人民代表大会", "我代表国务院". Those outrank any place the text
     merely mentions (a province's report names dozens of zones and cities).
     Example: detect_region("(河南省)漯河市郾城区人民政府工作报告", …) -> "郾城区"
+    `book`: the places of the index the document goes to; none, the gazetteer alone.
     """
+    book = book or gazetteer_book()
     head = unicodedata.normalize("NFKC", text[:3000])
-    own = _self_named(head)
+    own = _self_named(head, book)
     if own:
         return own
-    in_title = list(places.count_places(title))
+    in_title = list(book.count_places(title))
     if in_title:
-        return _most_specific(in_title)
-    counts = places.count_places(text[:3000])
-    for name, n in places.count_places(text[:20000]).items():
+        return _most_specific(in_title, book)
+    counts = book.count_places(text[:3000])
+    for name, n in book.count_places(text[:20000]).items():
         counts[name] = counts.get(name, 0) + n
     counts.pop(NATIONAL, None)  # 全国 in a local text is a comparison ("居全国第5位"), not its subject
     if not counts:
@@ -59,27 +61,27 @@ def detect_region(title: str, text: str) -> str:
     top = max(counts.values())
     # A lower-level place mentioned nearly as often as the top one is what the text is about.
     strong = [name for name, n in counts.items() if n >= top * 0.3]
-    return _most_specific(strong, counts)
+    return _most_specific(strong, book, counts)
 
 
 NATIONAL = "全国"
 _NATIONAL_SESSION = re.compile(r"届\s*全国人民代表大会第|届全国人大[一二三四五六七八九十\d]+次会议|我代表国务院")
 
 
-def _self_named(head: str) -> str:
+def _self_named(head: str, book: PlaceBook) -> str:
     """The place of "在X第N届人民代表大会" / "我代表X人民政府" phrases in a document's head (most named wins)."""
     if _NATIONAL_SESSION.search(head):
         return NATIONAL
-    named = Counter(places.self_named(head))
+    named = Counter(book.self_named(head))
     return named.most_common(1)[0][0] if named else ""
 
 
 _LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3, "zone": 4}
 
 
-def _most_specific(names: list[str], counts: dict[str, int] | None = None) -> str:
+def _most_specific(names: list[str], book: PlaceBook, counts: dict[str, int] | None = None) -> str:
     counts = counts or {}
-    return max(names, key=lambda n: (_LEVEL_RANK.get(places.level_of(n), 2), counts.get(n, 0)))
+    return max(names, key=lambda n: (_LEVEL_RANK.get(book.level_of(n), 2), counts.get(n, 0)))
 
 
 def _chinese_year(text: str) -> int | None:
@@ -159,19 +161,20 @@ def _join_split_title(line: str, lines: list[str]) -> str:
     return line
 
 
-def detect_metadata(text: str, title: str = "", posted: str = "") -> Metadata:
+def detect_metadata(text: str, title: str = "", posted: str = "", book: PlaceBook | None = None) -> Metadata:
+    book = book or gazetteer_book()
     title = re.sub(r"\s+", " ", title or detect_title(text)).strip()
     head = title + "\n" + text[:3000]
     kind = detect_kind(title) if detect_kind(title) != "news" else detect_kind(head)
-    region = detect_region(title, text)
+    region = detect_region(title, text, book)
     issued, reviewed = detect_years(text, kind, posted)
     period = detect_period(head) if kind == "five_year_plan" else ""
-    return Metadata(title=display_title(title, region, kind, issued), region=region, kind=kind,
+    return Metadata(title=display_title(title, region, kind, issued, book), region=region, kind=kind,
                     year_issued=issued, year_reviewed=reviewed, period=period,
-                    level=places.level_of(region) if region else "")
+                    level=book.level_of(region) if region else "")
 
 
-def display_title(title: str, region: str, kind: str, year: int | None) -> str:
+def display_title(title: str, region: str, kind: str, year: int | None, book: PlaceBook | None = None) -> str:
     """Make a bare title say whose and when: "政府工作报告" -> "漯河市政府工作报告（2021年）".
 
     A work report whose title line does not name its place (a page title such as
@@ -179,14 +182,15 @@ def display_title(title: str, region: str, kind: str, year: int | None) -> str:
     """
     title = re.sub(r"<U\+[0-9A-Fa-f]{4}>", " ", title).strip()
     title = title.lstrip("(（").strip() if title.startswith(("(", "（")) and ")" not in title else title
-    found = places.place(region)
-    names = (found.aliases if found else ()) + (region, places.issuer(region))
+    book = book or gazetteer_book()
+    found = book.place(region)
+    names = (found.aliases if found else ()) + (region, book.issuer(region))
     named = any(name and name in title for name in names)
     if region and not named:
         bare = re.fullmatch(r"[\d年]*(?:人民)?政府工作报告", title)
         if kind == "government_work_report" and not bare:
             title = "政府工作报告"
-        title = places.issuer(region) + title
+        title = book.issuer(region) + title
     if year and kind != "news" and str(year) not in title and not re.search(r"[二〇一两三]{4}年", title):
         title = f"{title}（{year}年）"
     return title

@@ -41,13 +41,14 @@ class IngestReport:
                 f"{len(self.skipped)} files unchanged, {len(self.failed)} skipped")  # each listed as "skipped: <why>"
 
 
-def build_documents(raw: RawText) -> list[Document]:
-    """Clean a loaded file and split it into documents with their metadata."""
+def build_documents(raw: RawText, book=None) -> list[Document]:
+    """Clean a loaded file and split it into documents with their metadata; `book`: the places of the
+    index they go to (Index.places: the zones it learned name regions too); none, the gazetteer alone."""
     file_hash = sha1(raw.text)
     cleaned = clean_text(raw.text)
     docs = []
     for article in split_articles(cleaned):
-        meta = detect_metadata(article.text, article.title, article.posted)
+        meta = detect_metadata(article.text, article.title, article.posted, book)
         docs.append(Document(
             doc_id=doc_id_of(raw.source, article.index), source=raw.source, title=meta.title,
             text=article.text, region=meta.region, kind=meta.kind, year_issued=meta.year_issued,
@@ -81,11 +82,13 @@ def _pages_after_cleaning(raw: RawText, cleaned: str) -> list[tuple[int, int]]:
     return pages
 
 
-def chunk_documents(docs: list[Document], budget: int) -> list[Chunk]:
-    """The documents' chunks, each with its figure statements (the fact table's rows) extracted."""
+def chunk_documents(docs: list[Document], budget: int, book=None) -> list[Chunk]:
+    """The documents' chunks, each with its figure statements (the fact table's rows) extracted,
+    their places read with `book` (as in build_documents)."""
     from assistant.facts.table import extract_for_chunk, to_field
-    from assistant.places import find_places
+    from assistant.places import gazetteer_book
 
+    find_places = (book or gazetteer_book()).find_places
     chunks = [chunk for doc in docs for chunk in chunk_document(doc, budget)]
     for chunk in chunks:
         chunk.facts_field = to_field(extract_for_chunk(chunk, find_places))
@@ -147,8 +150,9 @@ def _prepare(path: Path, index, embedder, budget: int, max_bytes: int | None, kn
         _tick(progress, len(raw.text), f"unchanged {raw.source}")
         return None
     try:
-        docs = build_documents(raw)
-        return Prepared(raw, str(path), docs, chunk_documents(docs, budget), [])
+        book = index.places  # what the batches written so far taught it
+        docs = build_documents(raw, book)
+        return Prepared(raw, str(path), docs, chunk_documents(docs, budget, book), [])
     except Exception as e:  # one bad file must not stop the batch
         _fail(e, raw.source, index, report)
         return None
