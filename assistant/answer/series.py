@@ -33,10 +33,8 @@ def indicator_asked(analysis: Analysis) -> str:
         named = [n for n in frame.indicators if n in analysis.question or n.upper() in analysis.question.upper()]
         return max(named or frame.indicators, key=len)
     text = analysis.question if analysis.language == "zh" else analysis.expansion.split(" ")[0]
-    from assistant import places
-
     for name in analysis.places:
-        known = places.place(name)
+        known = analysis.book.place(name)
         for alias in sorted({name, *(known.aliases if known else ())}, key=len, reverse=True):
             text = text.replace(alias, "")
     text = re.sub(rf"(?:{YEAR})年?|[至到—–~-]", "", text)
@@ -54,7 +52,8 @@ def series_rows(chunks, analysis: Analysis) -> list[SeriesRow]:
     years = sorted(analysis.years)
     status = "target" if frame.status == "target" else "actual"
     rows = series(chunks, indicator, place=analysis.places[0] if analysis.places else None,
-                  first=years[0] if years else None, last=years[-1] if years else None, status=status)
+                  first=years[0] if years else None, last=years[-1] if years else None, status=status,
+                  book=analysis.book)
     # 人均生产总值 is not 生产总值: a qualifier one side has and the other lacks makes another indicator
     rows = [r for r in rows if (r.fact.measure in RATE_MEASURES) == frame.rate
             and not qualifiers_differ(r.fact.indicator, indicator)]
