@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 import unicodedata
 from pathlib import Path
 from typing import Iterator
@@ -227,14 +226,3 @@ def foreign_script(text: str) -> str | None:
         return None
     return max(counts, key=counts.get)
 
-
-def timed(timings: dict, stage: str):
-    """Context manager recording a stage's wall time in ms."""
-    class _T:
-        def __enter__(self):
-            self.t = time.perf_counter()
-
-        def __exit__(self, *exc):
-            timings[stage] = round((time.perf_counter() - self.t) * 1000, 1)
-
-    return _T()
