@@ -15,7 +15,7 @@ from assistant.analysis import analyse
 from assistant.answer.types import Answer
 from assistant.documents import ScoredChunk
 from assistant.errors import AssistantError, BadQuestion, DamagedIndex
-from assistant.index.embeddings import make_embedder
+from assistant.index.embedder import make_embedder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import Index, opening
 from assistant.index.vectorstore import open_store, set_aside

@@ -24,13 +24,13 @@ from langchain_chroma import Chroma
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.bench.report import print_tables, write_reports
+from assistant.bench.warm import WARMUP, forget_queries
 from assistant.evaluation.dataset import load_questions
 from assistant.evaluation.scoring import evidence_rank, percentile
 from assistant.index.vectorstore import embedding_text
 
 K = 10
 BATCH = 16
-WARMUP = 3
 METRIC_KS = (1, 3, 5)
 
 
@@ -144,15 +144,6 @@ def ours_search(assistant):
     def search(question: str) -> list[dict]:
         return [{"text": h.chunk.text, "source": h.chunk.source} for h in assistant.search(question, k=K)][:K]
     return search
-
-
-def forget_queries() -> None:
-    """Query vectors are cached: clear them so every timed search embeds its question."""
-    from assistant.index import embeddings
-
-    clear = getattr(embeddings._cached_query, "cache_clear", None)
-    if clear:
-        clear()
 
 
 def run_searches(search, questions: list[dict]) -> list[tuple[dict, list[dict], float]]:
