@@ -74,6 +74,13 @@ def test_a_figure_of_another_year_from_the_cited_passage_is_not_verified(briefed
     assert answer.notice == "not verified: 19家 [1] is a figure of 2019, the question asks about 2020"
 
 
+def test_another_years_figure_given_as_that_years_is_true_as_stated(briefed, llm_server):
+    llm_server.enqueue("2020年漯河市新增国家级高新技术企业28家[1]，比2019年的19家多9家[1]。")
+    answer = briefed.ask(QUESTION)
+    assert [f.text for f in answer.figures] == ["28家", "19家", "9家"]
+    assert answer.verified and not any(f.mismatch for f in answer.figures) and answer.notice == ""
+
+
 def test_the_extractive_answerer_picks_the_same_fact_over_the_same_passages(briefed):
     answer = briefed.ask(QUESTION, mode="extractive")
     assert answer.mode == "extractive" and "28家" in answer.text and "19家" not in answer.text

@@ -9,6 +9,7 @@ import re
 
 from assistant.answer.figures import MARKER, figure_supported, find_figures, has_cjk, normalise_text
 from assistant.answer.instructions import is_instruction, split_instructions, without_instructions
+from assistant.answer.matched import off_frame
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH, Answer, Citation, Figure, Instruction
 from assistant.documents import ScoredChunk
 
@@ -288,9 +289,8 @@ def build_answer(question: str, text: str, contexts: list[ScoredChunk], mode: st
     if answer.instructions:
         add_notice(answer, instruction_notice(answer.instructions))
     if frame is not None:
-        from assistant.answer.matched import off_frame
-
-        mismatches = off_frame(answer.figures, contexts, frame)
+        clauses = [s for s in sentences for _ in find_figures(s)]  # each figure's clause, as check_figures reads them
+        mismatches = off_frame(answer.figures, clauses, contexts, frame)
         if mismatches:
             add_notice(answer, "not verified: " + "; ".join(mismatches))
     if not answer.citations:  # e.g. an LLM that obeyed an order planted in a passage

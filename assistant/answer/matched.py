@@ -5,12 +5,14 @@ measure. A fact fits it when facts/match.py finds nothing that disagrees, the ru
 answerer picks its spans by. Here the same rule
 - lists the fitting facts for the LLM prompt ("漯河市 | 2020 | 新增国家级高新技术企业 | 28家 | actual | [1]"), and
 - checks an LLM answer: a figure it cites whose facts in the cited passage all disagree with the
-  frame (a 2019 figure for a 2020 question, a target for an achieved value) gets the reason.
+  frame (a 2019 figure for a 2020 question, a target for an achieved value) gets the reason, unless
+  the answer's own clause says so ("比2019年的19家多9家" gives 19家 as 2019's: true as stated).
 
 Sentences planted as instructions in a passage state no facts (assistant/answer/instructions.py).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -20,7 +22,7 @@ from assistant.answer.instructions import split_instructions
 from assistant.answer.types import Figure
 from assistant.documents import ScoredChunk
 from assistant.facts.extract import DocContext, doc_context, extract_facts
-from assistant.facts.frame import Frame, frame_of
+from assistant.facts.frame import Frame, frame_of, words_of, year_of
 from assistant.facts.match import disagreements
 from assistant.facts.model import Fact
 
@@ -97,26 +99,43 @@ def fitting_facts(frame: Frame, contexts: list[ScoredChunk], limit: int = LISTED
     return out
 
 
-def off_frame(figures: list[Figure], contexts: list[ScoredChunk], frame: Frame) -> list[str]:
+def off_frame(figures: list[Figure], clauses: list[str], contexts: list[ScoredChunk], frame: Frame) -> list[str]:
     """Marks each figure the cited passages state only as a fact of another place, period, indicator
-    or status than the frame's (Figure.mismatch, the reason); returns those reasons.
+    or status than the frame's (Figure.mismatch, the reason); returns those reasons. `clauses[i]`:
+    the answer's clause stating figures[i]; a difference it names itself is no mismatch.
 
     A figure no extracted fact states (a figure the extractor does not read, a derived one) is not
     judged here: whether it is in the passage at all is check_figures' part."""
     frame = with_plans(frame, contexts)
     reasons = []
-    for figure in figures:
+    for figure, clause in zip(figures, clauses):
         if not figure.verified or figure.derived:
             continue
         stating = [(n, fact) for n in figure.cited for fact in passage_facts(contexts[n - 1])
                    if figure_supported(figure.text, [fact.figure])]
-        verdicts = [(n, fact, _reasons(fact, frame, contexts[n - 1], CHECKED)) for n, fact in stating]
+        verdicts = [(n, fact, [r for r in _reasons(fact, frame, contexts[n - 1], CHECKED) if not said(r, fact, clause)])
+                    for n, fact in stating]
         if not verdicts or any(not why for _, _, why in verdicts):
             continue
         n, fact, why = min(verdicts, key=lambda v: len(v[2]))
         figure.mismatch = f"{figure.text} [{n}] " + "; ".join(describe(r, fact, frame) for r in why)
         reasons.append(figure.mismatch)
     return reasons
+
+
+def said(reason: str, fact: Fact, clause: str) -> bool:
+    """The answer's clause names the fact's own period, place or status, where it differs from the
+    question's: "比2019年的19家" (period), "郾城区增长7%" (place), "目标为增长6%" (status)."""
+    if reason == "period":
+        year = year_of(fact.period)
+        return bool(fact.period) and (fact.period in clause or (year is not None and str(year) in clause))
+    if reason == "place":
+        from assistant.places import canonical, find_places
+
+        return bool(fact.place) and canonical(fact.place) in {canonical(p) for p in find_places(clause)}
+    if reason == "status":
+        return any(re.search(cue, clause, re.I) for cue in words_of(f"question_{fact.status}"))
+    return False  # an indicator: naming the figure's own indicator does not make it answer the question's
 
 
 def describe(reason: str, fact: Fact, frame: Frame) -> str:
