@@ -15,9 +15,13 @@ import pytest
 from llm_fixtures import make_settings
 
 from assistant import Assistant, Settings
+from assistant.analysis import analyse
 from assistant.answer.chain import LLMAnswerer
+from assistant.answer.citations import build_answer
+from assistant.answer.matched import question_frame
 from assistant.answer.protocol import Answerer, ExtractiveAnswerer, FallbackAnswerer
 from assistant.answering import answerer_for
+from assistant.documents import Chunk, ScoredChunk
 from assistant.errors import ConfigError
 
 QUESTION = "漯河市2020年新增了多少家国家级高新技术企业？"
@@ -79,6 +83,27 @@ def test_another_years_figure_given_as_that_years_is_true_as_stated(briefed, llm
     answer = briefed.ask(QUESTION)
     assert [f.text for f in answer.figures] == ["28家", "19家", "9家"]
     assert answer.verified and not any(f.mismatch for f in answer.figures) and answer.notice == ""
+
+
+def report_passage(text: str) -> list:
+    meta = {"source": "report.txt", "title": "2021年漯河市政府工作报告", "region": "漯河市", "doc_id": "report",
+            "year_issued": 2021, "year_reviewed": 2020}
+    chunk = Chunk(chunk_id="report:0001", doc_id="report", text=text, start=0, end=len(text),
+                  heading_path=["一、2020年工作回顾"], page=None, metadata=meta)
+    return [ScoredChunk(chunk=chunk, score=1.0)]
+
+
+@pytest.mark.parametrize("text, verified, notice", [
+    ("2020年漯河市社会消费品零售总额增长4%[1]。", False,
+     "not verified: 4% [1] measures 地区生产总值, not 社会消费品零售总额"),
+    ("2020年漯河市社会消费品零售总额增长3.5%[1]，地区生产总值增长4%[1]。", True, ""),
+], ids=["another-indicators-figure-as-the-answer", "each-figure-with-its-own-indicator"])
+def test_a_figure_of_another_indicator_is_a_mismatch_unless_the_answer_says_whose_it_is(text, verified, notice):
+    contexts = report_passage("2020年，全市地区生产总值增长4%，社会消费品零售总额增长3.5%。")
+    question = "漯河市2020年社会消费品零售总额增长了多少？"
+    answer = build_answer(question, text, contexts, "llm", frame=question_frame(analyse(question)))
+    assert answer.verified is verified and answer.notice == notice
+    assert all(f.verified for f in answer.figures)  # every figure is in the passage either way
 
 
 def test_the_extractive_answerer_picks_the_same_fact_over_the_same_passages(briefed):

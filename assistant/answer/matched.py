@@ -31,6 +31,7 @@ from assistant.facts.model import Fact
 # and status must be the question's.
 CHECKED = ("place", "period", "indicator", "status")
 LISTED = 12  # facts at most in the prompt
+SAID_SHARE = 0.5  # of a fact's indicator's character pairs an answer's clause must hold to name that indicator
 
 
 def question_frame(analysis: Analysis) -> Frame | None:
@@ -124,8 +125,9 @@ def off_frame(figures: list[Figure], clauses: list[str], contexts: list[ScoredCh
 
 
 def said(reason: str, fact: Fact, clause: str) -> bool:
-    """The answer's clause names the fact's own period, place or status, where it differs from the
-    question's: "比2019年的19家" (period), "郾城区增长7%" (place), "目标为增长6%" (status)."""
+    """The answer's clause names the fact's own period, place, status or indicator, where it differs from
+    the question's: "比2019年的19家" (period), "郾城区增长7%" (place), "目标为增长6%" (status),
+    "生产总值增长7%" beside the retail sales asked for (indicator). True as stated, then."""
     if reason == "period":
         year = year_of(fact.period)
         return bool(fact.period) and (fact.period in clause or (year is not None and str(year) in clause))
@@ -135,7 +137,15 @@ def said(reason: str, fact: Fact, clause: str) -> bool:
         return bool(fact.place) and canonical(fact.place) in {canonical(p) for p in find_places(clause)}
     if reason == "status":
         return any(re.search(cue, clause, re.I) for cue in words_of(f"question_{fact.status}"))
-    return False  # an indicator: naming the figure's own indicator does not make it answer the question's
+    if reason == "indicator":  # most of the fact's own indicator words: "社会消费品零售总额增长9%，生产总值增长7%"
+        own = _pairs(fact.indicator)
+        return bool(own) and len(own & _pairs(clause)) >= SAID_SHARE * len(own)
+    return False
+
+
+def _pairs(text: str) -> set[str]:
+    text = re.sub(r"\s+", "", text)
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def describe(reason: str, fact: Fact, frame: Frame) -> str:
