@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +160,16 @@ def test_a_bad_assistant_mode_is_a_one_line_cli_error_naming_the_values(tmp_path
     assert lines == ["error: ASSISTANT_MODE is 'chatgpt': set it to one of auto, llm, extractive (or leave it "
                      "unset: auto)"], done.stderr
     assert not home.exists()  # refused before anything was opened or built
+
+
+@pytest.mark.parametrize("command", [["ask", QUESTION, "--mode", "chatgpt"],
+                                     ["eval", "evals/questions/dev.jsonl", "--mode", "chatgpt", "--out", "{out}"]],
+                         ids=["ask", "eval"])
+def test_a_bad_mode_option_is_a_one_line_cli_error_before_any_question(seeded_home, seeded, tmp_path, command):
+    out = tmp_path / "run"
+    done = subprocess.run([sys.executable, "-m", "assistant", "--home", str(seeded_home),
+                           *(part.format(out=out) for part in command)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "COLUMNS": "200"}, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == ["error: unknown answer mode 'chatgpt': use one of auto, llm, extractive"]
+    assert not out.exists()  # the eval stopped before its first question
