@@ -1,66 +1,52 @@
 """The path of a question: clean -> (rewrite follow-up) -> analyse -> retrieve -> answer -> verify.
 
-The LLM answers when one is configured; when it is unreachable or overloaded
-the extractive answer is given instead, labelled as a fallback. Configuration
-errors (bad key, unknown model, no quota) are raised: guessing would hide them.
+The answering itself is an Answerer (assistant/answer/protocol.py), picked here from the mode:
+the extractive one, or the LLM with the extractive answer as its labelled fallback when the LLM
+is unreachable or overloaded. Configuration errors (bad key, unknown model, no quota, an unknown
+mode) are raised: guessing would hide them.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from assistant.analysis import analyse
-from assistant.answer import extractive
-from assistant.answer.citations import build_answer, is_refusal
-from assistant.answer.nearby import what_reports_hold
-from assistant.answer.series import series_answer
+from assistant.answer.protocol import Answerer, Asked, ExtractiveAnswerer, FallbackAnswerer, merge_followup
 from assistant.answer.types import Answer
 from assistant.errors import BadQuestion, ConfigError
-from assistant.redact import scrub, secrets_of
-from assistant.settings import DEFAULT_LLM_MODEL
+from assistant.redact import secrets_of
+from assistant.settings import DEFAULT_LLM_MODEL, MODES
+from assistant.timing import timed
+
+__all__ = ["answer_question", "stream_answer", "answerer_for", "resolve_mode", "clean_history", "merge_followup"]
 
 HISTORY_TURNS = 4  # earlier turns kept: the LLM's rewrite sees 4, its answer prompt 3, the merge 1
 ANSWER_CHARS = 2000  # of each earlier answer (the prompts show at most 300)
 
 
 def resolve_mode(assistant, mode: str, llm=None) -> str:
-    """`llm`: an LLMAnswerer for this call only (e.g. an endpoint one app session chose)."""
+    """"llm" or "extractive": what `mode` (auto | llm | extractive) means with this configuration.
+
+    `llm`: an LLMAnswerer for this call only (e.g. an endpoint one app session chose)."""
+    if mode not in MODES:
+        raise ConfigError(f"unknown answer mode {mode!r}: use one of {', '.join(MODES)}")
     configured = llm is not None or assistant.settings.llm_configured
-    if mode in ("llm", "extractive"):
-        if mode == "llm" and not configured:
-            raise ConfigError(f"LLM mode needs an endpoint: set OPENAI_API_KEY (OpenAI, model {DEFAULT_LLM_MODEL} unless "
-                              "ASSISTANT_LLM_MODEL names another), or OPENAI_BASE_URL and ASSISTANT_LLM_MODEL")
-        return mode
-    return "llm" if configured else "extractive"
+    if mode == "llm" and not configured:
+        raise ConfigError(f"LLM mode needs an endpoint: set OPENAI_API_KEY (OpenAI, model {DEFAULT_LLM_MODEL} unless "
+                          "ASSISTANT_LLM_MODEL names another), or OPENAI_BASE_URL and ASSISTANT_LLM_MODEL")
+    if mode == "auto":
+        return "llm" if configured else "extractive"
+    return mode
 
 
-def merge_followup(question: str, history: list[dict], book=None) -> str:
-    """Without an LLM, a follow-up borrows what it leaves out from the last question.
-
-    Example: merge_followup("那2024年呢？", [{"question": "2023年漯河市城镇新增就业多少人？"}])
-      -> "2024年漯河市城镇新增就业多少人？"
-    """
-    if not history:
-        return question
-    previous = history[-1].get("question", "")
-    now = analyse(question, book)
-    if len(re.sub(r"[那呢？?吗的，,\s]|what about|and|how about", "", question, flags=re.I)) > 12 and now.places and now.years:
-        return question  # already standalone
-    merged = previous
-    before = analyse(previous, book)
-    for old, new in zip(before.years, now.years):
-        merged = merged.replace(str(old), str(new))
-    if now.places and before.places:
-        from assistant.places import BY_NAME
-
-        for alias in sorted(BY_NAME[before.places[0]].aliases if before.places[0] in BY_NAME else [before.places[0]],
-                            key=len, reverse=True):
-            if alias in merged:
-                merged = merged.replace(alias, now.places[0], 1)
-                break
-    if not now.years and not now.places:
-        merged = f"{previous} {question}"
-    return merged
+def answerer_for(assistant, mode: str, llm=None) -> Answerer:
+    """The Answerer for `mode`: extractive, or the LLM (`llm`, else the Assistant's) falling back to it."""
+    offline = ExtractiveAnswerer(known=assistant.index.lexical.knows, book=assistant.index.places,
+                                 all_chunks=assistant.index.all_chunks)
+    if resolve_mode(assistant, mode, llm) == "extractive":
+        return offline
+    llm = llm if llm is not None else assistant.llm
+    secrets = secrets_of(assistant.settings) + secrets_of(getattr(llm, "settings", None))
+    return FallbackAnswerer(llm, offline, secrets)
 
 
 def clean_history(assistant, history: list[dict]) -> list[dict]:
@@ -84,24 +70,16 @@ def clean_history(assistant, history: list[dict]) -> list[dict]:
     return kept
 
 
-def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, filters, timings: dict, llm=None):
-    from assistant.core import timed
-
+def _prepare(assistant, answerer: Answerer, question: str, history: list[dict], k: int, filters):
+    """The Asked question (rewritten, analysed) and the retrieved passages, at least 10 of them."""
+    timings: dict[str, float] = {}
     question = assistant.clean_question(question)
-    cap = assistant.settings.max_question_chars
     with timed(timings, "rewrite"):
-        standalone = merge_followup(question, history, assistant.index.places)[:cap]
-        if history and mode == "llm":
-            from assistant.answer.chain import LLMUnavailable
-
-            try:
-                standalone = (llm if llm is not None else assistant.llm).rewrite(question, history)[:cap]
-            except LLMUnavailable:
-                pass  # the heuristic merge above stands in; the answer step will fall back too
+        standalone = answerer.rewrite(question, history)[:assistant.settings.max_question_chars]
     with timed(timings, "retrieve"):
         analysis = analyse(standalone, assistant.index.places)
         contexts = assistant.retriever.search(standalone, max(k, 10), analysis=analysis, filters=filters)
-    return question, standalone, analysis, contexts
+    return Asked(question, standalone, analysis, timings), contexts
 
 
 def answer_question(assistant, question: str, history: list[dict], mode: str, k: int, filters, llm=None) -> Answer:
@@ -113,49 +91,15 @@ def answer_question(assistant, question: str, history: list[dict], mode: str, k:
 
 def stream_answer(assistant, question: str, history: list[dict], mode: str, k: int, filters,
                   streaming: bool = True, llm=None) -> Iterator[str | Answer]:
-    """Yield text pieces (LLM mode, streaming) and finally the Answer."""
-    from assistant.core import timed
-
-    timings: dict[str, float] = {}
-    mode = resolve_mode(assistant, mode, llm)
+    """Yield text pieces (a streaming answerer) and finally the Answer."""
+    answerer = answerer_for(assistant, mode, llm)
     history = clean_history(assistant, history)  # before anything analyses, embeds or prompts with it
-    question, standalone, analysis, contexts = _prepare(assistant, question, history, mode, k, filters, timings, llm)
-    passages = contexts[:k]
-    label, notice, text = mode, "", None
-    if mode == "llm":
-        from assistant.answer.chain import LLMUnavailable
-
-        llm = llm if llm is not None else assistant.llm
-        try:
-            with timed(timings, "generate"):
-                passages = llm.select_passages(contexts[:k])
-                if streaming:
-                    parts = []
-                    for part in llm.stream(standalone, passages, history):
-                        parts.append(part)
-                        yield part
-                    text = "".join(parts)
-                else:
-                    text = llm.answer(standalone, passages, history)
-        except LLMUnavailable as e:
-            settings = getattr(llm, "settings", assistant.settings)
-            label = "extractive (fallback)"
-            notice = scrub(f"LLM unavailable, extractive answer shown instead: {e}",
-                           secrets_of(assistant.settings) + secrets_of(settings))
-            passages = contexts[:k]
-    if text is None:
-        found = series_answer(assistant.index.all_chunks(), analysis)  # "漯河市历年民生支出": one value a year, cited
-        if found:
-            text, passages = found
-    if text is None:
-        with timed(timings, "extract"):
-            text = extractive.answer(standalone, analysis, passages, known=assistant.index.lexical.knows)
-            if is_refusal(text) and analysis.wants in ("number", "rate"):
-                text += what_reports_hold(standalone, analysis, passages)  # the nearest facts, cited
-    with timed(timings, "verify"):
-        answer = build_answer(question, text, passages, label, timings=timings,
-                              analysis={**analysis.explain(), "standalone": standalone}, notice=notice)
-        if not answer.refused and not answer.citations:  # e.g. an LLM that obeyed an order planted in a passage
-            answer.notice = answer.notice or "this answer cites no passage, so it is not verified against the documents"
-    answer.contexts = contexts  # every retrieved chunk, for evaluation and the "nearest passages" view
-    yield answer
+    asked, contexts = _prepare(assistant, answerer, question, history, k, filters)
+    if streaming:
+        pieces = answerer.stream(asked, contexts[:k], history)
+    else:
+        pieces = iter([answerer.answer(asked, contexts[:k], history)])
+    for piece in pieces:
+        if isinstance(piece, Answer):
+            piece.contexts = contexts  # every retrieved chunk, for evaluation and the "nearest passages" view
+        yield piece

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 import unicodedata
 from pathlib import Path
 from typing import Iterator
@@ -16,7 +15,7 @@ from assistant.analysis import analyse
 from assistant.answer.types import Answer
 from assistant.documents import ScoredChunk
 from assistant.errors import AssistantError, BadQuestion, DamagedIndex
-from assistant.index.embeddings import make_embedder
+from assistant.index.embedder import make_embedder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import Index, opening
 from assistant.index.vectorstore import open_store, set_aside
@@ -229,14 +228,3 @@ def foreign_script(text: str) -> str | None:
         return None
     return max(counts, key=counts.get)
 
-
-def timed(timings: dict, stage: str):
-    """Context manager recording a stage's wall time in ms."""
-    class _T:
-        def __enter__(self):
-            self.t = time.perf_counter()
-
-        def __exit__(self, *exc):
-            timings[stage] = round((time.perf_counter() - self.t) * 1000, 1)
-
-    return _T()

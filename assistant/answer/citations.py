@@ -9,6 +9,7 @@ import re
 
 from assistant.answer.figures import MARKER, figure_supported, find_figures, has_cjk, normalise_text
 from assistant.answer.instructions import is_instruction, split_instructions, without_instructions
+from assistant.answer.matched import off_frame
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH, Answer, Citation, Figure, Instruction
 from assistant.documents import ScoredChunk
 
@@ -258,8 +259,13 @@ def instruction_notice(instructions: list[Instruction]) -> str:
 
 
 def build_answer(question: str, text: str, contexts: list[ScoredChunk], mode: str,
-                 timings: dict | None = None, analysis: dict | None = None, notice: str = "") -> Answer:
-    """The Answer for `text`, written from `contexts` (marker [n] = contexts[n-1])."""
+                 timings: dict | None = None, analysis: dict | None = None, notice: str = "",
+                 frame=None) -> Answer:
+    """The Answer for `text`, written from `contexts` (marker [n] = contexts[n-1]).
+
+    `frame`: a figure question's frame (answer/matched.py question_frame); each cited figure's fact
+    must then answer it too, not only be in the passage (an LLM's answer: the extractive answerer
+    picks by the frame already)."""
     text = clean_markers(text or "", len(contexts)).strip()
     answer = Answer(question=question, text=text, refused=is_refusal(text), mode=mode, contexts=list(contexts),
                     timings=dict(timings or {}), analysis=dict(analysis or {}), notice=notice)
@@ -281,6 +287,16 @@ def build_answer(question: str, text: str, contexts: list[ScoredChunk], mode: st
     answer.figures = check_figures(sentences, cited, contexts)
     answer.instructions = planted_instructions(sentences, cited, contexts)
     if answer.instructions:
-        flag = instruction_notice(answer.instructions)
-        answer.notice = f"{answer.notice}; {flag}" if answer.notice else flag
+        add_notice(answer, instruction_notice(answer.instructions))
+    if frame is not None:
+        clauses = [s for s in sentences for _ in find_figures(s)]  # each figure's clause, as check_figures reads them
+        mismatches = off_frame(answer.figures, clauses, contexts, frame)
+        if mismatches:
+            add_notice(answer, "not verified: " + "; ".join(mismatches))
+    if not answer.citations:  # e.g. an LLM that obeyed an order planted in a passage
+        answer.notice = answer.notice or "this answer cites no passage, so it is not verified against the documents"
     return answer
+
+
+def add_notice(answer: Answer, line: str) -> None:
+    answer.notice = f"{answer.notice}; {line}" if answer.notice else line

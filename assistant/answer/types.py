@@ -31,6 +31,9 @@ class Figure:
     verified: bool  # found in a chunk the sentence cites, or worked out from two that are (derived)
     cited: list[int] = field(default_factory=list)
     derived: bool = False  # a comparison's working: the difference or change of two verified figures
+    # why the fact it states in the cited passage does not answer the question (another year, place,
+    # indicator or status), "" when it does or was not judged: see answer/matched.py
+    mismatch: str = ""
 
 
 @dataclass
@@ -57,10 +60,11 @@ class Answer:
 
     @property
     def verified(self) -> bool:
-        """Every figure is in a passage its sentence cites, an answer (not a refusal) cites one,
-        and what it says does not come from an instruction planted in a passage."""
-        return all(f.verified for f in self.figures) and (self.refused or bool(self.citations)) \
-            and not self.instructions
+        """Every figure is in a passage its sentence cites (and, where checked, states what the question
+        asks, not another year's or place's), an answer (not a refusal) cites one, and what it says does
+        not come from an instruction planted in a passage."""
+        return all(f.verified and not f.mismatch for f in self.figures) \
+            and (self.refused or bool(self.citations)) and not self.instructions
 
     @property
     def latency_ms(self) -> float:

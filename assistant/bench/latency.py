@@ -12,7 +12,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from assistant.bench.run import WARMUP, forget_queries
+from assistant.bench.warm import WARMUP, forget_queries
 from assistant.bench.processes import free_port, stop
 from assistant.evaluation.scoring import percentile
 

