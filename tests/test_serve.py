@@ -103,6 +103,9 @@ def test_search_and_bad_requests(http):
     assert "question" in one_line_error(http.post("/v1/ask", json={"k": 3}), 422)
     assert "k" in one_line_error(http.post("/v1/search", json={"question": "GDP", "k": 0}), 422)
     assert "LLM mode" in one_line_error(http.post("/v1/ask", json={"question": QUESTION, "mode": "llm"}), 400)
+    assert "mode" in one_line_error(http.post("/v1/ask", json={"question": QUESTION, "mode": "gpt"}), 422)
+    auto = http.post("/v1/ask", json={"question": QUESTION, "mode": "auto"})  # no LLM configured: extractive
+    assert auto.status_code == 200 and auto.json()["mode"] == "extractive"
 
 
 def test_openai_client_plain(api):

@@ -70,7 +70,7 @@ class Turn(BaseModel):
 class AskIn(BaseModel):
     question: str = Field(examples=["漯河市2020年新增了多少家国家级高新技术企业？"])
     history: list[Turn] = Field(default_factory=list, description="Earlier turns, oldest first (for follow-ups).")
-    mode: Literal["llm", "extractive"] | None = Field(None, description="Default: llm when configured.")
+    mode: Literal["auto", "llm", "extractive"] | None = Field(None, description="auto (default): llm when an LLM is configured, else extractive.")
     k: int | None = Field(None, ge=1, le=50, description="Passages given to the answerer.")
     filters: dict[str, Any] | None = Field(None, description='A metadata filter, e.g. {"region": "漯河市"} or '
                                           '{"year_reviewed": {"$gte": 2021}}; fields: ' + ", ".join(FILTER_FIELDS))
