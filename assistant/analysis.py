@@ -31,6 +31,8 @@ class Analysis:
     question: str
     places: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    # the years named as a report's ("2015年政府工作报告"): a work report issued then, not one reviewing it
+    report_years: list[int] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)  # 十三五 …
     comparison: bool = False
     wants: str = "text"  # number | date | name | text
@@ -40,7 +42,8 @@ class Analysis:
     amount: bool = False  # asks for a quantity, not a rate: a bare percentage does not answer it
 
     def explain(self) -> dict:
-        return {"places": self.places, "years": self.years, "periods": self.periods,
+        return {"places": self.places, "years": self.years, "report_years": self.report_years,
+                "periods": self.periods,
                 "comparison": self.comparison, "wants": self.wants, "unit": self.unit, "amount": self.amount,
                 "language": self.language, "expansion": self.expansion}
 
@@ -61,6 +64,33 @@ def detect_years(text: str) -> tuple[list[int], list[str]]:
     periods = [p for p in plan_periods() if p in text]
     periods += [cn for en, cn in english_periods().items() if en in lowered and cn not in periods]
     return list(dict.fromkeys(years)), periods
+
+
+# Years joined into one list ("2012年与2013年", "the 2015 and 2017"), a few words that are no year
+# and no sentence break ("国务院", "national", "government"), then a report word.
+_YEAR_LIST = rf"{YEAR}年?(?:\s*(?:和|与|及|、|至|到|,|，|and|or|to)\s*(?:the\s+)?{YEAR}年?)*"
+_GAP = r"[^\d。？！?!；;，,（()）]{0,12}?"
+
+
+@lru_cache(maxsize=None)
+def _report_year_patterns() -> tuple[re.Pattern, re.Pattern]:
+    report = "|".join(load_data("question_words.yaml")["report"])
+    before = re.compile(rf"(?<!\d)({_YEAR_LIST})(?!\d)\s*(?:的|'s)?{_GAP}(?:{report})(?![a-z])", re.I)
+    after = re.compile(rf"(?:{report})\s*[（(]\s*({YEAR})年?\s*[)）]", re.I)
+    return before, after
+
+
+def report_years(text: str) -> list[int]:
+    """Years the question names as a report's.
+
+    Example: report_years("2012年与2013年国务院政府工作报告安排的财政赤字") -> [2012, 2013];
+    report_years("按2011年政府工作报告，按2010年价格计算") -> [2011]; report_years("上海2025年GDP") -> []
+    """
+    found: list[int] = []
+    for pattern in _report_year_patterns():
+        for m in pattern.finditer(text):
+            found += [int(y) for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", m.group(1))]
+    return list(dict.fromkeys(found))
 
 
 def english_terms(text: str) -> list[tuple[str, list[str]]]:
@@ -125,6 +155,7 @@ def analyse(question: str) -> Analysis:
     comparison = sides and bool(question_words("compare").search(question))
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
-    return Analysis(question=question, places=found_places, years=years, periods=periods,
+    return Analysis(question=question, places=found_places, years=years, report_years=report_years(question),
+                    periods=periods,
                     comparison=comparison, wants=(wants := what_is_wanted(question)), language=language,
                     expansion=expansion, unit=asked_unit(question), amount=asks_amount(question, wants))

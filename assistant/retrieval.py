@@ -103,14 +103,17 @@ class Retriever:
         return self._search_one(question, analysis, k, filters, memo)
 
     def _year_filter(self, analysis: Analysis, reports_only: bool = False) -> dict:
+        """The narrowest reading of the question's years that a work report of its place fits (see
+        `_year_readings`); none when no work report of the place is dated so."""
         if not analysis.years:
             return {}
-        issued = {y for year in analysis.years for y in (year, year + 1)}
         allowed = set(self._allowed(analysis.places))
-        dated = any(d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)
-                    and (d.get("year_issued") in issued or d.get("year_reviewed") in analysis.years)
-                    for d in self.index.documents().values())
-        return _year_clause(analysis.years, reports_only) if dated else {}
+        reports = [d for d in self.index.documents().values()
+                   if d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)]
+        for issued, reviewed in _year_readings(analysis):
+            if any(d.get("year_issued") in issued or d.get("year_reviewed") in reviewed for d in reports):
+                return _year_clause(issued, reviewed, reports_only)
+        return {}
 
     def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
                     ) -> list[ScoredChunk]:
@@ -134,7 +137,7 @@ class Retriever:
     def _candidates(self, question: str, analysis: Analysis, where) -> tuple[dict, dict, dict]:
         """Dense hits (chunk, similarity), BM25 scores, and the chunks only BM25 found."""
         nearest = dict(self.index.nearest(self.embedder.embed_query(question), self.candidates, where))
-        lexical = self.index.best_lexical(tokenize(f"{question} {analysis.expansion}"), self.candidates, where)
+        lexical = self.index.best_lexical(tokenize(lexical_query(question, analysis)), self.candidates, where)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
         chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
         dense = {i: (chunks[i], s) for i, s in nearest.items() if i in chunks}
@@ -170,7 +173,7 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
         return 0.0
     frame, asked = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
                                    tuple(analysis.periods))
-    if not frame.figure:
+    if not (frame.figure or frame.indicators):  # "How did the urban job-creation target change?" asks a figure too
         return 0.0
     issued = chunk.metadata.get("year_issued") or None
     best = 0.0
@@ -193,6 +196,20 @@ def _question_frame(question: str, named: tuple, years: tuple, periods: tuple):
     analysis.places, analysis.years, analysis.periods = list(named), list(years), list(periods)
     frame = replace(frame_of(analysis), plan_answers=True)
     return frame, " ".join([question, analysis.expansion, *frame.indicators])
+
+
+def lexical_query(question: str, analysis: Analysis) -> str:
+    """The words BM25 looks for: the question's, the glossary's Chinese for its English terms, and the
+    shown name of an indicator the question names in words that are no part of it (经济增速 also looks
+    for 地区生产总值; data/indicators.yaml). Only the shown name: every alias would outweigh the
+    question's own words."""
+    from assistant.facts.table import synonym_groups
+
+    frame, _ = _question_frame(question, tuple(analysis.places), tuple(analysis.years), tuple(analysis.periods))
+    said = f"{question} {analysis.expansion}"
+    shown = [group[0] for group in synonym_groups() if group[0] in frame.indicators
+             and not any(len(name) >= 2 and name in said and name in group[0] for name in group)]
+    return " ".join([said, *shown])
 
 
 def _normalise(value: float | None, values: list[float]) -> float:
@@ -256,18 +273,41 @@ def _where(allowed: list[str], filters: dict | None) -> dict | None:
 WORK_REPORT = "government_work_report"
 
 
-def _year_clause(years: list[int], reports_only: bool = False) -> dict:
-    """Work reports delivered in Y (its targets) or Y+1 (which reviews Y); any document of another kind
-    unless `reports_only`.
+def _year_readings(analysis: Analysis) -> list[tuple[list[int], list[int]]]:
+    """(years issued, years reviewed) a work report may have to answer, narrowest first.
 
-    Example: [2015] -> {"$or": [{"year_issued": {"$in": [2015, 2016]}}, {"year_reviewed": {"$in": [2015]}},
-    {"doc_kind": {"$ne": "government_work_report"}}]}
+    A report is issued in Y with Y's targets and reviews Y-1. "2015年政府工作报告" is the report issued
+    in 2015; a target for 2015 is in that report too; an achieved value of 2015 is in the one reviewing
+    2015; a year asked of otherwise may be either.
+    Example: "2013年经济增长预期目标" -> [([2013], []), ([2013, 2014], [2013])]
     """
-    issued = sorted({y for year in years for y in (year, year + 1)})
-    dated = [{"year_issued": {"$in": issued}}, {"year_reviewed": {"$in": sorted(years)}}]
+    years = sorted(analysis.years)
+    readings = []
+    if analysis.report_years:
+        readings.append((sorted(analysis.report_years), []))
+    frame, _ = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
+                               tuple(analysis.periods))
+    if frame.status_named and frame.status == "target":
+        readings.append((years, []))
+    elif frame.status_named and frame.status == "actual":
+        readings.append(([], years))
+    readings.append((sorted({y for year in years for y in (year, year + 1)}), years))
+    return readings
+
+
+def _year_clause(issued: list[int], reviewed: list[int], reports_only: bool = False) -> dict:
+    """Work reports issued or reviewing in the given years; any document of another kind unless
+    `reports_only`.
+
+    Example: _year_clause([2015, 2016], [2015]) -> {"$or": [{"year_issued": {"$in": [2015, 2016]}},
+    {"year_reviewed": {"$in": [2015]}}, {"doc_kind": {"$ne": "government_work_report"}}]}
+    """
+    dated = [{"year_issued": {"$in": issued}}] if issued else []
+    dated += [{"year_reviewed": {"$in": reviewed}}] if reviewed else []
+    dated = dated[0] if len(dated) == 1 else {"$or": dated}
     if reports_only:
-        return {"$and": [{"doc_kind": WORK_REPORT}, {"$or": dated}]}
-    return {"$or": dated + [{"doc_kind": {"$ne": WORK_REPORT}}]}
+        return {"$and": [{"doc_kind": WORK_REPORT}, dated]}
+    return {"$or": [*(dated["$or"] if "$or" in dated else [dated]), {"doc_kind": {"$ne": WORK_REPORT}}]}
 
 
 def _and(filters: dict | None, more: dict) -> dict:
@@ -284,10 +324,13 @@ def _sides(analysis: Analysis) -> list[Analysis]:
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion)
     if len(analysis.places) >= 2:
-        return [Analysis(places=[p], years=analysis.years, periods=analysis.periods, **base) for p in analysis.places]
+        return [Analysis(places=[p], years=analysis.years, report_years=analysis.report_years,
+                         periods=analysis.periods, **base) for p in analysis.places]
     if len(analysis.years) >= 2:
-        return [Analysis(places=analysis.places, years=[y], periods=[], **base) for y in analysis.years]
-    return [Analysis(places=analysis.places, years=analysis.years, periods=[p], **base) for p in analysis.periods]
+        return [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
+                         periods=[], **base) for y in analysis.years]
+    return [Analysis(places=analysis.places, years=analysis.years, report_years=analysis.report_years,
+                     periods=[p], **base) for p in analysis.periods]
 
 
 class HybridRetriever(BaseRetriever):
