@@ -109,8 +109,32 @@ def english_terms(text: str) -> list[tuple[str, list[str]]]:
 
 
 def expand_english(text: str) -> str:
-    """Chinese glossary words for the English terms in a question (longest terms first)."""
-    return " ".join(" ".join(chinese) for _, chinese in english_terms(text))
+    """Chinese glossary words for the English terms in a question (longest terms first), and its
+    English figures as the reports write them."""
+    return " ".join([*(" ".join(chinese) for _, chinese in english_terms(text)), *english_figures(text)])
+
+
+@lru_cache(maxsize=None)
+def _english_figure() -> re.Pattern:
+    data = load_data("english_figures.yaml")
+    scales = "|".join(map(re.escape, data["scales"]))
+    units = "|".join(map(re.escape, sorted(data["units"], key=len, reverse=True)))
+    return re.compile(rf"(\d+(?:\.\d+)?)\s*({scales})\b(?:\s+({units})\b)?", re.I)
+
+
+def english_figures(text: str) -> list[str]:
+    """english_figures("pass 10 trillion yuan") -> ["10万亿元"]; "16.06 billion US dollars" -> ["160.6亿美元"]."""
+    from assistant.facts.units import multipliers
+
+    data = load_data("english_figures.yaml")
+    steps = sorted(((f, m) for m, f in multipliers().items() if f >= 10_000), reverse=True)
+    out = []
+    for m in _english_figure().finditer(text):
+        value = float(m.group(1)) * data["scales"][m.group(2).lower()]
+        factor, written = next(((f, w) for f, w in steps if value >= f), (1, ""))
+        unit = data["units"].get((m.group(3) or "").lower(), "")
+        out.append(f"{value / factor:.6g}{written}{unit}")
+    return out
 
 
 # The units a question can name after 多少/几 (多少张, 多少亿元 -> 元): every unit but a percentage,
@@ -147,15 +171,37 @@ def what_is_wanted(text: str) -> str:
     return "text"
 
 
+def asks_which_place(text: str) -> bool:
+    """asks_which_place("Which province's economy became the third in China to…") -> True."""
+    return bool(question_words("which_place").search(text))
+
+
 def analyse(question: str) -> Analysis:
     found_places = places.find_places(question)
     years, periods = detect_years(question)
     language = detect_language(question)
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
     comparison = sides and bool(question_words("compare").search(question))
+    found_places = _without_field(found_places, question, comparison)
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
     return Analysis(question=question, places=found_places, years=years, report_years=report_years(question),
-                    periods=periods,
-                    comparison=comparison, wants=(wants := what_is_wanted(question)), language=language,
-                    expansion=expansion, unit=asked_unit(question), amount=asks_amount(question, wants))
+                    periods=periods, comparison=comparison, wants=(wants := what_is_wanted(question)),
+                    language=language, expansion=expansion, unit=asked_unit(question),
+                    amount=asks_amount(question, wants))
+
+
+def _without_field(found: list[str], question: str, comparison: bool) -> list[str]:
+    """The places asked about, without the country when it is only the field a place is ranked in.
+
+    "Which province's economy became the third in China to…" asks which place; "江苏…居全国首位" and
+    "Which Jiangsu city became China's first…" ask about a place, China being the reference; a
+    comparison of a province with the country ("河南和全国的目标") keeps both.
+    Example: _without_field(["江苏省", "全国"], "Which Jiangsu city became China's first…", False) -> ["江苏省"]
+    """
+    national = [p for p in found if places.level_of(p) == "national"]
+    if not national or (comparison and len(found) >= 2):
+        return found
+    if asks_which_place(question) or len(national) < len(found):
+        return [p for p in found if p not in national]
+    return found

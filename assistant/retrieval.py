@@ -165,7 +165,11 @@ class Retriever:
 
 def fact_match(chunk: Chunk, analysis: Analysis) -> float:
     """How well the chunk's best figure fits a figure question: 0 when none agrees with its place, year,
-    status and measure, else the share of that figure's indicator the question names (synonyms counted)."""
+    status and measure, else the share of that figure's indicator the question names (synonyms counted);
+    half that for a plan that answers only because no achieved value is asked by name (the answerer, too,
+    looks for an achieved value first)."""
+    from dataclasses import replace
+
     from assistant.facts.match import disagreements
     from assistant.facts.table import from_field
 
@@ -175,12 +179,15 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
                                    tuple(analysis.periods))
     if not (frame.figure or frame.indicators):  # "How did the urban job-creation target change?" asks a figure too
         return 0.0
+    strict = replace(frame, plan_answers=False)
     issued = chunk.metadata.get("year_issued") or None
     best = 0.0
     for fact in from_field(chunk.facts_field, chunk.chunk_id, ""):
-        if fact.indicator and not disagreements(fact, frame, issued):
-            grams = {fact.indicator[i:i + 2] for i in range(max(1, len(fact.indicator) - 1))}
-            best = max(best, sum(g in asked for g in grams) / len(grams))
+        if not fact.indicator or disagreements(fact, frame, issued):
+            continue
+        grams = {fact.indicator[i:i + 2] for i in range(max(1, len(fact.indicator) - 1))}
+        share = sum(g in asked for g in grams) / len(grams)
+        best = max(best, share if not disagreements(fact, strict, issued) else share / 2)
     return best
 
 
