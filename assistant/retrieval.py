@@ -37,7 +37,7 @@ class Weights:
     year: float = 0.2  # document reviews/plans the year asked about
     year_text: float = 0.05  # the chunk itself mentions the year
     place: float = 0.05  # the document is about exactly the place asked about
-    fact: float = 0.15  # a figure question: the chunk states a figure of the indicator asked, for its place and year
+    fact: float = 0.25  # a figure question: the chunk states a figure of the indicator asked, for its place and year
 
 
 class Retriever:
@@ -110,7 +110,12 @@ class Retriever:
         allowed = set(self._allowed(analysis.places))
         reports = [d for d in self.index.documents().values()
                    if d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)]
-        for issued, reviewed in _year_readings(analysis):
+        readings = _year_readings(analysis)
+        frame, _ = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
+                                   tuple(analysis.periods))
+        if not frame.status_named and not analysis.report_years:
+            readings = readings[-1:]  # an achieved value assumed: ranked first (year_boost), not filtered
+        for issued, reviewed in readings:
             if any(d.get("year_issued") in issued or d.get("year_reviewed") in reviewed for d in reports):
                 return _year_clause(issued, reviewed, reports_only)
         return {}
@@ -228,6 +233,9 @@ def _normalise(value: float | None, values: list[float]) -> float:
 
 
 def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, list[str]]:
+    """The document is about a year asked: w.year; half that for a work report that only plans a year
+    asked for its achieved value (issued in it, reviewed by the next), or only reviews a year asked for
+    its target or named as a report's (see `_year_readings`)."""
     meta = chunk.metadata
     years = set(analysis.years)
     for period in analysis.periods:
@@ -241,7 +249,7 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
         doc_years |= set(range(start, end + 1))
     boost, reasons = 0.0, []
     if years & doc_years:
-        boost += w.year
+        boost += w.year * _year_role_fit(meta, analysis, years)
         reasons.append(f"year {sorted(years & doc_years)[0]} matches the document")
     mentioned = [y for y in analysis.years if f"{y}" in chunk.text]
     mentioned += [p for p in analysis.periods if p in chunk.text]
@@ -249,6 +257,16 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
         boost += w.year_text
         reasons.append(f"mentions {mentioned[0]}")
     return boost, reasons
+
+
+def _year_role_fit(meta: dict, analysis: Analysis, years: set[int]) -> float:
+    """1 when a work report holds the asked years in the role asked (see `_year_readings`), else 0.5."""
+    if meta.get("doc_kind") != WORK_REPORT or not analysis.years:
+        return 1.0
+    issued, reviewed = _year_readings(analysis)[0]
+    if meta.get("year_issued") in issued or meta.get("year_reviewed") in reviewed:
+        return 1.0
+    return 0.5
 
 
 def allowed_regions(named: list[str]) -> list[str]:
@@ -285,7 +303,8 @@ def _year_readings(analysis: Analysis) -> list[tuple[list[int], list[int]]]:
 
     A report is issued in Y with Y's targets and reviews Y-1. "2015年政府工作报告" is the report issued
     in 2015; a target for 2015 is in that report too; an achieved value of 2015 is in the one reviewing
-    2015; a year asked of otherwise may be either.
+    2015; a year asked of otherwise may be either, the reviewing one first (an achieved value is
+    assumed, as the answerer does).
     Example: "2013年经济增长预期目标" -> [([2013], []), ([2013, 2014], [2013])]
     """
     years = sorted(analysis.years)
@@ -296,7 +315,7 @@ def _year_readings(analysis: Analysis) -> list[tuple[list[int], list[int]]]:
                                tuple(analysis.periods))
     if frame.status_named and frame.status == "target":
         readings.append((years, []))
-    elif frame.status_named and frame.status == "actual":
+    elif frame.status in ("actual", "cumulative", "average"):
         readings.append(([], years))
     readings.append((sorted({y for year in years for y in (year, year + 1)}), years))
     return readings
