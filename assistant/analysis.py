@@ -76,7 +76,7 @@ _GAP = r"[^\d。？！?!；;，,（()）]{0,12}?"
 def _report_year_patterns() -> tuple[re.Pattern, re.Pattern]:
     report = "|".join(load_data("question_words.yaml")["report"])
     before = re.compile(rf"(?<!\d)({_YEAR_LIST})(?!\d)\s*(?:的|'s)?{_GAP}(?:{report})(?![a-z])", re.I)
-    after = re.compile(rf"(?:{report})\s*[（(]\s*({YEAR})年?\s*[)）]", re.I)
+    after = re.compile(rf"(?:{report})\s*(?:[（(]|\bof\s+|\bfor\s+the\s+year\s+)\s*({YEAR})年?(?!\d)", re.I)
     return before, after
 
 
@@ -84,7 +84,8 @@ def report_years(text: str) -> list[int]:
     """Years the question names as a report's.
 
     Example: report_years("2012年与2013年国务院政府工作报告安排的财政赤字") -> [2012, 2013];
-    report_years("按2011年政府工作报告，按2010年价格计算") -> [2011]; report_years("上海2025年GDP") -> []
+    report_years("按2011年政府工作报告，按2010年价格计算") -> [2011]; report_years("the report of 2016") -> [2016];
+    report_years("上海2025年GDP") -> []
     """
     found: list[int] = []
     for pattern in _report_year_patterns():
