@@ -107,3 +107,11 @@ def test_two_provinces_growth_named_otherwise_finds_their_gdp(corpus):
 def test_which_province_searches_every_province(corpus):
     text, docs = _top(corpus, "哪个省的省属企业营收和利润分别居全国第5、第6位？")
     assert ("陕西省", 2026) in docs and "居全国第5、第6位" in text
+
+
+def test_full_width_figures_are_the_same_tokens():
+    """The State Council's pages of 2008-2010 write ２００９年 and ８．７％: BM25 must meet 2009年 and 8.7% in them."""
+    from assistant.index.lexical import tokenize
+
+    assert tokenize("２００９年国内生产总值增长８．７％，达到３３．５万亿元") == tokenize("2009年国内生产总值增长8.7%，达到33.5万亿元")
+    assert {"2009年", "8.7%", "33.5万亿元"} <= set(tokenize("２００９年国内生产总值增长８．７％，达到３３．５万亿元"))
