@@ -5,7 +5,15 @@
   `Index.nearest` and `Index.best_lexical`); a question that names no place
   searches everything.
 - Years and plan periods boost the documents that review, plan or mention them; a
-  question naming years keeps to the work reports of those years (see `_search_dated`).
+  question naming years keeps to the work reports of those years (see `_search_dated`):
+  the report issued in a year named as a report's (2015年政府工作报告) or asked for its
+  target, the one reviewing a year asked for its achieved value, either otherwise (the
+  reviewing one ranked first). The country is no filter when it is only the field a place
+  is ranked in (which province…, 居全国第一; see `analysis._without_field`).
+- BM25 looks for the question's words, the glossary's Chinese for its English terms and
+  figures (10 trillion yuan -> 10万亿元), and the shown name of an indicator it names
+  otherwise (经济增速 -> 地区生产总值); a figure question ranks higher the chunks stating a
+  figure that fits it (`fact_match`).
 - Comparison questions retrieve each side separately (its own place and year filter)
   and interleave the results.
 Each returned chunk carries its dense, lexical and fused scores and the reasons
@@ -249,7 +257,7 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
         doc_years |= set(range(start, end + 1))
     boost, reasons = 0.0, []
     if years & doc_years:
-        boost += w.year * _year_role_fit(meta, analysis, years)
+        boost += w.year * _year_role_fit(meta, analysis)
         reasons.append(f"year {sorted(years & doc_years)[0]} matches the document")
     mentioned = [y for y in analysis.years if f"{y}" in chunk.text]
     mentioned += [p for p in analysis.periods if p in chunk.text]
@@ -259,7 +267,7 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
     return boost, reasons
 
 
-def _year_role_fit(meta: dict, analysis: Analysis, years: set[int]) -> float:
+def _year_role_fit(meta: dict, analysis: Analysis) -> float:
     """1 when a work report holds the asked years in the role asked (see `_year_readings`), else 0.5."""
     if meta.get("doc_kind") != WORK_REPORT or not analysis.years:
         return 1.0
@@ -330,10 +338,9 @@ def _year_clause(issued: list[int], reviewed: list[int], reports_only: bool = Fa
     """
     dated = [{"year_issued": {"$in": issued}}] if issued else []
     dated += [{"year_reviewed": {"$in": reviewed}}] if reviewed else []
-    dated = dated[0] if len(dated) == 1 else {"$or": dated}
     if reports_only:
-        return {"$and": [{"doc_kind": WORK_REPORT}, dated]}
-    return {"$or": [*(dated["$or"] if "$or" in dated else [dated]), {"doc_kind": {"$ne": WORK_REPORT}}]}
+        return {"$and": [{"doc_kind": WORK_REPORT}, dated[0] if len(dated) == 1 else {"$or": dated}]}
+    return {"$or": dated + [{"doc_kind": {"$ne": WORK_REPORT}}]}
 
 
 def _and(filters: dict | None, more: dict) -> dict:
