@@ -103,9 +103,11 @@ def english_terms(text: str) -> list[tuple[str, list[str]]]:
     found = []
     terms = glossary()
     for term in sorted(terms, key=len, reverse=True):
-        if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", lowered):
+        plural = "" if term.endswith("s") else "(?:e?s)?"  # "hospitals" is "hospital"
+        pattern = rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
+        if re.search(pattern, lowered):
             found.append((term, terms[term].split()))
-            lowered = lowered.replace(term, " ")
+            lowered = re.sub(pattern, " ", lowered)
     return found
 
 

@@ -59,6 +59,13 @@ def test_english_figures_are_written_as_the_reports_do():
     assert "10万亿元" in analyse("Which province passed 10 trillion yuan?").expansion
 
 
+def test_english_plurals_find_their_glossary_term():
+    from assistant.analysis import english_terms
+
+    terms = dict(english_terms("How many hospitals, beds and taxes? Per the news"))
+    assert terms["hospital"] == ["医院"] and terms["bed"] == ["床位"] and "new" not in terms  # news is not new
+
+
 def test_bm25_also_looks_for_an_indicator_s_shown_name():
     question = "北京2025年的经济增速是多少？"
     assert "地区生产总值" in lexical_query(question, analyse(question))
