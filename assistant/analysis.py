@@ -31,6 +31,8 @@ class Analysis:
     question: str
     places: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    # the years named as a report's ("2015年政府工作报告"): a work report issued then, not one reviewing it
+    report_years: list[int] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)  # 十三五 …
     comparison: bool = False
     wants: str = "text"  # number | date | name | text
@@ -42,7 +44,8 @@ class Analysis:
     book: PlaceBook = field(default_factory=gazetteer_book, repr=False, compare=False)
 
     def explain(self) -> dict:
-        return {"places": self.places, "years": self.years, "periods": self.periods,
+        return {"places": self.places, "years": self.years, "report_years": self.report_years,
+                "periods": self.periods,
                 "comparison": self.comparison, "wants": self.wants, "unit": self.unit, "amount": self.amount,
                 "language": self.language, "expansion": self.expansion}
 
@@ -65,6 +68,34 @@ def detect_years(text: str) -> tuple[list[int], list[str]]:
     return list(dict.fromkeys(years)), periods
 
 
+# Years joined into one list ("2012年与2013年", "the 2015 and 2017"), a few words that are no year
+# and no sentence break ("国务院", "national", "government"), then a report word.
+_YEAR_LIST = rf"{YEAR}年?(?:\s*(?:和|与|及|、|至|到|,|，|and|or|to)\s*(?:the\s+)?{YEAR}年?)*"
+_GAP = r"[^\d。？！?!；;，,（()）]{0,12}?"
+
+
+@lru_cache(maxsize=None)
+def _report_year_patterns() -> tuple[re.Pattern, re.Pattern]:
+    report = "|".join(load_data("question_words.yaml")["report"])
+    before = re.compile(rf"(?<!\d)({_YEAR_LIST})(?!\d)\s*(?:的|'s)?{_GAP}(?:{report})(?![a-z])", re.I)
+    after = re.compile(rf"(?:{report})\s*(?:[（(]|\bof\s+|\bfor\s+the\s+year\s+)\s*({YEAR})年?(?!\d)", re.I)
+    return before, after
+
+
+def report_years(text: str) -> list[int]:
+    """Years the question names as a report's.
+
+    Example: report_years("2012年与2013年国务院政府工作报告安排的财政赤字") -> [2012, 2013];
+    report_years("按2011年政府工作报告，按2010年价格计算") -> [2011]; report_years("the report of 2016") -> [2016];
+    report_years("上海2025年GDP") -> []
+    """
+    found: list[int] = []
+    for pattern in _report_year_patterns():
+        for m in pattern.finditer(text):
+            found += [int(y) for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", m.group(1))]
+    return list(dict.fromkeys(found))
+
+
 def english_terms(text: str) -> list[tuple[str, list[str]]]:
     """The glossary terms in a question, longest first, each with its Chinese renderings (any one will do).
 
@@ -74,15 +105,41 @@ def english_terms(text: str) -> list[tuple[str, list[str]]]:
     found = []
     terms = glossary()
     for term in sorted(terms, key=len, reverse=True):
-        if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", lowered):
+        plural = "" if term.endswith("s") else "(?:e?s)?"  # "hospitals" is "hospital"
+        pattern = rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
+        if re.search(pattern, lowered):
             found.append((term, terms[term].split()))
-            lowered = lowered.replace(term, " ")
+            lowered = re.sub(pattern, " ", lowered)
     return found
 
 
 def expand_english(text: str) -> str:
-    """Chinese glossary words for the English terms in a question (longest terms first)."""
-    return " ".join(" ".join(chinese) for _, chinese in english_terms(text))
+    """Chinese glossary words for the English terms in a question (longest terms first), and its
+    English figures as the reports write them."""
+    return " ".join([*(" ".join(chinese) for _, chinese in english_terms(text)), *english_figures(text)])
+
+
+@lru_cache(maxsize=None)
+def _english_figure() -> re.Pattern:
+    data = load_data("english_figures.yaml")
+    scales = "|".join(map(re.escape, data["scales"]))
+    units = "|".join(map(re.escape, sorted(data["units"], key=len, reverse=True)))
+    return re.compile(rf"(\d+(?:\.\d+)?)\s*({scales})\b(?:\s+({units})\b)?", re.I)
+
+
+def english_figures(text: str) -> list[str]:
+    """english_figures("pass 10 trillion yuan") -> ["10万亿元"]; "16.06 billion US dollars" -> ["160.6亿美元"]."""
+    from assistant.facts.units import multipliers
+
+    data = load_data("english_figures.yaml")
+    steps = sorted(((f, m) for m, f in multipliers().items() if f >= 10_000), reverse=True)
+    out = []
+    for m in _english_figure().finditer(text):
+        value = float(m.group(1)) * data["scales"][m.group(2).lower()]
+        factor, written = next(((f, w) for f, w in steps if value >= f), (1, ""))
+        unit = data["units"].get((m.group(3) or "").lower(), "")
+        out.append(f"{value / factor:.6g}{written}{unit}")
+    return out
 
 
 # The units a question can name after 多少/几 (多少张, 多少亿元 -> 元): every unit but a percentage,
@@ -119,6 +176,11 @@ def what_is_wanted(text: str) -> str:
     return "text"
 
 
+def asks_which_place(text: str) -> bool:
+    """asks_which_place("Which province's economy became the third in China to…") -> True."""
+    return bool(question_words("which_place").search(text))
+
+
 def analyse(question: str, book: PlaceBook | None = None) -> Analysis:
     """`book`: the places of the index asked (Index.places); none, the gazetteer alone."""
     book = book or gazetteer_book()
@@ -127,8 +189,26 @@ def analyse(question: str, book: PlaceBook | None = None) -> Analysis:
     language = detect_language(question)
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
     comparison = sides and bool(question_words("compare").search(question))
+    found_places = _without_field(found_places, question, comparison, book)
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
-    return Analysis(question=question, places=found_places, years=years, periods=periods,
-                    comparison=comparison, wants=(wants := what_is_wanted(question)), language=language,
-                    expansion=expansion, unit=asked_unit(question), amount=asks_amount(question, wants), book=book)
+    return Analysis(question=question, places=found_places, years=years, report_years=report_years(question),
+                    periods=periods, comparison=comparison, wants=(wants := what_is_wanted(question)),
+                    language=language, expansion=expansion, unit=asked_unit(question),
+                    amount=asks_amount(question, wants), book=book)
+
+
+def _without_field(found: list[str], question: str, comparison: bool, book: PlaceBook) -> list[str]:
+    """The places asked about, without the country when it is only the field a place is ranked in.
+
+    "Which province's economy became the third in China to…" asks which place; "江苏…居全国首位" and
+    "Which Jiangsu city became China's first…" ask about a place, China being the reference; a
+    comparison of a province with the country ("河南和全国的目标") keeps both.
+    Example: _without_field(["江苏省", "全国"], "Which Jiangsu city became China's first…", False) -> ["江苏省"]
+    """
+    national = [p for p in found if book.level_of(p) == "national"]
+    if not national or (comparison and len(found) >= 2):
+        return found
+    if asks_which_place(question) or len(national) < len(found):
+        return [p for p in found if p not in national]
+    return found

@@ -5,7 +5,15 @@
   `Index.nearest` and `Index.best_lexical`); a question that names no place
   searches everything.
 - Years and plan periods boost the documents that review, plan or mention them; a
-  question naming years keeps to the work reports of those years (see `_search_dated`).
+  question naming years keeps to the work reports of those years (see `_search_dated`):
+  the report issued in a year named as a report's (2015年政府工作报告) or asked for its
+  target, the one reviewing a year asked for its achieved value, either otherwise (the
+  reviewing one ranked first). The country is no filter when it is only the field a place
+  is ranked in (which province…, 居全国第一; see `analysis._without_field`).
+- BM25 looks for the question's words, the glossary's Chinese for its English terms and
+  figures (10 trillion yuan -> 10万亿元), and the shown name of an indicator it names
+  otherwise (经济增速 -> 地区生产总值); a figure question ranks higher the chunks stating a
+  figure that fits it (`fact_match`).
 - Comparison questions retrieve each side separately (its own place and year filter)
   and interleave the results.
 Each returned chunk carries its dense, lexical and fused scores and the reasons
@@ -37,7 +45,7 @@ class Weights:
     year: float = 0.2  # document reviews/plans the year asked about
     year_text: float = 0.05  # the chunk itself mentions the year
     place: float = 0.05  # the document is about exactly the place asked about
-    fact: float = 0.15  # a figure question: the chunk states a figure of the indicator asked, for its place and year
+    fact: float = 0.25  # a figure question: the chunk states a figure of the indicator asked, for its place and year
 
 
 class Retriever:
@@ -104,14 +112,22 @@ class Retriever:
         return self._search_one(question, analysis, k, filters, memo)
 
     def _year_filter(self, analysis: Analysis, reports_only: bool = False) -> dict:
+        """The narrowest reading of the question's years that a work report of its place fits (see
+        `_year_readings`); none when no work report of the place is dated so."""
         if not analysis.years:
             return {}
-        issued = {y for year in analysis.years for y in (year, year + 1)}
         allowed = set(self._allowed(analysis.places))
-        dated = any(d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)
-                    and (d.get("year_issued") in issued or d.get("year_reviewed") in analysis.years)
-                    for d in self.index.documents().values())
-        return _year_clause(analysis.years, reports_only) if dated else {}
+        reports = [d for d in self.index.documents().values()
+                   if d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)]
+        readings = _year_readings(analysis)
+        frame, _ = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
+                                   tuple(analysis.periods), analysis.book)
+        if not frame.status_named and not analysis.report_years:
+            readings = readings[-1:]  # an achieved value assumed: ranked first (year_boost), not filtered
+        for issued, reviewed in readings:
+            if any(d.get("year_issued") in issued or d.get("year_reviewed") in reviewed for d in reports):
+                return _year_clause(issued, reviewed, reports_only)
+        return {}
 
     def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
                     ) -> list[ScoredChunk]:
@@ -135,7 +151,7 @@ class Retriever:
     def _candidates(self, question: str, analysis: Analysis, where) -> tuple[dict, dict, dict]:
         """Dense hits (chunk, similarity), BM25 scores, and the chunks only BM25 found."""
         nearest = dict(self.index.nearest(self.embedder.embed_query(question), self.candidates, where))
-        lexical = self.index.best_lexical(tokenize(f"{question} {analysis.expansion}"), self.candidates, where)
+        lexical = self.index.best_lexical(tokenize(lexical_query(question, analysis)), self.candidates, where)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
         chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
         dense = {i: (chunks[i], s) for i, s in nearest.items() if i in chunks}
@@ -163,7 +179,11 @@ class Retriever:
 
 def fact_match(chunk: Chunk, analysis: Analysis) -> float:
     """How well the chunk's best figure fits a figure question: 0 when none agrees with its place, year,
-    status and measure, else the share of that figure's indicator the question names (synonyms counted)."""
+    status and measure, else the share of that figure's indicator the question names (synonyms counted);
+    half that for a plan that answers only because no achieved value is asked by name (the answerer, too,
+    looks for an achieved value first)."""
+    from dataclasses import replace
+
     from assistant.facts.match import disagreements
     from assistant.facts.table import from_field
 
@@ -171,14 +191,17 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
         return 0.0
     frame, asked = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
                                    tuple(analysis.periods), analysis.book)
-    if not frame.figure:
+    if not (frame.figure or frame.indicators):  # "How did the urban job-creation target change?" asks a figure too
         return 0.0
+    strict = replace(frame, plan_answers=False)
     issued = chunk.metadata.get("year_issued") or None
     best = 0.0
     for fact in from_field(chunk.facts_field, chunk.chunk_id, ""):
-        if fact.indicator and not disagreements(fact, frame, issued):
-            grams = {fact.indicator[i:i + 2] for i in range(max(1, len(fact.indicator) - 1))}
-            best = max(best, sum(g in asked for g in grams) / len(grams))
+        if not fact.indicator or disagreements(fact, frame, issued):
+            continue
+        grams = {fact.indicator[i:i + 2] for i in range(max(1, len(fact.indicator) - 1))}
+        share = sum(g in asked for g in grams) / len(grams)
+        best = max(best, share if not disagreements(fact, strict, issued) else share / 2)
     return best
 
 
@@ -196,6 +219,21 @@ def _question_frame(question: str, named: tuple, years: tuple, periods: tuple, b
     return frame, " ".join([question, analysis.expansion, *frame.indicators])
 
 
+def lexical_query(question: str, analysis: Analysis) -> str:
+    """The words BM25 looks for: the question's, the glossary's Chinese for its English terms, and the
+    shown name of an indicator the question names in words that are no part of it (经济增速 also looks
+    for 地区生产总值; data/indicators.yaml). Only the shown name: every alias would outweigh the
+    question's own words."""
+    from assistant.facts.table import synonym_groups
+
+    frame, _ = _question_frame(question, tuple(analysis.places), tuple(analysis.years), tuple(analysis.periods),
+                               analysis.book)
+    said = f"{question} {analysis.expansion}"
+    shown = [group[0] for group in synonym_groups() if group[0] in frame.indicators
+             and not any(len(name) >= 2 and name in said and name in group[0] for name in group)]
+    return " ".join([said, *shown])
+
+
 def _normalise(value: float | None, values: list[float]) -> float:
     """Min-max within this question's candidates; a chunk one side missed gets 0."""
     if value is None or not values:
@@ -205,6 +243,9 @@ def _normalise(value: float | None, values: list[float]) -> float:
 
 
 def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, list[str]]:
+    """The document is about a year asked: w.year; half that for a work report that only plans a year
+    asked for its achieved value (issued in it, reviewed by the next), or only reviews a year asked for
+    its target or named as a report's (see `_year_readings`)."""
     meta = chunk.metadata
     years = set(analysis.years)
     for period in analysis.periods:
@@ -218,7 +259,7 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
         doc_years |= set(range(start, end + 1))
     boost, reasons = 0.0, []
     if years & doc_years:
-        boost += w.year
+        boost += w.year * _year_role_fit(meta, analysis)
         reasons.append(f"year {sorted(years & doc_years)[0]} matches the document")
     mentioned = [y for y in analysis.years if f"{y}" in chunk.text]
     mentioned += [p for p in analysis.periods if p in chunk.text]
@@ -226,6 +267,16 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
         boost += w.year_text
         reasons.append(f"mentions {mentioned[0]}")
     return boost, reasons
+
+
+def _year_role_fit(meta: dict, analysis: Analysis) -> float:
+    """1 when a work report holds the asked years in the role asked (see `_year_readings`), else 0.5."""
+    if meta.get("doc_kind") != WORK_REPORT or not analysis.years:
+        return 1.0
+    issued, reviewed = _year_readings(analysis)[0]
+    if meta.get("year_issued") in issued or meta.get("year_reviewed") in reviewed:
+        return 1.0
+    return 0.5
 
 
 def allowed_regions(named: list[str], book: PlaceBook) -> list[str]:
@@ -257,17 +308,40 @@ def _where(allowed: list[str], filters: dict | None) -> dict | None:
 WORK_REPORT = "government_work_report"
 
 
-def _year_clause(years: list[int], reports_only: bool = False) -> dict:
-    """Work reports delivered in Y (its targets) or Y+1 (which reviews Y); any document of another kind
-    unless `reports_only`.
+def _year_readings(analysis: Analysis) -> list[tuple[list[int], list[int]]]:
+    """(years issued, years reviewed) a work report may have to answer, narrowest first.
 
-    Example: [2015] -> {"$or": [{"year_issued": {"$in": [2015, 2016]}}, {"year_reviewed": {"$in": [2015]}},
-    {"doc_kind": {"$ne": "government_work_report"}}]}
+    A report is issued in Y with Y's targets and reviews Y-1. "2015年政府工作报告" is the report issued
+    in 2015; a target for 2015 is in that report too; an achieved value of 2015 is in the one reviewing
+    2015; a year asked of otherwise may be either, the reviewing one first (an achieved value is
+    assumed, as the answerer does).
+    Example: "2013年经济增长预期目标" -> [([2013], []), ([2013, 2014], [2013])]
     """
-    issued = sorted({y for year in years for y in (year, year + 1)})
-    dated = [{"year_issued": {"$in": issued}}, {"year_reviewed": {"$in": sorted(years)}}]
+    years = sorted(analysis.years)
+    readings = []
+    if analysis.report_years:
+        readings.append((sorted(analysis.report_years), []))
+    frame, _ = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
+                               tuple(analysis.periods), analysis.book)
+    if frame.status_named and frame.status == "target":
+        readings.append((years, []))
+    elif frame.status in ("actual", "cumulative", "average"):
+        readings.append(([], years))
+    readings.append((sorted({y for year in years for y in (year, year + 1)}), years))
+    return readings
+
+
+def _year_clause(issued: list[int], reviewed: list[int], reports_only: bool = False) -> dict:
+    """Work reports issued or reviewing in the given years; any document of another kind unless
+    `reports_only`.
+
+    Example: _year_clause([2015, 2016], [2015]) -> {"$or": [{"year_issued": {"$in": [2015, 2016]}},
+    {"year_reviewed": {"$in": [2015]}}, {"doc_kind": {"$ne": "government_work_report"}}]}
+    """
+    dated = [{"year_issued": {"$in": issued}}] if issued else []
+    dated += [{"year_reviewed": {"$in": reviewed}}] if reviewed else []
     if reports_only:
-        return {"$and": [{"doc_kind": WORK_REPORT}, {"$or": dated}]}
+        return {"$and": [{"doc_kind": WORK_REPORT}, dated[0] if len(dated) == 1 else {"$or": dated}]}
     return {"$or": dated + [{"doc_kind": {"$ne": WORK_REPORT}}]}
 
 
@@ -285,10 +359,13 @@ def _sides(analysis: Analysis) -> list[Analysis]:
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion, book=analysis.book)
     if len(analysis.places) >= 2:
-        return [Analysis(places=[p], years=analysis.years, periods=analysis.periods, **base) for p in analysis.places]
+        return [Analysis(places=[p], years=analysis.years, report_years=analysis.report_years,
+                         periods=analysis.periods, **base) for p in analysis.places]
     if len(analysis.years) >= 2:
-        return [Analysis(places=analysis.places, years=[y], periods=[], **base) for y in analysis.years]
-    return [Analysis(places=analysis.places, years=analysis.years, periods=[p], **base) for p in analysis.periods]
+        return [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
+                         periods=[], **base) for y in analysis.years]
+    return [Analysis(places=analysis.places, years=analysis.years, report_years=analysis.report_years,
+                     periods=[p], **base) for p in analysis.periods]
 
 
 class HybridRetriever(BaseRetriever):

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import threading
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,6 +66,7 @@ def tokenize(text: str) -> list[str]:
       ["2020年", "漯河市", "新增", "国家级", "高新技术企业", "28家"]
     """
     jieba = _jieba()
+    text = unicodedata.normalize("NFKC", text)  # pages of 2008-2010 write ２００９年 and ８．７％: one token each way
     tokens: list[str] = []
     pos = 0
     for m in _figure().finditer(text):
