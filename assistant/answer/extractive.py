@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from functools import lru_cache
 
-from assistant.analysis import Analysis
+from assistant.analysis import Analysis, question_words
 from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of
 from assistant.facts.table import synonym_groups
@@ -25,7 +25,7 @@ from assistant.places import find_places
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
-                                      measure_penalty, unknown_terms)
+                                      measure_penalty, place_words, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import ScoredChunk
 from assistant.retrieval import allowed_regions
@@ -36,6 +36,11 @@ CLAUSE_END = re.compile(r"[^，,。！？；;!?：:]*[，,。！？；;!?：:]?"
 DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|\d{{1,2}}月(?:\d{{1,2}}日)?|第[一二三四]季度|年底|年内")
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+# Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
+ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
+ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
+RESTATEMENT_PENALTY = 0.5
+OPENS_LIST = re.compile(r"[：:]\s*$")
 YEAR_MISMATCH = 0.4
 # What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
 # count in words (六家); a bare number ("表2", a year) does not
@@ -123,42 +128,92 @@ def asks_day(question: str) -> bool:
     return cue_pattern("question_day").search(question.lower()) is not None
 
 
-def wanted_bonus(text: str, wants: str) -> float:
+def wanted_bonus(text: str, wants: str, question: str = "") -> float:
     if wants == "rate":
         return 0.25 if re.search(r"\d\s*(?:%|个百分点)", text) else -0.2
     if wants == "number":
         return 0.25 if FIGURE.search(text) else -0.2
-    if wants == "date":
-        return 0.25 if DATE.search(text) else -0.1
+    if wants == "date":  # a date the question already names (哪一年…2021年印发的规划) is not the one it asks
+        return 0.25 if new_dates(DATE, text, question) else -0.1
     if wants == "day":  # 哪天, on what date: a month and day, not the year alone ("2026年上海市政府工作报告")
-        return 0.3 if DAY.search(text) else -0.2
+        return 0.3 if new_dates(DAY, text, question) else -0.2
     return 0.0
 
 
+def new_dates(pattern: re.Pattern, text: str, question: str) -> list[str]:
+    """The dates of text the question does not state itself.
+
+    Example: new_dates(DATE, "2021年印发规划，展望2035年", "2021年印发的规划要在哪一年建成？") -> ["2035年"]
+    """
+    stated = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", question))
+    return [m.group(0) for m in pattern.finditer(text)
+            if m.group(0) not in question and not (re.fullmatch(rf"{YEAR}年", m.group(0)) and m.group(0)[:4] in stated)]
+
+
+def asks_list(question: str) -> bool:
+    """哪些, 哪几条, 分别指什么, which three: the answer is a list's items."""
+    return question_words("list").search(question) is not None
+
+
+def list_bonus(span: str, analysis: Analysis) -> float:
+    """A list question is answered by a span giving items (集成电路、生物医药、人工智能; 金融+财政+土地+信用;
+    是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list."""
+    if analysis.comparison or not asks_list(analysis.question):
+        return 0.0
+    return 0.2 if ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span) else 0.0
+
+
+def restates(span: str, question: str, analysis: Analysis) -> bool:
+    """The span says nothing the question does not: a heading or title made of its words ("主要预期目标",
+    "2026年江苏省政府工作报告") is no answer."""
+    said = f"{question} {analysis.expansion} {' '.join(place_words(analysis))}"
+    if any(number not in said for number in re.findall(r"\d+(?:\.\d+)?", span)):
+        return False  # a figure or a date of its own
+    runs = re.findall(r"[\u4e00-\u9fff]+", span)
+    grams = {run[i:i + 2] for run in runs for i in range(len(run) - 1)} | {run for run in runs if len(run) == 1}
+    return bool(grams) and sum(1 for g in grams if g not in said) <= 1
+
+
 def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None) -> tuple[str, float]:
-    """The clause, or two or three adjacent clauses of one sentence, that best answer; scored.
+    """The clause, or two to four adjacent clauses of one sentence, that best answer; scored.
 
     `accept(span, sentence)`: when given, only spans it accepts are considered (figures that fit the question).
     """
     best, best_score = "", -1.0
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
+    listing = asks_list(analysis.question)
     for sentence in sentences(without_instructions(chunk_text)):  # a planted order is no answer
         parts = clauses(sentence)
         for i in range(len(parts)):
-            for width in (1, 2, 3):
+            for width in (1, 2, 3, 4):
                 if i + width > len(parts):
                     break
                 span = "".join(parts[i:i + width])
                 if len(span) > 140:
                     break
+                head = span
+                if listing and OPENS_LIST.search(span) and i + width < len(parts):
+                    span = with_items(parts, i + width, span, 300)
                 if accept is not None and not accept(span, sentence):
                     continue
-                score = (coverage(grams, span) + wanted_bonus(span, wants) - measure_penalty(span, analysis)
-                         - period_penalty(sentence, analysis)
-                         + several_figures_bonus(span, analysis) - 0.002 * max(0, len(span) - 50))
+                score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
+                         - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
+                         + list_bonus(span, analysis)
+                         - (RESTATEMENT_PENALTY if restates(span, analysis.question, analysis) else 0.0)
+                         + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
+
+
+def with_items(parts: list[str], start: int, span: str, limit: int) -> str:
+    """A span ending in a colon ("主要预期目标是：") with the clauses after it, the items it introduces, as many
+    as fit in `limit` characters."""
+    for part in parts[start:]:
+        if len(span) + len(part) > limit:
+            break
+        span += part
+    return span
 
 
 def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
@@ -175,24 +230,27 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
         mentioned = any(str(y) in hit.chunk.text for y in analysis.years)
         if doc_years & set(analysis.years) or mentioned:
             bonus += 0.1
+        elif analysis.wants == "date":
+            pass  # asked for a date, the question's year sets the scene (2021年印发的规划…哪一年建成): no figure of it
         elif meta.get("doc_kind") == "government_work_report" and not analysis.periods:
             bonus -= YEAR_MISMATCH  # a work report reviews one year and plans the next: not this year's figure
         elif doc_years:
             bonus -= 0.15
         # Within a report, the section says which year it is about: "三、2024年重点工作安排".
         heading_years = {int(y) for y in re.findall(rf"({YEAR})年", hit.chunk.heading)}
-        if heading_years and not heading_years & set(analysis.years):
+        if heading_years and analysis.wants != "date" and not heading_years & set(analysis.years):
             bonus -= 0.12
     return bonus
 
 
 def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit: int = 5,
-         frame: Frame | None = None) -> Pick | None:
+         frame: Frame | None = None, dated: bool = False) -> Pick | None:
     """The best span of the first `limit` passages; with a figure question's frame, only spans whose
-    figures fit it (place, period, status, measure), so a neighbouring figure is never the answer."""
+    figures fit it (place, period, status, measure), so a neighbouring figure is never the answer;
+    `dated`: only spans stating a date the question does not."""
     best = None
     for n, hit in enumerate(contexts[:limit], start=1):
-        accept = fitting_figures(hit, frame) if frame is not None else None
+        accept = fitting_figures(hit, frame) if frame is not None else (stating_a_date(analysis) if dated else None)
         span, score = best_span(hit.chunk.text, grams, analysis, accept)
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
@@ -300,11 +358,22 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         if len(picks) >= 2:
             return picks
     frame = frame_of(analysis)
-    best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
+    best = None
+    if analysis.wants == "date" and not frame.figure:
+        # a date comes from the clause that states it, not from the one beside it that matches more words
+        best = pick(contexts, analysis, grams, dated=True)
+        best = best if best is not None and best.score >= REFUSE_BELOW else None
+    best = best or pick(contexts, analysis, grams, frame=frame if frame.figure else None)
     if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW):
         # no achieved value: a year its reports only plan for is answered with the plan
         best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
     return [best] if best else []
+
+
+def stating_a_date(analysis: Analysis):
+    """accept(span, sentence) for best_span: the span states a date (a day when one is asked) the question does not."""
+    pattern = DAY if asks_day(analysis.question) else DATE
+    return lambda span, sentence: bool(new_dates(pattern, span, analysis.question))
 
 
 def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
