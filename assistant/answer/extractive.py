@@ -38,9 +38,17 @@ LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 # Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
 ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
+ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
+ITEM_SEPARATOR = re.compile(r"[、+＋]|和|及|与")
+ITEM_RUN = re.compile(rf"{ITEM}(?:(?:[、+＋]|和|及|与){ITEM})+")
+COUNTED = re.compile(r"哪([两二三四五六七八九十\d]+)[个条项家所座种类位方面大]|([两二三四五六七八九十\d]+)[大个项条]\S{0,8}?(?:是|有)?(?:哪些|哪几|分别|是指|指)"
+                     r"|which (two|three|four|five|six)", re.I)
+ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
 RESTATEMENT_PENALTY = 0.5
 OPENS_LIST = re.compile(r"[：:]\s*$")
+LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
+LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
 YEAR_MISMATCH = 0.4
 # What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
 # count in words (六家); a bare number ("表2", a year) does not
@@ -160,18 +168,44 @@ def list_bonus(span: str, analysis: Analysis) -> float:
     是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list."""
     if analysis.comparison or not asks_list(analysis.question):
         return 0.0
-    return 0.2 if ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span) else 0.0
+    if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
+        return 0.0
+    wanted = asked_count(analysis.question)
+    # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能)
+    return 0.3 if wanted and wanted in item_counts(span) else 0.2
+
+
+def asked_count(question: str) -> int:
+    """How many items a list question counts: "哪三条" / "三大产业是哪些" / "which two" -> 3, 3, 2; else 0."""
+    found = COUNTED.search(question)
+    if not found:
+        return 0
+    number = found.group(1) or found.group(2) or found.group(3) or ""
+    if number.isdigit():
+        return int(number)
+    if number.lower() in ENGLISH_COUNTS:
+        return ENGLISH_COUNTS[number.lower()]
+    from assistant.answer.figures import chinese_to_number
+
+    value = chinese_to_number(number)
+    return int(value) if value and value.isdigit() else 0
+
+
+def item_counts(span: str) -> set[int]:
+    """The lengths of the runs of items in span: "集成电路、生物医药、人工智能三大…" -> {3}."""
+    return {len(ITEM_SEPARATOR.split(m.group(0))) for m in ITEM_RUN.finditer(span)}
 
 
 def restates(span: str, question: str, analysis: Analysis) -> bool:
     """The span says nothing the question does not: a heading or title made of its words ("主要预期目标",
     "2026年江苏省政府工作报告") is no answer."""
     said = f"{question} {analysis.expansion} {' '.join(place_words(analysis))}"
-    if any(number not in said for number in re.findall(r"\d+(?:\.\d+)?", span)):
-        return False  # a figure or a date of its own
+    if analysis.wants in ("number", "rate", "date") and any(
+            number not in said for number in re.findall(r"\d+(?:\.\d+)?", span)):
+        return False  # a figure or a date of its own answers a question asking one
     runs = re.findall(r"[\u4e00-\u9fff]+", span)
     grams = {run[i:i + 2] for run in runs for i in range(len(run) - 1)} | {run for run in runs if len(run) == 1}
-    return bool(grams) and sum(1 for g in grams if g not in said) <= 1
+    return bool(grams) and sum(1 for g in grams if g not in said) <= max(1, len(grams) // 8)
 
 
 def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None) -> tuple[str, float]:
@@ -181,8 +215,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
     """
     best, best_score = "", -1.0
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
-    listing = asks_list(analysis.question)
-    for sentence in sentences(without_instructions(chunk_text)):  # a planted order is no answer
+    listing = asks_list(analysis.question) and not analysis.comparison  # 分别是什么 of two sides is no list
+    cut = sentences(without_instructions(chunk_text))  # a planted order is no answer
+    for j, sentence in enumerate(cut):
         parts = clauses(sentence)
         for i in range(len(parts)):
             for width in (1, 2, 3, 4):
@@ -192,8 +227,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
                 if len(span) > 140:
                     break
                 head = span
-                if listing and OPENS_LIST.search(span) and i + width < len(parts):
-                    span = with_items(parts, i + width, span, 300)
+                if listing and opens_list(span, parts[i + width:], cut[j + 1:j + 2]):
+                    span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
                 if accept is not None and not accept(span, sentence):
                     continue
                 score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
@@ -206,13 +241,23 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
     return best.strip("，,；;：:。 "), best_score
 
 
-def with_items(parts: list[str], start: int, span: str, limit: int) -> str:
-    """A span ending in a colon ("主要预期目标是：") with the clauses after it, the items it introduces, as many
-    as fit in `limit` characters."""
-    for part in parts[start:]:
+def opens_list(span: str, rest: list[str], following: list[str]) -> bool:
+    """The span introduces a list: it ends in a colon ("主要预期目标是：") with clauses after it, or it ends its
+    sentence and the next begins with one ("主要预期目标" then "是：地区生产总值增长…", a line broken in a copy)."""
+    if OPENS_LIST.search(span):
+        return bool(rest or following)
+    return not rest and bool(following) and LEADS_LIST.match(following[0]) is not None
+
+
+def with_items(span: str, rest: list[str], following: list[str], limit: int) -> str:
+    """A span that opens a list with the items it introduces, as many as fit in `limit` characters: the rest of
+    its sentence, then the sentences after it while the list goes on (目标是：A；B；C。 ends at the 。)."""
+    for part in [*rest, *following]:
         if len(span) + len(part) > limit:
             break
         span += part
+        if part.rstrip().endswith(("。", "！", "？", "!", "?")):
+            break
     return span
 
 
