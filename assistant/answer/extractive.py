@@ -137,6 +137,10 @@ def asks_day(question: str) -> bool:
 
 
 def wanted_bonus(text: str, wants: str, question: str = "") -> float:
+    if wants in ("rate", "number"):
+        from assistant.answer.figures import normalise_text
+
+        text = normalise_text(text)  # 百分之八十 is 80%
     if wants == "rate":
         return 0.25 if re.search(r"\d\s*(?:%|个百分点)", text) else -0.2
     if wants == "number":
@@ -348,7 +352,10 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
     refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     if not contexts:
         return refusal
-    penalty = UNKNOWN_TERM_PENALTY * min(2, len(unknown_terms(question, analysis, known))) if known else 0.0
+    unknown = unknown_terms(question, analysis, known) if known else []
+    short_forms = [t for t in unknown if spelled_out(t, contexts)]
+    unknown = [t for t in unknown if not any(t in form for form in short_forms)]  # 人代 with 人代会
+    penalty = UNKNOWN_TERM_PENALTY * min(2, len(unknown))
     picks = max((_best_picks(contexts, analysis, grams) for grams in _gram_sets(question, analysis)),
                 key=lambda ps: min((p.score for p in ps), default=-1.0), default=[])
     if not picks or min(p.score for p in picks) - penalty < REFUSE_BELOW:
@@ -360,6 +367,18 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
     if any(other_ordinal(question, p.text) for p in picks):
         return refusal
     return compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
+
+
+def spelled_out(term: str, contexts: list[ScoredChunk]) -> bool:
+    """A short form whose full form a passage uses: 人代会 for 人民代表大会, 综试区 for 综合试验区.
+
+    Its characters stand in order within one run of Chinese text a little longer than the term; two-character
+    terms are left out, since two characters meet by chance too often.
+    """
+    if len(term) < 3:
+        return False
+    pattern = re.compile("[\u4e00-\u9fff]{0,3}".join(re.escape(ch) for ch in term))
+    return any(len(m.group(0)) > len(term) for hit in contexts[:5] for m in pattern.finditer(hit.chunk.text))
 
 
 def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.analysis import ASKED_GROUPS, Analysis
-from assistant.data_files import word_pattern
+from assistant.data_files import load_data, word_pattern
 from assistant.facts.units import base_alternation, group_of, is_unit, unit_alternation
 from assistant.text import YEAR
 
@@ -101,6 +101,7 @@ def is_word(token: str) -> bool:
     return bool(tag) and (tag.startswith("n") or tag in ("vn", "j")) and 0 < frequency <= COMMON_WORD
 
 
+ASKED_MEASURE = re.compile(rf"^\s*(?:{'|'.join(load_data('question_words.yaml')['asked_measures'])})")
 ASKING = re.compile(r"(?:是|为|有|达到?|完成|实现|共|了|在)?(?:多少|(?<![哪第])几)")
 RATE_TAIL = re.compile(r"的?(?:预期)?(?:增速|增长率|增幅|增长|目标|规模|总量|数量|比例|比重|占比)*$")
 BEFORE_INDICATOR = re.compile(rf".*(?:{YEAR}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|市|县|区|省|的)")
@@ -118,6 +119,7 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
         return []
     before = BEFORE_INDICATOR.sub("", RATE_TAIL.sub("", question[:asking.start()]))
     after = re.sub(rf"^\s*[万亿千百]*(?:{base_alternation(*ASKED_GROUPS)})?", "", question[asking.end():])
+    after = ASKED_MEASURE.sub("", after)  # 多少金额的采购协议: the amount asked, not the indicator
     after = re.split(r"[？?，,。；;]", after)[0]
     places = place_words(analysis)
     return [t for t in tokenize(f"{before} {after}")
