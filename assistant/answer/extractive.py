@@ -220,6 +220,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
     best, best_score = "", -1.0
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
     listing = asks_list(analysis.question) and not analysis.comparison  # 分别是什么 of two sides is no list
+    figure_asked = analysis.wants in ("number", "rate") and not analysis.comparison
     cut = sentences(without_instructions(chunk_text))  # a planted order is no answer
     for j, sentence in enumerate(cut):
         parts = clauses(sentence)
@@ -235,6 +236,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
                     span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
                 if accept is not None and not accept(span, sentence):
                     continue
+                if figure_asked and grams and not any(g in span for g in grams):
+                    continue  # a figure in a clause sharing no word with the question is a figure of something else
                 score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          + list_bonus(span, analysis)
