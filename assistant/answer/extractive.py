@@ -221,6 +221,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
     listing = asks_list(analysis.question) and not analysis.comparison  # 分别是什么 of two sides is no list
     figure_asked = analysis.wants in ("number", "rate") and not analysis.comparison
+    # a date question whose words the passage mostly lacks (a dateline: 在…人民代表大会…会议上 for 人代会上作的)
+    # is left to the date and the passage's place and year
+    date_asked = analysis.wants == "date" and coverage(grams, chunk_text) >= 0.5
     cut = sentences(without_instructions(chunk_text))  # a planted order is no answer
     for j, sentence in enumerate(cut):
         parts = clauses(sentence)
@@ -236,8 +239,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
                     span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
                 if accept is not None and not accept(span, sentence):
                     continue
-                if figure_asked and grams and not any(g in span for g in grams):
-                    continue  # a figure in a clause sharing no word with the question is a figure of something else
+                if (figure_asked or date_asked) and grams and not any(g in span for g in grams):
+                    continue  # a figure or date in a clause sharing no word with the question is one of something else
                 score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          + list_bonus(span, analysis)
@@ -296,13 +299,13 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
 
 
 def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit: int = 5,
-         frame: Frame | None = None, dated: bool = False) -> Pick | None:
+         frame: Frame | None = None, dated: bool = False, new_only: bool = True) -> Pick | None:
     """The best span of the first `limit` passages; with a figure question's frame, only spans whose
     figures fit it (place, period, status, measure), so a neighbouring figure is never the answer;
     `dated`: only spans stating a date the question does not."""
     best = None
     for n, hit in enumerate(contexts[:limit], start=1):
-        accept = fitting_figures(hit, frame) if frame is not None else (stating_a_date(analysis) if dated else None)
+        accept = fitting_figures(hit, frame) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         span, score = best_span(hit.chunk.text, grams, analysis, accept)
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
@@ -398,6 +401,10 @@ def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
     for grams in sets:
         if grams and grams not in unique:
             unique.append(grams)
+    if not unique and analysis.wants == "date":
+        # "尉氏县2021年政府工作报告是什么时候作的": nothing but place, year and asking words; the date of the
+        # passages found for them (the report's dateline) is the answer
+        return [set()]
     return unique
 
 
@@ -427,19 +434,25 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
     frame = frame_of(analysis)
     best = None
     if analysis.wants == "date" and not frame.figure:
-        # a date comes from the clause that states it, not from the one beside it that matches more words
+        # a date comes from the clause that states it, not from the one beside it that matches more words;
+        # one the question states itself only when no clause states another; a clause stating none is no answer
         best = pick(contexts, analysis, grams, dated=True)
-        best = best if best is not None and best.score >= REFUSE_BELOW else None
-    best = best or pick(contexts, analysis, grams, frame=frame if frame.figure else None)
+        if best is None or best.score < REFUSE_BELOW:
+            best = pick(contexts, analysis, grams, dated=True, new_only=False)
+        return [best] if best else []
+    best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
     if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW):
         # no achieved value: a year its reports only plan for is answered with the plan
         best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
     return [best] if best else []
 
 
-def stating_a_date(analysis: Analysis):
-    """accept(span, sentence) for best_span: the span states a date (a day when one is asked) the question does not."""
+def stating_a_date(analysis: Analysis, new_only: bool = True):
+    """accept(span, sentence) for best_span: the span states a date (a day when one is asked), with `new_only`
+    one the question does not state."""
     pattern = DAY if asks_day(analysis.question) else DATE
+    if not new_only:
+        return lambda span, sentence: pattern.search(span) is not None
     return lambda span, sentence: bool(new_dates(pattern, span, analysis.question))
 
 
