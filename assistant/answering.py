@@ -145,8 +145,8 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
     if text is None:
         with timed(timings, "extract"):
             text = extractive.answer(standalone, analysis, passages, known=assistant.index.lexical.knows)
-            if is_refusal(text) and analysis.wants in ("number", "rate"):
-                text += what_reports_hold(standalone, analysis, passages)  # the nearest facts, cited
+            if is_refusal(text):
+                text += what_reports_hold(standalone, analysis, passages)  # the nearest facts or years, cited
     with timed(timings, "verify"):
         answer = build_answer(question, text, passages, label, timings=timings,
                               analysis={**analysis.explain(), "standalone": standalone}, notice=notice)

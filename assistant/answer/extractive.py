@@ -372,6 +372,8 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
         return refusal
     if any(other_ordinal(question, p.text) for p in picks):
         return refusal
+    if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
+        return refusal
     return compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
 
 
@@ -385,6 +387,21 @@ def spelled_out(term: str, contexts: list[ScoredChunk]) -> bool:
         return False
     pattern = re.compile("[\u4e00-\u9fff]{0,3}".join(re.escape(ch) for ch in term))
     return any(len(m.group(0)) > len(term) for hit in contexts[:5] for m in pattern.finditer(hit.chunk.text))
+
+
+def year_held(hit: ScoredChunk, analysis: Analysis) -> bool:
+    """Does a work report's passage speak of a year the question names? The year the report reviews, the year
+    it plans (issued), the years its heading or text names: 2018年…创新中心 is not answered from the report on
+    2020, however well its words match. Plans and news, whose other passages may name the year, and documents
+    of unknown years are given the benefit."""
+    meta = hit.chunk.metadata
+    if not analysis.years or meta.get("doc_kind") != "government_work_report":
+        return True
+    years = {meta.get("year_reviewed"), meta.get("year_issued")} - {0, None}
+    if not years:
+        return True
+    stated = {int(y) for y in re.findall(rf"(?<!\d)({YEAR})(?!\d)", f"{hit.chunk.heading} {hit.chunk.text}")}
+    return bool((years | stated) & set(analysis.years))
 
 
 def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
