@@ -18,7 +18,9 @@ STATUS_EN = {"target": "target", "cumulative": "total", "average": "yearly avera
 def what_reports_hold(question: str, analysis: Analysis, passages: list[ScoredChunk], limit: int = 2) -> str:
     """A sentence naming up to `limit` facts near the question, each with its [n]; else one naming the years the
     nearest reports are about when the question asks another; "" when neither."""
-    if analysis.wants not in ("number", "rate"):
+    from assistant.facts.frame import frame_of
+
+    if analysis.wants not in ("number", "rate") and not frame_of(analysis).figure:
         return years_held(analysis, passages)
     return nearest_figures(question, analysis, passages, limit) or years_held(analysis, passages)
 
@@ -49,13 +51,17 @@ def nearest_figures(question: str, analysis: Analysis, passages: list[ScoredChun
     """A sentence naming up to `limit` facts near the question, each with its [n]; "" when none."""
     from assistant.answer.extractive import chunk_facts
 
+    from assistant.facts.frame import frame_of
+
     words = indicator_words(question, analysis)
-    if not words:
+    names = frame_of(analysis).indicators  # an English question names its indicator through the glossary
+    if not words and not names:
         return ""
     found, seen = [], set()
     for n, hit in enumerate(passages, start=1):
         for fact in chunk_facts(hit):
-            share = sum(w in fact.indicator for w in words) / len(words)
+            share = (sum(w in fact.indicator for w in words) / len(words) if words
+                     else float(any(name in fact.indicator for name in names)))
             key = (fact.place, fact.period, fact.indicator, fact.status, fact.figure)
             if share >= 0.5 and key not in seen:
                 seen.add(key)

@@ -23,7 +23,8 @@ UNKNOWN_TERM_PENALTY = 0.5
 COMMON_WORD = 5000  # jieba dictionary count above which a noun is everyday language (时间 33,288; 人数 8,857)
 MEASURE_PENALTY = 1.0
 # A question asking the value of a rate or share (覆盖率是多少, 占比有多大), and what states one.
-SHARE_ASKED = re.compile(r"(?:率|比重|比例|占比|份额)的?(?:是|为|达到?|有|在)?(?:多少|多大|几)")
+SHARE_ASKED = re.compile(r"(?:率|比重|比例|占比|份额)的?(?:是|为|达到?|有|在)?(?:多少|多大|几)"
+                         r"|(?<!growth )\b(?:rate|ratio|share|proportion)\b(?! of growth)", re.I)
 PERCENTAGE = re.compile(r"\d\s*(?:%|％|‰|个?百分点)|百分之|[一二三四五六七八九]成")  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
 
 
