@@ -45,7 +45,6 @@ COUNTED = re.compile(r"哪([两二三四五六七八九十\d]+)[个条项家所�
                      r"|which (two|three|four|five|six)", re.I)
 ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
-RESTATEMENT_PENALTY = 0.5
 OPENS_LIST = re.compile(r"[：:]\s*$")
 LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
 LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
@@ -204,12 +203,12 @@ def restates(span: str, question: str, analysis: Analysis) -> bool:
     """The span says nothing the question does not: a heading or title made of its words ("主要预期目标",
     "2026年江苏省政府工作报告") is no answer."""
     said = f"{question} {analysis.expansion} {' '.join(place_words(analysis))}"
-    if analysis.wants in ("number", "rate", "date") and any(
+    if analysis.wants != "name" and any(
             number not in said for number in re.findall(r"\d+(?:\.\d+)?", span)):
-        return False  # a figure or a date of its own answers a question asking one
-    runs = re.findall(r"[\u4e00-\u9fff]+", span)
-    grams = {run[i:i + 2] for run in runs for i in range(len(run) - 1)} | {run for run in runs if len(run) == 1}
-    return bool(grams) and sum(1 for g in grams if g not in said) <= max(1, len(grams) // 8)
+        return False  # a figure or a date of its own answers any question but one asking a name
+    characters = set(re.findall(r"[\u4e00-\u9fff]", re.sub(rf"{YEAR}年", " ", span)))
+    # one character of its own at most: a name, however short (泉州, 舞阳县), adds two
+    return bool(characters) and sum(1 for c in characters if c not in said) <= 1
 
 
 def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None) -> tuple[str, float]:
@@ -239,12 +238,13 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
                     span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
                 if accept is not None and not accept(span, sentence):
                     continue
+                if restates(span, analysis.question, analysis):
+                    continue  # a restated question is never an answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams):
                     continue  # a figure or date in a clause sharing no word with the question is one of something else
                 score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          + list_bonus(span, analysis)
-                         - (RESTATEMENT_PENALTY if restates(span, analysis.question, analysis) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if score > best_score:
                     best, best_score = span, score
