@@ -112,3 +112,20 @@ def test_real_questions_over_the_seeds(seeded):
     assert answer.refused, answer.text
     answer = seeded.ask("漯河市在哪一年成功创建国家卫生城市？", mode="extractive")
     assert answer.refused, answer.text
+
+
+def test_a_ratio_is_one_clause():
+    assert ex.clauses("三次产业比例由10.2:45.3:44.5调整到8.1:40:51.9，结构更优。") == [
+        "三次产业比例由10.2:45.3:44.5调整到8.1:40:51.9，", "结构更优。"]
+
+
+def test_a_list_after_ji_and_numbered_items_are_given_whole():
+    analysis = analyse("某县的发展定位“两城一中心”具体指什么？")
+    grams = ex.content_bigrams(analysis.question, analysis)
+    span, _ = ex.best_span("提出发展定位：打造“两城一中心”，即建设开放之城、宜居之城，打造物流中心。", grams, analysis)
+    assert all(item in span for item in ("开放之城", "宜居之城", "物流中心")), span
+    analysis = analyse("某县面临哪些困难？")
+    text = "我们也认识到面临不少困难：一是需求不足。原因很多。二是要素制约增多，土地紧张。三是服务有差距。"
+    span, _ = ex.best_span(text, ex.content_bigrams(analysis.question, analysis), analysis)
+    assert "一是需求不足" in span and "二是要素制约增多" in span and "三是服务有差距" in span, span
+    assert "土地紧张" not in span  # the first clause of each item

@@ -32,7 +32,8 @@ from assistant.retrieval import allowed_regions
 
 REFUSE_BELOW = 0.35  # calibrated on evals/questions/dev.jsonl: 3 of 116 answerable refused, 11 of 16 unanswerable
 SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括")
-CLAUSE_END = re.compile(r"[^，,。！？；;!?：:]*[，,。！？；;!?：:]?")
+# a colon between digits is a ratio (16.5:53.1:30.4), not the end of a clause
+CLAUSE_END = re.compile(r"(?:[^，,。！？；;!?：:]|(?<=\d)[:：](?=\d))*[，,。！？；;!?：:]?")
 DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|\d{{1,2}}月(?:\d{{1,2}}日)?|第[一二三四]季度|年底|年内")
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -46,6 +47,8 @@ COUNTED = re.compile(r"哪([两二三四五六七八九十\d]+)[个条项家所�
 ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
 OPENS_LIST = re.compile(r"[：:]\s*$")
+FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
+INTRODUCES_ITEMS = re.compile(rf"(?<!\d)[：:](?!\d)|{'|'.join(SPELLS_OUT)}")
 LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
 LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
 YEAR_MISMATCH = 0.4
@@ -236,6 +239,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
                 head = span
                 if listing and opens_list(span, parts[i + width:], cut[j + 1:j + 2]):
                     span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
+                if listing and FIRST_ITEM.search(span):
+                    span = with_numbered_items(span, "".join(cut[j + 1:]), LIST_LIMIT)
                 if accept is not None and not accept(span, sentence):
                     continue
                 if restates(span, analysis.question, analysis):
@@ -252,9 +257,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
 
 
 def opens_list(span: str, rest: list[str], following: list[str]) -> bool:
-    """The span introduces a list: it ends in a colon ("主要预期目标是：") with clauses after it, or it ends its
-    sentence and the next begins with one ("主要预期目标" then "是：地区生产总值增长…", a line broken in a copy)."""
-    if OPENS_LIST.search(span):
+    """The span introduces a list: it holds a colon or 即/包括 ("主要预期目标是：", "困难和挑战:一是…", "即建设…之城")
+    with clauses after it, or it ends its sentence and the next begins with a colon ("主要预期目标" then "是：地区生产总值增长…", a line broken in a copy)."""
+    if OPENS_LIST.search(span) or INTRODUCES_ITEMS.search(span):
         return bool(rest or following)
     return not rest and bool(following) and LEADS_LIST.match(following[0]) is not None
 
@@ -268,6 +273,18 @@ def with_items(span: str, rest: list[str], following: list[str], limit: int) -> 
         span += part
         if part.rstrip().endswith(("。", "！", "？", "!", "?")):
             break
+    return span
+
+
+def with_numbered_items(span: str, after: str, limit: int) -> str:
+    """A span giving the first of numbered items ("困难和挑战:一是疫情…仍未消除") with the first clause of each
+    next one the passage gives after it (二是…, 三是…), in order, as many as fit in `limit` characters."""
+    for number in "二三四五六七八九十":
+        found = re.search(rf"{number}是[^。；;，,！？]*", after)
+        if not found or len(span) + len(found.group(0)) + 1 > limit:
+            break
+        span = f"{span.rstrip('。；;，, ')}；{found.group(0)}"
+        after = after[found.end():]
     return span
 
 
