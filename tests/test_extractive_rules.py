@@ -129,3 +129,15 @@ def test_a_list_after_ji_and_numbered_items_are_given_whole():
     span, _ = ex.best_span(text, ex.content_bigrams(analysis.question, analysis), analysis)
     assert "一是需求不足" in span and "二是要素制约增多" in span and "三是服务有差距" in span, span
     assert "土地紧张" not in span  # the first clause of each item
+
+
+def test_a_who_question_is_answered_by_a_clause_naming_someone_by_office():
+    assert ex.asks_person("某市2021年政府工作报告是由谁作的？") and ex.asks_person("Who delivered the report?")
+    assert ex.names_a_person("某市人民政府市长张三丰") and ex.names_a_person("国务院总理 温家宝")
+    assert not ex.names_a_person("现在，我代表市人民政府向大会报告工作")
+    analysis = analyse("某市2021年政府工作报告是由谁作的？")
+    hits = [passage("2021年1月5日在某市第十届人民代表大会第一次会议上\n某市人民政府市长 张三丰\n各位代表：现在，我代表市人民政府向大会报告工作。",
+                    issued=2021)]
+    picked = max((ex._best_picks(hits, analysis, grams) for grams in ex._gram_sets(analysis.question, analysis)),
+                 key=lambda ps: min((p.score for p in ps), default=-1.0), default=[])
+    assert picked and "张三丰" in picked[0].text, picked

@@ -151,7 +151,18 @@ def wanted_bonus(text: str, wants: str, question: str = "") -> float:
         return 0.25 if new_dates(DATE, text, question) else -0.1
     if wants == "day":  # 哪天, on what date: a month and day, not the year alone ("2026年上海市政府工作报告")
         return 0.3 if new_dates(DAY, text, question) else -0.2
+    if wants == "person":  # 谁, who: a clause naming someone by office (市长刘宛康)
+        return 0.25 if names_a_person(text) else -0.1
     return 0.0
+
+
+def asks_person(question: str) -> bool:
+    return question_words("person").search(question) is not None
+
+
+def names_a_person(text: str) -> bool:
+    """An office followed by a name of two to four characters: "省长刘小涛", "市长 刘宛康", "国务院总理 温家宝"."""
+    return re.search(rf"(?:{question_words('offices').pattern})\s*[;；:：]?\s*[\u4e00-\u9fff]{{2,4}}", text) is not None
 
 
 def new_dates(pattern: re.Pattern, text: str, question: str) -> list[str]:
@@ -221,6 +232,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
     """
     best, best_score = "", -1.0
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
+    wants = "person" if wants in ("name", "text") and asks_person(analysis.question) else wants
     listing = asks_list(analysis.question) and not analysis.comparison  # 分别是什么 of two sides is no list
     figure_asked = analysis.wants in ("number", "rate") and not analysis.comparison
     # a date question whose words the passage mostly lacks (a dateline: 在…人民代表大会…会议上 for 人代会上作的)
@@ -435,9 +447,9 @@ def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
     for grams in sets:
         if grams and grams not in unique:
             unique.append(grams)
-    if not unique and analysis.wants == "date":
-        # "尉氏县2021年政府工作报告是什么时候作的": nothing but place, year and asking words; the date of the
-        # passages found for them (the report's dateline) is the answer
+    if not unique and (analysis.wants == "date" or asks_person(question)):
+        # "尉氏县2021年政府工作报告是什么时候作的/由谁作的": nothing but place, year and asking words; the date
+        # or person of the passages found for them (the report's dateline) is the answer
         return [set()]
     return unique
 
