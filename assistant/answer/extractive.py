@@ -34,7 +34,8 @@ REFUSE_BELOW = 0.35  # calibrated on evals/questions/dev.jsonl: 3 of 116 answera
 SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括")
 # a colon between digits is a ratio (16.5:53.1:30.4), not the end of a clause
 CLAUSE_END = re.compile(r"(?:[^，,。！？；;!?：:]|(?<=\d)[:：](?=\d))*[，,。！？；;!?：:]?")
-DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|\d{{1,2}}月(?:\d{{1,2}}日)?|第[一二三四]季度|年底|年内")
+DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一二三四五六七八九]{{4}}年|\d{{1,2}}月(?:\d{{1,2}}日)?"
+                  r"|第[一二三四]季度|[一二三四]季度|[上下]半年|年底|年内|年初")
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 # Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
