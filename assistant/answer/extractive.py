@@ -43,8 +43,7 @@ ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋�
 ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
 ITEM_SEPARATOR = re.compile(r"[、+＋]|和|及|与")
 ITEM_RUN = re.compile(rf"{ITEM}(?:(?:[、+＋]|和|及|与){ITEM})+")
-COUNTED = re.compile(r"哪([两二三四五六七八九十\d]+)[个条项家所座种类位方面大]|([两二三四五六七八九十\d]+)[大个项条]\S{0,8}?(?:是|有)?(?:哪些|哪几|分别|是指|指)"
-                     r"|which (two|three|four|five|six)", re.I)
+COUNTED = question_words("counted")  # 哪三条, 三大…是哪些, which two: how many items a list question counts
 ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
 OPENS_LIST = re.compile(r"[：:]\s*$")
