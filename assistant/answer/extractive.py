@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from functools import lru_cache
 
-from assistant.analysis import Analysis
+from assistant.analysis import Analysis, question_words
 from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of
 from assistant.facts.table import synonym_groups
@@ -24,17 +24,32 @@ from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
-                                      measure_penalty, unknown_terms)
+                                      measure_penalty, place_words, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import ScoredChunk
 from assistant.retrieval import allowed_regions
 
 REFUSE_BELOW = 0.35  # calibrated on evals/questions/dev.jsonl: 3 of 116 answerable refused, 11 of 16 unanswerable
 SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括")
-CLAUSE_END = re.compile(r"[^，,。！？；;!?：:]*[，,。！？；;!?：:]?")
-DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|\d{{1,2}}月(?:\d{{1,2}}日)?|第[一二三四]季度|年底|年内")
+# a colon between digits is a ratio (16.5:53.1:30.4), not the end of a clause
+CLAUSE_END = re.compile(r"(?:[^，,。！？；;!?：:]|(?<=\d)[:：](?=\d))*[，,。！？；;!?：:]?")
+DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一二三四五六七八九]{{4}}年|\d{{1,2}}月(?:\d{{1,2}}日)?"
+                  r"|第[一二三四]季度|[一二三四]季度|[上下]半年|年底|年内|年初")
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+# Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
+ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
+ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
+ITEM_SEPARATOR = re.compile(r"[、+＋]|和|及|与")
+ITEM_RUN = re.compile(rf"{ITEM}(?:(?:[、+＋]|和|及|与){ITEM})+")
+COUNTED = question_words("counted")  # 哪三条, 三大…是哪些, which two: how many items a list question counts
+ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
+OPENS_LIST = re.compile(r"[：:]\s*$")
+FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
+INTRODUCES_ITEMS = re.compile(rf"(?<!\d)[：:](?!\d)|{'|'.join(SPELLS_OUT)}")
+LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
+LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
 YEAR_MISMATCH = 0.4
 # What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
 # count in words (六家); a bare number ("表2", a year) does not
@@ -122,42 +137,166 @@ def asks_day(question: str) -> bool:
     return cue_pattern("question_day").search(question.lower()) is not None
 
 
-def wanted_bonus(text: str, wants: str) -> float:
+def wanted_bonus(text: str, wants: str, question: str = "") -> float:
+    if wants in ("rate", "number"):
+        from assistant.answer.figures import normalise_text
+
+        text = normalise_text(text)  # 百分之八十 is 80%
     if wants == "rate":
         return 0.25 if re.search(r"\d\s*(?:%|个百分点)", text) else -0.2
     if wants == "number":
         return 0.25 if FIGURE.search(text) else -0.2
-    if wants == "date":
-        return 0.25 if DATE.search(text) else -0.1
+    if wants == "date":  # a date the question already names (哪一年…2021年印发的规划) is not the one it asks
+        return 0.25 if new_dates(DATE, text, question) else -0.1
     if wants == "day":  # 哪天, on what date: a month and day, not the year alone ("2026年上海市政府工作报告")
-        return 0.3 if DAY.search(text) else -0.2
+        return 0.3 if new_dates(DAY, text, question) else -0.2
+    if wants == "person":  # 谁, who: a clause naming someone by office (市长刘宛康)
+        return 0.25 if names_a_person(text) else -0.1
     return 0.0
 
 
+def asks_person(question: str) -> bool:
+    return question_words("person").search(question) is not None
+
+
+def names_a_person(text: str) -> bool:
+    """An office followed by a name of two to four characters: "省长刘小涛", "市长 刘宛康", "国务院总理 温家宝"."""
+    return re.search(rf"(?:{question_words('offices').pattern})\s*[;；:：]?\s*[\u4e00-\u9fff]{{2,4}}", text) is not None
+
+
+def new_dates(pattern: re.Pattern, text: str, question: str) -> list[str]:
+    """The dates of text the question does not state itself.
+
+    Example: new_dates(DATE, "2021年印发规划，展望2035年", "2021年印发的规划要在哪一年建成？") -> ["2035年"]
+    """
+    stated = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", question))
+    return [m.group(0) for m in pattern.finditer(text)
+            if m.group(0) not in question and not (re.fullmatch(rf"{YEAR}年", m.group(0)) and m.group(0)[:4] in stated)]
+
+
+def asks_list(question: str) -> bool:
+    """哪些, 哪几条, 分别指什么, which three: the answer is a list's items."""
+    return question_words("list").search(question) is not None
+
+
+def list_bonus(span: str, analysis: Analysis) -> float:
+    """A list question is answered by a span giving items (集成电路、生物医药、人工智能; 金融+财政+土地+信用;
+    是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list."""
+    if analysis.comparison or not asks_list(analysis.question):
+        return 0.0
+    if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
+        return 0.0
+    wanted = asked_count(analysis.question)
+    # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能)
+    return 0.3 if wanted and wanted in item_counts(span) else 0.2
+
+
+def asked_count(question: str) -> int:
+    """How many items a list question counts: "哪三条" / "三大产业是哪些" / "which two" -> 3, 3, 2; else 0."""
+    found = COUNTED.search(question)
+    if not found:
+        return 0
+    number = found.group(1) or found.group(2) or found.group(3) or ""
+    if number.isdigit():
+        return int(number)
+    if number.lower() in ENGLISH_COUNTS:
+        return ENGLISH_COUNTS[number.lower()]
+    from assistant.answer.figures import chinese_to_number
+
+    value = chinese_to_number(number)
+    return int(value) if value and value.isdigit() else 0
+
+
+def item_counts(span: str) -> set[int]:
+    """The lengths of the runs of items in span: "集成电路、生物医药、人工智能三大…" -> {3}."""
+    return {len(ITEM_SEPARATOR.split(m.group(0))) for m in ITEM_RUN.finditer(span)}
+
+
+def restates(span: str, question: str, analysis: Analysis) -> bool:
+    """The span says nothing the question does not: a heading or title made of its words ("主要预期目标",
+    "2026年江苏省政府工作报告") is no answer."""
+    said = f"{question} {analysis.expansion} {' '.join(place_words(analysis))}"
+    if analysis.wants != "name" and any(
+            number not in said for number in re.findall(r"\d+(?:\.\d+)?", span)):
+        return False  # a figure or a date of its own answers any question but one asking a name
+    characters = set(re.findall(r"[\u4e00-\u9fff]", re.sub(rf"{YEAR}年", " ", span)))
+    # one character of its own at most: a name, however short (泉州, 舞阳县), adds two
+    return bool(characters) and sum(1 for c in characters if c not in said) <= 1
+
+
 def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None) -> tuple[str, float]:
-    """The clause, or two or three adjacent clauses of one sentence, that best answer; scored.
+    """The clause, or two to four adjacent clauses of one sentence, that best answer; scored.
 
     `accept(span, sentence)`: when given, only spans it accepts are considered (figures that fit the question).
     """
     best, best_score = "", -1.0
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
-    for sentence in sentences(without_instructions(chunk_text)):  # a planted order is no answer
+    wants = "person" if wants in ("name", "text") and asks_person(analysis.question) else wants
+    listing = asks_list(analysis.question) and not analysis.comparison  # 分别是什么 of two sides is no list
+    figure_asked = analysis.wants in ("number", "rate") and not analysis.comparison
+    # a date question whose words the passage mostly lacks (a dateline: 在…人民代表大会…会议上 for 人代会上作的)
+    # is left to the date and the passage's place and year
+    date_asked = analysis.wants == "date" and coverage(grams, chunk_text) >= 0.5
+    cut = sentences(without_instructions(chunk_text))  # a planted order is no answer
+    for j, sentence in enumerate(cut):
         parts = clauses(sentence)
         for i in range(len(parts)):
-            for width in (1, 2, 3):
+            for width in (1, 2, 3, 4):
                 if i + width > len(parts):
                     break
                 span = "".join(parts[i:i + width])
                 if len(span) > 140:
                     break
+                head = span
+                if listing and opens_list(span, parts[i + width:], cut[j + 1:j + 2]):
+                    span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
+                if listing and FIRST_ITEM.search(span):
+                    span = with_numbered_items(span, "".join(cut[j + 1:]), LIST_LIMIT)
                 if accept is not None and not accept(span, sentence):
                     continue
-                score = (coverage(grams, span) + wanted_bonus(span, wants) - measure_penalty(span, analysis)
-                         - period_penalty(sentence, analysis)
-                         + several_figures_bonus(span, analysis) - 0.002 * max(0, len(span) - 50))
+                if restates(span, analysis.question, analysis):
+                    continue  # a restated question is never an answer
+                if (figure_asked or date_asked) and grams and not any(g in span for g in grams):
+                    continue  # a figure or date in a clause sharing no word with the question is one of something else
+                score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
+                         - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
+                         + list_bonus(span, analysis)
+                         + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
+
+
+def opens_list(span: str, rest: list[str], following: list[str]) -> bool:
+    """The span introduces a list: it holds a colon or 即/包括 ("主要预期目标是：", "困难和挑战:一是…", "即建设…之城")
+    with clauses after it, or it ends its sentence and the next begins with a colon ("主要预期目标" then "是：地区生产总值增长…", a line broken in a copy)."""
+    if OPENS_LIST.search(span) or INTRODUCES_ITEMS.search(span):
+        return bool(rest or following)
+    return not rest and bool(following) and LEADS_LIST.match(following[0]) is not None
+
+
+def with_items(span: str, rest: list[str], following: list[str], limit: int) -> str:
+    """A span that opens a list with the items it introduces, as many as fit in `limit` characters: the rest of
+    its sentence, then the sentences after it while the list goes on (目标是：A；B；C。 ends at the 。)."""
+    for part in [*rest, *following]:
+        if len(span) + len(part) > limit:
+            break
+        span += part
+        if part.rstrip().endswith(("。", "！", "？", "!", "?")):
+            break
+    return span
+
+
+def with_numbered_items(span: str, after: str, limit: int) -> str:
+    """A span giving the first of numbered items ("困难和挑战:一是疫情…仍未消除") with the first clause of each
+    next one the passage gives after it (二是…, 三是…), in order, as many as fit in `limit` characters."""
+    for number in "二三四五六七八九十":
+        found = re.search(rf"{number}是[^。；;，,！？]*", after)
+        if not found or len(span) + len(found.group(0)) + 1 > limit:
+            break
+        span = f"{span.rstrip('。；;，, ')}；{found.group(0)}"
+        after = after[found.end():]
+    return span
 
 
 def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
@@ -174,24 +313,27 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
         mentioned = any(str(y) in hit.chunk.text for y in analysis.years)
         if doc_years & set(analysis.years) or mentioned:
             bonus += 0.1
+        elif analysis.wants == "date":
+            pass  # asked for a date, the question's year sets the scene (2021年印发的规划…哪一年建成): no figure of it
         elif meta.get("doc_kind") == "government_work_report" and not analysis.periods:
             bonus -= YEAR_MISMATCH  # a work report reviews one year and plans the next: not this year's figure
         elif doc_years:
             bonus -= 0.15
         # Within a report, the section says which year it is about: "三、2024年重点工作安排".
         heading_years = {int(y) for y in re.findall(rf"({YEAR})年", hit.chunk.heading)}
-        if heading_years and not heading_years & set(analysis.years):
+        if heading_years and analysis.wants != "date" and not heading_years & set(analysis.years):
             bonus -= 0.12
     return bonus
 
 
 def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit: int = 5,
-         frame: Frame | None = None) -> Pick | None:
+         frame: Frame | None = None, dated: bool = False, new_only: bool = True) -> Pick | None:
     """The best span of the first `limit` passages; with a figure question's frame, only spans whose
-    figures fit it (place, period, status, measure), so a neighbouring figure is never the answer."""
+    figures fit it (place, period, status, measure), so a neighbouring figure is never the answer;
+    `dated`: only spans stating a date the question does not."""
     best = None
     for n, hit in enumerate(contexts[:limit], start=1):
-        accept = fitting_figures(hit, frame) if frame is not None else None
+        accept = fitting_figures(hit, frame) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         span, score = best_span(hit.chunk.text, grams, analysis, accept)
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
@@ -244,7 +386,10 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
     refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     if not contexts:
         return refusal
-    penalty = UNKNOWN_TERM_PENALTY * min(2, len(unknown_terms(question, analysis, known))) if known else 0.0
+    unknown = unknown_terms(question, analysis, known) if known else []
+    short_forms = [t for t in unknown if spelled_out(t, contexts)]
+    unknown = [t for t in unknown if not any(t in form for form in short_forms)]  # 人代 with 人代会
+    penalty = UNKNOWN_TERM_PENALTY * min(2, len(unknown))
     picks = max((_best_picks(contexts, analysis, grams) for grams in _gram_sets(question, analysis)),
                 key=lambda ps: min((p.score for p in ps), default=-1.0), default=[])
     if not picks or min(p.score for p in picks) - penalty < REFUSE_BELOW:
@@ -255,7 +400,36 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
         return refusal
     if any(other_ordinal(question, p.text) for p in picks):
         return refusal
+    if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
+        return refusal
     return compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
+
+
+def spelled_out(term: str, contexts: list[ScoredChunk]) -> bool:
+    """A short form whose full form a passage uses: 人代会 for 人民代表大会, 综试区 for 综合试验区.
+
+    Its characters stand in order within one run of Chinese text a little longer than the term; two-character
+    terms are left out, since two characters meet by chance too often.
+    """
+    if len(term) < 3:
+        return False
+    pattern = re.compile("[\u4e00-\u9fff]{0,3}".join(re.escape(ch) for ch in term))
+    return any(len(m.group(0)) > len(term) for hit in contexts[:5] for m in pattern.finditer(hit.chunk.text))
+
+
+def year_held(hit: ScoredChunk, analysis: Analysis) -> bool:
+    """Does a work report's passage speak of a year the question names? The year the report reviews, the year
+    it plans (issued), the years its heading or text names: 2018年…创新中心 is not answered from the report on
+    2020, however well its words match. Plans and news, whose other passages may name the year, and documents
+    of unknown years are given the benefit."""
+    meta = hit.chunk.metadata
+    if not analysis.years or meta.get("doc_kind") != "government_work_report":
+        return True
+    years = {meta.get("year_reviewed"), meta.get("year_issued")} - {0, None}
+    if not years:
+        return True
+    stated = {int(y) for y in re.findall(rf"(?<!\d)({YEAR})(?!\d)", f"{hit.chunk.heading} {hit.chunk.text}")}
+    return bool((years | stated) & set(analysis.years))
 
 
 def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
@@ -272,6 +446,10 @@ def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
     for grams in sets:
         if grams and grams not in unique:
             unique.append(grams)
+    if not unique and (analysis.wants == "date" or asks_person(question)):
+        # "尉氏县2021年政府工作报告是什么时候作的/由谁作的": nothing but place, year and asking words; the date
+        # or person of the passages found for them (the report's dateline) is the answer
+        return [set()]
     return unique
 
 
@@ -299,11 +477,28 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         if len(picks) >= 2:
             return picks
     frame = frame_of(analysis)
+    best = None
+    if analysis.wants == "date" and not frame.figure:
+        # a date comes from the clause that states it, not from the one beside it that matches more words;
+        # one the question states itself only when no clause states another; a clause stating none is no answer
+        best = pick(contexts, analysis, grams, dated=True)
+        if best is None or best.score < REFUSE_BELOW:
+            best = pick(contexts, analysis, grams, dated=True, new_only=False)
+        return [best] if best else []
     best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
     if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW):
         # no achieved value: a year its reports only plan for is answered with the plan
         best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
     return [best] if best else []
+
+
+def stating_a_date(analysis: Analysis, new_only: bool = True):
+    """accept(span, sentence) for best_span: the span states a date (a day when one is asked), with `new_only`
+    one the question does not state."""
+    pattern = DAY if asks_day(analysis.question) else DATE
+    if not new_only:
+        return lambda span, sentence: pattern.search(span) is not None
+    return lambda span, sentence: bool(new_dates(pattern, span, analysis.question))
 
 
 def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):

@@ -16,16 +16,52 @@ STATUS_EN = {"target": "target", "cumulative": "total", "average": "yearly avera
 
 
 def what_reports_hold(question: str, analysis: Analysis, passages: list[ScoredChunk], limit: int = 2) -> str:
+    """A sentence naming up to `limit` facts near the question, each with its [n]; else one naming the years the
+    nearest reports are about when the question asks another; "" when neither."""
+    from assistant.facts.frame import frame_of
+
+    if analysis.wants not in ("number", "rate") and not frame_of(analysis).figure:
+        return years_held(analysis, passages)
+    return nearest_figures(question, analysis, passages, limit) or years_held(analysis, passages)
+
+
+def years_held(analysis: Analysis, passages: list[ScoredChunk], limit: int = 2) -> str:
+    """"检索到的报告：漯河市政府工作报告（2021年）讲的是2020年[1]；没有讲2018年的。" for a question about a year
+    the nearest work reports do not cover; "" otherwise."""
+    from assistant.answer.extractive import year_held
+
+    about = []
+    for n, hit in enumerate(passages[:3], start=1):
+        meta = hit.chunk.metadata
+        reviewed, issued = meta.get("year_reviewed"), meta.get("year_issued")
+        if reviewed and not year_held(hit, analysis) and hit.chunk.title not in {a[0] for a in about}:
+            about.append((hit.chunk.title, reviewed, issued, n))
+    if not about:
+        return ""
+    asked = "、".join(str(y) for y in analysis.years)
+    if analysis.language == "en":
+        parts = [f"{title} reviews {done}" + (f" and plans {plan}" if plan else "") + f" [{n}]"
+                 for title, done, plan, n in about[:limit]]
+        return f" The nearest reports: {'; '.join(parts)}; none is about {asked}."
+    parts = [f"{title}回顾{done}年" + (f"、部署{plan}年" if plan else "") + f"[{n}]" for title, done, plan, n in about[:limit]]
+    return f"检索到的报告：{'；'.join(parts)}；没有讲{asked}年的。"
+
+
+def nearest_figures(question: str, analysis: Analysis, passages: list[ScoredChunk], limit: int = 2) -> str:
     """A sentence naming up to `limit` facts near the question, each with its [n]; "" when none."""
     from assistant.answer.extractive import chunk_facts
 
+    from assistant.facts.frame import frame_of
+
     words = indicator_words(question, analysis)
-    if not words:
+    names = frame_of(analysis).indicators  # an English question names its indicator through the glossary
+    if not words and not names:
         return ""
     found, seen = [], set()
     for n, hit in enumerate(passages, start=1):
         for fact in chunk_facts(hit, analysis.book):
-            share = sum(w in fact.indicator for w in words) / len(words)
+            share = (sum(w in fact.indicator for w in words) / len(words) if words
+                     else float(any(name in fact.indicator for name in names)))
             key = (fact.place, fact.period, fact.indicator, fact.status, fact.figure)
             if share >= 0.5 and key not in seen:
                 seen.add(key)

@@ -88,8 +88,8 @@ class ExtractiveAnswerer:
                 text, chunks = found
             else:
                 text = extractive.answer(asked.standalone, asked.analysis, chunks, known=self.known)
-            if is_refusal(text) and asked.analysis.wants in ("number", "rate"):
-                text += what_reports_hold(asked.standalone, asked.analysis, chunks)  # the nearest facts, cited
+            if is_refusal(text):
+                text += what_reports_hold(asked.standalone, asked.analysis, chunks)  # the nearest facts or years, cited
         with timed(asked.timings, "verify"):
             answer = build_answer(asked.text, text, chunks, self.name, analysis=asked.explain())
         answer.timings = dict(asked.timings)

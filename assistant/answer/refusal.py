@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.analysis import ASKED_GROUPS, Analysis
-from assistant.data_files import word_pattern
+from assistant.data_files import load_data, word_pattern
 from assistant.facts.units import base_alternation, group_of, is_unit, unit_alternation
 from assistant.text import YEAR
 
@@ -21,7 +21,11 @@ FOLLOW_WORDS = word_pattern("question_words.yaml", "follow")
 FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*(?P<unit>‰|[万亿千百]*(?:{unit_alternation()}))")
 UNKNOWN_TERM_PENALTY = 0.5
 COMMON_WORD = 5000  # jieba dictionary count above which a noun is everyday language (时间 33,288; 人数 8,857)
-MEASURE_PENALTY = 1.0  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
+MEASURE_PENALTY = 1.0
+# A question asking the value of a rate or share (覆盖率是多少, 占比有多大), and what states one.
+SHARE_ASKED = re.compile(r"(?:率|比重|比例|占比|份额)的?(?:是|为|达到?|有|在)?(?:多少|多大|几)"
+                         r"|(?<!growth )\b(?:rate|ratio|share|proportion)\b(?! of growth)", re.I)
+PERCENTAGE = re.compile(r"\d\s*(?:%|％|‰|个?百分点)|百分之|[一二三四五六七八九]成")  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
 
 
 def aliases(place: str, book) -> list[str]:
@@ -51,6 +55,8 @@ def measure_penalty(text: str, analysis: Analysis) -> float:
     """The question named its measure (多少张, 多少元) or asked a quantity: a clause without it does not answer."""
     if analysis.unit and not has_unit(text, analysis.unit):
         return MEASURE_PENALTY
+    if SHARE_ASKED.search(analysis.question) and not PERCENTAGE.search(text):
+        return MEASURE_PENALTY  # 森林覆盖率是多少: a count (新建森林乡村24个) is no rate
     if analysis.amount and not analysis.unit and not has_quantity(text):
         return MEASURE_PENALTY
     return 0.0
@@ -99,6 +105,7 @@ def is_word(token: str) -> bool:
     return bool(tag) and (tag.startswith("n") or tag in ("vn", "j")) and 0 < frequency <= COMMON_WORD
 
 
+ASKED_MEASURE = re.compile(rf"^\s*(?:{'|'.join(load_data('question_words.yaml')['asked_measures'])})")
 ASKING = re.compile(r"(?:是|为|有|达到?|完成|实现|共|了|在)?(?:多少|(?<![哪第])几)")
 RATE_TAIL = re.compile(r"的?(?:预期)?(?:增速|增长率|增幅|增长|目标|规模|总量|数量|比例|比重|占比)*$")
 BEFORE_INDICATOR = re.compile(rf".*(?:{YEAR}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|市|县|区|省|的)")
@@ -116,6 +123,7 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
         return []
     before = BEFORE_INDICATOR.sub("", RATE_TAIL.sub("", question[:asking.start()]))
     after = re.sub(rf"^\s*[万亿千百]*(?:{base_alternation(*ASKED_GROUPS)})?", "", question[asking.end():])
+    after = ASKED_MEASURE.sub("", after)  # 多少金额的采购协议: the amount asked, not the indicator
     after = re.split(r"[？?，,。；;]", after)[0]
     places = place_words(analysis)
     return [t for t in tokenize(f"{before} {after}")
@@ -149,6 +157,14 @@ def missing_words(words: list[str], text: str) -> list[str]:
     return out
 
 
+def too_many_missing(words: list[str], text: str) -> bool:
+    """Two of the question's indicator words absent, or its one indicator, a term of three characters or
+    more (常住人口), absent; a shorter word (增速, 各定) is too loose to refuse on alone."""
+    whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
+    missing = missing_words(words, text)
+    return len(missing) >= 2 or (len(whole) == 1 and len(missing) == 1 and len(missing[0]) >= 3)
+
+
 def place_words(analysis: Analysis) -> set[str]:
     return {alias for place in analysis.places for alias in aliases(place, analysis.book)}
 
@@ -165,6 +181,6 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
         return False  # "tourism revenue" asked, 社会消费品零售总额 found
     if analysis.wants in ("number", "rate") and analysis.language == "zh":
         words = indicator_words(question, analysis)
-        if all(len(missing_words(words, text)) >= 2 for text in cited):
+        if all(too_many_missing(words, text) for text in cited):
             return False  # the figure is about something else: 贷款 for 存款, 可支配收入 for 消费支出
     return True

@@ -52,7 +52,9 @@ def frame_of(analysis: Analysis) -> Frame:
             break
     if not named and analysis.periods and not analysis.years:
         status = "cumulative"  # "十三五期间新增就业多少": a total over the plan, or its end value
-    figure = analysis.wants in ("number", "rate") or (analysis.wants in ("name", "text") and names_indicator(question)
+    # an English question names its indicator through the glossary's Chinese ("retail sales of consumer goods")
+    figure = analysis.wants in ("number", "rate") or (analysis.wants in ("name", "text")
+                                                       and names_indicator(f"{question} {analysis.expansion}")
                                                        and not re.search(r"哪些|哪个|哪家|哪几|谁|\bwhich\b|\bwho\b",
                                                                          lowered))
     words = question if analysis.language == "zh" else analysis.expansion
