@@ -54,9 +54,14 @@ def norm(text: str) -> str:
 
 
 def indicator_matches(got: str, wanted: list[str]) -> bool:
-    """Same phrase, or one holds the other (民生支出 in 全年民生支出 and the reverse)."""
-    got = norm(got)
-    return bool(got) and any(norm(w) in got or got in norm(w) for w in wanted if w)
+    """Same phrase, or one holds the other (民生支出 in 全年民生支出 and the reverse); quote marks are
+    typography, not words (“专精特新”企业 is 专精特新企业)."""
+    got = _unquoted(norm(got))
+    return bool(got) and any(_unquoted(norm(w)) in got or got in _unquoted(norm(w)) for w in wanted if w)
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"[“”\"‘’'《》「」]", "", text)
 
 
 def field_agrees(name: str, got, wanted: dict) -> bool:
