@@ -37,6 +37,11 @@ SUB_YEAR = [(re.compile(r"上半年"), "H1"), (re.compile(r"下半年"), "H2"), 
 PLAN = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
 TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|规划|打算")
 
+# "从2002年1288亿元增加到…", "由52.7%提高至…", "从去年的2.1%…": the figure after 从/由 (and a year) opens a span
+SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?\s*$")
+# …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
+SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
+
 PlaceFinder = Callable[[str], list]
 
 
@@ -145,6 +150,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
     out: list[Fact] = []
     previous_end, previous_indicator = 0, ""
     series: Series | None = None
+    span_ends: list[bool] = []
+    open_span = False
     for m in figure_pattern().finditer(sentence):
         parsed = _value_and_unit(m)
         if parsed is None:
@@ -154,6 +161,11 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
         in_series = series is not None and out and re.fullmatch(r"[、和及与\s]*", sentence[previous_end:m.start()])
+        span_start = _opens_span(sentence, m, out, previous_end)
+        # the Y of a span opened before it in the sentence (not 达到 alone: "分别达到24家、20家")
+        span_end = (open_span and _closes_span(clause)) or bool(in_series and out and span_ends and span_ends[-1])
+        if span_end and not in_series and series is not None and series.items:
+            series.next, in_series = 0, True  # "分别从771家、481家增加到1076家、636家": the ends follow the items again
         if not in_series:
             series = _series_start(sentence, m.start(), previous_end)
         indicator = _indicator(clause)
@@ -186,17 +198,90 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             measure, sign = _measure(unit, clause, indicator)
             if series is not None:
                 series.measure, series.sign = measure, sign
-        status = _status(before, clause, after, indicator, doc, paragraph)
+        status = _status(before, clause, after, indicator, doc, paragraph, measure)
+        if span_start:
+            status = "actual"  # the level a change started from has been reached
+            period = _span_start_period(before, clause, doc, paragraph)
+        elif span_end:
+            if status == "cumulative":
+                status = "actual"  # the Y of 从X增加到Y: a level at the span's end, not a total over it
+            # "赤字率从去年的2.1%提高到2.3%": the year of the span's start is not the end's
+            period = _period(re.sub(r"[从由][^，,；;]*$", "", before), clause, status, doc, paragraph)
+        else:
+            period = _period(before, clause, status, doc, paragraph)
         out.append(Fact(
             place=place,
-            period=_period(before, clause, status, doc, paragraph),
+            period=period,
             indicator=indicator, value=sign * value, unit=unit,
             base_value=sign * value * multiplier(unit),
             measure=measure, status=status, figure=sentence[m.start():m.end()].strip(),
             sentence=sentence.strip(), chunk_id=doc.chunk_id,
             start=offset + m.start(), end=offset + m.end()))
         previous_end, previous_indicator = m.end(), indicator
+        span_ends.append(span_end)
+        open_span = span_start or (open_span and not span_end)
     return out
+
+
+def _opens_span(sentence: str, m: re.Match, out: list[Fact], previous_end: int) -> bool:
+    """The X of "从X增加到Y" (also "从771家、481家增加到1076家、636家")."""
+    before = sentence[:m.start()]
+    joined = out and re.fullmatch(r"[、和及与\s]*", sentence[previous_end:m.start()])
+    if not SPAN_FROM.search(before) and not (joined and SPAN_FROM.search(_span_head(sentence, previous_end))):
+        return False
+    after = sentence[m.end():]
+    while True:  # skip the other starts of a series: "、481家"
+        joined_next = re.match(r"[、和及与]", after)
+        nxt = figure_pattern().match(after, 1) if joined_next else None
+        if not nxt:
+            break
+        after = after[nxt.end():]
+    return SPAN_TO.match(after) is not None
+
+
+def _span_head(sentence: str, at: int) -> str:
+    """The text before the first figure of the series that ends at `at` ("从771家" of "从771家、481家")."""
+    figures = list(figure_pattern().finditer(sentence[:at]))
+    start = at
+    for figure in reversed(figures):
+        if figure.end() == start or re.fullmatch(r"[、和及与\s]*", sentence[figure.end():start]):
+            start = figure.start()
+        else:
+            break
+    return sentence[:start]
+
+
+def _closes_span(clause: str) -> bool:
+    return re.search(r"[到至](?:\d{4}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$", clause) is not None
+
+
+def _span_start_period(before: str, clause: str, doc: DocContext, paragraph: "Paragraph") -> str:
+    """When the X of "从X增加到Y" was: the year its clause names, else the year before the period reviewed
+    (a plan's or five years' review: the year before they began; a year's: the year before)."""
+    own = _named_year(clause, doc)
+    if own:
+        return _sub_year(own, before)
+    span = _review_span(before, doc, paragraph)
+    if span:
+        return str(span[0] - 1)
+    year = _period(before, clause, "actual", doc, paragraph)
+    return str(int(year[:4]) - 1) if re.match(r"\d{4}", year) else ""
+
+
+def _review_span(before: str, doc: DocContext, paragraph: "Paragraph") -> tuple[int, int] | None:
+    """The years a review of several years covers: a plan named before the figure, by its paragraph or
+    its heading, or "过去五年" in the heading; None for a year's review."""
+    plans = [p for p in PLAN.findall(before) if p in plan_periods()]
+    if plans and not YEAR.search(before[before.rfind(plans[-1]):]):
+        return plan_periods()[plans[-1]]
+    if paragraph.plan and _span_of(paragraph.plan):
+        return _span_of(paragraph.plan)
+    heading_plans = [p for p in PLAN.findall(doc.heading) if p in plan_periods()]
+    if heading_plans:
+        return plan_periods()[heading_plans[-1]]
+    if says("cumulative", doc.heading) and doc.year_reviewed:
+        return _span_of(_five_years(doc.year_reviewed))
+    return None
 
 
 def _figure_end(sentence: str, at: int) -> int:
@@ -299,7 +384,9 @@ def _indicator(clause: str) -> str:
     text = re.sub(r"[\s“”\"《》]", "", clause)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
     text = re.sub(rf"^从?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "", text)
-    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?的?)?$", "", text)
+    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
+                  "", text)
+    text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
     text = re.sub(rf"(?:是|为|相当于)(?:十[一二三四五]五|{YEAR_DIGITS}年)[末初]?的$", "", text)
     leads = sorted(cues()["lead_fillers"], key=len, reverse=True)
@@ -341,7 +428,19 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     return ("amount" if group in ("money", "physical") else "count"), 1
 
 
-def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph) -> str:
+def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext) -> str:
+    """"sentence" when the sentence before the figure speaks of several years (五年来，…; 累计…) and names no
+    single year after that; "paragraph" when its paragraph or section does and the sentence names no year;
+    "" otherwise ("“十三五”期间,…；2020年,实际利用外资…" is 2020's)."""
+    cue = [m.start() for m in cue_pattern("cumulative").finditer(before)]
+    year = [m.start() for m in YEAR.finditer(before)] + [m.start() for m in cue_pattern("this_year").finditer(before)]
+    if cue:
+        return "sentence" if not year or max(cue) > max(year) else ""
+    return "paragraph" if not year and (paragraph.plan or _heading_plan_past(doc)) else ""
+
+
+def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph,
+            measure: str = "") -> str:
     """actual, target, cumulative or average.
 
     Target when the words before the figure or its own clause's tail (增长7%左右) say so, or the paragraph
@@ -362,7 +461,14 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         return "target"  # a five-year plan's figures for its own period are what it sets out to do
     if says("average", clause):
         return "average"
-    if says("cumulative", before) or ((paragraph.plan or _heading_plan_past(doc)) and says("flow", indicator)):
+    if says("cumulative", clause):
+        return "cumulative"  # 累计完成投资713亿元, 五年吸收外资140亿美元
+    # after "五年来，" or "累计…，" in its sentence a figure is a total or change over those years, but a
+    # share (占比达到45%) is a level, the end year's; in a paragraph or section about a plan period only
+    # flows and changes are totals over it (新增就业5771万人, 占比提高2.5个百分点)
+    scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc)
+    if (scope == "sentence" and measure != "share") or (
+            scope == "paragraph" and (says("flow", indicator) or measure == "change")):
         return "cumulative"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
     if not looks_back and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
@@ -401,17 +507,17 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     """The year or plan period the figure belongs to: named in its own clause, else before it in its
     sentence, else by its paragraph or section, else the document's (reviewed year for achieved values,
     issue year for targets)."""
-    starts = bool(re.match(r"\s*[从由]", clause))  # the X of "从X增加到Y": the start of the span
     own = _named_year(clause, doc)
     if own:
         return _sub_year(own, before)
-    years = YEAR.findall(before)
+    before = _without_spans(before)
+    named = _last_named_year(before, doc)
+    year = named[1] if named else ""
     plans = PLAN.findall(before)
-    year = years[-1] if years else _named_year(before, doc)
-    if plans and (not years or before.rfind(plans[-1]) > before.rfind(years[-1])):
-        return _plan_or_end_year(plans[-1], status, starts)
+    if plans and (not named or before.rfind(plans[-1]) > named[0]):
+        return _plan_or_end_year(plans[-1], status)
     if not year and paragraph.plan:
-        return _plan_or_end_year(paragraph.plan, status, starts)
+        return _plan_or_end_year(paragraph.plan, status)
     year = year or paragraph.year
     heading_plans, heading_years = PLAN.findall(doc.heading), YEAR.findall(doc.heading)
     if not year and heading_plans and status == "target":
@@ -419,7 +525,7 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     if not year and heading_years and status in ("actual", "target"):
         year = heading_years[-1]  # the section says which year it is about: "2020年工作回顾"
     if not year and heading_plans:
-        return _plan_or_end_year(heading_plans[-1], status, starts)  # or which plan: "“十三五”成就突出"
+        return _plan_or_end_year(heading_plans[-1], status)  # or which plan: "“十三五”成就突出"
     if not year and doc.plan_period and status == "target":
         return _plan_of(doc.plan_period[1])  # a plan's goal with no year of its own: the plan's
     if not year:
@@ -428,13 +534,24 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     return _sub_year(year, before)
 
 
+def _without_spans(before: str) -> str:
+    """"财政投入从2006年的18亿元增加到2010年的306亿元，共资助…": a span's own years date only its figures."""
+    return re.sub(rf"[从由](?:{YEAR_DIGITS}年|去年|上年)[^，,；;]*?[到至](?:{YEAR_DIGITS}年|去年|上年)?", "", before)
+
+
 def _named_year(text: str, doc: DocContext) -> str:
     """The last year a text names: 2020年, or 今年/去年 read against the document's years."""
+    named = _last_named_year(text, doc)
+    return named[1] if named else ""
+
+
+def _last_named_year(text: str, doc: DocContext) -> tuple[int, str] | None:
+    """(offset, year) of the last year a text names."""
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in YEAR.finditer(text)]
     for name, year in (("last_year", doc.year_reviewed), ("this_year", doc.year_issued)):
         if year:
             found += [(m.start(), str(year)) for m in cue_pattern(name).finditer(text)]
-    return max(found)[1] if found else ""
+    return max(found) if found else None
 
 
 def _sub_year(year: str, before: str) -> str:
@@ -450,15 +567,12 @@ def _sub_year(year: str, before: str) -> str:
     return year
 
 
-def _plan_or_end_year(plan: str, status: str, starts: bool = False) -> str:
-    """A total or average over a plan period is the plan's; a level stated for it is its last year's,
-    or the year before it began for the X of "从X增加到Y"."""
+def _plan_or_end_year(plan: str, status: str) -> str:
+    """A total or average over a plan period is the plan's; a level stated for it is its last year's."""
     if status in ("cumulative", "average", "target"):
         return plan
     span = _span_of(plan)
-    if not span:
-        return plan
-    return str(span[0] - 1) if starts else str(span[1])
+    return str(span[1]) if span else plan
 
 
 def _five_years(last: int | None) -> str:
