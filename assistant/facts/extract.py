@@ -190,7 +190,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             continue
         if indicator.startswith("占") and previous_indicator:
             indicator = previous_indicator + indicator  # 民生支出 + 占一般公共预算支出
-        place = _place(clause if not inherited else before, doc, find_places)
+        if inherited and out:
+            place = out[-1].place  # "由2110公里增至3055公里": the place of the figure it follows
+        else:
+            place = _place(clause if not inherited else before, doc, find_places)
         indicator = _without_place(indicator, place)
         if in_series:
             measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
@@ -597,6 +600,9 @@ def _plan_of(year: int | None) -> str:
 
 
 def _place(text: str, doc: DocContext, find_places: PlaceFinder | None) -> str:
+    """The last place the text names, else the document's; not the whole a share is of (占全国9成, 贡献了全国
+    24.1%的增量) nor the place it is compared with (高于全省): the figure is still the document's place's."""
+    text = re.split(cue_pattern("place_reference").pattern, text)[0]
     if find_places:
         found = find_places(text)
         if found:
