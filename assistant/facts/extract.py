@@ -42,6 +42,10 @@ SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:�
 # …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
 SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 
+# "是“十二五”末的1.5倍", "比“十二五”末增加4倍", "是“十二五”时期的1.37倍": a plan named as the base of a
+# comparison; the figure is of the plan after it (its end year's level with 末, a total over it without)
+PLAN_BASE = re.compile(r"(?:是|为|相当于|比|较)[“\"]?(十[一二三四五六七八九]五)[”\"]?(末|时期|期间)?的?")
+
 PlaceFinder = Callable[[str], list]
 
 
@@ -212,6 +216,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period = _period(re.sub(r"[从由][^，,；;]*$", "", before), clause, status, doc, paragraph)
         else:
             period = _period(before, clause, status, doc, paragraph)
+        based = _plan_base(sentence, m.start())
+        if based and not _named_year(clause, doc):
+            status, period = based if status != "target" else (status, period)
         out.append(Fact(
             place=place,
             period=period,
@@ -513,7 +520,7 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     own = _named_year(clause, doc)
     if own:
         return _sub_year(own, before)
-    before = _without_spans(before)
+    before = PLAN_BASE.sub("", _without_spans(before))
     named = _last_named_year(before, doc)
     year = named[1] if named else ""
     plans = PLAN.findall(before)
@@ -535,6 +542,22 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         fallback = doc.year_issued if status == "target" else doc.year_reviewed
         year = str(fallback) if fallback else ""
     return _sub_year(year, before)
+
+
+def _plan_base(sentence: str, at: int) -> tuple[str, str] | None:
+    """(status, period) of a figure compared with an earlier plan in its clause: "是“十二五”末的1.7倍" in a
+    review of 十三五 -> ("actual", "2020"); "是“十二五”的1.3倍" -> ("cumulative", "十三五")."""
+    start = max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
+    found = None
+    for found in PLAN_BASE.finditer(sentence, start, at):
+        pass
+    span = plan_periods().get(found.group(1)) if found else None
+    following = next((name for name, (a, b) in plan_periods().items() if span and a == span[1] + 1), "")
+    if not following:
+        return None
+    if found.group(2) == "末":
+        return "actual", str(plan_periods()[following][1])
+    return "cumulative", following
 
 
 def _without_spans(before: str) -> str:
