@@ -129,15 +129,18 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
 
 
 def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
-    head = sentence.strip()[:16]
+    head = sentence.strip().lstrip("—-－ ")[:16]
     opening = YEAR.match(head)
     if opening:
-        paragraph.year = opening.group(1)
+        paragraph.year, paragraph.plan = opening.group(1), ""
+    elif cue_pattern("last_year").match(head) and doc.year_reviewed:
+        # "过去一年，我们的各项工作取得了很大成绩。" under "三、2011年的工作": what follows is 2010's
+        paragraph.year, paragraph.plan = str(doc.year_reviewed), ""
     plan = PLAN.match(head)
     if plan and cue_pattern("cumulative").search(head[plan.end():plan.end() + 4] + "时期"):
-        paragraph.plan = plan.group(1)
+        paragraph.plan, paragraph.year = plan.group(1), ""
     elif cue_pattern("cumulative").match(head):
-        paragraph.plan = _five_years(doc.year_reviewed)
+        paragraph.plan, paragraph.year = _five_years(doc.year_reviewed), ""
 
 
 @dataclass
@@ -525,11 +528,15 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     year = named[1] if named else ""
     plans = PLAN.findall(before)
     if plans and (not named or before.rfind(plans[-1]) > named[0]):
+        if re.match(r"[”\"]?末", before[before.rfind(plans[-1]) + len(plans[-1]):]) and _span_of(plans[-1]):
+            return str(_span_of(plans[-1])[1])  # 到“十四五”末: the plan's last year
         return _plan_or_end_year(plans[-1], status)
     if not year and paragraph.plan:
         return _plan_or_end_year(paragraph.plan, status)
     year = year or paragraph.year
     heading_plans, heading_years = PLAN.findall(doc.heading), YEAR.findall(doc.heading)
+    if not year and status == "target" and str(doc.year_issued) in heading_years:
+        year = str(doc.year_issued)  # "三、2026年重点工作 > 今年是“十五五”开局之年": the year's targets
     if not year and heading_plans and status == "target":
         return heading_plans[-1]  # goals under "2035年远景目标及“十四五”时期主要目标" are the plan's
     if not year and heading_years and status in ("actual", "target"):
