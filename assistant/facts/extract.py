@@ -23,9 +23,10 @@ import cn2an
 
 from assistant.facts.model import Fact
 from assistant.data_files import load_data
-from assistant.facts.units import multiplier, unit_alternation, unit_groups
+from assistant.facts.units import group_of, multiplier, unit_alternation, unit_groups
 from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
+PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -80,7 +81,8 @@ def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
     units = unit_alternation()
     return re.compile(
-        rf"(?<![\d.第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<approx>[多余])?(?P<unit>{units})"
+        rf"(?<![\d.第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
+        rf"(?P<per>/万?(?:{PER}))?"
         rf"|(?<![\d.第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
         rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
 
@@ -176,7 +178,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if not in_series:
             series = _series_start(sentence, m.start(), previous_end)
         indicator = _indicator(clause)
-        if unit_groups().get(unit) == "count" and _names_after(after):
+        if _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
             if len(indicator) <= 2 or indicator.endswith("等"):
@@ -332,12 +334,19 @@ def parse_figure(text: str) -> tuple[float, str] | None:
     return _value_and_unit(m) if m else None
 
 
+def _group(unit: str) -> str:
+    """The group of a unit as written: 万公里 -> physical, 万元/人 -> money (read by its numerator)."""
+    return unit_groups().get(unit) or group_of(unit) or group_of(unit.split("/")[0])
+
+
 def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     if m.group("num"):
-        return float(m.group("num").replace(",", "").replace("，", "")), m.group("unit")
+        # 5.6万余处 -> 万处, 1.6万公里 -> 万公里: a multiplier before any unit, the approximation dropped
+        unit = (m.group("mult") or "") + m.group("unit") + (m.group("per") or "")
+        return float(m.group("num").replace(",", "").replace("，", "")), unit
     raw = m.group("pct") or m.group("cnum")
     unit = "%" if m.group("pct") else m.group("cunit")
-    if m.group("cnum") and len(raw) == 1 and unit_groups().get(unit) == "count":
+    if m.group("cnum") and len(raw) == 1 and _group(unit) == "count":
         return None  # 一个中心, 三批: a lone numeral before a counter is wording, not a statistic
     try:
         value = float(raw) if re.fullmatch(ARABIC, raw) else float(cn2an.cn2an(raw, "smart"))
@@ -422,7 +431,7 @@ def _indicator(clause: str) -> str:
 
 def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     """(measure, sign): growth and change figures after 下降/减少 are negative."""
-    group = unit_groups().get(unit, "count")
+    group = _group(unit) or "count"
     tail = clause[-6:]
     if re.search(r"[到至]$", tail):
         tail = ""  # 提高到40%, 扩大到全国86%: a level reached, not a rate of change
