@@ -166,6 +166,11 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if parsed is None:
             continue
         value, unit = parsed
+        if _names_a_kind(sentence, m, unit):
+            # 超10亿元项目34个: the figure says which projects are counted; it states nothing itself, but its
+            # clause may name what the next figure measures (地区生产总值迈上6万亿元台阶，达到62661亿元)
+            previous_indicator = _indicator(_clause_before(sentence, m.start(), previous_end)) or previous_indicator
+            continue
         before = sentence[:m.start()]
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
@@ -297,6 +302,26 @@ def _review_span(before: str, doc: DocContext, paragraph: "Paragraph") -> tuple[
     if says("cumulative", doc.heading) and doc.year_reviewed:
         return _span_of(_five_years(doc.year_reviewed))
     return None
+
+
+def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
+    """A figure that is part of a name or a class, not a statement: a threshold before the noun it
+    qualifies (超10亿元项目, 20万元以上的村, 迈上4万亿、5万亿两个台阶), a capacity naming a project
+    (年产5万吨微生态制剂), a voltage class (220千伏胡陈输变电工程), a title in quotes (“支持实体经济20条”)."""
+    before = sentence[:m.start()]
+    if before.count("“") > before.count("”"):
+        return True
+    if _group(unit) not in ("money", "physical"):
+        return False
+    if any(unit.endswith(u) for u in cues()["class_units"]):
+        return True
+    after = sentence[m.end():]
+    while (joined := re.match(r"[、和]", after)) and (nxt := figure_pattern().match(after, joined.end())):
+        after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
+    if cue_pattern("kind_after").match(after):
+        return True
+    return bool(re.search(cue_pattern("capacity_before").pattern + "$", before)) and bool(
+        re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
 
 
 def _figure_end(sentence: str, at: int) -> int:
