@@ -174,7 +174,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         before = sentence[:m.start()]
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
-        in_series = series is not None and out and re.fullmatch(r"[、和及与\s]*", sentence[previous_end:m.start()])
+        # 增长20%以上、10%以上: a hedge on the figure before does not end the series
+        in_series = series is not None and out and re.fullmatch(r"(?:以上|以下|左右|多|余)?[、和及与\s]*",
+                                                                sentence[previous_end:m.start()])
         span_start = _opens_span(sentence, m, out, previous_end)
         # the Y of a span opened before it in the sentence (not 达到 alone: "分别达到24家、20家")
         span_end = (open_span and _closes_span(clause)) or bool(in_series and out and span_ends and span_ends[-1])
@@ -405,7 +407,7 @@ def _names_after(after: str) -> bool:
 def _noun_after(after: str) -> str:
     """The noun a count is of, when it follows the figure: "平台入选省级…" -> "平台"; "以上" -> ""."""
     words = cues()
-    text = after
+    text = re.split(r"\d", re.sub(r"[“”\"《》]", "", after))[0]  # 107家“亿元企业培育工程”企业; 等19个项目交付房屋4100套
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
