@@ -152,6 +152,7 @@ class Series:
     measure: str
     sign: int
     next: int = 1
+    places: list[str] | None = None  # the places of the figures a "分别…" clause refers back to
 
 
 def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
@@ -183,13 +184,14 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if span_end and not in_series and series is not None and series.items:
             series.next, in_series = 0, True  # "分别从771家、481家增加到1076家、636家": the ends follow the items again
         if not in_series:
-            series = _series_start(sentence, m.start(), previous_end)
+            series = _respective_series(sentence, m.start(), out) or _series_start(sentence, m.start(), previous_end)
         indicator = _indicator(clause)
         if _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
             if len(indicator) <= 2 or indicator.endswith("等"):
                 indicator = _noun_after(after)
+        index = -1
         if series is not None:
             index = series.next if in_series else 0
             if index < len(series.items):
@@ -210,6 +212,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             place = out[-1].place  # "由2110公里增至3055公里": the place of the figure it follows
         else:
             place = _place(clause if not inherited else before, doc, find_places)
+        if series is not None and series.places and 0 <= index < len(series.places):
+            place = series.places[index]
         indicator = _without_place(indicator, place)
         if in_series:
             measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
@@ -324,6 +328,20 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         return True
     return bool(re.search(cue_pattern("capacity_before").pattern + "$", before)) and bool(
         re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
+
+
+def _respective_series(sentence: str, at: int, out: list[Fact]) -> Series | None:
+    """"接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%": a clause opening with 分别 names no
+    subject; its figures measure, in order, the indicators of as many figures before it."""
+    start = max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
+    if not re.fullmatch(r"\s*分别\S*", sentence[start:at]) or not out:
+        return None
+    ends = [i for i in (sentence.find(mark, at) for mark in "，,；;。") if i >= 0]
+    count = sum(1 for _ in figure_pattern().finditer(sentence, at, min(ends) if ends else len(sentence)))
+    if count < 2 or len(out) < count:
+        return None
+    referred = out[-count:]
+    return Series([f.indicator for f in referred], "", 1, places=[f.place for f in referred])
 
 
 def _figure_end(sentence: str, at: int) -> int:
