@@ -113,7 +113,7 @@ class Paragraph:
 def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = None) -> list[Fact]:
     """Every figure statement in `text` (a chunk) as a Fact, in order of appearance."""
     facts: list[Fact] = []
-    paragraph = Paragraph()
+    paragraph = _paragraph_at(text, 0, doc)
     start = 0
     for end_match in list(SENTENCE_END.finditer(text)) + [None]:
         end = end_match.end() if end_match else len(text)
@@ -123,11 +123,23 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
         if says("target_list", sentence):
             paragraph.targets = True
         if end_match is not None and end_match.group() == "\n":
-            paragraph = Paragraph()
+            paragraph = _paragraph_at(text, end, doc)
         start = end
         if start >= len(text):
             break
     return facts
+
+
+def _paragraph_at(text: str, start: int, doc: DocContext) -> Paragraph:
+    """A new paragraph; under a heading that reviews a plan together with its last year ("一、“十四五”时期和
+    2025年工作回顾") a paragraph that states averages per year (年均增长6%) reviews the plan."""
+    paragraph = Paragraph()
+    plan = _plan_of(doc.year_reviewed)
+    if plan and plan_periods()[plan][1] == doc.year_reviewed and plan in PLAN.findall(doc.heading):
+        end = text.find("\n", start)
+        if cue_pattern("plan_paragraph").search(text[start:end if end >= 0 else len(text)]):
+            paragraph.plan = plan
+    return paragraph
 
 
 def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
