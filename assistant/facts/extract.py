@@ -546,7 +546,8 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     # share (占比达到45%) is a level, the end year's; in a paragraph or section about a plan period only
     # flows and changes are totals over it (新增就业5771万人, 占比提高2.5个百分点)
     scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc)
-    if (scope == "sentence" and measure != "share") or (
+    # 新能源汽车年产量增至82万辆: a level reached, not a total
+    if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
             scope == "paragraph" and (says("flow", indicator) or measure == "change")):
         return "cumulative"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
@@ -611,6 +612,9 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         return _plan_or_end_year(heading_plans[-1], status)  # or which plan: "“十三五”成就突出"
     if not year and doc.plan_period and status == "target":
         return _plan_of(doc.plan_period[1])  # a plan's goal with no year of its own: the plan's
+    if not year and status in ("cumulative", "average") and _plan_of(doc.year_reviewed) and (
+            plan_periods()[_plan_of(doc.year_reviewed)][1] == doc.year_reviewed):
+        return _plan_of(doc.year_reviewed)  # a total or average over years, reviewed in a plan's last year
     if not year:
         fallback = doc.year_issued if status == "target" else doc.year_reviewed
         year = str(fallback) if fallback else ""
