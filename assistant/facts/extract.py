@@ -209,6 +209,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             if index < len(series.items):
                 indicator = _indicator(series.items[index]) or indicator
             series.next = index + 1
+        if not indicator and span_start and not out:
+            # "全社会研究与实验发展经费，从2002年1288亿元增加到…": the span's subject is the clause before it
+            indicator = _indicator(re.split(r"[，,；;：:]", sentence[:len(before) - len(clause)].rstrip("，,；;：: "))[-1])
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
@@ -342,6 +345,15 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
 
 
+def _pair_of(subject: str) -> list[str]:
+    """"城乡低保标准" -> ["城镇低保标准", "农村低保标准"]: a word naming two parts, one for each figure."""
+    subject = subject.strip()
+    for word, parts in cues()["paired"].items():
+        if subject.startswith(word):
+            return [part + subject[len(word):] for part in parts]
+    return [subject]
+
+
 def _respective_series(sentence: str, at: int, out: list[Fact]) -> Series | None:
     """"接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%": a clause opening with 分别 names no
     subject; its figures measure, in order, the indicators of as many figures before it."""
@@ -377,6 +389,8 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     else:
         return None
     items = [part for part in re.split(r"[、和及与]", subject) if part.strip()]
+    if len(items) == 1:
+        items = _pair_of(items[0])  # 城乡低保标准分别提高9.97%和14.1% -> 城镇…, 农村…
     if len(items) < 2:
         return None
     # "城镇和农村居民人均可支配收入": a short item shares the last item's noun -> 城镇居民人均可支配收入
