@@ -232,6 +232,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         indicator = _without_place(indicator, place)
         if in_series:
             measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
+        elif inherited and out and _group(unit) == _group(out[-1].unit) and re.fullmatch(
+                r"(?:以上|以下|左右|多|余)?[、和及与\s]*", sentence[previous_end:m.start()]):
+            measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)  # 分别增长20%以上、10%以上
         else:
             measure, sign = _measure(unit, clause, indicator)
             if series is not None:
@@ -345,6 +348,15 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
 
 
+def _shared_noun(item: str, last: str) -> str:
+    """The noun a short item of a list shares with the last: ("国家级", "市级高新技术企业") -> "高新技术企业";
+    ("城镇", "农村居民人均收入") -> "居民人均收入" (a modifier as long as the short item)."""
+    at = last.find(item[-1])
+    if 0 < at < len(last) - 1 and at < len(item) + 2:
+        return last[at + 1:]
+    return last[len(item):]
+
+
 def _pair_of(subject: str) -> list[str]:
     """"城乡低保标准" -> ["城镇低保标准", "农村低保标准"]: a word naming two parts, one for each figure."""
     subject = subject.strip()
@@ -388,14 +400,16 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
         subject = re.sub(cue_pattern("growth").pattern + ".*$", "", segment)
     else:
         return None
-    items = [part for part in re.split(r"[、和及与]", subject) if part.strip()]
+    # 及 joins items, but not inside 普及, 涉及, 及时 ("新增学前教育普及普惠县26个、…")
+    items = [part for part in re.split(r"[、和与]|(?<![普涉以])及(?!时)", subject) if part.strip()]
     if len(items) == 1:
         items = _pair_of(items[0])  # 城乡低保标准分别提高9.97%和14.1% -> 城镇…, 农村…
     if len(items) < 2:
         return None
     # "城镇和农村居民人均可支配收入": a short item shares the last item's noun -> 城镇居民人均可支配收入
+    # "国家级、市级高新技术企业": the noun follows the last item's own modifier, which ends as the short one does
     last = items[-1]
-    items = [item + last[len(item):] if len(item) * 2 < len(last) else item for item in items]
+    items = [item + _shared_noun(item, last) if len(item) * 2 < len(last) else item for item in items]
     return Series(items, "", 1)
 
 
@@ -513,6 +527,8 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     if group == "points":
         return "change", sign
     if group == "percent":
+        if re.search(r"(?:增速|增幅|增长率|涨幅)$", indicator):
+            return "growth", sign  # 主导产业增加值增速达到10%: a growth rate reached
         if grows and not any(w in indicator for w in ("率", "比重", "占比")):
             return "growth", sign
         return "share", 1
