@@ -209,8 +209,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             if index < len(series.items):
                 indicator = _indicator(series.items[index]) or indicator
             series.next = index + 1
-        if not indicator and span_start and not out:
-            # "全社会研究与实验发展经费，从2002年1288亿元增加到…": the span's subject is the clause before it
+        if not indicator and not out and not previous_indicator and _group(unit) != "count":
+            # "全社会研究与实验发展经费，从2002年1288亿元增加到…", "贸易顺差连续两年下降，2010年比上年减少6.4%":
+            # the first figure's clause names nothing, the clause before it names the subject
             indicator = _indicator(re.split(r"[，,；;：:]", sentence[:len(before) - len(clause)].rstrip("，,；;：: "))[-1])
         inherited = not indicator
         if inherited:
@@ -250,6 +251,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period = _period(re.sub(r"[从由][^，,；;]*$", "", before), clause, status, doc, paragraph)
         else:
             period = _period(before, clause, status, doc, paragraph)
+        if in_series and out and not re.sub(r"[、和及与\s]|以上|以下|左右|多|余", "", clause):
+            status, period = out[-1].status, out[-1].period  # 年均增长5.3％、7.7％: as the first of the series
         based = _plan_base(sentence, m.start())
         if based and not _named_year(clause, doc):
             status, period = based if status != "target" else (status, period)
