@@ -581,7 +581,8 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc)
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
-            scope == "paragraph" and (says("flow", indicator) or measure == "change")):
+            scope == "paragraph" and (says("flow", indicator) or says("flow", clause.strip())
+                                      or measure == "change")):
         return "cumulative"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
     if not looks_back and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
