@@ -141,7 +141,7 @@ def _extract_in_place(item: dict, chunks: list) -> tuple[list, bool]:
         start, end = offsets[at], offsets[at + len(wanted) - 1] + 1
         context = replace(doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), region=doc["region"],
                           year_issued=doc.get("year_issued"), year_reviewed=doc.get("year_reviewed"))
-        facts = extract_facts(chunk.text, context, find_places)
+        facts = extract_facts(chunk.text, context, find_places, lead=getattr(chunk, "lead", ""))
         return [f for f in facts if start <= f.start and f.end <= end], True
     context = DocContext(region=doc["region"], year_issued=doc.get("year_issued"),
                          year_reviewed=doc.get("year_reviewed"))
@@ -163,9 +163,15 @@ def _chunks_by_source(corpora: list[Path], sources: set[str]) -> dict[str, list]
     from assistant.ingest.loaders import find_files, load_file
     from assistant.ingest.pipeline import build_documents, chunk_documents
 
+    from assistant.facts.table import paragraph_lead
+
     out: dict[str, list] = {}
     files, _ = find_files([Path(p) for p in corpora])
     for path in files:
         if path.name in sources and path.name not in out:
-            out[path.name] = chunk_documents(build_documents(load_file(path)), 320)
+            docs = build_documents(load_file(path))
+            texts = {doc.doc_id: doc.text for doc in docs}
+            out[path.name] = chunk_documents(docs, 320)
+            for chunk in out[path.name]:  # as ingest reads it: the paragraph the chunk begins in
+                chunk.lead = paragraph_lead(texts.get(chunk.doc_id, ""), chunk.start)
     return out

@@ -110,10 +110,18 @@ class Paragraph:
     targets: bool = False
 
 
-def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = None) -> list[Fact]:
-    """Every figure statement in `text` (a chunk) as a Fact, in order of appearance."""
+def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = None, lead: str = "") -> list[Fact]:
+    """Every figure statement in `text` (a chunk) as a Fact, in order of appearance.
+
+    `lead` is the start of the paragraph the chunk begins in, when it begins mid-paragraph: what it says
+    ("五年来，…", "主要预期目标是：") still holds for the chunk's first figures; its own figures are not read.
+    """
     facts: list[Fact] = []
-    paragraph = _paragraph_at(text, 0, doc)
+    paragraph = _paragraph_at(lead + text, 0, doc)
+    for sentence in _sentences(lead):
+        _read_opening(sentence, paragraph, doc)
+        if says("target_list", sentence):
+            paragraph.targets = True
     start = 0
     for end_match in list(SENTENCE_END.finditer(text)) + [None]:
         end = end_match.end() if end_match else len(text)
@@ -128,6 +136,10 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
         if start >= len(text):
             break
     return facts
+
+
+def _sentences(text: str) -> list[str]:
+    return [part for part in re.split(r"(?<=[。！？!?；;])", text) if part]
 
 
 def _paragraph_at(text: str, start: int, doc: DocContext) -> Paragraph:
@@ -153,7 +165,7 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
     plan = PLAN.match(head)
     if plan and cue_pattern("cumulative").search(head[plan.end():plan.end() + 4] + "时期"):
         paragraph.plan, paragraph.year = plan.group(1), ""
-    elif cue_pattern("cumulative").match(head):
+    elif cue_pattern("five_years").match(head):  # not 累计…: that is its own sentence's total
         paragraph.plan, paragraph.year = _five_years(doc.year_reviewed), ""
 
 

@@ -21,9 +21,16 @@ SHORT = {"place": "p", "period": "t", "indicator": "i", "value": "v", "unit": "u
          "measure": "m", "status": "s", "figure": "f", "start": "a", "end": "e"}
 
 
-def extract_for_chunk(chunk, find_places=None) -> list[Fact]:
-    """The facts of a chunk as ingest stores them (the chunk's metadata gives place and years)."""
-    return extract_facts(chunk.text, doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), find_places)
+def extract_for_chunk(chunk, find_places=None, document_text: str = "") -> list[Fact]:
+    """The facts of a chunk as ingest stores them (the chunk's metadata gives place and years; the
+    document's text, when given, the start of the paragraph the chunk begins in)."""
+    return extract_facts(chunk.text, doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), find_places,
+                         lead=paragraph_lead(document_text, chunk.start) if document_text else "")
+
+
+def paragraph_lead(document_text: str, start: int) -> str:
+    """The text from the start of the paragraph holding offset `start` up to it ("" at a paragraph's start)."""
+    return document_text[document_text.rfind("\n", 0, start) + 1:start]
 
 
 def to_field(facts: list[Fact]) -> str:
