@@ -350,13 +350,15 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
     before = sentence[:m.start()]
     if before.count("“") > before.count("”"):
         return True
+    after = sentence[m.end():]
+    while (joined := re.match(r"[、和]", after)) and (nxt := figure_pattern().match(after, joined.end())):
+        after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
+    if cue_pattern("threshold_after").match(after):
+        return True
     if _group(unit) not in ("money", "physical"):
         return False
     if any(unit.endswith(u) for u in cues()["class_units"]):
         return True
-    after = sentence[m.end():]
-    while (joined := re.match(r"[、和]", after)) and (nxt := figure_pattern().match(after, joined.end())):
-        after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
     if cue_pattern("kind_after").match(after):
         return True
     return bool(re.search(cue_pattern("capacity_before").pattern + "$", before)) and bool(
@@ -425,6 +427,9 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     # "国家级、市级高新技术企业": the noun follows the last item's own modifier, which ends as the short one does
     last = items[-1]
     items = [item + _shared_noun(item, last) if len(item) * 2 < len(last) else item for item in items]
+    # "限上新能源汽车、节能家电零售额分别增长21.2%、39.5%": the measured noun of the last item is every item's
+    noun = next((w for w in cues()["measured_nouns"] if last.endswith(w)), "")
+    items = [item if not noun or item.endswith(noun) else item + noun for item in items]
     return Series(items, "", 1)
 
 
