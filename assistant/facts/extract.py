@@ -224,7 +224,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if not indicator and not out and not previous_indicator and _group(unit) != "count":
             # "全社会研究与实验发展经费，从2002年1288亿元增加到…", "贸易顺差连续两年下降，2010年比上年减少6.4%":
             # the first figure's clause names nothing, the clause before it names the subject
-            indicator = _indicator(re.split(r"[，,；;：:]", sentence[:len(before) - len(clause)].rstrip("，,；;：: "))[-1])
+            subject = re.split(f"[{CLAUSE_SEP}]", sentence[:len(before) - len(clause)].rstrip(CLAUSE_SEP + " "))[-1]
+            indicator = _indicator(subject) if len(subject) <= 24 else ""  # a phrase, not a run of table cells
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
