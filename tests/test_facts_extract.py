@@ -144,3 +144,17 @@ def test_eval_facts_reads_quote_marks_as_typography():
 
     assert indicator_matches("专精特新中小企业", ["培育“专精特新”中小企业"])
     assert not indicator_matches("高新技术企业", ["“专精特新”企业"])
+
+
+def test_a_section_reviewing_a_plan_then_its_last_year_dates_flows_by_part():
+    from assistant.facts.table import plan_part
+
+    heading = "一、“十四五”时期和2025年工作回顾"
+    text = f"{heading}\n生态环境持续改善。治理水土流失面积6779平方公里。\n刚刚过去的2025年很不平凡。生产总值增长5.6%。\n新增就业121.7万人。"
+    first, last = text.index("治理"), text.index("新增")
+    assert plan_part(text, [heading], first, 2025) == "十四五"
+    assert plan_part(text, [heading], last, 2025) == "", "the year's part begins at 刚刚过去的2025年"
+    assert plan_part(text, ["一、2025年和“十四五”时期工作回顾"], first, 2025) == "", "the year named first comes first"
+    doc = DocContext(region="河南省", year_issued=2026, year_reviewed=2025, heading=heading, plan_part="十四五")
+    got = rows(text[text.index("生态"):], doc)
+    assert [(r[1], r[6]) for r in got] == [("十四五", "cumulative"), ("2025", "actual"), ("2025", "actual")]

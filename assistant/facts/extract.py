@@ -15,7 +15,7 @@ report or a question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -59,6 +59,9 @@ class DocContext:
     heading: str = ""
     chunk_id: str = ""
     plan_period: tuple[int, int] | None = None  # a five-year plan's own years, e.g. (2021, 2025)
+    # the plan whose review the chunk begins in, in a section reviewing a plan and its last year
+    # ("一、“十四五”时期和2025年工作回顾": the plan's part runs until "刚刚过去的2025年…")
+    plan_part: str = ""
 
 
 @lru_cache(maxsize=None)
@@ -117,6 +120,7 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
     ("五年来，…", "主要预期目标是：") still holds for the chunk's first figures; its own figures are not read.
     """
     facts: list[Fact] = []
+    doc = _opening_paragraph(doc, lead + text[:40])
     paragraph = _paragraph_at(lead + text, 0, doc)
     for sentence in _sentences(lead):
         _read_opening(sentence, paragraph, doc)
@@ -126,12 +130,13 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
     for end_match in list(SENTENCE_END.finditer(text)) + [None]:
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
+        if start and text[start - 1] == "\n":
+            doc = _opening_paragraph(doc, sentence)
+            paragraph = _paragraph_at(text, start, doc)
         _read_opening(sentence, paragraph, doc)
         facts.extend(_sentence_facts(sentence, start, doc, paragraph, find_places))
         if says("target_list", sentence):
             paragraph.targets = True
-        if end_match is not None and end_match.group() == "\n":
-            paragraph = _paragraph_at(text, end, doc)
         start = end
         if start >= len(text):
             break
@@ -142,10 +147,18 @@ def _sentences(text: str) -> list[str]:
     return [part for part in re.split(r"(?<=[。！？!?；;])", text) if part]
 
 
+def _opening_paragraph(doc: DocContext, opening: str) -> DocContext:
+    """A paragraph opening the year's part of a review ("各位代表，刚刚过去的2025年…", "一年来，…") ends the plan's part."""
+    head = opening.strip()[:24]
+    if doc.plan_part and cue_pattern("year_part_opening").match(head):
+        return replace(doc, plan_part="")
+    return doc
+
+
 def _paragraph_at(text: str, start: int, doc: DocContext) -> Paragraph:
     """A new paragraph; under a heading that reviews a plan together with its last year ("一、“十四五”时期和
     2025年工作回顾") a paragraph that states averages per year (年均增长6%) reviews the plan."""
-    paragraph = Paragraph()
+    paragraph = Paragraph(plan=doc.plan_part)
     plan = _plan_of(doc.year_reviewed)
     if plan and plan_periods()[plan][1] == doc.year_reviewed and plan in PLAN.findall(doc.heading):
         end = text.find("\n", start)

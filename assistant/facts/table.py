@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.facts.extract import doc_context, extract_facts
@@ -24,8 +24,33 @@ SHORT = {"place": "p", "period": "t", "indicator": "i", "value": "v", "unit": "u
 def extract_for_chunk(chunk, find_places=None, document_text: str = "") -> list[Fact]:
     """The facts of a chunk as ingest stores them (the chunk's metadata gives place and years; the
     document's text, when given, the start of the paragraph the chunk begins in)."""
-    return extract_facts(chunk.text, doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), find_places,
+    context = doc_context(chunk.metadata, chunk.heading, chunk.chunk_id)
+    if document_text:
+        context = replace(context, plan_part=plan_part(document_text, chunk.heading_path, chunk.start,
+                                                       context.year_reviewed))
+    return extract_facts(chunk.text, context, find_places,
                          lead=paragraph_lead(document_text, chunk.start) if document_text else "")
+
+
+def plan_part(document_text: str, heading_path: list[str], start: int, year_reviewed: int | None) -> str:
+    """The plan whose review the text at `start` belongs to, in a section reviewing a plan and its last year
+    ("一、“十四五”时期和2025年工作回顾"): when the section names the plan first, until a paragraph opens the
+    year's part ("刚刚过去的2025年…"); "" elsewhere."""
+    from assistant.facts.extract import PLAN, cue_pattern
+    from assistant.text import plan_periods
+
+    top = heading_path[0] if heading_path else ""
+    plans = [p for p in PLAN.findall(top) if plan_periods().get(p, (0, 0))[1] == year_reviewed]
+    year_at = top.find(f"{year_reviewed}年")
+    if not plans or 0 <= year_at < top.find(plans[0]):
+        return ""
+    section = document_text.rfind(top, 0, start)
+    if section < 0:
+        return ""
+    for paragraph in document_text[section + len(top):start].split("\n"):
+        if cue_pattern("year_part_opening").match(paragraph.strip()[:24]):
+            return ""
+    return plans[0]
 
 
 def paragraph_lead(document_text: str, start: int) -> str:
