@@ -158,3 +158,12 @@ def test_a_section_reviewing_a_plan_then_its_last_year_dates_flows_by_part():
     doc = DocContext(region="河南省", year_issued=2026, year_reviewed=2025, heading=heading, plan_part="十四五")
     got = rows(text[text.index("生态"):], doc)
     assert [(r[1], r[6]) for r in got] == [("十四五", "cumulative"), ("2025", "actual"), ("2025", "actual")]
+
+
+def test_a_review_of_the_year_first_turns_to_the_plan_at_five_years():
+    from assistant.facts.table import plan_part
+
+    heading = "一、2025年和“十四五”时期工作回顾"
+    text = f"{heading}\n2025年是很不平凡的一年。新增就业121.7万人。\n各位代表！“十四五”顺利收官。五年来，我们砥砺前行。\n——产业升级。新增公园127座。"
+    assert plan_part(text, [heading], text.index("新增就业"), 2025) == ""
+    assert plan_part(text, [heading], text.index("新增公园"), 2025) == "十四五"

@@ -120,7 +120,7 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
     ("五年来，…", "主要预期目标是：") still holds for the chunk's first figures; its own figures are not read.
     """
     facts: list[Fact] = []
-    doc = _opening_paragraph(doc, lead + text[:40])
+    doc = _opening_paragraph(doc, (lead + text)[:60])
     paragraph = _paragraph_at(lead + text, 0, doc)
     for sentence in _sentences(lead):
         _read_opening(sentence, paragraph, doc)
@@ -148,11 +148,15 @@ def _sentences(text: str) -> list[str]:
 
 
 def _opening_paragraph(doc: DocContext, opening: str) -> DocContext:
-    """A paragraph opening the year's part of a review ("各位代表，刚刚过去的2025年…", "一年来，…") ends the plan's part."""
-    head = opening.strip()[:24]
-    if doc.plan_part and cue_pattern("year_part_opening").match(head):
-        return replace(doc, plan_part="")
-    return doc
+    """A paragraph opening the year's part of a review ("各位代表，刚刚过去的2025年…", "一年来，…") ends the plan's
+    part; one turning to the plan ("五年来，…") begins it, in a review of the plan's last year."""
+    from assistant.facts.table import part_after
+
+    plan = _plan_of(doc.year_reviewed)
+    if not plan or plan_periods()[plan][1] != doc.year_reviewed or not says("review_heading", doc.heading):
+        return doc
+    part = part_after(opening, doc.plan_part, plan)
+    return doc if part == doc.plan_part else replace(doc, plan_part=part)
 
 
 def _paragraph_at(text: str, start: int, doc: DocContext) -> Paragraph:

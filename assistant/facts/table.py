@@ -33,24 +33,37 @@ def extract_for_chunk(chunk, find_places=None, document_text: str = "") -> list[
 
 
 def plan_part(document_text: str, heading_path: list[str], start: int, year_reviewed: int | None) -> str:
-    """The plan whose review the text at `start` belongs to, in a section reviewing a plan and its last year
-    ("一、“十四五”时期和2025年工作回顾"): when the section names the plan first, until a paragraph opens the
-    year's part ("刚刚过去的2025年…"); "" elsewhere."""
-    from assistant.facts.extract import PLAN, cue_pattern
+    """The plan whose review the text at `start` belongs to, in a review section of a plan's last year:
+    "一、“十四五”时期和2025年工作回顾" reviews the plan first, until a paragraph opens the year's part
+    ("刚刚过去的2025年…"); "一、2025年和“十四五”时期工作回顾" (or "一、2025年工作回顾") the year first,
+    until a paragraph turns to the plan ("五年来，…", "标志着“十四五”圆满收官"); "" elsewhere."""
+    from assistant.facts.extract import says
     from assistant.text import plan_periods
 
+    plan = next((p for p, (a, b) in plan_periods().items() if b == year_reviewed), "")
     top = heading_path[0] if heading_path else ""
-    plans = [p for p in PLAN.findall(top) if plan_periods().get(p, (0, 0))[1] == year_reviewed]
-    year_at = top.find(f"{year_reviewed}年")
-    if not plans or 0 <= year_at < top.find(plans[0]):
+    if not plan or not says("review_heading", top):
         return ""
+    year_at, plan_at = top.find(f"{year_reviewed}年"), top.find(plan)
     section = document_text.rfind(top, 0, start)
     if section < 0:
         return ""
+    part = plan if 0 <= plan_at and not 0 <= year_at < plan_at else ""
     for paragraph in document_text[section + len(top):start].split("\n"):
-        if cue_pattern("year_part_opening").match(paragraph.strip()[:24]):
-            return ""
-    return plans[0]
+        part = part_after(paragraph, part, plan)
+    return part
+
+
+def part_after(paragraph: str, part: str, plan: str) -> str:
+    """The review part a paragraph leaves: the year's after "刚刚过去的2025年…", the plan's after "五年来…"."""
+    from assistant.facts.extract import cue_pattern
+
+    head = paragraph.strip()[:40]
+    if cue_pattern("year_part_opening").match(head):
+        return ""
+    if cue_pattern("plan_part_opening").search(head):
+        return plan
+    return part
 
 
 def paragraph_lead(document_text: str, start: int) -> str:
