@@ -243,6 +243,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # the first figure's clause names nothing, the clause before it names the subject
             subject = re.split(f"[{CLAUSE_SEP}]", sentence[:len(before) - len(clause)].rstrip(CLAUSE_SEP + " "))[-1]
             indicator = _indicator(subject) if len(subject) <= 24 else ""  # a phrase, not a run of table cells
+        if not indicator and _group(unit) in ("count", "money", "physical") and _names_after(after):
+            indicator = _noun_after(after)  # "完成427公里管网清淤检测": the noun after names it, not the figure before
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
