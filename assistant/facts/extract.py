@@ -230,8 +230,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
-            if len(indicator) <= 2 or indicator.endswith("等"):
+            if len(indicator) <= 2 or indicator.endswith("等") or _ends_in_verb(indicator):
                 indicator = _noun_after(after)
+        elif _group(unit) in ("money", "physical") and _names_after(after) and _ends_in_verb(indicator):
+            indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
         index = -1
         if series is not None:
             index = series.next if in_series else 0
@@ -496,6 +498,10 @@ def _clause_after(sentence: str, at: int) -> str:
         if sentence[i] in CLAUSE_SEP or sentence[i] in "。；;":
             return sentence[at:i]
     return sentence[at:]
+
+
+def _ends_in_verb(indicator: str) -> bool:
+    return re.search(f"(?:{cue_pattern('object_verbs').pattern})$", indicator) is not None
 
 
 def _names_after(after: str) -> bool:
