@@ -578,8 +578,11 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
         if grows and not any(w in indicator for w in ("率", "比重", "占比")):
             return "growth", sign
         return "share", 1
-    if grows and any(tail.endswith(w) or tail.endswith(w + "了") for w in cues()["growth"]):
+    bare = re.sub(r"(?:约|近|超过|超|逾)$", "", tail)  # 减量约50平方公里: the hedge is not the verb
+    if grows and any(bare.endswith(w) or bare.endswith(w + "了") for w in cues()["growth"]):
         return "change", sign
+    if re.match(rf"(?:{cue_pattern('lead_change').pattern})?(?:{cue_pattern('falls').pattern})", clause.strip()):
+        return "change", -1  # 今年再减少农村贫困人口1000万: the fall is the verb of the clause
     return ("amount" if group in ("money", "physical") else "count"), 1
 
 
