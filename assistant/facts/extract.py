@@ -518,6 +518,8 @@ def _noun_after(after: str) -> str:
     verbs = sorted(words["tail_verbs"] + words["growth"], key=len, reverse=True)
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
     noun = text[:cut]
+    if noun in words["not_nouns"]:
+        return ""  # 折合1148亿元人民币: the currency, not what is measured
     return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", noun) else ""
 
 
@@ -537,7 +539,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(r"[\s“”\"《》]", "", clause)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
     text = re.sub(rf"^从?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "", text)
-    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
+    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
