@@ -627,10 +627,12 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     # share (占比达到45%) is a level, the end year's; in a paragraph or section about a plan period only
     # flows and changes are totals over it (新增就业5771万人, 占比提高2.5个百分点)
     scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc)
+    if YEAR.search(clause) or cue_pattern("year_on_year").search(clause):
+        scope = ""  # "2010年比上年减少6.4%": one year's change, whatever the paragraph reviews
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
             scope == "paragraph" and (says("flow", indicator) or says("flow", clause.strip())
-                                      or measure == "change")):
+                                      or measure in ("change", "growth"))):
         return "cumulative"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
     if not looks_back and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
