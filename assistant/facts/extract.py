@@ -45,6 +45,8 @@ SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 
 # "是“十二五”末的1.5倍", "比“十二五”末增加4倍", "是“十二五”时期的1.37倍": a plan named as the base of a
 # comparison; the figure is of the plan after it (its end year's level with 末, a total over it without)
+# "比2015年增加103天", "较2010年翻了一番": a year named as the base of a comparison is not the figure's year
+YEAR_BASE = re.compile(rf"(?:比|较|相比)(?:{YEAR_DIGITS}年|去年|上年)(?:末|底)?的?")
 PLAN_BASE = re.compile(r"(?:是|为|相当于|比|较)[“\"]?(十[一二三四五六七八九]五)[”\"]?(末|时期|期间)?的?")
 
 PlaceFinder = Callable[[str], list]
@@ -450,8 +452,9 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     last = items[-1]
     items = [item + _shared_noun(item, last) if len(item) * 2 < len(last) else item for item in items]
     # "限上新能源汽车、节能家电零售额分别增长21.2%、39.5%": the measured noun of the last item is every item's
-    noun = next((w for w in cues()["measured_nouns"] if last.endswith(w)), "")
-    items = [item if not noun or item.endswith(noun) else item + noun for item in items]
+    nouns = cues()["measured_nouns"]
+    noun = next((w for w in nouns if last.endswith(w)), "")
+    items = [item if not noun or any(item.endswith(w) for w in nouns) else item + noun for item in items]
     return Series(items, "", 1)
 
 
@@ -627,7 +630,7 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     # share (占比达到45%) is a level, the end year's; in a paragraph or section about a plan period only
     # flows and changes are totals over it (新增就业5771万人, 占比提高2.5个百分点)
     scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc)
-    if YEAR.search(clause) or cue_pattern("year_on_year").search(clause):
+    if YEAR.search(YEAR_BASE.sub("", clause)) or cue_pattern("year_on_year").search(clause):
         scope = ""  # "2010年比上年减少6.4%": one year's change, whatever the paragraph reviews
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
@@ -671,10 +674,10 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     """The year or plan period the figure belongs to: named in its own clause, else before it in its
     sentence, else by its paragraph or section, else the document's (reviewed year for achieved values,
     issue year for targets)."""
-    own = _named_year(clause, doc)
+    own = _named_year(YEAR_BASE.sub("", clause), doc)
     if own:
         return _sub_year(own, before)
-    before = PLAN_BASE.sub("", _without_spans(before))
+    before = YEAR_BASE.sub("", PLAN_BASE.sub("", _without_spans(before)))
     named = _last_named_year(before, doc)
     year = named[1] if named else ""
     plans = PLAN.findall(before)
