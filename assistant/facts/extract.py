@@ -232,7 +232,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
-            if len(indicator) <= 2 or indicator.endswith("等") or _ends_in_verb(indicator):
+            # …建设和7所高校, 技师学院均实现21个地级以上市: a clause ending in a connective names another thing
+            if len(indicator) <= 2 or re.search(r"[等和及与均]$", indicator) or _ends_in_verb(indicator):
                 indicator = _noun_after(after)
         elif _group(unit) in ("money", "physical") and _names_after(after) and _ends_in_verb(indicator):
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
@@ -518,7 +519,8 @@ def _noun_after(after: str) -> str:
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
-    verbs = sorted(words["tail_verbs"] + words["growth"], key=len, reverse=True)
+    # one-character verbs (达, 为, 至) are parts of words here: 碳达峰试点 is one noun
+    verbs = sorted((v for v in words["tail_verbs"] + words["growth"] if len(v) > 1), key=len, reverse=True)
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
     noun = text[:cut]
     if noun in words["not_nouns"]:
@@ -578,7 +580,7 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     if group == "points":
         return "change", sign
     if group == "percent":
-        if re.search(r"(?:增速|增幅|增长率|涨幅)$", indicator):
+        if re.search(r"(?:增速|增幅|增长率|涨幅|增长幅度)$", indicator):
             return "growth", sign  # 主导产业增加值增速达到10%: a growth rate reached
         if grows and not any(w in indicator for w in ("率", "比重", "占比")):
             return "growth", sign
