@@ -536,6 +536,8 @@ def _facts_of(chunk_id: str, text: str, doc: DocContext, book) -> tuple:
 def compose(picks: list[Pick], analysis: Analysis, contexts: list[ScoredChunk] | None = None,
             grams: set[str] | None = None) -> str:
     # a span is one line of the answer: a line break inside it (a heading, a page's line) is a space
+    # one span picked for both sides of a comparison ("由138亿元增长到239.5亿元") is said once, with no verdict
+    picks = [p for i, p in enumerate(picks) if all((p.text, p.n) != (q.text, q.n) for q in picks[:i])]
     sentences = [f"{LINE_BREAK.sub(' ', p.text).strip()}[{p.n}]" for p in picks]
     body = "；".join(sentences) + "。"
     if len(picks) == 2 and contexts and all(p.side is not None for p in picks):

@@ -113,7 +113,7 @@ def off_frame(figures: list[Figure], clauses: list[str], contexts: list[ScoredCh
             continue
         stating = [(n, fact) for n in figure.cited for fact in passage_facts(contexts[n - 1], frame.book)
                    if figure_supported(figure.text, [fact.figure])]
-        verdicts = [(n, fact, [r for r in _reasons(fact, frame, contexts[n - 1], CHECKED) if not said(r, fact, clause)])
+        verdicts = [(n, fact, [r for r in _reasons(fact, frame, contexts[n - 1], CHECKED) if not said(r, fact, clause, frame.book)])
                     for n, fact in stating]
         if not verdicts or any(not why for _, _, why in verdicts):
             continue
@@ -123,7 +123,7 @@ def off_frame(figures: list[Figure], clauses: list[str], contexts: list[ScoredCh
     return reasons
 
 
-def said(reason: str, fact: Fact, clause: str) -> bool:
+def said(reason: str, fact: Fact, clause: str, book) -> bool:
     """The answer's clause names the fact's own period, place, status or indicator, where it differs from
     the question's: "比2019年的19家" (period), "郾城区增长7%" (place), "目标为增长6%" (status),
     "生产总值增长7%" beside the retail sales asked for (indicator). True as stated, then."""
@@ -131,9 +131,7 @@ def said(reason: str, fact: Fact, clause: str) -> bool:
         year = year_of(fact.period)
         return bool(fact.period) and (fact.period in clause or (year is not None and str(year) in clause))
     if reason == "place":
-        from assistant.places import canonical, find_places
-
-        return bool(fact.place) and canonical(fact.place) in {canonical(p) for p in find_places(clause)}
+        return bool(fact.place) and book.canonical(fact.place) in {book.canonical(p) for p in book.find_places(clause)}
     if reason == "status":
         return any(re.search(cue, clause, re.I) for cue in words_of(f"question_{fact.status}"))
     if reason == "indicator":  # most of the fact's own indicator words: "社会消费品零售总额增长9%，生产总值增长7%"

@@ -54,9 +54,14 @@ def norm(text: str) -> str:
 
 
 def indicator_matches(got: str, wanted: list[str]) -> bool:
-    """Same phrase, or one holds the other (民生支出 in 全年民生支出 and the reverse)."""
-    got = norm(got)
-    return bool(got) and any(norm(w) in got or got in norm(w) for w in wanted if w)
+    """Same phrase, or one holds the other (民生支出 in 全年民生支出 and the reverse); quote marks are
+    typography, not words (“专精特新”企业 is 专精特新企业)."""
+    got = _unquoted(norm(got))
+    return bool(got) and any(_unquoted(norm(w)) in got or got in _unquoted(norm(w)) for w in wanted if w)
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"[“”\"‘’'《》「」]", "", text)
 
 
 def field_agrees(name: str, got, wanted: dict) -> bool:
@@ -138,7 +143,8 @@ def _extract_in_place(item: dict, chunks: list) -> tuple[list, bool]:
         start, end = offsets[at], offsets[at + len(wanted) - 1] + 1
         context = replace(doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), region=doc["region"],
                           year_issued=doc.get("year_issued"), year_reviewed=doc.get("year_reviewed"))
-        facts = extract_facts(chunk.text, context, find_places)
+        context = replace(context, plan_part=getattr(chunk, "plan_part", ""))
+        facts = extract_facts(chunk.text, context, find_places, lead=getattr(chunk, "lead", ""))
         return [f for f in facts if start <= f.start and f.end <= end], True
     context = DocContext(region=doc["region"], year_issued=doc.get("year_issued"),
                          year_reviewed=doc.get("year_reviewed"))
@@ -160,9 +166,17 @@ def _chunks_by_source(corpora: list[Path], sources: set[str]) -> dict[str, list]
     from assistant.ingest.loaders import find_files, load_file
     from assistant.ingest.pipeline import build_documents, chunk_documents
 
+    from assistant.facts.table import paragraph_lead, plan_part
+
     out: dict[str, list] = {}
     files, _ = find_files([Path(p) for p in corpora])
     for path in files:
         if path.name in sources and path.name not in out:
-            out[path.name] = chunk_documents(build_documents(load_file(path)), 320)
+            docs = build_documents(load_file(path))
+            texts = {doc.doc_id: doc.text for doc in docs}
+            out[path.name] = chunk_documents(docs, 320)
+            for chunk in out[path.name]:  # as ingest reads it: the paragraph and review part the chunk begins in
+                text = texts.get(chunk.doc_id, "")
+                chunk.lead = paragraph_lead(text, chunk.start)
+                chunk.plan_part = plan_part(text, chunk.heading_path, chunk.start, chunk.metadata.get("year_reviewed"))
     return out

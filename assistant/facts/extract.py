@@ -15,7 +15,7 @@ report or a question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -23,9 +23,10 @@ import cn2an
 
 from assistant.facts.model import Fact
 from assistant.data_files import load_data
-from assistant.facts.units import multiplier, unit_alternation, unit_groups
+from assistant.facts.units import group_of, multiplier, unit_alternation, unit_groups
 from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
+PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -36,6 +37,17 @@ SUB_YEAR = [(re.compile(r"上半年"), "H1"), (re.compile(r"下半年"), "H2"), 
             (re.compile(r"(?:第)?四季度"), "Q4"), (re.compile(r"1[-—–至]([2-9]|1[01])月"), "M1-")]
 PLAN = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
 TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|规划|打算")
+
+# "从2002年1288亿元增加到…", "由52.7%提高至…", "从去年的2.1%…": the figure after 从/由 (and a year) opens a span
+SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?\s*$")
+# …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
+SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
+
+# "是“十二五”末的1.5倍", "比“十二五”末增加4倍", "是“十二五”时期的1.37倍": a plan named as the base of a
+# comparison; the figure is of the plan after it (its end year's level with 末, a total over it without)
+# "比2015年增加103天", "较2010年翻了一番": a year named as the base of a comparison is not the figure's year
+YEAR_BASE = re.compile(rf"(?:比|较|相比)(?:{YEAR_DIGITS}年|去年|上年)(?:末|底)?的?")
+PLAN_BASE = re.compile(r"(?:是|为|相当于|比|较)[“\"]?(十[一二三四五六七八九]五)[”\"]?(末|时期|期间)?的?")
 
 PlaceFinder = Callable[[str], list]
 
@@ -49,6 +61,9 @@ class DocContext:
     heading: str = ""
     chunk_id: str = ""
     plan_period: tuple[int, int] | None = None  # a five-year plan's own years, e.g. (2021, 2025)
+    # the plan whose review the chunk begins in, in a section reviewing a plan and its last year
+    # ("一、“十四五”时期和2025年工作回顾": the plan's part runs until "刚刚过去的2025年…")
+    plan_part: str = ""
 
 
 @lru_cache(maxsize=None)
@@ -71,7 +86,8 @@ def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
     units = unit_alternation()
     return re.compile(
-        rf"(?<![\d.第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<approx>[多余])?(?P<unit>{units})"
+        rf"(?<![\d.第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
+        rf"(?P<per>/万?(?:{PER}))?"
         rf"|(?<![\d.第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
         rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
 
@@ -99,36 +115,77 @@ class Paragraph:
     targets: bool = False
 
 
-def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = None) -> list[Fact]:
-    """Every figure statement in `text` (a chunk) as a Fact, in order of appearance."""
+def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = None, lead: str = "") -> list[Fact]:
+    """Every figure statement in `text` (a chunk) as a Fact, in order of appearance.
+
+    `lead` is the start of the paragraph the chunk begins in, when it begins mid-paragraph: what it says
+    ("五年来，…", "主要预期目标是：") still holds for the chunk's first figures; its own figures are not read.
+    """
     facts: list[Fact] = []
-    paragraph = Paragraph()
+    doc = _opening_paragraph(doc, (lead + text)[:60])
+    paragraph = _paragraph_at(lead + text, 0, doc)
+    for sentence in _sentences(lead):
+        _read_opening(sentence, paragraph, doc)
+        if says("target_list", sentence):
+            paragraph.targets = True
     start = 0
     for end_match in list(SENTENCE_END.finditer(text)) + [None]:
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
+        if start and text[start - 1] == "\n":
+            doc = _opening_paragraph(doc, sentence)
+            paragraph = _paragraph_at(text, start, doc)
         _read_opening(sentence, paragraph, doc)
         facts.extend(_sentence_facts(sentence, start, doc, paragraph, find_places))
         if says("target_list", sentence):
             paragraph.targets = True
-        if end_match is not None and end_match.group() == "\n":
-            paragraph = Paragraph()
         start = end
         if start >= len(text):
             break
     return facts
 
 
+def _sentences(text: str) -> list[str]:
+    return [part for part in re.split(r"(?<=[。！？!?；;])", text) if part]
+
+
+def _opening_paragraph(doc: DocContext, opening: str) -> DocContext:
+    """A paragraph opening the year's part of a review ("各位代表，刚刚过去的2025年…", "一年来，…") ends the plan's
+    part; one turning to the plan ("五年来，…") begins it, in a review of the plan's last year."""
+    from assistant.facts.table import part_after
+
+    plan = _plan_of(doc.year_reviewed)
+    if not plan or plan_periods()[plan][1] != doc.year_reviewed or not says("review_heading", doc.heading):
+        return doc
+    part = part_after(opening, doc.plan_part, plan)
+    return doc if part == doc.plan_part else replace(doc, plan_part=part)
+
+
+def _paragraph_at(text: str, start: int, doc: DocContext) -> Paragraph:
+    """A new paragraph; under a heading that reviews a plan together with its last year ("一、“十四五”时期和
+    2025年工作回顾") a paragraph that states averages per year (年均增长6%) reviews the plan."""
+    paragraph = Paragraph(plan=doc.plan_part)
+    plan = _plan_of(doc.year_reviewed)
+    if plan and plan_periods()[plan][1] == doc.year_reviewed and plan in PLAN.findall(doc.heading):
+        end = text.find("\n", start)
+        if cue_pattern("plan_paragraph").search(text[start:end if end >= 0 else len(text)]):
+            paragraph.plan = plan
+    return paragraph
+
+
 def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
-    head = sentence.strip()[:16]
+    head = sentence.strip().lstrip("—-－ ")[:16]
     opening = YEAR.match(head)
     if opening:
-        paragraph.year = opening.group(1)
+        paragraph.year, paragraph.plan = opening.group(1), ""
+    elif cue_pattern("last_year").match(head) and doc.year_reviewed:
+        # "过去一年，我们的各项工作取得了很大成绩。" under "三、2011年的工作": what follows is 2010's
+        paragraph.year, paragraph.plan = str(doc.year_reviewed), ""
     plan = PLAN.match(head)
     if plan and cue_pattern("cumulative").search(head[plan.end():plan.end() + 4] + "时期"):
-        paragraph.plan = plan.group(1)
-    elif cue_pattern("cumulative").match(head):
-        paragraph.plan = _five_years(doc.year_reviewed)
+        paragraph.plan, paragraph.year = plan.group(1), ""
+    elif cue_pattern("five_years").match(head):  # not 累计…: that is its own sentence's total
+        paragraph.plan, paragraph.year = _five_years(doc.year_reviewed), ""
 
 
 @dataclass
@@ -138,6 +195,7 @@ class Series:
     measure: str
     sign: int
     next: int = 1
+    places: list[str] | None = None  # the places of the figures a "分别…" clause refers back to
 
 
 def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
@@ -145,28 +203,53 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
     out: list[Fact] = []
     previous_end, previous_indicator = 0, ""
     series: Series | None = None
+    span_ends: list[bool] = []
+    open_span = False
     for m in figure_pattern().finditer(sentence):
         parsed = _value_and_unit(m)
         if parsed is None:
             continue
         value, unit = parsed
+        if _names_a_kind(sentence, m, unit):
+            # 超10亿元项目34个: the figure says which projects are counted; it states nothing itself, but its
+            # clause may name what the next figure measures (地区生产总值迈上6万亿元台阶，达到62661亿元)
+            previous_indicator = _indicator(_clause_before(sentence, m.start(), previous_end)) or previous_indicator
+            continue
         before = sentence[:m.start()]
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
-        in_series = series is not None and out and re.fullmatch(r"[、和及与\s]*", sentence[previous_end:m.start()])
+        # 增长20%以上、10%以上: a hedge on the figure before does not end the series
+        in_series = series is not None and out and re.fullmatch(r"(?:以上|以下|左右|多|余)?[、和及与\s]*",
+                                                                sentence[previous_end:m.start()])
+        span_start = _opens_span(sentence, m, out, previous_end)
+        # the Y of a span opened before it in the sentence (not 达到 alone: "分别达到24家、20家")
+        span_end = (open_span and _closes_span(clause)) or bool(in_series and out and span_ends and span_ends[-1])
+        if span_end and not in_series and series is not None and series.items:
+            series.next, in_series = 0, True  # "分别从771家、481家增加到1076家、636家": the ends follow the items again
         if not in_series:
-            series = _series_start(sentence, m.start(), previous_end)
+            series = _respective_series(sentence, m.start(), out) or _series_start(sentence, m.start(), previous_end)
         indicator = _indicator(clause)
-        if unit_groups().get(unit) == "count" and _names_after(after):
+        if _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
-            if len(indicator) <= 2 or indicator.endswith("等"):
+            # …建设和7所高校, 技师学院均实现21个地级以上市: a clause ending in a connective names another thing
+            if len(indicator) <= 2 or re.search(r"[等和及与均]$", indicator) or _ends_in_verb(indicator):
                 indicator = _noun_after(after)
+        elif _group(unit) in ("money", "physical") and _names_after(after) and _ends_in_verb(indicator):
+            indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
+        index = -1
         if series is not None:
             index = series.next if in_series else 0
             if index < len(series.items):
                 indicator = _indicator(series.items[index]) or indicator
             series.next = index + 1
+        if not indicator and not out and not previous_indicator and _group(unit) != "count":
+            # "全社会研究与实验发展经费，从2002年1288亿元增加到…", "贸易顺差连续两年下降，2010年比上年减少6.4%":
+            # the first figure's clause names nothing, the clause before it names the subject
+            subject = re.split(f"[{CLAUSE_SEP}]", sentence[:len(before) - len(clause)].rstrip(CLAUSE_SEP + " "))[-1]
+            indicator = _indicator(subject) if len(subject) <= 24 else ""  # a phrase, not a run of table cells
+        if not indicator and _group(unit) in ("count", "money", "physical") and _names_after(after):
+            indicator = _noun_after(after)  # "完成427公里管网清淤检测": the noun after names it, not the figure before
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
@@ -178,25 +261,165 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             continue
         if indicator.startswith("占") and previous_indicator:
             indicator = previous_indicator + indicator  # 民生支出 + 占一般公共预算支出
-        place = _place(clause if not inherited else before, doc, find_places)
+        if inherited and out:
+            place = out[-1].place  # "由2110公里增至3055公里": the place of the figure it follows
+        else:
+            place = _place(clause if not inherited else before, doc, find_places)
+        if series is not None and series.places and 0 <= index < len(series.places):
+            place = series.places[index]
         indicator = _without_place(indicator, place)
         if in_series:
             measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
+        elif inherited and out and _group(unit) == _group(out[-1].unit) and re.fullmatch(
+                r"(?:以上|以下|左右|多|余)?[、和及与\s]*", sentence[previous_end:m.start()]):
+            measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)  # 分别增长20%以上、10%以上
         else:
             measure, sign = _measure(unit, clause, indicator)
             if series is not None:
                 series.measure, series.sign = measure, sign
-        status = _status(before, clause, after, indicator, doc, paragraph)
+        status = _status(before, clause, after, indicator, doc, paragraph, measure)
+        if span_start:
+            status = "actual"  # the level a change started from has been reached
+            period = _span_start_period(before, clause, doc, paragraph)
+        elif span_end:
+            if status == "cumulative":
+                status = "actual"  # the Y of 从X增加到Y: a level at the span's end, not a total over it
+            # "赤字率从去年的2.1%提高到2.3%": the year of the span's start is not the end's
+            period = _period(re.sub(r"[从由][^，,；;]*$", "", before), clause, status, doc, paragraph)
+        else:
+            period = _period(before, clause, status, doc, paragraph)
+        if in_series and out and not re.sub(r"[、和及与\s]|以上|以下|左右|多|余", "", clause):
+            status, period = out[-1].status, out[-1].period  # 年均增长5.3％、7.7％: as the first of the series
+        based = _plan_base(sentence, m.start())
+        if based and not _named_year(clause, doc):
+            status, period = based if status != "target" else (status, period)
         out.append(Fact(
             place=place,
-            period=_period(before, clause, status, doc, paragraph),
+            period=period,
             indicator=indicator, value=sign * value, unit=unit,
             base_value=sign * value * multiplier(unit),
             measure=measure, status=status, figure=sentence[m.start():m.end()].strip(),
             sentence=sentence.strip(), chunk_id=doc.chunk_id,
             start=offset + m.start(), end=offset + m.end()))
         previous_end, previous_indicator = m.end(), indicator
+        span_ends.append(span_end)
+        open_span = span_start or (open_span and not span_end)
     return out
+
+
+def _opens_span(sentence: str, m: re.Match, out: list[Fact], previous_end: int) -> bool:
+    """The X of "从X增加到Y" (also "从771家、481家增加到1076家、636家")."""
+    before = sentence[:m.start()]
+    joined = out and re.fullmatch(r"[、和及与\s]*", sentence[previous_end:m.start()])
+    if not SPAN_FROM.search(before) and not (joined and SPAN_FROM.search(_span_head(sentence, previous_end))):
+        return False
+    after = sentence[m.end():]
+    while True:  # skip the other starts of a series: "、481家"
+        joined_next = re.match(r"[、和及与]", after)
+        nxt = figure_pattern().match(after, 1) if joined_next else None
+        if not nxt:
+            break
+        after = after[nxt.end():]
+    return SPAN_TO.match(after) is not None
+
+
+def _span_head(sentence: str, at: int) -> str:
+    """The text before the first figure of the series that ends at `at` ("从771家" of "从771家、481家")."""
+    figures = list(figure_pattern().finditer(sentence[:at]))
+    start = at
+    for figure in reversed(figures):
+        if figure.end() == start or re.fullmatch(r"[、和及与\s]*", sentence[figure.end():start]):
+            start = figure.start()
+        else:
+            break
+    return sentence[:start]
+
+
+def _closes_span(clause: str) -> bool:
+    return re.search(r"[到至](?:\d{4}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$", clause) is not None
+
+
+def _span_start_period(before: str, clause: str, doc: DocContext, paragraph: "Paragraph") -> str:
+    """When the X of "从X增加到Y" was: the year its clause names, else the year before the period reviewed
+    (a plan's or five years' review: the year before they began; a year's: the year before)."""
+    own = _named_year(clause, doc)
+    if own:
+        return _sub_year(own, before)
+    span = _review_span(before, doc, paragraph)
+    if span:
+        return str(span[0] - 1)
+    year = _period(before, clause, "actual", doc, paragraph)
+    return str(int(year[:4]) - 1) if re.match(r"\d{4}", year) else ""
+
+
+def _review_span(before: str, doc: DocContext, paragraph: "Paragraph") -> tuple[int, int] | None:
+    """The years a review of several years covers: a plan named before the figure, by its paragraph or
+    its heading, or "过去五年" in the heading; None for a year's review."""
+    plans = [p for p in PLAN.findall(before) if p in plan_periods()]
+    if plans and not YEAR.search(before[before.rfind(plans[-1]):]):
+        return plan_periods()[plans[-1]]
+    if paragraph.plan and _span_of(paragraph.plan):
+        return _span_of(paragraph.plan)
+    heading_plans = [p for p in PLAN.findall(doc.heading) if p in plan_periods()]
+    if heading_plans:
+        return plan_periods()[heading_plans[-1]]
+    if says("cumulative", doc.heading) and doc.year_reviewed:
+        return _span_of(_five_years(doc.year_reviewed))
+    return None
+
+
+def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
+    """A figure that is part of a name or a class, not a statement: a threshold before the noun it
+    qualifies (超10亿元项目, 20万元以上的村, 迈上4万亿、5万亿两个台阶), a capacity naming a project
+    (年产5万吨微生态制剂), a voltage class (220千伏胡陈输变电工程), a title in quotes (“支持实体经济20条”)."""
+    before = sentence[:m.start()]
+    if before.count("“") > before.count("”"):
+        return True
+    after = sentence[m.end():]
+    while (joined := re.match(r"[、和]", after)) and (nxt := figure_pattern().match(after, joined.end())):
+        after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
+    if cue_pattern("threshold_after").match(after):
+        return True
+    if _group(unit) not in ("money", "physical"):
+        return False
+    if any(unit.endswith(u) for u in cues()["class_units"]):
+        return True
+    if cue_pattern("kind_after").match(after):
+        return True
+    return bool(re.search(cue_pattern("capacity_before").pattern + "$", before)) and bool(
+        re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
+
+
+def _shared_noun(item: str, last: str) -> str:
+    """The noun a short item of a list shares with the last: ("国家级", "市级高新技术企业") -> "高新技术企业";
+    ("城镇", "农村居民人均收入") -> "居民人均收入" (a modifier as long as the short item)."""
+    at = last.find(item[-1])
+    if 0 < at < len(last) - 1 and at < len(item) + 2:
+        return last[at + 1:]
+    return last[len(item):]
+
+
+def _pair_of(subject: str) -> list[str]:
+    """"城乡低保标准" -> ["城镇低保标准", "农村低保标准"]: a word naming two parts, one for each figure."""
+    subject = subject.strip()
+    for word, parts in cues()["paired"].items():
+        if subject.startswith(word):
+            return [part + subject[len(word):] for part in parts]
+    return [subject]
+
+
+def _respective_series(sentence: str, at: int, out: list[Fact]) -> Series | None:
+    """"接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%": a clause opening with 分别 names no
+    subject; its figures measure, in order, the indicators of as many figures before it."""
+    start = max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
+    if not re.fullmatch(r"\s*分别\S*", sentence[start:at]) or not out:
+        return None
+    ends = [i for i in (sentence.find(mark, at) for mark in "，,；;。") if i >= 0]
+    count = sum(1 for _ in figure_pattern().finditer(sentence, at, min(ends) if ends else len(sentence)))
+    if count < 2 or len(out) < count:
+        return None
+    referred = out[-count:]
+    return Series([f.indicator for f in referred], "", 1, places=[f.place for f in referred])
 
 
 def _figure_end(sentence: str, at: int) -> int:
@@ -219,12 +442,20 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
         subject = re.sub(cue_pattern("growth").pattern + ".*$", "", segment)
     else:
         return None
-    items = [part for part in re.split(r"[、和及与]", subject) if part.strip()]
+    # 及 joins items, but not inside 普及, 涉及, 及时 ("新增学前教育普及普惠县26个、…")
+    items = [part for part in re.split(r"[、和与]|(?<![普涉以])及(?!时)", subject) if part.strip()]
+    if len(items) == 1:
+        items = _pair_of(items[0])  # 城乡低保标准分别提高9.97%和14.1% -> 城镇…, 农村…
     if len(items) < 2:
         return None
     # "城镇和农村居民人均可支配收入": a short item shares the last item's noun -> 城镇居民人均可支配收入
+    # "国家级、市级高新技术企业": the noun follows the last item's own modifier, which ends as the short one does
     last = items[-1]
-    items = [item + last[len(item):] if len(item) * 2 < len(last) else item for item in items]
+    items = [item + _shared_noun(item, last) if len(item) * 2 < len(last) else item for item in items]
+    # "限上新能源汽车、节能家电零售额分别增长21.2%、39.5%": the measured noun of the last item is every item's
+    nouns = cues()["measured_nouns"]
+    noun = next((w for w in nouns if last.endswith(w)), "")
+    items = [item if not noun or any(item.endswith(w) for w in nouns) else item + noun for item in items]
     return Series(items, "", 1)
 
 
@@ -234,12 +465,19 @@ def parse_figure(text: str) -> tuple[float, str] | None:
     return _value_and_unit(m) if m else None
 
 
+def _group(unit: str) -> str:
+    """The group of a unit as written: 万公里 -> physical, 万元/人 -> money (read by its numerator)."""
+    return unit_groups().get(unit) or group_of(unit) or group_of(unit.split("/")[0])
+
+
 def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     if m.group("num"):
-        return float(m.group("num").replace(",", "").replace("，", "")), m.group("unit")
+        # 5.6万余处 -> 万处, 1.6万公里 -> 万公里: a multiplier before any unit, the approximation dropped
+        unit = (m.group("mult") or "") + m.group("unit") + (m.group("per") or "")
+        return float(m.group("num").replace(",", "").replace("，", "")), unit
     raw = m.group("pct") or m.group("cnum")
     unit = "%" if m.group("pct") else m.group("cunit")
-    if m.group("cnum") and len(raw) == 1 and unit_groups().get(unit) == "count":
+    if m.group("cnum") and len(raw) == 1 and _group(unit) == "count":
         return None  # 一个中心, 三批: a lone numeral before a counter is wording, not a statistic
     try:
         value = float(raw) if re.fullmatch(ARABIC, raw) else float(cn2an.cn2an(raw, "smart"))
@@ -266,6 +504,10 @@ def _clause_after(sentence: str, at: int) -> str:
     return sentence[at:]
 
 
+def _ends_in_verb(indicator: str) -> bool:
+    return re.search(f"(?:{cue_pattern('object_verbs').pattern})$", indicator) is not None
+
+
 def _names_after(after: str) -> bool:
     return bool(_noun_after(after))
 
@@ -273,13 +515,16 @@ def _names_after(after: str) -> bool:
 def _noun_after(after: str) -> str:
     """The noun a count is of, when it follows the figure: "平台入选省级…" -> "平台"; "以上" -> ""."""
     words = cues()
-    text = after
+    text = re.split(r"\d", re.sub(r"[“”\"《》]", "", after))[0]  # 107家“亿元企业培育工程”企业; 等19个项目交付房屋4100套
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
-    verbs = sorted(words["tail_verbs"] + words["growth"], key=len, reverse=True)
+    # one-character verbs (达, 为, 至) are parts of words here: 碳达峰试点 is one noun
+    verbs = sorted((v for v in words["tail_verbs"] + words["growth"] if len(v) > 1), key=len, reverse=True)
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
     noun = text[:cut]
+    if noun in words["not_nouns"]:
+        return ""  # 折合1148亿元人民币: the currency, not what is measured
     return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", noun) else ""
 
 
@@ -299,7 +544,9 @@ def _indicator(clause: str) -> str:
     text = re.sub(r"[\s“”\"《》]", "", clause)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
     text = re.sub(rf"^从?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "", text)
-    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?的?)?$", "", text)
+    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
+                  "", text)
+    text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
     text = re.sub(rf"(?:是|为|相当于)(?:十[一二三四五]五|{YEAR_DIGITS}年)[末初]?的$", "", text)
     leads = sorted(cues()["lead_fillers"], key=len, reverse=True)
@@ -322,7 +569,7 @@ def _indicator(clause: str) -> str:
 
 def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     """(measure, sign): growth and change figures after 下降/减少 are negative."""
-    group = unit_groups().get(unit, "count")
+    group = _group(unit) or "count"
     tail = clause[-6:]
     if re.search(r"[到至]$", tail):
         tail = ""  # 提高到40%, 扩大到全国86%: a level reached, not a rate of change
@@ -333,15 +580,32 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     if group == "points":
         return "change", sign
     if group == "percent":
+        if re.search(r"(?:增速|增幅|增长率|涨幅|增长幅度)$", indicator):
+            return "growth", sign  # 主导产业增加值增速达到10%: a growth rate reached
         if grows and not any(w in indicator for w in ("率", "比重", "占比")):
             return "growth", sign
         return "share", 1
-    if grows and any(tail.endswith(w) or tail.endswith(w + "了") for w in cues()["growth"]):
+    bare = re.sub(r"(?:约|近|超过|超|逾)$", "", tail)  # 减量约50平方公里: the hedge is not the verb
+    if grows and any(bare.endswith(w) or bare.endswith(w + "了") for w in cues()["growth"]):
         return "change", sign
+    if re.match(rf"(?:{cue_pattern('lead_change').pattern})?(?:{cue_pattern('falls').pattern})", clause.strip()):
+        return "change", -1  # 今年再减少农村贫困人口1000万: the fall is the verb of the clause
     return ("amount" if group in ("money", "physical") else "count"), 1
 
 
-def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph) -> str:
+def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext) -> str:
+    """"sentence" when the sentence before the figure speaks of several years (五年来，…; 累计…) and names no
+    single year after that; "paragraph" when its paragraph or section does and the sentence names no year;
+    "" otherwise ("“十三五”期间,…；2020年,实际利用外资…" is 2020's)."""
+    cue = [m.start() for m in cue_pattern("cumulative").finditer(before)]
+    year = [m.start() for m in YEAR.finditer(before)] + [m.start() for m in cue_pattern("this_year").finditer(before)]
+    if cue:
+        return "sentence" if not year or max(cue) > max(year) else ""
+    return "paragraph" if not year and (paragraph.plan or _heading_plan_past(doc)) else ""
+
+
+def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph,
+            measure: str = "") -> str:
     """actual, target, cumulative or average.
 
     Target when the words before the figure or its own clause's tail (增长7%左右) say so, or the paragraph
@@ -362,7 +626,18 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         return "target"  # a five-year plan's figures for its own period are what it sets out to do
     if says("average", clause):
         return "average"
-    if says("cumulative", before) or ((paragraph.plan or _heading_plan_past(doc)) and says("flow", indicator)):
+    if says("cumulative", clause):
+        return "cumulative"  # 累计完成投资713亿元, 五年吸收外资140亿美元
+    # after "五年来，" or "累计…，" in its sentence a figure is a total or change over those years, but a
+    # share (占比达到45%) is a level, the end year's; in a paragraph or section about a plan period only
+    # flows and changes are totals over it (新增就业5771万人, 占比提高2.5个百分点)
+    scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc)
+    if YEAR.search(YEAR_BASE.sub("", clause)) or cue_pattern("year_on_year").search(clause):
+        scope = ""  # "2010年比上年减少6.4%": one year's change, whatever the paragraph reviews
+    # 新能源汽车年产量增至82万辆: a level reached, not a total
+    if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
+            scope == "paragraph" and (says("flow", indicator) or says("flow", clause.strip())
+                                      or measure in ("change", "growth"))):
         return "cumulative"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
     if not looks_back and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
@@ -401,40 +676,74 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     """The year or plan period the figure belongs to: named in its own clause, else before it in its
     sentence, else by its paragraph or section, else the document's (reviewed year for achieved values,
     issue year for targets)."""
-    starts = bool(re.match(r"\s*[从由]", clause))  # the X of "从X增加到Y": the start of the span
-    own = _named_year(clause, doc)
+    own = _named_year(YEAR_BASE.sub("", clause), doc)
     if own:
         return _sub_year(own, before)
-    years = YEAR.findall(before)
+    before = YEAR_BASE.sub("", PLAN_BASE.sub("", _without_spans(before)))
+    named = _last_named_year(before, doc)
+    year = named[1] if named else ""
     plans = PLAN.findall(before)
-    year = years[-1] if years else _named_year(before, doc)
-    if plans and (not years or before.rfind(plans[-1]) > before.rfind(years[-1])):
-        return _plan_or_end_year(plans[-1], status, starts)
+    if plans and (not named or before.rfind(plans[-1]) > named[0]):
+        if re.match(r"[”\"]?末", before[before.rfind(plans[-1]) + len(plans[-1]):]) and _span_of(plans[-1]):
+            return str(_span_of(plans[-1])[1])  # 到“十四五”末: the plan's last year
+        return _plan_or_end_year(plans[-1], status)
     if not year and paragraph.plan:
-        return _plan_or_end_year(paragraph.plan, status, starts)
+        return _plan_or_end_year(paragraph.plan, status)
     year = year or paragraph.year
     heading_plans, heading_years = PLAN.findall(doc.heading), YEAR.findall(doc.heading)
+    if not year and status == "target" and str(doc.year_issued) in heading_years:
+        year = str(doc.year_issued)  # "三、2026年重点工作 > 今年是“十五五”开局之年": the year's targets
     if not year and heading_plans and status == "target":
         return heading_plans[-1]  # goals under "2035年远景目标及“十四五”时期主要目标" are the plan's
     if not year and heading_years and status in ("actual", "target"):
         year = heading_years[-1]  # the section says which year it is about: "2020年工作回顾"
     if not year and heading_plans:
-        return _plan_or_end_year(heading_plans[-1], status, starts)  # or which plan: "“十三五”成就突出"
+        return _plan_or_end_year(heading_plans[-1], status)  # or which plan: "“十三五”成就突出"
     if not year and doc.plan_period and status == "target":
         return _plan_of(doc.plan_period[1])  # a plan's goal with no year of its own: the plan's
+    if not year and status in ("cumulative", "average") and _plan_of(doc.year_reviewed) and (
+            plan_periods()[_plan_of(doc.year_reviewed)][1] == doc.year_reviewed):
+        return _plan_of(doc.year_reviewed)  # a total or average over years, reviewed in a plan's last year
     if not year:
         fallback = doc.year_issued if status == "target" else doc.year_reviewed
         year = str(fallback) if fallback else ""
     return _sub_year(year, before)
 
 
+def _plan_base(sentence: str, at: int) -> tuple[str, str] | None:
+    """(status, period) of a figure compared with an earlier plan in its clause: "是“十二五”末的1.7倍" in a
+    review of 十三五 -> ("actual", "2020"); "是“十二五”的1.3倍" -> ("cumulative", "十三五")."""
+    start = max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
+    found = None
+    for found in PLAN_BASE.finditer(sentence, start, at):
+        pass
+    span = plan_periods().get(found.group(1)) if found else None
+    following = next((name for name, (a, b) in plan_periods().items() if span and a == span[1] + 1), "")
+    if not following:
+        return None
+    if found.group(2) == "末":
+        return "actual", str(plan_periods()[following][1])
+    return "cumulative", following
+
+
+def _without_spans(before: str) -> str:
+    """"财政投入从2006年的18亿元增加到2010年的306亿元，共资助…": a span's own years date only its figures."""
+    return re.sub(rf"[从由](?:{YEAR_DIGITS}年|去年|上年)[^，,；;]*?[到至](?:{YEAR_DIGITS}年|去年|上年)?", "", before)
+
+
 def _named_year(text: str, doc: DocContext) -> str:
     """The last year a text names: 2020年, or 今年/去年 read against the document's years."""
+    named = _last_named_year(text, doc)
+    return named[1] if named else ""
+
+
+def _last_named_year(text: str, doc: DocContext) -> tuple[int, str] | None:
+    """(offset, year) of the last year a text names."""
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in YEAR.finditer(text)]
     for name, year in (("last_year", doc.year_reviewed), ("this_year", doc.year_issued)):
         if year:
             found += [(m.start(), str(year)) for m in cue_pattern(name).finditer(text)]
-    return max(found)[1] if found else ""
+    return max(found) if found else None
 
 
 def _sub_year(year: str, before: str) -> str:
@@ -450,15 +759,12 @@ def _sub_year(year: str, before: str) -> str:
     return year
 
 
-def _plan_or_end_year(plan: str, status: str, starts: bool = False) -> str:
-    """A total or average over a plan period is the plan's; a level stated for it is its last year's,
-    or the year before it began for the X of "从X增加到Y"."""
+def _plan_or_end_year(plan: str, status: str) -> str:
+    """A total or average over a plan period is the plan's; a level stated for it is its last year's."""
     if status in ("cumulative", "average", "target"):
         return plan
     span = _span_of(plan)
-    if not span:
-        return plan
-    return str(span[0] - 1) if starts else str(span[1])
+    return str(span[1]) if span else plan
 
 
 def _five_years(last: int | None) -> str:
@@ -483,6 +789,9 @@ def _plan_of(year: int | None) -> str:
 
 
 def _place(text: str, doc: DocContext, find_places: PlaceFinder | None) -> str:
+    """The last place the text names, else the document's; not the whole a share is of (占全国9成, 贡献了全国
+    24.1%的增量) nor the place it is compared with (高于全省): the figure is still the document's place's."""
+    text = re.split(cue_pattern("place_reference").pattern, text)[0]
     if find_places:
         found = find_places(text)
         if found:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.facts.extract import doc_context, extract_facts
@@ -21,9 +21,54 @@ SHORT = {"place": "p", "period": "t", "indicator": "i", "value": "v", "unit": "u
          "measure": "m", "status": "s", "figure": "f", "start": "a", "end": "e"}
 
 
-def extract_for_chunk(chunk, find_places=None) -> list[Fact]:
-    """The facts of a chunk as ingest stores them (the chunk's metadata gives place and years)."""
-    return extract_facts(chunk.text, doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), find_places)
+def extract_for_chunk(chunk, find_places=None, document_text: str = "") -> list[Fact]:
+    """The facts of a chunk as ingest stores them (the chunk's metadata gives place and years; the
+    document's text, when given, the start of the paragraph the chunk begins in)."""
+    context = doc_context(chunk.metadata, chunk.heading, chunk.chunk_id)
+    if document_text:
+        context = replace(context, plan_part=plan_part(document_text, chunk.heading_path, chunk.start,
+                                                       context.year_reviewed))
+    return extract_facts(chunk.text, context, find_places,
+                         lead=paragraph_lead(document_text, chunk.start) if document_text else "")
+
+
+def plan_part(document_text: str, heading_path: list[str], start: int, year_reviewed: int | None) -> str:
+    """The plan whose review the text at `start` belongs to, in a review section of a plan's last year:
+    "一、“十四五”时期和2025年工作回顾" reviews the plan first, until a paragraph opens the year's part
+    ("刚刚过去的2025年…"); "一、2025年和“十四五”时期工作回顾" (or "一、2025年工作回顾") the year first,
+    until a paragraph turns to the plan ("五年来，…", "标志着“十四五”圆满收官"); "" elsewhere."""
+    from assistant.facts.extract import says
+    from assistant.text import plan_periods
+
+    plan = next((p for p, (a, b) in plan_periods().items() if b == year_reviewed), "")
+    top = heading_path[0] if heading_path else ""
+    if not plan or not says("review_heading", top):
+        return ""
+    year_at, plan_at = top.find(f"{year_reviewed}年"), top.find(plan)
+    section = document_text.rfind(top, 0, start)
+    if section < 0:
+        return ""
+    part = plan if 0 <= plan_at and not 0 <= year_at < plan_at else ""
+    for paragraph in document_text[section + len(top):start].split("\n"):
+        part = part_after(paragraph, part, plan)
+    return part
+
+
+def part_after(paragraph: str, part: str, plan: str) -> str:
+    """The review part a paragraph leaves: the year's after "刚刚过去的2025年…", the plan's after "五年来…"."""
+    from assistant.facts.extract import cue_pattern
+
+    head = paragraph.strip()[:40]
+    if cue_pattern("year_part_opening").match(head):
+        return ""
+    if cue_pattern("plan_part_opening").search(head):
+        return plan
+    return part
+
+
+def paragraph_lead(document_text: str, start: int) -> str:
+    """The text from the start of the paragraph holding offset `start` up to it ("" at a paragraph's start)."""
+    return document_text[document_text.rfind("\n", 0, start) + 1:start]
 
 
 def to_field(facts: list[Fact]) -> str:

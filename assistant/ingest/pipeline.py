@@ -89,9 +89,11 @@ def chunk_documents(docs: list[Document], budget: int, book=None) -> list[Chunk]
     from assistant.places import gazetteer_book
 
     find_places = (book or gazetteer_book()).find_places
-    chunks = [chunk for doc in docs for chunk in chunk_document(doc, budget)]
-    for chunk in chunks:
-        chunk.facts_field = to_field(extract_for_chunk(chunk, find_places))
+    chunks = []
+    for doc in docs:
+        for chunk in chunk_document(doc, budget):
+            chunk.facts_field = to_field(extract_for_chunk(chunk, find_places, doc.text))
+            chunks.append(chunk)
     return chunks
 
 
