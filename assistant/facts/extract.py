@@ -149,11 +149,19 @@ def _sentences(text: str) -> list[str]:
     return [part for part in re.split(r"(?<=[。！？!?；;])", text) if part]
 
 
+def part_after(paragraph: str, part: str, plan: str) -> str:
+    """The review part a paragraph leaves: the year's after "刚刚过去的2025年…", the plan's after "五年来…"."""
+    head = paragraph.strip()[:40]
+    if cue_pattern("year_part_opening").match(head):
+        return ""
+    if cue_pattern("plan_part_opening").search(head):
+        return plan
+    return part
+
+
 def _opening_paragraph(doc: DocContext, opening: str) -> DocContext:
     """A paragraph opening the year's part of a review ("各位代表，刚刚过去的2025年…", "一年来，…") ends the plan's
     part; one turning to the plan ("五年来，…") begins it, in a review of the plan's last year."""
-    from assistant.facts.table import part_after
-
     plan = _plan_of(doc.year_reviewed)
     if not plan or plan_periods()[plan][1] != doc.year_reviewed or not says("review_heading", doc.heading):
         return doc

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from assistant.facts.extract import doc_context, extract_facts
+from assistant.facts.extract import doc_context, extract_facts, part_after
 from assistant.facts.model import Fact
 from assistant.data_files import load_data
 
@@ -51,18 +51,6 @@ def plan_part(document_text: str, heading_path: list[str], start: int, year_revi
     part = plan if 0 <= plan_at and not 0 <= year_at < plan_at else ""
     for paragraph in document_text[section + len(top):start].split("\n"):
         part = part_after(paragraph, part, plan)
-    return part
-
-
-def part_after(paragraph: str, part: str, plan: str) -> str:
-    """The review part a paragraph leaves: the year's after "刚刚过去的2025年…", the plan's after "五年来…"."""
-    from assistant.facts.extract import cue_pattern
-
-    head = paragraph.strip()[:40]
-    if cue_pattern("year_part_opening").match(head):
-        return ""
-    if cue_pattern("plan_part_opening").search(head):
-        return plan
     return part
 
 
