@@ -38,6 +38,10 @@ class Analysis:
     expansion: str = ""  # Chinese words from the glossary, for BM25
     unit: str = ""  # the measure the question names: 多少张 -> 张, 多少亿元 -> 元
     amount: bool = False  # asks for a quantity, not a rate: a bare percentage does not answer it
+    # an English question: `question` is its reading in the reports' words (assistant/english.py),
+    # `original` what was asked, `unknown` its words no glossary or word list knows
+    original: str = ""
+    unknown: list[str] = field(default_factory=list)
 
     def explain(self) -> dict:
         return {"places": self.places, "years": self.years, "periods": self.periods,
@@ -118,9 +122,27 @@ def what_is_wanted(text: str) -> str:
 
 
 def analyse(question: str) -> Analysis:
-    found_places = places.find_places(question)
+    """The question read into places, years, periods and what it asks; an English question through its
+    Chinese reading (assistant/english.py), so both languages take the same path from here on."""
+    if detect_language(question) == "en":
+        return analyse_english(question)
+    return _analyse(question, places.find_places(question), "zh")
+
+
+def analyse_english(question: str) -> Analysis:
+    """An English question as its reading: analyse_english("What GDP growth target did Luohe set for 2024?")
+    -> Analysis(question="漯河市 2024年 生产总值 增长 目标 多少", years=[2024], wants="rate", language="en", …)."""
+    from assistant.english import read
+
+    reading = read(question)
+    analysis = _analyse(reading.chinese, reading.places, "en")
+    analysis.original, analysis.unknown = question, reading.unknown
+    analysis.expansion = " ".join(dict.fromkeys(w for term, _ in reading.terms for w in glossary()[term].split()))
+    return analysis
+
+
+def _analyse(question: str, found_places: list[str], language: str) -> Analysis:
     years, periods = detect_years(question)
-    language = detect_language(question)
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
     comparison = sides and bool(question_words("compare").search(question))
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.

@@ -99,7 +99,8 @@ def _prepare(assistant, question: str, history: list[dict], mode: str, k: int, f
                 pass  # the heuristic merge above stands in; the answer step will fall back too
     with timed(timings, "retrieve"):
         analysis = analyse(standalone)
-        contexts = assistant.retriever.search(standalone, max(k, 10), analysis=analysis, filters=filters)
+        # an English question is searched and answered as its reading in the reports' words
+        contexts = assistant.retriever.search(analysis.question, max(k, 10), analysis=analysis, filters=filters)
     return question, standalone, analysis, contexts
 
 
@@ -144,9 +145,9 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
             passages = contexts[:k]
     if text is None:
         with timed(timings, "extract"):
-            text = extractive.answer(standalone, analysis, passages, known=assistant.index.lexical.knows)
+            text = extractive.answer(analysis.question, analysis, passages, known=assistant.index.lexical.knows)
             if is_refusal(text) and analysis.wants in ("number", "rate"):
-                text += what_reports_hold(standalone, analysis, passages)  # the nearest facts, cited
+                text += what_reports_hold(analysis.question, analysis, passages)  # the nearest facts, cited  # the nearest facts, cited
     with timed(timings, "verify"):
         answer = build_answer(question, text, passages, label, timings=timings,
                               analysis={**analysis.explain(), "standalone": standalone}, notice=notice)

@@ -82,6 +82,9 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
             continue
         if not known(token) and is_word(token):
             out.append(token)
+    # an English question's words no glossary or word list knows (assistant/english.py), unless the
+    # reports use them as they are
+    out += [word for word in analysis.unknown if not known(word)]
     return out
 
 
@@ -165,7 +168,7 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
         return False  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
     if analysis.language == "en" and all(untranslated(question, text) for text in cited):
         return False  # "tourism revenue" asked, 社会消费品零售总额 found
-    if analysis.wants in ("number", "rate") and analysis.language == "zh":
+    if analysis.wants in ("number", "rate"):  # an English question is read into Chinese words too
         words = indicator_words(question, analysis)
         if all(len(missing_words(words, text)) >= 2 for text in cited):
             return False  # the figure is about something else: 贷款 for 存款, 可支配收入 for 消费支出

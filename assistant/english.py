@@ -1,0 +1,205 @@
+"""English questions read into the words a Chinese question would use, so both take one path.
+
+The reports are Chinese: an English question is answered by the same frame (place, period,
+indicator, status, measure, kind of answer), fact matching, retrieval filters, comparison and
+refusal rules as a Chinese one. This module writes the question's reading: its places by their
+Chinese names, its years and plan periods, its report vocabulary through data/glossary.yaml
+and what it asks through data/english.yaml.
+
+Example: read("What import-export growth target did Anhui set for 2026?").chinese
+  -> "安徽省 2026年 进出口 增长 目标 多少"
+Words that are neither report vocabulary, nor asking words, nor general English are kept
+as `unknown`: a question about something the glossary cannot name (lottery revenue) may be about
+something the reports never speak of, as a Chinese question's unknown term is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from assistant import places
+from assistant.data_files import load_data
+from assistant.text import YEAR, english_periods
+
+WORD = re.compile(r"[a-z][a-z0-9.&'-]*[a-z0-9]|[a-z]")
+
+
+@dataclass
+class Reading:
+    chinese: str  # the question in the reports' words: "安徽省 2026年 进出口 增长 目标 多少"
+    places: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+    terms: list[tuple[str, str]] = field(default_factory=list)  # (English term, its Chinese words)
+    unknown: list[str] = field(default_factory=list)  # content words no list knows
+
+
+@lru_cache(maxsize=None)
+def data() -> dict:
+    return load_data("english.yaml")
+
+
+@lru_cache(maxsize=None)
+def glossary() -> dict[str, list[str]]:
+    """English term -> its Chinese words, the first the one a reading uses (data/glossary.yaml)."""
+    return {term.lower(): str(chinese).split() for term, chinese in load_data("glossary.yaml").items()}
+
+
+@lru_cache(maxsize=None)
+def _glossary_pattern() -> re.Pattern:
+    terms = sorted(glossary(), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=None)
+def _cue(pattern: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z0-9-])(?:{pattern})(?![a-z0-9-])")
+
+
+@lru_cache(maxsize=None)
+def general_words() -> frozenset[str]:
+    return frozenset(data()["general"].split())
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _normalise(question: str) -> str:
+    text = question.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"'s\b|s'(?=\s)", " ", text)  # Jiangsu's -> Jiangsu
+    return text
+
+
+def _take_places(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The places named in English, each with its position, and the text with their names blanked."""
+    found = []
+    for name in places.find_places(text):
+        known = places.place(name)
+        for english in sorted(known.english if known else (), key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", text):
+                found.append((m.start(), name))
+                text = _blank(text, m.start(), m.end())
+    for m in re.finditer(r"\b(?:province|city|municipality|county|district)\b", text):
+        text = _blank(text, m.start(), m.end())  # "Hainan Province": the place says its level
+    seen, ordered = set(), []
+    for at, name in sorted(found):
+        if name not in seen:
+            seen.add(name)
+            ordered.append((at, name))
+    return text, ordered
+
+
+def _take_periods(text: str) -> tuple[str, list[str]]:
+    """Plan periods, "十四五末" when the question asks for the end of one."""
+    periods = []
+    for english, chinese in english_periods().items():
+        end = data()["period_end"]
+        if re.search(rf"{end}\s+(?:the\s+)?{re.escape(english)}", text):
+            chinese += data()["period_end_words"]
+        pattern = rf"(?:{end}\s+)?(?:the\s+)?{re.escape(english)}(?:\s+plan)?(?:\s*\(\s*\d{{4}}\s*[-–]\s*\d{{4}}\s*\))?(?:\s+period)?"
+        for m in re.finditer(pattern, text):
+            periods.append(chinese)
+            text = _blank(text, m.start(), m.end())
+    return text, list(dict.fromkeys(periods))
+
+
+def _take_years(text: str) -> tuple[str, list[int]]:
+    years = []
+    for m in re.finditer(rf"(?<!\d)({YEAR})(?!\d)", text):
+        years.append(int(m.group(1)))
+        text = _blank(text, m.start(), m.end())
+    return text, list(dict.fromkeys(years))
+
+
+def _take_terms(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """Glossary terms, longest first: (start, end, English, Chinese)."""
+    found = []
+    for m in _glossary_pattern().finditer(text):
+        found.append((m.start(), m.end(), m.group(0), glossary()[m.group(0)][0]))
+    for start, end, _, _ in found:
+        text = _blank(text, start, end)
+    return text, found
+
+
+def _take_cues(text: str, table: str) -> tuple[str, list[str]]:
+    """The Chinese words of the cues of one table of data/english.yaml the text holds, in table order."""
+    out = []
+    for pattern, chinese in data()[table]:
+        for m in _cue(pattern).finditer(text):
+            if chinese not in out:
+                out.append(chinese)
+            text = _blank(text, m.start(), m.end())
+    return text, out
+
+
+def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
+    """Adjacent terms make one Chinese compound, in Chinese order: "urban" "new jobs" -> 城镇新增就业,
+    "sales of consumer goods" -> 消费品零售 ("A of B" is B A)."""
+    out: list[list[str]] = []
+    last_end = None
+    for start, end, _, chinese in sorted(terms):
+        gap = text[last_end:start] if last_end is not None else None
+        if gap is not None and re.fullmatch(r"[\s'\-]*", gap):
+            out[-1].append(chinese)
+        elif gap is not None and re.fullmatch(r"\s*of\s*(?:the\s*)?", gap):
+            out[-1].insert(0, chinese)
+        else:
+            out.append([chinese])
+        last_end = end
+    return [_join(words) for words in out]
+
+
+def _join(words: list[str]) -> str:
+    """One compound, a word inside its neighbour said once: 人均 + 人均可支配收入 -> 人均可支配收入."""
+    joined = ""
+    for word in words:
+        if word in joined:
+            continue
+        joined = word if joined in word else joined + word
+    return joined
+
+
+def read(question: str) -> Reading:
+    text = _normalise(question)
+    original = text
+    text, named = _take_places(text)
+    text, periods = _take_periods(text)
+    text, years = _take_years(text)
+    report = re.search(rf"(?<![a-z]){data()['report']}(?![a-z])", text)
+    if report:
+        text = _blank(text, report.start(), report.end())
+    text, terms = _take_terms(text)
+    words = compounds(terms, original)
+    text, status = _take_cues(text, "status")
+    text, measure = _take_cues(text, "measure")
+    asking = _cue(data()["quantity"].replace("\n", "").replace(" ", "")).search(original)
+    text, ask = _take_cues(text, "ask")
+    if not ask and re.search(r"\bwhat\b", original):
+        ask = ["多少"] if asking or words and _names_figure(words) else ["什么"]
+    elif ask == ["哪些"] and re.search(r"\bwhich\b", original) and (measure or asking and not terms):
+        ask = ["哪个"]
+    places_named = [name for _, name in named]
+    sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
+    comparing = sides and _cue(data()["compare"]).search(original) is not None
+    if measure == ["增长"] and not terms:
+        words = [data()["economy"]]  # "which grew faster": the economy did
+    if comparing and _cue(data()["which_more"]).search(original):
+        ask = ["哪个更快" if "增长" in measure else "哪个更高"]
+    elif comparing:
+        ask = [*ask, "分别"]
+    joiner = "和" if comparing else " "
+    parts = [joiner.join(places_named), joiner.join(f"{y}年" for y in years), *periods]
+    if report:
+        parts.append(data()["report_words"])
+    parts += [*words, *measure, *status, *ask]
+    unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
+    return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=periods,
+                   terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
+
+
+def _names_figure(words: list[str]) -> bool:
+    from assistant.facts.frame import named_indicators
+
+    return bool(named_indicators(" ".join(words)))
