@@ -174,29 +174,47 @@ def read(question: str) -> Reading:
     words = compounds(terms, original)
     text, status = _take_cues(text, "status")
     text, measure = _take_cues(text, "measure")
-    asking = _cue(data()["quantity"].replace("\n", "").replace(" ", "")).search(original)
     text, ask = _take_cues(text, "ask")
-    if not ask and re.search(r"\bwhat\b", original):
-        ask = ["多少"] if asking or words and _names_figure(words) else ["什么"]
-    elif ask == ["哪些"] and re.search(r"\bwhich\b", original) and (measure or asking and not terms):
+    ask = ask or _what(original, words)
+    if ask == ["哪些"] and re.search(r"\bwhich\b", original) and (measure or not terms):
         ask = ["哪个"]
     places_named = [name for _, name in named]
     sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
     comparing = sides and _cue(data()["compare"]).search(original) is not None
-    if measure == ["增长"] and not terms:
+    if measure and measure[0] in ("增长", "增速") and not words:
         words = [data()["economy"]]  # "which grew faster": the economy did
     if comparing and _cue(data()["which_more"]).search(original):
-        ask = ["哪个更快" if "增长" in measure else "哪个更高"]
+        growth = measure[:1] in (["增长"], ["增速"])
+        measure, ask = (["增速"] if growth else measure), ["哪个更快" if growth else "哪个更高"]
     elif comparing:
-        ask = [*ask, "分别"]
+        ask = ["分别", *(ask or ["多少"] if measure else ask)]
+    elif measure and not ask:
+        ask = ["多少"]
+    unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
     joiner = "和" if comparing else " "
     parts = [joiner.join(places_named), joiner.join(f"{y}年" for y in years), *periods]
     if report:
         parts.append(data()["report_words"])
-    parts += [*words, *measure, *status, *ask]
-    unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
+    # a word it cannot translate stays in the reading as written (in capitals, as the reports write
+    # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
+    parts += [*words, *(w.upper() for w in unknown), *status, "".join([*measure[:1], *ask])]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=periods,
                    terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
+
+
+def _what(question: str, words: list[str]) -> list[str]:
+    """"What was X?" asks for a figure when X is a quantity or an indicator, else for a name."""
+    if not re.search(r"\bwhat\b", question):
+        return []
+    if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question):
+        return ["什么"]
+    if _cue(_flat("quantity")).search(question) or _names_figure(words) or words:
+        return ["多少"]
+    return ["什么"]
+
+
+def _flat(key: str) -> str:
+    return re.sub(r"\s+", "", data()[key])
 
 
 def _names_figure(words: list[str]) -> bool:
