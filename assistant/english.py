@@ -187,7 +187,7 @@ def read(question: str) -> Reading:
         growth = measure[:1] in (["增长"], ["增速"])
         measure, ask = (["增速"] if growth else measure), ["哪个更快" if growth else "哪个更高"]
     elif comparing:
-        ask = ["分别", *(ask or ["多少"] if measure else ask)]
+        measure, ask = ["分别", *measure[:1]], ask or ["多少"]  # 分别增长多少
     elif measure and not ask:
         ask = ["多少"]
     unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
@@ -197,7 +197,7 @@ def read(question: str) -> Reading:
         parts.append(data()["report_words"])
     # a word it cannot translate stays in the reading as written (in capitals, as the reports write
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
-    parts += [*words, *(w.upper() for w in unknown), *status, "".join([*measure[:1], *ask])]
+    parts += [*words, *(w.upper() for w in unknown), *status, "".join([*measure[:2], *ask])]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=periods,
                    terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
 
