@@ -181,15 +181,22 @@ def read(question: str) -> Reading:
     places_named = [name for _, name in named]
     sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
     comparing = sides and _cue(data()["compare"]).search(original) is not None
-    if measure and measure[0] in ("增长", "增速") and not words:
+    growth = measure[:1] in (["增长"], ["增速"])
+    glued = bool(measure and terms) and _follows(original, max(end for _, end, _, _ in terms), measure[0])
+    if growth and not words:
         words = [data()["economy"]]  # "which grew faster": the economy did
+    if comparing and growth:
+        measure = ["增速"]  # a rate for each side
     if comparing and _cue(data()["which_more"]).search(original):
-        growth = measure[:1] in (["增长"], ["增速"])
-        measure, ask = (["增速"] if growth else measure), ["哪个更快" if growth else "哪个更高"]
+        ask = ["哪个更快" if growth else "哪个更高"]
     elif comparing:
-        measure, ask = ["分别", *measure[:1]], ask or ["多少"]  # 分别增长多少
+        ask = ["分别", *(ask or ["多少"])]  # 增速分别多少
     elif measure and not ask:
         ask = ["多少"]
+    if words and measure and (glued or not terms):
+        words = [*words[:-1], words[-1] + measure[0]]  # "GDP growth": 生产总值增长, as a Chinese question writes it
+    joined = bool(words and measure) and (glued or not terms)
+    tail = ask if comparing and joined else [*measure[:1], *ask]  # 增长多少 asks a rate
     unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
     joiner = "和" if comparing else " "
     parts = [joiner.join(places_named), joiner.join(f"{y}年" for y in years), *periods]
@@ -197,9 +204,15 @@ def read(question: str) -> Reading:
         parts.append(data()["report_words"])
     # a word it cannot translate stays in the reading as written (in capitals, as the reports write
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
-    parts += [*words, *(w.upper() for w in unknown), *status, "".join([*measure[:2], *ask])]
+    parts += [*words, *(w.upper() for w in unknown), *status, "".join(tail)]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=periods,
                    terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
+
+
+def _follows(text: str, at: int, chinese: str) -> bool:
+    """The measure read as `chinese` is said right after position `at` ("GDP growth", not "GDP … grow")."""
+    return any(chinese == word and _cue(pattern).match(text, at + len(text[at:]) - len(text[at:].lstrip(" -")))
+               for pattern, word in data()["measure"])
 
 
 def _what(question: str, words: list[str]) -> list[str]:

@@ -51,7 +51,7 @@ def frame_of(analysis: Analysis) -> Frame:
     figure = analysis.wants in ("number", "rate") or (analysis.wants in ("name", "text") and names_indicator(question)
                                                        and not re.search(r"哪些|哪个|哪家|哪几|谁|\bwhich\b|\bwho\b",
                                                                          lowered))
-    words = question if analysis.language == "zh" else analysis.expansion
+    words = question  # an English question's is its reading in Chinese words (assistant/english.py)
     return Frame(places=list(analysis.places), years=list(analysis.years), periods=list(analysis.periods),
                  status=status, status_named=named, rate=analysis.wants == "rate",
                  amount=analysis.amount, figure=figure, words=words,
