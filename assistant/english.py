@@ -92,7 +92,7 @@ def _take_places(text: str) -> tuple[str, list[tuple[int, str]]]:
 
 
 def _take_periods(text: str) -> tuple[str, list[str]]:
-    """Plan periods, "十四五末" when the question asks for the end of one."""
+    """Plan periods as the reading says them: "十四五末" when the question asks for the end of one."""
     periods = []
     for english, chinese in english_periods().items():
         end = data()["period_end"]
@@ -139,12 +139,14 @@ def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
     "sales of consumer goods" -> 消费品零售 ("A of B" is B A)."""
     out: list[list[str]] = []
     last_end = None
-    for start, end, _, chinese in sorted(terms):
+    for start, end, english, chinese in sorted(terms):
         gap = text[last_end:start] if last_end is not None else None
-        if gap is not None and re.fullmatch(r"[\s'\-]*", gap):
+        if gap is not None and re.fullmatch(r"[\s'\-]*", gap) and not english.startswith(("above", "below")):
             out[-1].append(chinese)
         elif gap is not None and re.fullmatch(r"\s*of\s*(?:the\s*)?", gap):
             out[-1].insert(0, chinese)
+        elif gap is not None and re.fullmatch(r"[\s\-]*", gap) and english.startswith(("above", "below")):
+            out[-1].insert(0, chinese)  # "value added above designated size": 规模以上工业增加值
         else:
             out.append([chinese])
         last_end = end
@@ -205,7 +207,8 @@ def read(question: str) -> Reading:
     # a word it cannot translate stays in the reading as written (in capitals, as the reports write
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
     parts += [*words, *(w.upper() for w in unknown), *status, "".join(tail)]
-    return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=periods,
+    plain = [p for p in english_periods().values() if any(said.startswith(p) for said in periods)]
+    return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=plain,
                    terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
 
 
