@@ -178,6 +178,8 @@ def read(question: str) -> Reading:
     text, measure = _take_cues(text, "measure")
     text, ask = _take_cues(text, "ask")
     ask = ask or _what(original, words)
+    if ask == ["多少"]:
+        ask = ["多少" + _asked_unit(original)]  # "how many tons": 多少吨, the measure the answer must carry
     if ask == ["哪些"] and re.search(r"\bwhich\b", original) and (measure or not terms):
         ask = ["哪个"]
     places_named = [name for _, name in named]
@@ -210,6 +212,13 @@ def read(question: str) -> Reading:
     plain = [p for p in english_periods().values() if any(said.startswith(p) for said in periods)]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=plain,
                    terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
+
+
+def _asked_unit(question: str) -> str:
+    for pattern, chinese in data()["units"]:
+        if _cue(rf"how\s+(?:many|much)\s+(?:more\s+)?(?:{pattern})").search(question):
+            return chinese
+    return ""
 
 
 def _follows(text: str, at: int, chinese: str) -> bool:
