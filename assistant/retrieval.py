@@ -51,6 +51,8 @@ class Retriever:
     def search(self, question: str, k: int = 5, analysis: Analysis | None = None,
                filters: dict | None = None) -> list[ScoredChunk]:
         analysis = analysis or analyse(question)
+        if analysis.language == "en":
+            question = analysis.question  # searched as its reading in the reports' words (assistant/english.py)
         self.index.sync()  # a shared Chroma server: pick up other machines' writes
         if analysis.comparison:
             return self._search_sides(question, analysis, k, filters)
