@@ -136,21 +136,25 @@ def _take_cues(text: str, table: str) -> tuple[str, list[str]]:
 
 def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
     """Adjacent terms make one Chinese compound, in Chinese order: "urban" "new jobs" -> 城镇新增就业,
-    "sales of consumer goods" -> 消费品零售 ("A of B" is B A)."""
-    out: list[list[str]] = []
+    "net income of rural residents" -> 农村居民纯收入 ("A of B" is B A), "value added above designated
+    size" -> 规模以上工业增加值 (a phrase with above/below qualifies what it follows)."""
+    out: list[tuple[list[str], list[str]]] = []  # (the words, the words of an "of" phrase that go before them)
     last_end = None
     for start, end, english, chinese in sorted(terms):
         gap = text[last_end:start] if last_end is not None else None
-        if gap is not None and re.fullmatch(r"[\s'\-]*", gap) and not english.startswith(("above", "below")):
-            out[-1].append(chinese)
-        elif gap is not None and re.fullmatch(r"\s*of\s*(?:the\s*)?", gap):
-            out[-1].insert(0, chinese)
-        elif gap is not None and re.fullmatch(r"[\s\-]*", gap) and english.startswith(("above", "below")):
-            out[-1].insert(0, chinese)  # "value added above designated size": 规模以上工业增加值
+        qualifier = english.startswith(("above", "below"))
+        if gap is not None and re.fullmatch(r"[\s'\-]*", gap):
+            words, before = out[-1]
+            if qualifier:
+                words.insert(0, chinese)
+            else:
+                (before if before else words).append(chinese)
+        elif gap is not None and re.fullmatch(r"\s*of\s*(?:the\s*)?", gap) and not out[-1][1]:
+            out[-1][1].append(chinese)
         else:
-            out.append([chinese])
+            out.append(([chinese], []))
         last_end = end
-    return [_join(words) for words in out]
+    return [_join([*before, *words]) for words, before in out]
 
 
 def _join(words: list[str]) -> str:
@@ -176,6 +180,8 @@ def read(question: str) -> Reading:
     words = compounds(terms, original)
     text, status = _take_cues(text, "status")
     text, measure = _take_cues(text, "measure")
+    if _cue(data()["level"]).search(original):
+        measure = [m for m in measure if m not in ("增长", "增速", "下降")]  # the level reached, not the change
     text, ask = _take_cues(text, "ask")
     ask = ask or _what(original, words)
     if ask == ["多少"]:
@@ -186,7 +192,7 @@ def read(question: str) -> Reading:
     sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
     comparing = sides and _cue(data()["compare"]).search(original) is not None
     growth = measure[:1] in (["增长"], ["增速"])
-    glued = bool(measure and terms) and _follows(original, max(end for _, end, _, _ in terms), measure[0])
+    glued = bool(measure and terms) and _follows(original, max(end for _, end, _, _ in terms))
     if growth and not words:
         words = [data()["economy"]]  # "which grew faster": the economy did
     if comparing and growth:
@@ -221,10 +227,10 @@ def _asked_unit(question: str) -> str:
     return ""
 
 
-def _follows(text: str, at: int, chinese: str) -> bool:
-    """The measure read as `chinese` is said right after position `at` ("GDP growth", not "GDP … grow")."""
-    return any(chinese == word and _cue(pattern).match(text, at + len(text[at:]) - len(text[at:].lstrip(" -")))
-               for pattern, word in data()["measure"])
+def _follows(text: str, at: int) -> bool:
+    """A measure is said right after position `at`: "GDP growth", "economy grew", not "GDP … grow"."""
+    start = at + len(text[at:]) - len(text[at:].lstrip(" -"))
+    return any(_cue(pattern).match(text, start) for pattern, _ in data()["measure"])
 
 
 def _what(question: str, words: list[str]) -> list[str]:
@@ -235,7 +241,7 @@ def _what(question: str, words: list[str]) -> list[str]:
         return ["什么"]
     if _cue(_flat("quantity")).search(question) or _names_figure(words) or words:
         return ["多少"]
-    return ["什么"]
+    return ["哪些"] if _cue(r"what\s+(?:are|were)").search(question) else ["什么"]  # "what are …": a list
 
 
 def _flat(key: str) -> str:
