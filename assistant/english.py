@@ -193,8 +193,8 @@ def read(question: str) -> Reading:
     comparing = sides and _cue(data()["compare"]).search(original) is not None
     growth = measure[:1] in (["增长"], ["增速"])
     glued = bool(measure and terms) and _follows(original, max(end for _, end, _, _ in terms))
-    if growth and not words:
-        words = [data()["economy"]]  # "which grew faster": the economy did
+    if growth and words in ([], ["经济"]):
+        words = [data()["economy"]]  # "which grew faster", "economic growth": the economy's, stated as 生产总值增长
     if comparing and growth:
         measure = ["增速"]  # a rate for each side
     if comparing and _cue(data()["which_more"]).search(original):
