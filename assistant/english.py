@@ -171,6 +171,7 @@ def read(question: str) -> Reading:
     text = _normalise(question)
     original = text
     text, named = _take_places(text)
+    named_words = [original[at:at + length] for at, length in _place_spans(original, text)]
     text, periods = _take_periods(text)
     text, years = _take_years(text)
     report = re.search(rf"(?<![a-z]){data()['report']}(?![a-z])", text)
@@ -190,7 +191,8 @@ def read(question: str) -> Reading:
         ask = ["哪个"]
     places_named = [name for _, name in named]
     sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
-    comparing = sides and _cue(data()["compare"]).search(original) is not None
+    comparing = sides and (_cue(data()["compare"]).search(original) is not None
+                           or _joined(original, [*named_words, *map(str, years)]))
     growth = measure[:1] in (["增长"], ["增速"])
     glued = bool(measure and terms) and _follows(original, max(end for _, end, _, _ in terms))
     if growth and words in ([], ["经济"]):
@@ -214,10 +216,32 @@ def read(question: str) -> Reading:
         parts.append(data()["report_words"])
     # a word it cannot translate stays in the reading as written (in capitals, as the reports write
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
-    parts += [*words, *(w.upper() for w in unknown), *status, "".join(tail)]
+    numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
+    if tail[-1:] == ["多少"] and len(_cue(data()["asks"]).findall(original)) >= 2:
+        tail.append("多少")  # "how many …, and how much …": two figures asked
+    parts += [*words, *numbers, *(w.upper() for w in unknown), *status, "".join(tail)]
     plain = [p for p in english_periods().values() if any(said.startswith(p) for said in periods)]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=plain,
                    terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
+
+
+def _place_spans(original: str, blanked: str) -> list[tuple[int, int]]:
+    """Where the places' names stood: the runs blanked in `blanked` that hold letters in `original`."""
+    spans = []
+    for m in re.finditer(r" +", blanked):
+        if re.search(r"[a-z]", original[m.start():m.end()]) and original[m.start():m.end()].strip():
+            spans.append((m.start() + len(original[m.start():m.end()]) - len(original[m.start():m.end()].lstrip()),
+                          len(original[m.start():m.end()].strip())))
+    return spans
+
+
+def _joined(question: str, sides: list[str]) -> bool:
+    """Two sides joined by and/or ("guangdong and shandong", "in 2009 or in 2011"), not two clauses."""
+    if len(sides) < 2:
+        return False
+    alternation = "|".join(re.escape(s) for s in sorted(set(sides), key=len, reverse=True))
+    return re.search(rf"(?<![a-z0-9])(?:{alternation})[\s,]*(?:{data()['joins']})\s+(?:in\s+|the\s+)*(?:{alternation})"
+                     rf"(?![a-z0-9])", question) is not None
 
 
 def _asked_unit(question: str) -> str:

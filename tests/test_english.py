@@ -55,6 +55,10 @@ def test_comparisons_read_each_side():
     years = analyse("Compare the number of new urban jobs in Luohe in 2020 and in 2023.")
     assert years.comparison and years.years == [2020, 2023]
     assert not analyse("What was Luohe's GDP in 2020 and how fast did it grow?").comparison  # one side only
+    # two places, but the second is where the first ranks, not a side: and/or must join the sides
+    ranked = analyse("How fast did Kaifeng's investment grow in 2021, and how far above the Henan average was it?")
+    assert ranked.places == ["开封市", "河南省"] and not ranked.comparison
+    assert ranked.question.endswith("多少多少")  # two figures asked
 
 
 def test_periods_and_reports():
@@ -72,6 +76,10 @@ def test_adjacent_terms_make_one_chinese_compound():
     text = "sales of consumer goods"
     assert compounds([(0, 5, "sales", "零售"), (9, 23, "consumer goods", "消费品")], text) == ["消费品零售"]
     assert read("per-capita disposable income").chinese == "人均可支配收入"  # 人均 said once
+
+
+def test_numbers_of_the_question_stay_in_its_reading():
+    assert "168" in read("Where did Luohe rank among 168 cities for air quality in 2023?").chinese.split()
 
 
 def test_words_no_list_knows_are_kept_as_unknown():
