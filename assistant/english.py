@@ -143,7 +143,8 @@ def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
     for start, end, english, chinese in sorted(terms):
         gap = text[last_end:start] if last_end is not None else None
         qualifier = english.startswith(("above", "below"))
-        if gap is not None and re.fullmatch(r"[\s'\-]*", gap):
+        alone = chinese in data()["unjoined"] or (out and out[-1][0] in ([w] for w in data()["unjoined"]))
+        if gap is not None and re.fullmatch(r"[\s'\-]*", gap) and not alone:
             words, before = out[-1]
             if qualifier:
                 words.insert(0, chinese)
@@ -245,8 +246,12 @@ def _joined(question: str, sides: list[str]) -> bool:
 
 
 def _asked_unit(question: str) -> str:
+    """The unit or counter "how many/much" asks in: "how many tons" -> 吨, "how many new enterprises" -> 家."""
     for pattern, chinese in data()["units"]:
         if _cue(rf"how\s+(?:many|much)\s+(?:more\s+)?(?:{pattern})").search(question):
+            return chinese
+    for pattern, chinese in data()["counters"]:
+        if _cue(rf"how\s+many\s+(?:[a-z&-]+\s+){{0,5}}?(?:{pattern})").search(question):
             return chinese
     return ""
 
