@@ -169,61 +169,66 @@ def _join(words: list[str]) -> str:
 
 
 def read(question: str) -> Reading:
-    text = _normalise(question)
-    original = text
+    text = original = _normalise(question)
     text, named = _take_places(text)
-    named_words = [original[at:at + length] for at, length in _place_spans(original, text)]
+    said = [original[at:at + length] for at, length in _place_spans(original, text)]
     text, periods = _take_periods(text)
     text, years = _take_years(text)
     report = re.search(rf"(?<![a-z]){data()['report']}(?![a-z])", text)
     if report:
         text = _blank(text, report.start(), report.end())
     text, terms = _take_terms(text)
-    words = compounds(terms, original)
     text, status = _take_cues(text, "status")
     text, measure = _take_cues(text, "measure")
-    if _cue(data()["level"]).search(original):
-        measure = [m for m in measure if m not in ("增长", "增速", "下降")]  # the level reached, not the change
     text, ask = _take_cues(text, "ask")
-    ask = ask or _what(original, words)
-    if ask == ["多少"]:
-        ask = ["多少" + _asked_unit(original)]  # "how many tons": 多少吨, the measure the answer must carry
-    if ask == ["哪些"] and re.search(r"\bwhich\b", original) and (measure or not terms):
-        ask = ["哪个"]
     places_named = [name for _, name in named]
     sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
     comparing = sides and (_cue(data()["compare"]).search(original) is not None
-                           or _joined(original, [*named_words, *map(str, years)]))
-    growth = measure[:1] in (["增长"], ["增速"])
-    glued = bool(measure and terms) and _follows(original, max(end for _, end, _, _ in terms))
-    if growth and words in ([], ["经济"]):
-        words = [data()["economy"]]  # "which grew faster", "economic growth": the economy's, stated as 生产总值增长
-    if comparing and growth:
-        measure = ["增速"]  # a rate for each side
-    if comparing and _cue(data()["which_more"]).search(original):
-        ask = ["哪个更快" if growth else "哪个更高"]
-    elif comparing:
-        ask = ["分别", *(ask or ["多少"])]  # 增速分别多少
-    elif measure and not ask:
-        ask = ["多少"]
-    if words and measure and (glued or not terms):
-        words = [*words[:-1], words[-1] + measure[0]]  # "GDP growth": 生产总值增长, as a Chinese question writes it
-    joined = bool(words and measure) and (glued or not terms)
-    tail = ask if comparing and joined else [*measure[:1], *ask]  # 增长多少 asks a rate
+                           or _joined(original, [*said, *map(str, years)]))
+    words, tail = _asked(original, terms, measure, ask, comparing)
     unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
+    numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "
     parts = [joiner.join(places_named), joiner.join(f"{y}年" for y in years), *periods]
     if report:
         parts.append(data()["report_words"])
     # a word it cannot translate stays in the reading as written (in capitals, as the reports write
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
-    numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
-    if tail[-1:] == ["多少"] and len(_cue(data()["asks"]).findall(original)) >= 2:
-        tail.append("多少")  # "how many …, and how much …": two figures asked
-    parts += [*words, *numbers, *(w.upper() for w in unknown), *status, "".join(tail)]
+    parts += [*words, *numbers, *(w.upper() for w in unknown), *status, tail]
     plain = [p for p in english_periods().values() if any(said.startswith(p) for said in periods)]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=plain,
                    terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
+
+
+def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool) -> tuple[list[str], str]:
+    """The indicator words and the asking tail of a reading: (["生产总值增长"], "增长多少")."""
+    words = compounds(terms, question)
+    if _cue(data()["level"]).search(question):
+        measure = [m for m in measure if m not in ("增长", "增速", "下降")]  # the level reached, not the change
+    ask = ask or _what(question, words)
+    if ask == ["多少"]:
+        ask = ["多少" + _asked_unit(question)]  # "how many tons": 多少吨, the measure the answer must carry
+    if ask == ["哪些"] and re.search(r"\bwhich\b", question) and (measure or not terms):
+        ask = ["哪个"]
+    growth = measure[:1] in (["增长"], ["增速"])
+    joined = bool(measure) and (not terms or _follows(question, max(end for _, end, _, _ in terms)))
+    if growth and words in ([], ["经济"]):
+        words = [data()["economy"]]  # "which grew faster", "economic growth": the economy's, stated as 生产总值增长
+    if comparing and growth:
+        measure = ["增速"]  # a rate for each side
+    if comparing and _cue(data()["which_more"]).search(question):
+        ask = ["哪个更快" if growth else "哪个更高"]
+    elif comparing:
+        ask = ["分别", *(ask or ["多少"])]  # 增速分别多少
+    elif measure and not ask:
+        ask = ["多少"]
+    joined = joined and bool(words)
+    if joined:
+        words = [*words[:-1], words[-1] + measure[0]]  # "GDP growth": 生产总值增长, as a Chinese question writes it
+    tail = ask if comparing and joined else [*measure[:1], *ask]  # 增长多少 asks a rate
+    if tail[-1:] == ["多少"] and len(_cue(data()["asks"]).findall(question)) >= 2:
+        tail.append("多少")  # "how many …, and how much …": two figures asked
+    return words, "".join(tail)
 
 
 def _place_spans(original: str, blanked: str) -> list[tuple[int, int]]:
