@@ -42,6 +42,10 @@ class Analysis:
     amount: bool = False  # asks for a quantity, not a rate: a bare percentage does not answer it
     # the places book the question was read with (its index's): what reasons about these places uses it too
     book: PlaceBook = field(default_factory=gazetteer_book, repr=False, compare=False)
+    # an English question: `question` is its reading in the reports' words (assistant/english.py),
+    # `original` what was asked, `unknown` its words no glossary or word list knows
+    original: str = ""
+    unknown: list[str] = field(default_factory=list)
 
     def explain(self) -> dict:
         return {"places": self.places, "years": self.years, "report_years": self.report_years,
@@ -182,17 +186,40 @@ def asks_which_place(text: str) -> bool:
 
 
 def analyse(question: str, book: PlaceBook | None = None) -> Analysis:
-    """`book`: the places of the index asked (Index.places); none, the gazetteer alone."""
+    """The question read into places, years, periods and what it asks; an English question through its
+    Chinese reading (assistant/english.py), so both languages take the same path from here on.
+    `book`: the places of the index asked (Index.places); none, the gazetteer alone."""
     book = book or gazetteer_book()
-    found_places = book.find_places(question)
+    if detect_language(question) == "en":
+        return analyse_english(question, book)
+    return _analyse(question, book.find_places(question), "zh", book)
+
+
+def analyse_english(question: str, book: PlaceBook | None = None) -> Analysis:
+    """An English question as its reading: analyse_english("What GDP growth target did Luohe set for 2024?")
+    -> Analysis(question="漯河市 2024年 生产总值 增长 目标 多少", years=[2024], wants="rate", language="en", …)."""
+    from assistant.english import read
+
+    book = book or gazetteer_book()
+    reading = read(question, book)
+    analysis = _analyse(reading.chinese, reading.places, "en", book, asked=question)
+    analysis.original, analysis.unknown = question, reading.unknown
+    words = [w for term, _ in reading.terms for w in glossary()[term].split()] + english_figures(question)
+    analysis.expansion = " ".join(dict.fromkeys(words))  # figures as the reports write them: 10万亿元
+    return analysis
+
+
+def _analyse(question: str, found_places: list[str], language: str, book: PlaceBook, asked: str = "") -> Analysis:
+    """`question` in the reports' words; `asked`: an English question as typed (its reading is `question`),
+    for the rules that read the asking words (which province…, the 2015 report)."""
     years, periods = detect_years(question)
-    language = detect_language(question)
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
     comparison = sides and bool(question_words("compare").search(question))
-    found_places = _without_field(found_places, question, comparison, book)
+    both = f"{question} {asked}" if asked else question
+    found_places = _without_field(found_places, both, comparison, book)
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
-    return Analysis(question=question, places=found_places, years=years, report_years=report_years(question),
+    return Analysis(question=question, places=found_places, years=years, report_years=report_years(both),
                     periods=periods, comparison=comparison, wants=(wants := what_is_wanted(question)),
                     language=language, expansion=expansion, unit=asked_unit(question),
                     amount=asks_amount(question, wants), book=book)

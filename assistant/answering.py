@@ -78,7 +78,8 @@ def _prepare(assistant, answerer: Answerer, question: str, history: list[dict], 
         standalone = answerer.rewrite(question, history)[:assistant.settings.max_question_chars]
     with timed(timings, "retrieve"):
         analysis = analyse(standalone, assistant.index.places)
-        contexts = assistant.retriever.search(standalone, max(k, 10), analysis=analysis, filters=filters)
+        # an English question is searched and answered as its reading in the reports' words
+        contexts = assistant.retriever.search(analysis.question, max(k, 10), analysis=analysis, filters=filters)
     return Asked(question, standalone, analysis, timings), contexts
 
 

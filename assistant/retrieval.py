@@ -60,6 +60,8 @@ class Retriever:
                filters: dict | None = None) -> list[ScoredChunk]:
         self.index.sync()  # a shared Chroma server: pick up other machines' writes
         analysis = analysis or analyse(question, self.index.places)  # read with the places it holds now
+        if analysis.language == "en":
+            question = analysis.question  # searched as its reading in the reports' words (assistant/english.py)
         if analysis.comparison:
             return self._search_sides(question, analysis, k, filters)
         return self._search_dated(question, analysis, k, filters)

@@ -56,7 +56,9 @@ def test_a_figure_about_another_indicator_is_refused(seeded):
 
 def test_english_question_about_an_indicator_the_reports_lack_is_refused(seeded):
     answer = seeded.ask("What was Luoyang's total tourism revenue in 2020?", mode="extractive")
-    assert answer.refused and answer.citations == [], answer.text
+    # refused; like a Chinese figure question it may then cite the nearest figures the reports do give
+    assert answer.refused and answer.text.startswith("The documents do not say"), answer.text
+    assert "旅游收入" not in " ".join(c.quote for c in answer.citations)
     answer = seeded.ask("How many new national-level high-tech enterprises did Luohe city gain in 2020?", mode="extractive")
     assert "28家" in answer.text
 

@@ -63,7 +63,8 @@ def test_english_plurals_find_their_glossary_term():
     from assistant.analysis import english_terms
 
     terms = dict(english_terms("How many hospitals, beds and taxes? Per the news"))
-    assert terms["hospital"] == ["医院"] and terms["bed"] == ["床位"] and "new" not in terms  # news is not new
+    assert ["医院"] in (terms.get("hospital"), terms.get("hospitals")) and "new" not in terms  # news is not new
+    assert ["床位"] in (terms.get("bed"), terms.get("beds"))
 
 
 def test_bm25_also_looks_for_an_indicator_s_shown_name():

@@ -87,9 +87,10 @@ class ExtractiveAnswerer:
             if found:  # "漯河市历年民生支出": one value a year from the fact table, each cited
                 text, chunks = found
             else:
-                text = extractive.answer(asked.standalone, asked.analysis, chunks, known=self.known)
+                # an English question is answered as its reading in the reports' words (assistant/english.py)
+                text = extractive.answer(asked.analysis.question, asked.analysis, chunks, known=self.known)
             if is_refusal(text):
-                text += what_reports_hold(asked.standalone, asked.analysis, chunks)  # the nearest facts or years, cited
+                text += what_reports_hold(asked.analysis.question, asked.analysis, chunks)  # nearest facts or years
         with timed(asked.timings, "verify"):
             answer = build_answer(asked.text, text, chunks, self.name, analysis=asked.explain())
         answer.timings = dict(asked.timings)

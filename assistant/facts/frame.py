@@ -12,6 +12,7 @@ from assistant.places import PlaceBook, gazetteer_book
 from assistant.analysis import Analysis
 from assistant.data_files import load_data
 from assistant.facts.extract import cues
+from assistant.facts.indicators import named_indicators
 from assistant.text import YEAR
 
 
@@ -57,7 +58,7 @@ def frame_of(analysis: Analysis) -> Frame:
                                                        and names_indicator(f"{question} {analysis.expansion}")
                                                        and not re.search(r"哪些|哪个|哪家|哪几|谁|\bwhich\b|\bwho\b",
                                                                          lowered))
-    words = question if analysis.language == "zh" else analysis.expansion
+    words = question  # an English question's is its reading in Chinese words (assistant/english.py)
     return Frame(places=list(analysis.places), years=list(analysis.years), periods=list(analysis.periods),
                  status=status, status_named=named, rate=analysis.wants == "rate",
                  amount=analysis.amount, figure=figure, words=words,
@@ -67,16 +68,6 @@ def frame_of(analysis: Analysis) -> Frame:
 
 def words_of(name: str) -> list[str]:
     return cues()[name]
-
-
-def named_indicators(text: str) -> tuple[str, ...]:
-    """Every name of every indicator group the text names ("GDP增速" -> 地区生产总值, 生产总值, GDP, …)."""
-    upper = text.upper()
-    names: list[str] = []
-    for group in load_data("indicators.yaml"):  # read here, not through facts.table: table imports this module
-        if any(len(name) >= 2 and name.upper() in upper for name in group):
-            names += [n for n in group if n not in names]
-    return tuple(names)
 
 
 def names_indicator(question: str) -> bool:

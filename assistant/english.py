@@ -1,0 +1,289 @@
+"""English questions read into the words a Chinese question would use, so both take one path.
+
+The reports are Chinese: an English question is answered by the same frame (place, period,
+indicator, status, measure, kind of answer), fact matching, retrieval filters, comparison and
+refusal rules as a Chinese one. This module writes the question's reading: its places by their
+Chinese names, its years and plan periods, its report vocabulary through data/glossary.yaml
+and what it asks through data/english.yaml.
+
+Example: read("What import-export growth target did Anhui set for 2026?").chinese
+  -> "安徽省 2026年 进出口 增长 目标 多少"
+Words that are neither report vocabulary, nor asking words, nor general English are kept
+as `unknown`: a question about something the glossary cannot name (lottery revenue) may be about
+something the reports never speak of, as a Chinese question's unknown term is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from assistant.places import gazetteer_book
+from assistant.data_files import load_data
+from assistant.text import YEAR, english_periods
+
+WORD = re.compile(r"[a-z][a-z0-9.&'-]*[a-z0-9]|[a-z]")
+
+
+@dataclass
+class Reading:
+    chinese: str  # the question in the reports' words: "安徽省 2026年 进出口 增长 目标 多少"
+    places: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+    terms: list[tuple[str, str]] = field(default_factory=list)  # (English term, its Chinese words)
+    unknown: list[str] = field(default_factory=list)  # content words no list knows
+
+
+@lru_cache(maxsize=None)
+def data() -> dict:
+    return load_data("english.yaml")
+
+
+@lru_cache(maxsize=None)
+def glossary() -> dict[str, list[str]]:
+    """English term -> its Chinese words, the first the one a reading uses (data/glossary.yaml)."""
+    return {term.lower(): str(chinese).split() for term, chinese in load_data("glossary.yaml").items()}
+
+
+@lru_cache(maxsize=None)
+def _glossary_pattern() -> re.Pattern:
+    terms = sorted(glossary(), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=None)
+def _cue(pattern: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z0-9-])(?:{pattern})(?![a-z0-9-])")
+
+
+@lru_cache(maxsize=None)
+def general_words() -> frozenset[str]:
+    return frozenset(data()["general"].split())
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _normalise(question: str) -> str:
+    text = question.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"'s\b|s'(?=\s)", " ", text)  # Jiangsu's -> Jiangsu
+    return text
+
+
+def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
+    """The places named in English (`book`'s: the index's, learned zones too), each with its position,
+    and the text with their names blanked."""
+    found = []
+    for name in book.find_places(text):
+        known = book.place(name)
+        for english in sorted(known.english if known else (), key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", text):
+                found.append((m.start(), name))
+                text = _blank(text, m.start(), m.end())
+    for m in re.finditer(r"\b(?:province|city|municipality|county|district)\b", text):
+        text = _blank(text, m.start(), m.end())  # "Hainan Province": the place says its level
+    seen, ordered = set(), []
+    for at, name in sorted(found):
+        if name not in seen:
+            seen.add(name)
+            ordered.append((at, name))
+    return text, ordered
+
+
+def _take_periods(text: str) -> tuple[str, list[str]]:
+    """Plan periods as the reading says them: "十四五末" when the question asks for the end of one."""
+    periods = []
+    for english, chinese in english_periods().items():
+        end = data()["period_end"]
+        if re.search(rf"{end}\s+(?:the\s+)?{re.escape(english)}", text):
+            chinese += data()["period_end_words"]
+        pattern = rf"(?:{end}\s+)?(?:the\s+)?{re.escape(english)}(?:\s+plan)?(?:\s*\(\s*\d{{4}}\s*[-–]\s*\d{{4}}\s*\))?(?:\s+period)?"
+        for m in re.finditer(pattern, text):
+            periods.append(chinese)
+            text = _blank(text, m.start(), m.end())
+    return text, list(dict.fromkeys(periods))
+
+
+def _take_years(text: str) -> tuple[str, list[int]]:
+    years = []
+    for m in re.finditer(rf"(?<!\d)({YEAR})(?!\d)", text):
+        years.append(int(m.group(1)))
+        text = _blank(text, m.start(), m.end())
+    return text, list(dict.fromkeys(years))
+
+
+def _take_terms(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """Glossary terms, longest first: (start, end, English, Chinese)."""
+    found = []
+    for m in _glossary_pattern().finditer(text):
+        found.append((m.start(), m.end(), m.group(0), glossary()[m.group(0)][0]))
+    for start, end, _, _ in found:
+        text = _blank(text, start, end)
+    return text, found
+
+
+def _take_cues(text: str, table: str) -> tuple[str, list[str]]:
+    """The Chinese words of the cues of one table of data/english.yaml the text holds, in table order."""
+    out = []
+    for pattern, chinese in data()[table]:
+        for m in _cue(pattern).finditer(text):
+            if chinese not in out:
+                out.append(chinese)
+            text = _blank(text, m.start(), m.end())
+    return text, out
+
+
+def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
+    """Adjacent terms make one Chinese compound, in Chinese order: "urban" "new jobs" -> 城镇新增就业,
+    "net income of rural residents" -> 农村居民纯收入 ("A of B" is B A), "value added above designated
+    size" -> 规模以上工业增加值 (a phrase with above/below qualifies what it follows)."""
+    out: list[tuple[list[str], list[str]]] = []  # (the words, the words of an "of" phrase that go before them)
+    last_end = None
+    for start, end, english, chinese in sorted(terms):
+        gap = text[last_end:start] if last_end is not None else None
+        qualifier = english.startswith(("above", "below"))
+        alone = chinese in data()["unjoined"] or (out and out[-1][0] in ([w] for w in data()["unjoined"]))
+        if gap is not None and re.fullmatch(r"[\s'\-]*", gap) and not alone:
+            words, before = out[-1]
+            if qualifier:
+                words.insert(0, chinese)
+            else:
+                (before if before else words).append(chinese)
+        elif gap is not None and re.fullmatch(r"\s*of\s*(?:the\s*)?", gap) and not out[-1][1]:
+            out[-1][1].append(chinese)
+        else:
+            out.append(([chinese], []))
+        last_end = end
+    return [_join([*before, *words]) for words, before in out]
+
+
+def _join(words: list[str]) -> str:
+    """One compound, a word inside its neighbour said once: 人均 + 人均可支配收入 -> 人均可支配收入."""
+    joined = ""
+    for word in words:
+        if word in joined:
+            continue
+        joined = word if joined in word else joined + word
+    return joined
+
+
+def read(question: str, book=None) -> Reading:
+    text = original = _normalise(question)
+    text, named = _take_places(text, book or gazetteer_book())
+    said = [original[at:at + length] for at, length in _place_spans(original, text)]
+    text, periods = _take_periods(text)
+    text, years = _take_years(text)
+    report = re.search(rf"(?<![a-z]){data()['report']}(?![a-z])", text)
+    if report:
+        text = _blank(text, report.start(), report.end())
+    text, terms = _take_terms(text)
+    text, status = _take_cues(text, "status")
+    text, measure = _take_cues(text, "measure")
+    text, ask = _take_cues(text, "ask")
+    places_named = [name for _, name in named]
+    sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
+    comparing = sides and (_cue(data()["compare"]).search(original) is not None
+                           or _joined(original, [*said, *map(str, years)]))
+    words, tail = _asked(original, terms, measure, ask, comparing)
+    unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
+    numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
+    joiner = "和" if comparing else " "
+    parts = [joiner.join(places_named), joiner.join(f"{y}年" for y in years), *periods]
+    if report:
+        parts.append(data()["report_words"])
+    # a word it cannot translate stays in the reading as written (in capitals, as the reports write
+    # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
+    parts += [*words, *numbers, *(w.upper() for w in unknown), *status, tail]
+    plain = [p for p in english_periods().values() if any(said.startswith(p) for said in periods)]
+    return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=plain,
+                   terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
+
+
+def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool) -> tuple[list[str], str]:
+    """The indicator words and the asking tail of a reading: (["生产总值增长"], "增长多少")."""
+    words = compounds(terms, question)
+    if _cue(data()["level"]).search(question):
+        measure = [m for m in measure if m not in ("增长", "增速", "下降")]  # the level reached, not the change
+    ask = ask or _what(question, words)
+    if ask == ["多少"]:
+        ask = ["多少" + _asked_unit(question)]  # "how many tons": 多少吨, the measure the answer must carry
+    if ask == ["哪些"] and re.search(r"\bwhich\b", question) and (measure or not terms):
+        ask = ["哪个"]
+    growth = measure[:1] in (["增长"], ["增速"])
+    joined = bool(measure) and (not terms or _follows(question, max(end for _, end, _, _ in terms)))
+    if growth and words in ([], ["经济"]):
+        words = [data()["economy"]]  # "which grew faster", "economic growth": the economy's, stated as 生产总值增长
+    if comparing and growth:
+        measure = ["增速"]  # a rate for each side
+    if comparing and _cue(data()["which_more"]).search(question):
+        ask = ["哪个更快" if growth else "哪个更高"]
+    elif comparing:
+        ask = ["分别", *(ask or ["多少"])]  # 增速分别多少
+    elif measure and not ask:
+        ask = ["多少"]
+    joined = joined and bool(words)
+    if joined:
+        words = [*words[:-1], words[-1] + measure[0]]  # "GDP growth": 生产总值增长, as a Chinese question writes it
+    tail = ask if comparing and joined else [*measure[:1], *ask]  # 增长多少 asks a rate
+    if tail[-1:] == ["多少"] and len(_cue(data()["asks"]).findall(question)) >= 2:
+        tail.append("多少")  # "how many …, and how much …": two figures asked
+    return words, "".join(tail)
+
+
+def _place_spans(original: str, blanked: str) -> list[tuple[int, int]]:
+    """Where the places' names stood: the runs blanked in `blanked` that hold letters in `original`."""
+    spans = []
+    for m in re.finditer(r" +", blanked):
+        if re.search(r"[a-z]", original[m.start():m.end()]) and original[m.start():m.end()].strip():
+            spans.append((m.start() + len(original[m.start():m.end()]) - len(original[m.start():m.end()].lstrip()),
+                          len(original[m.start():m.end()].strip())))
+    return spans
+
+
+def _joined(question: str, sides: list[str]) -> bool:
+    """Two sides joined by and/or ("guangdong and shandong", "in 2009 or in 2011"), not two clauses."""
+    if len(sides) < 2:
+        return False
+    alternation = "|".join(re.escape(s) for s in sorted(set(sides), key=len, reverse=True))
+    return re.search(rf"(?<![a-z0-9])(?:{alternation})[\s,]*(?:{data()['joins']})\s+(?:in\s+|the\s+)*(?:{alternation})"
+                     rf"(?![a-z0-9])", question) is not None
+
+
+def _asked_unit(question: str) -> str:
+    """The unit or counter "how many/much" asks in: "how many tons" -> 吨, "how many new enterprises" -> 家."""
+    for pattern, chinese in data()["units"]:
+        if _cue(rf"how\s+(?:many|much)\s+(?:more\s+)?(?:{pattern})").search(question):
+            return chinese
+    for pattern, chinese in data()["counters"]:
+        if _cue(rf"how\s+many\s+(?:[a-z&-]+\s+){{0,5}}?(?:{pattern})").search(question):
+            return chinese
+    return ""
+
+
+def _follows(text: str, at: int) -> bool:
+    """A measure is said right after position `at`: "GDP growth", "economy grew", not "GDP … grow"."""
+    start = at + len(text[at:]) - len(text[at:].lstrip(" -"))
+    return any(_cue(pattern).match(text, start) for pattern, _ in data()["measure"])
+
+
+def _what(question: str, words: list[str]) -> list[str]:
+    """"What was X?" asks for a figure when X is a quantity or an indicator, else for a name."""
+    if not re.search(r"\bwhat\b", question):
+        return []
+    if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question):
+        return ["什么"]
+    if _cue(_flat("quantity")).search(question) or _names_figure(words) or words:
+        return ["多少"]
+    return ["哪些"] if _cue(r"what\s+(?:are|were)").search(question) else ["什么"]  # "what are …": a list
+
+
+def _flat(key: str) -> str:
+    return re.sub(r"\s+", "", data()[key])
+
+
+def _names_figure(words: list[str]) -> bool:
+    from assistant.facts.indicators import named_indicators
+
+    return bool(named_indicators(" ".join(words)))

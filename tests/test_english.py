@@ -1,0 +1,114 @@
+"""English questions read into the frame Chinese ones are read into (assistant/english.py), and answered
+through the real Assistant over the seeds the way their Chinese twins are."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.analysis import analyse
+from assistant.data_files import load_data
+from assistant.english import compounds, read
+from assistant.facts.frame import frame_of
+
+
+def test_reading_names_place_year_indicator_status_and_measure():
+    reading = read("What import-export growth target did Anhui set for 2026?")
+    assert reading.places == ["安徽省"] and reading.years == [2026]
+    assert reading.chinese.split() == ["安徽省", "2026年", "进出口总额增长", "目标", "增长多少"]
+    assert reading.unknown == []
+
+
+def test_english_and_chinese_twins_get_the_same_frame():
+    pairs = [("What GDP growth target did Luohe set for 2024?", "漯河市2024年生产总值增速目标是多少？"),
+             ("How much foreign capital did Shanghai actually use in 2025?", "上海市2025年实际使用外资多少？"),
+             ("How many new urban jobs did Luoyang add in 2020?", "洛阳市2020年城镇新增就业多少人？")]
+    for english, chinese in pairs:
+        en, zh = analyse(english), analyse(chinese)
+        assert en.language == "en" and en.original == english
+        assert (en.places, en.years, en.wants) == (zh.places, zh.years, zh.wants), english
+        f_en, f_zh = frame_of(en), frame_of(zh)
+        assert (f_en.status, f_en.rate, f_en.figure) == (f_zh.status, f_zh.rate, f_zh.figure), english
+        assert set(f_zh.indicators) <= set(f_en.indicators), english
+
+
+def test_status_words():
+    assert frame_of(analyse("What is Luohe's 2024 target for total meat output?")).status == "target"
+    assert frame_of(analyse("What did Henan aim to achieve in grain output in 2026?")).status == "target"
+    actual = frame_of(analyse("How much foreign capital did Zhejiang actually use in 2025?"))
+    assert actual.status == "actual" and actual.status_named
+    assert frame_of(analyse("What was Beijing's GDP in 2025?")).status_named is False
+
+
+def test_kinds_of_question():
+    assert analyse("Who delivered Jiangsu's 2026 government work report as governor?").question.endswith("谁")
+    assert analyse("On what date was Anhui's 2026 government work report delivered?").wants == "date"
+    assert analyse("In which year did Luohe's zone aim to open its port?").wants == "date"
+    assert analyse("What was Beijing's GDP in 2025?").wants == "number"
+    assert analyse("What company took a stake in Luohe's big data platform?").wants == "name"
+
+
+def test_comparisons_read_each_side():
+    faster = analyse("Which grew faster in 2025, Chongqing or Henan?")
+    assert faster.comparison and faster.places == ["重庆市", "河南省"] and faster.wants == "rate"
+    assert "生产总值增速" in faster.question  # growth of a place with no indicator named: its economy
+    years = analyse("Compare the number of new urban jobs in Luohe in 2020 and in 2023.")
+    assert years.comparison and years.years == [2020, 2023]
+    assert not analyse("What was Luohe's GDP in 2020 and how fast did it grow?").comparison  # one side only
+    # two places, but the second is where the first ranks, not a side: and/or must join the sides
+    ranked = analyse("How fast did Kaifeng's investment grow in 2021, and how far above the Henan average was it?")
+    assert ranked.places == ["开封市", "河南省"] and not ranked.comparison
+    assert ranked.question.endswith("多少多少")  # two figures asked
+
+
+def test_periods_and_reports():
+    end = read("What was Shandong's per-capita GDP at the end of the 14th Five-Year Plan period?")
+    assert end.periods == ["十四五"] and "十四五末" in end.chinese and "人均生产总值" in end.chinese
+    report = read("What budget deficit ratio did the national 2015 government work report set?")
+    assert report.places == ["全国"] and report.years == [2015]
+    assert "政府工作报告" in report.chinese and "赤字率" in report.chinese
+
+
+def test_adjacent_terms_make_one_chinese_compound():
+    text = "industrial value added above designated size"
+    terms = [(0, 22, "industrial value added", "工业增加值"), (23, 44, "above designated size", "规模以上")]
+    assert compounds(terms, text) == ["规模以上工业增加值"]
+    text = "sales of consumer goods"
+    assert compounds([(0, 5, "sales", "零售"), (9, 23, "consumer goods", "消费品")], text) == ["消费品零售"]
+    assert read("per-capita disposable income").chinese == "人均可支配收入"  # 人均 said once
+
+
+def test_numbers_of_the_question_stay_in_its_reading():
+    assert "168" in read("Where did Luohe rank among 168 cities for air quality in 2023?").chinese.split()
+
+
+def test_words_no_list_knows_are_kept_as_unknown():
+    reading = read("How much lottery revenue did Zhejiang raise in 2025?")
+    assert reading.unknown == ["lottery"] and "LOTTERY" in reading.chinese
+    assert read("How many new urban jobs did Guangdong create in 2025?").unknown == []
+
+
+def test_glossary_is_general_report_vocabulary():
+    glossary = load_data("glossary.yaml")
+    assert len(glossary) >= 400
+    for term, chinese in glossary.items():
+        assert term == term.lower() and term.strip() == term, term
+        assert re.search(r"[\u4e00-\u9fff]|[A-Z0-9]", str(chinese)), term
+    english = load_data("english.yaml")
+    assert {"status", "measure", "ask", "general"} <= set(english)
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("How many new urban jobs did Luohe create in 2023?", "3.8万人"),
+    ("What GDP growth target did Luohe set for 2024?", "7%"),
+])
+def test_english_question_through_the_assistant(seeded, question, figure):
+    answer = seeded.ask(question, mode="extractive")
+    assert not answer.refused and figure in answer.text, answer.text
+    assert answer.text.startswith("According to the reports")
+    assert answer.figures and all(f.verified for f in answer.figures)
+
+
+def test_english_question_about_a_term_no_glossary_knows_is_refused(seeded):
+    answer = seeded.ask("How much lottery revenue did Luohe raise in 2023?", mode="extractive")
+    assert answer.refused, answer.text
