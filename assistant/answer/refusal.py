@@ -156,11 +156,15 @@ def missing_words(words: list[str], text: str) -> list[str]:
 
     Example: missing_words(["城镇", "居民", "城镇居民", "消费"], "城镇和农村居民…") -> ["消费"]
     """
+    from assistant.facts.indicators import named_indicators
+
     whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
     out = []
     for w in whole:
         parts = [o for o in words if o != w and o in w]
-        if w not in text and not (parts and all(p in text for p in parts)):
+        # an indicator is there under any of its names (生产总值 as GDP: data/indicators.yaml)
+        named = w in text or any(len(n) >= 2 and n in text for n in named_indicators(w))
+        if not named and not (parts and all(p in text for p in parts)):
             out.append(w)
     return out
 
