@@ -1,10 +1,13 @@
 """The lexical side of the index: BM25 (bm25s) over jieba tokens.
 
 Figures with their units (431.8亿元, 8.5%, 28家) and names from the domain
-dictionary (卫龙, 双汇, 中原食品实验室, place names) stay single tokens. The
+dictionary (data/lexical.yaml, place names) stay single tokens. The
 tokenised chunks are persisted as JSON Lines beside Chroma and the BM25 matrix
 is rebuilt from them on load (seconds even at 100x the seeds), so the lexical
-side can always be rebuilt from the chunks in the store.
+side can always be rebuilt from the chunks in the store. Beside them, `tokens.sig`
+names the tokenizer that made them: a release whose tokenizer differs (new domain
+words, units, NFKC) re-tokenizes an existing index once when it opens (Index.check),
+so questions and chunks are cut the same way.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ def stopwords() -> frozenset[str]:
 
 
 _PUNCT = re.compile(r"^[\W_]+$")
+TOKENIZER_VERSION = 2  # raise when tokenize() changes in code (its data files are hashed by tokenizer_signature)
 SAVE_MATRIX_FROM = 2_000  # chunks: below this, building the BM25 matrix is quicker than reading one
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,17 @@ def _jieba():
         jieba.add_word(word, freq=200000)
     jieba.initialize()
     return jieba
+
+
+@lru_cache(maxsize=1)
+def tokenizer_signature() -> str:
+    """What the tokens depend on: this code's version, the word lists, the units and the place names."""
+    import hashlib
+
+    from assistant.data_files import data_text
+
+    parts = [str(TOKENIZER_VERSION), data_text("lexical.yaml"), data_text("units.yaml"), *places.tokenizer_words()]
+    return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def tokenize(text: str) -> list[str]:
@@ -111,6 +126,7 @@ class LexicalIndex:
         self.paths: dict[str, str] = {}  # the file each chunk was read from ("" for rows older than that)
         self._interned: dict[str, str] = {}
         self.loaded_from: tuple | None = None  # file_version of the lexical file this object holds
+        self.signature: str | None = None  # the tokenizer that made the rows on disk (None: unknown, older)
         self._built: _Built | None = None
         self._lock = threading.Lock()
         # The places this index knows: learned from the regions its rows hold, forgotten with them.
@@ -134,6 +150,10 @@ class LexicalIndex:
                 self.regions[row["id"]] = row.get("region")
                 self.paths[row["id"]] = self._path_of(row.get("path"))
             self.loaded_from = version_of(os.fstat(f.fileno()))  # the file read, even if replaced meanwhile
+        try:
+            self.signature = (self.path / "tokens.sig").read_text(encoding="utf-8").strip() or None
+        except OSError:
+            self.signature = "unknown"  # written before signatures were kept: re-tokenized on the next check
         self.places = places.PlaceBook.of(set(self.regions.values()) - {None})
         self._built = None
 
@@ -187,6 +207,17 @@ class LexicalIndex:
             raise
         os.replace(tmp, self.path / "tokens.jsonl")  # atomic: a crash leaves the old file whole
         self.loaded_from = written
+        if self.signature is None or not self.tokens:  # rows made now (or none): this tokenizer's
+            self.signature = tokenizer_signature()
+        sig_tmp = self.path / "tokens.sig.tmp"
+        sig_tmp.write_text(self.signature, encoding="utf-8")
+        os.replace(sig_tmp, self.path / "tokens.sig")
+
+    def stale(self) -> bool:
+        """Rows read from disk that another tokenizer than this release's made (see tokens.sig); rows made
+        in this process (signature None until saved) and in-memory indexes (a Chroma server's) never are."""
+        return (self.path is not None and bool(self.tokens) and self.signature is not None
+                and self.signature != tokenizer_signature())
 
     def is_current(self) -> bool:
         """Does this object hold what the lexical file on disk holds now? (Saved or loaded by us, unchanged since.)"""
@@ -208,10 +239,12 @@ class LexicalIndex:
         fresh.tokens = {i: t for i, t in self.tokens.items() if i in ids}
         fresh.regions = {i: self.regions.get(i) for i in fresh.tokens}
         fresh.paths = {i: self.paths.get(i, "") for i in fresh.tokens}
+        fresh.signature = self.signature
         fresh.places = places.PlaceBook.of(set(fresh.regions.values()) - {None})
         return fresh
 
     def clear(self) -> None:
+        self.signature = None  # what is added next is this tokenizer's
         self.tokens.clear()
         self.regions.clear()
         self.paths.clear()

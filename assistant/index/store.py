@@ -112,7 +112,7 @@ class Index:
         difference is its write in flight: nothing is touched and it finishes
         its own work.
         """
-        if not self.journal.exists() and set(self.lexical.tokens) == self._store_ids():
+        if not self.journal.exists() and not self.lexical.stale() and set(self.lexical.tokens) == self._store_ids():
             return []
         before = len(self.repairs)
         self.generation.forget()  # entering the lock with no known generation catches up and repairs
@@ -136,6 +136,10 @@ class Index:
         mismatch = match_lexical(self.vectors, self.lexical)
         if mismatch:
             done.append(mismatch)
+        if self.lexical.stale():  # an index made by a release whose tokenizer cut text otherwise
+            count = len(self.lexical.tokens)
+            self.rebuild_lexical()
+            done.append(f"the BM25 tokens of {count} chunks were made by another tokenizer; re-tokenized them")
         for line in done:
             log.warning("index repaired: %s", line)
         return done
