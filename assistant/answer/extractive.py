@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from assistant.analysis import Analysis, question_words
 from assistant.facts.extract import DocContext, doc_context, extract_facts
-from assistant.facts.frame import Frame, frame_of
+from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.table import synonym_groups
 from assistant.facts.units import base_alternation
 from assistant.data_files import load_data
@@ -224,10 +224,11 @@ def restates(span: str, question: str, analysis: Analysis) -> bool:
     return bool(characters) and sum(1 for c in characters if c not in said) <= 1
 
 
-def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None) -> tuple[str, float]:
+def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None, bonus=None) -> tuple[str, float]:
     """The clause, or two to four adjacent clauses of one sentence, that best answer; scored.
 
     `accept(span, sentence)`: when given, only spans it accepts are considered (figures that fit the question).
+    `bonus(span)`: when given, added to a span's score (a comparison side's figure naming the asked indicator).
     """
     best, best_score = "", -1.0
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
@@ -262,6 +263,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          + list_bonus(span, analysis)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
+                if bonus is not None:
+                    score += bonus(span)
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
@@ -361,24 +364,72 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
     from assistant.retrieval import _sides
 
     picks, sides = [], _sides(analysis)
+    names = named_indicators(f"{analysis.question} {analysis.expansion}")
     for side in sides:
         best = None
         others = {p for s in sides if s is not side for p in s.places}
-        # both sides as the reports have them; each side may word its indicator its own way
-        # (民生资金占财政总支出 vs 民生支出占比), so the indicator names are not required here
-        frame = replace(frame_of(side), plan_answers=True, indicators=())
+        frame = side_frame(side, names)
         for n, hit in _side_contexts(contexts, side, others)[:4]:
             # each side its own year, place and status; unless a number is asked for (多少, growth rate),
             # a side may be stated in words (达到全国平均水平)
             need = side.wants in ("number", "rate")
+            fit = indicator_fits(hit, frame, grams, names)
             accept = fitting_figures(hit, frame, need_number=need) if frame.figure else None
-            span, score = best_span(hit.chunk.text, grams, analysis, accept)
+            if accept is not None:
+                # a span's figures must name the asked indicator: 肉类总产 is no answer to 粮食总产量
+                accept = (lambda ok, fit: lambda span, sentence: ok(span, sentence) and fit(span) != 0.0)(accept, fit)
+            span, score = best_span(hit.chunk.text, grams, analysis, accept,
+                                    bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
             score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
             if span and (best is None or score > best.score):
                 best = Pick(n, span, score, side)
         if best:
             picks.append(best)
     return picks
+
+
+INDICATOR_FIT_WEIGHT = 0.3
+
+
+def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
+    """A comparison side's frame: its own place, year and status. Each side may word its indicator its own
+    way (民生资金占财政总支出 vs 民生支出占比), so the indicator names are not required here (indicator_fit
+    scores them); a comparison naming an indicator asks for its figures even when it asks which (哪个更快)."""
+    frame = frame_of(side)
+    # a side asked in words (How did … change, 分别是什么) is a level unless a rate is named: the difference
+    # is the verdict's to work out, 比去年多100万人 is not the year's target
+    level = (side.wants in ("name", "text") and bool(names)
+             and not question_words("rate_cues").search(f"{side.question} {side.expansion}"))
+    return replace(frame, plan_answers=True, indicators=(), figure=frame.figure or bool(names),
+                   amount=frame.amount or level)
+
+
+def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...]) -> float:
+    """How well a fact names the indicator asked, 0 to 1: 1 when its indicator is a name of one the question
+    names (data/indicators.yaml: 粮食总产 for 粮食总产量), else the share of the question's words in its
+    clause up to the figure: for 粮食总产量, "粮食作物播种面积162.8万亩、总产65.7万吨" holds 粮食 and 总产,
+    "肉类总产11.2万吨" only 总产."""
+    if any(name.upper() in fact.indicator.upper() for name in names):
+        return 1.0
+    start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
+    return coverage(grams, f"{fact.indicator} {text[start:fact.start]}")
+
+
+def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple[str, ...]):
+    """fit(span): the best indicator_fit of the span's figures that fit the frame; -1 when it states none
+    (a side stated in words), so only a span whose figures all name something else scores 0."""
+    facts = [f for f in chunk_facts(hit, frame.book)
+             if not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)]
+    text = hit.chunk.text
+
+    def fit(span: str) -> float:
+        at = text.find(span.strip())
+        inside = [f for f in facts if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
+        if not inside or not grams and not names:
+            return -1.0
+        return max(indicator_fit(f, text, grams, names) for f in inside)
+
+    return fit
 
 
 def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None) -> str:
@@ -581,6 +632,8 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     group = unit_groups().get(a.unit)
     if group != unit_groups().get(b.unit) or a.measure != b.measure:
         return ""
+    if group in ("money", "physical") and _plain_unit(a.unit) != _plain_unit(b.unit):
+        return ""  # 亿美元 and 亿元, 亿斤 and 万吨 are not set side by side
     labels = [_side_label(p.side, analysis) for p in picks]
     markers = f"[{picks[0].n}][{picks[1].n}]" if picks[0].n != picks[1].n else f"[{picks[0].n}]"
     if a.base_value == b.base_value:
@@ -608,13 +661,14 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
 def _side_fact(pick: Pick, contexts: list[ScoredChunk], grams: set[str]):
     """The fact of a side's span that fits its frame and best names what is asked."""
     hit = contexts[pick.n - 1]
-    frame = replace(frame_of(pick.side), plan_answers=True, indicators=())
+    names = named_indicators(f"{pick.side.question} {pick.side.expansion}")
+    frame = side_frame(pick.side, names)
     at = hit.chunk.text.find(pick.text)
     inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
               and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)]
     if not inside:
         return None
-    return max(inside, key=lambda f: coverage(grams, f.indicator))
+    return max(inside, key=lambda f: indicator_fit(f, hit.chunk.text, grams, names))
 
 
 def _side_label(side: Analysis, analysis: Analysis) -> str:
@@ -623,6 +677,18 @@ def _side_label(side: Analysis, analysis: Analysis) -> str:
     if side.years:
         return f"{side.years[0]}" if analysis.language == "en" else f"{side.years[0]}年"
     return side.periods[0] if side.periods else ""
+
+
+def _plain_unit(unit: str) -> str:
+    """The unit without its multipliers: 亿美元 -> 美元, 万吨 -> 吨, 个百分点 -> 个百分点."""
+    from assistant.facts.units import multipliers, unit_groups
+
+    prefixes = sorted(multipliers(), key=len, reverse=True)
+    while True:
+        prefix = next((p for p in prefixes if unit.startswith(p) and unit[len(p):] in unit_groups()), "")
+        if not prefix:
+            return unit
+        unit = unit[len(prefix):]
 
 
 def _number(value: float) -> str:
