@@ -354,7 +354,9 @@ def _side_contexts(contexts: list[ScoredChunk], side: Analysis, others: set[str]
         years = {meta.get("year_reviewed"), meta.get("year_issued")}
         if allowed and meta.get("region") not in allowed:
             continue
-        if side.years and not (years & set(side.years) or any(str(y) in hit.chunk.text for y in side.years)):
+        # a side's period named in the passage ("十三五"期间…改善率) dates it as well as a year would
+        if side.years and not (years & set(side.years) or any(str(y) in hit.chunk.text for y in side.years)
+                               or any(period in hit.chunk.text for period in side.periods)):
             continue
         out.append((n, hit))
     return out
