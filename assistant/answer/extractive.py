@@ -627,15 +627,11 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     figure of the side's frame in the same kind of unit; "" when the two cannot be set side by side."""
     from assistant.facts.units import multiplier, unit_groups
 
-    facts = [_side_fact(p, contexts, grams) for p in picks]
-    if None in facts:
+    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks))
+    if pair is None:
         return ""
-    a, b = facts
+    a, b = pair
     group = unit_groups().get(a.unit)
-    if group != unit_groups().get(b.unit) or a.measure != b.measure:
-        return ""
-    if group in ("money", "physical") and _plain_unit(a.unit) != _plain_unit(b.unit):
-        return ""  # 亿美元 and 亿元, 亿斤 and 万吨 are not set side by side
     labels = [_side_label(p.side, analysis) for p in picks]
     markers = f"[{picks[0].n}][{picks[1].n}]" if picks[0].n != picks[1].n else f"[{picks[0].n}]"
     if a.base_value == b.base_value:
@@ -660,17 +656,38 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     return f"{labels[0]}（{a.figure}）{word}{labels[1]}（{b.figure}），{more}{gap}{markers}。"
 
 
-def _side_fact(pick: Pick, contexts: list[ScoredChunk], grams: set[str]):
-    """The fact of a side's span that fits its frame and best names what is asked."""
+def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> list[tuple[float, object]]:
+    """The facts of a side's span that fit its frame, each with how well it names what is asked."""
     hit = contexts[pick.n - 1]
     names = named_indicators(f"{pick.side.question} {pick.side.expansion}")
     frame = side_frame(pick.side, names)
     at = hit.chunk.text.find(pick.text)
     inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
               and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)]
-    if not inside:
+    return [(indicator_fit(f, hit.chunk.text, grams, names), f) for f in inside]
+
+
+def _side_pair(first: list, second: list):
+    """The two facts, one a side, that can be set side by side (same measure, same kind of unit; money and
+    physical units the same once 万/亿 are read off: 亿美元 is not 亿元, 亿斤 not 万吨) and best name what is
+    asked; None when no two can. 播种面积300.5万亩、总产210.5万吨 against 粮食总产量190.2万吨 pairs the 万吨."""
+    from assistant.facts.units import unit_groups
+
+    def comparable(a, b) -> bool:
+        group = unit_groups().get(a.unit)
+        if group is None or group != unit_groups().get(b.unit) or a.measure != b.measure:
+            return False
+        return group not in ("money", "physical") or _plain_unit(a.unit) == _plain_unit(b.unit)
+
+    def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it
+        return [(fit, f) for fit, f in facts if fit > 0] or facts
+
+    pairs = [(fa + fb, -i - j, a, b) for i, (fa, a) in enumerate(naming(first))
+             for j, (fb, b) in enumerate(naming(second)) if comparable(a, b)]
+    if not pairs:
         return None
-    return max(inside, key=lambda f: indicator_fit(f, hit.chunk.text, grams, names))
+    best = max(pairs, key=lambda p: (p[0], p[1]))
+    return best[2], best[3]
 
 
 def _side_label(side: Analysis, analysis: Analysis) -> str:
