@@ -37,3 +37,12 @@ def test_no_verdict_across_units_of_different_things():
 
     assert _plain_unit("亿美元") == _plain_unit("万美元") != _plain_unit("亿元")
     assert _plain_unit("亿斤") != _plain_unit("万吨") == _plain_unit("吨")
+
+
+def test_a_side_the_reports_lack_is_named(two_places):
+    # 平顶山市 gives 禽蛋 and 水产品 output, no 高标准农田: the answer names the side it lacks
+    answer = two_places.ask("许昌市与平顶山市2020年的高标准农田建设面积分别是多少？", mode="extractive")
+    assert "15万亩" in answer.text and "没有平顶山市的" in answer.text, answer.text
+    # neither side: the refusal alone
+    answer = two_places.ask("许昌市与平顶山市2020年的森林覆盖率分别是多少？", mode="extractive")
+    assert answer.refused and "没有" not in answer.text.split("。")[1], answer.text

@@ -435,7 +435,36 @@ def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple
 
 
 def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None) -> str:
-    """The answer text with [n] markers, or the fixed refusal sentence."""
+    """The answer text with [n] markers, or the fixed refusal sentence; a comparison the reports answer for
+    one side only is refused with that side's clause and the name of the side they lack."""
+    text = _answer(question, analysis, contexts, known)
+    if analysis.comparison and text in (REFUSAL_ZH, REFUSAL_EN):
+        text += one_side_only(question, analysis, contexts)
+    return text
+
+
+def one_side_only(question: str, analysis: Analysis, contexts: list[ScoredChunk]) -> str:
+    """" 报告中只有尉氏县的：…总产65.7万吨[3]；没有郾城区的。" when one side of a comparison is answered and
+    the other is not; "" otherwise."""
+    from assistant.retrieval import _sides
+
+    found = [picks[0] for grams in _gram_sets(question, analysis)
+             if len(picks := compare(contexts, analysis, grams)) == 1 and picks[0].score >= REFUSE_BELOW]
+    if not found:
+        return ""
+    best = max(found, key=lambda p: p.score)
+    missing = [s for s in _sides(analysis) if s.places != best.side.places or s.years != best.side.years
+               or s.periods != best.side.periods]
+    if len(missing) != 1:
+        return ""
+    have, lack = _side_label(best.side, analysis), _side_label(missing[0], analysis)
+    span = LINE_BREAK.sub(" ", best.text).strip()
+    if analysis.language == "en":
+        return f" The reports found answer for {have} only: {span}[{best.n}]; nothing for {lack}."
+    return f"报告中只有{have}的：{span}[{best.n}]；没有{lack}的。"
+
+
+def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None) -> str:
     refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     if not contexts:
         return refusal
@@ -455,7 +484,26 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
         return refusal
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
         return refusal
-    return compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
+    text = compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
+    if analysis.comparison and len(picks) == 1 and (lacking := side_lacking(picks[0], analysis, contexts)):
+        text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
+                 else f"检索到的报告没有{lacking}的。")
+    return text
+
+
+def side_lacking(answered: Pick, analysis: Analysis, contexts: list[ScoredChunk]) -> str:
+    """The label of the comparison side a one-sided answer leaves out: its passage is one side's alone."""
+    from assistant.retrieval import _sides
+
+    sides = _sides(analysis)
+    holding = []
+    for side in sides:
+        others = {p for s in sides if s is not side for p in s.places}
+        if any(n == answered.n for n, _ in _side_contexts(contexts, side, others)):
+            holding.append(side)
+    if len(holding) != 1 or len(sides) != 2:
+        return ""
+    return _side_label(next(s for s in sides if s is not holding[0]), analysis)
 
 
 def spelled_out(term: str, contexts: list[ScoredChunk]) -> bool:
