@@ -485,7 +485,9 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
         return refusal
     text = compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
-    if analysis.comparison and len(picks) == 1 and (lacking := side_lacking(picks[0], analysis, contexts)):
+    # a side's figure missing is worth saying; a date question over a range (2016—2020年…和哪一年相比) has no sides
+    figures = analysis.wants in ("number", "rate") or frame_of(analysis).figure
+    if analysis.comparison and figures and len(picks) == 1 and (lacking := side_lacking(picks[0], analysis, contexts)):
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
     return text
