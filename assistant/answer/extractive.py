@@ -376,10 +376,7 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
             # a side may be stated in words (达到全国平均水平)
             need = side.wants in ("number", "rate")
             fit = indicator_fits(hit, frame, grams, names)
-            accept = fitting_figures(hit, frame, need_number=need) if frame.figure else None
-            if accept is not None:
-                # a span's figures must name the asked indicator: 肉类总产 is no answer to 粮食总产量
-                accept = (lambda ok, fit: lambda span, sentence: ok(span, sentence) and fit(span) != 0.0)(accept, fit)
+            accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit) if frame.figure else None
             span, score = best_span(hit.chunk.text, grams, analysis, accept,
                                     bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
             score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
@@ -391,6 +388,12 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
 
 
 INDICATOR_FIT_WEIGHT = 0.3
+
+
+def naming_figures(accept, fit):
+    """accept(span, sentence) that also wants the span's figures to name the asked indicator (fit above 0, or
+    no figure: a side in words): 肉类总产11.2万吨 is no answer to 粮食总产量."""
+    return lambda span, sentence: accept(span, sentence) and fit(span) != 0.0
 
 
 def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
