@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from assistant.analysis import Analysis, question_words
 from assistant.facts.extract import DocContext, doc_context, extract_facts
-from assistant.facts.frame import Frame, frame_of
+from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.table import synonym_groups
 from assistant.facts.units import base_alternation
 from assistant.data_files import load_data
@@ -224,10 +224,11 @@ def restates(span: str, question: str, analysis: Analysis) -> bool:
     return bool(characters) and sum(1 for c in characters if c not in said) <= 1
 
 
-def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None) -> tuple[str, float]:
+def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None, bonus=None) -> tuple[str, float]:
     """The clause, or two to four adjacent clauses of one sentence, that best answer; scored.
 
     `accept(span, sentence)`: when given, only spans it accepts are considered (figures that fit the question).
+    `bonus(span)`: when given, added to a span's score (a comparison side's figure naming the asked indicator).
     """
     best, best_score = "", -1.0
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
@@ -262,6 +263,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          + list_bonus(span, analysis)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
+                if bonus is not None:
+                    score += bonus(span)
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
@@ -351,7 +354,9 @@ def _side_contexts(contexts: list[ScoredChunk], side: Analysis, others: set[str]
         years = {meta.get("year_reviewed"), meta.get("year_issued")}
         if allowed and meta.get("region") not in allowed:
             continue
-        if side.years and not (years & set(side.years) or any(str(y) in hit.chunk.text for y in side.years)):
+        # a side's period named in the passage ("十三五"期间…改善率) dates it as well as a year would
+        if side.years and not (years & set(side.years) or any(str(y) in hit.chunk.text for y in side.years)
+                               or any(period in hit.chunk.text for period in side.periods)):
             continue
         out.append((n, hit))
     return out
@@ -361,18 +366,19 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
     from assistant.retrieval import _sides
 
     picks, sides = [], _sides(analysis)
+    names = named_indicators(f"{analysis.question} {analysis.expansion}")
     for side in sides:
         best = None
         others = {p for s in sides if s is not side for p in s.places}
-        # both sides as the reports have them; each side may word its indicator its own way
-        # (民生资金占财政总支出 vs 民生支出占比), so the indicator names are not required here
-        frame = replace(frame_of(side), plan_answers=True, indicators=())
+        frame = side_frame(side, names)
         for n, hit in _side_contexts(contexts, side, others)[:4]:
             # each side its own year, place and status; unless a number is asked for (多少, growth rate),
             # a side may be stated in words (达到全国平均水平)
             need = side.wants in ("number", "rate")
-            accept = fitting_figures(hit, frame, need_number=need) if frame.figure else None
-            span, score = best_span(hit.chunk.text, grams, analysis, accept)
+            fit = indicator_fits(hit, frame, grams, names)
+            accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit) if frame.figure else None
+            span, score = best_span(hit.chunk.text, grams, analysis, accept,
+                                    bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
             score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
             if span and (best is None or score > best.score):
                 best = Pick(n, span, score, side)
@@ -381,8 +387,87 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
     return picks
 
 
+INDICATOR_FIT_WEIGHT = 0.3
+
+
+def naming_figures(accept, fit):
+    """accept(span, sentence) that also wants the span's figures to name the asked indicator (fit above 0, or
+    no figure: a side in words): 肉类总产11.2万吨 is no answer to 粮食总产量."""
+    return lambda span, sentence: accept(span, sentence) and fit(span) != 0.0
+
+
+def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
+    """A comparison side's frame: its own place, year and status. Each side may word its indicator its own
+    way (民生资金占财政总支出 vs 民生支出占比), so the indicator names are not required here (indicator_fit
+    scores them); a comparison naming an indicator asks for its figures even when it asks which (哪个更快)."""
+    frame = frame_of(side)
+    # a side asked in words (How did … change, 分别是什么) is a level unless a rate is named: the difference
+    # is the verdict's to work out, 比去年多100万人 is not the year's target
+    level = (side.wants in ("name", "text") and bool(names)
+             and not question_words("rate_cues").search(f"{side.question} {side.expansion}"))
+    return replace(frame, plan_answers=True, indicators=(), figure=frame.figure or bool(names),
+                   amount=frame.amount or level)
+
+
+def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...]) -> float:
+    """How well a fact names the indicator asked, 0 to 1: 1 when its indicator is a name of one the question
+    names (data/indicators.yaml: 粮食总产 for 粮食总产量), else the share of the question's words in its
+    clause up to the figure: for 粮食总产量, "粮食作物播种面积162.8万亩、总产65.7万吨" holds 粮食 and 总产,
+    "肉类总产11.2万吨" only 总产."""
+    if any(name.upper() in fact.indicator.upper() for name in names):
+        return 1.0
+    start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
+    return coverage(grams, f"{fact.indicator} {text[start:fact.start]}")
+
+
+def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple[str, ...]):
+    """fit(span): the best indicator_fit of the span's figures that fit the frame; -1 when it states none
+    (a side stated in words), so only a span whose figures all name something else scores 0."""
+    facts = [f for f in chunk_facts(hit, frame.book)
+             if not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)]
+    text = hit.chunk.text
+
+    def fit(span: str) -> float:
+        at = text.find(span.strip())
+        inside = [f for f in facts if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
+        if not inside or not grams and not names:
+            return -1.0
+        return max(indicator_fit(f, text, grams, names) for f in inside)
+
+    return fit
+
+
 def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None) -> str:
-    """The answer text with [n] markers, or the fixed refusal sentence."""
+    """The answer text with [n] markers, or the fixed refusal sentence; a comparison the reports answer for
+    one side only is refused with that side's clause and the name of the side they lack."""
+    text = _answer(question, analysis, contexts, known)
+    if analysis.comparison and text in (REFUSAL_ZH, REFUSAL_EN):
+        text += one_side_only(question, analysis, contexts)
+    return text
+
+
+def one_side_only(question: str, analysis: Analysis, contexts: list[ScoredChunk]) -> str:
+    """" 报告中只有尉氏县的：…总产65.7万吨[3]；没有郾城区的。" when one side of a comparison is answered and
+    the other is not; "" otherwise."""
+    from assistant.retrieval import _sides
+
+    found = [picks[0] for grams in _gram_sets(question, analysis)
+             if len(picks := compare(contexts, analysis, grams)) == 1 and picks[0].score >= REFUSE_BELOW]
+    if not found:
+        return ""
+    best = max(found, key=lambda p: p.score)
+    missing = [s for s in _sides(analysis) if s.places != best.side.places or s.years != best.side.years
+               or s.periods != best.side.periods]
+    if len(missing) != 1:
+        return ""
+    have, lack = _side_label(best.side, analysis), _side_label(missing[0], analysis)
+    span = LINE_BREAK.sub(" ", best.text).strip()
+    if analysis.language == "en":
+        return f" The reports found answer for {have} only: {span}[{best.n}]; nothing for {lack}."
+    return f"报告中只有{have}的：{span}[{best.n}]；没有{lack}的。"
+
+
+def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None) -> str:
     refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     if not contexts:
         return refusal
@@ -402,7 +487,28 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
         return refusal
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
         return refusal
-    return compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
+    text = compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
+    # a side's figure missing is worth saying; a date question over a range (2016—2020年…和哪一年相比) has no sides
+    figures = analysis.wants in ("number", "rate") or frame_of(analysis).figure
+    if analysis.comparison and figures and len(picks) == 1 and (lacking := side_lacking(picks[0], analysis, contexts)):
+        text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
+                 else f"检索到的报告没有{lacking}的。")
+    return text
+
+
+def side_lacking(answered: Pick, analysis: Analysis, contexts: list[ScoredChunk]) -> str:
+    """The label of the comparison side a one-sided answer leaves out: its passage is one side's alone."""
+    from assistant.retrieval import _sides
+
+    sides = _sides(analysis)
+    holding = []
+    for side in sides:
+        others = {p for s in sides if s is not side for p in s.places}
+        if any(n == answered.n for n, _ in _side_contexts(contexts, side, others)):
+            holding.append(side)
+    if len(holding) != 1 or len(sides) != 2:
+        return ""
+    return _side_label(next(s for s in sides if s is not holding[0]), analysis)
 
 
 def spelled_out(term: str, contexts: list[ScoredChunk]) -> bool:
@@ -574,13 +680,11 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     figure of the side's frame in the same kind of unit; "" when the two cannot be set side by side."""
     from assistant.facts.units import multiplier, unit_groups
 
-    facts = [_side_fact(p, contexts, grams) for p in picks]
-    if None in facts:
+    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks))
+    if pair is None:
         return ""
-    a, b = facts
+    a, b = pair
     group = unit_groups().get(a.unit)
-    if group != unit_groups().get(b.unit) or a.measure != b.measure:
-        return ""
     labels = [_side_label(p.side, analysis) for p in picks]
     markers = f"[{picks[0].n}][{picks[1].n}]" if picks[0].n != picks[1].n else f"[{picks[0].n}]"
     if a.base_value == b.base_value:
@@ -605,16 +709,38 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     return f"{labels[0]}（{a.figure}）{word}{labels[1]}（{b.figure}），{more}{gap}{markers}。"
 
 
-def _side_fact(pick: Pick, contexts: list[ScoredChunk], grams: set[str]):
-    """The fact of a side's span that fits its frame and best names what is asked."""
+def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> list[tuple[float, object]]:
+    """The facts of a side's span that fit its frame, each with how well it names what is asked."""
     hit = contexts[pick.n - 1]
-    frame = replace(frame_of(pick.side), plan_answers=True, indicators=())
+    names = named_indicators(f"{pick.side.question} {pick.side.expansion}")
+    frame = side_frame(pick.side, names)
     at = hit.chunk.text.find(pick.text)
     inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
               and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)]
-    if not inside:
+    return [(indicator_fit(f, hit.chunk.text, grams, names), f) for f in inside]
+
+
+def _side_pair(first: list, second: list):
+    """The two facts, one a side, that can be set side by side (same measure, same kind of unit; money and
+    physical units the same once 万/亿 are read off: 亿美元 is not 亿元, 亿斤 not 万吨) and best name what is
+    asked; None when no two can. 播种面积300.5万亩、总产210.5万吨 against 粮食总产量190.2万吨 pairs the 万吨."""
+    from assistant.facts.units import unit_groups
+
+    def comparable(a, b) -> bool:
+        group = unit_groups().get(a.unit)
+        if group is None or group != unit_groups().get(b.unit) or a.measure != b.measure:
+            return False
+        return group not in ("money", "physical") or _plain_unit(a.unit) == _plain_unit(b.unit)
+
+    def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it
+        return [(fit, f) for fit, f in facts if fit > 0] or facts
+
+    pairs = [(fa + fb, -i - j, a, b) for i, (fa, a) in enumerate(naming(first))
+             for j, (fb, b) in enumerate(naming(second)) if comparable(a, b)]
+    if not pairs:
         return None
-    return max(inside, key=lambda f: coverage(grams, f.indicator))
+    best = max(pairs, key=lambda p: (p[0], p[1]))
+    return best[2], best[3]
 
 
 def _side_label(side: Analysis, analysis: Analysis) -> str:
@@ -623,6 +749,18 @@ def _side_label(side: Analysis, analysis: Analysis) -> str:
     if side.years:
         return f"{side.years[0]}" if analysis.language == "en" else f"{side.years[0]}年"
     return side.periods[0] if side.periods else ""
+
+
+def _plain_unit(unit: str) -> str:
+    """The unit without its multipliers: 亿美元 -> 美元, 万吨 -> 吨, 个百分点 -> 个百分点."""
+    from assistant.facts.units import multipliers, unit_groups
+
+    prefixes = sorted(multipliers(), key=len, reverse=True)
+    while True:
+        prefix = next((p for p in prefixes if unit.startswith(p) and unit[len(p):] in unit_groups()), "")
+        if not prefix:
+            return unit
+        unit = unit[len(prefix):]
 
 
 def _number(value: float) -> str:

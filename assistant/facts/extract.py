@@ -594,6 +594,9 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
             return "growth", sign
         return "share", 1
     bare = re.sub(r"(?:约|近|超过|超|逾)$", "", tail)  # 减量约50平方公里: the hedge is not the verb
+    than_before = re.search(rf"(?:{cue_pattern('than_before').pattern})$", clause[-10:])
+    if than_before:  # 就业目标比去年多100万人: by how much it differs, not what it is
+        return "change", -1 if re.search(r"少|减少", than_before.group(0)) else 1
     if grows and any(bare.endswith(w) or bare.endswith(w + "了") for w in cues()["growth"]):
         return "change", sign
     if re.match(rf"(?:{cue_pattern('lead_change').pattern})?(?:{cue_pattern('falls').pattern})", clause.strip()):
