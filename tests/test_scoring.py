@@ -255,3 +255,15 @@ def test_conversations(tmp_path):
     bad = write_lines(tmp_path / "bad.jsonl", [{"id": "conv2", "turns": [turn1, {"question": "?"}]}])
     with pytest.raises(QuestionSetError, match=r"bad.jsonl:1: turn 2: missing field 'kind'"):
         load_conversations(bad)
+
+
+def test_summarise_by_language():
+    from assistant.evaluation.scoring import language_of
+
+    assert language_of("What was Luohe's GDP in 2020?") == "en" and language_of("漯河市GDP是多少？") == "zh"
+    questions, results = make_run()
+    questions = [dict(q) for q in questions]
+    questions[0]["question"] = "How many high-tech enterprises were added?"
+    s = summarise(questions, results)
+    assert set(s["by_language"]) == {"en", "zh"}
+    assert s["by_language"]["en"]["n"] == 1 and s["by_language"]["zh"]["n"] == len(questions) - 1

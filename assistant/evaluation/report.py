@@ -111,6 +111,7 @@ def render_markdown(questions: list[dict], results: list[dict], summary: dict,
     parts = [f"# {title}", "", "## Overall", "", metrics_table(summary), "",
              "Rates exclude errors and missing results; latency percentiles use the nearest-rank method.", "",
              "## By kind", "", group_table(summary.get("by_kind", {}), "kind"), "",
+             "## By language", "", group_table(summary.get("by_language", {}), "language"), "",
              "## By document", "", group_table(summary.get("by_source", {}), "source"), "",
              "## Charts", ""]
     parts += [f"![{name[:-4]}]({name})" for name in CHARTS]

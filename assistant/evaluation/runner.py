@@ -101,6 +101,10 @@ def _print_summary(summary: dict, out: Path, console) -> None:
     keys = ("n", "errors", "answer_accuracy", "refusal_accuracy", "false_refusal_rate", "citation_supported",
             "hit@1", "hit@5", "mrr", "unverified_share", "latency_p50_ms", "latency_p95_ms")
     _say(console, "  ".join(f"{key} {_fmt(o.get(key))}" for key in keys))
+    languages = o.get("by_language") or {}
+    if len(languages) > 1:  # right answers and right refusals together, per language
+        _say(console, "by language (overall accuracy): " + "  ".join(
+            f"{lang} {_fmt(g.get('overall_accuracy'))} (n {g.get('n')})" for lang, g in languages.items()))
     _say(console, f"report: {out / 'report.md'}")
 
 

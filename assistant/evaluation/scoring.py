@@ -6,6 +6,8 @@ silent the choice is stated in a comment next to the code that makes it.
 """
 from __future__ import annotations
 
+import re
+
 import math
 import unicodedata
 
@@ -222,8 +224,15 @@ def summarise(questions: list[dict], results: list[dict]) -> dict:
     summary = aggregate(rows)
     summary["by_kind"] = _grouped(rows, lambda r: [r["kind"]])
     summary["by_source"] = _grouped(rows, lambda r: r["sources"])
+    # English questions should answer as well as Chinese ones: the gap is one of the targets
+    summary["by_language"] = _grouped(rows, lambda r: [language_of(r["question"])])
     summary["per_question"] = rows
     return summary
+
+
+def language_of(question: str) -> str:
+    """"zh" when the question has a Chinese character, else "en": language_of("What was Luohe's GDP?") -> "en"."""
+    return "zh" if re.search(r"[\u4e00-\u9fff]", question or "") else "en"
 
 
 def _grouped(rows: list[dict], keys_of) -> dict:
