@@ -70,6 +70,10 @@ class _Counting:
 
     def __init__(self, assistant, tick, llm):
         self._assistant, self._tick, self._llm = assistant, tick, llm
+        self.session_llm = llm  # run_eval checks the mode against it before the first question
+
+    def __getattr__(self, name):  # settings, index, …: the Assistant's own
+        return getattr(self._assistant, name)
 
     def ask(self, *args, **kwargs):
         try:

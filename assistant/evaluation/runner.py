@@ -70,7 +70,8 @@ def run_eval(assistant, sets: list[Path], mode: str | None = "extractive", k: in
              compare: Path | None = None, floors: Path | None = None, console=None) -> int:
     from assistant.answering import resolve_mode
 
-    resolve_mode(assistant, mode or assistant.settings.mode)  # an unknown mode, or llm with none: one error, not one a question
+    # an unknown mode, or llm with none configured: one error, not one a question (the app passes its session's LLM)
+    resolve_mode(assistant, mode or assistant.settings.mode, getattr(assistant, "session_llm", None))
     questions = [q for path in sets for q in load_questions(path)]
     out = Path(out or f"runs/{datetime.now():%Y%m%d-%H%M%S}")
     results, interrupted = run_set(assistant, questions, mode, k, console)
