@@ -88,3 +88,10 @@ def test_a_series_question_keeps_to_its_indicator_and_says_when_one_year_is_all_
     assert indicator_asked(analyse("漯河市历年民生支出是多少")) == "民生支出"
     assert not asks_series(analyse("漯河市2020年民生支出是多少")) and asks_series(analyse("漯河市民生支出历年变化"))
     assert series_answer(seeded.index.all_chunks(), analyse("漯河市历年火星基地数量")) is None  # nothing: usual path
+
+
+def test_a_comparison_of_two_years_gives_the_change_from_the_earlier_one(seeded):
+    answer = seeded.ask("漯河市2020年和2023年的民生支出分别是多少？", mode="extractive")
+    assert "2023年（172.3亿元）高于2020年（165.2亿元），多7.1亿元（+4.3%）" in answer.text
+    assert all(f.verified for f in answer.figures) and {c.source for c in answer.citations} == {
+        "000_47fc14d33372d68f.txt", "003_f03fcbf8b818b135.txt"}

@@ -685,6 +685,8 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
         return ""
     a, b = pair
     group = unit_groups().get(a.unit)
+    if _years_of(picks[0].side) < _years_of(picks[1].side):  # two years: the later one first, so the
+        a, b, picks = b, a, picks[::-1]                         # percentage is the change over time
     labels = [_side_label(p.side, analysis) for p in picks]
     markers = f"[{picks[0].n}][{picks[1].n}]" if picks[0].n != picks[1].n else f"[{picks[0].n}]"
     if a.base_value == b.base_value:
@@ -707,6 +709,11 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     if group in ("percent", "points"):
         more = "高" if higher else "低"
     return f"{labels[0]}（{a.figure}）{word}{labels[1]}（{b.figure}），{more}{gap}{markers}。"
+
+
+def _years_of(side: Analysis) -> tuple:
+    """A side's years, for ordering two years' sides ((), for a side that is a place)."""
+    return tuple(sorted(side.years))
 
 
 def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> list[tuple[float, object]]:
