@@ -29,9 +29,20 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     if frame.amount and fact.measure in RATE_MEASURES:
         out.append("measure")
     if (frame.words and qualifiers_differ(fact.indicator, frame.words)) or (
-            frame.indicators and not any(n.upper() in fact.indicator.upper() for n in frame.indicators)):
+            frame.indicators and not names_an_indicator(fact, frame.indicators)):
         out.append("indicator")
     return out
+
+
+def names_an_indicator(fact: Fact, names: tuple[str, ...]) -> bool:
+    """The fact's indicator is one of `names`, or a shortened form of one whose dropped head the sentence
+    says before the figure: "粮食作物播种面积162.8万亩、总产65.7万吨" gives 总产 for 粮食总产."""
+    own = fact.indicator.upper()
+    if any(n.upper() in own for n in names):
+        return True
+    before = fact.sentence[:fact.sentence.find(fact.figure)] if fact.figure in fact.sentence else fact.sentence
+    return len(own) >= 2 and any(
+        n.upper().endswith(own) and len(n) > len(own) and n[:len(n) - len(own)] in before for n in names)
 
 
 def qualifiers_differ(indicator: str, asked: str) -> bool:
