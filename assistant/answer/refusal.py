@@ -183,7 +183,12 @@ def too_many_missing(words: list[str], text: str) -> bool:
     more (常住人口), absent; a shorter word (增速, 各定) is too loose to refuse on alone."""
     whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
     missing = missing_words(words, text)
-    return len(missing) >= 2 or (len(whole) == 1 and len(missing) == 1 and len(missing[0]) >= 3)
+    if len(missing) >= 2 or (len(whole) == 1 and len(missing) == 1 and len(missing[0]) >= 3):
+        return True
+    # the thing named first absent, only what any thing has left (森林覆盖率 asked, 幼儿园覆盖率 found)
+    generic = set(load_data("question_words.yaml")["generic_measures"])
+    return (len(whole) >= 2 and whole[0] in missing and len(whole[0]) >= 2
+            and all(w in generic for w in whole if w not in missing))
 
 
 def place_words(analysis: Analysis) -> set[str]:
