@@ -259,6 +259,10 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     continue  # a restated question is never an answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams):
                     continue  # a figure or date in a clause sharing no word with the question is one of something else
+                if (analysis.wants == "date" and grams and not DAY.search(span)
+                        and not any(g in span for g in grams)):
+                    continue  # a year beside no word of the event asked (获批国家森林城市) dates something else;
+                    # a dateline's day (2021年2月24日在…会议上) may date the report the question names
                 score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          + list_bonus(span, analysis)
