@@ -195,6 +195,23 @@ def place_words(analysis: Analysis) -> set[str]:
     return {alias for place in analysis.places for alias in aliases(place, analysis.book)}
 
 
+def unknown_qualifier(analysis: Analysis) -> bool:
+    """An English figure question naming one indicator, with a word no glossary knows right before it ("How much
+    lottery revenue…"): the indicator of something the reading cannot name, as 彩票收入 is one the passages lack in
+    a Chinese question. A question naming several things ("Fortune Global 500 firms, listed companies…") is left
+    to the coverage of its other words."""
+    from assistant.analysis import english_terms
+
+    if analysis.wants not in ("number", "rate") or not analysis.unknown:
+        return False
+    original = (analysis.original or analysis.question).lower()
+    terms = english_terms(original)
+    if len(terms) != 1:
+        return False
+    term = re.escape(terms[0][0])
+    return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original) for word in analysis.unknown)
+
+
 def answers_question(question: str, analysis: Analysis, spans: list[str], cited: list[str]) -> bool:
     """Do the picked clauses (`spans`, from the passages `cited`) answer what was asked?
 
@@ -205,6 +222,8 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
         return False  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
     if analysis.language == "en" and all(untranslated(analysis.original or question, text) for text in cited):
         return False  # "tourism revenue" asked, 社会消费品零售总额 found
+    if analysis.language == "en" and unknown_qualifier(analysis):
+        return False  # "lottery revenue": 收入 found, of what the reports never say
     if analysis.wants in ("number", "rate"):  # an English question is read into Chinese words too
         words = indicator_words(question, analysis)
         if all(too_many_missing(words, text) for text in cited):
