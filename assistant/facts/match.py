@@ -28,7 +28,7 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("measure")
     if frame.amount and fact.measure in RATE_MEASURES:
         out.append("measure")
-    if (frame.words and qualifiers_differ(fact.indicator, frame.words)) or (
+    if (frame.words and qualifiers_differ(fact.indicator, frame.words, frame.indicators)) or (
             frame.indicators and not names_an_indicator(fact, frame.indicators)):
         out.append("indicator")
     return out
@@ -45,16 +45,18 @@ def names_an_indicator(fact: Fact, names: tuple[str, ...]) -> bool:
         n.upper().endswith(own) and len(n) > len(own) and n[:len(n) - len(own)] in before for n in names)
 
 
-def qualifiers_differ(indicator: str, asked: str) -> bool:
+def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -> bool:
     """人均生产总值 does not answer 生产总值总量, nor 研发人员 研发投入强度: a qualifier that makes another
-    indicator (data/fact_cues.yaml) is in one and not the other."""
+    indicator (data/fact_cues.yaml) is in one and not the other. `names`: the asked indicator's names
+    (data/indicators.yaml), whose qualifiers a fact may carry: 一般公共预算收入 answers 一般预算收入."""
     from assistant.facts.extract import cues
 
     qualifiers = cues()["indicator_qualifiers"]
     own = {q for q in qualifiers if q in indicator}
     wanted = {q for q in qualifiers if q in asked}
+    named = {q for q in qualifiers if any(q in n and n in indicator for n in names)}
     # one the question lacks, or none of those it names (a question may name two: 城镇和农村居民收入)
-    return bool(own - wanted) or bool(wanted and not own & wanted)
+    return bool(own - wanted - named) or bool(wanted and not own & wanted)
 
 
 def _same_place(place: str, asked: list[str], book) -> bool:
