@@ -42,6 +42,14 @@ def test_variant_names_of_one_indicator_are_one():
     assert ("生产总值", "全省生产总值") not in ex.synonyms("生产总值是多少")  # another head: not tried
 
 
+def test_a_qualifier_inside_another_name_of_the_asked_indicator_is_no_other_indicator():
+    frame = frame_of(analyse("某县2020年一般预算收入是多少？"))
+    fact = facts_of("2020年，一般公共预算收入26.7亿元。")[0]
+    assert "indicator" not in disagreements(fact, frame)
+    per_head = frame_of(analyse("某县2020年生产总值是多少？"))
+    assert "indicator" in disagreements(facts_of("2020年，人均生产总值5.1万元。")[0], per_head)
+
+
 def test_an_indicator_said_as_head_then_tail_is_not_missing():
     assert said_apart("粮食总产", "粮食作物播种面积150万亩、总产60.2万吨")
     assert not said_apart("粮食总产", "粮食作物播种面积150万亩，玉米总产20万吨")
