@@ -118,10 +118,17 @@ def _take_terms(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     """Glossary terms, longest first: (start, end, English, Chinese)."""
     found = []
     for m in _glossary_pattern().finditer(text):
-        found.append((m.start(), m.end(), m.group(0), glossary()[m.group(0)][0]))
+        found.append((m.start(), m.end(), m.group(0), _rendering(m.group(0))))
     for start, end, _, _ in found:
         text = _blank(text, start, end)
     return text, found
+
+
+def _rendering(english: str) -> str:
+    """A term's Chinese: the glossary's first, or the term itself when the reports write it as is (GDP, CPI), as
+    a Chinese question would ("GDP增速" finds "全县GDP完成…"; the answerer still tries 生产总值)."""
+    renderings = glossary()[english]
+    return english.upper() if english.upper() in renderings else renderings[0]
 
 
 def _take_cues(text: str, table: str) -> tuple[str, list[str]]:

@@ -259,6 +259,10 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     continue  # a restated question is never an answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams):
                     continue  # a figure or date in a clause sharing no word with the question is one of something else
+                if (analysis.wants == "date" and grams and not DAY.search(span)
+                        and not any(g in span for g in grams)):
+                    continue  # a year beside no word of the event asked (获批国家森林城市) dates something else;
+                    # a dateline's day (2021年2月24日在…会议上) may date the report the question names
                 score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          + list_bonus(span, analysis)
@@ -565,14 +569,17 @@ def synonyms(question: str) -> list[tuple[str, str]]:
 
     A name is swapped for its group's first (shown) name and for its Latin abbreviations (GDP, CPI), not
     for every alias: a loose alias (经济总量 for GDP) lets a passage match on a generic word (经济).
-    Example: synonyms("生产总值增速") -> [("生产总值", "地区生产总值"), ("生产总值", "GDP"), ("增速", "增长")]
+    Example: synonyms("生产总值增速") -> [("生产总值", "地区生产总值"), ("生产总值", "GDP"), ("增速", "增长")];
+    synonyms("粮食产量") -> [("粮食产量", "粮食总产量"), ("粮食产量", "粮食总产")]
     """
     out = []
     for group in [*synonym_groups(), *load_data("question_words.yaml")["variants"]]:
         found = [name for name in group if name in question]
         if found:
             word = max(found, key=len)
-            targets = [group[0], *(name for name in group[1:] if re.fullmatch(r"[A-Za-z]+", name))]
+            # and for the names sharing its head (粮食产量 -> 粮食总产): the same words, worded tighter
+            targets = [group[0], *(name for name in group[1:] if re.fullmatch(r"[A-Za-z]+", name)
+                                   or (len(word) >= 4 and name[:2] == word[:2] and len(name) >= 4))]
             out += [(word, other) for other in dict.fromkeys(targets) if other != word]
     return out
 

@@ -163,10 +163,19 @@ def missing_words(words: list[str], text: str) -> list[str]:
     for w in whole:
         parts = [o for o in words if o != w and o in w]
         # an indicator is there under any of its names (生产总值 as GDP: data/indicators.yaml)
-        named = w in text or any(len(n) >= 2 and n in text for n in named_indicators(w))
+        named = w in text or any(len(n) >= 2 and (n in text or said_apart(n, text)) for n in named_indicators(w))
         if not named and not (parts and all(p in text for p in parts)):
             out.append(w)
     return out
+
+
+def said_apart(name: str, text: str) -> bool:
+    """A name of four characters or more said as its head, then its tail within the clause run of one sentence:
+    "粮食作物播种面积162.8万亩、总产65.7万吨" says 粮食总产 (a list sharing its head word)."""
+    if len(name) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return False
+    head, tail = name[:2], name[2:]
+    return re.search(rf"{head}[^。；;！？]{{0,30}}?(?<![\u4e00-\u9fff]{{2}}){tail}", text) is not None
 
 
 def too_many_missing(words: list[str], text: str) -> bool:
@@ -174,11 +183,33 @@ def too_many_missing(words: list[str], text: str) -> bool:
     more (常住人口), absent; a shorter word (增速, 各定) is too loose to refuse on alone."""
     whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
     missing = missing_words(words, text)
-    return len(missing) >= 2 or (len(whole) == 1 and len(missing) == 1 and len(missing[0]) >= 3)
+    if len(missing) >= 2 or (len(whole) == 1 and len(missing) == 1 and len(missing[0]) >= 3):
+        return True
+    # the thing named first absent, only what any thing has left (森林覆盖率 asked, 幼儿园覆盖率 found)
+    generic = set(load_data("question_words.yaml")["generic_measures"])
+    return (len(whole) >= 2 and whole[0] in missing and len(whole[0]) >= 2
+            and all(w in generic for w in whole if w not in missing))
 
 
 def place_words(analysis: Analysis) -> set[str]:
     return {alias for place in analysis.places for alias in aliases(place, analysis.book)}
+
+
+def unknown_qualifier(analysis: Analysis) -> bool:
+    """An English figure question naming one indicator, with a word no glossary knows right before it ("How much
+    lottery revenue…"): the indicator of something the reading cannot name, as 彩票收入 is one the passages lack in
+    a Chinese question. A question naming several things ("Fortune Global 500 firms, listed companies…") is left
+    to the coverage of its other words."""
+    from assistant.analysis import english_terms
+
+    if analysis.wants not in ("number", "rate") or not analysis.unknown:
+        return False
+    original = (analysis.original or analysis.question).lower()
+    terms = english_terms(original)
+    if len(terms) != 1:
+        return False
+    term = re.escape(terms[0][0])
+    return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original) for word in analysis.unknown)
 
 
 def answers_question(question: str, analysis: Analysis, spans: list[str], cited: list[str]) -> bool:
@@ -191,6 +222,8 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
         return False  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
     if analysis.language == "en" and all(untranslated(analysis.original or question, text) for text in cited):
         return False  # "tourism revenue" asked, 社会消费品零售总额 found
+    if analysis.language == "en" and unknown_qualifier(analysis):
+        return False  # "lottery revenue": 收入 found, of what the reports never say
     if analysis.wants in ("number", "rate"):  # an English question is read into Chinese words too
         words = indicator_words(question, analysis)
         if all(too_many_missing(words, text) for text in cited):

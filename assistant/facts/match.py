@@ -28,22 +28,35 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("measure")
     if frame.amount and fact.measure in RATE_MEASURES:
         out.append("measure")
-    if (frame.words and qualifiers_differ(fact.indicator, frame.words)) or (
-            frame.indicators and not any(n.upper() in fact.indicator.upper() for n in frame.indicators)):
+    if (frame.words and qualifiers_differ(fact.indicator, frame.words, frame.indicators)) or (
+            frame.indicators and not names_an_indicator(fact, frame.indicators)):
         out.append("indicator")
     return out
 
 
-def qualifiers_differ(indicator: str, asked: str) -> bool:
+def names_an_indicator(fact: Fact, names: tuple[str, ...]) -> bool:
+    """The fact's indicator is one of `names`, or a shortened form of one whose dropped head the sentence
+    says before the figure: "粮食作物播种面积162.8万亩、总产65.7万吨" gives 总产 for 粮食总产."""
+    own = fact.indicator.upper()
+    if any(n.upper() in own for n in names):
+        return True
+    before = fact.sentence[:fact.sentence.find(fact.figure)] if fact.figure in fact.sentence else fact.sentence
+    return len(own) >= 2 and any(
+        n.upper().endswith(own) and len(n) > len(own) and n[:len(n) - len(own)] in before for n in names)
+
+
+def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -> bool:
     """人均生产总值 does not answer 生产总值总量, nor 研发人员 研发投入强度: a qualifier that makes another
-    indicator (data/fact_cues.yaml) is in one and not the other."""
+    indicator (data/fact_cues.yaml) is in one and not the other. `names`: the asked indicator's names
+    (data/indicators.yaml), whose qualifiers a fact may carry: 一般公共预算收入 answers 一般预算收入."""
     from assistant.facts.extract import cues
 
     qualifiers = cues()["indicator_qualifiers"]
     own = {q for q in qualifiers if q in indicator}
     wanted = {q for q in qualifiers if q in asked}
+    named = {q for q in qualifiers if any(q in n and n in indicator for n in names)}
     # one the question lacks, or none of those it names (a question may name two: 城镇和农村居民收入)
-    return bool(own - wanted) or bool(wanted and not own & wanted)
+    return bool(own - wanted - named) or bool(wanted and not own & wanted)
 
 
 def _same_place(place: str, asked: list[str], book) -> bool:

@@ -1,0 +1,96 @@
+"""The extractive answerer's rules for indicators named by a variant, dates of another event and English
+words no glossary knows: pure rules on sentences of our own, then real questions through the real Assistant
+over the seeds (none of them in a question set)."""
+from __future__ import annotations
+
+from assistant.analysis import analyse
+from assistant.answer import extractive as ex
+from assistant.answer.refusal import said_apart, too_many_missing, unknown_qualifier
+from assistant.english import read
+from assistant.facts.extract import doc_context, extract_facts
+from assistant.facts.frame import frame_of
+from assistant.facts.match import disagreements
+from assistant.documents import Chunk, ScoredChunk
+
+
+def passage(text: str) -> ScoredChunk:
+    meta = {"source": "x.txt", "title": "某县政府工作报告（2021年）", "region": "尉氏县", "doc_id": "x",
+            "doc_kind": "government_work_report", "year_issued": 2021, "year_reviewed": 2020}
+    chunk = Chunk(chunk_id="x:0001", doc_id="x", text=text, start=0, end=len(text),
+                  heading_path=["一、工作回顾"], page=None, metadata=meta)
+    return ScoredChunk(chunk=chunk, score=1.0)
+
+
+def facts_of(text: str):
+    return extract_facts(text, doc_context({"region": "尉氏县", "year_issued": 2021}))
+
+
+def test_a_shortened_indicator_whose_head_the_sentence_says_answers_the_full_name():
+    frame = frame_of(analyse("尉氏县2020年粮食总产量是多少？"))
+    total = next(f for f in facts_of("2020年，粮食作物播种面积150万亩、总产60.2万吨。") if f.indicator == "总产")
+    assert "indicator" not in disagreements(total, frame)
+    # the same short form of another thing (玉米's) is not the asked one
+    other = next(f for f in facts_of("2020年，玉米播种面积50万亩、总产20万吨。") if f.indicator == "总产")
+    assert "indicator" in disagreements(other, frame)
+
+
+def test_variant_names_of_one_indicator_are_one():
+    frame = frame_of(analyse("某开发区2020年引进外资多少？"))
+    fact = facts_of("2020年，实际利用外资3.1亿美元。")[0]
+    assert "indicator" not in disagreements(fact, frame)
+    assert ("粮食产量", "粮食总产") in ex.synonyms("粮食产量是多少")
+    assert ("生产总值", "全省生产总值") not in ex.synonyms("生产总值是多少")  # another head: not tried
+
+
+def test_a_qualifier_inside_another_name_of_the_asked_indicator_is_no_other_indicator():
+    frame = frame_of(analyse("某县2020年一般预算收入是多少？"))
+    fact = facts_of("2020年，一般公共预算收入26.7亿元。")[0]
+    assert "indicator" not in disagreements(fact, frame)
+    per_head = frame_of(analyse("某县2020年生产总值是多少？"))
+    assert "indicator" in disagreements(facts_of("2020年，人均生产总值5.1万元。")[0], per_head)
+
+
+def test_an_indicator_said_as_head_then_tail_is_not_missing():
+    assert said_apart("粮食总产", "粮食作物播种面积150万亩、总产60.2万吨")
+    assert not said_apart("粮食总产", "粮食作物播种面积150万亩，玉米总产20万吨")
+    assert not too_many_missing(["粮食", "产量", "粮食产量"], "粮食作物播种面积150万亩、总产60.2万吨")
+
+
+def test_a_thing_absent_with_only_a_generic_measure_present_refuses():
+    assert too_many_missing(["森林", "覆盖", "覆盖率"], "普惠性幼儿园覆盖率85%")
+    assert not too_many_missing(["森林", "覆盖", "覆盖率"], "森林覆盖率达到30.5%")
+    assert not too_many_missing(["城镇", "新增", "就业"], "城镇新增就业1.2万人")
+
+
+def test_a_year_beside_no_word_of_the_asked_event_is_no_answer():
+    analysis = analyse("某县哪一年获批国家园林城市？")
+    grams = ex.content_bigrams(analysis.question, analysis)
+    unrelated = "全县生产总值突破300亿元，提前一年实现比2010年翻一番目标。"
+    assert ex._best_picks([passage(unrelated)], analysis, grams) == []
+    stated = "2019年，我县成功获批国家园林城市。"
+    picked = ex._best_picks([passage(stated)], analysis, grams)
+    assert picked and "2019年" in picked[0].text
+
+
+def test_an_english_reading_keeps_an_acronym_the_reports_write():
+    assert "GDP" in read("What was the GDP of Luohe in 2020?").chinese
+    assert "生产总值" not in read("What was the GDP of Luohe in 2020?").chinese
+
+
+def test_an_unknown_word_before_the_one_indicator_refuses():
+    assert unknown_qualifier(analyse("How much lottery revenue did Henan raise in 2020?"))
+    # several things named: the unknown word is one of many, left to coverage
+    assert not unknown_qualifier(analyse(
+        "How many projects from Fortune Global 500 firms, listed companies and well-known brands did Luohe sign?"))
+    assert not unknown_qualifier(analyse("How much revenue did Henan raise in 2020?"))
+
+
+def test_variant_questions_over_the_seeds(seeded):
+    answer = seeded.ask("尉氏县2020年粮食产量是多少？", mode="extractive")
+    assert "65.7万吨" in answer.text and not answer.refused, answer.text
+    answer = seeded.ask("漯河经开区2020年引进外资多少？", mode="extractive")
+    assert "4.37亿美元" in answer.text and not answer.refused, answer.text
+    answer = seeded.ask("尉氏县2020年税收收入是多少？", mode="extractive")
+    assert "17.3亿元" in answer.text and not answer.refused, answer.text
+    answer = seeded.ask("漯河市哪一年获批国家森林城市？", mode="extractive")
+    assert answer.refused, answer.text
