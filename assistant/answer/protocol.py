@@ -20,7 +20,7 @@ from assistant.analysis import Analysis, analyse
 from assistant.answer import extractive
 from assistant.answer.citations import build_answer, is_refusal
 from assistant.answer.nearby import what_reports_hold
-from assistant.answer.series import series_answer
+from assistant.answer.series import asks_series, series_answer
 from assistant.answer.types import Answer
 from assistant.documents import ScoredChunk
 from assistant.errors import AssistantError
@@ -83,7 +83,9 @@ class ExtractiveAnswerer:
 
     def answer(self, asked: Asked, chunks: list[ScoredChunk], history: list[dict]) -> Answer:
         with timed(asked.timings, "extract"):
-            found = series_answer(self.all_chunks(), asked.analysis) if self.all_chunks else None
+            # every chunk is read only for a series question: other questions never pay for it
+            found = series_answer(self.all_chunks(), asked.analysis) \
+                if self.all_chunks and asks_series(asked.analysis) else None
             if found:  # "漯河市历年民生支出": one value a year from the fact table, each cited
                 text, chunks = found
             else:
