@@ -55,8 +55,22 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     own = {q for q in qualifiers if q in indicator}
     wanted = {q for q in qualifiers if q in asked}
     named = {q for q in qualifiers if any(q in n and n in indicator for n in names)}
+    # a fact named by another wording of the asked indicator has its qualifiers without saying them:
+    # 研发经费支出相当于全市生产总值的比例 is 研发投入强度 (data/indicators.yaml puts them in one group)
+    named |= {q for group in _groups_held(indicator, names) for q in qualifiers if any(q in n for n in group)}
     # one the question lacks, or none of those it names (a question may name two: 城镇和农村居民收入)
-    return bool(own - wanted - named) or bool(wanted and not own & wanted)
+    return bool(own - wanted - named) or bool(wanted and not (own | named) & wanted)
+
+
+def _groups_held(indicator: str, names: tuple[str, ...]) -> list[list[str]]:
+    """The indicator groups of data/indicators.yaml one of whose names is asked (`names`) and one held in the
+    fact's indicator."""
+    from assistant.data_files import load_data
+
+    asked = {n.upper() for n in names}
+    own = indicator.upper()
+    return [group for group in load_data("indicators.yaml")
+            if any(n.upper() in asked for n in group) and any(len(n) >= 2 and n.upper() in own for n in group)]
 
 
 def _same_place(place: str, asked: list[str], book) -> bool:
