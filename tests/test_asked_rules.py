@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant.analysis import analyse
 from assistant.answer import extractive as ex
-from assistant.answer.asked import asks_this_year, indicator_unsaid, place_not_held, place_to_name
+from assistant.answer.asked import asks_last_year, asks_this_year, indicator_unsaid, place_not_held, place_to_name
 from assistant.answer.citations import is_refusal
 from assistant.answer.refusal import DURATION, counts_years
 from assistant.documents import Chunk, ScoredChunk
@@ -72,6 +72,15 @@ def test_this_year_is_the_year_of_the_report_asked_of():
     assert "300万亩" in answer("江西今年要新建多少万亩高标准农田？", [review, plan])
 
 
+def test_last_year_is_the_year_the_report_reviews():
+    five = passage("五年来，粮食产量年均稳定在430亿斤以上。", heading=["一、“十四五”时期工作回顾"])
+    year = passage("过去一年，粮食产量达到436亿斤，比上年增长1.2%。", heading=["一、2025年工作回顾"], n=2)
+    plan = passage("粮食产量稳定在440亿斤以上。", heading=["三、2026年重点工作"], n=3)
+    assert not asks_last_year(analyse("江西粮食产量比上年增长多少？"))
+    got = answer("江西去年粮食产量是多少？", [five, plan, year])
+    assert "436亿斤" in got, got
+
+
 def test_a_batch_asked_must_be_in_the_sentence_answering():
     text = ("全年实施省级重点项目4200个、完成投资1.2万亿元。"
             "安排第二批省级重点项目860个、年度投资2100亿元。")
@@ -84,6 +93,7 @@ def test_a_batch_asked_must_be_in_the_sentence_answering():
 def test_a_count_of_years_is_answered_by_a_duration():
     assert counts_years("空气质量已经连续多少年保持全省第一？") and counts_years("这是多少年来首次？")
     assert not counts_years("哪一年建成？") and not counts_years("新增多少家企业？")
+    assert not counts_years("近几年新增多少家企业？") and not counts_years("哪几年增速最快？")
     assert DURATION.search("连续12年居全省首位") and DURATION.search("三十年来首次")
     assert not DURATION.search("2025年生产总值") and not DURATION.search("20世纪80年代")
     text = "全省生产总值增长5.6%、总量连续14年居中部第三位。"

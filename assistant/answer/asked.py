@@ -6,7 +6,7 @@ Rules of question language the extractive answerer (assistant/answer/extractive.
 - a place the index holds no document of (nor of a place under it) is answered only from a passage naming it:
   a passage of the place above it about something else is no answer;
 - 今年 / this year, asked with no year, is the year of the report asked of: its plans, not the year it
-  reviews nor the five-year period it looks back on;
+  reviews nor the five-year period it looks back on; 去年 / last year the year it reviews;
 - the indicator a figure question names must be in the sentence stating the figure, not only elsewhere in
   the passage (人口自然增长率 asked, 居民人均可支配收入增长34.3% found).
 The words live in data/question_words.yaml.
@@ -100,19 +100,33 @@ def not_held_note(place: str, analysis: Analysis, contexts: list[ScoredChunk]) -
 
 def asks_this_year(analysis: Analysis) -> bool:
     """今年/本年/this year with no year or plan period named: the year of the report asked of."""
+    return _asks(analysis, "this_year")
+
+
+def asks_last_year(analysis: Analysis) -> bool:
+    """去年/上年/last year with no year or plan period named (比上年增长 is a change, not the year asked)."""
+    return _asks(analysis, "last_year")
+
+
+def _asks(analysis: Analysis, kind: str) -> bool:
     return (not analysis.years and not analysis.periods
-            and question_words("this_year").search(asked_text(analysis)) is not None)
+            and question_words(kind).search(asked_text(analysis)) is not None)
 
 
 def this_year_frame(frame: Frame, hit: ScoredChunk, analysis: Analysis) -> Frame:
-    """A figure question's frame for one passage: asked "this year" of a work report, the year the report is
+    """A figure question's frame for one passage. Asked "this year" of a work report: the year the report is
     issued in, its plans answering (内蒙古今年煤炭产量要稳定在多少: 稳定在12.5亿吨, not the plan period's
-    年均12亿吨); the frame unchanged for other questions and documents."""
+    年均12亿吨); asked "last year": the year it reviews, achieved (not the five years it looks back on, nor
+    the year ahead). The frame unchanged for other questions and documents."""
     meta = hit.chunk.metadata
-    issued = meta.get("year_issued")
-    if not asks_this_year(analysis) or meta.get("doc_kind") != WORK_REPORT or not issued:
+    if meta.get("doc_kind") != WORK_REPORT:
         return frame
-    return replace(frame, years=[int(issued)], plan_answers=True)
+    issued, reviewed = meta.get("year_issued"), meta.get("year_reviewed")
+    if issued and asks_this_year(analysis):
+        return replace(frame, years=[int(issued)], plan_answers=True)
+    if reviewed and asks_last_year(analysis):
+        return replace(frame, years=[int(reviewed)])
+    return frame
 
 
 # -- the indicator in the figure's sentence -------------------------------------------------------------
