@@ -127,3 +127,11 @@ def test_research_intensity_is_said_as_research_spending_over_gdp():
             "全社会研发经费支出相当于全市生产总值的比例达到3.8%左右，城镇调查失业率5.5%以内。")
     got = answer("江西2026年研发投入强度目标是多少？", [passage(text, heading=["三、2026年主要任务"])])
     assert "3.8%" in got, got
+
+
+def test_an_english_term_is_found_said_apart_in_the_passage():
+    from assistant.answer.refusal import untranslated
+
+    question = "What was the county's total grain output in 2022?"
+    assert untranslated(question, "粮食作物种植面积300万亩、总产120万吨") == []  # 粮食…总产
+    assert untranslated(question, "油料作物种植面积3万亩、总产5万吨") == ["total grain output"]

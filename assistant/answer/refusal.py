@@ -155,10 +155,11 @@ def untranslated(question: str, text: str) -> list[str]:
     from assistant.analysis import english_terms
     from assistant.facts.indicators import named_indicators
 
-    # a rendering that names an indicator is there under any of its names (实际使用外资 for 利用外资)
+    # a rendering that names an indicator is there under any of its names (实际使用外资 for 利用外资), also said
+    # apart (粮食作物播种面积…、总产65.7万吨 for 粮食总产)
     return [term for term, chinese in english_terms(question)
             if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
-            and not any(c in text for c in [*chinese, *named_indicators(" ".join(chinese))])]
+            and not any(c in text or said_apart(c, text) for c in [*chinese, *named_indicators(" ".join(chinese))])]
 
 
 def missing_words(words: list[str], text: str) -> list[str]:
