@@ -55,6 +55,10 @@ def test_a_county_the_index_holds_nothing_of_is_not_answered_from_its_city():
     naming = passage("2021年，武宁县获批全国森林城市，城市面貌持续改善。", region="九江市", issued=2022)
     assert place_not_held(analyse(question), [naming], [naming]) == ""
     assert "2021年" in answer(question, [naming])
+    # refused for another reason (the city's figure is the city's), the note says the same
+    figure = passage("全市新开工亿元以上项目320个。", region="九江市", issued=2022)
+    got = answer("武宁县2021年新开工了多少个亿元以上项目？", [figure])
+    assert is_refusal(got) and "没有武宁县的，只有九江市的" in got, got
     # the county's own passages found: the rule does not apply
     own = passage("2021年，全县获批全国森林城市。", region="武宁县", issued=2022)
     assert place_not_held(analyse(question), [own, city], [city]) == ""

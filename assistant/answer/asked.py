@@ -70,19 +70,27 @@ def place_not_held(analysis: Analysis, contexts: list[ScoredChunk], cited: list[
     """The place the question names of which no passage found is (nor of a place under it), when a cited
     passage does not name it either: retrieval fell back to the place above it (兰考县 asked, 开封市's
     news found), and a passage that never names the place asked says nothing of it. "" otherwise."""
+    place = place_without_documents(analysis, contexts)
+    if not place:
+        return ""
+    known = analysis.book.place(place)
+    names = [n for n in (known.aliases if known else ()) if len(n) >= 2] or [place]
+    for hit in cited:
+        if not any(name in f"{hit.chunk.title} {hit.chunk.heading} {hit.chunk.text}" for name in names):
+            return place
+    return ""
+
+
+def place_without_documents(analysis: Analysis, contexts: list[ScoredChunk]) -> str:
+    """The first place the question names (the country aside) that no passage found is of, nor of a place
+    under it: the index holds no document of it. "" when there is none, or nothing was found at all."""
     book = analysis.book
     for place in analysis.places:
-        if book.level_of(place) == "national":
+        if book.level_of(place) == "national" or not contexts:
             continue
         allowed = set(allowed_regions([place], book))
-        if any(hit.chunk.metadata.get("region") in allowed for hit in contexts):
-            continue
-        known = book.place(place)
-        names = [n for n in (known.aliases if known else ()) if len(n) >= 2] or [place]
-        for hit in cited:
-            text = f"{hit.chunk.title} {hit.chunk.heading} {hit.chunk.text}"
-            if not any(name in text for name in names):
-                return place
+        if not any(hit.chunk.metadata.get("region") in allowed for hit in contexts):
+            return place
     return ""
 
 

@@ -24,7 +24,7 @@ from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (indicator_unsaid, not_held_note, place_label, place_not_held, place_to_name,
-                                    sentence_of, this_year_frame)
+                                    place_without_documents, sentence_of, this_year_frame)
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
                                       counts_years, measure_penalty, place_words, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -452,6 +452,8 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
     text = _answer(question, analysis, contexts, known)
     if analysis.comparison and text in (REFUSAL_ZH, REFUSAL_EN):
         text += one_side_only(question, analysis, contexts)
+    elif text in (REFUSAL_ZH, REFUSAL_EN) and (lacking := place_without_documents(analysis, contexts)):
+        text += not_held_note(lacking, analysis, contexts)  # the reports found are of another place
     return text
 
 
@@ -495,8 +497,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     if any(other_ordinal(question, p.text) for p in picks):
         return refusal
     held = [contexts[p.n - 1] for p in picks]
-    if not analysis.comparison and (lacking := place_not_held(analysis, contexts, held)):
-        return refusal + not_held_note(lacking, analysis, contexts)
+    if not analysis.comparison and place_not_held(analysis, contexts, held):
+        return refusal  # answer() says which places the reports found are of
     if any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
         return refusal  # the figure's own sentence names nothing of the indicator asked
     picks = [naming_place(p, analysis, contexts) for p in picks]
