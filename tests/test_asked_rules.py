@@ -139,3 +139,17 @@ def test_an_english_term_is_found_said_apart_in_the_passage():
     question = "What was the county's total grain output in 2022?"
     assert untranslated(question, "粮食作物种植面积300万亩、总产120万吨") == []  # 粮食…总产
     assert untranslated(question, "油料作物种植面积3万亩、总产5万吨") == ["total grain output"]
+
+
+def test_a_province_nothing_was_found_of_is_named_in_the_refusal():
+    got = answer("四川2025年粮食产量是多少？", [])
+    assert is_refusal(got) and "文件中没有四川省的" in got, got
+
+
+def test_a_thing_named_before_a_measure_any_thing_has_must_be_there():
+    from assistant.answer.refusal import indicator_words, too_many_missing
+
+    question = "江西2025年海洋生产总值是多少？"
+    words = indicator_words(question, analyse(question))
+    assert too_many_missing(words, "全省地区生产总值增长5.5%、达到3.5万亿元")  # 海洋 lacking: the province's
+    assert not too_many_missing(words, "海洋生产总值达到2000亿元")

@@ -83,13 +83,15 @@ def place_not_held(analysis: Analysis, contexts: list[ScoredChunk], cited: list[
 
 def place_without_documents(analysis: Analysis, contexts: list[ScoredChunk]) -> str:
     """The first place the question names (the country aside) that no passage found is of, nor of a place
-    under it: the index holds no document of it. "" when there is none, or nothing was found at all."""
+    under it: the index holds no document of it. "" when there is none."""
     book = analysis.book
     for place in analysis.places:
-        if book.level_of(place) == "national" or not contexts:
+        if book.level_of(place) == "national":
             continue
         allowed = set(allowed_regions([place], book))
-        if not any(hit.chunk.metadata.get("region") in allowed for hit in contexts):
+        if contexts and not any(hit.chunk.metadata.get("region") in allowed for hit in contexts):
+            return place
+        if not contexts and not allowed & book.held:  # nothing found, and nothing of it is held
             return place
     return ""
 
@@ -99,9 +101,10 @@ def not_held_note(place: str, analysis: Analysis, contexts: list[ScoredChunk]) -
     regions = list(dict.fromkeys(r for hit in contexts[:3] if (r := hit.chunk.metadata.get("region"))))
     if analysis.language == "en":
         held = ", ".join(place_label(r, analysis) for r in regions)
-        return f" The reports found are about {held}, not {place_label(place, analysis)}." if held else ""
+        return (f" The reports found are about {held}, not {place_label(place, analysis)}." if held
+                else f" The index holds no report on {place_label(place, analysis)}.")
     held = "、".join(regions)
-    return f"检索到的文件没有{place}的，只有{held}的。" if held else ""
+    return f"检索到的文件没有{place}的，只有{held}的。" if held else f"文件中没有{place}的。"
 
 
 # -- this year ----------------------------------------------------------------------------------------
