@@ -153,3 +153,12 @@ def test_a_thing_named_before_a_measure_any_thing_has_must_be_there():
     words = indicator_words(question, analyse(question))
     assert too_many_missing(words, "全省地区生产总值增长5.5%、达到3.5万亿元")  # 海洋 lacking: the province's
     assert not too_many_missing(words, "海洋生产总值达到2000亿元")
+
+
+def test_a_part_of_a_pair_asked_is_not_answered_by_the_whole():
+    from assistant.facts.match import qualifiers_differ
+
+    assert qualifiers_differ("居民人均可支配收入", "城镇居民人均可支配收入是多少")
+    assert not qualifiers_differ("城镇居民人均可支配收入", "城镇居民人均可支配收入是多少")
+    assert not qualifiers_differ("城镇居民人均可支配收入", "城镇和农村居民人均可支配收入分别是多少")
+    assert not qualifiers_differ("居民人均可支配收入", "居民人均可支配收入是多少")
