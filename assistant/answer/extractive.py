@@ -23,8 +23,10 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
-                                      measure_penalty, place_words, unknown_terms)
+from assistant.answer.asked import (indicator_unsaid, not_held_note, place_label, place_not_held, place_to_name,
+                                    place_without_documents, sentence_of, this_year_frame)
+from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
+                                      counts_years, measure_penalty, place_words, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import ScoredChunk
 from assistant.retrieval import allowed_regions
@@ -239,7 +241,10 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     # is left to the date and the passage's place and year
     date_asked = analysis.wants == "date" and coverage(grams, chunk_text) >= 0.5
     cut = sentences(without_instructions(chunk_text))  # a planted order is no answer
+    batch = asked_ordinals(analysis.question)
     for j, sentence in enumerate(cut):
+        if batch and not batch & ordinals(sentence):
+            continue  # 首批…有多少个: a sentence on the projects of no batch (1596个…完成投资) counts others
         parts = clauses(sentence)
         for i in range(len(parts)):
             for width in (1, 2, 3, 4):
@@ -340,7 +345,7 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
     `dated`: only spans stating a date the question does not."""
     best = None
     for n, hit in enumerate(contexts[:limit], start=1):
-        accept = fitting_figures(hit, frame) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
+        accept = fitting_figures(hit, this_year_frame(frame, hit, analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         span, score = best_span(hit.chunk.text, grams, analysis, accept)
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
@@ -447,6 +452,8 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
     text = _answer(question, analysis, contexts, known)
     if analysis.comparison and text in (REFUSAL_ZH, REFUSAL_EN):
         text += one_side_only(question, analysis, contexts)
+    elif text in (REFUSAL_ZH, REFUSAL_EN) and (lacking := place_without_documents(analysis, contexts)):
+        text += not_held_note(lacking, analysis, contexts)  # the reports found are of another place
     return text
 
 
@@ -489,6 +496,12 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal
     if any(other_ordinal(question, p.text) for p in picks):
         return refusal
+    held = [contexts[p.n - 1] for p in picks]
+    if not analysis.comparison and place_not_held(analysis, contexts, held):
+        return refusal  # answer() says which places the reports found are of
+    if any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
+        return refusal  # the figure's own sentence names nothing of the indicator asked
+    picks = [naming_place(p, analysis, contexts) for p in picks]
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
         return refusal
     text = compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
@@ -623,6 +636,8 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
     def accept(span: str, sentence: str) -> bool:
         at = hit.chunk.text.find(span.strip())
         inside = [f for f in facts if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
+        if need_number and counts_years(frame.words):  # 连续多少年: 连续37年 answers (年 is no unit of a
+            return DURATION.search(span) is not None     # figure), whatever other figures the clause states
         if not inside:  # no figure statement: a rank (居全国第5) answers a question about a rank only;
             # a count in words (六家) a question about a count
             if not need_number:
@@ -661,6 +676,23 @@ def compose(picks: list[Pick], analysis: Analysis, contexts: list[ScoredChunk] |
 
 
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)([批届次期轮])|首([批届])")
+
+
+def naming_place(pick: Pick, analysis: Analysis, contexts: list[ScoredChunk]) -> Pick:
+    """The pick, led by the place it is about when the question asks which place and the span names none
+    ("山东省：地区生产总值…达到10.3万亿元，成为…北方第一个过10万亿元省份")."""
+    hit = contexts[pick.n - 1]
+    place = place_to_name(pick.text, sentence_of(pick.text, hit.chunk.text), hit, analysis)
+    colon = ": " if analysis.language == "en" else "："
+    return replace(pick, text=f"{place_label(place, analysis)}{colon}{pick.text}") if place else pick
+
+
+def asked_ordinals(question: str) -> set[tuple[str, str]]:
+    """The batch or session the asking clause names (…，首批挂牌的企业有几家 -> {("一", "批")}): the sentence
+    answering must name it; one named only in a clause setting the scene (2023年确定第二批…时，全省已有多少所)
+    is left to other_ordinal."""
+    asking = [c for c in re.split(r"[，,；;]", question) if re.search(r"多少|几|哪|什么|谁|how|what|which", c)]
+    return ordinals(asking[-1]) if asking else set()
 
 
 def ordinals(text: str) -> set[tuple[str, str]]:

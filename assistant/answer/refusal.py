@@ -25,6 +25,9 @@ MEASURE_PENALTY = 1.0
 # A question asking the value of a rate or share (覆盖率是多少, 占比有多大), and what states one.
 SHARE_ASKED = re.compile(r"(?:率|比重|比例|占比|份额)的?(?:是|为|达到?|有|在)?(?:多少|多大|几)"
                          r"|(?<!growth )\b(?:rate|ratio|share|proportion)\b(?! of growth)", re.I)
+# A number of years (连续37年, 30年来, 三十年): one to three digits or Chinese numerals before 年; a calendar year
+# has four digits. Not a unit of data/units.yaml, or every year would be a figure.
+DURATION = re.compile(r"(?<![\d.])\d{1,3}\s*(?:多)?年(?![代级度])|(?<![一二两三四五六七八九十百])[一二两三四五六七八九十百]+年(?![代级度])")
 PERCENTAGE = re.compile(r"\d\s*(?:%|％|‰|个?百分点)|百分之|[一二三四五六七八九]成")  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
 
 
@@ -53,6 +56,8 @@ def is_percentage(unit: str) -> bool:
 
 def measure_penalty(text: str, analysis: Analysis) -> float:
     """The question named its measure (多少张, 多少元) or asked a quantity: a clause without it does not answer."""
+    if counts_years(f"{analysis.original} {analysis.question}"):  # 连续多少年: a duration, whatever else the clause states
+        return 0.0 if DURATION.search(text) else MEASURE_PENALTY
     if analysis.unit and not has_unit(text, analysis.unit):
         return MEASURE_PENALTY
     if SHARE_ASKED.search(analysis.question) and not PERCENTAGE.search(text):
@@ -60,6 +65,11 @@ def measure_penalty(text: str, analysis: Analysis) -> float:
     if analysis.amount and not analysis.unit and not has_quantity(text):
         return MEASURE_PENALTY
     return 0.0
+
+
+def counts_years(question: str) -> bool:
+    """counts_years("经济总量连续多少年居全国首位？") -> True; counts_years("哪一年建成？") -> False."""
+    return word_pattern("question_words.yaml", "years_count").search(question) is not None
 
 
 def answers_measure(text: str, analysis: Analysis) -> bool:
@@ -145,10 +155,11 @@ def untranslated(question: str, text: str) -> list[str]:
     from assistant.analysis import english_terms
     from assistant.facts.indicators import named_indicators
 
-    # a rendering that names an indicator is there under any of its names (实际使用外资 for 利用外资)
+    # a rendering that names an indicator is there under any of its names (实际使用外资 for 利用外资), also said
+    # apart (粮食作物播种面积…、总产65.7万吨 for 粮食总产)
     return [term for term, chinese in english_terms(question)
             if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
-            and not any(c in text for c in [*chinese, *named_indicators(" ".join(chinese))])]
+            and not any(c in text or said_apart(c, text) for c in [*chinese, *named_indicators(" ".join(chinese))])]
 
 
 def missing_words(words: list[str], text: str) -> list[str]:

@@ -55,8 +55,27 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     own = {q for q in qualifiers if q in indicator}
     wanted = {q for q in qualifiers if q in asked}
     named = {q for q in qualifiers if any(q in n and n in indicator for n in names)}
+    # a fact named by another wording of the asked indicator has its qualifiers without saying them:
+    # 研发经费支出相当于全市生产总值的比例 is 研发投入强度 (data/indicators.yaml puts them in one group)
+    named |= {q for group in _groups_held(indicator, names) for q in qualifiers if any(q in n for n in group)}
     # one the question lacks, or none of those it names (a question may name two: 城镇和农村居民收入)
-    return bool(own - wanted - named) or bool(wanted and not own & wanted)
+    if bool(own - wanted - named) or bool(wanted and not (own | named) & wanted):
+        return True
+    # a part of a pair (城镇 of 城乡) the question names and the fact lacks: 居民人均可支配收入 is all residents',
+    # not 城镇居民's; unless the fact is of another part the question names too (城镇和农村居民收入)
+    parts = {p for whole, pair in cues()["paired"].items() for p in (whole, *pair)}
+    return bool((wanted - own - named) & parts) and not own & wanted & parts
+
+
+def _groups_held(indicator: str, names: tuple[str, ...]) -> list[list[str]]:
+    """The indicator groups of data/indicators.yaml one of whose names is asked (`names`) and one held in the
+    fact's indicator."""
+    from assistant.data_files import load_data
+
+    asked = {n.upper() for n in names}
+    own = indicator.upper()
+    return [group for group in load_data("indicators.yaml")
+            if any(n.upper() in asked for n in group) and any(len(n) >= 2 and n.upper() in own for n in group)]
 
 
 def _same_place(place: str, asked: list[str], book) -> bool:

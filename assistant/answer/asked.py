@@ -1,0 +1,173 @@
+"""What a question asks that an extractive answer must hold beyond the question's words.
+
+Rules of question language the extractive answerer (assistant/answer/extractive.py) applies to its picks:
+- "which province/city …" is answered by a place: a clause that never names one gets the place it is about
+  (its sentence's own place, else its document's region);
+- a place the index holds no document of (nor of a place under it) is answered only from a passage naming it:
+  a passage of the place above it about something else is no answer;
+- 今年 / this year, asked with no year, is the year of the report asked of: its plans, not the year it
+  reviews nor the five-year period it looks back on; 去年 / last year the year it reviews;
+- the indicator a figure question names must be in the sentence stating the figure, not only elsewhere in
+  the passage (人口自然增长率 asked, 居民人均可支配收入增长34.3% found).
+The words live in data/question_words.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.analysis import Analysis, asks_which_place, question_words
+from assistant.answer.refusal import indicator_words, missing_words
+from assistant.documents import ScoredChunk
+from assistant.facts.frame import Frame
+from assistant.facts.indicators import named_indicators
+from assistant.retrieval import allowed_regions
+
+WORK_REPORT = "government_work_report"
+
+
+def asked_text(analysis: Analysis) -> str:
+    """The question as typed and as read (an English question's reading is in the reports' words)."""
+    return f"{analysis.original} {analysis.question}" if analysis.original else analysis.question
+
+
+# -- which place --------------------------------------------------------------------------------------
+
+def place_to_name(span: str, sentence: str, hit: ScoredChunk, analysis: Analysis) -> str:
+    """The place a clause answering "which province/city …" must name, when it names none itself: its
+    sentence's own place, else its document's region; "" when the clause names one, the question asks no
+    place, or the only place at hand is one the question names (the field it picks from, 福建哪个城市)."""
+    if analysis.comparison or not asks_which_place(asked_text(analysis)):
+        return ""
+    book = analysis.book
+    asked = set(analysis.places)
+
+    def answering(text: str) -> list[str]:
+        return [p for p in book.find_places(text) if book.level_of(p) != "national" and p not in asked]
+
+    if answering(span):
+        return ""
+    found = answering(sentence)
+    if found:
+        return found[0]
+    region = hit.chunk.metadata.get("region") or ""
+    if region and region not in asked and book.level_of(region) != "national":
+        return region
+    return ""
+
+
+def place_label(place: str, analysis: Analysis) -> str:
+    """山东省, or "山东省 (Shandong)" in an English answer."""
+    known = analysis.book.place(place)
+    if analysis.language == "en" and known and known.english:
+        return f"{place} ({known.english[0].title()})"
+    return place
+
+
+# -- a place the index holds nothing of ---------------------------------------------------------------
+
+def place_not_held(analysis: Analysis, contexts: list[ScoredChunk], cited: list[ScoredChunk]) -> str:
+    """The place the question names of which no passage found is (nor of a place under it), when a cited
+    passage does not name it either: retrieval fell back to the place above it (兰考县 asked, 开封市's
+    news found), and a passage that never names the place asked says nothing of it. "" otherwise."""
+    place = place_without_documents(analysis, contexts)
+    if not place:
+        return ""
+    known = analysis.book.place(place)
+    names = [n for n in (known.aliases if known else ()) if len(n) >= 2] or [place]
+    for hit in cited:
+        if not any(name in f"{hit.chunk.title} {hit.chunk.heading} {hit.chunk.text}" for name in names):
+            return place
+    return ""
+
+
+def place_without_documents(analysis: Analysis, contexts: list[ScoredChunk]) -> str:
+    """The first place the question names (the country aside) that no passage found is of, nor of a place
+    under it: the index holds no document of it. "" when there is none."""
+    book = analysis.book
+    for place in analysis.places:
+        if book.level_of(place) == "national":
+            continue
+        allowed = set(allowed_regions([place], book))
+        if contexts and not any(hit.chunk.metadata.get("region") in allowed for hit in contexts):
+            return place
+        if not contexts and not allowed & book.held:  # nothing found, and nothing of it is held
+            return place
+    return ""
+
+
+def not_held_note(place: str, analysis: Analysis, contexts: list[ScoredChunk]) -> str:
+    """" 检索到的文件没有兰考县的，只有开封市的。" after the refusal: what the reports found cover."""
+    regions = list(dict.fromkeys(r for hit in contexts[:3] if (r := hit.chunk.metadata.get("region"))))
+    if analysis.language == "en":
+        held = ", ".join(place_label(r, analysis) for r in regions)
+        return (f" The reports found are about {held}, not {place_label(place, analysis)}." if held
+                else f" The index holds no report on {place_label(place, analysis)}.")
+    held = "、".join(regions)
+    return f"检索到的文件没有{place}的，只有{held}的。" if held else f"文件中没有{place}的。"
+
+
+# -- this year ----------------------------------------------------------------------------------------
+
+def asks_this_year(analysis: Analysis) -> bool:
+    """今年/本年/this year with no year or plan period named: the year of the report asked of."""
+    return _asks(analysis, "this_year")
+
+
+def asks_last_year(analysis: Analysis) -> bool:
+    """去年/上年/last year with no year or plan period named (比上年增长 is a change, not the year asked)."""
+    return _asks(analysis, "last_year")
+
+
+def _asks(analysis: Analysis, kind: str) -> bool:
+    return (not analysis.years and not analysis.periods
+            and question_words(kind).search(asked_text(analysis)) is not None)
+
+
+def this_year_frame(frame: Frame, hit: ScoredChunk, analysis: Analysis) -> Frame:
+    """A figure question's frame for one passage. Asked "this year" of a work report: the year the report is
+    issued in, its plans answering (内蒙古今年煤炭产量要稳定在多少: 稳定在12.5亿吨, not the plan period's
+    年均12亿吨); asked "last year": the year it reviews, achieved (not the five years it looks back on, nor
+    the year ahead). The frame unchanged for other questions and documents."""
+    meta = hit.chunk.metadata
+    if meta.get("doc_kind") != WORK_REPORT:
+        return frame
+    issued, reviewed = meta.get("year_issued"), meta.get("year_reviewed")
+    if issued and asks_this_year(analysis):
+        return replace(frame, years=[int(issued)], plan_answers=True)
+    if reviewed and asks_last_year(analysis):
+        return replace(frame, years=[int(reviewed)])
+    return frame
+
+
+# -- the indicator in the figure's sentence -------------------------------------------------------------
+
+def indicator_unsaid(question: str, analysis: Analysis, sentence: str) -> bool:
+    """A figure question whose indicator words none stands in the sentence stating the figure: the figure is
+    another indicator's, however well the passage around it matches (人口自然增长率 asked; 财政民生支出…,
+    居民人均可支配收入增长34.3% found). A name of the indicator (data/indicators.yaml) counts as its words."""
+    if analysis.wants not in ("number", "rate") or analysis.comparison:
+        return False
+    # a plan period's name (十四五末) says when, not what
+    words = [w for w in indicator_words(question, analysis) if not any(w in p for p in analysis.periods)]
+    names = [n for n in named_indicators(f"{question} {analysis.expansion} {' '.join(words)}") if len(n) >= 2]
+    if not words and not names:
+        return False
+    # whole words (居民 alone, a part of 城镇居民, stands in many a sentence on something else), each there
+    # under any name of its indicator or said apart (粮食…总产 for 粮食产量): refusal.missing_words
+    whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
+    return len(missing_words(words, sentence)) == len(whole) and not any(n.upper() in sentence.upper() for n in names)
+
+
+def sentence_of(span: str, text: str) -> str:
+    """The sentence of `text` holding `span` (split as citations are); the span itself when not found."""
+    from assistant.answer.citations import CHUNK_SENTENCE
+
+    at = text.find(span)
+    if at < 0:
+        return span
+    for found in CHUNK_SENTENCE.finditer(text):
+        if found.start() <= at < found.end():
+            return text[found.start():max(found.end(), at + len(span))]
+    return span
+
