@@ -17,6 +17,7 @@ questions each with its own places. `gazetteer_book()` is the book of no index.
 from __future__ import annotations
 
 import csv
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -195,13 +196,26 @@ class PlaceBook:
             for n in lengths:
                 alias = text[i:i + n]
                 if len(alias) == n and alias in by_alias and (allowed is None or alias in allowed) \
-                        and (alias not in held_only or held_only[alias] in self.held):  # "创新和" is not 新和县
+                        and (alias not in held_only or held_only[alias] in self.held) \
+                        and not self._inside_a_word(text, i, alias, m):  # "创新和" is not 新和县
                     out.append((i, i + n, self._prefer(by_alias[alias])))
                     i += n
                     break
             else:
                 i += 1
         return out
+
+    def _inside_a_word(self, text: str, at: int, alias: str, m: dict) -> bool:
+        """A county of one character and its ending (范县, 盂县) read inside a longer word: the character before it
+        and its first one make a word of the dictionary (示范县 is a model county, not 范县), and the index holds no
+        such county. 在范县, 和盂县 still name the county."""
+        if alias not in m["one_character"] or at == 0 or any(n in self.held for n in m["by_alias"][alias]):
+            return False
+        import jieba  # the tokenizer's dictionary; loaded once, and only when such a name follows a character
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        return bool(jieba.get_FREQ(text[at - 1] + alias[0]))
 
     def _english_places(self, lowered: str) -> list[str]:
         """Places whose English name stands in the text as whole words, in order of mention.
@@ -346,7 +360,8 @@ def _gazetteer_key() -> tuple[int, int]:
 @lru_cache(maxsize=1)
 def _gazetteer_lookups(key: tuple[int, int]) -> dict:
     """The gazetteer's own lookups (`key` names the gazetteer they are of); never changed once built."""
-    empty = dict(by_alias={}, by_first_word={}, by_name={}, children={}, gazetteer_aliases=set(), held_only={})
+    empty = dict(by_alias={}, by_first_word={}, by_name={}, children={}, gazetteer_aliases=set(), held_only={},
+                 one_character=set())
     return _with_places(empty, GAZETTEER, gazetteer=True)
 
 
@@ -373,8 +388,10 @@ def _with_places(base: dict, more: tuple[Place, ...], gazetteer: bool = False) -
             word = english.split()[0]
             by_first_word[word] = [*by_first_word.get(word, ()), (english, p.name)]
     lengths = sorted({len(a) for a in by_alias}, reverse=True)
+    one_character = {a for a, names in by_alias.items() if len(a) == 2 and any(
+        by_name[n].level == "county" and n == a for n in names if n in by_name)}
     return dict(by_alias=by_alias, by_first_word=by_first_word, by_name=by_name, children=children,
-                gazetteer_aliases=gazetteer_aliases, held_only=held_only, lengths=lengths)
+                gazetteer_aliases=gazetteer_aliases, held_only=held_only, lengths=lengths, one_character=one_character)
 
 
 def _learned_aliases(name: str) -> tuple[str, ...]:

@@ -99,3 +99,12 @@ def test_a_year_keeps_to_the_work_reports_of_that_year(corpus_index):
     assert "1312万人" in corpus_index.ask("全国2015年城镇新增就业多少人？").text
     # no report is of 2035: the year filters nothing, the place still does
     assert {h.chunk.metadata["region"] for h in corpus_index.search("河北到2035年要实现什么目标？", k=5)} == {"河北省"}
+
+
+def test_a_one_character_county_inside_a_word_is_no_place():
+    book = places.gazetteer_book()
+    assert book.find_places("创建国家级示范县三个") == []  # 示范 is a word: a model county, not 范县
+    assert book.find_places("规范县域商业") == []
+    assert book.find_places("在范县调研") == ["范县"]  # 在范 is no word: the county
+    assert book.find_places("和县和盂县") == ["和县", "盂县"]
+    assert places.PlaceBook.of(["范县"]).find_places("创建国家级示范县") == ["范县"]  # the index holds it: read it
