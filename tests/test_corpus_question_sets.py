@@ -1,5 +1,5 @@
 """The question sets over ../shared/corpus (wider.jsonl, blind-wider.jsonl, blind-fresh.jsonl, dev-fresh.jsonl,
-blind-next.jsonl) are grounded in its files (the last three also in the seeds)."""
+blind-next.jsonl, dev-fresh2.jsonl) are grounded in its files (the last four also in the seeds)."""
 from __future__ import annotations
 
 import json
@@ -14,9 +14,10 @@ QUESTIONS = REPO / "evals" / "questions"
 CORPUS = REPO.parent / "shared" / "corpus"
 SEEDS_DIR = REPO / "seeds"
 SEEDS = {p.name for p in SEEDS_DIR.glob("*.txt")}
-SETS = ["wider.jsonl", "blind-wider.jsonl", "blind-fresh.jsonl", "dev-fresh.jsonl", "blind-next.jsonl"]
+SETS = ["wider.jsonl", "blind-wider.jsonl", "blind-fresh.jsonl", "dev-fresh.jsonl", "blind-next.jsonl",
+        "dev-fresh2.jsonl"]
 # These ask about the seeds as well, so their absent terms must be absent from the seeds too.
-ABSENT_EVERYWHERE = {"dev-fresh.jsonl", "blind-next.jsonl"}
+ABSENT_EVERYWHERE = {"dev-fresh.jsonl", "blind-next.jsonl", "dev-fresh2.jsonl"}
 # Its unanswerable questions ask for an indicator of a place and year the files hold for other years or places
 # (its writer grepped each one), so no single word is absent from every file: no absent terms for them.
 COMBINATION_ABSENT = {"blind-fresh.jsonl"}
