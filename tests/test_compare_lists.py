@@ -127,3 +127,11 @@ def test_a_run_in_heading_takes_the_items_it_heads():
     # a heading is never extended by a sentence listing nothing, nor when the items' clause is found on its own
     assert items_after("服务业加快发展。", [], ["全年新增限上企业56家。"], 0, 300) == ""
     assert items_after("服务业加快发展。", [], ["现代物流、电子商务保持两位数增长。"], 0, 300, {"两位", "增长"}) == ""
+
+
+def test_an_english_question_listing_what_it_asks_has_its_items():
+    items = asked_items(analyse("What were Henan's 2021 targets (exports, retail sales, fiscal deficit)?"))
+    assert [i.name for i in items] == ["出口", "社会消费品零售总额", "财政赤字"], items
+    assert "出口" in items[0].question and "财政赤字" not in items[0].question
+    # brackets holding one thing, or no list, ask nothing of several items
+    assert asked_items(analyse("How much did Luohe spend on people's livelihood (民生支出) in 2020?")) == []

@@ -22,6 +22,9 @@ JOINS = re.compile(r"、|和|及|与")
 # the parts of a clause one item's figure is stated in: 钢铁2700万吨、水泥4200万吨 are two
 OWN_PART = re.compile(r"[^、，,；;。：:]+")
 YEARS = re.compile(r"(?:19|20)\d\d")
+# an English question's list of what it asks: "(growth, unemployment, inflation)" or ": exports and imports?"
+ENGLISH_LIST = re.compile(r"\(([^()]*,[^()]*)\)|:\s*([^:?]+(?:,|\band\b)[^:?]+)\??$")
+ENGLISH_JOINS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 GAP = 8  # characters at most between an item's name and its figure (控制在, 达到, 增长)
 
 
@@ -44,7 +47,11 @@ def asked_items(analysis: Analysis) -> list[Item]:
     Places and years are sides of a comparison, not items (漯河市和尉氏县, 2013年和2014年).
     """
     question = analysis.question
-    if analysis.comparison or analysis.language != "zh" or not asks_each(question):
+    if analysis.comparison:
+        return []
+    if analysis.language == "en":
+        return _english_items(analysis)
+    if not asks_each(question):
         return []
     for run in ITEM_RUN.finditer(question):
         parts = JOINS.split(run.group(0))
@@ -56,6 +63,29 @@ def asked_items(analysis: Analysis) -> list[Item]:
         end = run.end() - len(parts[-1]) + len(last)
         return [Item(n, question[:start] + n + question[end:]) for n in names]
     return []
+
+
+def _english_items(analysis: Analysis) -> list[Item]:
+    """The items of an English question listing what it asks in brackets or after a colon ("…targets for
+    2026 (growth, unemployment, inflation)?"): each element read into the reports' words as a question of
+    its own (assistant/english.py through analyse), its question the reading without the other elements."""
+    from assistant.analysis import analyse
+
+    found = ENGLISH_LIST.search(getattr(analysis, "original", "") or "")
+    if not found:
+        return []
+    elements = [e.strip() for e in ENGLISH_JOINS.split(found.group(1) or found.group(2)) if e.strip()]
+    names = []
+    for element in elements:
+        words = analyse(element, analysis.book).question.split()
+        if words and not words[0].isascii() and words[0] not in names:
+            names.append(words[0])
+    if len(names) < 2 or len(names) != len(elements):
+        return []
+    reading = analysis.question
+    for name in names:
+        reading = reading.replace(name, " ")
+    return [Item(name, " ".join(f"{reading} {name}".split())) for name in names]
 
 
 def _first_name(text: str) -> str:
