@@ -135,3 +135,21 @@ def test_an_english_question_listing_what_it_asks_has_its_items():
     assert "出口" in items[0].question and "财政赤字" not in items[0].question
     # brackets holding one thing, or no list, ask nothing of several items
     assert asked_items(analyse("How much did Luohe spend on people's livelihood (民生支出) in 2020?")) == []
+
+
+def test_items_are_asked_apart_only_when_the_whole_answer_misses_one():
+    from assistant.answer.several import item_picks
+
+    analysis = analyse("某省2016年对经济增长和物价涨幅分别定了什么目标？")
+    asked = []
+
+    def answer_item(item, require):
+        asked.append(item.question)
+        return None
+
+    # one clause states both figures: nothing is asked apart
+    both = ["主要预期目标是：全省生产总值增长7%左右，居民消费价格涨幅3%左右"]
+    assert item_picks(analysis, answer_item, ex.FIGURE, both) == [] and asked == []
+    # the whole answer states one: each item is asked apart (and none found here: the whole answer stands)
+    assert item_picks(analysis, answer_item, ex.FIGURE, ["居民消费价格涨幅3%左右"]) == []
+    assert len(asked) == 2 and "物价涨幅" not in asked[0] and "经济增长" not in asked[1]

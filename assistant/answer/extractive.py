@@ -512,7 +512,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     picks = max((_best_picks(contexts, analysis, grams) for grams in _gram_sets(question, analysis)),
                 key=lambda ps: min((p.score for p in ps), default=-1.0), default=[])
     # several items asked a figure each (钢铁、水泥、平板玻璃…分别是多少): each from its own clause
-    picks = item_picks(analysis, lambda item, require: _item_pick(contexts, item, require), FIGURE) or picks
+    picks = item_picks(analysis, lambda item, require: _item_pick(contexts, item, require), FIGURE,
+                       [p.text for p in picks]) or picks
     if not picks or min(p.score for p in picks) - penalty < REFUSE_BELOW:
         return refusal
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"

@@ -119,18 +119,21 @@ def states_own_figure(names: tuple[str, ...], span: str, figure: re.Pattern) -> 
     return False
 
 
-def item_picks(analysis: Analysis, answer_item, figure: re.Pattern) -> list:
-    """One pick per item the reports answer, or [] when fewer than two are: the question is then answered
-    as a whole. `answer_item(item_analysis, require)`: the best pick for one item's question whose span
-    passes `require(span)`."""
+def item_picks(analysis: Analysis, answer_item, figure: re.Pattern, answered: list[str] = ()) -> list:
+    """One pick per item the reports answer, or [] when fewer than two are (the question is then answered
+    as a whole) or when the whole question's answer `answered` (its spans) states every item's figure
+    already. `answer_item(item_analysis, require)`: the best pick for one item's question whose span passes
+    `require(span)`."""
     items = asked_items(analysis)
     if len(items) < 2:
         return []
+    checks = [lambda span, names=(item.name, *named_indicators(item.name)): states_own_figure(names, span, figure)
+              for item in items]
+    if answered and all(any(check(span) for span in answered) for check in checks):
+        return []
     picks = []
-    for item in items:
-        found = answer_item(replace(analysis, question=item.question),
-                            lambda span, names=(item.name, *named_indicators(item.name)):
-                            states_own_figure(names, span, figure))
+    for item, check in zip(items, checks):
+        found = answer_item(replace(analysis, question=item.question), check)
         if found is not None:
             picks.append(found)
     return picks if len(picks) >= 2 else []
