@@ -17,11 +17,12 @@ from assistant.answer.several import asked_items, states_own_figure
 from assistant.documents import Chunk, ScoredChunk
 
 
-def passage(text: str, region: str = "某市", reviewed: int = 2020, issued: int = 2021, n: int = 1) -> ScoredChunk:
+def passage(text: str, region: str = "某市", reviewed: int = 2020, issued: int = 2021, n: int = 1,
+            heading: str = "一、工作回顾") -> ScoredChunk:
     meta = {"source": f"{n}.txt", "title": f"{region}政府工作报告（{issued}年）", "region": region, "doc_id": str(n),
             "doc_kind": "government_work_report", "year_issued": issued, "year_reviewed": reviewed}
     chunk = Chunk(chunk_id=f"{n}:0001", doc_id=str(n), text=text, start=0, end=len(text),
-                  heading_path=["一、工作回顾"], page=None, metadata=meta)
+                  heading_path=[heading], page=None, metadata=meta)
     return ScoredChunk(chunk=chunk, score=1.0)
 
 
@@ -153,3 +154,26 @@ def test_items_are_asked_apart_only_when_the_whole_answer_misses_one():
     # the whole answer states one: each item is asked apart (and none found here: the whole answer stands)
     assert item_picks(analysis, answer_item, ex.FIGURE, ["居民消费价格涨幅3%左右"]) == []
     assert len(asked) == 2 and "物价涨幅" not in asked[0] and "经济增长" not in asked[1]
+
+
+def test_a_year_compared_is_what_it_achieved_before_what_its_report_planned():
+    # the 2021 report plans 2021 and reviews 2020; the 2022 report states what 2021 achieved
+    question = "漯河市2020年和2021年粮食总产量分别是多少？"
+    analysis = analyse(question)
+    contexts = [passage("今年主要预期目标：粮食总产量稳定在200万吨以上，城镇新增就业3万人。", "漯河市", 2020, 2021, n=1,
+                        heading="三、2021年工作安排"),
+                passage("2020年，全市粮食总产量210.3万吨，增长1.2%。", "漯河市", 2020, 2021, n=2),
+                passage("2021年，全市粮食总产量215.6万吨，再创新高。", "漯河市", 2021, 2022, n=3)]
+    text = ex.answer(question, analysis, contexts)
+    assert "215.6万吨" in text and "210.3万吨" in text, text
+    assert "200万吨" not in text, text
+    assert "2021年（215.6万吨）高于2020年（210.3万吨）" in text, text
+
+
+def test_a_side_asked_a_quantity_is_not_answered_by_a_share():
+    analysis = analyse("漯河市2020年与2021年的财政赤字分别是多少？")
+    from assistant.retrieval import _sides
+
+    assert all(ex.side_frame(side, ("财政赤字",)).amount for side in _sides(analysis))
+    assert not any(ex.side_frame(side, ("财政赤字",)).amount
+                   for side in _sides(analyse("漯河市2020年与2021年的赤字率分别是多少？")))

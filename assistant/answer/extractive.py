@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from functools import lru_cache
 
-from assistant.analysis import Analysis, question_words
+from assistant.analysis import Analysis, asks_amount, question_words
 from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.table import synonym_groups
@@ -394,26 +394,40 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
 
     picks, sides = [], _sides(analysis)
     names = named_indicators(f"{analysis.question} {analysis.expansion}")
+    # unless a number is asked for (多少, growth rate), a side may be stated in words (达到全国平均水平);
+    # not when the question asks which side is larger (谁的经济总量大) or names the measure compared (占比)
+    need = lambda side: side.wants in ("number", "rate") or (bool(names) and (  # noqa: E731
+        asks_which_more(analysis.question) or bool(asked_measure(analysis.question))))
     for side in sides:
-        best = None
         others = {p for s in sides if s is not side for p in s.places}
         frame = side_frame(side, names)
-        for n, hit in _side_contexts(contexts, side, others)[:4]:
-            # each side its own year, place and status; unless a number is asked for (多少, growth rate),
-            # a side may be stated in words (达到全国平均水平)
-            # so is one asking which side is larger (谁的经济总量大) or naming the measure compared (占比)
-            need = side.wants in ("number", "rate") or (bool(names) and (
-                asks_which_more(analysis.question) or bool(asked_measure(analysis.question))))
-            fit = indicator_fits(hit, frame, grams, names)
-            accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit) if frame.figure else None
-            span, score = best_span(hit.chunk.text, grams, analysis, accept,
-                                    bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
-            score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
-            if span and (best is None or score > best.score):
-                best = Pick(n, span, score, side)
+        best = None
+        if frame.figure and not frame.status_named:
+            # what a year achieved first, as for one year asked (_best_picks): a year's target stated in its
+            # own report is its figure only when no report states what it achieved
+            best = _side_pick(contexts, analysis, side, others, replace(frame, plan_answers=False), names, grams,
+                              True)  # a figure: a side in words is no achieved value over a target
+        if best is None or best.score < REFUSE_BELOW:
+            best = _side_pick(contexts, analysis, side, others, frame, names, grams, need(side)) or best
         if best:
             picks.append(best)
     return picks
+
+
+def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, others: set[str], frame: Frame,
+               names: tuple[str, ...], grams: set[str], need: bool) -> Pick | None:
+    """The best span for one side of a comparison from its first four passages: its own year, place and
+    status (`frame`), figures naming the indicator asked."""
+    best = None
+    for n, hit in _side_contexts(contexts, side, others)[:4]:
+        fit = indicator_fits(hit, frame, grams, names)
+        accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit) if frame.figure else None
+        span, score = best_span(hit.chunk.text, grams, analysis, accept,
+                                bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
+        score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
+        if span and (best is None or score > best.score):
+            best = Pick(n, span, score, side)
+    return best
 
 
 INDICATOR_FIT_WEIGHT = 0.3
@@ -434,8 +448,10 @@ def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
     # is the verdict's to work out, 比去年多100万人 is not the year's target
     level = (side.wants in ("name", "text") and bool(names)
              and not question_words("rate_cues").search(f"{side.question} {side.expansion}"))
+    # a quantity asked (分别是多少, no rate named) is one for each side too (_sides keeps no `amount`)
+    quantity = asks_amount(side.question, side.wants)
     frame = replace(frame, plan_answers=True, indicators=(), figure=frame.figure or bool(names),
-                    amount=frame.amount or level)
+                    amount=frame.amount or level or quantity)
     # the measure the comparison names is the one compared (compare.py): 占比 a share, 总量 a level
     measure = asked_measure(f"{side.question} {side.expansion}")
     if measure:
