@@ -177,3 +177,13 @@ def test_a_side_asked_a_quantity_is_not_answered_by_a_share():
     assert all(ex.side_frame(side, ("财政赤字",)).amount for side in _sides(analysis))
     assert not any(ex.side_frame(side, ("财政赤字",)).amount
                    for side in _sides(analyse("漯河市2020年与2021年的赤字率分别是多少？")))
+
+
+def test_item_names_keep_characters_that_asking_words_share():
+    # 定 of 固定资产 is no 定了; 中 of 中小企业 sets no scene
+    items = asked_items(analyse("某市2020年规模以上工业增加值和固定资产投资分别增长多少？"))
+    assert [i.name for i in items] == ["规模以上工业增加值", "固定资产投资"]
+    items = asked_items(analyse("某市2020年新增中小企业和个体工商户各是多少？"))
+    assert [i.name for i in items] == ["新增中小企业", "个体工商户"]
+    # a share's denominator is no figure of the indicator named in it
+    assert not states_own_figure(("规模以上工业增加值",), "高新技术产业增加值占规模以上工业增加值比重达42.2%", ex.FIGURE)

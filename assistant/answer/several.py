@@ -109,8 +109,10 @@ def states_own_figure(names: tuple[str, ...], span: str, figure: re.Pattern) -> 
     asked = names[0]
     pairs = {asked[i:i + 2] for i in range(max(1, len(asked) - 1))}
     for part in OWN_PART.findall(span):
-        ends = [part.index(n) + len(n) for n in names if n and n in part]
-        if not ends and sum(p in part for p in pairs) >= max(1, len(pairs) / 2):
+        # a name after 占 is a share's denominator: 占规模以上工业增加值比重达42.2% is no figure of it
+        said = [n for n in names if n and n in part]
+        ends = [part.index(n) + len(n) for n in said if not part[:part.index(n)].endswith("占")]
+        if not said and sum(p in part for p in pairs) >= max(1, len(pairs) / 2):
             ends = [max(part.rfind(p) + 2 for p in pairs if p in part)]
         for end in ends:
             found = figure.search(part, end)
