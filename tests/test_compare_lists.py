@@ -80,6 +80,8 @@ def test_an_item_is_answered_only_by_its_own_figure():
     assert states_own_figure(("物价涨幅", "居民消费价格涨幅"), "居民消费价格涨幅控制在3%左右", ex.FIGURE)
     assert states_own_figure(("出口增长",), "出口总额增长6%左右", ex.FIGURE)
     assert not states_own_figure(("出口增长",), "出口总额稳步增长，新增企业12家", ex.FIGURE)
+    # a close wording keeps the name's opening: 城镇居民收入 is not 农村居民收入
+    assert not states_own_figure(("城镇居民人均可支配收入",), "农村居民人均可支配收入1.8万元", ex.FIGURE)
 
 
 def test_several_indicators_each_answered_from_its_own_clause():
@@ -187,3 +189,13 @@ def test_item_names_keep_characters_that_asking_words_share():
     assert [i.name for i in items] == ["新增中小企业", "个体工商户"]
     # a share's denominator is no figure of the indicator named in it
     assert not states_own_figure(("规模以上工业增加值",), "高新技术产业增加值占规模以上工业增加值比重达42.2%", ex.FIGURE)
+
+
+def test_items_sharing_the_last_items_indicator_are_asked_with_it():
+    items = asked_items(analyse("某市2020年城镇和农村居民人均可支配收入分别增长多少？"))
+    assert [i.name for i in items] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    question = "漯河市2020年城镇和农村居民人均可支配收入分别增长多少？"
+    contexts = [passage("2020年，全市城镇居民人均可支配收入36021元，增长4.1%。社会保障持续加强。"
+                        "农村居民人均可支配收入17838元，增长6.2%，城乡收入差距继续缩小。", "漯河市", 2020, 2021)]
+    text = ex.answer(question, analyse(question), contexts)
+    assert "4.1%" in text and "6.2%" in text, text

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.analysis import Analysis
-from assistant.data_files import word_pattern
+from assistant.data_files import load_data, word_pattern
 from assistant.facts.indicators import named_indicators
 
 # a run of two or more items joined by 、 or 和/及/与; an item holds no punctuation or joining word
@@ -25,6 +25,7 @@ YEARS = re.compile(r"(?:19|20)\d\d")
 # an English question's list of what it asks: "(growth, unemployment, inflation)" or ": exports and imports?"
 ENGLISH_LIST = re.compile(r"\(([^()]*,[^()]*)\)|:\s*([^:?]+(?:,|\band\b)[^:?]+)\??$")
 ENGLISH_JOINS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+SHORT_ITEM = 3  # characters at most of an item that is a qualifier of the last item's indicator (城镇, 农村)
 GAP = 8  # characters at most between an item's name and its figure (控制在, 达到, 增长)
 
 
@@ -61,6 +62,8 @@ def asked_items(analysis: Analysis) -> list[Item]:
             continue
         start = run.start() + len(parts[0]) - len(first)
         end = run.end() - len(parts[-1]) + len(last)
+        head = shared_head(last)
+        names = [n + head if head and len(n) <= SHORT_ITEM and head not in n else n for n in names[:-1]] + [last]
         return [Item(n, question[:start] + n + question[end:]) for n in names]
     return []
 
@@ -88,6 +91,25 @@ def _english_items(analysis: Analysis) -> list[Item]:
     return [Item(name, " ".join(f"{reading} {name}".split())) for name in names]
 
 
+def item_names(name: str) -> tuple[str, ...]:
+    """The item and the other names of the indicator it names most closely (data/indicators.yaml): 物价涨幅
+    -> 居民消费价格涨幅, CPI…; 城镇居民人均可支配收入 -> 城镇居民收入, not 居民人均可支配收入 (a name it only
+    contains, of another indicator)."""
+    groups = [(max(len(n) for n in group if len(n) >= 2 and n.upper() in name.upper()), group)
+              for group in load_data("indicators.yaml")
+              if any(len(n) >= 2 and n.upper() in name.upper() for n in group)]
+    longest = max((length for length, _ in groups), default=0)
+    return tuple(dict.fromkeys([name, *(n for length, group in groups if length == longest for n in group)]))
+
+
+def shared_head(last: str) -> str:
+    """The indicator the items before the last one share with it: "城镇和农村居民人均可支配收入" names 城镇居民人均
+    可支配收入 too. It is the longest name of data/indicators.yaml the last item ends with, shorter than it;
+    "" when there is none (钢铁、水泥、平板玻璃落后产能: each item is a thing of its own)."""
+    ends = [n for n in named_indicators(last) if last.endswith(n) and len(n) < len(last)]
+    return max(ends, key=len, default="")
+
+
 def _first_name(text: str) -> str:
     """The first item without the words setting the scene: "2014年要淘汰的钢铁" -> "钢铁"."""
     cut = max((m.end() for m in word_pattern("asking.yaml", "before_items").finditer(text)), default=0)
@@ -104,15 +126,16 @@ def states_own_figure(names: tuple[str, ...], span: str, figure: re.Pattern) -> 
     """Some part of the span (between 、，；) names the item and states its figure right after it: "钢铁2700万吨"
     and "居民消费价格涨幅控制在4%左右" do; "钢铁、水泥等15个重点行业" does not (水泥等15个 counts a group).
     `names`: the item as asked, then the other names of its indicator (data/indicators.yaml: 物价涨幅 is
-    居民消费价格涨幅); a part holding half of the asked name's character pairs names it too (进出口增长 in
-    进出口总额增长), the figure then coming after the last pair found."""
+    居民消费价格涨幅); a part holding the asked name's first two characters and half its character pairs names
+    it too (进出口增长 in 进出口总额增长; 城镇居民收入 not in 农村居民收入), the figure then coming after the last
+    pair found."""
     asked = names[0]
     pairs = {asked[i:i + 2] for i in range(max(1, len(asked) - 1))}
     for part in OWN_PART.findall(span):
         # a name after 占 is a share's denominator: 占规模以上工业增加值比重达42.2% is no figure of it
         said = [n for n in names if n and n in part]
         ends = [part.index(n) + len(n) for n in said if not part[:part.index(n)].endswith("占")]
-        if not said and sum(p in part for p in pairs) >= max(1, len(pairs) / 2):
+        if not said and asked[:2] in part and sum(p in part for p in pairs) >= max(1, len(pairs) / 2):
             ends = [max(part.rfind(p) + 2 for p in pairs if p in part)]
         for end in ends:
             found = figure.search(part, end)
@@ -129,8 +152,7 @@ def item_picks(analysis: Analysis, answer_item, figure: re.Pattern, answered: li
     items = asked_items(analysis)
     if len(items) < 2:
         return []
-    checks = [lambda span, names=(item.name, *named_indicators(item.name)): states_own_figure(names, span, figure)
-              for item in items]
+    checks = [lambda span, names=item_names(item.name): states_own_figure(names, span, figure) for item in items]
     if answered and all(any(check(span) for span in answered) for check in checks):
         return []
     picks = []
