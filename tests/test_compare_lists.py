@@ -199,3 +199,17 @@ def test_items_sharing_the_last_items_indicator_are_asked_with_it():
                         "农村居民人均可支配收入17838元，增长6.2%，城乡收入差距继续缩小。", "漯河市", 2020, 2021)]
     text = ex.answer(question, analyse(question), contexts)
     assert "4.1%" in text and "6.2%" in text, text
+
+
+@pytest.mark.parametrize("question, listing", [
+    ("Which emerging industries in the city kept growing fast?", True),
+    ("Which cities joined the pilot programme?", True),
+    ("Which province became the first to pass the mark?", False),
+    ("Which county has the highest output?", False),  # a verb, not things listed
+    ("In which years did exports fall?", False),  # times: a date question
+])
+def test_an_english_plural_after_which_asks_a_list(question, listing):
+    from assistant.answer.lists import english_list
+
+    assert english_list(question) is listing
+    assert ex.asks_list("某市 哪个", question) is listing

@@ -24,7 +24,7 @@ from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.compare import asked_measure, asks_which_more, measure_fits
-from assistant.answer.lists import items_after
+from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
                                       measure_penalty, place_words, unknown_terms)
@@ -177,15 +177,16 @@ def new_dates(pattern: re.Pattern, text: str, question: str) -> list[str]:
             if m.group(0) not in question and not (re.fullmatch(rf"{YEAR}年", m.group(0)) and m.group(0)[:4] in stated)]
 
 
-def asks_list(question: str) -> bool:
-    """哪些, 哪几条, 分别指什么, which three: the answer is a list's items."""
-    return question_words("list").search(question) is not None
+def asks_list(question: str, original: str = "") -> bool:
+    """哪些, 哪几条, 分别指什么, which three: the answer is a list's items; `original`: an English question as
+    asked, whose plural noun after which asks a list too (lists.english_list)."""
+    return question_words("list").search(question) is not None or english_list(original)
 
 
 def list_bonus(span: str, analysis: Analysis) -> float:
     """A list question is answered by a span giving items (集成电路、生物医药、人工智能; 金融+财政+土地+信用;
     是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list."""
-    if analysis.comparison or not asks_list(analysis.question):
+    if analysis.comparison or not asks_list(analysis.question, analysis.original):
         return 0.0
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
         return 0.0
@@ -236,7 +237,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     best, best_score = "", -1.0
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
     wants = "person" if wants in ("name", "text") and asks_person(analysis.question) else wants
-    listing = asks_list(analysis.question) and not analysis.comparison  # 分别是什么 of two sides is no list
+    listing = asks_list(analysis.question, analysis.original) and not analysis.comparison  # 分别是什么 of two sides is no list
     counted = asked_count(analysis.question) if listing else 0
     figure_asked = analysis.wants in ("number", "rate") and not analysis.comparison
     # a date question whose words the passage mostly lacks (a dateline: 在…人民代表大会…会议上 for 人代会上作的)

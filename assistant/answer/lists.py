@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.data_files import load_data, word_pattern
+
 # two or more items of a list: 签约、开工和投产 (the same shape extractive.ENUMERATION reads)
 ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
 NUMERALS = {2: "两二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
@@ -51,3 +53,10 @@ def items_after(span: str, rest: list[str], following: list[str], count: int, li
         return ""
     text = span + "".join(more)
     return text if more and len(text) <= limit else ""
+
+
+def english_list(original: str) -> bool:
+    """An English question asks for a list by a plural noun after which: "Which emerging industries in Luoyang
+    kept…" -> True; "Which province became…", "In which years did…" -> False (data/asking.yaml)."""
+    found = word_pattern("asking.yaml", "english_list").search(original or "")
+    return bool(found) and found.group(1).lower() not in load_data("asking.yaml")["english_not_items"]
