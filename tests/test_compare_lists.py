@@ -105,8 +105,11 @@ def test_a_counted_list_takes_the_clauses_after_its_name():
     assert items_after("推进四大工程，", rest, [], 3, 300) == ""  # four named, three asked: not this list
     # a list naming its count with a counter word (三件 is no 三个): the clauses after "三项实事"
     assert items_after("着力办好三项实事，", rest, [], 3, 300).endswith("增加公交线路8条。")
-    # a name that ends its sentence takes the next sentence
-    assert items_after("着力办好三项实事。", [], ["新建幼儿园20所，改造老旧小区45个。"], 3, 300).endswith("45个。")
+    # a name that ends its sentence takes the next sentence when it lists as many items
+    following = ["新建幼儿园20所，改造老旧小区45个，增加公交线路8条。"]
+    assert items_after("着力办好三项实事。", [], following, 3, 300).endswith("8条。")
+    assert items_after("持续提升“三项实事”水平。", [], ["强化统筹、相互促进，更好服务群众。"], 3, 300) == ""
+    assert items_after("着力办好三项实事，", rest[:2], [], 3, 300) == ""  # two clauses are not three items
     # a span giving its items itself takes nothing more
     assert items_after("三项实事：新建幼儿园、改造小区、增加线路", rest, [], 3, 300) == ""
 

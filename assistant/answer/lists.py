@@ -16,9 +16,18 @@ from assistant.data_files import load_data, word_pattern
 ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
 NUMERALS = {2: "两二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 COUNTERS = "个大项条类种批家方面"
+ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
+ITEM_RUN = re.compile(rf"{ITEM}(?:(?:[、+＋]|和|及|与){ITEM})+")
+ITEM_JOINS = re.compile(r"[、+＋]|和|及|与")
 HEADING = 12  # characters at most of a run-in heading sentence (新兴产业增势强劲。)
 DIGIT = re.compile(r"\d")
 CLAUSE = re.compile(r"[^，,；;。！？!?]+[，,；;。！？!?]?")
+
+
+def lists_items(sentence: str, count: int) -> bool:
+    """The sentence gives `count` items: a run of them (A、B和C) or that many clauses."""
+    runs = {len(ITEM_JOINS.split(m.group(0))) for m in ITEM_RUN.finditer(sentence)}
+    return count in runs or len(CLAUSE.findall(sentence)) >= count
 
 
 def names_counted_list(span: str, count: int) -> bool:
@@ -45,7 +54,9 @@ def items_after(span: str, rest: list[str], following: list[str], count: int, li
     if ENUMERATION.search(span):
         return ""
     if names_counted_list(span, count):
-        more = rest[:count] if rest else following[:1]
+        # as many clauses after it as it counts, or a next sentence listing as many items
+        more = rest[:count] if len(rest) >= count else (
+            following[:1] if not rest and following and lists_items(following[0], count) else [])
     elif not rest and following and len(span.strip("，,。；; ")) <= HEADING and not DIGIT.search(span):
         listing = [c for c in CLAUSE.findall(following[0]) if ENUMERATION.search(c)][:1]
         more = [c for c in listing if not any(g in c for g in grams)]
