@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from functools import lru_cache
 
-from assistant.analysis import Analysis, question_words
+from assistant.analysis import Analysis, asks_amount, question_words
 from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.table import synonym_groups
@@ -25,6 +25,9 @@ from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (indicator_unsaid, not_held_note, place_label, place_not_held, place_to_name,
                                     place_without_documents, sentence_of, this_year_frame)
+from assistant.answer.compare import asked_measure, asks_which_more, measure_fits
+from assistant.answer.lists import english_list, items_after
+from assistant.answer.several import item_picks
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
                                       counts_years, measure_penalty, place_words, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -176,15 +179,16 @@ def new_dates(pattern: re.Pattern, text: str, question: str) -> list[str]:
             if m.group(0) not in question and not (re.fullmatch(rf"{YEAR}年", m.group(0)) and m.group(0)[:4] in stated)]
 
 
-def asks_list(question: str) -> bool:
-    """哪些, 哪几条, 分别指什么, which three: the answer is a list's items."""
-    return question_words("list").search(question) is not None
+def asks_list(question: str, original: str = "") -> bool:
+    """哪些, 哪几条, 分别指什么, which three: the answer is a list's items; `original`: an English question as
+    asked, whose plural noun after which asks a list too (lists.english_list)."""
+    return question_words("list").search(question) is not None or english_list(original)
 
 
 def list_bonus(span: str, analysis: Analysis) -> float:
     """A list question is answered by a span giving items (集成电路、生物医药、人工智能; 金融+财政+土地+信用;
     是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list."""
-    if analysis.comparison or not asks_list(analysis.question):
+    if analysis.comparison or not asks_list(analysis.question, analysis.original):
         return 0.0
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
         return 0.0
@@ -235,7 +239,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     best, best_score = "", -1.0
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
     wants = "person" if wants in ("name", "text") and asks_person(analysis.question) else wants
-    listing = asks_list(analysis.question) and not analysis.comparison  # 分别是什么 of two sides is no list
+    listing = asks_list(analysis.question, analysis.original) and not analysis.comparison  # 分别是什么 of two sides is no list
+    counted = asked_count(analysis.question) if listing else 0
     figure_asked = analysis.wants in ("number", "rate") and not analysis.comparison
     # a date question whose words the passage mostly lacks (a dateline: 在…人民代表大会…会议上 for 人代会上作的)
     # is left to the date and the passage's place and year
@@ -256,6 +261,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 head = span
                 if listing and opens_list(span, parts[i + width:], cut[j + 1:j + 2]):
                     span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
+                elif listing and (after := items_after(span, parts[i + width:], cut[j + 1:j + 2], counted, LIST_LIMIT, grams)):
+                    span = after  # the list named ("三个1亿人"), its items in the clauses after it (lists.py)
                 if listing and FIRST_ITEM.search(span):
                     span = with_numbered_items(span, "".join(cut[j + 1:]), LIST_LIMIT)
                 if accept is not None and not accept(span, sentence):
@@ -339,18 +346,35 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
 
 
 def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit: int = 5,
-         frame: Frame | None = None, dated: bool = False, new_only: bool = True) -> Pick | None:
+         frame: Frame | None = None, dated: bool = False, new_only: bool = True, require=None) -> Pick | None:
     """The best span of the first `limit` passages; with a figure question's frame, only spans whose
     figures fit it (place, period, status, measure), so a neighbouring figure is never the answer;
-    `dated`: only spans stating a date the question does not."""
+    `dated`: only spans stating a date the question does not; `require(span)`: only spans it passes."""
     best = None
     for n, hit in enumerate(contexts[:limit], start=1):
         accept = fitting_figures(hit, this_year_frame(frame, hit, analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
+        if require is not None:
+            accept = _both(accept, require)
         span, score = best_span(hit.chunk.text, grams, analysis, accept)
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
         if span and (best is None or score > best.score):
             best = Pick(n, span, score)
+    return best
+
+
+def _both(accept, require):
+    """accept(span, sentence) that also wants require(span)."""
+    return lambda span, sentence: (accept is None or accept(span, sentence)) and require(span)
+
+
+def _item_pick(contexts: list[ScoredChunk], analysis: Analysis, require) -> Pick | None:
+    """The answer to one item of a question asking several (several.py): its figure, as _best_picks finds
+    one, from a span `require` passes."""
+    frame, grams = frame_of(analysis), content_bigrams(analysis.question, analysis)
+    best = pick(contexts, analysis, grams, frame=frame if frame.figure else None, require=require)
+    if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW):
+        best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True), require=require)
     return best
 
 
@@ -376,24 +400,40 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
 
     picks, sides = [], _sides(analysis)
     names = named_indicators(f"{analysis.question} {analysis.expansion}")
+    # unless a number is asked for (多少, growth rate), a side may be stated in words (达到全国平均水平);
+    # not when the question asks which side is larger (谁的经济总量大) or names the measure compared (占比)
+    need = lambda side: side.wants in ("number", "rate") or (bool(names) and (  # noqa: E731
+        asks_which_more(analysis.question) or bool(asked_measure(analysis.question))))
     for side in sides:
-        best = None
         others = {p for s in sides if s is not side for p in s.places}
         frame = side_frame(side, names)
-        for n, hit in _side_contexts(contexts, side, others)[:4]:
-            # each side its own year, place and status; unless a number is asked for (多少, growth rate),
-            # a side may be stated in words (达到全国平均水平)
-            need = side.wants in ("number", "rate")
-            fit = indicator_fits(hit, frame, grams, names)
-            accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit) if frame.figure else None
-            span, score = best_span(hit.chunk.text, grams, analysis, accept,
-                                    bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
-            score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
-            if span and (best is None or score > best.score):
-                best = Pick(n, span, score, side)
+        best = None
+        if frame.figure and not frame.status_named:
+            # what a year achieved first, as for one year asked (_best_picks): a year's target stated in its
+            # own report is its figure only when no report states what it achieved
+            best = _side_pick(contexts, analysis, side, others, replace(frame, plan_answers=False), names, grams,
+                              True)  # a figure: a side in words is no achieved value over a target
+        if best is None or best.score < REFUSE_BELOW:
+            best = _side_pick(contexts, analysis, side, others, frame, names, grams, need(side)) or best
         if best:
             picks.append(best)
     return picks
+
+
+def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, others: set[str], frame: Frame,
+               names: tuple[str, ...], grams: set[str], need: bool) -> Pick | None:
+    """The best span for one side of a comparison from its first four passages: its own year, place and
+    status (`frame`), figures naming the indicator asked."""
+    best = None
+    for n, hit in _side_contexts(contexts, side, others)[:4]:
+        fit = indicator_fits(hit, frame, grams, names)
+        accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit) if frame.figure else None
+        span, score = best_span(hit.chunk.text, grams, analysis, accept,
+                                bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
+        score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
+        if span and (best is None or score > best.score):
+            best = Pick(n, span, score, side)
+    return best
 
 
 INDICATOR_FIT_WEIGHT = 0.3
@@ -414,8 +454,15 @@ def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
     # is the verdict's to work out, 比去年多100万人 is not the year's target
     level = (side.wants in ("name", "text") and bool(names)
              and not question_words("rate_cues").search(f"{side.question} {side.expansion}"))
-    return replace(frame, plan_answers=True, indicators=(), figure=frame.figure or bool(names),
-                   amount=frame.amount or level)
+    # a quantity asked (分别是多少, no rate named) is one for each side too (_sides keeps no `amount`)
+    quantity = asks_amount(side.question, side.wants)
+    frame = replace(frame, plan_answers=True, indicators=(), figure=frame.figure or bool(names),
+                    amount=frame.amount or level or quantity)
+    # the measure the comparison names is the one compared (compare.py): 占比 a share, 总量 a level
+    measure = asked_measure(f"{side.question} {side.expansion}")
+    if measure:
+        frame = replace(frame, rate=measure != "amount", amount=measure == "amount", figure=True)
+    return frame
 
 
 def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...]) -> float:
@@ -488,6 +535,9 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     penalty = UNKNOWN_TERM_PENALTY * min(2, len(unknown))
     picks = max((_best_picks(contexts, analysis, grams) for grams in _gram_sets(question, analysis)),
                 key=lambda ps: min((p.score for p in ps), default=-1.0), default=[])
+    # several items asked a figure each (钢铁、水泥、平板玻璃…分别是多少): each from its own clause
+    picks = item_picks(analysis, lambda item, require: _item_pick(contexts, item, require), FIGURE,
+                       [p.text for p in picks]) or picks
     if not picks or min(p.score for p in picks) - penalty < REFUSE_BELOW:
         return refusal
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"
@@ -761,8 +811,10 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
     names = named_indicators(f"{pick.side.question} {pick.side.expansion}")
     frame = side_frame(pick.side, names)
     at = hit.chunk.text.find(pick.text)
+    measure = asked_measure(f"{pick.side.question} {pick.side.expansion}")
     inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
-              and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)]
+              and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)
+              and measure_fits(f, measure)]
     return [(indicator_fit(f, hit.chunk.text, grams, names), f) for f in inside]
 
 

@@ -28,7 +28,11 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("measure")
     if frame.amount and fact.measure in RATE_MEASURES:
         out.append("measure")
-    if (frame.words and qualifiers_differ(fact.indicator, frame.words, frame.indicators)) or (
+    # a share is named by its whole name or by what is shared out: 民生支出占一般公共预算支出 answers
+    # 民生支出占比, the qualifier of its denominator (一般公共预算) unasked
+    shared = fact.indicator.split("占")[0] if fact.measure == "share" and "占" in fact.indicator else fact.indicator
+    if (frame.words and qualifiers_differ(fact.indicator, frame.words, frame.indicators)
+            and qualifiers_differ(shared, frame.words, frame.indicators)) or (
             frame.indicators and not names_an_indicator(fact, frame.indicators)):
         out.append("indicator")
     return out

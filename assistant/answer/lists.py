@@ -1,0 +1,73 @@
+"""Lists whose items follow the words that name them.
+
+A report often names a list, then gives its items in the clauses or the sentence after it:
+"着重解决好现有“三个1亿人”问题，促进约1亿农业转移人口落户城镇，改造约1亿人居住的…，引导约1亿人…。"
+or a short run-in heading, then what it heads: "新兴产业增势强劲。…新能源、生物医药、节能环保产业保持两位数增长。"
+A list question answered with the naming words alone answers nothing: the items go with them.
+(A colon, 即/包括 and 一是…二是… are read in extractive.py.)
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.data_files import load_data, word_pattern
+
+# two or more items of a list: 签约、开工和投产 (the same shape extractive.ENUMERATION reads)
+ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
+NUMERALS = {2: "两二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
+COUNTERS = "个大项条类种批家方面"
+ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
+ITEM_RUN = re.compile(rf"{ITEM}(?:(?:[、+＋]|和|及|与){ITEM})+")
+ITEM_JOINS = re.compile(r"[、+＋]|和|及|与")
+HEADING = 12  # characters at most of a run-in heading sentence (新兴产业增势强劲。)
+DIGIT = re.compile(r"\d")
+CLAUSE = re.compile(r"[^，,；;。！？!?]+[，,；;。！？!?]?")
+
+
+def lists_items(sentence: str, count: int) -> bool:
+    """The sentence gives `count` items: a run of them (A、B和C) or that many clauses."""
+    runs = {len(ITEM_JOINS.split(m.group(0))) for m in ITEM_RUN.finditer(sentence)}
+    return count in runs or len(CLAUSE.findall(sentence)) >= count
+
+
+def names_counted_list(span: str, count: int) -> bool:
+    """The span names a list of `count` things: "三个1亿人", "四大产业", "3项任务" for 3, 4, 3."""
+    if count < 2:
+        return False
+    numerals = f"[{NUMERALS.get(count, '')}]|{count}" if count in NUMERALS else str(count)
+    return re.search(rf"(?<![\d一二三四五六七八九十])(?:{numerals})[{COUNTERS}]", span) is not None
+
+
+def items_after(span: str, rest: list[str], following: list[str], count: int, limit: int,
+                grams: set[str] = frozenset()) -> str:
+    """The span with the items that follow it, or "" when it gives its items itself or none follow.
+
+    `rest`: the clauses after the span in its sentence; `following`: the sentences after that sentence;
+    `count`: how many items the question counts (0: it does not say).
+    - a span naming a list of the counted number ("三个1亿人") takes that many clauses after it, or the
+      next sentence when it ends its own;
+    - a short sentence of its own without figures (a run-in heading) takes the clause of the next sentence
+      that enumerates (、), when that clause shares none of the question's words `grams`: the heading
+      then carries what the question asks, and the items alone would never be found (one sharing them
+      is found on its own, without the heading).
+    """
+    if ENUMERATION.search(span):
+        return ""
+    if names_counted_list(span, count):
+        # as many clauses after it as it counts, or a next sentence listing as many items
+        more = rest[:count] if len(rest) >= count else (
+            following[:1] if not rest and following and lists_items(following[0], count) else [])
+    elif not rest and following and len(span.strip("，,。；; ")) <= HEADING and not DIGIT.search(span):
+        listing = [c for c in CLAUSE.findall(following[0]) if ENUMERATION.search(c)][:1]
+        more = [c for c in listing if not any(g in c for g in grams)]
+    else:
+        return ""
+    text = span + "".join(more)
+    return text if more and len(text) <= limit else ""
+
+
+def english_list(original: str) -> bool:
+    """An English question asks for a list by a plural noun after which: "Which emerging industries in Luoyang
+    kept…" -> True; "Which province became…", "In which years did…" -> False (data/asking.yaml)."""
+    found = word_pattern("asking.yaml", "english_list").search(original or "")
+    return bool(found) and found.group(1).lower() not in load_data("asking.yaml")["english_not_items"]
