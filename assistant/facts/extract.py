@@ -237,12 +237,16 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if not in_series:
             series = _respective_series(sentence, m.start(), out) or _series_start(sentence, m.start(), previous_end)
         indicator = _indicator(clause)
+        counted_after = False  # "7000多所学校…", "71.3万监测对象稳定消除…": things counted as they were acted on
         if _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
             # …建设和7所高校, 技师学院均实现21个地级以上市: a clause ending in a connective names another thing
-            if len(indicator) <= 2 or re.search(r"[等和及与均]$", indicator) or _ends_in_verb(indicator):
-                indicator = _noun_after(after)
+            if len(indicator) <= 2 or re.search(r"[等和及与均]$", indicator) or _ends_in_verb(indicator) or re.search(
+                    r"均(?:实现|达到)?$", clause):
+                # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
+                indicator, counted_after = _counted_noun(after), not re.search(
+                    f"(?:{cue_pattern('reach_verbs').pattern})$", clause)
         elif _group(unit) in ("money", "physical") and _names_after(after) and _ends_in_verb(indicator):
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
         index = -1
@@ -258,6 +262,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             indicator = _indicator(subject) if len(subject) <= 24 else ""  # a phrase, not a run of table cells
         if not indicator and _group(unit) in ("count", "money", "physical") and _names_after(after):
             indicator = _noun_after(after)  # "完成427公里管网清淤检测": the noun after names it, not the figure before
+            counted_after = _group(unit) == "count"
+            if counted_after:
+                indicator = _counted_noun(after)
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
@@ -285,7 +292,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             measure, sign = _measure(unit, clause, indicator)
             if series is not None:
                 series.measure, series.sign = measure, sign
-        status = _status(before, clause, after, indicator, doc, paragraph, measure)
+        status = _status(before, clause, after, indicator, doc, paragraph, measure, counted_after and not in_series)
         if span_start:
             status = "actual"  # the level a change started from has been reached
             period = _span_start_period(before, clause, doc, paragraph)
@@ -536,6 +543,18 @@ def _noun_after(after: str) -> str:
     return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", noun) else ""
 
 
+def _counted_noun(after: str) -> str:
+    """What a count is of when its noun follows the figure and a verb phrase follows the noun: "17家企业通过上市
+    融资" -> "通过上市融资企业", the companies that did so, as a question asks (多少家企业通过上市融资)."""
+    noun = _noun_after(after)
+    verb = cue_pattern("counted_verbs").search(noun, 2)
+    if not verb:
+        return noun
+    action = cue_pattern("quantifier_fillers").sub("", noun[verb.start():])
+    action = re.sub(f"(?:{cue_pattern('list_nouns').pattern})$", "", action)  # 入选…名单: one of the list's
+    return action + noun[:verb.start()] if len(action) <= 16 else noun[:verb.start()]
+
+
 def _without_place(indicator: str, place: str) -> str:
     """郾城区实际利用外资 -> 实际利用外资 when the place is the clause's own."""
     if place and indicator.startswith(place) and len(indicator) > len(place) + 1:
@@ -616,7 +635,7 @@ def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext) -> str
 
 
 def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph,
-            measure: str = "") -> str:
+            measure: str = "", counted_after: bool = False) -> str:
     """actual, target, cumulative or average.
 
     Target when the words before the figure or its own clause's tail (增长7%左右) say so, or the paragraph
@@ -626,7 +645,9 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     plan's end-year value: actual.
     """
     looks_back = says("looks_back", clause)
-    reviewing = says("review_heading", doc.heading)
+    # a paragraph looking back at a plan already over ("“十四五”时期，…这五年，…" in a 2026 report) is a review
+    # too, even under a heading that plans ("关于…第十五个五年规划纲要（草案）》的说明")
+    reviewing = says("review_heading", doc.heading) or _reviews_past_plan(paragraph, doc)
     hedged = says("target_hedge", clause + after) and not reviewing  # 左右 in a review is "about"
     # under a review heading (一、2025年工作和“十四五”发展回顾) the figures are results, whatever the sentence
     # calls a programme (扩容计划) or an estimate (预计); only a list of targets in it is targets
@@ -648,13 +669,19 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
             scope == "paragraph" and (says("flow", indicator) or says("flow", clause.strip())
-                                      or measure in ("change", "growth"))):
+                                      or measure in ("change", "growth") or counted_after)):
         return "cumulative"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
-    if not looks_back and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
+    if not looks_back and not reviewing and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
             not heading_years or max(heading_years) >= doc.year_issued):
         return "target"
     return "actual"
+
+
+def _reviews_past_plan(paragraph: Paragraph, doc: DocContext) -> bool:
+    """The paragraph is about a plan period that ended before the document was issued."""
+    span = _span_of(paragraph.plan)
+    return bool(span and doc.year_issued and span[1] < doc.year_issued)
 
 
 def _heading_plan_past(doc: DocContext) -> bool:

@@ -1,0 +1,44 @@
+"""Fact extraction in reviews of a plan period: which figures are results, which totals over the plan.
+
+Sentences written for these tests in the reports' style, not taken from the labelled set.
+"""
+from assistant.facts.extract import DocContext, extract_facts
+from assistant.places import gazetteer_book
+
+find_places = gazetteer_book().find_places
+
+PROVINCE_2026 = dict(region="湖南省", year_issued=2026, year_reviewed=2025)
+
+
+def rows(text, heading, plan_part="", lead=""):
+    doc = DocContext(heading=heading, plan_part=plan_part, **PROVINCE_2026)
+    return [(f.figure, f.indicator, f.measure, f.status, f.period)
+            for f in extract_facts(text, doc, find_places, lead=lead)]
+
+
+def test_a_paragraph_reviewing_a_finished_plan_under_a_planning_heading_states_results():
+    heading = "二、关于《湖南省国民经济和社会发展第十五个五年规划纲要（草案）》的说明"
+    got = rows("“十四五”时期，全省发展极不平凡。这五年，高新技术企业从8600家增加到1.6万家。"
+               "粮食产量稳定在600亿斤以上。\n“十五五”时期，常住人口城镇化率达到68%。", heading)
+    assert got[0][3:] == ("actual", "2020") and got[1][3:] == ("actual", "2025"), "a span's ends are levels reached"
+    assert got[2][3] == "actual", "a level in the look back is no target"
+    assert got[3][3:] == ("target", "十五五"), "the next plan's paragraph still sets targets"
+
+
+def test_in_a_plan_review_things_counted_as_acted_on_are_totals_and_stocks_are_levels():
+    heading = "一、“十四五”时期和2025年工作回顾 > 社会事业全面进步"
+    got = rows("翻新改造3100多所乡村小学校舍，46万困难群众稳定脱离低保边缘，全省三级医院达到192家，"
+               "县级医院均实现88个县全覆盖。", heading, plan_part="十四五")
+    assert got[0][3:] == ("cumulative", "十四五")
+    assert got[1][1:] == ("困难群众稳定脱离低保边缘", "count", "cumulative", "十四五"), "the counted noun follows"
+    assert got[2][1:] == ("三级医院", "count", "actual", "2025"), "a stock named before its figure is a level"
+    assert got[3][1].startswith("县") and got[3][2:] == ("count", "actual", "2025"), "a reach is a level too"
+    in_the_year = rows("46万困难群众稳定脱离低保边缘。", "一、2025年工作回顾 > 社会事业全面进步")
+    assert in_the_year[0][3:] == ("actual", "2025"), "a year's review states the year's figures"
+
+
+def test_a_verb_phrase_after_a_counted_noun_says_which_are_counted():
+    heading = "一、2025年工作回顾 > 金融服务实体经济"
+    got = rows("9家企业通过境外上市融资，213家企业发行各类债券880只，5项成果入选全国典型案例名单。", heading)
+    assert [g[1] for g in got if g[0] != "880只"] == ["通过境外上市融资企业", "发行债券企业", "入选全国典型案例成果"]
+    assert all(g[3:] == ("actual", "2025") for g in got)
