@@ -42,3 +42,29 @@ def test_a_verb_phrase_after_a_counted_noun_says_which_are_counted():
     got = rows("9家企业通过境外上市融资，213家企业发行各类债券880只，5项成果入选全国典型案例名单。", heading)
     assert [g[1] for g in got if g[0] != "880只"] == ["通过境外上市融资企业", "发行债券企业", "入选全国典型案例成果"]
     assert all(g[3:] == ("actual", "2025") for g in got)
+
+
+def test_adverbs_and_lists_around_the_verb_after_a_counted_noun():
+    heading = "一、2025年工作回顾 > 文化事业繁荣发展"
+    got = rows("12个县首次全部获评全国文化先进县，7项经验纳入国家改革案例清单，6件法规提请审议通过。", heading)
+    assert [g[1] for g in got] == ["获评全国文化先进县", "纳入国家改革案例经验", "法规提请审议通过"]
+
+
+def test_in_a_plan_review_the_items_of_a_list_share_the_verb_of_the_first():
+    heading = "一、“十四五”时期和2025年工作回顾 > 生态环境持续改善"
+    got = rows("新增省级森林城市8个、湿地公园21个，筹集保障性租赁住房12.4万套，绿色工厂总数230家。", heading,
+               plan_part="十四五")
+    assert [g[3:] for g in got] == [("cumulative", "十四五")] * 3 + [("actual", "2025")]
+
+
+NATION_2013 = dict(region="全国", year_issued=2013, year_reviewed=2012)
+
+
+def test_a_figure_the_report_dates_to_its_own_year_is_planned():
+    def status(text, heading):
+        return [(f.figure, f.status, f.period) for f in extract_facts(text, DocContext(heading=heading, **NATION_2013))]
+    heading = "五、对今年政府工作的建议 > 完善社会保障制度"
+    assert status("今年城乡居民基础养老金最低标准再提高8%。", heading) == [("8%", "target", "2013")]
+    assert status("今年以来，城乡居民基础养老金最低标准提高8%。", heading)[0][1] == "actual", "months so far"
+    assert status("2012年，城乡居民基础养老金最低标准提高8%。", heading)[0][1:] == ("actual", "2012")
+    assert status("当年新增城镇就业1266万人。", "一、过去五年工作回顾")[0][1] == "actual", "当年 is the year reviewed"

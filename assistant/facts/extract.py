@@ -209,7 +209,7 @@ class Series:
 def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
                     find_places: PlaceFinder | None) -> list[Fact]:
     out: list[Fact] = []
-    previous_end, previous_indicator = 0, ""
+    previous_end, previous_indicator, previous_flow = 0, "", False
     series: Series | None = None
     span_ends: list[bool] = []
     open_span = False
@@ -292,7 +292,11 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             measure, sign = _measure(unit, clause, indicator)
             if series is not None:
                 series.measure, series.sign = measure, sign
-        status = _status(before, clause, after, indicator, doc, paragraph, measure, counted_after and not in_series)
+        # "新增国家现代农业产业园11个、优势特色产业集群9个": an item of a list shares the verb of the first
+        listed = bool(out) and re.fullmatch(r"(?:以上|左右|多|余)?、", sentence[previous_end:m.start() - len(clause)])
+        flow = says("flow", indicator) or says("flow", clause.strip()) or (listed and previous_flow)
+        status = _status(before, clause, after, indicator, doc, paragraph, measure,
+                         (counted_after and not in_series) or flow)
         if span_start:
             status = "actual"  # the level a change started from has been reached
             period = _span_start_period(before, clause, doc, paragraph)
@@ -316,7 +320,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             measure=measure, status=status, figure=sentence[m.start():m.end()].strip(),
             sentence=sentence.strip(), chunk_id=doc.chunk_id,
             start=offset + m.start(), end=offset + m.end()))
-        previous_end, previous_indicator = m.end(), indicator
+        previous_end, previous_indicator, previous_flow = m.end(), indicator, flow
         span_ends.append(span_end)
         open_span = span_start or (open_span and not span_end)
     return out
@@ -548,11 +552,16 @@ def _counted_noun(after: str) -> str:
     融资" -> "通过上市融资企业", the companies that did so, as a question asks (多少家企业通过上市融资)."""
     noun = _noun_after(after)
     verb = cue_pattern("counted_verbs").search(noun, 2)
-    if not verb:
+    if not verb or verb.end() == len(noun):  # 地方性法规提请人大审议通过: the verb ends the phrase, no object
         return noun
+    # 16个区首次全部获评…: the adverbs before the verb belong to neither the noun nor the action
+    head = re.sub(f"(?:{cue_pattern('verb_adverbs').pattern})+$", "", noun[:verb.start()])
     action = cue_pattern("quantifier_fillers").sub("", noun[verb.start():])
-    action = re.sub(f"(?:{cue_pattern('list_nouns').pattern})$", "", action)  # 入选…名单: one of the list's
-    return action + noun[:verb.start()] if len(action) <= 16 else noun[:verb.start()]
+    listed = re.sub(f"(?:{cue_pattern('list_nouns').pattern})$", "", action)  # 入选…名单: one of the list's
+    action = listed if len(listed) >= verb.end() - verb.start() + 3 else action  # not 纳入白名单
+    if len(head) < 1 or len(action) > 16:
+        return head or noun
+    return action if action.endswith(head) else action + head  # 纳入…成果清单: the list's items are the noun
 
 
 def _without_place(indicator: str, place: str) -> str:
@@ -635,14 +644,15 @@ def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext) -> str
 
 
 def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph,
-            measure: str = "", counted_after: bool = False) -> str:
+            measure: str = "", done: bool = False) -> str:
     """actual, target, cumulative or average.
 
     Target when the words before the figure or its own clause's tail (增长7%左右) say so, or the paragraph
     lists targets, unless its own clause says it was achieved or looks back (去年, 从…到); average (年均)
     from its own clause; cumulative for totals over several years: 累计, or a flow (新增, 完成投资) in a
     paragraph about a plan period. A level stated in such a paragraph (人均生产总值超6万元) is the
-    plan's end-year value: actual.
+    plan's end-year value: actual. `done`: the caller read the figure as a flow or as things acted on (by
+    its clause's verb, the verb of the list it is an item of, or a counted noun with its verb after it).
     """
     looks_back = says("looks_back", clause)
     # a paragraph looking back at a plan already over ("“十四五”时期，…这五年，…" in a 2026 report) is a review
@@ -668,14 +678,27 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         scope = ""  # "2010年比上年减少6.4%": one year's change, whatever the paragraph reviews
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
-            scope == "paragraph" and (says("flow", indicator) or says("flow", clause.strip())
-                                      or measure in ("change", "growth") or counted_after)):
+            scope == "paragraph" and (done or measure in ("change", "growth"))):
         return "cumulative"
+    if not looks_back and not reviewing and _names_issue_year(before, clause, doc):
+        return "target"  # "今年企业退休人员基本养老金继续提高10%" in a report issued this year: a plan
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
     if not looks_back and not reviewing and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
             not heading_years or max(heading_years) >= doc.year_issued):
         return "target"
     return "actual"
+
+
+def _names_issue_year(before: str, clause: str, doc: DocContext) -> bool:
+    """The figure's sentence dates it to the year the report was issued in (今年, 2026年 in a 2026 report) and
+    names no year after that; the report reviews an earlier year, so the figure is for the year ahead."""
+    if not doc.year_issued or not doc.year_reviewed or doc.year_reviewed >= doc.year_issued:
+        return False
+    text = YEAR_BASE.sub("", _without_spans(before))
+    named = _last_named_year(text, doc)
+    said = [m.start() for m in cue_pattern("issue_year").finditer(text)] + [
+        m.start() for m in YEAR.finditer(text) if m.group(1) == str(doc.year_issued)]
+    return bool(named and said) and max(said) >= named[0] and not cue_pattern("year_to_date").search(before)
 
 
 def _reviews_past_plan(paragraph: Paragraph, doc: DocContext) -> bool:
