@@ -47,7 +47,7 @@ def test_a_verb_phrase_after_a_counted_noun_says_which_are_counted():
 def test_adverbs_and_lists_around_the_verb_after_a_counted_noun():
     heading = "一、2025年工作回顾 > 文化事业繁荣发展"
     got = rows("12个县首次全部获评全国文化先进县，7项经验纳入国家改革案例清单，6件法规提请审议通过。", heading)
-    assert [g[1] for g in got] == ["获评全国文化先进县", "纳入国家改革案例经验", "法规提请审议通过"]
+    assert [g[1] for g in got] == ["获评全国文化先进县", "纳入国家改革案例经验", "法规提请审议"]
 
 
 def test_in_a_plan_review_the_items_of_a_list_share_the_verb_of_the_first():
@@ -68,3 +68,24 @@ def test_a_figure_the_report_dates_to_its_own_year_is_planned():
     assert status("今年以来，城乡居民基础养老金最低标准提高8%。", heading)[0][1] == "actual", "months so far"
     assert status("2012年，城乡居民基础养老金最低标准提高8%。", heading)[0][1:] == ("actual", "2012")
     assert status("当年新增城镇就业1266万人。", "一、过去五年工作回顾")[0][1] == "actual", "当年 is the year reviewed"
+
+
+def test_the_sections_after_a_reports_review_are_its_plans():
+    from assistant.facts.table import after_review
+
+    report = ("一、2014年工作回顾\n过去一年，城镇新增就业1322万人。\n二、2015年工作总体部署\n今年主要预期目标是：…\n"
+              "四、推进结构优化\n增加公共产品有效投资\n铁路投资要保持在8000亿元以上。")
+    at = report.find("铁路")
+    assert after_review(report, ["四、推进结构优化", "增加公共产品有效投资"], at)
+    assert not after_review(report, ["一、2014年工作回顾"], report.find("过去一年"))
+    article = "一、跨境电商产业取得显著进展\n交易额增长20%。\n二、保税进口业务表现突出\n完成8000万单。"
+    assert not after_review(article, ["二、保税进口业务表现突出"], article.find("完成")), "no review opens it"
+
+    doc = DocContext(region="全国", year_issued=2015, year_reviewed=2014, heading="四、推进结构优化", ahead=True)
+    got = [(f.figure, f.status, f.period) for f in extract_facts(
+        "铁路投资要保持在8000亿元以上，新投产里程8000公里以上。国家已设立400亿元创业投资引导基金。"
+        "去年农村危房改造266万户，今年增加100万户。", doc, find_places)]
+    assert got[:2] == [("8000亿元", "target", "2015"), ("8000公里", "target", "2015")]
+    assert got[2] == ("400亿元", "actual", "2014"), "what is there already (已设立) is achieved"
+    assert got[3] == ("266万户", "actual", "2014"), "a year before the issue year looks back"
+    assert got[4][1:] == ("target", "2015")

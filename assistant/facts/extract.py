@@ -64,6 +64,9 @@ class DocContext:
     # the plan whose review the chunk begins in, in a section reviewing a plan and its last year
     # ("一、“十四五”时期和2025年工作回顾": the plan's part runs until "刚刚过去的2025年…")
     plan_part: str = ""
+    # the chunk is in a section after the report's review ("四、协调推动经济稳定增长和结构优化" after "一、2014年
+    # 工作回顾"): what the report sets out to do in the year it is issued
+    ahead: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -552,8 +555,10 @@ def _counted_noun(after: str) -> str:
     融资" -> "通过上市融资企业", the companies that did so, as a question asks (多少家企业通过上市融资)."""
     noun = _noun_after(after)
     verb = cue_pattern("counted_verbs").search(noun, 2)
-    if not verb or verb.end() == len(noun):  # 地方性法规提请人大审议通过: the verb ends the phrase, no object
+    if not verb:
         return noun
+    if verb.end() == len(noun):  # 210项关键核心技术获得突破: the verb ends the phrase, it has no object
+        return noun[:verb.start()]
     # 16个区首次全部获评…: the adverbs before the verb belong to neither the noun nor the action
     head = re.sub(f"(?:{cue_pattern('verb_adverbs').pattern})+$", "", noun[:verb.start()])
     action = cue_pattern("quantifier_fillers").sub("", noun[verb.start():])
@@ -682,11 +687,23 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         return "cumulative"
     if not looks_back and not reviewing and _names_issue_year(before, clause, doc):
         return "target"  # "今年企业退休人员基本养老金继续提高10%" in a report issued this year: a plan
+    if not looks_back and not reviewing and _ahead(before, doc):
+        return "target"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
     if not looks_back and not reviewing and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
             not heading_years or max(heading_years) >= doc.year_issued):
         return "target"
     return "actual"
+
+
+def _ahead(before: str, doc: DocContext) -> bool:
+    """A section of the year ahead, and the sentence names no earlier year (去年, 2014年) before the figure."""
+    if not doc.ahead or not doc.year_issued or not doc.year_reviewed or doc.year_reviewed >= doc.year_issued:
+        return False
+    if cue_pattern("already").search(before):
+        return False  # "国家已设立400亿元…基金", "目前…已经超过2万亿元": what is there already
+    named = _last_named_year(YEAR_BASE.sub("", _without_spans(before)), doc)
+    return not named or int(named[1][:4]) >= doc.year_issued
 
 
 def _names_issue_year(before: str, clause: str, doc: DocContext) -> bool:
