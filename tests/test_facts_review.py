@@ -89,3 +89,26 @@ def test_the_sections_after_a_reports_review_are_its_plans():
     assert got[2] == ("400亿元", "actual", "2014"), "what is there already (已设立) is achieved"
     assert got[3] == ("266万户", "actual", "2014"), "a year before the issue year looks back"
     assert got[4][1:] == ("target", "2015")
+
+
+def test_the_country_named_in_a_provinces_report_is_a_scope_not_the_place():
+    got = [(f.figure, f.place) for f in extract_facts(
+        "第四次全国文物普查新发现文物8600余处，新增全国重点实验室6家。",
+        DocContext(heading="一、2025年工作回顾", **PROVINCE_2026), find_places)]
+    assert got == [("8600余处", "湖南省"), ("6家", "湖南省")]
+    national = DocContext(region="全国", year_issued=2013, year_reviewed=2012, heading="一、过去五年工作回顾")
+    assert extract_facts("全国粮食产量达到58957万吨。", national, find_places)[0].place == "全国"
+
+
+def test_a_bare_verb_before_a_count_takes_the_noun_after_it():
+    heading = "三、2026年重点工作 > 保障和改善民生"
+    got = rows("新创建12个国家临床重点专科，扎实办好15项重点民生实事，新培育6个左右现代物流集聚区。", heading)
+    assert [g[1] for g in got] == ["国家临床重点专科", "重点民生实事", "现代物流集聚区"]
+    assert all(g[3:] == ("target", "2026") for g in got)
+
+
+def test_a_multiple_grown_over_a_plan_is_a_total_over_it_and_a_level_is_the_end_years():
+    heading = "一、“十四五”时期和2025年工作回顾 > 基础设施建设实现新跃升"
+    got = rows("5G基站增长3.8倍，算力规模达到18EFLOPS，骨干龙头企业超900家。", heading, plan_part="十四五")
+    assert got[0][2:] == ("multiple", "cumulative", "十四五")
+    assert got[-1][3:] == ("actual", "2025")

@@ -683,7 +683,8 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         scope = ""  # "2010年比上年减少6.4%": one year's change, whatever the paragraph reviews
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
-            scope == "paragraph" and (done or measure in ("change", "growth"))):
+            scope == "paragraph" and (done or measure in ("change", "growth") or (
+                measure == "multiple" and says("growth", clause[-4:])))):  # 5G基站增长4.3倍: over the plan
         return "cumulative"
     if not looks_back and not reviewing and _names_issue_year(before, clause, doc):
         return "target"  # "今年企业退休人员基本养老金继续提高10%" in a report issued this year: a plan
@@ -873,5 +874,8 @@ def _place(text: str, doc: DocContext, find_places: PlaceFinder | None) -> str:
     if find_places:
         found = find_places(text)
         if found:
-            return found[-1] if isinstance(found[-1], str) else getattr(found[-1], "name", doc.region)
+            place = found[-1] if isinstance(found[-1], str) else getattr(found[-1], "name", doc.region)
+            if doc.region and place != doc.region and place in cues()["national_scopes"]:
+                return doc.region  # 全国重点实验室, 第四次全国文物普查 in a province's report: a name's scope
+            return place
     return doc.region
