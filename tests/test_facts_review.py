@@ -112,3 +112,25 @@ def test_a_multiple_grown_over_a_plan_is_a_total_over_it_and_a_level_is_the_end_
     got = rows("5G基站增长3.8倍，算力规模达到18EFLOPS，骨干龙头企业超900家。", heading, plan_part="十四五")
     assert got[0][2:] == ("multiple", "cumulative", "十四五")
     assert got[-1][3:] == ("actual", "2025")
+
+
+def test_what_a_count_is_of_when_its_clause_names_something_else():
+    heading = "一、2025年工作回顾 > 产业体系建设步伐加快"
+    got = rows("出台科技金融、人才引进等方面26项支持政策，龙泉青瓷、东阳木雕、嵊州竹编3个传统工艺入选国家名录，"
+               "12所高校18个学科入选一流学科建设名单。", heading)
+    assert [g[1] for g in got] == ["支持政策", "入选国家名录传统工艺", "高校", "入选一流学科建设学科"]
+
+
+def test_an_aside_in_brackets_before_a_bare_verb_is_skipped_and_a_named_average_is_a_level():
+    heading = "一、2025年工作回顾 > 开放水平提升"
+    got = rows("中欧班列（长安号）开行4100列、增长9%，设区城市PM2.5年平均浓度降至29微克/立方米。", heading)
+    assert got[0][1:] == ("中欧班列开行", "count", "actual", "2025")
+    assert got[2][1:] == ("设区城市PM2.5年平均浓度", "amount", "actual", "2025")
+    kept = rows("每千人口执业（助理）医师数3.6人。", heading)
+    assert kept[0][1] == "每千人口执业（助理）医师数", "a bracket inside a name stays"
+
+
+def test_items_of_a_list_keep_their_own_noun():
+    got = rows("接待游客人数、旅游总收入分别增长6.1%、8.3%，职工医保共济金额45.2亿元。", "一、2025年工作回顾")
+    assert [(g[1], g[3]) for g in got] == [("接待游客人数", "actual"), ("旅游总收入", "actual"),
+                                           ("职工医保共济金额", "actual")]

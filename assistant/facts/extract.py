@@ -212,7 +212,7 @@ class Series:
 def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
                     find_places: PlaceFinder | None) -> list[Fact]:
     out: list[Fact] = []
-    previous_end, previous_indicator, previous_flow = 0, "", False
+    previous_end, previous_indicator, previous_flow, previous_counted = 0, "", False, ""
     series: Series | None = None
     span_ends: list[bool] = []
     open_span = False
@@ -245,8 +245,12 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
             # …建设和7所高校, 技师学院均实现21个地级以上市: a clause ending in a connective names another thing
-            if len(indicator) <= 2 or re.search(r"[等和及与均]$", indicator) or _ends_in_verb(indicator) or re.search(
-                    r"均(?:实现|达到)?$", clause):
+            # 健康消费等方面29项促消费政策: a range of fields, not the thing counted; 15所高职院校21个专业群: the
+            # clause is the noun the figure before counted; 黄酒、火腿、龙井茶3个历史经典产业: a list summed up
+            if len(indicator) <= 2 or re.search(r"(?:[等和及与均]|等?方面|等领域)$", indicator) or _ends_in_verb(
+                    indicator) or re.search(r"均(?:实现|达到)?$", clause) or (
+                    clause.strip() and clause.strip() == previous_counted) or _sums_up_a_list(
+                    sentence, m.start() - len(clause), previous_end):
                 # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
                 indicator, counted_after = _counted_noun(after), not re.search(
                     f"(?:{cue_pattern('reach_verbs').pattern})$", clause)
@@ -298,8 +302,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         # "新增国家现代农业产业园11个、优势特色产业集群9个": an item of a list shares the verb of the first
         listed = bool(out) and re.fullmatch(r"(?:以上|左右|多|余)?、", sentence[previous_end:m.start() - len(clause)])
         flow = says("flow", indicator) or says("flow", clause.strip()) or (listed and previous_flow)
+        # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
+        # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
         status = _status(before, clause, after, indicator, doc, paragraph, measure,
-                         (counted_after and not in_series) or flow)
+                         (counted_after and not in_series and bool(paragraph.plan)) or flow)
         if span_start:
             status = "actual"  # the level a change started from has been reached
             period = _span_start_period(before, clause, doc, paragraph)
@@ -324,6 +330,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             sentence=sentence.strip(), chunk_id=doc.chunk_id,
             start=offset + m.start(), end=offset + m.end()))
         previous_end, previous_indicator, previous_flow = m.end(), indicator, flow
+        previous_counted = _noun_after(after) if _group(unit) == "count" else ""
         span_ends.append(span_end)
         open_span = span_start or (open_span and not span_end)
     return out
@@ -509,13 +516,33 @@ def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
 
 
 def _clause_before(sentence: str, at: int, floor: int) -> str:
-    """The text between the figure and the nearest clause mark (or the previous figure) before it."""
-    cut = floor
-    for i in range(at - 1, floor - 1, -1):
+    """The text between the figure and the nearest clause mark (or the previous figure) before it. Brackets in
+    the words right before the figure are no clause mark: an aside before a bare verb is dropped ("中欧班列（义新欧）
+    开行3005列" -> "中欧班列开行"), one inside a name kept ("每千人口执业（助理）医师数3.6人")."""
+    cut, aside = floor, None
+    i = at - 1
+    while i >= floor:
+        tail = sentence[i + 1:at]
+        if sentence[i] in "）)" and aside is None and re.fullmatch(r"[\u4e00-\u9fff]{1,8}", tail):
+            opening = max(sentence.rfind("（", floor, i), sentence.rfind("(", floor, i))
+            if opening > floor and re.fullmatch(r"[^\d，,；;、（(]{1,10}", sentence[opening + 1:i]):
+                aside, i = (opening, i + 1 if len(tail) <= 2 else opening), opening - 1
+                continue
         if sentence[i] in CLAUSE_SEP:
             cut = i + 1
             break
+        i -= 1
+    if aside:
+        return sentence[cut:aside[0]] + sentence[aside[1]:at]
     return sentence[cut:at]
+
+
+def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool:
+    """The clause is the last item of a list of names without figures (绍兴黄酒、金华火腿、西湖龙井茶3个…)."""
+    if clause_start <= 0 or sentence[clause_start - 1] != "、":
+        return False
+    item = _clause_before(sentence, clause_start - 1, 0)
+    return previous_end <= clause_start - 1 - len(item) and bool(re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", item))
 
 
 def _clause_after(sentence: str, at: int) -> str:
