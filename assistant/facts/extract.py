@@ -254,6 +254,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                 # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
                 indicator, counted_after = _counted_noun(after), not re.search(
                     f"(?:{cue_pattern('reach_verbs').pattern})$", clause)
+        elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
+            indicator = _share_of_after(after)  # 95%的行政村集体经济收入超过5万元: the share of the villages that do
         elif _group(unit) in ("money", "physical") and _names_after(after) and _ends_in_verb(indicator):
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
         index = -1
@@ -409,6 +411,9 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
     if cue_pattern("threshold_after").match(after):
         return True
+    if _group(unit) in ("money", "physical", "count") and re.match(r"的[\u4e00-\u9fff]", after) and re.search(
+            f"(?:{cue_pattern('threshold_before').pattern})$", before):
+        return True  # 95%的行政村集体经济收入超过5万元的…: a class of villages, not a figure stated
     if _group(unit) not in ("money", "physical"):
         return False
     if any(unit.endswith(u) for u in cues()["class_units"]):
@@ -594,6 +599,14 @@ def _counted_noun(after: str) -> str:
     if len(head) < 1 or len(action) > 16:
         return head or noun
     return action if action.endswith(head) else action + head  # 纳入…成果清单: the list's items are the noun
+
+
+def _share_of_after(after: str) -> str:
+    """"的行政村集体经济收入超过" after a percentage: what it is the share of ("" for 的增长, a rate's own noun)."""
+    found = re.match(r"(?:以上|左右)?的([\u4e00-\u9fff“”]{2,})", re.split(r"\d", after)[0])
+    if not found or says("growth", found.group(1)[:2]) or says("share", found.group(1)[:2]):
+        return ""
+    return re.sub(r"[“”]", "", found.group(1))
 
 
 def _without_place(indicator: str, place: str) -> str:
