@@ -144,3 +144,9 @@ def test_thresholds_that_name_a_class_are_no_figures_and_a_share_names_what_foll
     share = rows("88%的乡镇卫生院建成标准化发热诊室，推动70%以上的县级医院达到三级水平。", heading)
     assert [(g[1], g[2]) for g in share] == [("乡镇卫生院建成标准化发热诊室", "share"), ("县级医院达到三级水平", "share")]
     assert rows("实现了6.5%的增长。", heading) == [], "a rate's own noun (的增长) names nothing measured"
+
+
+def test_a_verb_acting_on_counted_things_is_no_change_and_a_target_met_is_no_target():
+    heading = "一、2025年工作回顾 > 城市品质提升"
+    got = rows("规范提升9个夜市街区，6条市控河流断面水质均达到省定目标要求，新农合已扩大到全省92%的县。", heading)
+    assert [g[2:] for g in got] == [("count", "actual", "2025"), ("count", "actual", "2025"), ("share", "actual", "2025")]

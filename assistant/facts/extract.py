@@ -299,6 +299,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)  # 分别增长20%以上、10%以上
         else:
             measure, sign = _measure(unit, clause, indicator)
+            if counted_after and measure == "change" and not re.search(
+                    f"(?:{cue_pattern('than_before').pattern})$", clause):
+                measure, sign = "count", 1  # 规范提升7个夜市摊点: the verb acts on the things counted
             if series is not None:
                 series.measure, series.sign = measure, sign
         # "新增国家现代农业产业园11个、优势特色产业集群9个": an item of a list shares the verb of the first
@@ -652,7 +655,7 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     """(measure, sign): growth and change figures after 下降/减少 are negative."""
     group = _group(unit) or "count"
     tail = clause[-6:]
-    if re.search(r"[到至]$", tail):
+    if re.search(r"[到至](?:全国|全省|全市|全区|全县)?$", tail):
         tail = ""  # 提高到40%, 扩大到全国86%: a level reached, not a rate of change
     grows = any(w in tail for w in cues()["growth"])
     sign = -1 if any(w in tail for w in cues()["falls"]) else 1
