@@ -150,3 +150,13 @@ def test_a_verb_acting_on_counted_things_is_no_change_and_a_target_met_is_no_tar
     heading = "一、2025年工作回顾 > 城市品质提升"
     got = rows("规范提升9个夜市街区，6条市控河流断面水质均达到省定目标要求，新农合已扩大到全省92%的县。", heading)
     assert [g[2:] for g in got] == [("count", "actual", "2025"), ("count", "actual", "2025"), ("share", "actual", "2025")]
+
+
+def test_bases_durations_and_adverbs_are_no_part_of_an_indicator():
+    heading = "一、“十四五”时期和2025年工作回顾 > 经济实力显著增强"
+    got = rows("地区生产总值连续迈上3个万亿元台阶、达6.1万亿元、年均增长5.2%，粮食总产量连续6年稳定在600亿斤以上，"
+               "交通事故起数、死亡人数比2020年分别下降31.2%、27.5%，出口占比首次超过40%。", heading, plan_part="十四五")
+    assert [(g[0], g[1]) for g in got] == [
+        ("6.1万亿元", "地区生产总值"), ("5.2%", "地区生产总值"), ("600亿斤", "粮食总产量"),
+        ("31.2%", "交通事故起数"), ("27.5%", "死亡人数"), ("40%", "出口占比")]
+    assert got[1][3:] == ("average", "十四五") and got[3][3:] == ("cumulative", "十四五")

@@ -481,6 +481,8 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
         return None
     # 及 joins items, but not inside 普及, 涉及, 及时 ("新增学前教育普及普惠县26个、…")
     items = [part for part in re.split(r"[、和与]|(?<![普涉以])及(?!时)", subject) if part.strip()]
+    if "分别" not in segment and any(re.fullmatch(f"(?:{'|'.join(cues()['tail_verbs'])})+", i.strip()) for i in items):
+        return None  # "…迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%": a verb is no subject of a list
     if len(items) == 1:
         items = _pair_of(items[0])  # 城乡低保标准分别提高9.97%和14.1% -> 城镇…, 农村…
     if len(items) < 2:
@@ -648,6 +650,9 @@ def _indicator(clause: str) -> str:
                 break
         if text.endswith("的"):
             text, changed = text[:-1], True
+        tail = re.search(f"(?:{cue_pattern('indicator_tails').pattern})$", text)
+        if tail and tail.start() >= 2:
+            text, changed = text[:tail.start()], True
     return text if len(text) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]", text) else ""
 
 
