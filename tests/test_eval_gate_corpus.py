@@ -1,4 +1,4 @@
-"""The CI gate on real reports beyond the seeds: blind-wider.jsonl, blind-fresh.jsonl and wider.jsonl over
+"""The CI gate on real reports beyond the seeds: blind-wider, blind-fresh, blind-next, wider and dev-fresh over
 ../shared/corpus (and the seeds, in the same home).
 
 The corpus is ingested for real (cleaning, metadata, chunking, Chroma, BM25); its passage
@@ -36,7 +36,7 @@ def corpus_assistant(tmp_path_factory, embedder):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["blind-wider", "blind-fresh", "wider"])
+@pytest.mark.parametrize("name", ["blind-wider", "blind-fresh", "blind-next", "wider", "dev-fresh"])
 def test_corpus_sets_stay_above_their_floors(corpus_assistant, tmp_path, name):
     floors = REPO / "evals" / f"floors-{name}.json"
     out = tmp_path / name
