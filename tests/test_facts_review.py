@@ -160,3 +160,35 @@ def test_bases_durations_and_adverbs_are_no_part_of_an_indicator():
         ("6.1万亿元", "地区生产总值"), ("5.2%", "地区生产总值"), ("600亿斤", "粮食总产量"),
         ("31.2%", "交通事故起数"), ("27.5%", "死亡人数"), ("40%", "出口占比")]
     assert got[1][3:] == ("average", "十四五") and got[3][3:] == ("cumulative", "十四五")
+
+
+def test_a_review_saying_its_targets_were_met_lists_results_not_targets():
+    doc = DocContext(region="全国", year_issued=2014, year_reviewed=2013, heading="一、2013年工作回顾")
+    text = ("过去一年，我们圆满实现全年经济社会发展主要预期目标，主要目标任务顺利完成。"
+            "全国新注册企业增长27.6%，民间投资比重上升到63%。")
+    got = [(f.figure, f.status, f.period) for f in extract_facts(text, doc, find_places)]
+    assert got == [("27.6%", "actual", "2013"), ("63%", "actual", "2013")]
+    plan = DocContext(region="全国", year_issued=2014, year_reviewed=2013, heading="二、2014年工作总体部署")
+    listed = extract_facts("今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右；城镇新增就业1000万人以上。", plan)
+    assert [f.status for f in listed] == ["target", "target"]
+
+
+def test_a_paragraph_opening_the_years_part_is_that_years_and_the_years_ahead_are_planned():
+    heading = "一、“十四五”时期经济社会发展回顾"
+    got = rows("刚刚过去的2025年，全省生产总值增长5.4%，固定资产投资增长3.1%。", heading)
+    assert [g[3:] for g in got] == [("actual", "2025"), ("actual", "2025")]
+    ahead = rows("今后五年，单位地区生产总值能耗下降13%。", "二、“十五五”时期主要目标任务")
+    assert ahead[0][3] == "target"
+    run = rows("粮食连续五年增产，总产量达到620亿斤。", "一、2025年工作回顾")
+    assert run[0][3:] == ("actual", "2025"), "a run of years (连续五年) is no total over them"
+
+
+def test_small_words_around_figures():
+    heading = "一、2025年工作回顾 > 民生福祉增进"
+    got = rows("城乡居民低保月均标准分别提高到810元和690元，退休人员基本养老金总体上调2%，"
+               "创建了4个国家先进制造业集群，9户企业入选工信部5G工厂名录，智能算力达5200PF。", heading)
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("810元", "城市低保月均标准", "amount"), ("690元", "农村低保月均标准", "amount"),
+        ("2%", "退休人员基本养老金", "growth"), ("4个", "国家先进制造业集群", "count"),
+        ("9户", "入选工信部5G工厂名录企业", "count"), ("5200PF", "智能算力", "amount")]
+    assert rows("开展1500吨功能糖、3万吨淀粉糖等项目前期工作。", "三、2026年重点工作") == [], "capacities name projects"

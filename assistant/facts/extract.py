@@ -129,7 +129,7 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
     paragraph = _paragraph_at(lead + text, 0, doc)
     for sentence in _sentences(lead):
         _read_opening(sentence, paragraph, doc)
-        if says("target_list", sentence):
+        if _opens_target_list(sentence):
             paragraph.targets = True
     start = 0
     for end_match in list(SENTENCE_END.finditer(text)) + [None]:
@@ -140,12 +140,23 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
             paragraph = _paragraph_at(text, start, doc)
         _read_opening(sentence, paragraph, doc)
         facts.extend(_sentence_facts(sentence, start, doc, paragraph, find_places))
-        if says("target_list", sentence):
+        if _opens_target_list(sentence):
             paragraph.targets = True
         start = end
         if start >= len(text):
             break
     return facts
+
+
+def _opens_target_list(sentence: str) -> bool:
+    """The sentence opens a list of targets ("主要预期目标是："), not one saying they were met ("圆满实现全年
+    经济社会发展主要预期目标", "主要目标任务顺利完成")."""
+    for found in cue_pattern("target_list").finditer(sentence):
+        start = max(sentence.rfind(mark, 0, found.start()) for mark in "，,；;。") + 1
+        ends = [i for i in (sentence.find(mark, found.end()) for mark in "，,；;。") if i >= 0]
+        if not says("targets_met", sentence[start:min(ends) if ends else len(sentence)]):
+            return True
+    return False
 
 
 def _sentences(text: str) -> list[str]:
@@ -189,7 +200,7 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
     opening = YEAR.match(head)
     if opening:
         paragraph.year, paragraph.plan = opening.group(1), ""
-    elif cue_pattern("last_year").match(head) and doc.year_reviewed:
+    elif (cue_pattern("last_year").match(head) or cue_pattern("year_part_opening").match(head)) and doc.year_reviewed:
         # "过去一年，我们的各项工作取得了很大成绩。" under "三、2011年的工作": what follows is 2010's
         paragraph.year, paragraph.plan = str(doc.year_reviewed), ""
     plan = PLAN.match(head)
@@ -256,7 +267,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                     f"(?:{cue_pattern('reach_verbs').pattern})$", clause)
         elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
             indicator = _share_of_after(after)  # 95%的行政村集体经济收入超过5万元: the share of the villages that do
-        elif _group(unit) in ("money", "physical") and _names_after(after) and _ends_in_verb(indicator):
+        elif _group(unit) in ("money", "physical") and _names_after(after) and (
+                _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip())):  # 安排384亿元救灾款和740亿元…
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
         index = -1
         if series is not None:
@@ -306,7 +318,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                 series.measure, series.sign = measure, sign
         # "新增国家现代农业产业园11个、优势特色产业集群9个": an item of a list shares the verb of the first
         listed = bool(out) and re.fullmatch(r"(?:以上|左右|多|余)?、", sentence[previous_end:m.start() - len(clause)])
-        flow = says("flow", indicator) or says("flow", clause.strip()) or (listed and previous_flow)
+        # (not the Y of 从X增加到Y: a level reached)
+        flow = not span_end and not _closes_span(clause) and (
+            says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow))
         # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
         # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
         status = _status(before, clause, after, indicator, doc, paragraph, measure,
@@ -423,6 +437,8 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         return True
     if cue_pattern("kind_after").match(after):
         return True
+    if any(unit.endswith(u) for u in cues()["capacity_units"]) and cue_pattern("project_after").match(after):
+        return True  # 建成投产1000吨农用益生菌、1万吨塔格糖等项目: a capacity naming a project
     return bool(re.search(cue_pattern("capacity_before").pattern + "$", before)) and bool(
         re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
 
@@ -433,6 +449,8 @@ def _shared_noun(item: str, last: str) -> str:
     at = last.find(item[-1])
     if 0 < at < len(last) - 1 and at < len(item) + 2:
         return last[at + 1:]
+    if at < 0 and len(item) >= 2 and not any(last.startswith(p) for parts in cues()["paired"].values() for p in parts):
+        return ""  # 用水量、能耗、二氧化碳排放量: a word of its own shares nothing with the last (城镇、农村…收入 do)
     return last[len(item):]
 
 
@@ -441,7 +459,10 @@ def _pair_of(subject: str) -> list[str]:
     subject = subject.strip()
     for word, parts in cues()["paired"].items():
         if subject.startswith(word):
-            return [part + subject[len(word):] for part in parts]
+            rest = subject[len(word):]
+            urban = next((u for k, u in cues()["paired_urban"].items() if k in rest), parts[0])
+            rest = re.sub(r"^居民(?=低保)", "", rest)  # 城乡居民低保标准: 城市低保标准, 农村低保标准
+            return [(urban if i == 0 else part) + rest for i, part in enumerate(parts)]
     return [subject]
 
 
@@ -533,7 +554,7 @@ def _clause_before(sentence: str, at: int, floor: int) -> str:
     i = at - 1
     while i >= floor:
         tail = sentence[i + 1:at]
-        if sentence[i] in "）)" and aside is None and re.fullmatch(r"[\u4e00-\u9fff]{1,8}", tail):
+        if sentence[i] in "）)" and aside is None and re.fullmatch(r"[\u4e00-\u9fff]{0,8}", tail):
             opening = max(sentence.rfind("（", floor, i), sentence.rfind("(", floor, i))
             if opening > floor and re.fullmatch(r"[^\d，,；;、（(]{1,10}", sentence[opening + 1:i]):
                 aside, i = (opening, i + 1 if len(tail) <= 2 else opening), opening - 1
@@ -564,7 +585,7 @@ def _clause_after(sentence: str, at: int) -> str:
 
 
 def _ends_in_verb(indicator: str) -> bool:
-    return re.search(f"(?:{cue_pattern('object_verbs').pattern})$", indicator) is not None
+    return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?$", indicator) is not None
 
 
 def _names_after(after: str) -> bool:
@@ -574,7 +595,8 @@ def _names_after(after: str) -> bool:
 def _noun_after(after: str) -> str:
     """The noun a count is of, when it follows the figure: "平台入选省级…" -> "平台"; "以上" -> ""."""
     words = cues()
-    text = re.split(r"\d", re.sub(r"[“”\"《》]", "", after))[0]  # 107家“亿元企业培育工程”企业; 等19个项目交付房屋4100套
+    # 107家“亿元企业培育工程”企业; 等19个项目交付房屋4100套 (but 5G工厂 is a name)
+    text = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])", re.sub(r"[“”\"《》]", "", after))[0]
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
@@ -584,7 +606,7 @@ def _noun_after(after: str) -> str:
     noun = text[:cut]
     if noun in words["not_nouns"]:
         return ""  # 折合1148亿元人民币: the currency, not what is measured
-    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", noun) else ""
+    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d]*", noun) else ""
 
 
 def _counted_noun(after: str) -> str:
@@ -669,7 +691,7 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     if group == "points":
         return "change", sign
     if group == "percent":
-        if re.search(r"(?:增速|增幅|增长率|涨幅|增长幅度)$", indicator):
+        if re.search(r"(?:增速|增幅|增长率|涨幅|增长幅度|增长(?:预期)?目标)$", indicator):
             return "growth", sign  # 主导产业增加值增速达到10%: a growth rate reached
         if grows and not any(w in indicator for w in ("率", "比重", "占比")):
             return "growth", sign
@@ -693,7 +715,8 @@ def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext) -> str
     year = [m.start() for m in YEAR.finditer(before)] + [m.start() for m in cue_pattern("this_year").finditer(before)]
     if cue:
         return "sentence" if not year or max(cue) > max(year) else ""
-    return "paragraph" if not year and (paragraph.plan or _heading_plan_past(doc)) else ""
+    # a paragraph dated to one year ("刚刚过去的2025年，…" under "一、“十四五”时期经济社会发展回顾") is that year's
+    return "paragraph" if not year and not paragraph.year and (paragraph.plan or _heading_plan_past(doc)) else ""
 
 
 def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph,
