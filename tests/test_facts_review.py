@@ -192,3 +192,14 @@ def test_small_words_around_figures():
         ("2%", "退休人员基本养老金", "growth"), ("4个", "国家先进制造业集群", "count"),
         ("9户", "入选工信部5G工厂名录企业", "count"), ("5200PF", "智能算力", "amount")]
     assert rows("开展1500吨功能糖、3万吨淀粉糖等项目前期工作。", "三、2026年重点工作") == [], "capacities name projects"
+
+
+def test_when_the_start_of_a_span_was():
+    def spans(text, heading, issued, reviewed):
+        doc = DocContext(region="全国", year_issued=issued, year_reviewed=reviewed, heading=heading)
+        return [(f.figure, f.status, f.period) for f in extract_facts(text, doc)]
+    assert spans("试点城市由上年的79个增加到229个。", "一、2008年工作回顾", 2009, 2008) == [
+        ("79个", "actual", "2007"), ("229个", "actual", "2008")]
+    assert spans("补助标准由每人每年150元提高到240元。", "一、2011年工作回顾", 2012, 2011)[0][2] == "2010"
+    assert spans("财政补助由每人每年400元提高到450元。", "三、2017年重点工作 > 保障民生", 2017, 2016) == [
+        ("400元", "actual", "2016"), ("450元", "target", "2017")]

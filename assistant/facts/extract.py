@@ -39,7 +39,7 @@ PLAN = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
 TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|规划|打算")
 
 # "从2002年1288亿元增加到…", "由52.7%提高至…", "从去年的2.1%…": the figure after 从/由 (and a year) opens a span
-SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?\s*$")
+SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每人每[年月])?\s*$")
 # …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
 SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 
@@ -390,14 +390,24 @@ def _closes_span(clause: str) -> bool:
 def _span_start_period(before: str, clause: str, doc: DocContext, paragraph: "Paragraph") -> str:
     """When the X of "从X增加到Y" was: the year its clause names, else the year before the period reviewed
     (a plan's or five years' review: the year before they began; a year's: the year before)."""
-    own = _named_year(clause, doc)
+    previous = re.search(r"上年(?:底|末)?的?(?:每人每[年月])?$", clause)
+    own = _named_year(clause[:previous.start()] if previous else clause, doc)
     if own:
         return _sub_year(own, before)
     span = _review_span(before, doc, paragraph)
     if span:
         return str(span[0] - 1)
-    year = _period(before, clause, "actual", doc, paragraph)
+    year = _period(before, clause[:previous.start()] if previous else clause, "actual", doc, paragraph)
+    if _planning(doc, paragraph) and not previous and doc.year_issued:
+        return str(doc.year_issued - 1)  # "补助由每人每年380元提高到420元" in a plan: the level now
+    # "由上年的88个增加到317个" in a review of 2008: the year before the year reviewed
     return str(int(year[:4]) - 1) if re.match(r"\d{4}", year) else ""
+
+
+def _planning(doc: DocContext, paragraph: "Paragraph") -> bool:
+    """The figure sits where the report sets out the year ahead (a plan section, a list of targets)."""
+    return bool(doc.ahead or paragraph.targets or (TARGET_HEADING.search(doc.heading)
+                                                   and not says("review_heading", doc.heading)))
 
 
 def _review_span(before: str, doc: DocContext, paragraph: "Paragraph") -> tuple[int, int] | None:
