@@ -49,6 +49,8 @@ SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 YEAR_BASE = re.compile(rf"(?:比|较|相比)(?:{YEAR_DIGITS}年|去年|上年)(?:末|底)?的?")
 PLAN_BASE = re.compile(r"(?:是|为|相当于|比|较)[“\"]?(十[一二三四五六七八九]五)[”\"]?(末|时期|期间)?的?")
 
+EXAMPLES = re.compile(r"(?<![高平中初同对均])等(?![级于待同])")  # "A、B等X": examples of X (not 高等, 等级)
+
 PlaceFinder = Callable[[str], list]
 
 
@@ -307,7 +309,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if in_series:
             measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
         elif inherited and out and _group(unit) == _group(out[-1].unit) and re.fullmatch(
-                r"(?:以上|以下|左右|多|余)?[、和及与\s]*", sentence[previous_end:m.start()]):
+                r"(?:以上|以下|左右|多|余)?[、和及与\s－\-—–~～]*", sentence[previous_end:m.start()]):
             measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)  # 分别增长20%以上、10%以上
         else:
             measure, sign = _measure(unit, clause, indicator)
@@ -335,6 +337,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period = _period(re.sub(r"[从由][^，,；;]*$", "", before), clause, status, doc, paragraph)
         else:
             period = _period(before, clause, status, doc, paragraph)
+        if out and re.fullmatch(r"\s*[－\-—–~～]\s*", sentence[previous_end:m.start()]):
+            status, period = out[-1].status, out[-1].period  # 增长6.5%－7%: the range's top, as its bottom
         if in_series and out and not re.sub(r"[、和及与\s]|以上|以下|左右|多|余", "", clause):
             status, period = out[-1].status, out[-1].period  # 年均增长5.3％、7.7％: as the first of the series
         based = _plan_base(sentence, m.start())
@@ -511,6 +515,8 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     else:
         return None
     # 及 joins items, but not inside 普及, 涉及, 及时 ("新增学前教育普及普惠县26个、…")
+    if "分别" not in segment and EXAMPLES.search(subject):
+        return None  # "家电、汽车等以旧换新2万单、设备更新项目15个": examples of one thing, not a list of subjects
     items = [part for part in re.split(r"[、和与]|(?<![普涉以])及(?!时)", subject) if part.strip()]
     if "分别" not in segment and any(re.fullmatch(f"(?:{'|'.join(cues()['tail_verbs'])})+", i.strip()) for i in items):
         return None  # "…迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%": a verb is no subject of a list
@@ -660,6 +666,7 @@ def _indicator(clause: str) -> str:
              _indicator("增长") -> ""
     """
     text = re.sub(r"[\s“”\"《》]", "", clause)
+    text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
     text = re.sub(rf"^从?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "", text)
     text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
@@ -667,6 +674,10 @@ def _indicator(clause: str) -> str:
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
     text = re.sub(rf"(?:是|为|相当于)(?:十[一二三四五]五|{YEAR_DIGITS}年)[末初]?的$", "", text)
+    # "家电、汽车、数码产品等以旧换新", "原油等大宗商品进口": the examples before 等 name no indicator
+    examples = list(re.finditer(EXAMPLES, text))
+    if examples and len(text) - examples[-1].end() >= 2:
+        text = text[examples[-1].end():]
     leads = sorted(cues()["lead_fillers"], key=len, reverse=True)
     tails = sorted(cues()["tail_verbs"], key=len, reverse=True)
     changed = True
