@@ -39,7 +39,7 @@ PLAN = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
 TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|规划|打算")
 
 # "从2002年1288亿元增加到…", "由52.7%提高至…", "从去年的2.1%…": the figure after 从/由 (and a year) opens a span
-SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每人每[年月])?\s*$")
+SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每[人户生]每[年月])?\s*$")
 # …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
 SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 
@@ -49,7 +49,8 @@ SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 YEAR_BASE = re.compile(rf"(?:比|较|相比)(?:{YEAR_DIGITS}年|去年|上年)(?:末|底)?的?")
 PLAN_BASE = re.compile(r"(?:是|为|相当于|比|较)[“\"]?(十[一二三四五六七八九]五)[”\"]?(末|时期|期间)?的?")
 
-EXAMPLES = re.compile(r"(?<![高平中初同对均])等(?![级于待同])")  # "A、B等X": examples of X (not 高等, 等级)
+EXAMPLES = re.compile(r"(?<![高平中初同对均立相不])等(?![级于待同])(?![^“”]*”)")  # "A、B等X": examples of X
+# (not 高等, 等级, nor inside a quoted name: “立等可取”事项)
 
 PlaceFinder = Callable[[str], list]
 
@@ -394,7 +395,7 @@ def _closes_span(clause: str) -> bool:
 def _span_start_period(before: str, clause: str, doc: DocContext, paragraph: "Paragraph") -> str:
     """When the X of "从X增加到Y" was: the year its clause names, else the year before the period reviewed
     (a plan's or five years' review: the year before they began; a year's: the year before)."""
-    previous = re.search(r"上年(?:底|末)?的?(?:每人每[年月])?$", clause)
+    previous = re.search(r"上年(?:底|末)?的?(?:每[人户生]每[年月])?$", clause)
     own = _named_year(clause[:previous.start()] if previous else clause, doc)
     if own:
         return _sub_year(own, before)
@@ -665,8 +666,15 @@ def _indicator(clause: str) -> str:
     Example: _indicator("全年民生支出") -> "民生支出"; _indicator("新增城镇就业") -> "新增城镇就业";
              _indicator("增长") -> ""
     """
-    text = re.sub(r"[\s“”\"《》]", "", clause)
+    text = re.sub(r"\s", "", clause)
+    # "家电、汽车、数码产品等以旧换新", "原油等大宗商品进口": the examples before 等 name no indicator
+    examples = list(EXAMPLES.finditer(text))  # read before the quote marks go
+    if examples and len(re.sub(r"[“”\"《》]", "", text[examples[-1].end():])) >= 2:
+        text = text[examples[-1].end():]
+    text = re.sub(r"[“”\"《》]", "", text)
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
+    # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
+    text = re.sub(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年)(?:预算|末|底|时期)?", "", text)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
     text = re.sub(rf"^从?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "", text)
     text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
@@ -674,10 +682,6 @@ def _indicator(clause: str) -> str:
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
     text = re.sub(rf"(?:是|为|相当于)(?:十[一二三四五]五|{YEAR_DIGITS}年)[末初]?的$", "", text)
-    # "家电、汽车、数码产品等以旧换新", "原油等大宗商品进口": the examples before 等 name no indicator
-    examples = list(re.finditer(EXAMPLES, text))
-    if examples and len(text) - examples[-1].end() >= 2:
-        text = text[examples[-1].end():]
     leads = sorted(cues()["lead_fillers"], key=len, reverse=True)
     tails = sorted(cues()["tail_verbs"], key=len, reverse=True)
     changed = True
@@ -854,6 +858,9 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     named = _last_named_year(before, doc)
     year = named[1] if named else ""
     plans = PLAN.findall(before)
+    if status == "target" and doc.year_issued:
+        # "加快建设“十四五”批复的6个基地" in a plan for 2026: a plan already over is no target's period
+        plans = [p for p in plans if not _span_of(p) or _span_of(p)[1] >= doc.year_issued]
     if plans and (not named or before.rfind(plans[-1]) > named[0]):
         if re.match(r"[”\"]?末", before[before.rfind(plans[-1]) + len(plans[-1]):]) and _span_of(plans[-1]):
             return str(_span_of(plans[-1])[1])  # 到“十四五”末: the plan's last year
