@@ -220,7 +220,7 @@ def test_a_plan_over_is_no_targets_period_and_a_comparisons_base_no_indicator():
     got = rows("加快建设“十四五”批复的5个大基地，确保新增新能源装机2500万千瓦。", "三、2026年重点工作")
     assert [g[3:] for g in got] == [("target", "2026"), ("target", "2026")]
     heading = "一、“十四五”时期和2025年工作回顾 > 财政实力增强"
-    review = rows("地方一般公共预算收入累计超1.2万亿元、较“十三五”增长14.5%，脱贫地区农村居民人均可支配收入突破1.8万元。",
+    review = rows("地方一般公共预算收入累计超1.2万亿元、较“十三五”增长14.5%。脱贫地区农村居民人均可支配收入突破1.8万元。",
                   heading, plan_part="十四五")
     assert review[1][1] == "地方一般公共预算收入"
     assert review[2][3:] == ("actual", "2025"), "脱贫地区 names where, not a flow"
