@@ -225,3 +225,16 @@ def test_a_plan_over_is_no_targets_period_and_a_comparisons_base_no_indicator():
     assert review[1][1] == "地方一般公共预算收入"
     assert review[2][3:] == ("actual", "2025"), "脱贫地区 names where, not a flow"
     assert rows("保费由每生每年5元提高至10元。", "三、2026年重点工作")[0][3] == "actual", "每生每年 is a rate"
+
+
+def test_a_plan_section_sentence_naming_an_earlier_year_states_results():
+    doc = DocContext(region="全国", year_issued=2012, year_reviewed=2011, heading="二、2012年主要任务 > 5、城镇居民医保")
+    got = [(f.figure, f.indicator, f.status, f.period) for f in extract_facts(
+        "2011年政府补助标准达到每人每年200元，参保人数达到2.2亿。\n城镇居民医保补助标准提高到每人每年240元。", doc)]
+    assert got == [("200元", "政府补助标准", "actual", "2011"), ("2.2亿", "参保人数", "actual", "2011"),
+                   ("240元", "城镇居民医保补助标准", "target", "2012")]
+
+
+def test_a_tables_unit_header_is_no_aside():
+    got = rows("指标2020年基数2025年目标属性一、结构优化1地区生产总值(亿元)239.5≥500预期性", "表2:主要指标")
+    assert all("亿元" not in g[1] for g in got)

@@ -573,7 +573,9 @@ def _clause_before(sentence: str, at: int, floor: int) -> str:
         tail = sentence[i + 1:at]
         if sentence[i] in "）)" and aside is None and re.fullmatch(r"[\u4e00-\u9fff]{0,8}", tail):
             opening = max(sentence.rfind("（", floor, i), sentence.rfind("(", floor, i))
-            if opening > floor and re.fullmatch(r"[^\d，,；;、（(]{1,10}", sentence[opening + 1:i]):
+            aside_text = sentence[opening + 1:i]
+            # (not a table's unit header: 地区生产总值(亿元)239.5)
+            if opening > floor and re.fullmatch(r"[\u4e00-\u9fff·]{1,10}", aside_text) and not group_of(aside_text):
                 aside, i = (opening, i + 1 if len(tail) <= 2 else opening), opening - 1
                 continue
         if sentence[i] in CLAUSE_SEP:
@@ -788,7 +790,7 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         return "target"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
     if not looks_back and not reviewing and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
-            not heading_years or max(heading_years) >= doc.year_issued):
+            not heading_years or max(heading_years) >= doc.year_issued) and not _names_earlier_year(before, doc):
         return "target"
     return "actual"
 
@@ -799,8 +801,14 @@ def _ahead(before: str, doc: DocContext) -> bool:
         return False
     if cue_pattern("already").search(before):
         return False  # "国家已设立400亿元…基金", "目前…已经超过2万亿元": what is there already
+    return not _names_earlier_year(before, doc)
+
+
+def _names_earlier_year(before: str, doc: DocContext) -> bool:
+    """The last year the sentence names before the figure is before the report's issue year ("2011年，新农合参保
+    人数达到8.32亿" in a 2012 report's plans): the figure is achieved, whatever the section plans."""
     named = _last_named_year(YEAR_BASE.sub("", _without_spans(before)), doc)
-    return not named or int(named[1][:4]) >= doc.year_issued
+    return bool(named and doc.year_issued and int(named[1][:4]) < doc.year_issued)
 
 
 def _names_issue_year(before: str, clause: str, doc: DocContext) -> bool:
@@ -928,6 +936,9 @@ def _sub_year(year: str, before: str) -> str:
     """2021 + "上半年" -> 2021H1; "1月份至6月份" -> 2021H1 too."""
     if not year:
         return year
+    whole = list(re.finditer(r"全年", before))
+    if whole:
+        before = before[whole[-1].end():]  # "去年下半年…，全年进出口总额2.2万亿美元": the whole year's
     if re.search(r"1月(?:份)?[-—–至到]6月", before):
         return year + "H1"
     for pattern, suffix in SUB_YEAR:
