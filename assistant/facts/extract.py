@@ -441,8 +441,8 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
     after = sentence[m.end():]
     while (joined := re.match(r"[、和]", after)) and (nxt := figure_pattern().match(after, joined.end())):
         after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
-    if cue_pattern("threshold_after").match(after):
-        return True
+    if cue_pattern("threshold_after").match(after) or cue_pattern("ordinal_after").match(after):
+        return True  # (省委十一届十次、十一次全会: which plenum, not how many)
     if _group(unit) in ("money", "physical", "count") and re.match(r"的[\u4e00-\u9fff]", after) and re.search(
             f"(?:{cue_pattern('threshold_before').pattern})$", before):
         return True  # 95%的行政村集体经济收入超过5万元的…: a class of villages, not a figure stated
@@ -556,6 +556,8 @@ def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     unit = "%" if m.group("pct") else m.group("cunit")
     if m.group("cnum") and len(raw) == 1 and _group(unit) == "count":
         return None  # 一个中心, 三批: a lone numeral before a counter is wording, not a statistic
+    if m.group("cnum") and raw + unit in cues()["numeral_words"]:
+        return None  # 一度出现负增长: a word, not a figure
     try:
         value = float(raw) if re.fullmatch(ARABIC, raw) else float(cn2an.cn2an(raw, "smart"))
     except (ValueError, KeyError):
@@ -879,6 +881,8 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     heading_plans, heading_years = PLAN.findall(doc.heading), YEAR.findall(doc.heading)
     if not year and status == "target" and str(doc.year_issued) in heading_years:
         year = str(doc.year_issued)  # "三、2026年重点工作 > 今年是“十五五”开局之年": the year's targets
+    if not year and heading_plans and status == "target" and says("plan_start", doc.heading) and doc.year_issued:
+        year = str(doc.year_issued)  # "三、全力推动“十五五”开好局、起好步": the plan's first year, the issue year
     if not year and heading_plans and status == "target":
         return heading_plans[-1]  # goals under "2035年远景目标及“十四五”时期主要目标" are the plan's
     if not year and heading_years and status in ("actual", "target"):
