@@ -241,8 +241,9 @@ def test_a_tables_unit_header_is_no_aside():
 
 
 def test_a_plans_first_year_section_sets_the_years_targets_and_words_that_look_like_figures():
-    got = rows("粮食产量510万吨以上；新增概念验证中心12家。", "三、一鼓作气，全力推动“十五五”开好局、起好步")
-    assert [g[3:] for g in got] == [("target", "2026"), ("target", "2026")]
+    doc = DocContext(heading="三、一鼓作气，全力推动“十五五”开好局、起好步", ahead=True, **PROVINCE_2026)
+    got = [(f.status, f.period) for f in extract_facts("粮食产量510万吨以上；新增概念验证中心12家。", doc)]
+    assert got == [("target", "2026"), ("target", "2026")], "a section after the review, about the plan's first year"
     assert rows("按照省委十二届九次、十次全会部署要求推进。", "二、“十五五”时期主要目标") == []
     doc = DocContext(region="全国", year_issued=2014, year_reviewed=2013, heading="一、2013年工作回顾")
     assert extract_facts("中央财政收入一度出现负增长。", doc) == []
