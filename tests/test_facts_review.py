@@ -247,3 +247,15 @@ def test_a_plans_first_year_section_sets_the_years_targets_and_words_that_look_l
     assert rows("按照省委十二届九次、十次全会部署要求推进。", "二、“十五五”时期主要目标") == []
     doc = DocContext(region="全国", year_issued=2014, year_reviewed=2013, heading="一、2013年工作回顾")
     assert extract_facts("中央财政收入一度出现负增长。", doc) == []
+
+
+def test_years_and_plans_that_open_a_clause_or_lie_ahead_name_no_indicator_or_period():
+    plan = rows("力争到2030年全社会研发投入强度达到3.3%，“十五五”时期地区生产总值年均增长5%左右。", "二、“十五五”时期主要目标")
+    assert [(g[1], g[3], g[4]) for g in plan] == [("全社会研发投入强度", "target", "2030"),
+                                                  ("地区生产总值", "target", "十五五")]
+    doc = DocContext(region="全国", year_issued=2017, year_reviewed=2016, heading="一、2016年工作回顾")
+    got = extract_facts("部署启动面向2030年的科技创新重大项目，新设8个国家自主创新示范区。", doc)
+    assert (got[0].status, got[0].period) == ("actual", "2016"), "a future year dates no achieved figure"
+    five = DocContext(region="全国", year_issued=2013, year_reviewed=2012, heading="一、过去五年工作回顾")
+    total = extract_facts("中央财政“三农”累计支出4.47万亿元。", five)
+    assert (total[0].status, total[0].period) == ("cumulative", "2008-2012")

@@ -680,7 +680,9 @@ def _indicator(clause: str) -> str:
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
     text = re.sub(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年)(?:预算|末|底|时期)?", "", text)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
-    text = re.sub(rf"^从?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "", text)
+    text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
+                  text)
+    text = re.sub(r"^到?十[一二三四五六七八九]五(?:时期|期间|末)?", "", text)  # "“十三五”时期经济年均增长6.5%"
     text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
@@ -866,6 +868,8 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         return _sub_year(own, before)
     before = YEAR_BASE.sub("", PLAN_BASE.sub("", _without_spans(before)))
     named = _last_named_year(before, doc)
+    if named and status in ("actual", "cumulative") and doc.year_issued and int(named[1][:4]) > doc.year_issued:
+        named = None  # "部署启动面向2030年的…项目，新设6个…": a future year dates no achieved figure
     year = named[1] if named else ""
     plans = PLAN.findall(before)
     if status == "target" and doc.year_issued:
@@ -894,6 +898,8 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     if not year and status in ("cumulative", "average") and _plan_of(doc.year_reviewed) and (
             plan_periods()[_plan_of(doc.year_reviewed)][1] == doc.year_reviewed):
         return _plan_of(doc.year_reviewed)  # a total or average over years, reviewed in a plan's last year
+    if not year and status in ("cumulative", "average") and says("five_years", doc.heading):
+        return _five_years(doc.year_reviewed)  # "一、过去五年工作回顾": its totals are the five years
     if not year:
         fallback = doc.year_issued if status == "target" else doc.year_reviewed
         year = str(fallback) if fallback else ""
