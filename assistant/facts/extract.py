@@ -613,6 +613,13 @@ def _names_after(after: str) -> bool:
     return bool(_noun_after(after))
 
 
+@lru_cache(maxsize=None)
+def _longest_first(*names: str) -> tuple[str, ...]:
+    """The words of fact_cues.yaml lists, longest first (a longer word is tried before its parts)."""
+    return tuple(sorted((w for name in names for w in cues()[name]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)  # a pure function of the text after a figure, asked of it several times
 def _noun_after(after: str) -> str:
     """The noun a count is of, when it follows the figure: "平台入选省级…" -> "平台"; "以上" -> ""."""
     words = cues()
@@ -622,7 +629,7 @@ def _noun_after(after: str) -> str:
     if lead:
         text = text[lead.end():]
     # one-character verbs (达, 为, 至) are parts of words here: 碳达峰试点 is one noun
-    verbs = sorted((v for v in words["tail_verbs"] + words["growth"] if len(v) > 1), key=len, reverse=True)
+    verbs = [v for v in _longest_first("tail_verbs", "growth") if len(v) > 1]
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
     noun = text[:cut]
     if noun in words["not_nouns"]:
@@ -688,8 +695,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
     text = re.sub(rf"(?:是|为|相当于)(?:十[一二三四五]五|{YEAR_DIGITS}年)[末初]?的$", "", text)
-    leads = sorted(cues()["lead_fillers"], key=len, reverse=True)
-    tails = sorted(cues()["tail_verbs"], key=len, reverse=True)
+    leads, tails = _longest_first("lead_fillers"), _longest_first("tail_verbs")
     changed = True
     while changed and text:
         changed = False
