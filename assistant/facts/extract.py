@@ -261,7 +261,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # …建设和7所高校, 技师学院均实现21个地级以上市: a clause ending in a connective names another thing
             # 健康消费等方面29项促消费政策: a range of fields, not the thing counted; 15所高职院校21个专业群: the
             # clause is the noun the figure before counted; 黄酒、火腿、龙井茶3个历史经典产业: a list summed up
-            if len(indicator) <= 2 or re.search(r"(?:[等和及与均]|等?方面|等领域)$", indicator) or _ends_in_verb(
+            # 对辖区73个老旧小区, 在全省29家经开区中: a preposition's phrase names where, not what is counted
+            if len(indicator) <= 2 or re.search(r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
+                    r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
                     indicator) or re.search(r"均(?:实现|达到)?$", clause) or (
                     clause.strip() and clause.strip() == previous_counted) or _sums_up_a_list(
                     sentence, m.start() - len(clause), previous_end):
@@ -631,7 +633,7 @@ def _noun_after(after: str) -> str:
     # one-character verbs (达, 为, 至) are parts of words here: 碳达峰试点 is one noun
     verbs = [v for v in _longest_first("tail_verbs", "growth") if len(v) > 1]
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
-    noun = text[:cut]
+    noun = re.sub(r"[和及与、]$", "", text[:cut])  # 7家概念验证平台和6家孵化器: the next item joins it
     if noun in words["not_nouns"]:
         return ""  # 折合1148亿元人民币: the currency, not what is measured
     return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d]*", noun) else ""
