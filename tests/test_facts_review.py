@@ -266,3 +266,13 @@ def test_connectives_auxiliaries_and_prepositions_around_counts():
     got = rows("新建9家概念验证平台和4家孵化器，对辖区56个老旧小区进行综合整治，解决了300多万农村人口饮水问题，"
                "稻谷最低收购价提高了6%。", heading)
     assert [g[1] for g in got] == ["概念验证平台", "孵化器", "老旧小区进行综合整治", "农村人口饮水问题", "稻谷最低收购价"]
+
+
+def test_a_figure_compared_with_a_plan_is_a_total_and_由_alone_looks_back_at_nothing():
+    doc = DocContext(region="尉氏县", year_issued=2021, year_reviewed=2020, heading="一、2020年工作回顾和“十三五”主要成就")
+    got = [(f.figure, f.status, f.period) for f in extract_facts("新建燃气管道4210公里,是“十二五”的2.6倍。", doc)]
+    assert got == [("4210公里", "cumulative", "十三五"), ("2.6倍", "cumulative", "十三五")]
+    plan = DocContext(region="全国", year_issued=2014, year_reviewed=2013, heading="二、2014年工作总体部署")
+    debt = extract_facts("今年拟安排财政赤字12000亿元，由中央代地方发债3000亿元。", plan)
+    assert [f.status for f in debt] == ["target", "target"]
+    assert rows("重灾区已完成投资5200亿元。", "一、2025年工作回顾")[0][1] == "重灾区完成投资"

@@ -347,6 +347,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         based = _plan_base(sentence, m.start())
         if based and not _named_year(clause, doc):
             status, period = based if status != "target" else (status, period)
+            if based[0] == "cumulative" and out and inherited and out[-1].status == "actual":
+                # "铺设天然气管道5627公里,是“十二五”的3.2倍": the figure compared with a plan is a total over the next
+                out[-1] = replace(out[-1], status=status, period=period)
         out.append(Fact(
             place=place,
             period=period,
@@ -686,6 +689,7 @@ def _indicator(clause: str) -> str:
         text = text[examples[-1].end():]
     text = re.sub(r"[“”\"《》]", "", text)
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
     text = re.sub(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年)(?:预算|末|底|时期)?", "", text)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
