@@ -276,3 +276,8 @@ def test_a_figure_compared_with_a_plan_is_a_total_and_由_alone_looks_back_at_no
     debt = extract_facts("今年拟安排财政赤字12000亿元，由中央代地方发债3000亿元。", plan)
     assert [f.status for f in debt] == ["target", "target"]
     assert rows("重灾区已完成投资5200亿元。", "一、2025年工作回顾")[0][1] == "重灾区完成投资"
+
+
+def test_an_item_that_is_a_measure_keeps_its_own_name():
+    got = rows("今后五年，单位地区生产总值用水量、能耗、二氧化碳排放量分别下降16%、13%、17%。", "二、“十五五”时期主要目标")
+    assert [g[1] for g in got] == ["单位地区生产总值用水量", "能耗", "二氧化碳排放量"]

@@ -537,7 +537,9 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     # "限上新能源汽车、节能家电零售额分别增长21.2%、39.5%": the measured noun of the last item is every item's
     nouns = cues()["measured_nouns"]
     noun = next((w for w in nouns if last.endswith(w)), "")
-    items = [item if not noun or any(item.endswith(w) for w in nouns) else item + noun for item in items]
+    # (not an item that is a measure already: 用水量、能耗、二氧化碳排放量 -> 能耗, not 能耗排放量)
+    items = [item if not noun or any(item.endswith(w) for w in nouns + cues()["measure_heads"]) else item + noun
+             for item in items]
     return Series(items, "", 1)
 
 
