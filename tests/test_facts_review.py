@@ -281,3 +281,10 @@ def test_a_figure_compared_with_a_plan_is_a_total_and_由_alone_looks_back_at_no
 def test_an_item_that_is_a_measure_keeps_its_own_name():
     got = rows("今后五年，单位地区生产总值用水量、能耗、二氧化碳排放量分别下降16%、13%、17%。", "二、“十五五”时期主要目标")
     assert [g[1] for g in got] == ["单位地区生产总值用水量", "能耗", "二氧化碳排放量"]
+
+
+def test_auxiliaries_around_a_planned_figure():
+    plan = DocContext(region="全国", year_issued=2014, year_reviewed=2013, heading="二、2014年工作总体部署")
+    got = [(f.indicator, f.measure) for f in extract_facts(
+        "把增长预期目标定在7.5%左右。今年广义货币M2预期增长13%左右，中央预算内投资拟增加到4576亿元。", plan)]
+    assert got == [("增长预期目标", "growth"), ("广义货币M2", "growth"), ("中央预算内投资", "amount")]
