@@ -288,3 +288,9 @@ def test_auxiliaries_around_a_planned_figure():
     got = [(f.indicator, f.measure) for f in extract_facts(
         "把增长预期目标定在7.5%左右。今年广义货币M2预期增长13%左右，中央预算内投资拟增加到4576亿元。", plan)]
     assert got == [("增长预期目标", "growth"), ("广义货币M2", "growth"), ("中央预算内投资", "amount")]
+
+
+def test_full_width_decimal_points_are_read():
+    doc = DocContext(region="全国", year_issued=2009, year_reviewed=2008, heading="一、2008年工作回顾")
+    got = [(f.figure, f.value) for f in extract_facts("参保人数总计达到１．１７亿，增长２４．８％。", doc)]
+    assert got == [("１．１７亿", 1.17), ("２４．８％", 24.8)]

@@ -28,7 +28,7 @@ from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
 PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
-ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
+ARABIC = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"  # ．: the full-width point of some scraped reports (１．１７亿)
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 CLAUSE_SEP = "，,：:；;、（）()"
 YEAR = re.compile(rf"({YEAR_DIGITS})年")
@@ -92,9 +92,9 @@ def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
     units = unit_alternation()
     return re.compile(
-        rf"(?<![\d.第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
+        rf"(?<![\d.．第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
         rf"(?P<per>/万?(?:{PER}))?"
-        rf"|(?<![\d.第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
+        rf"|(?<![\d.．第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
         rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
 
 
@@ -558,7 +558,7 @@ def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     if m.group("num"):
         # 5.6万余处 -> 万处, 1.6万公里 -> 万公里: a multiplier before any unit, the approximation dropped
         unit = (m.group("mult") or "") + m.group("unit") + (m.group("per") or "")
-        return float(m.group("num").replace(",", "").replace("，", "")), unit
+        return float(m.group("num").replace(",", "").replace("，", "").replace("．", ".")), unit
     raw = m.group("pct") or m.group("cnum")
     unit = "%" if m.group("pct") else m.group("cunit")
     if m.group("cnum") and len(raw) == 1 and _group(unit) == "count":
@@ -566,7 +566,7 @@ def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     if m.group("cnum") and raw + unit in cues()["numeral_words"]:
         return None  # 一度出现负增长: a word, not a figure
     try:
-        value = float(raw) if re.fullmatch(ARABIC, raw) else float(cn2an.cn2an(raw, "smart"))
+        value = float(raw.replace("．", ".")) if re.fullmatch(ARABIC, raw) else float(cn2an.cn2an(raw, "smart"))
     except (ValueError, KeyError):
         return None
     return value, unit
