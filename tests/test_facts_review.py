@@ -294,3 +294,9 @@ def test_full_width_decimal_points_are_read():
     doc = DocContext(region="全国", year_issued=2009, year_reviewed=2008, heading="一、2008年工作回顾")
     got = [(f.figure, f.value) for f in extract_facts("参保人数总计达到１．１７亿，增长２４．８％。", doc)]
     assert got == [("１．１７亿", 1.17), ("２４．８％", 24.8)]
+
+
+def test_the_unit_a_rate_is_stated_in_is_no_figure():
+    doc = DocContext(region="全国", year_issued=2016, year_reviewed=2015, heading="一、2015年工作回顾")
+    got = extract_facts("国内生产总值每增长1个百分点的增量，相当于5年前1.5个百分点、10年前2.5个百分点的增量，增长6.9%。", doc)
+    assert [f.figure for f in got] == ["6.9%"]

@@ -297,8 +297,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if not indicator:
             previous_end = m.end()
             continue
-        if any(clause.startswith(w) for w in cues()["relative"]):
-            previous_end = m.end()  # 高于全省1个百分点: a gap to another place, not a value of its own
+        if any(clause.startswith(w) for w in cues()["relative"]) or cue_pattern("unit_of_rate").search(clause):
+            # 高于全省1个百分点: a gap to another place, not a value of its own; 每增长1个百分点的增量, 相当于5年前
+            # 1.5个百分点: a unit a rate is stated in, or what it equals in another year
+            previous_end = m.end()
             continue
         if indicator.startswith("占") and previous_indicator:
             indicator = previous_indicator + indicator  # 民生支出 + 占一般公共预算支出
