@@ -300,3 +300,11 @@ def test_the_unit_a_rate_is_stated_in_is_no_figure():
     doc = DocContext(region="全国", year_issued=2016, year_reviewed=2015, heading="一、2015年工作回顾")
     got = extract_facts("国内生产总值每增长1个百分点的增量，相当于5年前1.5个百分点、10年前2.5个百分点的增量，增长6.9%。", doc)
     assert [f.figure for f in got] == ["6.9%"]
+
+
+def test_places_listed_as_the_things_counted_are_not_where_the_figure_is():
+    heading = "一、“十四五”时期和2025年工作回顾 > 经济实力跃升"
+    doc = DocContext(heading=heading, plan_part="十四五", **PROVINCE_2026)
+    got = [(f.figure, f.place) for f in extract_facts(
+        "新增岳阳、常德、衡阳3个过五千亿元城市，浏阳、醴陵等6个县市获批国家新型城镇化试点。", doc, find_places)]
+    assert got == [("3个", "湖南省"), ("6个", "湖南省")]

@@ -308,6 +308,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             place = out[-1].place  # "由2110公里增至3055公里": the place of the figure it follows
         else:
             place = _place(clause if not inherited else before, doc, find_places)
+            clause_start = m.start() - len(clause)
+            if counted_after and (EXAMPLES.search(clause) or (clause_start > 0 and sentence[clause_start - 1] == "、")):
+                place = doc.region  # "新增荆州、孝感、黄冈3个过三千亿元城市": places counted, not where the figure is
         if series is not None and series.places and 0 <= index < len(series.places):
             place = series.places[index]
         indicator = _without_place(indicator, place)
