@@ -111,7 +111,7 @@ def test_a_multiplier_stands_before_any_unit_and_a_rate_keeps_its_denominator():
 def test_a_clause_of_respectively_measures_the_figures_before_it_and_pairs_split():
     got = rows("接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%。城乡低保标准分别提高9.97%和14.1%。")
     assert [(r[2], r[3], r[5]) for r in got[2:]] == [("接待国内游客", 6.7, "growth"), ("入境游客", 39.6, "growth"),
-                                                       ("城镇低保标准", 9.97, "growth"), ("农村低保标准", 14.1, "growth")]
+                                                       ("城市低保标准", 9.97, "growth"), ("农村低保标准", 14.1, "growth")]
 
 
 def test_a_chunk_begun_mid_paragraph_keeps_the_paragraphs_opening():

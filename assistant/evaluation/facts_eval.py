@@ -143,7 +143,7 @@ def _extract_in_place(item: dict, chunks: list) -> tuple[list, bool]:
         start, end = offsets[at], offsets[at + len(wanted) - 1] + 1
         context = replace(doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), region=doc["region"],
                           year_issued=doc.get("year_issued"), year_reviewed=doc.get("year_reviewed"))
-        context = replace(context, plan_part=getattr(chunk, "plan_part", ""))
+        context = replace(context, plan_part=getattr(chunk, "plan_part", ""), ahead=getattr(chunk, "ahead", False))
         facts = extract_facts(chunk.text, context, find_places, lead=getattr(chunk, "lead", ""))
         return [f for f in facts if start <= f.start and f.end <= end], True
     context = DocContext(region=doc["region"], year_issued=doc.get("year_issued"),
@@ -166,7 +166,7 @@ def _chunks_by_source(corpora: list[Path], sources: set[str]) -> dict[str, list]
     from assistant.ingest.loaders import find_files, load_file
     from assistant.ingest.pipeline import build_documents, chunk_documents
 
-    from assistant.facts.table import paragraph_lead, plan_part
+    from assistant.facts.table import after_review, paragraph_lead, plan_part
 
     out: dict[str, list] = {}
     files, _ = find_files([Path(p) for p in corpora])
@@ -179,4 +179,5 @@ def _chunks_by_source(corpora: list[Path], sources: set[str]) -> dict[str, list]
                 text = texts.get(chunk.doc_id, "")
                 chunk.lead = paragraph_lead(text, chunk.start)
                 chunk.plan_part = plan_part(text, chunk.heading_path, chunk.start, chunk.metadata.get("year_reviewed"))
+                chunk.ahead = after_review(text, chunk.heading_path, chunk.start)
     return out

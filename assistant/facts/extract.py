@@ -28,7 +28,7 @@ from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
 PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
-ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
+ARABIC = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"  # ．: the full-width point of some scraped reports (１．１７亿)
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 CLAUSE_SEP = "，,：:；;、（）()"
 YEAR = re.compile(rf"({YEAR_DIGITS})年")
@@ -39,7 +39,7 @@ PLAN = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
 TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|规划|打算")
 
 # "从2002年1288亿元增加到…", "由52.7%提高至…", "从去年的2.1%…": the figure after 从/由 (and a year) opens a span
-SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?\s*$")
+SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每[人户生]每[年月])?\s*$")
 # …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
 SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 
@@ -48,6 +48,9 @@ SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 # "比2015年增加103天", "较2010年翻了一番": a year named as the base of a comparison is not the figure's year
 YEAR_BASE = re.compile(rf"(?:比|较|相比)(?:{YEAR_DIGITS}年|去年|上年)(?:末|底)?的?")
 PLAN_BASE = re.compile(r"(?:是|为|相当于|比|较)[“\"]?(十[一二三四五六七八九]五)[”\"]?(末|时期|期间)?的?")
+
+EXAMPLES = re.compile(r"(?<![高平中初同对均立相不])等(?![级于待同])(?![^“”]*”)")  # "A、B等X": examples of X
+# (not 高等, 等级, nor inside a quoted name: “立等可取”事项)
 
 PlaceFinder = Callable[[str], list]
 
@@ -64,6 +67,9 @@ class DocContext:
     # the plan whose review the chunk begins in, in a section reviewing a plan and its last year
     # ("一、“十四五”时期和2025年工作回顾": the plan's part runs until "刚刚过去的2025年…")
     plan_part: str = ""
+    # the chunk is in a section after the report's review ("四、协调推动经济稳定增长和结构优化" after "一、2014年
+    # 工作回顾"): what the report sets out to do in the year it is issued
+    ahead: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -86,9 +92,9 @@ def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
     units = unit_alternation()
     return re.compile(
-        rf"(?<![\d.第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
+        rf"(?<![\d.．第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
         rf"(?P<per>/万?(?:{PER}))?"
-        rf"|(?<![\d.第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
+        rf"|(?<![\d.．第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
         rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
 
 
@@ -126,7 +132,7 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
     paragraph = _paragraph_at(lead + text, 0, doc)
     for sentence in _sentences(lead):
         _read_opening(sentence, paragraph, doc)
-        if says("target_list", sentence):
+        if _opens_target_list(sentence):
             paragraph.targets = True
     start = 0
     for end_match in list(SENTENCE_END.finditer(text)) + [None]:
@@ -137,12 +143,23 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
             paragraph = _paragraph_at(text, start, doc)
         _read_opening(sentence, paragraph, doc)
         facts.extend(_sentence_facts(sentence, start, doc, paragraph, find_places))
-        if says("target_list", sentence):
+        if _opens_target_list(sentence):
             paragraph.targets = True
         start = end
         if start >= len(text):
             break
     return facts
+
+
+def _opens_target_list(sentence: str) -> bool:
+    """The sentence opens a list of targets ("主要预期目标是："), not one saying they were met ("圆满实现全年
+    经济社会发展主要预期目标", "主要目标任务顺利完成")."""
+    for found in cue_pattern("target_list").finditer(sentence):
+        start = max(sentence.rfind(mark, 0, found.start()) for mark in "，,；;。") + 1
+        ends = [i for i in (sentence.find(mark, found.end()) for mark in "，,；;。") if i >= 0]
+        if not says("targets_met", sentence[start:min(ends) if ends else len(sentence)]):
+            return True
+    return False
 
 
 def _sentences(text: str) -> list[str]:
@@ -186,7 +203,7 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
     opening = YEAR.match(head)
     if opening:
         paragraph.year, paragraph.plan = opening.group(1), ""
-    elif cue_pattern("last_year").match(head) and doc.year_reviewed:
+    elif (cue_pattern("last_year").match(head) or cue_pattern("year_part_opening").match(head)) and doc.year_reviewed:
         # "过去一年，我们的各项工作取得了很大成绩。" under "三、2011年的工作": what follows is 2010's
         paragraph.year, paragraph.plan = str(doc.year_reviewed), ""
     plan = PLAN.match(head)
@@ -209,7 +226,7 @@ class Series:
 def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
                     find_places: PlaceFinder | None) -> list[Fact]:
     out: list[Fact] = []
-    previous_end, previous_indicator = 0, ""
+    previous_end, previous_indicator, previous_flow, previous_counted = 0, "", False, ""
     series: Series | None = None
     span_ends: list[bool] = []
     open_span = False
@@ -237,13 +254,26 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if not in_series:
             series = _respective_series(sentence, m.start(), out) or _series_start(sentence, m.start(), previous_end)
         indicator = _indicator(clause)
+        counted_after = False  # "7000多所学校…", "71.3万监测对象稳定消除…": things counted as they were acted on
         if _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
             # …建设和7所高校, 技师学院均实现21个地级以上市: a clause ending in a connective names another thing
-            if len(indicator) <= 2 or re.search(r"[等和及与均]$", indicator) or _ends_in_verb(indicator):
-                indicator = _noun_after(after)
-        elif _group(unit) in ("money", "physical") and _names_after(after) and _ends_in_verb(indicator):
+            # 健康消费等方面29项促消费政策: a range of fields, not the thing counted; 15所高职院校21个专业群: the
+            # clause is the noun the figure before counted; 黄酒、火腿、龙井茶3个历史经典产业: a list summed up
+            # 对辖区73个老旧小区, 在全省29家经开区中: a preposition's phrase names where, not what is counted
+            if len(indicator) <= 2 or re.search(r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
+                    r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
+                    indicator) or re.search(r"均(?:实现|达到)?$", clause) or (
+                    clause.strip() and clause.strip() == previous_counted) or _sums_up_a_list(
+                    sentence, m.start() - len(clause), previous_end):
+                # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
+                indicator, counted_after = _counted_noun(after), not re.search(
+                    f"(?:{cue_pattern('reach_verbs').pattern})$", clause)
+        elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
+            indicator = _share_of_after(after)  # 95%的行政村集体经济收入超过5万元: the share of the villages that do
+        elif _group(unit) in ("money", "physical") and _names_after(after) and (
+                _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip())):  # 安排384亿元救灾款和740亿元…
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
         index = -1
         if series is not None:
@@ -258,14 +288,19 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             indicator = _indicator(subject) if len(subject) <= 24 else ""  # a phrase, not a run of table cells
         if not indicator and _group(unit) in ("count", "money", "physical") and _names_after(after):
             indicator = _noun_after(after)  # "完成427公里管网清淤检测": the noun after names it, not the figure before
+            counted_after = _group(unit) == "count"
+            if counted_after:
+                indicator = _counted_noun(after)
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
         if not indicator:
             previous_end = m.end()
             continue
-        if any(clause.startswith(w) for w in cues()["relative"]):
-            previous_end = m.end()  # 高于全省1个百分点: a gap to another place, not a value of its own
+        if any(clause.startswith(w) for w in cues()["relative"]) or cue_pattern("unit_of_rate").search(clause):
+            # 高于全省1个百分点: a gap to another place, not a value of its own; 每增长1个百分点的增量, 相当于5年前
+            # 1.5个百分点: a unit a rate is stated in, or what it equals in another year
+            previous_end = m.end()
             continue
         if indicator.startswith("占") and previous_indicator:
             indicator = previous_indicator + indicator  # 民生支出 + 占一般公共预算支出
@@ -273,19 +308,33 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             place = out[-1].place  # "由2110公里增至3055公里": the place of the figure it follows
         else:
             place = _place(clause if not inherited else before, doc, find_places)
+            clause_start = m.start() - len(clause)
+            if counted_after and (EXAMPLES.search(clause) or (clause_start > 0 and sentence[clause_start - 1] == "、")):
+                place = doc.region  # "新增荆州、孝感、黄冈3个过三千亿元城市": places counted, not where the figure is
         if series is not None and series.places and 0 <= index < len(series.places):
             place = series.places[index]
         indicator = _without_place(indicator, place)
         if in_series:
             measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
         elif inherited and out and _group(unit) == _group(out[-1].unit) and re.fullmatch(
-                r"(?:以上|以下|左右|多|余)?[、和及与\s]*", sentence[previous_end:m.start()]):
+                r"(?:以上|以下|左右|多|余)?[、和及与\s－\-—–~～]*", sentence[previous_end:m.start()]):
             measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)  # 分别增长20%以上、10%以上
         else:
             measure, sign = _measure(unit, clause, indicator)
+            if counted_after and measure == "change" and not re.search(
+                    f"(?:{cue_pattern('than_before').pattern})$", clause):
+                measure, sign = "count", 1  # 规范提升7个夜市摊点: the verb acts on the things counted
             if series is not None:
                 series.measure, series.sign = measure, sign
-        status = _status(before, clause, after, indicator, doc, paragraph, measure)
+        # "新增国家现代农业产业园11个、优势特色产业集群9个": an item of a list shares the verb of the first
+        listed = bool(out) and re.fullmatch(r"(?:以上|左右|多|余)?、", sentence[previous_end:m.start() - len(clause)])
+        # (not the Y of 从X增加到Y: a level reached)
+        flow = not span_end and not _closes_span(clause) and (
+            says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow))
+        # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
+        # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
+        status = _status(before, clause, after, indicator, doc, paragraph, measure,
+                         (counted_after and not in_series and bool(paragraph.plan)) or flow)
         if span_start:
             status = "actual"  # the level a change started from has been reached
             period = _span_start_period(before, clause, doc, paragraph)
@@ -296,11 +345,16 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period = _period(re.sub(r"[从由][^，,；;]*$", "", before), clause, status, doc, paragraph)
         else:
             period = _period(before, clause, status, doc, paragraph)
+        if out and re.fullmatch(r"\s*[－\-—–~～]\s*", sentence[previous_end:m.start()]):
+            status, period = out[-1].status, out[-1].period  # 增长6.5%－7%: the range's top, as its bottom
         if in_series and out and not re.sub(r"[、和及与\s]|以上|以下|左右|多|余", "", clause):
             status, period = out[-1].status, out[-1].period  # 年均增长5.3％、7.7％: as the first of the series
         based = _plan_base(sentence, m.start())
         if based and not _named_year(clause, doc):
             status, period = based if status != "target" else (status, period)
+            if based[0] == "cumulative" and out and inherited and out[-1].status == "actual":
+                # "铺设天然气管道5627公里,是“十二五”的3.2倍": the figure compared with a plan is a total over the next
+                out[-1] = replace(out[-1], status=status, period=period)
         out.append(Fact(
             place=place,
             period=period,
@@ -309,7 +363,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             measure=measure, status=status, figure=sentence[m.start():m.end()].strip(),
             sentence=sentence.strip(), chunk_id=doc.chunk_id,
             start=offset + m.start(), end=offset + m.end()))
-        previous_end, previous_indicator = m.end(), indicator
+        previous_end, previous_indicator, previous_flow = m.end(), indicator, flow
+        previous_counted = _noun_after(after) if _group(unit) == "count" else ""
         span_ends.append(span_end)
         open_span = span_start or (open_span and not span_end)
     return out
@@ -350,14 +405,24 @@ def _closes_span(clause: str) -> bool:
 def _span_start_period(before: str, clause: str, doc: DocContext, paragraph: "Paragraph") -> str:
     """When the X of "从X增加到Y" was: the year its clause names, else the year before the period reviewed
     (a plan's or five years' review: the year before they began; a year's: the year before)."""
-    own = _named_year(clause, doc)
+    previous = re.search(r"上年(?:底|末)?的?(?:每[人户生]每[年月])?$", clause)
+    own = _named_year(clause[:previous.start()] if previous else clause, doc)
     if own:
         return _sub_year(own, before)
     span = _review_span(before, doc, paragraph)
     if span:
         return str(span[0] - 1)
-    year = _period(before, clause, "actual", doc, paragraph)
+    year = _period(before, clause[:previous.start()] if previous else clause, "actual", doc, paragraph)
+    if _planning(doc, paragraph) and not previous and doc.year_issued:
+        return str(doc.year_issued - 1)  # "补助由每人每年380元提高到420元" in a plan: the level now
+    # "由上年的88个增加到317个" in a review of 2008: the year before the year reviewed
     return str(int(year[:4]) - 1) if re.match(r"\d{4}", year) else ""
+
+
+def _planning(doc: DocContext, paragraph: "Paragraph") -> bool:
+    """The figure sits where the report sets out the year ahead (a plan section, a list of targets)."""
+    return bool(doc.ahead or paragraph.targets or (TARGET_HEADING.search(doc.heading)
+                                                   and not says("review_heading", doc.heading)))
 
 
 def _review_span(before: str, doc: DocContext, paragraph: "Paragraph") -> tuple[int, int] | None:
@@ -386,14 +451,19 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
     after = sentence[m.end():]
     while (joined := re.match(r"[、和]", after)) and (nxt := figure_pattern().match(after, joined.end())):
         after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
-    if cue_pattern("threshold_after").match(after):
-        return True
+    if cue_pattern("threshold_after").match(after) or cue_pattern("ordinal_after").match(after):
+        return True  # (省委十一届十次、十一次全会: which plenum, not how many)
+    if _group(unit) in ("money", "physical", "count") and re.match(r"的[\u4e00-\u9fff]", after) and re.search(
+            f"(?:{cue_pattern('threshold_before').pattern})$", before):
+        return True  # 95%的行政村集体经济收入超过5万元的…: a class of villages, not a figure stated
     if _group(unit) not in ("money", "physical"):
         return False
     if any(unit.endswith(u) for u in cues()["class_units"]):
         return True
     if cue_pattern("kind_after").match(after):
         return True
+    if any(unit.endswith(u) for u in cues()["capacity_units"]) and cue_pattern("project_after").match(after):
+        return True  # 建成投产1000吨农用益生菌、1万吨塔格糖等项目: a capacity naming a project
     return bool(re.search(cue_pattern("capacity_before").pattern + "$", before)) and bool(
         re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
 
@@ -404,6 +474,8 @@ def _shared_noun(item: str, last: str) -> str:
     at = last.find(item[-1])
     if 0 < at < len(last) - 1 and at < len(item) + 2:
         return last[at + 1:]
+    if at < 0 and len(item) >= 2 and not any(last.startswith(p) for parts in cues()["paired"].values() for p in parts):
+        return ""  # 用水量、能耗、二氧化碳排放量: a word of its own shares nothing with the last (城镇、农村…收入 do)
     return last[len(item):]
 
 
@@ -412,7 +484,10 @@ def _pair_of(subject: str) -> list[str]:
     subject = subject.strip()
     for word, parts in cues()["paired"].items():
         if subject.startswith(word):
-            return [part + subject[len(word):] for part in parts]
+            rest = subject[len(word):]
+            urban = next((u for k, u in cues()["paired_urban"].items() if k in rest), parts[0])
+            rest = re.sub(r"^居民(?=低保)", "", rest)  # 城乡居民低保标准: 城市低保标准, 农村低保标准
+            return [(urban if i == 0 else part) + rest for i, part in enumerate(parts)]
     return [subject]
 
 
@@ -451,7 +526,11 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     else:
         return None
     # 及 joins items, but not inside 普及, 涉及, 及时 ("新增学前教育普及普惠县26个、…")
+    if "分别" not in segment and EXAMPLES.search(subject):
+        return None  # "家电、汽车等以旧换新2万单、设备更新项目15个": examples of one thing, not a list of subjects
     items = [part for part in re.split(r"[、和与]|(?<![普涉以])及(?!时)", subject) if part.strip()]
+    if "分别" not in segment and any(re.fullmatch(f"(?:{'|'.join(cues()['tail_verbs'])})+", i.strip()) for i in items):
+        return None  # "…迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%": a verb is no subject of a list
     if len(items) == 1:
         items = _pair_of(items[0])  # 城乡低保标准分别提高9.97%和14.1% -> 城镇…, 农村…
     if len(items) < 2:
@@ -463,7 +542,9 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     # "限上新能源汽车、节能家电零售额分别增长21.2%、39.5%": the measured noun of the last item is every item's
     nouns = cues()["measured_nouns"]
     noun = next((w for w in nouns if last.endswith(w)), "")
-    items = [item if not noun or any(item.endswith(w) for w in nouns) else item + noun for item in items]
+    # (not an item that is a measure already: 用水量、能耗、二氧化碳排放量 -> 能耗, not 能耗排放量)
+    items = [item if not noun or any(item.endswith(w) for w in nouns + cues()["measure_heads"]) else item + noun
+             for item in items]
     return Series(items, "", 1)
 
 
@@ -482,26 +563,50 @@ def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     if m.group("num"):
         # 5.6万余处 -> 万处, 1.6万公里 -> 万公里: a multiplier before any unit, the approximation dropped
         unit = (m.group("mult") or "") + m.group("unit") + (m.group("per") or "")
-        return float(m.group("num").replace(",", "").replace("，", "")), unit
+        return float(m.group("num").replace(",", "").replace("，", "").replace("．", ".")), unit
     raw = m.group("pct") or m.group("cnum")
     unit = "%" if m.group("pct") else m.group("cunit")
     if m.group("cnum") and len(raw) == 1 and _group(unit) == "count":
         return None  # 一个中心, 三批: a lone numeral before a counter is wording, not a statistic
+    if m.group("cnum") and raw + unit in cues()["numeral_words"]:
+        return None  # 一度出现负增长: a word, not a figure
     try:
-        value = float(raw) if re.fullmatch(ARABIC, raw) else float(cn2an.cn2an(raw, "smart"))
+        value = float(raw.replace("．", ".")) if re.fullmatch(ARABIC, raw) else float(cn2an.cn2an(raw, "smart"))
     except (ValueError, KeyError):
         return None
     return value, unit
 
 
 def _clause_before(sentence: str, at: int, floor: int) -> str:
-    """The text between the figure and the nearest clause mark (or the previous figure) before it."""
-    cut = floor
-    for i in range(at - 1, floor - 1, -1):
+    """The text between the figure and the nearest clause mark (or the previous figure) before it. Brackets in
+    the words right before the figure are no clause mark: an aside before a bare verb is dropped ("中欧班列（义新欧）
+    开行3005列" -> "中欧班列开行"), one inside a name kept ("每千人口执业（助理）医师数3.6人")."""
+    cut, aside = floor, None
+    i = at - 1
+    while i >= floor:
+        tail = sentence[i + 1:at]
+        if sentence[i] in "）)" and aside is None and re.fullmatch(r"[\u4e00-\u9fff]{0,8}", tail):
+            opening = max(sentence.rfind("（", floor, i), sentence.rfind("(", floor, i))
+            aside_text = sentence[opening + 1:i]
+            # (not a table's unit header: 地区生产总值(亿元)239.5)
+            if opening > floor and re.fullmatch(r"[\u4e00-\u9fff·]{1,10}", aside_text) and not group_of(aside_text):
+                aside, i = (opening, i + 1 if len(tail) <= 2 else opening), opening - 1
+                continue
         if sentence[i] in CLAUSE_SEP:
             cut = i + 1
             break
+        i -= 1
+    if aside:
+        return sentence[cut:aside[0]] + sentence[aside[1]:at]
     return sentence[cut:at]
+
+
+def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool:
+    """The clause is the last item of a list of names without figures (绍兴黄酒、金华火腿、西湖龙井茶3个…)."""
+    if clause_start <= 0 or sentence[clause_start - 1] != "、":
+        return False
+    item = _clause_before(sentence, clause_start - 1, 0)
+    return previous_end <= clause_start - 1 - len(item) and bool(re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", item))
 
 
 def _clause_after(sentence: str, at: int) -> str:
@@ -513,27 +618,62 @@ def _clause_after(sentence: str, at: int) -> str:
 
 
 def _ends_in_verb(indicator: str) -> bool:
-    return re.search(f"(?:{cue_pattern('object_verbs').pattern})$", indicator) is not None
+    return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?$", indicator) is not None
 
 
 def _names_after(after: str) -> bool:
     return bool(_noun_after(after))
 
 
+@lru_cache(maxsize=None)
+def _longest_first(*names: str) -> tuple[str, ...]:
+    """The words of fact_cues.yaml lists, longest first (a longer word is tried before its parts)."""
+    return tuple(sorted((w for name in names for w in cues()[name]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)  # a pure function of the text after a figure, asked of it several times
 def _noun_after(after: str) -> str:
     """The noun a count is of, when it follows the figure: "平台入选省级…" -> "平台"; "以上" -> ""."""
     words = cues()
-    text = re.split(r"\d", re.sub(r"[“”\"《》]", "", after))[0]  # 107家“亿元企业培育工程”企业; 等19个项目交付房屋4100套
+    # 107家“亿元企业培育工程”企业; 等19个项目交付房屋4100套 (but 5G工厂 is a name)
+    text = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])", re.sub(r"[“”\"《》]", "", after))[0]
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
     # one-character verbs (达, 为, 至) are parts of words here: 碳达峰试点 is one noun
-    verbs = sorted((v for v in words["tail_verbs"] + words["growth"] if len(v) > 1), key=len, reverse=True)
+    verbs = [v for v in _longest_first("tail_verbs", "growth") if len(v) > 1]
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
-    noun = text[:cut]
+    noun = re.sub(r"[和及与、]$", "", text[:cut])  # 7家概念验证平台和6家孵化器: the next item joins it
     if noun in words["not_nouns"]:
         return ""  # 折合1148亿元人民币: the currency, not what is measured
-    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", noun) else ""
+    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d]*", noun) else ""
+
+
+def _counted_noun(after: str) -> str:
+    """What a count is of when its noun follows the figure and a verb phrase follows the noun: "17家企业通过上市
+    融资" -> "通过上市融资企业", the companies that did so, as a question asks (多少家企业通过上市融资)."""
+    noun = _noun_after(after)
+    verb = cue_pattern("counted_verbs").search(noun, 2)
+    if not verb:
+        return noun
+    if verb.end() == len(noun):  # 210项关键核心技术获得突破: the verb ends the phrase, it has no object
+        return noun[:verb.start()]
+    # 16个区首次全部获评…: the adverbs before the verb belong to neither the noun nor the action
+    head = re.sub(f"(?:{cue_pattern('verb_adverbs').pattern})+$", "", noun[:verb.start()])
+    action = cue_pattern("quantifier_fillers").sub("", noun[verb.start():])
+    listed = re.sub(f"(?:{cue_pattern('list_nouns').pattern})$", "", action)  # 入选…名单: one of the list's
+    action = listed if len(listed) >= verb.end() - verb.start() + 3 else action  # not 纳入白名单
+    if len(head) < 1 or len(action) > 16:
+        return head or noun
+    return action if action.endswith(head) else action + head  # 纳入…成果清单: the list's items are the noun
+
+
+def _share_of_after(after: str) -> str:
+    """"的行政村集体经济收入超过" after a percentage: what it is the share of ("" for 的增长, a rate's own noun)."""
+    found = re.match(r"(?:以上|左右)?的([\u4e00-\u9fff“”]{2,})", re.split(r"\d", after)[0])
+    if not found or says("growth", found.group(1)[:2]) or says("share", found.group(1)[:2]):
+        return ""
+    return re.sub(r"[“”]", "", found.group(1))
 
 
 def _without_place(indicator: str, place: str) -> str:
@@ -549,16 +689,26 @@ def _indicator(clause: str) -> str:
     Example: _indicator("全年民生支出") -> "民生支出"; _indicator("新增城镇就业") -> "新增城镇就业";
              _indicator("增长") -> ""
     """
-    text = re.sub(r"[\s“”\"《》]", "", clause)
+    text = re.sub(r"\s", "", clause)
+    # "家电、汽车、数码产品等以旧换新", "原油等大宗商品进口": the examples before 等 name no indicator
+    examples = list(EXAMPLES.finditer(text))  # read before the quote marks go
+    if examples and len(re.sub(r"[“”\"《》]", "", text[examples[-1].end():])) >= 2:
+        text = text[examples[-1].end():]
+    text = re.sub(r"[“”\"《》]", "", text)
+    text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
+    # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
+    text = re.sub(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年)(?:预算|末|底|时期)?", "", text)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
-    text = re.sub(rf"^从?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "", text)
+    text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
+                  text)
+    text = re.sub(r"^到?十[一二三四五六七八九]五(?:时期|期间|末)?", "", text)  # "“十三五”时期经济年均增长6.5%"
     text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
     text = re.sub(rf"(?:是|为|相当于)(?:十[一二三四五]五|{YEAR_DIGITS}年)[末初]?的$", "", text)
-    leads = sorted(cues()["lead_fillers"], key=len, reverse=True)
-    tails = sorted(cues()["tail_verbs"], key=len, reverse=True)
+    leads, tails = _longest_first("lead_fillers"), _longest_first("tail_verbs")
     changed = True
     while changed and text:
         changed = False
@@ -572,6 +722,9 @@ def _indicator(clause: str) -> str:
                 break
         if text.endswith("的"):
             text, changed = text[:-1], True
+        tail = re.search(f"(?:{cue_pattern('indicator_tails').pattern})$", text)
+        if tail and tail.start() >= 2:
+            text, changed = text[:tail.start()], True
     return text if len(text) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]", text) else ""
 
 
@@ -579,7 +732,7 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     """(measure, sign): growth and change figures after 下降/减少 are negative."""
     group = _group(unit) or "count"
     tail = clause[-6:]
-    if re.search(r"[到至]$", tail):
+    if re.search(r"[到至](?:全国|全省|全市|全区|全县)?$", tail):
         tail = ""  # 提高到40%, 扩大到全国86%: a level reached, not a rate of change
     grows = any(w in tail for w in cues()["growth"])
     sign = -1 if any(w in tail for w in cues()["falls"]) else 1
@@ -588,7 +741,7 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     if group == "points":
         return "change", sign
     if group == "percent":
-        if re.search(r"(?:增速|增幅|增长率|涨幅|增长幅度)$", indicator):
+        if re.search(r"(?:增速|增幅|增长率|涨幅|增长幅度|增长(?:预期)?目标)$", indicator):
             return "growth", sign  # 主导产业增加值增速达到10%: a growth rate reached
         if grows and not any(w in indicator for w in ("率", "比重", "占比")):
             return "growth", sign
@@ -612,21 +765,25 @@ def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext) -> str
     year = [m.start() for m in YEAR.finditer(before)] + [m.start() for m in cue_pattern("this_year").finditer(before)]
     if cue:
         return "sentence" if not year or max(cue) > max(year) else ""
-    return "paragraph" if not year and (paragraph.plan or _heading_plan_past(doc)) else ""
+    # a paragraph dated to one year ("刚刚过去的2025年，…" under "一、“十四五”时期经济社会发展回顾") is that year's
+    return "paragraph" if not year and not paragraph.year and (paragraph.plan or _heading_plan_past(doc)) else ""
 
 
 def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph,
-            measure: str = "") -> str:
+            measure: str = "", done: bool = False) -> str:
     """actual, target, cumulative or average.
 
     Target when the words before the figure or its own clause's tail (增长7%左右) say so, or the paragraph
     lists targets, unless its own clause says it was achieved or looks back (去年, 从…到); average (年均)
     from its own clause; cumulative for totals over several years: 累计, or a flow (新增, 完成投资) in a
     paragraph about a plan period. A level stated in such a paragraph (人均生产总值超6万元) is the
-    plan's end-year value: actual.
+    plan's end-year value: actual. `done`: the caller read the figure as a flow or as things acted on (by
+    its clause's verb, the verb of the list it is an item of, or a counted noun with its verb after it).
     """
     looks_back = says("looks_back", clause)
-    reviewing = says("review_heading", doc.heading)
+    # a paragraph looking back at a plan already over ("“十四五”时期，…这五年，…" in a 2026 report) is a review
+    # too, even under a heading that plans ("关于…第十五个五年规划纲要（草案）》的说明")
+    reviewing = says("review_heading", doc.heading) or _reviews_past_plan(paragraph, doc)
     hedged = says("target_hedge", clause + after) and not reviewing  # 左右 in a review is "about"
     # under a review heading (一、2025年工作和“十四五”发展回顾) the figures are results, whatever the sentence
     # calls a programme (扩容计划) or an estimate (预计); only a list of targets in it is targets
@@ -647,14 +804,52 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         scope = ""  # "2010年比上年减少6.4%": one year's change, whatever the paragraph reviews
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
-            scope == "paragraph" and (says("flow", indicator) or says("flow", clause.strip())
-                                      or measure in ("change", "growth"))):
+            scope == "paragraph" and (done or measure in ("change", "growth") or (
+                measure == "multiple" and says("growth", clause[-4:])))):  # 5G基站增长4.3倍: over the plan
         return "cumulative"
+    if not looks_back and not reviewing and _names_issue_year(before, clause, doc):
+        return "target"  # "今年企业退休人员基本养老金继续提高10%" in a report issued this year: a plan
+    if not looks_back and not reviewing and _ahead(before, doc):
+        return "target"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
-    if not looks_back and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
-            not heading_years or max(heading_years) >= doc.year_issued):
+    if not looks_back and not reviewing and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
+            not heading_years or max(heading_years) >= doc.year_issued) and not _names_earlier_year(before, doc):
         return "target"
     return "actual"
+
+
+def _ahead(before: str, doc: DocContext) -> bool:
+    """A section of the year ahead, and the sentence names no earlier year (去年, 2014年) before the figure."""
+    if not doc.ahead or not doc.year_issued or not doc.year_reviewed or doc.year_reviewed >= doc.year_issued:
+        return False
+    if cue_pattern("already").search(before):
+        return False  # "国家已设立400亿元…基金", "目前…已经超过2万亿元": what is there already
+    return not _names_earlier_year(before, doc)
+
+
+def _names_earlier_year(before: str, doc: DocContext) -> bool:
+    """The last year the sentence names before the figure is before the report's issue year ("2011年，新农合参保
+    人数达到8.32亿" in a 2012 report's plans): the figure is achieved, whatever the section plans."""
+    named = _last_named_year(YEAR_BASE.sub("", _without_spans(before)), doc)
+    return bool(named and doc.year_issued and int(named[1][:4]) < doc.year_issued)
+
+
+def _names_issue_year(before: str, clause: str, doc: DocContext) -> bool:
+    """The figure's sentence dates it to the year the report was issued in (今年, 2026年 in a 2026 report) and
+    names no year after that; the report reviews an earlier year, so the figure is for the year ahead."""
+    if not doc.year_issued or not doc.year_reviewed or doc.year_reviewed >= doc.year_issued:
+        return False
+    text = YEAR_BASE.sub("", _without_spans(before))
+    named = _last_named_year(text, doc)
+    said = [m.start() for m in cue_pattern("issue_year").finditer(text)] + [
+        m.start() for m in YEAR.finditer(text) if m.group(1) == str(doc.year_issued)]
+    return bool(named and said) and max(said) >= named[0] and not cue_pattern("year_to_date").search(before)
+
+
+def _reviews_past_plan(paragraph: Paragraph, doc: DocContext) -> bool:
+    """The paragraph is about a plan period that ended before the document was issued."""
+    span = _span_of(paragraph.plan)
+    return bool(span and doc.year_issued and span[1] < doc.year_issued)
 
 
 def _heading_plan_past(doc: DocContext) -> bool:
@@ -692,8 +887,13 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         return _sub_year(own, before)
     before = YEAR_BASE.sub("", PLAN_BASE.sub("", _without_spans(before)))
     named = _last_named_year(before, doc)
+    if named and status in ("actual", "cumulative") and doc.year_issued and int(named[1][:4]) > doc.year_issued:
+        named = None  # "部署启动面向2030年的…项目，新设6个…": a future year dates no achieved figure
     year = named[1] if named else ""
     plans = PLAN.findall(before)
+    if status == "target" and doc.year_issued:
+        # "加快建设“十四五”批复的6个基地" in a plan for 2026: a plan already over is no target's period
+        plans = [p for p in plans if not _span_of(p) or _span_of(p)[1] >= doc.year_issued]
     if plans and (not named or before.rfind(plans[-1]) > named[0]):
         if re.match(r"[”\"]?末", before[before.rfind(plans[-1]) + len(plans[-1]):]) and _span_of(plans[-1]):
             return str(_span_of(plans[-1])[1])  # 到“十四五”末: the plan's last year
@@ -704,6 +904,8 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     heading_plans, heading_years = PLAN.findall(doc.heading), YEAR.findall(doc.heading)
     if not year and status == "target" and str(doc.year_issued) in heading_years:
         year = str(doc.year_issued)  # "三、2026年重点工作 > 今年是“十五五”开局之年": the year's targets
+    if not year and heading_plans and status == "target" and says("plan_start", doc.heading) and doc.year_issued:
+        year = str(doc.year_issued)  # "三、全力推动“十五五”开好局、起好步": the plan's first year, the issue year
     if not year and heading_plans and status == "target":
         return heading_plans[-1]  # goals under "2035年远景目标及“十四五”时期主要目标" are the plan's
     if not year and heading_years and status in ("actual", "target"):
@@ -715,6 +917,8 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     if not year and status in ("cumulative", "average") and _plan_of(doc.year_reviewed) and (
             plan_periods()[_plan_of(doc.year_reviewed)][1] == doc.year_reviewed):
         return _plan_of(doc.year_reviewed)  # a total or average over years, reviewed in a plan's last year
+    if not year and status in ("cumulative", "average") and says("five_years", doc.heading):
+        return _five_years(doc.year_reviewed)  # "一、过去五年工作回顾": its totals are the five years
     if not year:
         fallback = doc.year_issued if status == "target" else doc.year_reviewed
         year = str(fallback) if fallback else ""
@@ -761,6 +965,9 @@ def _sub_year(year: str, before: str) -> str:
     """2021 + "上半年" -> 2021H1; "1月份至6月份" -> 2021H1 too."""
     if not year:
         return year
+    whole = list(re.finditer(r"全年", before))
+    if whole:
+        before = before[whole[-1].end():]  # "去年下半年…，全年进出口总额2.2万亿美元": the whole year's
     if re.search(r"1月(?:份)?[-—–至到]6月", before):
         return year + "H1"
     for pattern, suffix in SUB_YEAR:
@@ -806,5 +1013,8 @@ def _place(text: str, doc: DocContext, find_places: PlaceFinder | None) -> str:
     if find_places:
         found = find_places(text)
         if found:
-            return found[-1] if isinstance(found[-1], str) else getattr(found[-1], "name", doc.region)
+            place = found[-1] if isinstance(found[-1], str) else getattr(found[-1], "name", doc.region)
+            if doc.region and place != doc.region and place in cues()["national_scopes"]:
+                return doc.region  # 全国重点实验室, 第四次全国文物普查 in a province's report: a name's scope
+            return place
     return doc.region

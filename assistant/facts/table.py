@@ -27,7 +27,8 @@ def extract_for_chunk(chunk, find_places=None, document_text: str = "") -> list[
     context = doc_context(chunk.metadata, chunk.heading, chunk.chunk_id)
     if document_text:
         context = replace(context, plan_part=plan_part(document_text, chunk.heading_path, chunk.start,
-                                                       context.year_reviewed))
+                                                       context.year_reviewed),
+                          ahead=after_review(document_text, chunk.heading_path, chunk.start))
     return extract_facts(chunk.text, context, find_places,
                          lead=paragraph_lead(document_text, chunk.start) if document_text else "")
 
@@ -52,6 +53,19 @@ def plan_part(document_text: str, heading_path: list[str], start: int, year_revi
     for paragraph in document_text[section + len(top):start].split("\n"):
         part = part_after(paragraph, part, plan)
     return part
+
+
+def after_review(document_text: str, heading_path: list[str], start: int) -> bool:
+    """The text at `start` is in a later section of a report that opens with a review ("一、2014年工作回顾"
+    … "四、协调推动经济稳定增长和结构优化"), one that does not look back itself: the report's plans."""
+    from assistant.facts.extract import cue_pattern, says
+
+    top = heading_path[0].strip() if heading_path else ""
+    if not cue_pattern("later_section").match(top) or any(says("review_heading", h) for h in heading_path):
+        return False
+    section = document_text.rfind(top, 0, start)
+    opening = re.search(rf"^\s*{cue_pattern('first_section').pattern}.*$", document_text[:max(section, 0)], re.M)
+    return bool(opening) and says("review_heading", opening.group(0))
 
 
 def paragraph_lead(document_text: str, start: int) -> str:
