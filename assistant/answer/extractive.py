@@ -23,8 +23,10 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (indicator_unsaid, not_held_note, place_label, place_not_held, place_to_name,
-                                    place_without_documents, sentence_of, this_year_frame)
+from assistant.answer.asked import (asked_text, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+                                    indicator_unsaid, kind_bonus, name_kind_ends, not_held_note, place_label,
+                                    place_not_held, place_to_name, place_without_documents, sentence_of,
+                                    this_year_frame)
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
                                       counts_years, measure_penalty, place_words, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -36,7 +38,8 @@ SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括
 # a colon between digits is a ratio (16.5:53.1:30.4), not the end of a clause
 CLAUSE_END = re.compile(r"(?:[^，,。！？；;!?：:]|(?<=\d)[:：](?=\d))*[，,。！？；;!?：:]?")
 DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一二三四五六七八九]{{4}}年|\d{{1,2}}月(?:\d{{1,2}}日)?"
-                  r"|第[一二三四]季度|[一二三四]季度|[上下]半年|年底|年内|年初")
+                  r"|第[一二三四]季度|[一二三四]季度|[上下]半年|年底|年内|年初"
+                  r"|(?<![换])[春夏秋冬]季(?!度)")  # a season dates a plan (秋季开班招生), not 换季 or 季度
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 # Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
@@ -242,6 +245,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     date_asked = analysis.wants == "date" and coverage(grams, chunk_text) >= 0.5
     cut = sentences(without_instructions(chunk_text))  # a planted order is no answer
     batch = asked_ordinals(analysis.question)
+    asking = asking_grams(analysis, content_bigrams)  # a name asked after a clause setting the scene
+    kind = name_kind_ends(analysis)  # 哪家, which villages: a name ending as that kind's do
+    given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
     for j, sentence in enumerate(cut):
         if batch and not batch & ordinals(sentence):
             continue  # 首批…有多少个: a sentence on the projects of no batch (1596个…完成投资) counts others
@@ -264,6 +270,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     continue  # a restated question is never an answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams):
                     continue  # a figure or date in a clause sharing no word with the question is one of something else
+                if asking and not any(g in span for g in asking):
+                    continue  # the clause that asks says what the name is of; a span without it names another
                 if (analysis.wants == "date" and grams and not DAY.search(span)
                         and not any(g in span for g in grams)):
                     continue  # a year beside no word of the event asked (获批国家森林城市) dates something else;
@@ -274,6 +282,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if bonus is not None:
                     score += bonus(span)
+                score += kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
+                score += figure_bonus(span, given)
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
@@ -377,23 +387,37 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
     picks, sides = [], _sides(analysis)
     names = named_indicators(f"{analysis.question} {analysis.expansion}")
     for side in sides:
-        best = None
         others = {p for s in sides if s is not side for p in s.places}
         frame = side_frame(side, names)
-        for n, hit in _side_contexts(contexts, side, others)[:4]:
-            # each side its own year, place and status; unless a number is asked for (多少, growth rate),
-            # a side may be stated in words (达到全国平均水平)
-            need = side.wants in ("number", "rate")
-            fit = indicator_fits(hit, frame, grams, names)
-            accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit) if frame.figure else None
-            span, score = best_span(hit.chunk.text, grams, analysis, accept,
-                                    bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
-            score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
-            if span and (best is None or score > best.score):
-                best = Pick(n, span, score, side)
+        side_hits = _side_contexts(contexts, side, others)[:4]
+        # a year's achieved figure first (1310万人 for 2013, from the report looking back on it), its plan
+        # (900万人以上, the target the report of 2013 set) only when no passage states what was achieved
+        best = None
+        if frame.figure and not frame.status_named:
+            best = _side_pick(side_hits, side, analysis, replace(frame, plan_answers=False), grams, names)
+        if best is None or best.score < REFUSE_BELOW:
+            best = _side_pick(side_hits, side, analysis, frame, grams, names)
         if best:
             picks.append(best)
     return picks
+
+
+def _side_pick(side_hits: list[tuple[int, ScoredChunk]], side: Analysis, analysis: Analysis, frame: Frame,
+               grams: set[str], names: tuple[str, ...]) -> Pick | None:
+    """The best span of a comparison side's passages under the side's frame."""
+    best = None
+    for n, hit in side_hits:
+        # each side its own year, place and status; unless a number is asked for (多少, growth rate),
+        # a side may be stated in words (达到全国平均水平)
+        need = side.wants in ("number", "rate")
+        fit = indicator_fits(hit, frame, grams, names)
+        accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit) if frame.figure else None
+        span, score = best_span(hit.chunk.text, grams, analysis, accept,
+                                bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
+        score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
+        if span and (best is None or score > best.score):
+            best = Pick(n, span, score, side)
+    return best
 
 
 INDICATOR_FIT_WEIGHT = 0.3
@@ -501,6 +525,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal  # answer() says which places the reports found are of
     if any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
         return refusal  # the figure's own sentence names nothing of the indicator asked
+    if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
+        return refusal  # the figure is another year's, restated without its year
     picks = [naming_place(p, analysis, contexts) for p in picks]
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
         return refusal
