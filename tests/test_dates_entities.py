@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from assistant.analysis import analyse
 from assistant.answer import extractive as ex
-from assistant.answer.asked import dated_elsewhere, kind_bonus
+from assistant.answer.asked import asks_past_event, dated_elsewhere, kind_bonus, plan_date, unread_name
 from assistant.answer.citations import is_refusal
 from assistant.documents import Chunk, ScoredChunk
 from assistant.places import gazetteer_book
@@ -78,7 +78,7 @@ def test_a_list_of_a_kind_takes_the_clauses_naming_items_of_that_kind():
     for question in ("哪两个村荣获全国称号？", "Which two villages won national honours?"):
         got = answer(question, [passage(text)])
         assert "大王村" in got and "小李庄村" in got, got
-    assert kind_bonus("大王村荣获全国文明村", ("村",), "哪个村") > 0 > kind_bonus("荣获省级文明单位3家", ("村",), "哪个村")
+    assert kind_bonus("大王村荣获全国文明村", ("村",), "哪个村") > 0 == kind_bonus("荣获省级文明单位3家", ("村",), "哪个村")
 
 
 def test_a_name_question_giving_a_figure_is_answered_by_the_clause_stating_it():
@@ -97,3 +97,27 @@ def test_a_county_named_in_english_is_read_even_when_the_index_holds_nothing_of_
     city = passage("全市地区生产总值达到3700亿元，增长8%。", region="九江市", issued=2022)
     got = answer("What was Wuning county's GDP in 2021?", [city])
     assert is_refusal(got) and "武宁县" in got, got
+
+
+def test_a_date_of_something_named_only_in_latin_letters_is_refused():
+    text = "围绕智能装备产业链，推动企业集聚发展，经开区装备产业园9月底前开工建设。"
+    got = answer("When is construction of Huanglong's phase-four industrial park supposed to start?", [passage(text)])
+    assert is_refusal(got), got
+    assert unread_name(analyse("When is Huanglong's park to open?")) == "Huanglong"
+    assert unread_name(analyse("When will the equipment industrial park in the development zone start?")) == ""
+    assert unread_name(analyse("Since what date had Jiangxi recorded no new local COVID cases?")) == ""  # acronym, place
+
+
+def test_a_past_event_is_not_dated_by_a_plan():
+    text = ("五年来，开发区综合实力明显提升，到2025年，全区食品产业营业收入达到2500亿元。"
+            "2019年成功晋级全省“三星级”产业集聚区。")
+    past = "What year did the development zone reach 250 billion yuan of food industry revenue?"
+    assert asks_past_event(analyse(past))
+    got = answer(past, [passage("五年来，开发区综合实力明显提升，到2025年，全区食品产业营业收入达到2500亿元。")])
+    assert is_refusal(got), got
+    aimed = "By what year does the development zone aim for 250 billion yuan of food industry revenue?"
+    assert not asks_past_event(analyse(aimed))
+    plan_span = "到2025年，全区食品产业营业收入达到2500亿元"
+    assert not ex.stating_a_date(analyse(past))(plan_span, plan_span)
+    assert ex.stating_a_date(analyse(aimed))(plan_span, plan_span)  # asked what is aimed at, the plan answers
+    assert plan_date("到2025年，全区食品产业营业收入达到2500亿元") and not plan_date("2019年成功晋级全省“三星级”产业集聚区")

@@ -222,8 +222,12 @@ def asking_grams(analysis: Analysis, content_bigrams) -> set[str]:
     clauses before it: "河南国企首批挂牌的企业里，交通领域是哪家" is answered by the clause naming the
     transport one (交通), not by the one restating the scene (以首批六家企业挂牌为标志). Empty otherwise.
     `content_bigrams(text, analysis)` is the answerer's reading of words (passed in: no import circle)."""
+    from assistant.analysis import question_words
+
     if analysis.wants != "name" or analysis.language == "en" or analysis.comparison:
         return set()
+    if question_words("list").search(analysis.question):
+        return set()  # a list's items are those the scene names (…入选的知名企业，报道点名了哪些)
     clauses = [c for c in re.split(r"[，,；;]", analysis.question) if c.strip()]
     asking = [i for i, c in enumerate(clauses) if ASKING_WORD.search(c)]
     if not asking or asking[-1] == 0:
@@ -246,13 +250,15 @@ def name_kind_ends(analysis: Analysis) -> tuple[str, ...]:
     asked = asked_text(analysis)
     for kind in load_data("question_words.yaml").get("name_kinds", []):
         if re.search("|".join(kind["asks"]), asked, re.I):
-            return tuple(kind["ends"])
+            # the trade the question names before the kind (哪家证券公司): a name may end with it (国泰海通证券)
+            trade = re.search(rf"哪[家个一]([\u4e00-\u9fff]{{2,4}}?)(?:{'|'.join(kind['ends'])})", asked)
+            return tuple(kind["ends"]) + ((trade.group(1),) if trade else ())
     return ()
 
 
 def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1) -> float:
     """+KIND_WEIGHT for a span naming something of the kind asked (two Chinese characters or more before the
-    ending: 河南交通投资集团, 榆林郭村) that the question does not name itself, -0.1 for one naming none.
+    ending: 河南交通投资集团, 榆林郭村) that the question does not name itself, nothing for one naming none.
     Asked for `wanted` of them (which two villages): 0.1 more for each further clause naming one, up to that
     many, and 0.05 less for each clause naming none (a list's items stand one a clause: 甲村荣获…,乙村荣获…)."""
     if not ends:
@@ -265,7 +271,7 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     parts = [p for p in re.split(r"[，,；;。]", span) if p.strip()]
     named = sum(1 for p in parts if names(p))
     if not named:
-        return -0.1
+        return 0.0
     if wanted <= 1:
         return KIND_WEIGHT
     return KIND_WEIGHT + 0.1 * (min(named, wanted) - 1) - 0.05 * (len(parts) - named)
@@ -289,3 +295,42 @@ def given_figures(analysis: Analysis) -> list[str]:
 def figure_bonus(span: str, figures: list[str]) -> float:
     """+FIGURE_WEIGHT for a span stating a figure the question gives (not as part of a longer number)."""
     return FIGURE_WEIGHT if any(re.search(rf"(?<![\d.]){re.escape(f)}", span) for f in figures) else 0.0
+
+
+# -- a name the English reading could not give ---------------------------------------------------------------
+
+PROPER_NAME = re.compile(r"(?<=[\s(“\"'‘])([A-Z][a-z]{2,})(?:['’]s)?\b")
+
+
+def unread_name(analysis: Analysis) -> str:
+    """A proper name of an English question (a capitalised word past the first, not all capitals) that its
+    reading could not put in Chinese (no place, glossary or word list knows it: "Weilong's industrial park"):
+    the reports write names in Chinese, so no passage found can be shown to be about it. "" when there is none."""
+    if analysis.language != "en" or not analysis.original:
+        return ""
+    unknown = {w.lower() for w in analysis.unknown}
+    places = {e.lower() for p in analysis.places if (known := analysis.book.place(p)) for e in known.english}
+    for found in PROPER_NAME.finditer(analysis.original):
+        word = found.group(1)
+        if word.lower() in unknown and word.lower() not in places and not analysis.book.find_places(word.lower()):
+            return word
+    return ""
+
+
+# -- a past event is not dated by a plan ----------------------------------------------------------------------
+
+def asks_past_event(analysis: Analysis) -> bool:
+    """An English question asking when something happened ("What year did the zone become…"), with no word of
+    intent (aim, plan, expected…): data/question_words.yaml past_event and intent."""
+    from assistant.analysis import question_words
+
+    asked = analysis.original or ""
+    return (question_words("past_event").search(asked) is not None
+            and question_words("intent").search(asked) is None)
+
+
+def plan_date(span: str) -> bool:
+    """The span dates a plan (到2025年…达到, 力争, 9月底前), not something that happened."""
+    from assistant.analysis import question_words
+
+    return question_words("plan_dates").search(span) is not None

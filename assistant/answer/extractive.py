@@ -23,10 +23,10 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (asked_text, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
-                                    this_year_frame)
+                                    this_year_frame, unread_name)
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
                                       counts_years, measure_penalty, place_words, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -246,6 +246,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     cut = sentences(without_instructions(chunk_text))  # a planted order is no answer
     batch = asked_ordinals(analysis.question)
     asking = asking_grams(analysis, content_bigrams)  # a name asked after a clause setting the scene
+    asking = asking if any(g in chunk_text for g in asking) else set()  # a passage without them: no pointer
     kind = name_kind_ends(analysis)  # 哪家, which villages: a name ending as that kind's do
     given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
     for j, sentence in enumerate(cut):
@@ -392,11 +393,13 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
         side_hits = _side_contexts(contexts, side, others)[:4]
         # a year's achieved figure first (1310万人 for 2013, from the report looking back on it), its plan
         # (900万人以上, the target the report of 2013 set) only when no passage states what was achieved
-        best = None
-        if frame.figure and not frame.status_named:
-            best = _side_pick(side_hits, side, analysis, replace(frame, plan_answers=False), grams, names)
-        if best is None or best.score < REFUSE_BELOW:
-            best = _side_pick(side_hits, side, analysis, frame, grams, names)
+        # (and only when it answers about as well: a plan's 拟安排财政赤字8000亿元 is not given up for another
+        # indicator's achieved 赤字率1.5%)
+        best = _side_pick(side_hits, side, analysis, frame, grams, names)
+        if best and frame.figure and not frame.status_named:
+            achieved = _side_pick(side_hits, side, analysis, replace(frame, plan_answers=False), grams, names)
+            if achieved and achieved.score >= max(REFUSE_BELOW, best.score - ACHIEVED_MARGIN):
+                best = achieved
         if best:
             picks.append(best)
     return picks
@@ -421,6 +424,7 @@ def _side_pick(side_hits: list[tuple[int, ScoredChunk]], side: Analysis, analysi
 
 
 INDICATOR_FIT_WEIGHT = 0.3
+ACHIEVED_MARGIN = 0.1  # how much less well a side's achieved figure may answer than its plan and still be taken
 
 
 def naming_figures(accept, fit):
@@ -520,6 +524,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal
     if any(other_ordinal(question, p.text) for p in picks):
         return refusal
+    if analysis.wants == "date" and unread_name(analysis):
+        return refusal  # the date of something named only in Latin letters: a passage's date is another thing's
     held = [contexts[p.n - 1] for p in picks]
     if not analysis.comparison and place_not_held(analysis, contexts, held):
         return refusal  # answer() says which places the reports found are of
@@ -648,9 +654,10 @@ def stating_a_date(analysis: Analysis, new_only: bool = True):
     """accept(span, sentence) for best_span: the span states a date (a day when one is asked), with `new_only`
     one the question does not state."""
     pattern = DAY if asks_day(analysis.question) else DATE
+    past = asks_past_event(analysis)  # what year did X become Y: not the year a plan names (到2025年)
     if not new_only:
-        return lambda span, sentence: pattern.search(span) is not None
-    return lambda span, sentence: bool(new_dates(pattern, span, analysis.question))
+        return lambda span, sentence: pattern.search(span) is not None and not (past and plan_date(span))
+    return lambda span, sentence: bool(new_dates(pattern, span, analysis.question)) and not (past and plan_date(span))
 
 
 def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
