@@ -117,6 +117,7 @@ def test_a_past_event_is_not_dated_by_a_plan():
     assert is_refusal(got), got
     aimed = "By what year does the development zone aim for 250 billion yuan of food industry revenue?"
     assert not asks_past_event(analyse(aimed))
+    assert not asks_past_event(analyse("By what year was the zone's revenue to reach 250 billion yuan?"))  # a deadline
     plan_span = "到2025年，全区食品产业营业收入达到2500亿元"
     assert not ex.stating_a_date(analyse(past))(plan_span, plan_span)
     assert ex.stating_a_date(analyse(aimed))(plan_span, plan_span)  # asked what is aimed at, the plan answers
