@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from assistant.analysis import analyse
 from assistant.answer import extractive as ex
-from assistant.answer.asked import asks_past_event, dated_elsewhere, kind_bonus, plan_date, unread_name
+from assistant.answer.asked import asks_past_event, dated_elsewhere, kind_bonus, plan_date
 from assistant.answer.citations import is_refusal
 from assistant.documents import Chunk, ScoredChunk
 from assistant.places import gazetteer_book
@@ -97,15 +97,6 @@ def test_a_county_named_in_english_is_read_even_when_the_index_holds_nothing_of_
     city = passage("全市地区生产总值达到3700亿元，增长8%。", region="九江市", issued=2022)
     got = answer("What was Wuning county's GDP in 2021?", [city])
     assert is_refusal(got) and "武宁县" in got, got
-
-
-def test_a_date_of_something_named_only_in_latin_letters_is_refused():
-    text = "围绕智能装备产业链，推动企业集聚发展，经开区装备产业园9月底前开工建设。"
-    got = answer("When is construction of Huanglong's phase-four industrial park supposed to start?", [passage(text)])
-    assert is_refusal(got), got
-    assert unread_name(analyse("When is Huanglong's park to open?")) == "Huanglong"
-    assert unread_name(analyse("When will the equipment industrial park in the development zone start?")) == ""
-    assert unread_name(analyse("Since what date had Jiangxi recorded no new local COVID cases?")) == ""  # acronym, place
 
 
 def test_a_past_event_is_not_dated_by_a_plan():

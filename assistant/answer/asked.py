@@ -297,26 +297,6 @@ def figure_bonus(span: str, figures: list[str]) -> float:
     return FIGURE_WEIGHT if any(re.search(rf"(?<![\d.]){re.escape(f)}", span) for f in figures) else 0.0
 
 
-# -- a name the English reading could not give ---------------------------------------------------------------
-
-PROPER_NAME = re.compile(r"(?<=[\s(“\"'‘])([A-Z][a-z]{2,})(?:['’]s)?\b")
-
-
-def unread_name(analysis: Analysis) -> str:
-    """A proper name of an English question (a capitalised word past the first, not all capitals) that its
-    reading could not put in Chinese (no place, glossary or word list knows it: "Weilong's industrial park"):
-    the reports write names in Chinese, so no passage found can be shown to be about it. "" when there is none."""
-    if analysis.language != "en" or not analysis.original:
-        return ""
-    unknown = {w.lower() for w in analysis.unknown}
-    places = {e.lower() for p in analysis.places if (known := analysis.book.place(p)) for e in known.english}
-    for found in PROPER_NAME.finditer(analysis.original):
-        word = found.group(1)
-        if word.lower() in unknown and word.lower() not in places and not analysis.book.find_places(word.lower()):
-            return word
-    return ""
-
-
 # -- a past event is not dated by a plan ----------------------------------------------------------------------
 
 def asks_past_event(analysis: Analysis) -> bool:

@@ -26,7 +26,7 @@ from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
-                                    this_year_frame, unread_name)
+                                    this_year_frame)
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
                                       counts_years, measure_penalty, place_words, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -524,8 +524,6 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal
     if any(other_ordinal(question, p.text) for p in picks):
         return refusal
-    if analysis.wants == "date" and unread_name(analysis):
-        return refusal  # the date of something named only in Latin letters: a passage's date is another thing's
     held = [contexts[p.n - 1] for p in picks]
     if not analysis.comparison and place_not_held(analysis, contexts, held):
         return refusal  # answer() says which places the reports found are of
