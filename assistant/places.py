@@ -221,7 +221,8 @@ class PlaceBook:
         """Places whose English name stands in the text as whole words, in order of mention.
 
         "national-level" and "national level" are a rank, not the country; a county's pinyin
-        (dean, lean…) counts only when the index holds that county.
+        (dean, lean…) counts only when the index holds that county, or when the word "county" follows it
+        ("Wuyang county": a county the index holds nothing of, which the answer must say).
         """
         hits: list[tuple[int, int, str]] = []
         m = self._lookups.get()
@@ -230,7 +231,8 @@ class PlaceBook:
         for word in words:
             candidates: dict[str, list[str]] = {}
             for english, name in m["by_first_word"].get(word, ()):
-                if by_name[name].level == "county" and name not in self.held:
+                if by_name[name].level == "county" and name not in self.held \
+                        and not re.search(rf"\b{re.escape(english)}\s+county\b", lowered):
                     continue
                 candidates.setdefault(english, []).append(name)
             for english, names in candidates.items():

@@ -171,3 +171,146 @@ def sentence_of(span: str, text: str) -> str:
             return text[found.start():max(found.end(), at + len(span))]
     return span
 
+
+
+# -- a figure restated from another year ------------------------------------------------------------------
+
+def dated_elsewhere(span: str, text: str, analysis: Analysis) -> bool:
+    """A figure question naming a year, answered by a span whose figures say no year while the passage states
+    each of them again only in sentences dated to other years: a headline or summary repeats a dated figure
+    ("开封固定资产投资增速14.4%" over "2021年1月份至6月份，开封固定资产投资增速达14.4%"), and a figure of
+    2021 does not answer 2022."""
+    from assistant.answer.refusal import FIGURE
+    from assistant.text import YEAR
+
+    if analysis.wants not in ("number", "rate") or analysis.comparison or not analysis.years:
+        return False
+    if re.search(YEAR, span):
+        return False  # the span dates its own figures
+    figures = [m.group(0) for m in FIGURE.finditer(span)]
+    if not figures:
+        return False
+    at = text.find(span)
+    for figure in figures:
+        years: set[int] = set()
+        for found in re.finditer(re.escape(figure), text):
+            if at <= found.start() < at + len(span):
+                continue
+            years |= {int(y) for y in re.findall(rf"(?<!\d)({YEAR})(?!\d)", sentence_at(text, found.start()))}
+        if not years or years & set(analysis.years):
+            return False
+    return True
+
+
+def sentence_at(text: str, position: int) -> str:
+    """The sentence of `text` (split as citations are) holding the character at `position`."""
+    from assistant.answer.citations import CHUNK_SENTENCE
+
+    for found in CHUNK_SENTENCE.finditer(text):
+        if found.start() <= position < found.end():
+            return found.group(0)
+    return ""
+
+
+# -- the clause that asks -----------------------------------------------------------------------------
+
+ASKING_WORD = re.compile(r"哪|什么|谁")
+
+
+def asking_grams(analysis: Analysis, content_bigrams) -> set[str]:
+    """The content words (bigrams) of the clause that asks, when a Chinese name question sets its scene in
+    clauses before it: "河南国企首批挂牌的企业里，交通领域是哪家" is answered by the clause naming the
+    transport one (交通), not by the one restating the scene (以首批六家企业挂牌为标志). Empty otherwise.
+    `content_bigrams(text, analysis)` is the answerer's reading of words (passed in: no import circle)."""
+    from assistant.analysis import question_words
+
+    if analysis.wants != "name" or analysis.language == "en" or analysis.comparison:
+        return set()
+    if question_words("list").search(analysis.question):
+        return set()  # a list's items are those the scene names (…入选的知名企业，报道点名了哪些)
+    clauses = [c for c in re.split(r"[，,；;]", analysis.question) if c.strip()]
+    asking = [i for i, c in enumerate(clauses) if ASKING_WORD.search(c)]
+    if not asking or asking[-1] == 0:
+        return set()
+    return content_bigrams(clauses[asking[-1]], replace(analysis, expansion=""))
+
+
+# -- the kind of name asked -------------------------------------------------------------------------------
+
+KIND_WEIGHT = 0.25
+
+
+def name_kind_ends(analysis: Analysis) -> tuple[str, ...]:
+    """How a name of the kind the question asks for ends (哪家 -> 集团, 公司…; which villages -> 村), from
+    data/question_words.yaml name_kinds; () when it asks no such kind."""
+    from assistant.data_files import load_data
+
+    if analysis.wants not in ("name", "text") or analysis.comparison:
+        return ()
+    asked = asked_text(analysis)
+    for kind in load_data("question_words.yaml").get("name_kinds", []):
+        if re.search("|".join(kind["asks"]), asked, re.I):
+            # the trade the question names before the kind (哪家证券公司): a name may end with it (国泰海通证券)
+            trade = re.search(rf"哪[家个一]([\u4e00-\u9fff]{{2,4}}?)(?:{'|'.join(kind['ends'])})", asked)
+            return tuple(kind["ends"]) + ((trade.group(1),) if trade else ())
+    return ()
+
+
+def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1) -> float:
+    """+KIND_WEIGHT for a span naming something of the kind asked (two Chinese characters or more before the
+    ending: 河南交通投资集团, 榆林郭村) that the question does not name itself, nothing for one naming none.
+    Asked for `wanted` of them (which two villages): 0.1 more for each further clause naming one, up to that
+    many, and 0.05 less for each clause naming none (a list's items stand one a clause: 甲村荣获…,乙村荣获…)."""
+    if not ends:
+        return 0.0
+    pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?(?:{'|'.join(map(re.escape, ends))})")
+
+    def names(text: str) -> bool:
+        return any(m.group(0) not in question for m in pattern.finditer(text))
+
+    parts = [p for p in re.split(r"[，,；;。]", span) if p.strip()]
+    named = sum(1 for p in parts if names(p))
+    if not named:
+        return 0.0
+    if wanted <= 1:
+        return KIND_WEIGHT
+    return KIND_WEIGHT + 0.1 * (min(named, wanted) - 1) - 0.05 * (len(parts) - named)
+
+
+# -- a figure the question gives of the thing it asks the name of -------------------------------------------
+
+FIGURE_WEIGHT = 0.3
+
+
+def given_figures(analysis: Analysis) -> list[str]:
+    """The figures a name question gives of what it asks about ("built for 470 million yuan" read 4.7亿元,
+    投资4.7亿元的项目是哪个): the clause stating that figure is the one about it. [] for other questions."""
+    from assistant.answer.refusal import FIGURE
+
+    if analysis.wants != "name" or analysis.comparison:
+        return []
+    return list(dict.fromkeys(m.group(0) for m in FIGURE.finditer(f"{asked_text(analysis)} {analysis.expansion}")))
+
+
+def figure_bonus(span: str, figures: list[str]) -> float:
+    """+FIGURE_WEIGHT for a span stating a figure the question gives (not as part of a longer number)."""
+    return FIGURE_WEIGHT if any(re.search(rf"(?<![\d.]){re.escape(f)}", span) for f in figures) else 0.0
+
+
+# -- a past event is not dated by a plan ----------------------------------------------------------------------
+
+def asks_past_event(analysis: Analysis) -> bool:
+    """An English question asking when something happened ("What year did the zone become…"), with no word of
+    intent (aim, plan, expected…): data/question_words.yaml past_event and intent."""
+    from assistant.analysis import question_words
+
+    asked = analysis.original or ""
+    return (question_words("past_event").search(asked) is not None
+            and question_words("intent").search(asked) is None)
+
+
+def plan_date(span: str) -> bool:
+    """The span dates a plan (到2025年…达到, 力争, 9月底前), not something that happened."""
+    from assistant.analysis import question_words
+
+    return question_words("plan_dates").search(span) is not None

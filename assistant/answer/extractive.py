@@ -23,8 +23,10 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (indicator_unsaid, not_held_note, place_label, place_not_held, place_to_name,
-                                    place_without_documents, sentence_of, this_year_frame)
+from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+                                    indicator_unsaid, kind_bonus, name_kind_ends, not_held_note, place_label,
+                                    place_not_held, place_to_name, place_without_documents, sentence_of,
+                                    this_year_frame)
 from assistant.answer.compare import asked_measure, asks_which_more, measure_fits
 from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
@@ -39,7 +41,8 @@ SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括
 # a colon between digits is a ratio (16.5:53.1:30.4), not the end of a clause
 CLAUSE_END = re.compile(r"(?:[^，,。！？；;!?：:]|(?<=\d)[:：](?=\d))*[，,。！？；;!?：:]?")
 DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一二三四五六七八九]{{4}}年|\d{{1,2}}月(?:\d{{1,2}}日)?"
-                  r"|第[一二三四]季度|[一二三四]季度|[上下]半年|年底|年内|年初")
+                  r"|第[一二三四]季度|[一二三四]季度|[上下]半年|年底|年内|年初"
+                  r"|(?<![换])[春夏秋冬]季(?!度)")  # a season dates a plan (秋季开班招生), not 换季 or 季度
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 # Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
@@ -247,6 +250,10 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     date_asked = analysis.wants == "date" and coverage(grams, chunk_text) >= 0.5
     cut = sentences(without_instructions(chunk_text))  # a planted order is no answer
     batch = asked_ordinals(analysis.question)
+    asking = asking_grams(analysis, content_bigrams)  # a name asked after a clause setting the scene
+    asking = asking if any(g in chunk_text for g in asking) else set()  # a passage without them: no pointer
+    kind = name_kind_ends(analysis)  # 哪家, which villages: a name ending as that kind's do
+    given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
     for j, sentence in enumerate(cut):
         if batch and not batch & ordinals(sentence):
             continue  # 首批…有多少个: a sentence on the projects of no batch (1596个…完成投资) counts others
@@ -271,6 +278,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     continue  # a restated question is never an answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams):
                     continue  # a figure or date in a clause sharing no word with the question is one of something else
+                if asking and not any(g in span for g in asking):
+                    continue  # the clause that asks says what the name is of; a span without it names another
                 if (analysis.wants == "date" and grams and not DAY.search(span)
                         and not any(g in span for g in grams)):
                     continue  # a year beside no word of the event asked (获批国家森林城市) dates something else;
@@ -281,6 +290,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if bonus is not None:
                     score += bonus(span)
+                score += kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
+                score += figure_bonus(span, given)
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
@@ -551,6 +562,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal  # answer() says which places the reports found are of
     if any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
         return refusal  # the figure's own sentence names nothing of the indicator asked
+    if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
+        return refusal  # the figure is another year's, restated without its year
     picks = [naming_place(p, analysis, contexts) for p in picks]
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
         return refusal
@@ -672,9 +685,10 @@ def stating_a_date(analysis: Analysis, new_only: bool = True):
     """accept(span, sentence) for best_span: the span states a date (a day when one is asked), with `new_only`
     one the question does not state."""
     pattern = DAY if asks_day(analysis.question) else DATE
+    past = asks_past_event(analysis)  # what year did X become Y: not the year a plan names (到2025年)
     if not new_only:
-        return lambda span, sentence: pattern.search(span) is not None
-    return lambda span, sentence: bool(new_dates(pattern, span, analysis.question))
+        return lambda span, sentence: pattern.search(span) is not None and not (past and plan_date(span))
+    return lambda span, sentence: bool(new_dates(pattern, span, analysis.question)) and not (past and plan_date(span))
 
 
 def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
