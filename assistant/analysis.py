@@ -12,7 +12,7 @@ from functools import lru_cache
 from assistant.places import PlaceBook, gazetteer_book
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.units import base_alternation
-from assistant.text import YEAR, english_periods, plan_periods
+from assistant.text import YEAR, english_periods, plan_periods, term_regex
 
 
 def glossary() -> dict[str, str]:
@@ -110,7 +110,7 @@ def english_terms(text: str) -> list[tuple[str, list[str]]]:
     terms = glossary()
     for term in sorted(terms, key=len, reverse=True):
         plural = "" if term.endswith("s") else "(?:e?s)?"  # "hospitals" is "hospital"
-        pattern = rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
+        pattern = rf"(?<![a-z]){term_regex(term)}{plural}(?![a-z])"
         if re.search(pattern, lowered):
             found.append((term, terms[term].split()))
             lowered = re.sub(pattern, " ", lowered)
@@ -219,10 +219,13 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     found_places = _without_field(found_places, both, comparison, book)
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
+    # an English question's reading asks in Chinese words; its Latin words are terms (GDP) or words no list
+    # knows (ACCELERATE), never asking words ("rate" in it asks nothing)
+    asking = re.sub(r"[A-Za-z][A-Za-z0-9.&'-]*", " ", question) if asked else question
     return Analysis(question=question, places=found_places, years=years, report_years=report_years(both),
-                    periods=periods, comparison=comparison, wants=(wants := what_is_wanted(question)),
-                    language=language, expansion=expansion, unit=asked_unit(question),
-                    amount=asks_amount(question, wants), book=book)
+                    periods=periods, comparison=comparison, wants=(wants := what_is_wanted(asking)),
+                    language=language, expansion=expansion, unit=asked_unit(asking),
+                    amount=asks_amount(asking, wants), book=book)
 
 
 def _without_field(found: list[str], question: str, comparison: bool, book: PlaceBook) -> list[str]:

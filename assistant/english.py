@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from assistant.places import gazetteer_book
 from assistant.data_files import load_data
-from assistant.text import YEAR, english_periods
+from assistant.text import YEAR, english_periods, term_regex
 
 WORD = re.compile(r"[a-z][a-z0-9.&'-]*[a-z0-9]|[a-z]")
 
@@ -49,7 +49,31 @@ def glossary() -> dict[str, list[str]]:
 @lru_cache(maxsize=None)
 def _glossary_pattern() -> re.Pattern:
     terms = sorted(glossary(), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![a-z0-9])")
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(term_regex(t) for t in terms) + r")(?:e?s)?(?![a-z0-9])")
+
+
+@lru_cache(maxsize=None)
+def _glossary_keys() -> dict[str, str]:
+    """A term as written with spaces for hyphens -> the glossary's term: "good air quality days" for
+    "good-air-quality days" too."""
+    keys: dict[str, str] = {}
+    for term in glossary():
+        keys.setdefault(_spaced(term), term)
+    return keys
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text)
+
+
+def glossary_term(written: str) -> str:
+    """The glossary's term for a match as written: "agricultural products" -> "agricultural product" when only
+    that is a term, "buses" -> "buses" when that is one (a plural in the glossary is a term of its own)."""
+    spaced, keys = _spaced(written), _glossary_keys()
+    for candidate in (spaced, spaced[:-1] if spaced.endswith("s") else "", spaced[:-2] if spaced.endswith("es") else ""):
+        if candidate in keys:
+            return keys[candidate]
+    raise KeyError(written)
 
 
 @lru_cache(maxsize=None)
@@ -82,14 +106,27 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
             for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", text):
                 found.append((m.start(), name))
                 text = _blank(text, m.start(), m.end())
-    for m in re.finditer(r"\b(?:province|city|municipality|county|district)\b", text):
-        text = _blank(text, m.start(), m.end())  # "Hainan Province": the place says its level
+                own = re.match(rf"\s*(?:{_level_words(name)})\b(?![- ]level)", text[m.end():])
+                if own:  # "Hainan Province", "Yancheng District": the place says its level
+                    text = _blank(text, m.end(), m.end() + own.end())
+    # "the city", "the province": the place named; "Which Guangdong county", "a civilized city" stay words
+    for m in re.finditer(rf"\b(?:{data()['anaphors']})\s+(?:{data()['level_words']})\b(?![- ]level)", text):
+        text = _blank(text, m.start(), m.end())
     seen, ordered = set(), []
     for at, name in sorted(found):
         if name not in seen:
             seen.add(name)
             ordered.append((at, name))
     return text, ordered
+
+
+def _level_words(name: str) -> str:
+    """The English words of a place's own level, by how its Chinese name ends (data/english.yaml own_level):
+    "province" for 广东省, "city|municipality" for 北京市, "district" for 郾城区."""
+    for ending, words in data()["own_level"].items():
+        if name.endswith(ending):
+            return words
+    return r"(?!)"
 
 
 def _take_periods(text: str) -> tuple[str, list[str]]:
@@ -118,7 +155,8 @@ def _take_terms(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     """Glossary terms, longest first: (start, end, English, Chinese)."""
     found = []
     for m in _glossary_pattern().finditer(text):
-        found.append((m.start(), m.end(), m.group(0), _rendering(m.group(0))))
+        term = glossary_term(m.group(0))
+        found.append((m.start(), m.end(), term, _rendering(term)))
     for start, end, _, _ in found:
         text = _blank(text, start, end)
     return text, found
@@ -154,8 +192,8 @@ def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
         alone = chinese in data()["unjoined"] or (out and out[-1][0] in ([w] for w in data()["unjoined"]))
         if gap is not None and re.fullmatch(r"[\s'\-]*", gap) and not alone:
             words, before = out[-1]
-            if qualifier:
-                words.insert(0, chinese)
+            if qualifier:  # "value added of industrial enterprises above designated size": 规模以上工业企业增加值
+                (before if before else words).insert(0, chinese)
             else:
                 (before if before else words).append(chinese)
         elif gap is not None and re.fullmatch(r"\s*of\s*(?:the\s*)?", gap) and not out[-1][1]:
@@ -179,6 +217,7 @@ def _join(words: list[str]) -> str:
 def read(question: str, book=None) -> Reading:
     text = original = _normalise(question)
     text, named = _take_places(text, book or gazetteer_book())
+    unplaced = text  # the question without its places: "what's Yancheng District's …" names no district
     said = [original[at:at + length] for at, length in _place_spans(original, text)]
     text, periods = _take_periods(text)
     text, years = _take_years(text)
@@ -193,7 +232,7 @@ def read(question: str, book=None) -> Reading:
     sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
     comparing = sides and (_cue(data()["compare"]).search(original) is not None
                            or _joined(original, [*said, *map(str, years)]))
-    words, tail = _asked(original, terms, measure, ask, comparing)
+    words, tail = _asked(original, terms, measure, ask, comparing, unplaced)
     unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
     numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "
@@ -208,12 +247,15 @@ def read(question: str, book=None) -> Reading:
                    terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
 
 
-def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool) -> tuple[list[str], str]:
+def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool,
+           unplaced: str = "") -> tuple[list[str], str]:
     """The indicator words and the asking tail of a reading: (["生产总值增长"], "增长多少")."""
     words = compounds(terms, question)
     if _cue(data()["level"]).search(question):
         measure = [m for m in measure if m not in ("增长", "增速", "下降")]  # the level reached, not the change
-    ask = ask or _what(question, words)
+    if "什么时候" in ask and len(ask) > 1:
+        ask = [a for a in ask if a != "什么时候"]  # "When Henan named …, how many …": when opens a clause
+    ask = ask or _what(unplaced or question, words)
     if ask == ["多少"]:
         ask = ["多少" + _asked_unit(question)]  # "how many tons": 多少吨, the measure the answer must carry
     if ask == ["哪些"] and re.search(r"\bwhich\b", question) and (measure or not terms):
@@ -254,7 +296,7 @@ def _joined(question: str, sides: list[str]) -> bool:
     if len(sides) < 2:
         return False
     alternation = "|".join(re.escape(s) for s in sorted(set(sides), key=len, reverse=True))
-    return re.search(rf"(?<![a-z0-9])(?:{alternation})[\s,]*(?:{data()['joins']})\s+(?:in\s+|the\s+)*(?:{alternation})"
+    return re.search(rf"(?<![a-z0-9])(?:{alternation})[\s,]*(?:{data()['joins']})\s+(?:(?:in|for|of|the|by|at)\s+)*(?:{alternation})"
                      rf"(?![a-z0-9])", question) is not None
 
 
@@ -281,9 +323,11 @@ def _what(question: str, words: list[str]) -> list[str]:
         return []
     if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question):
         return ["什么"]
-    if _cue(_flat("quantity")).search(question) or _names_figure(words) or words:
+    if _cue(_flat("quantity")).search(question) or _names_figure(words):
         return ["多少"]
-    return ["哪些"] if _cue(r"what\s+(?:are|were)").search(question) else ["什么"]  # "what are …": a list
+    if _cue(r"what\s+(?:are|were)").search(question):
+        return ["哪些"]  # "what are Shanghai's three pioneer industries": a list, not a figure
+    return ["多少"] if words else ["什么"]
 
 
 def _flat(key: str) -> str:

@@ -1,6 +1,7 @@
 """Patterns for years and plan periods, shared by the whole package (one definition each)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from assistant.data_files import load_data
@@ -20,3 +21,9 @@ def plan_periods() -> dict[str, tuple[int, int]]:
 def english_periods() -> dict[str, str]:
     """English name (lower case) -> plan name: {"14th five-year": "十四五", …}."""
     return dict(load_data("periods.yaml")["english"])
+
+
+def term_regex(term: str) -> str:
+    """An English term as a pattern where a hyphen and a space are one: "good air quality days" also finds
+    "good-air-quality days", "fixed-asset investment" "fixed asset investment"."""
+    return r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", term))

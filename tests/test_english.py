@@ -112,3 +112,64 @@ def test_english_question_through_the_assistant(seeded, question, figure):
 def test_english_question_about_a_term_no_glossary_knows_is_refused(seeded):
     answer = seeded.ask("How much lottery revenue did Luohe raise in 2023?", mode="extractive")
     assert answer.refused, answer.text
+
+
+# Session 6 (english2): the rules below were found on evals/questions/english-dev.jsonl; each is tested here
+# on sentences of its own, none of that set's.
+
+def test_hyphens_and_plurals_find_glossary_terms():
+    assert "优良天数" in read("How many good-air-quality days did Kaifeng count in 2022?").chinese
+    assert "农产品" in read("Which agricultural product of Xuchang won an award in 2021?").chinese  # plural term
+    assert "固定资产投资" in read("How did fixed asset investment change in Zhengzhou in 2022?").chinese
+
+
+def test_a_level_word_is_the_places_own_only_right_after_it():
+    county = read("Which Henan county's grain output was the largest in 2022?")
+    assert county.places == ["河南省"] and "县" in county.chinese.split()
+    assert "文明城市" in read("When did Xuchang become a national civilized city?").chinese
+    own = read("What was Luoyang City's GDP in 2021, and how did the city rank?")
+    assert own.places == ["洛阳市"] and "城市" not in own.chinese and own.unknown == []
+
+
+def test_what_asks_a_list_or_a_figure():
+    assert analyse("What are Henan's four pillar industries?").wants == "name"  # a list, not 多少
+    assert analyse("What's Luoyang City's retail sales target for 2022?").wants in ("number", "rate")
+    assert analyse("What were Zhengzhou's main targets for 2022?").question.endswith("哪些")
+
+
+def test_when_opening_a_clause_asks_nothing():
+    reading = read("When Henan opened its new airport in 2022, how many flights did it add?")
+    assert "什么时候" not in reading.chinese and reading.chinese.endswith("多少")
+
+
+def test_from_what_to_what_asks_two_levels_not_a_rate():
+    analysis = analyse("How much did Xuchang's tax revenue grow from 2016 to 2020 — from what to what?")
+    assert analysis.wants == "number" and analysis.question.endswith("多少多少")
+
+
+def test_sides_joined_with_for_and_days_asked():
+    sides = analyse("What were Henan's CPI targets for 2019 and for 2021?")
+    assert sides.comparison and sides.years == [2019, 2021]
+    assert analyse("On which days was the Henan people's congress held in 2022?").wants == "date"
+
+
+def test_a_qualifier_after_an_of_phrase_goes_first():
+    reading = read("What was the growth of value added of industrial enterprises above designated size in Xuchang?")
+    assert "规模以上工业企业增加值" in reading.chinese
+
+
+def test_words_no_list_knows_ask_nothing():
+    # "accelerate" holds "rate": an unknown word of the reading is no asking word
+    assert analyse("Which key industry groups does Xuchang plan to accelerate in 2022?").wants == "name"
+
+
+def test_central_government_and_pledges():
+    national = analyse("What deficit ratio did the central government set for 2019?")
+    assert national.places == ["全国"]
+    assert frame_of(analyse("How much farmland has Xuchang pledged to protect in 2022?")).status == "target"
+
+
+def test_two_places_joined_by_a_hyphen():
+    from assistant.places import gazetteer_book
+
+    assert {"宁波市", "舟山市"} <= set(gazetteer_book().find_places("ningbo-zhoushan port"))
