@@ -224,6 +224,7 @@ def read(question: str, book=None) -> Reading:
     report = re.search(rf"(?<![a-z]){data()['report']}(?![a-z])", text)
     if report:
         text = _blank(text, report.start(), report.end())
+    text, rank = _take_cues(text, "rank")
     text, terms = _take_terms(text)
     text, status = _take_cues(text, "status")
     text, measure = _take_cues(text, "measure")
@@ -232,24 +233,31 @@ def read(question: str, book=None) -> Reading:
     sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
     comparing = sides and (_cue(data()["compare"]).search(original) is not None
                            or _joined(original, [*said, *map(str, years)]))
-    words, tail = _asked(original, terms, measure, ask, comparing, unplaced)
+    words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank)
     unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
     numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "
-    parts = [joiner.join(places_named), joiner.join(f"{y}年" for y in years), *periods]
+    # periods before years: the words after the last year are the indicator's (refusal.indicator_words)
+    parts = [joiner.join(places_named), *periods, joiner.join(f"{y}年" for y in years)]
     if report:
         parts.append(data()["report_words"])
     # a word it cannot translate stays in the reading as written (in capitals, as the reports write
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
     parts += [*words, *numbers, *(w.upper() for w in unknown), *status, tail]
+    if "实际" in status:  # an achieved value: said before the indicator, never one of its words (实际 排名)
+        parts.remove("实际")
+        parts.insert(1, "实际")
     plain = [p for p in english_periods().values() if any(said.startswith(p) for said in periods)]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=plain,
                    terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
 
 
 def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool,
-           unplaced: str = "") -> tuple[list[str], str]:
+           unplaced: str = "", rank: list[str] = ()) -> tuple[list[str], str]:
     """The indicator words and the asking tail of a reading: (["生产总值增长"], "增长多少")."""
+    if rank and not ask and not re.search(r"\b(?:what|how)\b", question):
+        ask = list(rank)  # "Where did Luohe rank …?": the rank alone is asked
+        rank = []
     words = compounds(terms, question)
     if _cue(data()["level"]).search(question):
         measure = [m for m in measure if m not in ("增长", "增速", "下降")]  # the level reached, not the change
@@ -278,7 +286,15 @@ def _asked(question: str, terms: list, measure: list[str], ask: list[str], compa
     tail = ask if comparing and joined else [*measure[:1], *ask]  # 增长多少 asks a rate
     if tail[-1:] == ["多少"] and len(_cue(data()["asks"]).findall(question)) >= 2:
         tail.append("多少")  # "how many …, and how much …": two figures asked
+    tail += [r for r in rank if r not in tail]  # "what rate …, and where did that rank?": 多少第几
     return words, "".join(tail)
+
+
+def main_clause(question: str) -> str:
+    """The question without an opening clause that only sets the scene: "When Henan named its second batch of
+    …, how many technical schools …?" -> "how many technical schools …?"; else the question."""
+    m = re.match(rf"\s*(?:{data()['scene']})\b[^,?;]*,\s*(.+)$", question, re.I | re.S)
+    return m.group(1) if m and re.search(rf"\b(?:{data()['asks']}|which|who)\b", m.group(1), re.I) else question
 
 
 def _place_spans(original: str, blanked: str) -> list[tuple[int, int]]:

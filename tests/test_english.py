@@ -154,8 +154,9 @@ def test_sides_joined_with_for_and_days_asked():
 
 
 def test_a_qualifier_after_an_of_phrase_goes_first():
-    reading = read("What was the growth of value added of industrial enterprises above designated size in Xuchang?")
-    assert "规模以上工业企业增加值" in reading.chinese
+    assert "规模以上企业增加值" in read("What was the value added of firms above designated size in Xuchang?").chinese
+    official = read("What was the growth of value added of industrial enterprises above designated size in Xuchang?")
+    assert "规模以上工业增加值" in official.chinese  # the statistics bureau's English for it
 
 
 def test_words_no_list_knows_ask_nothing():
@@ -167,6 +168,21 @@ def test_central_government_and_pledges():
     national = analyse("What deficit ratio did the central government set for 2019?")
     assert national.places == ["全国"]
     assert frame_of(analyse("How much farmland has Xuchang pledged to protect in 2022?")).status == "target"
+
+
+def test_a_rank_is_asked_besides_the_figure():
+    reading = read("What forest coverage did Xuchang reach in 2021, and where did that rank in Henan?")
+    assert reading.chinese.endswith("多少第几") and "排名" not in reading.chinese
+    assert read("Where did Xuchang rank in Henan for GDP in 2021?").chinese.endswith("第几")
+
+
+def test_an_opening_clause_only_sets_the_scene():
+    from assistant.english import main_clause
+
+    question = "When Xuchang opened its new logistics park in 2022, how many cold chain firms moved in?"
+    assert main_clause(question) == "how many cold chain firms moved in?"
+    assert main_clause("In 2022, what was Xuchang's GDP?") == "what was Xuchang's GDP?"
+    assert main_clause("What was Xuchang's GDP in 2022, and how fast did it grow?").startswith("What was")
 
 
 def test_two_places_joined_by_a_hyphen():

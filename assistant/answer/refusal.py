@@ -11,6 +11,7 @@ import re
 
 from assistant.analysis import ASKED_GROUPS, Analysis
 from assistant.data_files import load_data, word_pattern
+from assistant.english import main_clause
 from assistant.facts.units import base_alternation, group_of, is_unit, unit_alternation
 from assistant.text import YEAR
 
@@ -220,8 +221,9 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
     """
     if not any(answers_measure(span, analysis) for span in spans):
         return False  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
-    if analysis.language == "en" and all(untranslated(analysis.original or question, text) for text in cited):
-        return False  # "tourism revenue" asked, 社会消费品零售总额 found
+    if analysis.language == "en" and all(untranslated(main_clause(analysis.original or question), text)
+                                         for text in cited):
+        return False  # "tourism revenue" asked, 社会消费品零售总额 found (an opening "When …," clause only sets the scene)
     if analysis.language == "en" and unknown_qualifier(analysis):
         return False  # "lottery revenue": 收入 found, of what the reports never say
     if analysis.wants in ("number", "rate"):  # an English question is read into Chinese words too
