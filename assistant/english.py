@@ -63,7 +63,7 @@ def _glossary_keys() -> dict[str, str]:
 
 
 def _spaced(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text)
+    return re.sub(r"(?:'s)?[\s-]+", " ", text)
 
 
 def glossary_term(written: str) -> str:
@@ -104,6 +104,8 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
         known = book.place(name)
         for english in sorted(known.english if known else (), key=len, reverse=True):
             for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", text):
+                if re.search(rf"\b(?:{data()['not_a_place_after']})\s+$", text[:m.start()]):
+                    continue  # "listed in Hong Kong": where the shares trade, not what is asked about
                 found.append((m.start(), name))
                 text = _blank(text, m.start(), m.end())
                 own = re.match(rf"\s*(?:{_level_words(name)})\b(?![- ]level)", text[m.end():])
@@ -233,6 +235,9 @@ def read(question: str, book=None) -> Reading:
     sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
     comparing = sides and (_cue(data()["compare"]).search(original) is not None
                            or _joined(original, [*said, *map(str, years)]))
+    scene_end = len(original) - len(main_clause(original))
+    scene = [term for term in terms if term[0] < scene_end]  # "When Henan named its second batch …, how many …"
+    terms = [term for term in terms if term[0] >= scene_end]
     words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank)
     unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
     numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
@@ -243,13 +248,15 @@ def read(question: str, book=None) -> Reading:
         parts.append(data()["report_words"])
     # a word it cannot translate stays in the reading as written (in capitals, as the reports write
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
+    if scene:  # the scene, then a comma: as in Chinese, the words after it name what is asked (2023年…时，…多少所)
+        parts += [*compounds(scene, original), "，"]
     parts += [*words, *numbers, *(w.upper() for w in unknown), *status, tail]
     if "实际" in status:  # an achieved value: said before the indicator, never one of its words (实际 排名)
         parts.remove("实际")
         parts.insert(1, "实际")
     plain = [p for p in english_periods().values() if any(said.startswith(p) for said in periods)]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=plain,
-                   terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
+                   terms=[(english, chinese) for _, _, english, chinese in [*scene, *terms]], unknown=unknown)
 
 
 def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool,
@@ -277,13 +284,15 @@ def _asked(question: str, terms: list, measure: list[str], ask: list[str], compa
     if comparing and _cue(data()["which_more"]).search(question):
         ask = ["哪个更快" if growth else "哪个更高"]
     elif comparing:
-        ask = ["分别", *(ask or ["多少"])]  # 增速分别多少
+        ask = ["分别", *(ask or ["多少"])]
     elif measure and not ask:
         ask = ["多少"]
     joined = joined and bool(words)
     if joined:
         words = [*words[:-1], words[-1] + measure[0]]  # "GDP growth": 生产总值增长, as a Chinese question writes it
     tail = ask if comparing and joined else [*measure[:1], *ask]  # 增长多少 asks a rate
+    if "分别" in tail:  # 分别增速多少: the measure right before 多少, as 增速各是多少 says it
+        tail = ["分别", *(t for t in tail if t != "分别")]
     if tail[-1:] == ["多少"] and len(_cue(data()["asks"]).findall(question)) >= 2:
         tail.append("多少")  # "how many …, and how much …": two figures asked
     tail += [r for r in rank if r not in tail]  # "what rate …, and where did that rank?": 多少第几
@@ -341,8 +350,8 @@ def _what(question: str, words: list[str]) -> list[str]:
         return ["什么"]
     if _cue(_flat("quantity")).search(question) or _names_figure(words):
         return ["多少"]
-    if _cue(r"what\s+(?:are|were)").search(question):
-        return ["哪些"]  # "what are Shanghai's three pioneer industries": a list, not a figure
+    if _cue(r"what\s+(?:are|were)|what\s+(?:[a-z'-]+\s+){0,3}?[a-z'-]+s\s+(?:did|does|do|have|has|had|will|would)").search(question):
+        return ["哪些"]  # "what are Shanghai's three pioneer industries", "what new institutes did …": a list
     return ["多少"] if words else ["什么"]
 
 

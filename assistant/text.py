@@ -25,5 +25,6 @@ def english_periods() -> dict[str, str]:
 
 def term_regex(term: str) -> str:
     """An English term as a pattern where a hyphen and a space are one: "good air quality days" also finds
-    "good-air-quality days", "fixed-asset investment" "fixed asset investment"."""
-    return r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", term))
+    "good-air-quality days", "fixed-asset investment" "fixed asset investment"; a possessive may be dropped
+    ("people's hospital" in "the district people hospital", as a question read without its 's is)."""
+    return r"(?:'s)?[\s-]+".join(re.escape(part) for part in re.split(r"(?:'s)?[\s-]+", term))

@@ -189,3 +189,25 @@ def test_two_places_joined_by_a_hyphen():
     from assistant.places import gazetteer_book
 
     assert {"宁波市", "舟山市"} <= set(gazetteer_book().find_places("ningbo-zhoushan port"))
+
+
+def test_scene_clause_words_go_before_a_comma():
+    reading = read("When Xuchang opened its new logistics park in 2022, how many cold chain firms moved in?")
+    scene, asked = reading.chinese.split("，")
+    assert "物流园" in scene and "冷链" in asked and "物流园" not in asked
+
+
+def test_possessives_listings_and_plural_lists():
+    assert "人民医院" in read("How many beds does the Xuchang People's Hospital have?").chinese
+    listed = analyse("Which Henan food company listed in Hong Kong in 2023?")
+    assert listed.places == ["河南省"] and "港交所" in listed.question
+    assert analyse("What new laboratories did Zhengzhou build in 2022?").question.endswith("哪些")
+    assert analyse("What thresholds did Henan's exports cross in 2022?").wants == "number"
+
+
+def test_an_english_list_question_counts_its_items():
+    from assistant.answer.extractive import asked_count
+
+    assert asked_count("What are Henan's four 'pillar' industries?") == 4
+    assert asked_count("Which two cities grew fastest?") == 2
+    assert asked_count("What were Henan's targets for 2022?") == 0
