@@ -109,8 +109,7 @@ def english_terms(text: str) -> list[tuple[str, list[str]]]:
     found = []
     terms = glossary()
     for term in sorted(terms, key=len, reverse=True):
-        plural = "" if term.endswith("s") else "(?:e?s)?"  # "hospitals" is "hospital"
-        pattern = rf"(?<![a-z]){term_regex(term)}{plural}(?![a-z])"
+        pattern = rf"(?<![a-z]){term_regex(term)}(?![a-z])"  # "hospitals" is "hospital", "-" is " "
         if re.search(pattern, lowered):
             found.append((term, terms[term].split()))
             lowered = re.sub(pattern, " ", lowered)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from assistant.places import gazetteer_book
 from assistant.data_files import load_data
-from assistant.text import YEAR, english_periods, term_regex
+from assistant.text import YEAR, english_periods, term_forms, term_regex
 
 WORD = re.compile(r"[a-z][a-z0-9.&'-]*[a-z0-9]|[a-z]")
 
@@ -49,7 +49,7 @@ def glossary() -> dict[str, list[str]]:
 @lru_cache(maxsize=None)
 def _glossary_pattern() -> re.Pattern:
     terms = sorted(glossary(), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(term_regex(t) for t in terms) + r")(?:e?s)?(?![a-z0-9])")
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(term_regex(t) for t in terms) + r")(?![a-z0-9])")
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +58,10 @@ def _glossary_keys() -> dict[str, str]:
     "good-air-quality days" too."""
     keys: dict[str, str] = {}
     for term in glossary():
-        keys.setdefault(_spaced(term), term)
+        keys.setdefault(_spaced(term), term)  # a term as written first: "buses" is a term of its own
+    for term in glossary():
+        for form in term_forms(term):
+            keys.setdefault(form, term)
     return keys
 
 
@@ -69,11 +72,7 @@ def _spaced(text: str) -> str:
 def glossary_term(written: str) -> str:
     """The glossary's term for a match as written: "agricultural products" -> "agricultural product" when only
     that is a term, "buses" -> "buses" when that is one (a plural in the glossary is a term of its own)."""
-    spaced, keys = _spaced(written), _glossary_keys()
-    for candidate in (spaced, spaced[:-1] if spaced.endswith("s") else "", spaced[:-2] if spaced.endswith("es") else ""):
-        if candidate in keys:
-            return keys[candidate]
-    raise KeyError(written)
+    return _glossary_keys()[_spaced(written)]
 
 
 @lru_cache(maxsize=None)
@@ -346,8 +345,9 @@ def _what(question: str, words: list[str]) -> list[str]:
     """"What was X?" asks for a figure when X is a quantity or an indicator, else for a name."""
     if not re.search(r"\bwhat\b", question):
         return []
-    if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question):
-        return ["什么"]
+    if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question) or \
+            _cue(rf"what(?:\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_flat('name_nouns')})").search(question):
+        return ["什么"]  # "what was the single biggest-investment project": a name
     if _cue(_flat("quantity")).search(question) or _names_figure(words):
         return ["多少"]
     if _cue(r"what\s+(?:are|were)|what\s+(?:[a-z'-]+\s+){0,3}?[a-z'-]+s\s+(?:did|does|do|have|has|had|will|would)").search(question):

@@ -211,3 +211,15 @@ def test_an_english_list_question_counts_its_items():
     assert asked_count("What are Henan's four 'pillar' industries?") == 4
     assert asked_count("Which two cities grew fastest?") == 2
     assert asked_count("What were Henan's targets for 2022?") == 0
+
+
+def test_a_term_of_several_words_in_either_number():
+    assert "专项债券" in read("How much special-purpose bond quota did Henan get in 2022?").chinese
+    assert "上市公司" in read("Which listed company in Xuchang grew fastest?").chinese
+    # "affordable housing units" is housing counted in units, not 单位
+    assert "单位" not in read("How many affordable housing units will Xuchang build in 2022?").chinese
+
+
+def test_what_was_the_named_thing():
+    assert analyse("What was the single largest project Xuchang completed in 2021?").wants == "name"
+    assert analyse("What is the total output value of the industry in Xuchang?").wants == "number"
