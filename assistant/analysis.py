@@ -46,6 +46,8 @@ class Analysis:
     # `original` what was asked, `unknown` its words no glossary or word list knows
     original: str = ""
     unknown: list[str] = field(default_factory=list)
+    # each English term's Chinese renderings (any one will do): ["技工院校", "技工学校"] for technical schools
+    renderings: list[list[str]] = field(default_factory=list)
 
     def explain(self) -> dict:
         return {"places": self.places, "years": self.years, "report_years": self.report_years,
@@ -203,6 +205,7 @@ def analyse_english(question: str, book: PlaceBook | None = None) -> Analysis:
     reading = read(question, book)
     analysis = _analyse(reading.chinese, reading.places, "en", book, asked=question)
     analysis.original, analysis.unknown = question, reading.unknown
+    analysis.renderings = [glossary()[term].split() for term, _ in reading.terms]
     words = [w for term, _ in reading.terms for w in glossary()[term].split()] + english_figures(question)
     analysis.expansion = " ".join(dict.fromkeys(words))  # figures as the reports write them: 10万亿元
     return analysis

@@ -223,3 +223,15 @@ def test_a_term_of_several_words_in_either_number():
 def test_what_was_the_named_thing():
     assert analyse("What was the single largest project Xuchang completed in 2021?").wants == "name"
     assert analyse("What is the total output value of the industry in Xuchang?").wants == "number"
+
+
+def test_a_term_is_known_when_one_of_its_renderings_is(seeded):
+    from assistant.answer.refusal import unknown_terms
+
+    known = seeded.index.lexical.knows
+    # technical schools: 技工院校 (the seeds' word) or 技工学校 (not in them); either will do
+    analysis = analyse("How many technical schools in Henan work with companies?", seeded.index.places)
+    assert "技工学校" in analysis.expansion and not known("技工学校")
+    assert unknown_terms(analysis.question, analysis, known) == []
+    lottery = analyse("How much lottery revenue did Luohe raise in 2023?", seeded.index.places)
+    assert unknown_terms(lottery.question, lottery, known) == ["lottery"]
