@@ -98,18 +98,28 @@ def _normalise(question: str) -> str:
 def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
     """The places named in English (`book`'s: the index's, learned zones too), each with its position,
     and the text with their names blanked."""
-    found = []
+    mentions = []  # (start, end, place)
+    taken = text
     for name in book.find_places(text):
         known = book.place(name)
         for english in sorted(known.english if known else (), key=len, reverse=True):
-            for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", text):
-                if re.search(rf"\b(?:{data()['not_a_place_after']})\s+$", text[:m.start()]):
-                    continue  # "listed in Hong Kong": where the shares trade, not what is asked about
-                found.append((m.start(), name))
-                text = _blank(text, m.start(), m.end())
-                own = re.match(rf"\s*(?:{_level_words(name)})\b(?![- ]level)", text[m.end():])
-                if own:  # "Hainan Province", "Yancheng District": the place says its level
-                    text = _blank(text, m.end(), m.end() + own.end())
+            for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", taken):
+                mentions.append((m.start(), m.end(), name))
+                taken = _blank(taken, m.start(), m.end())
+    national = {name for name in {n for _, _, n in mentions} if book.level_of(name) == "national"}
+    others = {n for _, _, n in mentions} - national
+    found = []
+    for start, end, name in sorted(mentions):
+        if others - {name} and re.search(rf"\b(?:{data()['not_a_place_after']})\s+$", text[:start]):
+            continue  # "Which Anhui carmaker listed in Hong Kong": where the shares trade, not what is asked about
+        if name in national and others and re.match(rf"\s+(?!(?:{data()['national_place_before']})\b)[a-z]",
+                                                    text[end:]) and text[start:end] == "national":
+            continue  # "Luohe's national high-tech enterprises": a national title (国家级), not the country
+        found.append((start, name))
+        text = _blank(text, start, end)
+        own = re.match(rf"\s*(?:{_level_words(name)})\b(?![- ]level)", text[end:])
+        if own:  # "Hainan Province", "Yancheng District": the place says its level
+            text = _blank(text, end, end + own.end())
     # "the city", "the province": the place named; "Which Guangdong county", "a civilized city" stay words
     for m in re.finditer(rf"\b(?:{data()['anaphors']})\s+(?:{data()['level_words']})\b(?![- ]level)", text):
         text = _blank(text, m.start(), m.end())
@@ -272,6 +282,8 @@ def _asked(question: str, terms: list, measure: list[str], ask: list[str], compa
     ask = ask or _what(unplaced or question, words)
     if ask == ["多少"]:
         ask = ["多少" + _asked_unit(question)]  # "how many tons": 多少吨, the measure the answer must carry
+        if ask != ["多少"] and not _cue(r"by\s+how|how\s+many\s+more|how\s+much\s+more").search(question):
+            measure = [m for m in measure if m not in ("增长", "增速")]  # "how many mu … to grow": a quantity
     if ask == ["哪些"] and re.search(r"\bwhich\b", question) and (measure or not terms):
         ask = ["哪个"]
     growth = measure[:1] in (["增长"], ["增速"])
@@ -345,14 +357,23 @@ def _what(question: str, words: list[str]) -> list[str]:
     """"What was X?" asks for a figure when X is a quantity or an indicator, else for a name."""
     if not re.search(r"\bwhat\b", question):
         return []
-    if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question) or \
-            _cue(rf"what(?:\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_flat('name_nouns')})").search(question):
-        return ["什么"]  # "what was the single biggest-investment project": a name
+    if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question) or _head_names(question):
+        return ["什么"]  # "what was the single biggest-investment project in the city": a name
     if _cue(_flat("quantity")).search(question) or _names_figure(words):
         return ["多少"]
     if _cue(r"what\s+(?:are|were)|what\s+(?:[a-z'-]+\s+){0,3}?[a-z'-]+s\s+(?:did|does|do|have|has|had|will|would)").search(question):
         return ["哪些"]  # "what are Shanghai's three pioneer industries", "what new institutes did …": a list
     return ["多少"] if words else ["什么"]
+
+
+def _head_names(question: str) -> bool:
+    """"What is/was …" whose noun phrase ends in a name noun: "what is Shandong's first integrated … project in
+    China" asks a name; "what was the total output value of …" a figure ("what are …" asks a list)."""
+    # the phrase ends at a preposition, a clause, punctuation or a place's blank ("… project  [Xuchang] completed")
+    m = re.search(r"\bwhat\s+(?:is|was)\s+(?:the\s+)?((?:[a-z0-9'&-]+ )*?[a-z0-9'&-]+)(?:\s{2,}|\s*"
+                  r"(?=\b(?:in|of|for|at|on|by|to|from|with|that|which|built|set|named|called|launched)\b|[?,.]|$))",
+                  question)
+    return bool(m) and re.fullmatch(_flat("name_nouns"), m.group(1).split()[-1]) is not None
 
 
 def _flat(key: str) -> str:

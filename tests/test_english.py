@@ -235,3 +235,22 @@ def test_a_term_is_known_when_one_of_its_renderings_is(seeded):
     assert unknown_terms(analysis.question, analysis, known) == []
     lottery = analyse("How much lottery revenue did Luohe raise in 2023?", seeded.index.places)
     assert unknown_terms(lottery.question, lottery, known) == ["lottery"]
+
+
+def test_national_is_a_title_beside_another_place():
+    titled = analyse("How many national high-tech enterprises did Xuchang add in 2021?")
+    assert titled.places == ["许昌市"] and "国家级高新技术企业" in titled.question
+    assert "全国" in analyse("How far above the national average was Xuchang's growth in 2021?").question
+    assert analyse("What was the national GDP growth target in 2015?").places == ["全国"]
+
+
+def test_a_unit_asked_is_a_quantity_not_a_growth():
+    analysis = analyse("How many mu of wheat does Xuchang plan to grow in 2022?")
+    assert analysis.wants == "number" and analysis.question.endswith("多少亩")
+    assert analyse("How much did Xuchang's rural income rise in 2021?").wants == "rate"
+
+
+def test_what_is_the_thing_named_at_the_end_of_its_phrase():
+    assert analyse("What is Henan's first integrated wind and solar project in China?").wants == "name"
+    assert analyse("What was the total output value of the food industry in Xuchang?").wants == "number"
+    assert analyse("What are Henan's three leading industries?").question.endswith("哪些")
