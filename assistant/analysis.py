@@ -12,6 +12,7 @@ from functools import lru_cache
 from assistant.places import PlaceBook, gazetteer_book
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.units import base_alternation
+from assistant.english import english_figures
 from assistant.text import YEAR, english_periods, plan_periods, term_regex
 
 
@@ -122,29 +123,6 @@ def expand_english(text: str) -> str:
     """Chinese glossary words for the English terms in a question (longest terms first), and its
     English figures as the reports write them."""
     return " ".join([*(" ".join(chinese) for _, chinese in english_terms(text)), *english_figures(text)])
-
-
-@lru_cache(maxsize=None)
-def _english_figure() -> re.Pattern:
-    data = load_data("english_figures.yaml")
-    scales = "|".join(map(re.escape, data["scales"]))
-    units = "|".join(map(re.escape, sorted(data["units"], key=len, reverse=True)))
-    return re.compile(rf"(\d+(?:\.\d+)?)\s*({scales})\b(?:\s+({units})\b)?", re.I)
-
-
-def english_figures(text: str) -> list[str]:
-    """english_figures("pass 10 trillion yuan") -> ["10万亿元"]; "16.06 billion US dollars" -> ["160.6亿美元"]."""
-    from assistant.facts.units import multipliers
-
-    data = load_data("english_figures.yaml")
-    steps = sorted(((f, m) for m, f in multipliers().items() if f >= 10_000), reverse=True)
-    out = []
-    for m in _english_figure().finditer(text):
-        value = float(m.group(1)) * data["scales"][m.group(2).lower()]
-        factor, written = next(((f, w) for f, w in steps if value >= f), (1, ""))
-        unit = data["units"].get((m.group(3) or "").lower(), "")
-        out.append(f"{value / factor:.6g}{written}{unit}")
-    return out
 
 
 # The units a question can name after 多少/几 (多少张, 多少亿元 -> 元): every unit but a percentage,

@@ -140,6 +140,34 @@ def _level_words(name: str) -> str:
     return r"(?!)"
 
 
+@lru_cache(maxsize=None)
+def _english_figure() -> re.Pattern:
+    figures = load_data("english_figures.yaml")
+    scales = "|".join(map(re.escape, figures["scales"]))
+    units = "|".join(map(re.escape, sorted(figures["units"], key=len, reverse=True)))
+    return re.compile(rf"(\d+(?:\.\d+)?)\s*({scales})\b(?:\s+({units})\b)?", re.I)
+
+
+def figure_spans(text: str) -> list[tuple[int, int, str]]:
+    """English figures with where they stand, as the reports write them: "94.16 million yuan" -> 9416万元."""
+    from assistant.facts.units import multipliers
+
+    figures = load_data("english_figures.yaml")
+    steps = sorted(((f, m) for m, f in multipliers().items() if f >= 10_000), reverse=True)
+    out = []
+    for m in _english_figure().finditer(text):
+        value = float(m.group(1)) * figures["scales"][m.group(2).lower()]
+        factor, written = next(((f, w) for f, w in steps if value >= f), (1, ""))
+        unit = figures["units"].get((m.group(3) or "").lower(), "")
+        out.append((m.start(), m.end(), f"{value / factor:.6g}{written}{unit}"))
+    return out
+
+
+def english_figures(text: str) -> list[str]:
+    """english_figures("pass 10 trillion yuan") -> ["10万亿元"]; "16.06 billion US dollars" -> ["160.6亿美元"]."""
+    return [chinese for _, _, chinese in figure_spans(text)]
+
+
 def _take_periods(text: str) -> tuple[str, list[str]]:
     """Plan periods as the reading says them: "十四五末" when the question asks for the end of one."""
     periods = []
@@ -231,6 +259,9 @@ def read(question: str, book=None) -> Reading:
     unplaced = text  # the question without its places: "what's Yancheng District's …" names no district
     said = [original[at:at + length] for at, length in _place_spans(original, text)]
     text, periods = _take_periods(text)
+    figures = figure_spans(text)
+    for start, end, _ in figures:  # "with an investment of 94.16 million yuan": 9416万元, as a Chinese question says it
+        text = _blank(text, start, end)
     text, years = _take_years(text)
     report = re.search(rf"(?<![a-z]){data()['report']}(?![a-z])", text)
     if report:
@@ -249,7 +280,8 @@ def read(question: str, book=None) -> Reading:
     terms = [term for term in terms if term[0] >= scene_end]
     words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank)
     unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
-    numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
+    numbers = [chinese for _, _, chinese in figures]
+    numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "
     # periods before years: the words after the last year are the indicator's (refusal.indicator_words)
     parts = [joiner.join(places_named), *periods, joiner.join(f"{y}年" for y in years)]

@@ -254,3 +254,18 @@ def test_what_is_the_thing_named_at_the_end_of_its_phrase():
     assert analyse("What is Henan's first integrated wind and solar project in China?").wants == "name"
     assert analyse("What was the total output value of the food industry in Xuchang?").wants == "number"
     assert analyse("What are Henan's three leading industries?").question.endswith("哪些")
+
+
+def test_english_figures_are_read_as_the_reports_write_them():
+    reading = read("Which road will Xuchang build in 2022 with an investment of 35.2 million yuan?")
+    assert "3520万元" in reading.chinese.split() and "35.2" not in reading.chinese
+
+
+def test_a_bare_report_is_a_work_report_only_after_a_place_or_year():
+    assert "政府工作报告" in read("What did Henan's report say about grain in 2022?").chinese
+    assert "政府工作报告" in read("What deficit did the 2016 report plan?").chinese
+    assert "政府工作报告" not in read("Which firms did the report on Henan's food clusters name?").chinese
+
+
+def test_the_date_of_asks_a_date():
+    assert analyse("What is the date of Xuchang's 2022 government work report?").wants == "date"
