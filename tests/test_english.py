@@ -269,3 +269,10 @@ def test_a_bare_report_is_a_work_report_only_after_a_place_or_year():
 
 def test_the_date_of_asks_a_date():
     assert analyse("What is the date of Xuchang's 2022 government work report?").wants == "date"
+
+
+def test_names_asked_after_what_and_sides_asked_with_each():
+    assert analyse("What award did Xuchang's hospital win in 2021?").wants == "name"
+    assert analyse("What production base did the group build in Xuchang?").wants == "name"
+    each = analyse("By how much do Xuchang (2021) and Luoyang (2022) each plan to raise forest coverage?")
+    assert each.comparison and "提高" in each.question
