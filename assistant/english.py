@@ -15,7 +15,7 @@ something the reports never speak of, as a Chinese question's unknown term is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.places import gazetteer_book
@@ -416,3 +416,60 @@ def _names_figure(words: list[str]) -> bool:
     from assistant.facts.indicators import named_indicators
 
     return bool(named_indicators(" ".join(words)))
+
+
+_SPELLED: dict = {}
+
+
+def _pinyin_index(vocabulary: dict) -> dict[str, list[str]]:
+    """The index's Chinese words of two to six characters by their pinyin ("weilong" -> ["卫龙"]), built once per
+    vocabulary (a few seconds for 50,000 words)."""
+    key = (id(vocabulary), len(vocabulary))
+    if _SPELLED.get("key") != key:
+        from pypinyin import lazy_pinyin
+
+        spelled: dict[str, list[str]] = {}
+        for token in vocabulary:
+            if 2 <= len(token) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", token):
+                spelled.setdefault("".join(lazy_pinyin(token)), []).append(token)
+        _SPELLED.update(key=key, spelled=spelled)
+    return _SPELLED["spelled"]
+
+
+def spelled_names(words: list[str], vocabulary: dict) -> dict[str, list[str]]:
+    """Words no list knows that spell a word of the index in pinyin, alone or two together: {"weilong": ["卫龙"],
+    "ziguang jinyuan": ["紫光锦园"]}. Names of firms, brands and local places are written so in English; a word of
+    two syllables or more only (a Chinese word of two characters or more), so "tai" alone spells nothing."""
+    spelled, found, i = _pinyin_index(vocabulary), {}, 0
+    while i < len(words):
+        pair = " ".join(words[i:i + 2])
+        if i + 1 < len(words) and pair.replace(" ", "") in spelled:
+            found[pair] = spelled[pair.replace(" ", "")]
+            i += 2
+            continue
+        if words[i].replace("-", "") in spelled:
+            found[words[i]] = spelled[words[i].replace("-", "")]
+        i += 1
+    return found
+
+
+def with_spelled_names(analysis, vocabulary: dict):
+    """An English question's analysis with the names it spells in pinyin written as the index writes them
+    (WEILONG -> 卫龙 in its reading), no longer unknown. `analysis`: an assistant.analysis.Analysis."""
+    if analysis.language != "en" or not analysis.unknown or not vocabulary:
+        return analysis
+    capitalised = [w for w in analysis.unknown  # a name is written with a capital: "Weilong", not "lottery"
+                   if re.search(rf"(?<![A-Za-z])[A-Z]{re.escape(w[1:])}(?![a-z])", analysis.original or "")]
+    names = spelled_names(capitalised, vocabulary)
+    if not names:
+        return analysis
+    question, unknown, renderings = analysis.question, list(analysis.unknown), list(analysis.renderings)
+    for name, chinese in names.items():
+        for n, word in enumerate(name.split()):  # where the name stood: the indicator's words stay before 多少
+            question = re.sub(rf"(?<![A-Z0-9]){re.escape(word.upper())}(?![A-Z0-9])", "" if n else chinese[0],
+                              question, count=1)
+            unknown.remove(word)
+        renderings.append(chinese)
+    expansion = " ".join(dict.fromkeys([*analysis.expansion.split(), *(c for cs in names.values() for c in cs)]))
+    return replace(analysis, question=re.sub(r"\s+", " ", question).strip(), unknown=unknown, renderings=renderings,
+                   expansion=expansion)

@@ -275,4 +275,17 @@ def test_names_asked_after_what_and_sides_asked_with_each():
     assert analyse("What award did Xuchang's hospital win in 2021?").wants == "name"
     assert analyse("What production base did the group build in Xuchang?").wants == "name"
     each = analyse("By how much do Xuchang (2021) and Luoyang (2022) each plan to raise forest coverage?")
-    assert each.comparison and "提高" in each.question
+    assert each.comparison and each.places == ["许昌市", "洛阳市"]
+
+
+def test_names_in_pinyin_are_written_as_the_index_writes_them(seeded):
+    from assistant.english import spelled_names, with_spelled_names
+
+    vocabulary = seeded.index.lexical.vocabulary()
+    assert "卫龙" in vocabulary and spelled_names(["weilong"], vocabulary) == {"weilong": ["卫龙"]}
+    named = with_spelled_names(analyse("How much did Weilong invest in Luohe in 2023?", seeded.index.places), vocabulary)
+    assert "卫龙" in named.question and named.unknown == [] and "卫龙" in named.expansion
+    # only a capitalised word is a name, and one syllable spells nothing
+    plain = with_spelled_names(analyse("How much weilong revenue did Luohe get?", seeded.index.places), vocabulary)
+    assert plain.unknown == ["weilong"]
+    assert spelled_names(["tai"], vocabulary) == {}
