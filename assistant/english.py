@@ -311,7 +311,7 @@ def _asked(question: str, terms: list, measure: list[str], ask: list[str], compa
         measure = [m for m in measure if m not in ("增长", "增速", "下降")]  # the level reached, not the change
     if "什么时候" in ask and len(ask) > 1:
         ask = [a for a in ask if a != "什么时候"]  # "When Henan named …, how many …": when opens a clause
-    ask = ask or _what(unplaced or question, words)
+    ask = ask or _what(unplaced or question, words) or _bare(question, words)
     if ask == ["多少"]:
         ask = ["多少" + _asked_unit(question)]  # "how many tons": 多少吨, the measure the answer must carry
         if ask != ["多少"] and not _cue(r"by\s+how|how\s+many\s+more|how\s+much\s+more").search(question):
@@ -396,6 +396,16 @@ def _what(question: str, words: list[str]) -> list[str]:
     if _cue(r"what\s+(?:are|were)|what\s+(?:[a-z'-]+\s+){0,3}?[a-z'-]+s\s+(?:did|does|do|have|has|had|will|would)").search(question):
         return ["哪些"]  # "what are Shanghai's three pioneer industries", "what new institutes did …": a list
     return ["多少"] if words else ["什么"]
+
+
+def _bare(question: str, words: list[str]) -> list[str]:
+    """A question with no asking word: "Luohe 2023 GDP?", "Show the number of new urban jobs …" asks the figure
+    it names; "List the main targets …", "Name the companies …" the items."""
+    if _cue(r"^\s*(?:list|name|identify|enumerate)").search(question):
+        return ["哪些"]
+    if words and (_cue(_flat("quantity")).search(question) or _names_figure(words)):
+        return ["多少"]
+    return []
 
 
 def _head_names(question: str) -> bool:

@@ -289,3 +289,11 @@ def test_names_in_pinyin_are_written_as_the_index_writes_them(seeded):
     plain = with_spelled_names(analyse("How much weilong revenue did Luohe get?", seeded.index.places), vocabulary)
     assert plain.unknown == ["weilong"]
     assert spelled_names(["tai"], vocabulary) == {}
+
+
+def test_questions_without_an_asking_word():
+    assert analyse("Xuchang 2021 GDP?").question.endswith("多少")
+    assert analyse("Show the number of new urban jobs in Xuchang in 2021.").wants == "number"
+    assert analyse("List the main targets Xuchang set for 2022.").question.endswith("哪些")
+    faster = analyse("Did Xuchang's economy grow faster than Henan's in 2021?")
+    assert faster.comparison and faster.question.endswith("哪个更快")
