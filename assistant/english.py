@@ -336,7 +336,7 @@ def _asked(question: str, terms: list, measure: list[str], ask: list[str], compa
     tail = ask if comparing and joined else [*measure[:1], *ask]  # 增长多少 asks a rate
     if "分别" in tail:  # 分别增速多少: the measure right before 多少, as 增速各是多少 says it
         tail = ["分别", *(t for t in tail if t != "分别")]
-    if tail[-1:] == ["多少"] and len(_cue(data()["asks"]).findall(question)) >= 2:
+    if tail and tail[-1].startswith("多少") and len(_cue(data()["asks"]).findall(question)) >= 2:
         tail.append("多少")  # "how many …, and how much …": two figures asked
     tail += [r for r in rank if r not in tail]  # "what rate …, and where did that rank?": 多少第几
     return words, "".join(tail)

@@ -297,3 +297,8 @@ def test_questions_without_an_asking_word():
     assert analyse("List the main targets Xuchang set for 2022.").question.endswith("哪些")
     faster = analyse("Did Xuchang's economy grow faster than Henan's in 2021?")
     assert faster.comparison and faster.question.endswith("哪个更快")
+
+
+def test_a_count_of_projects_is_in_个_and_two_figures_stay_two():
+    reading = read("How many key projects will Xuchang build in 2022, and how much investment will they complete?")
+    assert reading.chinese.endswith("多少个多少")
