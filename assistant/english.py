@@ -112,6 +112,8 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
     for start, end, name in sorted(mentions):
         if others - {name} and re.search(rf"\b(?:{data()['not_a_place_after']})\s+$", text[:start]):
             continue  # "Which Anhui carmaker listed in Hong Kong": where the shares trade, not what is asked about
+        if name in national and re.match(r"-[a-z]", text[end:]):
+            continue  # "China-Europe Railway Express", "China-ASEAN": a name, not the country
         if name in national and others and re.match(rf"\s+(?!(?:{data()['national_place_before']})\b)[a-z]",
                                                     text[end:]) and text[start:end] == "national":
             continue  # "Luohe's national high-tech enterprises": a national title (国家级), not the country

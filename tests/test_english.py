@@ -304,3 +304,10 @@ def test_a_count_of_parks_is_in_个_and_two_figures_stay_two():
     assert reading.chinese.endswith("多少个多少")
     # projects are counted in 个 or in 项 (105项城市更新项目): no unit is asked for them
     assert read("How many urban renewal projects will Xuchang start in 2022?").chinese.endswith("多少")
+
+
+def test_china_in_a_name_and_cuts():
+    express = analyse("How many China-Europe Railway Express trains left Zhengzhou in 2022?")
+    assert express.places == ["郑州市"] and "中欧班列" in express.question
+    assert "下降" in analyse("By how much did Xuchang cut energy use per unit of GDP in 2021?").question
+    assert "A股" not in read("What R&D spending target as a share of GDP did Xuchang set?").chinese
