@@ -311,3 +311,9 @@ def test_china_in_a_name_and_cuts():
     assert express.places == ["郑州市"] and "中欧班列" in express.question
     assert "下降" in analyse("By how much did Xuchang cut energy use per unit of GDP in 2021?").question
     assert "A股" not in read("What R&D spending target as a share of GDP did Xuchang set?").chinese
+
+
+def test_a_hyphenated_term_does_not_read_a_phrase_of_other_words():
+    # "trade-in" (以旧换新) is no term alone: "trade in Henan" is trade, and "a share of" is no A-share
+    assert "以旧换新" not in read("How much did trade in Henan grow in 2022?").chinese
+    assert "以旧换新" in read("How much did Henan spend on its consumer goods trade-in program in 2024?").chinese
