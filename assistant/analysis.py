@@ -12,7 +12,8 @@ from functools import lru_cache
 from assistant.places import PlaceBook, gazetteer_book
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.units import base_alternation
-from assistant.text import YEAR, english_periods, plan_periods
+from assistant.english import english_figures
+from assistant.text import YEAR, english_periods, plan_periods, term_regex
 
 
 def glossary() -> dict[str, str]:
@@ -46,6 +47,8 @@ class Analysis:
     # `original` what was asked, `unknown` its words no glossary or word list knows
     original: str = ""
     unknown: list[str] = field(default_factory=list)
+    # each English term's Chinese renderings (any one will do): ["技工院校", "技工学校"] for technical schools
+    renderings: list[list[str]] = field(default_factory=list)
 
     def explain(self) -> dict:
         return {"places": self.places, "years": self.years, "report_years": self.report_years,
@@ -109,8 +112,7 @@ def english_terms(text: str) -> list[tuple[str, list[str]]]:
     found = []
     terms = glossary()
     for term in sorted(terms, key=len, reverse=True):
-        plural = "" if term.endswith("s") else "(?:e?s)?"  # "hospitals" is "hospital"
-        pattern = rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
+        pattern = rf"(?<![a-z]){term_regex(term)}(?![a-z])"  # "hospitals" is "hospital", "-" is " "
         if re.search(pattern, lowered):
             found.append((term, terms[term].split()))
             lowered = re.sub(pattern, " ", lowered)
@@ -121,29 +123,6 @@ def expand_english(text: str) -> str:
     """Chinese glossary words for the English terms in a question (longest terms first), and its
     English figures as the reports write them."""
     return " ".join([*(" ".join(chinese) for _, chinese in english_terms(text)), *english_figures(text)])
-
-
-@lru_cache(maxsize=None)
-def _english_figure() -> re.Pattern:
-    data = load_data("english_figures.yaml")
-    scales = "|".join(map(re.escape, data["scales"]))
-    units = "|".join(map(re.escape, sorted(data["units"], key=len, reverse=True)))
-    return re.compile(rf"(\d+(?:\.\d+)?)\s*({scales})\b(?:\s+({units})\b)?", re.I)
-
-
-def english_figures(text: str) -> list[str]:
-    """english_figures("pass 10 trillion yuan") -> ["10万亿元"]; "16.06 billion US dollars" -> ["160.6亿美元"]."""
-    from assistant.facts.units import multipliers
-
-    data = load_data("english_figures.yaml")
-    steps = sorted(((f, m) for m, f in multipliers().items() if f >= 10_000), reverse=True)
-    out = []
-    for m in _english_figure().finditer(text):
-        value = float(m.group(1)) * data["scales"][m.group(2).lower()]
-        factor, written = next(((f, w) for f, w in steps if value >= f), (1, ""))
-        unit = data["units"].get((m.group(3) or "").lower(), "")
-        out.append(f"{value / factor:.6g}{written}{unit}")
-    return out
 
 
 # The units a question can name after 多少/几 (多少张, 多少亿元 -> 元): every unit but a percentage,
@@ -204,6 +183,7 @@ def analyse_english(question: str, book: PlaceBook | None = None) -> Analysis:
     reading = read(question, book)
     analysis = _analyse(reading.chinese, reading.places, "en", book, asked=question)
     analysis.original, analysis.unknown = question, reading.unknown
+    analysis.renderings = [glossary()[term].split() for term, _ in reading.terms]
     words = [w for term, _ in reading.terms for w in glossary()[term].split()] + english_figures(question)
     analysis.expansion = " ".join(dict.fromkeys(words))  # figures as the reports write them: 10万亿元
     return analysis
@@ -219,10 +199,13 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     found_places = _without_field(found_places, both, comparison, book)
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
+    # an English question's reading asks in Chinese words; its Latin words are terms (GDP) or words no list
+    # knows (ACCELERATE), never asking words ("rate" in it asks nothing)
+    asking = re.sub(r"[A-Za-z][A-Za-z0-9.&'-]*", " ", question) if asked else question
     return Analysis(question=question, places=found_places, years=years, report_years=report_years(both),
-                    periods=periods, comparison=comparison, wants=(wants := what_is_wanted(question)),
-                    language=language, expansion=expansion, unit=asked_unit(question),
-                    amount=asks_amount(question, wants), book=book)
+                    periods=periods, comparison=comparison, wants=(wants := what_is_wanted(asking)),
+                    language=language, expansion=expansion, unit=asked_unit(asking),
+                    amount=asks_amount(asking, wants), book=book)
 
 
 def _without_field(found: list[str], question: str, comparison: bool, book: PlaceBook) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Iterator
 from assistant.analysis import analyse
 from assistant.answer.protocol import Answerer, Asked, ExtractiveAnswerer, FallbackAnswerer, merge_followup
 from assistant.answer.types import Answer
+from assistant.english import with_spelled_names
 from assistant.errors import BadQuestion, ConfigError
 from assistant.redact import secrets_of
 from assistant.settings import DEFAULT_LLM_MODEL, MODES
@@ -78,6 +79,8 @@ def _prepare(assistant, answerer: Answerer, question: str, history: list[dict], 
         standalone = answerer.rewrite(question, history)[:assistant.settings.max_question_chars]
     with timed(timings, "retrieve"):
         analysis = analyse(standalone, assistant.index.places)
+        # an English question's names in pinyin (Weilong) as the index writes them (卫龙)
+        analysis = with_spelled_names(analysis, assistant.index.lexical.vocabulary())
         # an English question is searched and answered as its reading in the reports' words
         contexts = assistant.retriever.search(analysis.question, max(k, 10), analysis=analysis, filters=filters)
     return Asked(question, standalone, analysis, timings), contexts

@@ -15,12 +15,12 @@ something the reports never speak of, as a Chinese question's unknown term is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.places import gazetteer_book
 from assistant.data_files import load_data
-from assistant.text import YEAR, english_periods
+from assistant.text import YEAR, english_periods, term_forms, term_regex
 
 WORD = re.compile(r"[a-z][a-z0-9.&'-]*[a-z0-9]|[a-z]")
 
@@ -49,7 +49,30 @@ def glossary() -> dict[str, list[str]]:
 @lru_cache(maxsize=None)
 def _glossary_pattern() -> re.Pattern:
     terms = sorted(glossary(), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![a-z0-9])")
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(term_regex(t) for t in terms) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=None)
+def _glossary_keys() -> dict[str, str]:
+    """A term as written with spaces for hyphens -> the glossary's term: "good air quality days" for
+    "good-air-quality days" too."""
+    keys: dict[str, str] = {}
+    for term in glossary():
+        keys.setdefault(_spaced(term), term)  # a term as written first: "buses" is a term of its own
+    for term in glossary():
+        for form in term_forms(term):
+            keys.setdefault(form, term)
+    return keys
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"(?:'s)?[\s-]+", " ", text)
+
+
+def glossary_term(written: str) -> str:
+    """The glossary's term for a match as written: "agricultural products" -> "agricultural product" when only
+    that is a term, "buses" -> "buses" when that is one (a plural in the glossary is a term of its own)."""
+    return _glossary_keys()[_spaced(written)]
 
 
 @lru_cache(maxsize=None)
@@ -75,21 +98,76 @@ def _normalise(question: str) -> str:
 def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
     """The places named in English (`book`'s: the index's, learned zones too), each with its position,
     and the text with their names blanked."""
-    found = []
+    mentions = []  # (start, end, place)
+    taken = text
     for name in book.find_places(text):
         known = book.place(name)
         for english in sorted(known.english if known else (), key=len, reverse=True):
-            for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", text):
-                found.append((m.start(), name))
-                text = _blank(text, m.start(), m.end())
-    for m in re.finditer(r"\b(?:province|city|municipality|county|district)\b", text):
-        text = _blank(text, m.start(), m.end())  # "Hainan Province": the place says its level
+            for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", taken):
+                mentions.append((m.start(), m.end(), name))
+                taken = _blank(taken, m.start(), m.end())
+    national = {name for name in {n for _, _, n in mentions} if book.level_of(name) == "national"}
+    others = {n for _, _, n in mentions} - national
+    found = []
+    for start, end, name in sorted(mentions):
+        if others - {name} and re.search(rf"\b(?:{data()['not_a_place_after']})\s+$", text[:start]):
+            continue  # "Which Anhui carmaker listed in Hong Kong": where the shares trade, not what is asked about
+        if name in national and re.match(r"-[a-z]", text[end:]):
+            continue  # "China-Europe Railway Express", "China-ASEAN": a name, not the country
+        if name in national and others and re.match(rf"\s+(?!(?:{data()['national_place_before']})\b)[a-z]",
+                                                    text[end:]) and text[start:end] == "national":
+            continue  # "Luohe's national high-tech enterprises": a national title (国家级), not the country
+        found.append((start, name))
+        text = _blank(text, start, end)
+        own = re.match(rf"\s*(?:{_level_words(name)})\b(?![- ]level)", text[end:])
+        if own:  # "Hainan Province", "Yancheng District": the place says its level
+            text = _blank(text, end, end + own.end())
+    # "the city", "the province": the place named; "Which Guangdong county", "a civilized city" stay words
+    for m in re.finditer(rf"\b(?:{data()['anaphors']})\s+(?:{data()['level_words']})\b(?![- ]level)", text):
+        text = _blank(text, m.start(), m.end())
     seen, ordered = set(), []
     for at, name in sorted(found):
         if name not in seen:
             seen.add(name)
             ordered.append((at, name))
     return text, ordered
+
+
+def _level_words(name: str) -> str:
+    """The English words of a place's own level, by how its Chinese name ends (data/english.yaml own_level):
+    "province" for 广东省, "city|municipality" for 北京市, "district" for 郾城区."""
+    for ending, words in data()["own_level"].items():
+        if name.endswith(ending):
+            return words
+    return r"(?!)"
+
+
+@lru_cache(maxsize=None)
+def _english_figure() -> re.Pattern:
+    figures = load_data("english_figures.yaml")
+    scales = "|".join(map(re.escape, figures["scales"]))
+    units = "|".join(map(re.escape, sorted(figures["units"], key=len, reverse=True)))
+    return re.compile(rf"(\d+(?:\.\d+)?)\s*({scales})\b(?:\s+({units})\b)?", re.I)
+
+
+def figure_spans(text: str) -> list[tuple[int, int, str]]:
+    """English figures with where they stand, as the reports write them: "94.16 million yuan" -> 9416万元."""
+    from assistant.facts.units import multipliers
+
+    figures = load_data("english_figures.yaml")
+    steps = sorted(((f, m) for m, f in multipliers().items() if f >= 10_000), reverse=True)
+    out = []
+    for m in _english_figure().finditer(text):
+        value = float(m.group(1)) * figures["scales"][m.group(2).lower()]
+        factor, written = next(((f, w) for f, w in steps if value >= f), (1, ""))
+        unit = figures["units"].get((m.group(3) or "").lower(), "")
+        out.append((m.start(), m.end(), f"{value / factor:.6g}{written}{unit}"))
+    return out
+
+
+def english_figures(text: str) -> list[str]:
+    """english_figures("pass 10 trillion yuan") -> ["10万亿元"]; "16.06 billion US dollars" -> ["160.6亿美元"]."""
+    return [chinese for _, _, chinese in figure_spans(text)]
 
 
 def _take_periods(text: str) -> tuple[str, list[str]]:
@@ -118,7 +196,8 @@ def _take_terms(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     """Glossary terms, longest first: (start, end, English, Chinese)."""
     found = []
     for m in _glossary_pattern().finditer(text):
-        found.append((m.start(), m.end(), m.group(0), _rendering(m.group(0))))
+        term = glossary_term(m.group(0))
+        found.append((m.start(), m.end(), term, _rendering(term)))
     for start, end, _, _ in found:
         text = _blank(text, start, end)
     return text, found
@@ -154,8 +233,8 @@ def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
         alone = chinese in data()["unjoined"] or (out and out[-1][0] in ([w] for w in data()["unjoined"]))
         if gap is not None and re.fullmatch(r"[\s'\-]*", gap) and not alone:
             words, before = out[-1]
-            if qualifier:
-                words.insert(0, chinese)
+            if qualifier:  # "value added of industrial enterprises above designated size": 规模以上工业企业增加值
+                (before if before else words).insert(0, chinese)
             else:
                 (before if before else words).append(chinese)
         elif gap is not None and re.fullmatch(r"\s*of\s*(?:the\s*)?", gap) and not out[-1][1]:
@@ -179,12 +258,17 @@ def _join(words: list[str]) -> str:
 def read(question: str, book=None) -> Reading:
     text = original = _normalise(question)
     text, named = _take_places(text, book or gazetteer_book())
+    unplaced = text  # the question without its places: "what's Yancheng District's …" names no district
     said = [original[at:at + length] for at, length in _place_spans(original, text)]
     text, periods = _take_periods(text)
+    figures = figure_spans(text)
+    for start, end, _ in figures:  # "with an investment of 94.16 million yuan": 9416万元, as a Chinese question says it
+        text = _blank(text, start, end)
     text, years = _take_years(text)
     report = re.search(rf"(?<![a-z]){data()['report']}(?![a-z])", text)
     if report:
         text = _blank(text, report.start(), report.end())
+    text, rank = _take_cues(text, "rank")
     text, terms = _take_terms(text)
     text, status = _take_cues(text, "status")
     text, measure = _take_cues(text, "measure")
@@ -193,29 +277,47 @@ def read(question: str, book=None) -> Reading:
     sides = len(places_named) >= 2 or len(years) >= 2 or len(periods) >= 2
     comparing = sides and (_cue(data()["compare"]).search(original) is not None
                            or _joined(original, [*said, *map(str, years)]))
-    words, tail = _asked(original, terms, measure, ask, comparing)
+    scene_end = len(original) - len(main_clause(original))
+    scene = [term for term in terms if term[0] < scene_end]  # "When Henan named its second batch …, how many …"
+    terms = [term for term in terms if term[0] >= scene_end]
+    words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank)
     unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
-    numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
+    numbers = [chinese for _, _, chinese in figures]
+    numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "
-    parts = [joiner.join(places_named), joiner.join(f"{y}年" for y in years), *periods]
+    # periods before years: the words after the last year are the indicator's (refusal.indicator_words)
+    parts = [joiner.join(places_named), *periods, joiner.join(f"{y}年" for y in years)]
     if report:
         parts.append(data()["report_words"])
     # a word it cannot translate stays in the reading as written (in capitals, as the reports write
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
+    if scene:  # the scene, then a comma: as in Chinese, the words after it name what is asked (2023年…时，…多少所)
+        parts += [*compounds(scene, original), "，"]
     parts += [*words, *numbers, *(w.upper() for w in unknown), *status, tail]
+    if "实际" in status:  # an achieved value: said before the indicator, never one of its words (实际 排名)
+        parts.remove("实际")
+        parts.insert(1, "实际")
     plain = [p for p in english_periods().values() if any(said.startswith(p) for said in periods)]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=plain,
-                   terms=[(english, chinese) for _, _, english, chinese in terms], unknown=unknown)
+                   terms=[(english, chinese) for _, _, english, chinese in [*scene, *terms]], unknown=unknown)
 
 
-def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool) -> tuple[list[str], str]:
+def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool,
+           unplaced: str = "", rank: list[str] = ()) -> tuple[list[str], str]:
     """The indicator words and the asking tail of a reading: (["生产总值增长"], "增长多少")."""
+    if rank and not ask and not re.search(r"\b(?:what|how)\b", question):
+        ask = list(rank)  # "Where did Luohe rank …?": the rank alone is asked
+        rank = []
     words = compounds(terms, question)
     if _cue(data()["level"]).search(question):
         measure = [m for m in measure if m not in ("增长", "增速", "下降")]  # the level reached, not the change
-    ask = ask or _what(question, words)
+    if "什么时候" in ask and len(ask) > 1:
+        ask = [a for a in ask if a != "什么时候"]  # "When Henan named …, how many …": when opens a clause
+    ask = ask or _what(unplaced or question, words) or _bare(question, words)
     if ask == ["多少"]:
         ask = ["多少" + _asked_unit(question)]  # "how many tons": 多少吨, the measure the answer must carry
+        if ask != ["多少"] and not _cue(r"by\s+how|how\s+many\s+more|how\s+much\s+more").search(question):
+            measure = [m for m in measure if m not in ("增长", "增速")]  # "how many mu … to grow": a quantity
     if ask == ["哪些"] and re.search(r"\bwhich\b", question) and (measure or not terms):
         ask = ["哪个"]
     growth = measure[:1] in (["增长"], ["增速"])
@@ -227,16 +329,26 @@ def _asked(question: str, terms: list, measure: list[str], ask: list[str], compa
     if comparing and _cue(data()["which_more"]).search(question):
         ask = ["哪个更快" if growth else "哪个更高"]
     elif comparing:
-        ask = ["分别", *(ask or ["多少"])]  # 增速分别多少
+        ask = ["分别", *(ask or ["多少"])]
     elif measure and not ask:
         ask = ["多少"]
     joined = joined and bool(words)
     if joined:
         words = [*words[:-1], words[-1] + measure[0]]  # "GDP growth": 生产总值增长, as a Chinese question writes it
     tail = ask if comparing and joined else [*measure[:1], *ask]  # 增长多少 asks a rate
-    if tail[-1:] == ["多少"] and len(_cue(data()["asks"]).findall(question)) >= 2:
+    if "分别" in tail:  # 分别增速多少: the measure right before 多少, as 增速各是多少 says it
+        tail = ["分别", *(t for t in tail if t != "分别")]
+    if tail and tail[-1].startswith("多少") and len(_cue(data()["asks"]).findall(question)) >= 2:
         tail.append("多少")  # "how many …, and how much …": two figures asked
+    tail += [r for r in rank if r not in tail]  # "what rate …, and where did that rank?": 多少第几
     return words, "".join(tail)
+
+
+def main_clause(question: str) -> str:
+    """The question without an opening clause that only sets the scene: "When Henan named its second batch of
+    …, how many technical schools …?" -> "how many technical schools …?"; else the question."""
+    m = re.match(rf"\s*(?:{data()['scene']})\b[^,?;]*,\s*(.+)$", question, re.I | re.S)
+    return m.group(1) if m and re.search(rf"\b(?:{data()['asks']}|which|who)\b", m.group(1), re.I) else question
 
 
 def _place_spans(original: str, blanked: str) -> list[tuple[int, int]]:
@@ -254,7 +366,7 @@ def _joined(question: str, sides: list[str]) -> bool:
     if len(sides) < 2:
         return False
     alternation = "|".join(re.escape(s) for s in sorted(set(sides), key=len, reverse=True))
-    return re.search(rf"(?<![a-z0-9])(?:{alternation})[\s,]*(?:{data()['joins']})\s+(?:in\s+|the\s+)*(?:{alternation})"
+    return re.search(rf"(?<![a-z0-9])(?:{alternation})[\s,]*(?:{data()['joins']})\s+(?:(?:in|for|of|the|by|at)\s+)*(?:{alternation})"
                      rf"(?![a-z0-9])", question) is not None
 
 
@@ -279,11 +391,33 @@ def _what(question: str, words: list[str]) -> list[str]:
     """"What was X?" asks for a figure when X is a quantity or an indicator, else for a name."""
     if not re.search(r"\bwhat\b", question):
         return []
-    if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question):
-        return ["什么"]
-    if _cue(_flat("quantity")).search(question) or _names_figure(words) or words:
+    if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question) or _head_names(question):
+        return ["什么"]  # "what was the single biggest-investment project in the city": a name
+    if _cue(_flat("quantity")).search(question) or _names_figure(words):
         return ["多少"]
-    return ["哪些"] if _cue(r"what\s+(?:are|were)").search(question) else ["什么"]  # "what are …": a list
+    if _cue(r"what\s+(?:are|were)|what\s+(?:[a-z'-]+\s+){0,3}?[a-z'-]+s\s+(?:did|does|do|have|has|had|will|would)").search(question):
+        return ["哪些"]  # "what are Shanghai's three pioneer industries", "what new institutes did …": a list
+    return ["多少"] if words else ["什么"]
+
+
+def _bare(question: str, words: list[str]) -> list[str]:
+    """A question with no asking word: "Luohe 2023 GDP?", "Show the number of new urban jobs …" asks the figure
+    it names; "List the main targets …", "Name the companies …" the items."""
+    if _cue(r"^\s*(?:list|name|identify|enumerate)").search(question):
+        return ["哪些"]
+    if words and (_cue(_flat("quantity")).search(question) or _names_figure(words)):
+        return ["多少"]
+    return []
+
+
+def _head_names(question: str) -> bool:
+    """"What is/was …" whose noun phrase ends in a name noun: "what is Shandong's first integrated … project in
+    China" asks a name; "what was the total output value of …" a figure ("what are …" asks a list)."""
+    # the phrase ends at a preposition, a clause, punctuation or a place's blank ("… project  [Xuchang] completed")
+    m = re.search(r"\bwhat\s+(?:is|was)\s+(?:the\s+)?((?:[a-z0-9'&-]+ )*?[a-z0-9'&-]+)(?:\s{2,}|\s*"
+                  r"(?=\b(?:in|of|for|at|on|by|to|from|with|that|which|built|set|named|called|launched)\b|[?,.]|$))",
+                  question)
+    return bool(m) and re.fullmatch(_flat("name_nouns"), m.group(1).split()[-1]) is not None
 
 
 def _flat(key: str) -> str:
@@ -294,3 +428,60 @@ def _names_figure(words: list[str]) -> bool:
     from assistant.facts.indicators import named_indicators
 
     return bool(named_indicators(" ".join(words)))
+
+
+_SPELLED: dict = {}
+
+
+def _pinyin_index(vocabulary: dict) -> dict[str, list[str]]:
+    """The index's Chinese words of two to six characters by their pinyin ("weilong" -> ["卫龙"]), built once per
+    vocabulary (a few seconds for 50,000 words)."""
+    key = (id(vocabulary), len(vocabulary))
+    if _SPELLED.get("key") != key:
+        from pypinyin import lazy_pinyin
+
+        spelled: dict[str, list[str]] = {}
+        for token in vocabulary:
+            if 2 <= len(token) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", token):
+                spelled.setdefault("".join(lazy_pinyin(token)), []).append(token)
+        _SPELLED.update(key=key, spelled=spelled)
+    return _SPELLED["spelled"]
+
+
+def spelled_names(words: list[str], vocabulary: dict) -> dict[str, list[str]]:
+    """Words no list knows that spell a word of the index in pinyin, alone or two together: {"weilong": ["卫龙"],
+    "ziguang jinyuan": ["紫光锦园"]}. Names of firms, brands and local places are written so in English; a word of
+    two syllables or more only (a Chinese word of two characters or more), so "tai" alone spells nothing."""
+    spelled, found, i = _pinyin_index(vocabulary), {}, 0
+    while i < len(words):
+        pair = " ".join(words[i:i + 2])
+        if i + 1 < len(words) and pair.replace(" ", "") in spelled:
+            found[pair] = spelled[pair.replace(" ", "")]
+            i += 2
+            continue
+        if words[i].replace("-", "") in spelled:
+            found[words[i]] = spelled[words[i].replace("-", "")]
+        i += 1
+    return found
+
+
+def with_spelled_names(analysis, vocabulary: dict):
+    """An English question's analysis with the names it spells in pinyin written as the index writes them
+    (WEILONG -> 卫龙 in its reading), no longer unknown. `analysis`: an assistant.analysis.Analysis."""
+    if analysis.language != "en" or not analysis.unknown or not vocabulary:
+        return analysis
+    capitalised = [w for w in analysis.unknown  # a name is written with a capital: "Weilong", not "lottery"
+                   if re.search(rf"(?<![A-Za-z])[A-Z]{re.escape(w[1:])}(?![a-z])", analysis.original or "")]
+    names = spelled_names(capitalised, vocabulary)
+    if not names:
+        return analysis
+    question, unknown, renderings = analysis.question, list(analysis.unknown), list(analysis.renderings)
+    for name, chinese in names.items():
+        for n, word in enumerate(name.split()):  # where the name stood: the indicator's words stay before 多少
+            question = re.sub(rf"(?<![A-Z0-9]){re.escape(word.upper())}(?![A-Z0-9])", "" if n else chinese[0],
+                              question, count=1)
+            unknown.remove(word)
+        renderings.append(chinese)
+    expansion = " ".join(dict.fromkeys([*analysis.expansion.split(), *(c for cs in names.values() for c in cs)]))
+    return replace(analysis, question=re.sub(r"\s+", " ", question).strip(), unknown=unknown, renderings=renderings,
+                   expansion=expansion)

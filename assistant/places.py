@@ -228,6 +228,7 @@ class PlaceBook:
         m = self._lookups.get()
         by_name = m["by_name"]
         words = set(re.findall(r"[a-z][a-z-]*", lowered)) | set(re.findall(r"[a-z][a-z'-]*", lowered))  # xi'an
+        words |= set(re.findall(r"[a-z]+", lowered))  # "ningbo-zhoushan port": two places joined by a hyphen
         for word in words:
             candidates: dict[str, list[str]] = {}
             for english, name in m["by_first_word"].get(word, ()):

@@ -1,6 +1,7 @@
 """Patterns for years and plan periods, shared by the whole package (one definition each)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from assistant.data_files import load_data
@@ -20,3 +21,35 @@ def plan_periods() -> dict[str, tuple[int, int]]:
 def english_periods() -> dict[str, str]:
     """English name (lower case) -> plan name: {"14th five-year": "十四五", …}."""
     return dict(load_data("periods.yaml")["english"])
+
+
+def term_regex(term: str) -> str:
+    """An English term as a pattern where a hyphen and a space are one: "good air quality days" also finds
+    "good-air-quality days", "fixed-asset investment" "fixed asset investment"; a possessive may be dropped
+    ("people's hospital" in "the district people hospital", as a question read without its 's is)."""
+    parts = re.split(r"(?:'s)?[\s-]+", term)
+    return r"(?:'s)?[\s-]+".join(re.escape(part) for part in parts[:-1]) + (r"(?:'s)?[\s-]+" if len(parts) > 1 else "") \
+        + _inflected(parts[-1], len(parts) > 1)
+
+
+def _inflected(word: str, last_of_several: bool) -> str:
+    """A term's last word in either number: "hospital(s)"; of a term of several words, a plural's singular too
+    ("township health centers" finds "township health center", "listed companies" "listed company"). A
+    one-word term ending in s is as written (news is no plural of new)."""
+    if last_of_several and word.endswith("ies"):
+        return re.escape(word[:-3]) + "(?:ies|y)"
+    if last_of_several and word.endswith("s") and not word.endswith("ss"):
+        return re.escape(word[:-1]) + "s?"
+    return re.escape(word) + ("" if word.endswith("s") else "(?:e?s)?")
+
+
+def term_forms(term: str) -> list[str]:
+    """The forms term_regex finds, spaced as english.glossary_term looks them up: "listed companies" ->
+    ["listed companies", "listed company"]; "hospital" -> ["hospital", "hospitals", "hospitales"]."""
+    spaced = re.sub(r"(?:'s)?[\s-]+", " ", term)
+    several = " " in spaced
+    if several and spaced.endswith("ies"):
+        return [spaced, spaced[:-3] + "y"]
+    if several and spaced.endswith("s") and not spaced.endswith("ss"):
+        return [spaced, spaced[:-1]]
+    return [spaced] if spaced.endswith("s") else [spaced, spaced + "s", spaced + "es"]

@@ -1,5 +1,5 @@
-"""The question sets over ../shared/corpus (wider.jsonl, blind-wider.jsonl, blind-fresh.jsonl, dev-fresh.jsonl,
-blind-next.jsonl, dev-fresh2.jsonl) are grounded in its files (the last four also in the seeds)."""
+"""The question sets over ../shared/corpus (wider.jsonl, blind-wider.jsonl, blind-fresh.jsonl, english-dev.jsonl,
+dev-fresh.jsonl, blind-next.jsonl, dev-fresh2.jsonl) are grounded in its files (all but the first two also in the seeds)."""
 from __future__ import annotations
 
 import json
@@ -14,13 +14,14 @@ QUESTIONS = REPO / "evals" / "questions"
 CORPUS = REPO.parent / "shared" / "corpus"
 SEEDS_DIR = REPO / "seeds"
 SEEDS = {p.name for p in SEEDS_DIR.glob("*.txt")}
-SETS = ["wider.jsonl", "blind-wider.jsonl", "blind-fresh.jsonl", "dev-fresh.jsonl", "blind-next.jsonl",
-        "dev-fresh2.jsonl"]
+SETS = ["wider.jsonl", "blind-wider.jsonl", "blind-fresh.jsonl", "english-dev.jsonl", "dev-fresh.jsonl",
+        "blind-next.jsonl", "dev-fresh2.jsonl"]
 # These ask about the seeds as well, so their absent terms must be absent from the seeds too.
 ABSENT_EVERYWHERE = {"dev-fresh.jsonl", "blind-next.jsonl", "dev-fresh2.jsonl"}
-# Its unanswerable questions ask for an indicator of a place and year the files hold for other years or places
-# (its writer grepped each one), so no single word is absent from every file: no absent terms for them.
-COMBINATION_ABSENT = {"blind-fresh.jsonl"}
+# blind-fresh's unanswerable questions ask for an indicator of a place and year the files hold for other years or
+# places (its writer grepped each one), so no single word is absent from every file: no absent terms for them.
+# english-dev's are English renderings of dev's and wider's, whose absent terms are checked under their own ids.
+COMBINATION_ABSENT = {"blind-fresh.jsonl", "english-dev.jsonl"}
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")
 
@@ -80,3 +81,17 @@ def test_wider_set_shape():
     assert len(items) >= 100 and kinds.count("comparison") >= 12 and kinds.count("unanswerable") >= 15
     assert len(english) >= 15 and {"numeric", "entity", "list", "temporal"} <= set(kinds)
     assert len([s for s in sources if "-2026" in s]) >= 10 and len([s for s in sources if s[:4].isdigit()]) >= 4
+
+
+def test_english_dev_renders_chinese_questions_of_the_dev_sets():
+    """english-dev.jsonl: each line is an English rendering of a Chinese question of dev.jsonl or wider.jsonl
+    (id "en-" + its id) asking the same thing: same kind, answerability, facts and evidence."""
+    originals = {i["id"]: i for n in ("dev.jsonl", "wider.jsonl") for i in load_questions(QUESTIONS / n)}
+    items = load_questions(QUESTIONS / "english-dev.jsonl")
+    assert len(items) >= 100
+    for item in items:
+        original = originals[item["id"].removeprefix("en-")]
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in original["question"]), item["id"]
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in item["question"]), item["id"]
+        for key in ("kind", "answerable", "facts", "evidence"):
+            assert item[key] == original[key], (item["id"], key)

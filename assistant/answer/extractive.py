@@ -195,7 +195,7 @@ def list_bonus(span: str, analysis: Analysis) -> float:
         return 0.0
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
         return 0.0
-    wanted = asked_count(analysis.question)
+    wanted = asked_count(analysis.question) or asked_count(analysis.original)  # an English question counts in English
     # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能)
     return 0.3 if wanted and wanted in item_counts(span) else 0.2
 
@@ -205,7 +205,7 @@ def asked_count(question: str) -> int:
     found = COUNTED.search(question)
     if not found:
         return 0
-    number = found.group(1) or found.group(2) or found.group(3) or ""
+    number = next((g for g in found.groups() if g), "")
     if number.isdigit():
         return int(number)
     if number.lower() in ENGLISH_COUNTS:

@@ -11,6 +11,7 @@ import re
 
 from assistant.analysis import ASKED_GROUPS, Analysis
 from assistant.data_files import load_data, word_pattern
+from assistant.english import main_clause
 from assistant.facts.units import base_alternation, group_of, is_unit, unit_alternation
 from assistant.text import YEAR
 
@@ -88,8 +89,11 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
 
     out = []
     english_terms = analysis.expansion if analysis.language == "en" else ""  # the glossary speaks for them
+    # an English term is known when one of its renderings is: 技工学校 unknown is no gap when 技工院校 is known
+    said = {t for group in analysis.renderings if any(all(known(t) for t in tokenize(r)) for r in group)
+            for r in group for t in tokenize(r)}
     for token in tokenize(f"{question} {english_terms}"):
-        if len(token) < 2 or not re.search(r"[\u4e00-\u9fff]", token) or re.search(r"\d", token):
+        if len(token) < 2 or not re.search(r"[\u4e00-\u9fff]", token) or re.search(r"\d", token) or token in said:
             continue
         if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or is_unit(token) \
                 or token in place_words(analysis):
@@ -231,8 +235,9 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
     """
     if not any(answers_measure(span, analysis) for span in spans):
         return False  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
-    if analysis.language == "en" and all(untranslated(analysis.original or question, text) for text in cited):
-        return False  # "tourism revenue" asked, 社会消费品零售总额 found
+    if analysis.language == "en" and all(untranslated(main_clause(analysis.original or question), text)
+                                         for text in cited):
+        return False  # "tourism revenue" asked, 社会消费品零售总额 found (an opening "When …," clause only sets the scene)
     if analysis.language == "en" and unknown_qualifier(analysis):
         return False  # "lottery revenue": 收入 found, of what the reports never say
     if analysis.wants in ("number", "rate"):  # an English question is read into Chinese words too

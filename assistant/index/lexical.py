@@ -328,6 +328,11 @@ class LexicalIndex:
             if old != folder:
                 shutil.rmtree(old, ignore_errors=True)
 
+    def vocabulary(self) -> dict:
+        """Every token some chunk contains (token -> its column): read-only, for spelling out names."""
+        built = self._index()
+        return built.bm25.vocab_dict if built is not None else {}
+
     def knows(self, token: str) -> bool:
         """Does any chunk contain this token? (Used to tell questions the corpus cannot answer.)"""
         built = self._index()
