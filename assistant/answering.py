@@ -11,6 +11,7 @@ from typing import Iterator
 
 from assistant.analysis import analyse
 from assistant.answer.protocol import Answerer, Asked, ExtractiveAnswerer, FallbackAnswerer, merge_followup
+from assistant.answer.parts import joined_answer, question_parts
 from assistant.answer.types import Answer
 from assistant.errors import BadQuestion, ConfigError
 from assistant.redact import secrets_of
@@ -95,6 +96,13 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
     """Yield text pieces (a streaming answerer) and finally the Answer."""
     answerer = answerer_for(assistant, mode, llm)
     history = clean_history(assistant, history)  # before anything analyses, embeds or prompts with it
+    if not history:  # two questions in one message: each answered as its own, joined (answer/parts.py)
+        parts = question_parts(assistant.clean_question(question), assistant.index.places)
+        joined = joined_answer(question, parts, lambda part: _answer_one(assistant, answerer, part, k, filters)) \
+            if len(parts) >= 2 else None
+        if joined is not None:
+            yield joined
+            return
     asked, contexts = _prepare(assistant, answerer, question, history, k, filters)
     if streaming:
         pieces = answerer.stream(asked, contexts[:k], history)
@@ -104,3 +112,11 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
         if isinstance(piece, Answer):
             piece.contexts = contexts  # every retrieved chunk, for evaluation and the "nearest passages" view
         yield piece
+
+
+def _answer_one(assistant, answerer: Answerer, question: str, k: int, filters) -> Answer:
+    """One question through the normal path, in one piece (a part of a message asking several)."""
+    asked, contexts = _prepare(assistant, answerer, question, [], k, filters)
+    answer = answerer.answer(asked, contexts[:k], [])
+    answer.contexts = contexts
+    return answer
