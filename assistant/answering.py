@@ -11,7 +11,7 @@ from typing import Iterator
 
 from assistant.analysis import analyse
 from assistant.answer.protocol import Answerer, Asked, ExtractiveAnswerer, FallbackAnswerer, merge_followup
-from assistant.answer.parts import joined_answer, question_parts
+from assistant.answer.parts import joined_answer, question_parts, split_clauses
 from assistant.answer.types import Answer
 from assistant.errors import BadQuestion, ConfigError
 from assistant.redact import secrets_of
@@ -97,9 +97,10 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
     answerer = answerer_for(assistant, mode, llm)
     history = clean_history(assistant, history)  # before anything analyses, embeds or prompts with it
     if not history:  # two questions in one message: each answered as its own, joined (answer/parts.py)
-        parts = question_parts(assistant.clean_question(question), assistant.index.places)
-        joined = joined_answer(question, parts, lambda part: _answer_one(assistant, answerer, part, k, filters)) \
-            if len(parts) >= 2 else None
+        cleaned = assistant.clean_question(question)
+        parts = question_parts(cleaned, assistant.index.places)
+        joined = joined_answer(question, parts, lambda part: _answer_one(assistant, answerer, part, k, filters),
+                               labels=split_clauses(cleaned)) if len(parts) >= 2 else None
         if joined is not None:
             yield joined
             return

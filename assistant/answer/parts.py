@@ -117,12 +117,14 @@ def question_parts(question: str, book=None) -> list[str]:
     return [clauses[0].strip()] + [inherited(first, c.strip(), book) for c in clauses[1:]]
 
 
-def joined_answer(question: str, parts: list[str], answer_one: Callable[[str], Answer]) -> Answer | None:
+def joined_answer(question: str, parts: list[str], answer_one: Callable[[str], Answer],
+                  labels: list[str] | None = None) -> Answer | None:
     """The parts' answers as one Answer: the texts in order, each part's markers renumbered to the joined
     passages. The whole message is answered too: one clause of the reports often answers both parts
     ("实际利用境外资金11.2亿美元，增长14.9%、居全省第1"), and it comes first unless a part's
     answer says it all. An answer whose words another one holds is left out; a refused part says so for
-    itself only when nothing else may have answered it. None when the whole and every part are refused."""
+    itself only when nothing else may have answered it, named by its clause as asked (`labels`, else the
+    part). None when the whole and every part are refused."""
     whole = answer_one(question)
     answers = [answer_one(part) for part in parts]
     if all(a.refused for a in answers):
@@ -131,7 +133,7 @@ def joined_answer(question: str, parts: list[str], answer_one: Callable[[str], A
     answered = [a for a in answers if not a.refused]
     # the whole's answer is kept unless some part's answer says it all (its clause, or a longer one)
     with_whole = not whole.refused and not _said(whole, answered)
-    given = ([(question, whole)] if with_whole else []) + list(zip(parts, answers))
+    given = ([(question, whole)] if with_whole else []) + list(zip(labels or parts, answers))
     kept = [(p, a) for i, (p, a) in enumerate(given)
             if a.refused or not _said(a, [b for j, (_, b) in enumerate(given) if j != i and not b.refused
                                           and (j < i or _body(b.text) != _body(a.text))])]
