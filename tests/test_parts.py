@@ -69,3 +69,9 @@ def test_a_refused_part_says_so_for_itself_and_the_other_part_stands(seeded):
     refused = [line for line in answer.text.splitlines() if "无法回答" in line]
     # the refused part is named as asked (not as the question it was read as)
     assert refused and refused[0].startswith("关于“2024年的海底隧道掘进目标又是多少”"), answer.text
+
+
+def test_a_rank_part_is_answered_by_the_clause_stating_the_rank_not_by_a_title_with_the_figure(seeded):
+    # the rank is stated in the article's text; its title states the growth figure only (no rank)
+    answer = seeded.ask("2021年1至6月开封固定资产投资增长了多少，在河南排第几？", mode="extractive")
+    assert "14.4%" in answer.text and "第4位" in answer.text, answer.text
