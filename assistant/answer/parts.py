@@ -189,7 +189,8 @@ def _renumbered(answer: Answer, chunks: list) -> str:
 
 def _refused_part(part: str, text: str) -> str:
     """A refused part's text, naming the part it refuses (the others are answered)."""
-    label = part.rstrip("？?；;，, ")
+    label = _words("joins").sub("", part, count=1).strip() if part.lower().startswith("and") else part
+    label = label.rstrip("？?；;，, ")
     if detect_language(part) == "en":
         return f'On "{label}": {text}'
     return f"关于“{label}”：{text}"
