@@ -11,6 +11,7 @@ from typing import Iterator
 
 from assistant.analysis import analyse
 from assistant.answer.protocol import Answerer, Asked, ExtractiveAnswerer, FallbackAnswerer, merge_followup
+from assistant.answer.parts import joined_answer, question_parts, split_clauses
 from assistant.answer.types import Answer
 from assistant.english import with_spelled_names
 from assistant.errors import BadQuestion, ConfigError
@@ -98,6 +99,16 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
     """Yield text pieces (a streaming answerer) and finally the Answer."""
     answerer = answerer_for(assistant, mode, llm)
     history = clean_history(assistant, history)  # before anything analyses, embeds or prompts with it
+    # two questions in one message: each answered as its own, joined (answer/parts.py); only the extractive
+    # answerer needs it (an LLM reads both questions itself, and three calls would triple its cost and time)
+    if not history and isinstance(answerer, ExtractiveAnswerer):
+        cleaned = assistant.clean_question(question)
+        parts = question_parts(cleaned, assistant.index.places)
+        joined = joined_answer(question, parts, lambda part: _answer_one(assistant, answerer, part, k, filters),
+                               labels=split_clauses(cleaned)) if len(parts) >= 2 else None
+        if joined is not None:
+            yield joined
+            return
     asked, contexts = _prepare(assistant, answerer, question, history, k, filters)
     if streaming:
         pieces = answerer.stream(asked, contexts[:k], history)
@@ -107,3 +118,11 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
         if isinstance(piece, Answer):
             piece.contexts = contexts  # every retrieved chunk, for evaluation and the "nearest passages" view
         yield piece
+
+
+def _answer_one(assistant, answerer: Answerer, question: str, k: int, filters) -> Answer:
+    """One question through the normal path, in one piece (a part of a message asking several)."""
+    asked, contexts = _prepare(assistant, answerer, question, [], k, filters)
+    answer = answerer.answer(asked, contexts[:k], [])
+    answer.contexts = contexts
+    return answer

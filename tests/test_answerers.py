@@ -173,3 +173,12 @@ def test_a_bad_mode_option_is_a_one_line_cli_error_before_any_question(seeded_ho
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip().splitlines() == ["error: unknown answer mode 'chatgpt': use one of auto, llm, extractive"]
     assert not out.exists()  # the eval stopped before its first question
+
+
+def test_two_questions_in_one_message_are_one_llm_call(briefed, llm_server):
+    """Splitting a message into its questions (answer/parts.py) is the extractive answerer's: an LLM reads
+    both questions itself, so it gets the whole message once."""
+    llm_server.enqueue("2020年漯河市新增国家级高新技术企业28家[1]；2019年为19家[1]。")
+    answer = briefed.ask("漯河市2020年新增了多少家国家级高新技术企业？2019年又是多少？")
+    assert answer.mode == "llm" and len(llm_server.requests) == 1
+    assert "2019年又是多少" in llm_server.user_prompt()

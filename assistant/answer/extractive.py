@@ -700,6 +700,8 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
     def accept(span: str, sentence: str) -> bool:
         at = hit.chunk.text.find(span.strip())
         inside = [f for f in facts if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
+        if need_number and frame.rank and not RANK.search(span):  # a rank question: only a span stating
+            return False                                           # a rank answers it (not its figure's title)
         if need_number and counts_years(frame.words):  # 连续多少年: 连续37年 answers (年 is no unit of a
             return DURATION.search(span) is not None     # figure), whatever other figures the clause states
         if not inside:  # no figure statement: a rank (居全国第5) answers a question about a rank only;
