@@ -349,3 +349,12 @@ def test_british_spellings_and_report_words():
     assert "入境游客" in read("How many inbound tourists did Yunnan receive in 2025?").chinese
     assert "首创举措" in read("How many pioneering measures did Hainan's free trade port launch?").chinese
     assert "四期" in read("When will the phase-four plant in Xinxiang open?").chinese
+
+
+def test_a_singular_term_is_its_own_not_its_plural_twin():
+    from assistant.analysis import english_terms
+
+    # "industrial parks" (产业园区) is a longer term whose pattern also matches the singular, 产业园 in the glossary
+    terms = dict(english_terms("When will Xinxiang's phase-two industrial park open?"))
+    assert terms.get("industrial park") == ["产业园"]
+    assert dict(english_terms("How many industrial parks did Xinxiang build?")).get("industrial parks")
