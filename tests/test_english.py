@@ -358,3 +358,10 @@ def test_a_singular_term_is_its_own_not_its_plural_twin():
     terms = dict(english_terms("When will Xinxiang's phase-two industrial park open?"))
     assert terms.get("industrial park") == ["产业园"]
     assert dict(english_terms("How many industrial parks did Xinxiang build?")).get("industrial parks")
+
+
+def test_farmland_kept_is_cultivated_land():
+    # the reports keep, protect and hold 耕地; 农田 is the fields built up (高标准农田, its own term)
+    assert "耕地" in read("How much farmland did Hunan promise to protect in 2024?").chinese.split()
+    assert "高标准农田" in read("How much high-standard farmland did Hunan build in 2024?").chinese
+    assert "过剩产能" in read("How much overcapacity did Hebei cut in 2017?").chinese
