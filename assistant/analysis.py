@@ -113,10 +113,24 @@ def english_terms(text: str) -> list[tuple[str, list[str]]]:
     terms = glossary()
     for term in sorted(terms, key=len, reverse=True):
         pattern = rf"(?<![a-z]){term_regex(term)}(?![a-z])"  # "hospitals" is "hospital", "-" is " "
-        if re.search(pattern, lowered):
-            found.append((term, terms[term].split()))
+        m = re.search(pattern, lowered)
+        if m:
+            # the term as written when it is one of its own: "industrial park" is matched by the longer
+            # "industrial parks" pattern, yet is the glossary's 产业园, as the reading renders it
+            written = _written_term(m.group(0), term)
+            found.append((written, terms[written].split()))
             lowered = re.sub(pattern, " ", lowered)
     return found
+
+
+def _written_term(written: str, term: str) -> str:
+    from assistant.english import glossary_term
+
+    try:
+        own = glossary_term(written)
+    except KeyError:
+        return term
+    return own if own in glossary() else term
 
 
 def expand_english(text: str) -> str:

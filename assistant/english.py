@@ -165,6 +165,24 @@ def figure_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def class_spans(text: str) -> list[tuple[int, int, str]]:
+    """Figures written as adjectives, a class of size as the reports write it: "100-billion-yuan industries" ->
+    千亿级 (a 1000亿 figure is no word of 千亿级产业); only round figures (1, 10, 100, 1000 of a multiplier)."""
+    from assistant.facts.units import multipliers
+
+    figures = load_data("english_figures.yaml")
+    scales = "|".join(map(re.escape, figures["scales"]))
+    steps = sorted(((f, m) for m, f in multipliers().items() if f >= 10_000), reverse=True)
+    out = []
+    for m in re.finditer(rf"(?<![\d.])(\d+)-({scales})(?:-(?:yuan|rmb|dollar|level|class|scale))*(?=[\s-])", text):
+        value = int(m.group(1)) * figures["scales"][m.group(2)]
+        factor, written = next(((f, w) for f, w in steps if value >= f), (1, ""))
+        digits = figures["class_digits"].get(value // factor) if value % factor == 0 else None
+        if digits is not None:
+            out.append((m.start(), m.end(), f"{digits}{written}{figures['class_word']}"))
+    return out
+
+
 def english_figures(text: str) -> list[str]:
     """english_figures("pass 10 trillion yuan") -> ["10万亿元"]; "16.06 billion US dollars" -> ["160.6亿美元"]."""
     return [chinese for _, _, chinese in figure_spans(text)]
@@ -247,12 +265,13 @@ def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
 
 def _join(words: list[str]) -> str:
     """One compound, a word inside its neighbour said once: 人均 + 人均可支配收入 -> 人均可支配收入."""
-    joined = ""
+    kept: list[str] = []
     for word in words:
-        if word in joined:
+        if any(word in k for k in kept):
             continue
-        joined = word if joined in word else joined + word
-    return joined
+        # 城镇 + 人均 + 人均可支配收入: the longer word takes the place of the one it holds (城镇人均可支配收入)
+        kept = [k for k in kept if k not in word] + [word] if any(k in word for k in kept) else [*kept, word]
+    return "".join(kept)
 
 
 def read(question: str, book=None) -> Reading:
@@ -261,7 +280,10 @@ def read(question: str, book=None) -> Reading:
     unplaced = text  # the question without its places: "what's Yancheng District's …" names no district
     said = [original[at:at + length] for at, length in _place_spans(original, text)]
     text, periods = _take_periods(text)
-    figures = figure_spans(text)
+    figures = class_spans(text)
+    for start, end, _ in figures:
+        text = _blank(text, start, end)
+    figures += figure_spans(text)
     for start, end, _ in figures:  # "with an investment of 94.16 million yuan": 9416万元, as a Chinese question says it
         text = _blank(text, start, end)
     text, years = _take_years(text)
@@ -293,7 +315,9 @@ def read(question: str, book=None) -> Reading:
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
     if scene:  # the scene, then a comma: as in Chinese, the words after it name what is asked (2023年…时，…多少所)
         parts += [*compounds(scene, original), "，"]
-    parts += [*words, *numbers, *(w.upper() for w in unknown), *status, tail]
+    # Chinese written inside an English question ("the “一证通办” service") is the reports' own term: kept as written
+    written = [w for w in re.findall(r"[\u4e00-\u9fff]+", question) if not any(w in p for p in [*words, *parts])]
+    parts += [*words, *written, *numbers, *(w.upper() for w in unknown), *status, tail]
     if "实际" in status:  # an achieved value: said before the indicator, never one of its words (实际 排名)
         parts.remove("实际")
         parts.insert(1, "实际")

@@ -317,3 +317,51 @@ def test_a_hyphenated_term_does_not_read_a_phrase_of_other_words():
     # "trade-in" (以旧换新) is no term alone: "trade in Henan" is trade, and "a share of" is no A-share
     assert "以旧换新" not in read("How much did trade in Henan grow in 2022?").chinese
     assert "以旧换新" in read("How much did Henan spend on its consumer goods trade-in program in 2024?").chinese
+
+
+def test_chinese_written_in_an_english_question_stays_in_its_reading():
+    # the reports' own term, quoted in Chinese, is the best word the reading can have
+    assert "放管服" in read("What did Anhui's “放管服” reform cut in 2024?").chinese.split()
+    assert "营商环境" in read("How did Zhengzhou rank on 营商环境 in 2023?").chinese.split()
+    # a term the glossary renders already is said once
+    assert read("How much did Luohe spend on people's livelihood (民生支出) in 2022?").chinese.count("民生支出") == 1
+
+
+def test_a_longer_word_takes_the_place_of_the_word_it_holds():
+    words = read("What was the per-capita disposable income of urban residents in Hubei in 2024?").chinese.split()
+    assert "城镇居民人均可支配收入" in words or "城镇人均可支配收入" in words
+    assert not any("人均人均" in w for w in words)
+
+
+def test_a_figure_written_as_an_adjective_is_a_class_of_size():
+    assert "千亿级" in read("Which 100-billion-yuan industries does Hunan want to build?").chinese.split()
+    assert "万亿级" in read("How many 1-trillion-yuan clusters did Guangdong have in 2025?").chinese.split()
+    assert "百亿级" in read("Name Sichuan's 10-billion-yuan-level projects.").chinese.split()
+    # not a round class: an amount, as before
+    reading = read("What did Hunan's 250-billion-yuan plan fund?").chinese
+    assert "级" not in reading
+    # a figure written apart is an amount, never a class
+    assert "千亿级" not in read("Did Hunan's industry pass 100 billion yuan in 2025?").chinese
+
+
+def test_british_spellings_and_report_words():
+    assert read("Which honours did Xuchang win in 2023?").unknown == []
+    assert "入境游客" in read("How many inbound tourists did Yunnan receive in 2025?").chinese
+    assert "首创举措" in read("How many pioneering measures did Hainan's free trade port launch?").chinese
+    assert "四期" in read("When will the phase-four plant in Xinxiang open?").chinese
+
+
+def test_a_singular_term_is_its_own_not_its_plural_twin():
+    from assistant.analysis import english_terms
+
+    # "industrial parks" (产业园区) is a longer term whose pattern also matches the singular, 产业园 in the glossary
+    terms = dict(english_terms("When will Xinxiang's phase-two industrial park open?"))
+    assert terms.get("industrial park") == ["产业园"]
+    assert dict(english_terms("How many industrial parks did Xinxiang build?")).get("industrial parks")
+
+
+def test_farmland_kept_is_cultivated_land():
+    # the reports keep, protect and hold 耕地; 农田 is the fields built up (高标准农田, its own term)
+    assert "耕地" in read("How much farmland did Hunan promise to protect in 2024?").chinese.split()
+    assert "高标准农田" in read("How much high-standard farmland did Hunan build in 2024?").chinese
+    assert "过剩产能" in read("How much overcapacity did Hebei cut in 2017?").chinese
