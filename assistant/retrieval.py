@@ -21,6 +21,7 @@ for any boost.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class Weights:
     year_text: float = 0.05  # the chunk itself mentions the year
     place: float = 0.05  # the document is about exactly the place asked about
     fact: float = 0.25  # a figure question: the chunk states a figure of the indicator asked, for its place and year
+    bare: float = 0.4  # taken off a chunk that is only its title or headings (scaled by how little else it says)
 
 
 class Retriever:
@@ -172,11 +174,46 @@ class Retriever:
         if analysis.places and chunk.metadata.get("region") in analysis.places:
             score += w.place
             reasons.append(f"place {chunk.metadata.get('region')}")
+        bare = w.bare * bareness(chunk)
+        if bare:
+            score -= bare
+            reasons.append(f"little besides its title or headings (-{bare:.2f})")
         boost = w.fact * fact_match(chunk, analysis)
         if boost:
             score += boost
             reasons.append(f"states a fitting figure ({boost:.2f})")
         return ScoredChunk(chunk=chunk, score=score, dense=dense, lexical=lexical, reasons=reasons)
+
+
+BARE_LENGTH = 30  # characters of its own words under which a chunk with no figure is a lead-in, not a statement
+
+
+def bareness(chunk: Chunk) -> float:
+    """1 for a chunk that is nothing but its document's title or its headings (a title page, a section
+    heading cut off on its own), falling to 0 as its own words reach BARE_LENGTH characters; 0 for a chunk
+    stating a figure. Such a chunk matches every place, year and topic word of its title or heading and
+    so outranks the passages under it, though it answers nothing.
+    Example: a chunk "三、2025年重点工作安排" under that heading -> 1.0
+    """
+    text = _squeeze(chunk.text)
+    title = _squeeze(chunk.title)
+    if title and text in title:
+        return 1.0
+    for part in sorted([title, *map(_squeeze, chunk.heading_path)], key=len, reverse=True):
+        if part:
+            text = text.replace(part, "")
+    own = _PUNCT.sub("", text)
+    if _FIGURE.search(own) or len(own) >= BARE_LENGTH:
+        return 0.0
+    return 1.0 - len(own) / BARE_LENGTH
+
+
+_PUNCT = re.compile(r"[\W_]+")
+_FIGURE = re.compile(r"\d(?!\d*年)")  # a digit that is no part of a year
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
 
 
 def fact_match(chunk: Chunk, analysis: Analysis) -> float:
