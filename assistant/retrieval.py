@@ -45,6 +45,7 @@ class Weights:
     lexical: float = 0.7
     year: float = 0.2  # document reviews/plans the year asked about
     year_text: float = 0.05  # the chunk itself mentions the year
+    year_heading: float = 0.1  # the chunk's section is headed by the year (a year's review, not the next year's plan)
     place: float = 0.05  # the document is about exactly the place asked about
     fact: float = 0.25  # a figure question: the chunk states a figure of the indicator asked, for its place and year
     bare: float = 0.4  # taken off a chunk that is only its title or headings (scaled by how little else it says)
@@ -174,7 +175,8 @@ class Retriever:
         if analysis.places and chunk.metadata.get("region") in analysis.places:
             score += w.place
             reasons.append(f"place {chunk.metadata.get('region')}")
-        bare = w.bare * bareness(chunk)
+        # a question naming a report ("2025年政府工作报告的日期") may be about the document, which its title answers
+        bare = 0.0 if analysis.report_years else w.bare * bareness(chunk)
         if bare:
             score -= bare
             reasons.append(f"little besides its title or headings (-{bare:.2f})")
@@ -305,6 +307,13 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
     if mentioned:
         boost += w.year_text
         reasons.append(f"mentions {mentioned[0]}")
+    # A work report reviews one year and plans the next under headings naming each ("一、2025年工作回顾",
+    # "三、2026年重点工作"); both halves share the document's dates, only the heading tells them apart.
+    headed = [y for y in analysis.years if f"{y}年" in chunk.heading]
+    headed += [p for p in analysis.periods if p in chunk.heading]
+    if headed:
+        boost += w.year_heading
+        reasons.append(f"section headed {headed[0]}")
     return boost, reasons
 
 
