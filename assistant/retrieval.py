@@ -45,7 +45,7 @@ class Weights:
     lexical: float = 0.7
     year: float = 0.2  # document reviews/plans the year asked about
     year_text: float = 0.05  # the chunk itself mentions the year
-    year_heading: float = 0.1  # the chunk's section is headed by the year (a year's review, not the next year's plan)
+    year_heading: float = 0.15  # the chunk's section is headed by the year (a year's review, not the next year's plan)
     place: float = 0.05  # the document is about exactly the place asked about
     fact: float = 0.25  # a figure question: the chunk states a figure of the indicator asked, for its place and year
     bare: float = 0.4  # taken off a chunk that is only its title or headings (scaled by how little else it says)
