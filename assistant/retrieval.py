@@ -14,6 +14,9 @@
   figures (10 trillion yuan -> 10万亿元), and the shown name of an indicator it names
   otherwise (经济增速 -> 地区生产总值); a figure question ranks higher the chunks stating a
   figure that fits it (`fact_match`).
+- A chunk under a heading naming a year asked is boosted (a work report's review of 2025 over its plan
+  for 2026, which share the document's dates); a chunk that is only its title or headings is demoted
+  (`bareness`) unless the question names a report (whose title may be the answer).
 - Comparison questions retrieve each side separately (its own place and year filter)
   and interleave the results.
 Each returned chunk carries its dense, lexical and fused scores and the reasons
