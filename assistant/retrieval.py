@@ -14,6 +14,9 @@
   figures (10 trillion yuan -> 10万亿元), and the shown name of an indicator it names
   otherwise (经济增速 -> 地区生产总值); a figure question ranks higher the chunks stating a
   figure that fits it (`fact_match`).
+- A chunk under a heading naming a year asked is boosted (a work report's review of 2025 over its plan
+  for 2026, which share the document's dates); a chunk that is only its title or headings is demoted
+  (`bareness`) unless the question names a report (whose title may be the answer).
 - Comparison questions retrieve each side separately (its own place and year filter)
   and interleave the results.
 Each returned chunk carries its dense, lexical and fused scores and the reasons
@@ -21,6 +24,7 @@ for any boost.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from dataclasses import dataclass
@@ -44,8 +48,10 @@ class Weights:
     lexical: float = 0.7
     year: float = 0.2  # document reviews/plans the year asked about
     year_text: float = 0.05  # the chunk itself mentions the year
+    year_heading: float = 0.15  # the chunk's section is headed by the year (a year's review, not the next year's plan)
     place: float = 0.05  # the document is about exactly the place asked about
     fact: float = 0.25  # a figure question: the chunk states a figure of the indicator asked, for its place and year
+    bare: float = 0.4  # taken off a chunk that is only its title or headings (scaled by how little else it says)
 
 
 class Retriever:
@@ -172,11 +178,47 @@ class Retriever:
         if analysis.places and chunk.metadata.get("region") in analysis.places:
             score += w.place
             reasons.append(f"place {chunk.metadata.get('region')}")
+        # a question naming a report ("2025年政府工作报告的日期") may be about the document, which its title answers
+        bare = 0.0 if analysis.report_years else w.bare * bareness(chunk)
+        if bare:
+            score -= bare
+            reasons.append(f"little besides its title or headings (-{bare:.2f})")
         boost = w.fact * fact_match(chunk, analysis)
         if boost:
             score += boost
             reasons.append(f"states a fitting figure ({boost:.2f})")
         return ScoredChunk(chunk=chunk, score=score, dense=dense, lexical=lexical, reasons=reasons)
+
+
+BARE_LENGTH = 30  # characters of its own words under which a chunk with no figure is a lead-in, not a statement
+
+
+def bareness(chunk: Chunk) -> float:
+    """1 for a chunk that is nothing but its document's title or its headings (a title page, a section
+    heading cut off on its own), falling to 0 as its own words reach BARE_LENGTH characters; 0 for a chunk
+    stating a figure. Such a chunk matches every place, year and topic word of its title or heading and
+    so outranks the passages under it, though it answers nothing.
+    Example: a chunk "三、2025年重点工作安排" under that heading -> 1.0
+    """
+    text = _squeeze(chunk.text)
+    title = _squeeze(chunk.title)
+    if title and text in title:
+        return 1.0
+    for part in sorted([title, *map(_squeeze, chunk.heading_path)], key=len, reverse=True):
+        if part:
+            text = text.replace(part, "")
+    own = _PUNCT.sub("", text)
+    if _FIGURE.search(own) or len(own) >= BARE_LENGTH:
+        return 0.0
+    return 1.0 - len(own) / BARE_LENGTH
+
+
+_PUNCT = re.compile(r"[\W_]+")
+_FIGURE = re.compile(r"\d(?!\d*年)")  # a digit that is no part of a year
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
 
 
 def fact_match(chunk: Chunk, analysis: Analysis) -> float:
@@ -268,6 +310,13 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
     if mentioned:
         boost += w.year_text
         reasons.append(f"mentions {mentioned[0]}")
+    # A work report reviews one year and plans the next under headings naming each ("一、2025年工作回顾",
+    # "三、2026年重点工作"); both halves share the document's dates, only the heading tells them apart.
+    headed = [y for y in analysis.years if f"{y}年" in chunk.heading]
+    headed += [p for p in analysis.periods if p in chunk.heading]
+    if headed:
+        boost += w.year_heading
+        reasons.append(f"section headed {headed[0]}")
     return boost, reasons
 
 
