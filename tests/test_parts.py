@@ -75,3 +75,12 @@ def test_a_rank_part_is_answered_by_the_clause_stating_the_rank_not_by_a_title_w
     # the rank is stated in the article's text; its title states the growth figure only (no rank)
     answer = seeded.ask("2021年1至6月开封固定资产投资增长了多少，在河南排第几？", mode="extractive")
     assert "14.4%" in answer.text and "第4位" in answer.text, answer.text
+
+
+def test_the_parts_come_in_the_order_asked(seeded):
+    """The whole message's answer holds the second part's (next year's target): it goes second, after the
+    first part's own answer (the year's actual)."""
+    answer = seeded.ask("漯河2023年城镇新增就业实际完成多少？2024年目标又是多少？", mode="extractive")
+    text = answer.text
+    assert "3.8万人" in text and "3万人以上" in text
+    assert text.index("3.8万人") < text.index("3万人以上")

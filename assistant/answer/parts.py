@@ -121,8 +121,8 @@ def joined_answer(question: str, parts: list[str], answer_one: Callable[[str], A
                   labels: list[str] | None = None) -> Answer | None:
     """The parts' answers as one Answer: the texts in order, each part's markers renumbered to the joined
     passages. The whole message is answered too: one clause of the reports often answers both parts
-    ("实际利用境外资金11.2亿美元，增长14.9%、居全省第1"), and it comes first unless a part's
-    answer says it all. An answer whose words another one holds is left out; a refused part says so for
+    ("实际利用境外资金11.2亿美元，增长14.9%、居全省第1"), and it stands where the first part it answers
+    was asked (else first) unless a part's answer says it all. An answer whose words another one holds is left out; a refused part says so for
     itself only when nothing else may have answered it, named by its clause as asked (`labels`, else the
     part). None when the whole and every part are refused."""
     whole = answer_one(question)
@@ -133,10 +133,17 @@ def joined_answer(question: str, parts: list[str], answer_one: Callable[[str], A
     answered = [a for a in answers if not a.refused]
     # the whole's answer is kept unless some part's answer says it all (its clause, or a longer one)
     with_whole = not whole.refused and not _said(whole, answered)
-    given = ([(question, whole)] if with_whole else []) + list(zip(labels or parts, answers))
-    kept = [(p, a) for i, (p, a) in enumerate(given)
-            if a.refused or not _said(a, [b for j, (_, b) in enumerate(given) if j != i and not b.refused
-                                          and (j < i or _body(b.text) != _body(a.text))])]
+    given = list(zip(labels or parts, answers))
+    if with_whole:  # in the asked order: before the first part whose answer it holds (else first)
+        at = next((i for i, a in enumerate(answers) if not a.refused and (_said(a, [whole]) or _figures(a) & _figures(whole))), 0)
+        given.insert(at, (question, whole))
+    kept: list = []
+    for i, (p, a) in enumerate(given):
+        if not a.refused and (_said(a, [b for j, (_, b) in enumerate(given) if j != i and not b.refused
+                                        and (j < i or _body(b.text) != _body(a.text))])
+                              or _figures_said(a, [b for _, b in kept if not b.refused])):
+            continue  # said already (its words inside another answer, or its figures in one kept before it)
+        kept.append((p, a))
     texts = []
     for part, answer in kept:
         if answer.refused:
@@ -161,6 +168,16 @@ def joined_answer(question: str, parts: list[str], answer_one: Callable[[str], A
 def _said(answer: Answer, others: list[Answer]) -> bool:
     """Is what `answer` says said by one of `others` already (its words inside theirs)?"""
     return any(_body(answer.text) in _body(other.text) for other in others)
+
+
+def _figures_said(answer: Answer, earlier: list[Answer]) -> bool:
+    """Does an earlier answer state every figure this one states (实现城镇新增就业3万人以上 after
+    …城镇新增就业3万人以上 from another clause)?"""
+    return bool(_figures(answer)) and any(_figures(answer) <= _figures(other) for other in earlier)
+
+
+def _figures(answer: Answer) -> set[str]:
+    return {figure.text for figure in answer.figures}
 
 
 def _body(text: str) -> str:
