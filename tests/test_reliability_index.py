@@ -308,11 +308,15 @@ def test_kill_9_at_the_worst_moment_is_undone_at_the_next_open(tmp_path, embedde
 def test_kill_9_of_the_ingest_command_midway_through_a_folder(tmp_path, embedder):
     home, folder = tmp_path / "home", tmp_path / "docs"
     paths = write_reports(folder, range(4), paras=18)  # ~2,000 characters each: about a second of embedding
-    tokens = home / "lexical" / "reports" / "tokens.jsonl"  # written once a file is wholly in
+    tokens = home / "lexical" / "reports" / "tokens.jsonl"  # written inside a batch's journaled write
+    journal = home / "pending.json"  # cleared once that write is whole: the batch is in
     proc = subprocess.Popen(cli(home, "ingest", folder), env=env(), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
-        wait_for(lambda: tokens.exists() and tokens.stat().st_size > 0, 180, "the first document", proc)
+        # kill after the first batch is wholly in (tokens saved, its journal cleared), while the rest is
+        # still being embedded; killed between the two, the batch is undone and nothing is in (also whole)
+        wait_for(lambda: tokens.exists() and tokens.stat().st_size > 0 and not journal.exists(), 180,
+                 "the first batch", proc)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     finally:
