@@ -54,3 +54,13 @@ def test_only_specific_nouns_count_as_terms_the_corpus_lacks():
     assert is_word("业务量") and is_word("房价")
     for token in ("上作", "签下", "第一批", "哪里", "时间", "人数"):  # made-up, verb, numeral, pronoun, everyday
         assert not is_word(token), token
+
+
+def test_a_ceiling_asked_is_a_target_and_an_annual_mean_is_no_average_growth():
+    # 控制在 asks for the ceiling a plan sets; 年均浓度 names a level (the year's mean), not 年均增长
+    ceiling = frame_of(analyse("某市2024年细颗粒物年均浓度要控制在多少以内？"))
+    assert (ceiling.status, ceiling.status_named) == ("target", True)
+    level = frame_of(analyse("某市2023年PM10年均浓度是多少？"))
+    assert level.status == "actual"
+    assert frame_of(analyse("某市十四五期间生产总值年均增长多少？")).status == "average"
+    assert frame_of(analyse("What was the average annual growth of output over the plan period?")).status == "average"
