@@ -89,6 +89,23 @@ def _report_year_patterns() -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
+@lru_cache(maxsize=None)
+def _base_year_pattern() -> re.Pattern:
+    forms = load_data("question_words.yaml")["base_year"]
+    return re.compile("|".join(f.replace("{year}", rf"(?<!\d)({YEAR})(?!\d)") for f in forms), re.I)
+
+
+def base_years(text: str) -> list[int]:
+    """Years the question names only as the base a figure is measured against.
+
+    Example: base_years("到哪一年国内生产总值比2010年翻一番") -> [2010];
+    base_years("2023年生产总值比2022年增长多少") -> [2022]; base_years("2010年到2015年") -> []
+    """
+    found = [int(y) for m in _base_year_pattern().finditer(text) for y in m.groups() if y]
+    named_otherwise = [int(y) for y in re.findall(rf"(?<!\d)({YEAR})(?!\d)", _base_year_pattern().sub(" ", text))]
+    return [y for y in dict.fromkeys(found) if y not in named_otherwise]
+
+
 def report_years(text: str) -> list[int]:
     """Years the question names as a report's.
 

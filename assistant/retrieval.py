@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -36,7 +36,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant.places import PlaceBook
-from assistant.analysis import Analysis, analyse
+from assistant.analysis import Analysis, analyse, base_years
 from assistant.documents import Chunk, ScoredChunk
 from assistant.index.lexical import tokenize
 from assistant.text import plan_periods
@@ -124,6 +124,12 @@ class Retriever:
         `_year_readings`); none when no work report of the place is dated so."""
         if not analysis.years:
             return {}
+        # a year named only as a figure's base ("比2010年翻一番") names no report: the figure is in a later one
+        bases = base_years(analysis.original or analysis.question)
+        if bases:
+            if not set(analysis.years) - set(bases):
+                return {}
+            analysis = replace(analysis, years=[y for y in analysis.years if y not in bases])
         allowed = set(self._allowed(analysis.places))
         reports = [d for d in self.index.documents().values()
                    if d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)]
@@ -226,8 +232,6 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
     status and measure, else the share of that figure's indicator the question names (synonyms counted);
     half that for a plan that answers only because no achieved value is asked by name (the answerer, too,
     looks for an achieved value first)."""
-    from dataclasses import replace
-
     from assistant.facts.match import disagreements
     from assistant.facts.table import from_field
 
@@ -253,8 +257,6 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
 def _question_frame(question: str, named: tuple, years: tuple, periods: tuple, book: PlaceBook):
     """The frame of a question (or comparison side) and its words with every name of the indicators it
     names (the frame's `indicators`, from data/indicators.yaml), as the text an indicator is matched against."""
-    from dataclasses import replace
-
     from assistant.facts.frame import frame_of
 
     analysis = analyse(question, book)
