@@ -256,6 +256,24 @@ class PlaceBook:
         found += [name for name in self._english_places(text.lower()) if name not in found]
         return found
 
+    def named_in(self, name: str, text: str) -> bool:
+        """The text (a passage of a report of the place above `name`) speaks of `name`: by one of its names,
+        or, for a zone, by its ending alone where no other place's name comes right before it: a city's
+        report says "经开区预制菜装备产业园" of its own zone, "临颍经开区" of another.
+
+        Example: named_in("漯河经济技术开发区", "推动产业集聚发展，经开区预制菜装备产业园9月底前开工") -> True
+        """
+        if name in self.find_places(text):
+            return True
+        found = self.place(name)
+        if not found or found.level != "zone" or not found.parent:
+            return False
+        heads = [a for a in (self.place(found.parent) or Place(found.parent, "")).aliases + (found.parent,)]
+        bare = {alias[len(h):] for alias in found.aliases for h in heads if alias.startswith(h) and len(alias) > len(h)}
+        names = set(self._lookups.get()["by_alias"]) | _short_names()  # any place's, held or not (襄城经开区)
+        return any(not any(text[max(0, m.start() - n):m.start()] in names for n in (2, 3, 4))
+                   for b in bare if b in zone_endings() for m in re.finditer(re.escape(b), text))
+
     def zone_names(self, text: str) -> list[str]:
         """Zones a text names as "<known place><up to 8 characters><zone ending>".
 
@@ -395,6 +413,13 @@ def _with_places(base: dict, more: tuple[Place, ...], gazetteer: bool = False) -
         by_name[n].level == "county" and n == a for n in names if n in by_name)}
     return dict(by_alias=by_alias, by_first_word=by_first_word, by_name=by_name, children=children,
                 gazetteer_aliases=gazetteer_aliases, held_only=held_only, lengths=lengths, one_character=one_character)
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> frozenset[str]:
+    """Every division's name without its ending (襄城 of 襄城县 and 襄城区), shared or not: what may stand
+    before a zone's ending to say whose zone it is."""
+    return frozenset(p.name[:-1] for p in GAZETTEER if len(p.name) >= 3 and p.name[-1] in "省市县区")
 
 
 def _learned_aliases(name: str) -> tuple[str, ...]:

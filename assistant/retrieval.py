@@ -145,22 +145,45 @@ class Retriever:
 
     def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
                     ) -> list[ScoredChunk]:
-        where = _where(self._allowed(analysis.places), filters)
-        key = repr(where)
-        if memo is not None and key in memo:
-            dense, lexical, found = memo[key]
-        else:
-            dense, lexical, found = self._candidates(question, analysis, where)
-            if memo is not None:
-                memo[key] = dense, lexical, found
+        own = self._memo_candidates(question, analysis, _where(self._allowed(analysis.places), filters), memo)
+        dense, lexical, found = own
+        above, asked = self._above(analysis.places)
+        if above:  # a city's report speaks of its districts and zones too: its passages that name the place asked
+            more = self._memo_candidates(question, analysis, _where(above, filters), memo)
+            dense, lexical, found = _merge_naming(own, more, asked, self.index.places)
         scored = []
         for chunk_id in set(dense) | set(found):
             chunk, dense_score = dense.get(chunk_id, (found.get(chunk_id), None))
             if chunk is None:
                 continue
-            scored.append(self._score(chunk, dense_score, lexical.get(chunk_id), analysis, dense, lexical))
+            # scores are scaled among the place's own candidates: those added from above do not move them
+            scored.append(self._score(chunk, dense_score, lexical.get(chunk_id), analysis, own[0], own[1]))
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored[:k]
+
+    def _memo_candidates(self, question: str, analysis: Analysis, where, memo: dict | None) -> tuple[dict, dict, dict]:
+        key = repr(where)
+        if memo is not None and key in memo:
+            return memo[key]
+        found = self._candidates(question, analysis, where)
+        if memo is not None:
+            memo[key] = found
+        return found
+
+    def _above(self, named: list[str]) -> tuple[list[str], list[str]]:
+        """The held places above the places asked that have documents of their own, and those places.
+        (A place with none is searched in the place above it already: `_allowed`.)"""
+        held = {d.get("region") for d in self.index.documents().values()}
+        book = self.index.places
+        above, asked = [], []
+        for name in named:
+            if not held & set(allowed_regions([name], book)):
+                continue
+            ups = [up for up in book.ancestors(name) if up in held and up not in named]
+            if ups:
+                asked.append(name)
+                above += [up for up in ups if up not in above]
+        return above, asked
 
     def _candidates(self, question: str, analysis: Analysis, where) -> tuple[dict, dict, dict]:
         """Dense hits (chunk, similarity), BM25 scores, and the chunks only BM25 found."""
@@ -280,12 +303,30 @@ def lexical_query(question: str, analysis: Analysis) -> str:
     return " ".join([said, *shown])
 
 
+def _merge_naming(own: tuple[dict, dict, dict], above: tuple[dict, dict, dict], asked: list[str],
+                  book: PlaceBook) -> tuple[dict, dict, dict]:
+    """The candidates of the places asked, plus those of the places above them whose text names one of them
+    (`PlaceBook.named_in`): "经开区预制菜装备产业园9月底前开工" in the city's report answers a question about its zone."""
+    dense, lexical, found = dict(own[0]), dict(own[1]), dict(own[2])
+    more_dense, more_lexical, more_found = above
+    for chunk_id, (chunk, score) in more_dense.items():
+        if chunk_id not in dense and any(book.named_in(name, chunk.text) for name in asked):
+            dense[chunk_id] = (chunk, score)
+            if chunk_id in more_lexical:
+                lexical[chunk_id] = more_lexical[chunk_id]
+    for chunk_id, chunk in more_found.items():
+        if chunk_id not in dense and chunk_id not in found and any(book.named_in(name, chunk.text) for name in asked):
+            found[chunk_id] = chunk
+            lexical[chunk_id] = more_lexical[chunk_id]
+    return dense, lexical, found
+
+
 def _normalise(value: float | None, values: list[float]) -> float:
     """Min-max within this question's candidates; a chunk one side missed gets 0."""
     if value is None or not values:
         return 0.0
     low, high = min(values), max(values)
-    return 1.0 if high == low else (value - low) / (high - low)
+    return 1.0 if high == low else min(1.0, max(0.0, (value - low) / (high - low)))
 
 
 def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, list[str]]:
