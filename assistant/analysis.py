@@ -173,7 +173,10 @@ def asked_unit(text: str) -> str:
 
 
 def asks_amount(text: str, wants: str) -> bool:
-    """A quantity, not a rate: "存款余额是多少？" -> True; "增速是多少？" -> False."""
+    """A quantity, not a rate: "存款余额是多少？" -> True; "增速是多少？" -> False; "GDP目标是多少？" -> False (a
+    target is set as a level or as a growth rate), "GDP目标是多少亿元？" -> True."""
+    if question_words("open_target").search(text) and not asked_unit(text):
+        return False
     return wants == "number" and not question_words("rate_cues").search(text)
 
 
