@@ -314,3 +314,61 @@ def plan_date(span: str) -> bool:
     from assistant.analysis import question_words
 
     return question_words("plan_dates").search(span) is not None
+
+
+# -- a document's dateline ------------------------------------------------------------------------------------
+
+def dateline_pattern() -> re.Pattern:
+    """A line that is a date alone, with at most the word of issuing after it (2025年4月16日印, 2022-11-24,
+    二〇二五年四月十六日): data/question_words.yaml dateline."""
+    from assistant.data_files import load_data
+    from assistant.text import YEAR
+
+    words = load_data("question_words.yaml")["dateline"]
+    numerals = "[〇零一二三四五六七八九十]"
+    day = (rf"{YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
+           rf"|{numerals}{{4}}年{numerals}{{1,2}}月{numerals}{{1,3}}日")
+    return re.compile(rf"^\s*(?:{day})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{'|'.join(words['ends'])})?\s*$")
+
+
+def with_datelines(sentences: list[str]) -> list[str]:
+    """The sentences with a dateline joined to the line before it: a document's signature puts its date on a
+    line of its own under the issuer ("…人大六次会议秘书处" / "2025年4月16日印"), a news page under its headline
+    ("河南漯河:持续推进…" / "2022-11-24"); the date alone says nothing of what it dates. A line before it that
+    ends a sentence of the text (。！？) is no issuer or headline: the date stays on its own."""
+    pattern = dateline_pattern()
+    out: list[str] = []
+    for sentence in sentences:
+        if out and pattern.match(sentence) and out[-1].endswith("\n") \
+                and not out[-1].rstrip().endswith(("。", "！", "？", "!", "?", "；", ";")):
+            out[-1] += sentence
+        else:
+            out.append(sentence)
+    return out
+
+
+def outside_titles(text: str) -> str:
+    """The text with the titles it quotes emptied: a year in 《…二〇三五年远景目标纲要》 is part of a name, not a
+    date the text states."""
+    return re.sub(r"《[^《》]*》", "《》", text)
+
+
+DATELINE_WEIGHT = 0.3
+
+
+def asks_news_date(analysis: Analysis) -> bool:
+    """When was the news / this article published, 这篇报道哪天发布的: a date question naming a news item and its
+    publishing (data/question_words.yaml news_date). The page's dateline answers it."""
+    from assistant.data_files import load_data
+
+    if analysis.wants != "date":
+        return False
+    words = load_data("question_words.yaml")["news_date"]
+    asked = asked_text(analysis)
+    return all(re.search("|".join(words[kind]), asked, re.I) for kind in ("item", "publish"))
+
+
+def holds_dateline(span: str) -> bool:
+    """One of the span's lines is a dateline (with_datelines joined it to the headline above it)."""
+    pattern = dateline_pattern()
+    return any(pattern.match(line) for line in span.split("\n"))
