@@ -372,3 +372,38 @@ def holds_dateline(span: str) -> bool:
     """One of the span's lines is a dateline (with_datelines joined it to the headline above it)."""
     pattern = dateline_pattern()
     return any(pattern.match(line) for line in span.split("\n"))
+
+
+# -- a part of the year is not the year ------------------------------------------------------------------------
+
+def part_year(span: str, text: str, analysis: Analysis) -> bool:
+    """A figure question asking a year (a year named, no part of one), answered by a span each of whose figures
+    the passage states for a part of a year: "开封固定资产投资增速14.4%" is a headline over "2021年1月份至6月份，
+    开封固定资产投资增速达14.4%", and a half-year's growth is not the year's (全年…增长多少). A statement is of a
+    part of the year when a part (上半年, 1-6月, 一季度: data/periods.yaml part_year) stands before the figure in
+    its sentence with no whole year (全年) after it."""
+    from assistant.answer.refusal import FIGURE
+    from assistant.data_files import load_data
+
+    if analysis.wants not in ("number", "rate") or analysis.comparison or not analysis.years:
+        return False
+    words = load_data("periods.yaml")
+    part = re.compile("|".join(words["part_year"]), re.I)
+    whole = re.compile("|".join(words["whole_year"]), re.I)
+    if part.search(asked_text(analysis)):
+        return False  # the question asks a part of the year itself
+    figures = list(dict.fromkeys(m.group(0) for m in FIGURE.finditer(span)))
+    if not figures:
+        return False
+    return all(any(_of_part(text, found.start(), part, whole) for found in re.finditer(re.escape(f), text))
+               for f in figures)
+
+
+def _of_part(text: str, position: int, part: re.Pattern, whole: re.Pattern) -> bool:
+    """The figure at `position` follows, in its sentence, a part of a year with no whole year after it."""
+    from assistant.answer.citations import CHUNK_SENTENCE
+
+    start = next((m.start() for m in CHUNK_SENTENCE.finditer(text) if m.start() <= position < m.end()), 0)
+    before = text[start:position]
+    parts = list(part.finditer(before))
+    return bool(parts) and not whole.search(before[parts[-1].end():])
