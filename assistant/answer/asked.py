@@ -407,3 +407,21 @@ def _of_part(text: str, position: int, part: re.Pattern, whole: re.Pattern) -> b
     before = text[start:position]
     parts = list(part.finditer(before))
     return bool(parts) and not whole.search(before[parts[-1].end():])
+
+
+# -- a date of something else ----------------------------------------------------------------------------------
+
+DATE_COVERAGE = 0.25
+
+
+def dates_other_thing(span: str, gram_sets: list[set[str]], analysis: Analysis) -> bool:
+    """A date question answered by a clause holding under a quarter of the question's words, by every reading of
+    them: the date is another thing's ("预制菜装备产业园什么时候开工" answered "到2025年,液压科技产业营业收入达到
+    100亿元", which shares 产业 alone). A question of no words but place and year (尉氏县2021年政府工作报告是
+    什么时候作的) and a news page's dateline are left alone."""
+    if analysis.wants != "date" or analysis.comparison or holds_dateline(span):
+        return False
+    sets = [g for g in gram_sets if g]
+    if not sets:
+        return False
+    return all(sum(1 for g in grams if g in span) / len(grams) < DATE_COVERAGE for grams in sets)

@@ -25,7 +25,7 @@ from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
-                                    holds_dateline, DATELINE_WEIGHT, part_year, name_kind_ends, not_held_note, place_label,
+                                    holds_dateline, DATELINE_WEIGHT, part_year, dates_other_thing, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import asked_measure, asks_which_more, measure_fits
@@ -572,6 +572,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal  # the figure's own sentence names nothing of the indicator asked
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal  # the figure is another year's, restated without its year
+    if any(dates_other_thing(p.text, _gram_sets(question, analysis), analysis) for p in picks):
+        return refusal  # the clause dated shares too few of the question's words: another thing's date
     if any(part_year(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal  # the figure is of a part of the year (上半年, 1-6月), the question asks the year
     picks = [naming_place(p, analysis, contexts) for p in picks]
