@@ -409,19 +409,43 @@ def _of_part(text: str, position: int, part: re.Pattern, whole: re.Pattern) -> b
     return bool(parts) and not whole.search(before[parts[-1].end():])
 
 
-# -- a date of something else ----------------------------------------------------------------------------------
+# -- a rank in two scopes ----------------------------------------------------------------------------------------
 
-DATE_COVERAGE = 0.25
+RANK_WEIGHT = 0.1
+RANK_STATED = re.compile(r"第\s*\d+|第[一二三四五六七八九十]+|\d+\s*[位名]|首位|榜首")
 
 
-def dates_other_thing(span: str, gram_sets: list[set[str]], analysis: Analysis) -> bool:
-    """A date question answered by a clause holding under a quarter of the question's words, by every reading of
-    them: the date is another thing's ("预制菜装备产业园什么时候开工" answered "到2025年,液压科技产业营业收入达到
-    100亿元", which shares 产业 alone). A question of no words but place and year (尉氏县2021年政府工作报告是
-    什么时候作的) and a news page's dateline are left alone."""
-    if analysis.wants != "date" or analysis.comparison or holds_dateline(span):
-        return False
-    sets = [g for g in gram_sets if g]
-    if not sets:
-        return False
-    return all(sum(1 for g in grams if g in span) / len(grams) < DATE_COVERAGE for grams in sets)
+def rank_scopes(analysis: Analysis) -> int:
+    """How many scopes a rank question asks a rank in: "where did its revenue rank in the city and in Henan",
+    "在全市和全省分别排第几" -> 2; 0 for a question asking no rank. A scope is a word of data/question_words.yaml
+    rank_scopes or a place the question names above another it names."""
+    from assistant.facts.extract import cue_pattern
+
+    asked = asked_text(analysis)
+    if not cue_pattern("question_rank").search(asked.lower()):
+        return 0
+    words = {m.group(0).lower() for m in question_words("rank_scopes").finditer(asked)}
+    # the places named as the question reads (the place ranked may be the only one left in analysis.places)
+    named = set(analysis.places) | set(analysis.book.find_places(asked))
+    above = {p for p in named if any(p in analysis.book.ancestors(q) for q in named if q != p)}
+    return len(words) + len(above)
+
+
+def ranked_place(analysis: Analysis) -> Analysis:
+    """A rank question whose places are one and the scopes above it (尉氏县 … in the city and in Henan): the place
+    ranked alone, no comparison; the analysis unchanged otherwise."""
+    if not analysis.comparison or len(analysis.places) < 2 or rank_scopes(analysis) < 2 or len(analysis.years) > 1:
+        return analysis
+    book = analysis.book
+    lowest = [p for p in analysis.places if all(q == p or q in book.ancestors(p) for q in analysis.places)]
+    if len(lowest) != 1:
+        return analysis
+    return replace(analysis, comparison=False, places=lowest)
+
+
+def ranks_bonus(span: str, scopes: int) -> float:
+    """+RANK_WEIGHT for each rank the span states beyond the first, up to the scopes asked: "全市排名第一,全省排名
+    第20位" answers a rank asked in the city and in the province, "全市排名第一" half of it."""
+    if scopes < 2:
+        return 0.0
+    return RANK_WEIGHT * max(0, min(len(RANK_STATED.findall(span)), scopes) - 1)

@@ -25,7 +25,8 @@ from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
-                                    holds_dateline, DATELINE_WEIGHT, part_year, dates_other_thing, name_kind_ends, not_held_note, place_label,
+                                    holds_dateline, DATELINE_WEIGHT, part_year, rank_scopes,
+                                    ranked_place, ranks_bonus, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import asked_measure, asks_which_more, measure_fits
@@ -259,6 +260,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     kind = name_kind_ends(analysis)  # 哪家, which villages: a name ending as that kind's do
     given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
+    scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
     for j, sentence in enumerate(cut):
         if batch and not batch & ordinals(sentence):
             continue  # 首批…有多少个: a sentence on the projects of no batch (1596个…完成投资) counts others
@@ -300,6 +302,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 score += figure_bonus(span, given)
                 if news_date and holds_dateline(span):
                     score += DATELINE_WEIGHT
+                score += ranks_bonus(span, scopes)
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
@@ -548,6 +551,7 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     if not contexts:
         return refusal
+    analysis = ranked_place(analysis)  # a rank in the city and in the province: one place, ranked twice
     unknown = unknown_terms(question, analysis, known) if known else []
     short_forms = [t for t in unknown if spelled_out(t, contexts)]
     unknown = [t for t in unknown if not any(t in form for form in short_forms)]  # 人代 with 人代会
@@ -572,8 +576,6 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal  # the figure's own sentence names nothing of the indicator asked
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal  # the figure is another year's, restated without its year
-    if any(dates_other_thing(p.text, _gram_sets(question, analysis), analysis) for p in picks):
-        return refusal  # the clause dated shares too few of the question's words: another thing's date
     if any(part_year(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal  # the figure is of a part of the year (上半年, 1-6月), the question asks the year
     picks = [naming_place(p, analysis, contexts) for p in picks]
