@@ -85,6 +85,17 @@ def test_a_plan_period_says_when_not_what():
     assert "十三五" not in when_said("赣州“十三五”期间有几个贫困村出列")
     words = indicator_words("赣州十三五时期有几个贫困村出列？", analyse("赣州十三五时期有几个贫困村出列？"))
     assert "时期" not in words and "十三五" not in words, words
+    # a period named after the asking word's clause start: the indicator before it is still read
+    words = indicator_words("赣州“十三五”外贸进出口总额是“十二五”的多少倍？", analyse("赣州“十三五”外贸进出口总额是“十二五”的多少倍？"))
+    assert "外贸" in words, words
+
+
+def test_a_cap_asked_is_a_target_and_its_words_are_no_indicator():
+    text = "接续实施蓝天保卫战，确保PM2.5、PM10年均浓度分别低于36、60微克/立方米，优良天数不少于300天。"
+    question = "九江2026年PM2.5和PM10年均浓度要控制在多少以下？"
+    got = answer(question, [passage(text)])
+    assert "36" in got and "60微克/立方米" in got and not is_refusal(got), got
+    assert not {"控制", "以下"} & set(indicator_words(question, analyse(question)))
 
 
 def test_a_rank_asked_in_two_scopes_gives_both():

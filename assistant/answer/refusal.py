@@ -138,10 +138,10 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     """
     from assistant.index.lexical import tokenize
 
+    question = when_said(question)
     asking = ASKING.search(question)
     if not asking:
         return []
-    question = when_said(question)
     before = BEFORE_INDICATOR.sub("", RATE_TAIL.sub("", question[:asking.start()]))
     after = re.sub(rf"^\s*[万亿千百]*(?:{base_alternation(*ASKED_GROUPS)})?", "", question[asking.end():])
     after = ASKED_MEASURE.sub("", after)  # 多少金额的采购协议: the amount asked, not the indicator
