@@ -70,6 +70,9 @@ def test_a_figure_of_part_of_a_year_does_not_answer_the_year():
     got = answer("赣州市2023年全年固定资产投资增长多少？", [news])
     assert is_refusal(got), got
     assert "9.1%" in answer("赣州市2023年1至9月固定资产投资增长多少？", [news])
+    # the year named alone: answered with the statement saying which months the figure is of
+    got = answer("赣州市2023年固定资产投资增长多少？", [news])
+    assert "2023年1月至9月" in got and "9.1%" in got, got
     # the rule itself: each figure is stated after a part of the year in its sentence
     asked = analyse("赣州市2023年全年固定资产投资增长多少？")
     assert part_year("赣州固定资产投资增长9.1%", text, asked)

@@ -379,17 +379,15 @@ def holds_dateline(span: str) -> bool:
 def part_year(span: str, text: str, analysis: Analysis) -> bool:
     """A figure question asking a year (a year named, no part of one), answered by a span each of whose figures
     the passage states for a part of a year: "开封固定资产投资增速14.4%" is a headline over "2021年1月份至6月份，
-    开封固定资产投资增速达14.4%", and a half-year's growth is not the year's (全年…增长多少). A statement is of a
-    part of the year when a part (上半年, 1-6月, 一季度: data/periods.yaml part_year) stands before the figure in
-    its sentence with no whole year (全年) after it."""
+    开封固定资产投资增速达14.4%", and a half-year's growth is not the year's. A statement is of a part of the year
+    when a part (上半年, 1-6月, 一季度: data/periods.yaml part_year) stands before the figure in its sentence with
+    no whole year (全年) after it. The answerer refuses a question asking the whole year (全年…增长多少) and
+    answers one naming the year alone with the statement that says the part (part_statement)."""
     from assistant.answer.refusal import FIGURE
-    from assistant.data_files import load_data
 
     if analysis.wants not in ("number", "rate") or analysis.comparison or not analysis.years:
         return False
-    words = load_data("periods.yaml")
-    part = re.compile("|".join(words["part_year"]), re.I)
-    whole = re.compile("|".join(words["whole_year"]), re.I)
+    part, whole = _year_words()
     if part.search(asked_text(analysis)):
         return False  # the question asks a part of the year itself
     figures = list(dict.fromkeys(m.group(0) for m in FIGURE.finditer(span)))
@@ -397,6 +395,39 @@ def part_year(span: str, text: str, analysis: Analysis) -> bool:
         return False
     return all(any(_of_part(text, found.start(), part, whole) for found in re.finditer(re.escape(f), text))
                for f in figures)
+
+
+def asks_whole_year(analysis: Analysis) -> bool:
+    """全年, for the whole year, annual: the question asks the year entire (data/periods.yaml whole_year)."""
+    return _year_words()[1].search(asked_text(analysis)) is not None
+
+
+def part_statement(span: str, text: str) -> str:
+    """The span when it says the part of the year its figure is of; else the sentence of `text` that does, up to the
+    clause stating the figure ("2021年1月份至6月份,开封固定资产投资增速达14.4%" for the headline "开封固定资产投资
+    增速14.4% 招商引资…"): the answer then says which months its figure is of."""
+    from assistant.answer.citations import CHUNK_SENTENCE
+    from assistant.answer.refusal import FIGURE
+
+    part, whole = _year_words()
+    at = text.find(span)
+    figure = FIGURE.search(span)
+    if figure is None or at < 0 or _of_part(text, at + figure.start(), part, whole):
+        return span
+    for found in re.finditer(re.escape(figure.group(0)), text):
+        if at <= found.start() < at + len(span) or not _of_part(text, found.start(), part, whole):
+            continue
+        sentence = next(m for m in CHUNK_SENTENCE.finditer(text) if m.start() <= found.start() < m.end())
+        end = re.search(r"[，,；;。！？!?\n]|$", text[found.end():sentence.end()])
+        return text[sentence.start():found.end() + end.start()].strip()
+    return span
+
+
+def _year_words() -> tuple[re.Pattern, re.Pattern]:
+    from assistant.data_files import load_data
+
+    words = load_data("periods.yaml")
+    return re.compile("|".join(words["part_year"]), re.I), re.compile("|".join(words["whole_year"]), re.I)
 
 
 def _of_part(text: str, position: int, part: re.Pattern, whole: re.Pattern) -> bool:

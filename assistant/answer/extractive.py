@@ -25,7 +25,7 @@ from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
-                                    holds_dateline, DATELINE_WEIGHT, part_year, rank_scopes,
+                                    holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes,
                                     ranked_place, ranks_bonus, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
@@ -577,7 +577,11 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal  # the figure is another year's, restated without its year
     if any(part_year(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
-        return refusal  # the figure is of a part of the year (上半年, 1-6月), the question asks the year
+        if asks_whole_year(analysis):
+            return refusal  # the figure is of a part of the year (上半年, 1-6月), the question asks the whole year
+        # the year asked alone: the statement that says which part of it the figure is of
+        picks = [replace(p, text=part_statement(p.text, contexts[p.n - 1].chunk.text))
+                 if part_year(p.text, contexts[p.n - 1].chunk.text, analysis) else p for p in picks]
     picks = [naming_place(p, analysis, contexts) for p in picks]
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
         return refusal
