@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant.analysis import analyse
 from assistant.answer import extractive as ex
-from assistant.answer.asked import (holds_dateline, outside_titles, part_year, rank_scopes, ranks_bonus,
+from assistant.answer.asked import (holds_dateline, outside_titles, part_year, rank_marks, rank_scopes, ranks_bonus,
                                     with_datelines)
 from assistant.answer.citations import is_refusal
 from assistant.answer.refusal import indicator_words, when_said
@@ -108,3 +108,9 @@ def test_a_rank_asked_in_two_scopes_gives_both():
     assert rank_scopes(analyse("修水县2023年一般公共预算收入在全市和全省分别排第几？")) == 2
     assert rank_scopes(analyse("修水县2023年一般公共预算收入是多少？")) == 0  # no rank asked
     assert ranks_bonus("全市排名第二,全省排名第35位", 2) > ranks_bonus("全市排名第二", 2) == 0.0
+    # one scope asked: the rank stated in it, not the city's
+    got = answer("修水县2023年一般公共预算收入在全省排第几？", [passage(text, region="修水县", issued=2024)])
+    assert "第35位" in got, got
+    assert "全省" in rank_marks(analyse("Where did Xiushui County's 2023 budget revenue rank in the province?"))
+    assert rank_marks(analyse("修水县2023年一般公共预算收入是多少？")) == ()
+

@@ -474,9 +474,30 @@ def ranked_place(analysis: Analysis) -> Analysis:
     return replace(analysis, comparison=False, places=lowest)
 
 
-def ranks_bonus(span: str, scopes: int) -> float:
+def ranks_bonus(span: str, scopes: int, marks: tuple[str, ...] = ()) -> float:
     """+RANK_WEIGHT for each rank the span states beyond the first, up to the scopes asked: "全市排名第一,全省排名
-    第20位" answers a rank asked in the city and in the province, "全市排名第一" half of it."""
-    if scopes < 2:
-        return 0.0
-    return RANK_WEIGHT * max(0, min(len(RANK_STATED.findall(span)), scopes) - 1)
+    第20位" answers a rank asked in the city and in the province, "全市排名第一" half of it; and +RANK_WEIGHT for a
+    rank stated in a scope asked (`marks`, rank_marks: 全省 for "in Henan"), so the province's rank is not
+    answered with the city's."""
+    bonus = RANK_WEIGHT * max(0, min(len(RANK_STATED.findall(span)), scopes) - 1) if scopes >= 2 else 0.0
+    if marks and re.search(rf"(?:{'|'.join(marks)})[^，,；;。]{{0,6}}?(?:{RANK_STATED.pattern})", span):
+        bonus += RANK_WEIGHT
+    return bonus
+
+
+def rank_marks(analysis: Analysis) -> tuple[str, ...]:
+    """The words a report says the scope asked of a rank with: 全省 for "rank in Henan" or 在全省排第几, 全市 for
+    "in the city", 全国 for nationally (data/question_words.yaml rank_scope_marks); () for a question asking no
+    rank or no scope. A place named above another the question names is a scope at its level."""
+    from assistant.data_files import load_data
+    from assistant.facts.extract import cue_pattern
+
+    asked = asked_text(analysis)
+    if not cue_pattern("question_rank").search(asked.lower()):
+        return ()
+    table = load_data("question_words.yaml")["rank_scope_marks"]
+    book = analysis.book
+    named = set(analysis.places) | set(book.find_places(asked))
+    levels = {book.level_of(p) for p in named if any(p in book.ancestors(q) for q in named if q != p)}
+    levels |= {level for level, words in table.items() if re.search("|".join(words["asks"]), asked, re.I)}
+    return tuple(word for level in table if level in levels for word in table[level]["report"])

@@ -25,7 +25,7 @@ from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
-                                    holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes,
+                                    holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks,
                                     ranked_place, ranks_bonus, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
@@ -261,6 +261,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
+    marks = rank_marks(analysis)  # and each rank in a scope asked (全省 for "in Henan")
     for j, sentence in enumerate(cut):
         if batch and not batch & ordinals(sentence):
             continue  # 首批…有多少个: a sentence on the projects of no batch (1596个…完成投资) counts others
@@ -302,7 +303,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 score += figure_bonus(span, given)
                 if news_date and holds_dateline(span):
                     score += DATELINE_WEIGHT
-                score += ranks_bonus(span, scopes)
+                score += ranks_bonus(span, scopes, marks)
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
