@@ -114,3 +114,13 @@ def test_a_rank_asked_in_two_scopes_gives_both():
     assert "全省" in rank_marks(analyse("Where did Xiushui County's 2023 budget revenue rank in the province?"))
     assert rank_marks(analyse("修水县2023年一般公共预算收入是多少？")) == ()
 
+
+
+def test_a_date_of_another_thing_is_no_answer():
+    plan = passage("重点实施精密铸件产业园等项目。到2027年,精密铸件产业营业收入达到80亿元,年税收达到3亿元。",
+                   region="九江市", kind="five_year_plan", issued=2023)
+    got = answer("九江冷链装备产业园2026年什么时候开工？", [plan])
+    assert is_refusal(got), got
+    named = passage("推动装备制造集聚发展,冷链装备产业园9月底前开工建设,力争年底投产。", issued=2026)
+    got = answer("九江冷链装备产业园2026年什么时候开工？", [named])
+    assert "9月底前" in got and not is_refusal(got), got

@@ -501,3 +501,39 @@ def rank_marks(analysis: Analysis) -> tuple[str, ...]:
     levels = {book.level_of(p) for p in named if any(p in book.ancestors(q) for q in named if q != p)}
     levels |= {level for level, words in table.items() if re.search("|".join(words["asks"]), asked, re.I)}
     return tuple(word for level in table if level in levels for word in table[level]["report"])
+
+
+# -- the thing a date is asked of ------------------------------------------------------------------------------
+
+SUBJECT_SHARE = 0.5
+
+
+def date_subject(analysis: Analysis) -> str:
+    """The thing a Chinese date question asks the date of, as it names it: the longest run of Chinese before the
+    asking word, places, years and asking words taken out ("漯河经开区预制菜装备产业园2024年什么时候开工" ->
+    "预制菜装备产业园"); "" for an English question or a run under four characters."""
+    from assistant.answer.refusal import QUESTION_NOISE, place_words
+    from assistant.text import YEAR
+
+    if analysis.wants != "date" or analysis.language == "en" or analysis.comparison:
+        return ""
+    asking = question_words("date").search(analysis.question)
+    if not asking:
+        return ""
+    text = re.sub(rf"{YEAR}年?", " ", analysis.question[:asking.start()])
+    for alias in sorted(place_words(analysis), key=len, reverse=True):
+        text = text.replace(alias, " ")
+    text = QUESTION_NOISE.sub(" ", text)
+    runs = re.findall(r"[\u4e00-\u9fff]{4,}", text)
+    return max(runs, key=len) if runs else ""
+
+
+def subject_unnamed(analysis: Analysis, cited: str) -> bool:
+    """A Chinese date question whose passage names under half of the thing asked (its two-character pieces): the
+    date found is another thing's ("预制菜装备产业园…什么时候开工" answered from a passage on 液压科技产业园,
+    which shares 产业 and 业园 alone). `cited`: the passage with its title and heading."""
+    subject = date_subject(analysis)
+    if not subject:
+        return False
+    pieces = {subject[i:i + 2] for i in range(len(subject) - 1)}
+    return sum(1 for p in pieces if p in cited) / len(pieces) < SUBJECT_SHARE
