@@ -314,3 +314,226 @@ def plan_date(span: str) -> bool:
     from assistant.analysis import question_words
 
     return question_words("plan_dates").search(span) is not None
+
+
+# -- a document's dateline ------------------------------------------------------------------------------------
+
+def dateline_pattern() -> re.Pattern:
+    """A line that is a date alone, with at most the word of issuing after it (2025年4月16日印, 2022-11-24,
+    二〇二五年四月十六日): data/question_words.yaml dateline."""
+    from assistant.data_files import load_data
+    from assistant.text import YEAR
+
+    words = load_data("question_words.yaml")["dateline"]
+    numerals = "[〇零一二三四五六七八九十]"
+    day = (rf"{YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
+           rf"|{numerals}{{4}}年{numerals}{{1,2}}月{numerals}{{1,3}}日")
+    return re.compile(rf"^\s*(?:{day})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{'|'.join(words['ends'])})?\s*$")
+
+
+def with_datelines(sentences: list[str]) -> list[str]:
+    """The sentences with a dateline joined to the line before it: a document's signature puts its date on a
+    line of its own under the issuer ("…人大六次会议秘书处" / "2025年4月16日印"), a news page under its headline
+    ("河南漯河:持续推进…" / "2022-11-24"); the date alone says nothing of what it dates. A line before it that
+    ends a sentence of the text (。！？) is no issuer or headline: the date stays on its own."""
+    pattern = dateline_pattern()
+    out: list[str] = []
+    for sentence in sentences:
+        if out and pattern.match(sentence) and out[-1].endswith("\n") \
+                and not out[-1].rstrip().endswith(("。", "！", "？", "!", "?", "；", ";")):
+            out[-1] += sentence
+        else:
+            out.append(sentence)
+    return out
+
+
+def outside_titles(text: str) -> str:
+    """The text with the titles it quotes emptied: a year in 《…二〇三五年远景目标纲要》 is part of a name, not a
+    date the text states."""
+    return re.sub(r"《[^《》]*》", "《》", text)
+
+
+DATELINE_WEIGHT = 0.3
+
+
+def asks_news_date(analysis: Analysis) -> bool:
+    """When was the news / this article published, 这篇报道哪天发布的: a date question naming a news item and its
+    publishing (data/question_words.yaml news_date). The page's dateline answers it."""
+    from assistant.data_files import load_data
+
+    if analysis.wants != "date":
+        return False
+    words = load_data("question_words.yaml")["news_date"]
+    asked = asked_text(analysis)
+    return all(re.search("|".join(words[kind]), asked, re.I) for kind in ("item", "publish"))
+
+
+def holds_dateline(span: str) -> bool:
+    """One of the span's lines is a dateline (with_datelines joined it to the headline above it)."""
+    pattern = dateline_pattern()
+    return any(pattern.match(line) for line in span.split("\n"))
+
+
+# -- a part of the year is not the year ------------------------------------------------------------------------
+
+def part_year(span: str, text: str, analysis: Analysis) -> bool:
+    """A figure question asking a year (a year named, no part of one), answered by a span each of whose figures
+    the passage states for a part of a year: "开封固定资产投资增速14.4%" is a headline over "2021年1月份至6月份，
+    开封固定资产投资增速达14.4%", and a half-year's growth is not the year's. A statement is of a part of the year
+    when a part (上半年, 1-6月, 一季度: data/periods.yaml part_year) stands before the figure in its sentence with
+    no whole year (全年) after it. The answerer refuses a question asking the whole year (全年…增长多少) and
+    answers one naming the year alone with the statement that says the part (part_statement)."""
+    from assistant.answer.refusal import FIGURE
+
+    if analysis.wants not in ("number", "rate") or analysis.comparison or not analysis.years:
+        return False
+    part, whole = _year_words()
+    if part.search(asked_text(analysis)):
+        return False  # the question asks a part of the year itself
+    figures = list(dict.fromkeys(m.group(0) for m in FIGURE.finditer(span)))
+    if not figures:
+        return False
+    return all(any(_of_part(text, found.start(), part, whole) for found in re.finditer(re.escape(f), text))
+               for f in figures)
+
+
+def asks_whole_year(analysis: Analysis) -> bool:
+    """全年, for the whole year, annual: the question asks the year entire (data/periods.yaml whole_year)."""
+    return _year_words()[1].search(asked_text(analysis)) is not None
+
+
+def part_statement(span: str, text: str) -> str:
+    """The span when it says the part of the year its figure is of; else the sentence of `text` that does, up to the
+    clause stating the figure ("2021年1月份至6月份,开封固定资产投资增速达14.4%" for the headline "开封固定资产投资
+    增速14.4% 招商引资…"): the answer then says which months its figure is of."""
+    from assistant.answer.citations import CHUNK_SENTENCE
+    from assistant.answer.refusal import FIGURE
+
+    part, whole = _year_words()
+    at = text.find(span)
+    figure = FIGURE.search(span)
+    if figure is None or at < 0 or _of_part(text, at + figure.start(), part, whole):
+        return span
+    for found in re.finditer(re.escape(figure.group(0)), text):
+        if at <= found.start() < at + len(span) or not _of_part(text, found.start(), part, whole):
+            continue
+        sentence = next(m for m in CHUNK_SENTENCE.finditer(text) if m.start() <= found.start() < m.end())
+        end = re.search(r"[，,；;。！？!?\n]|$", text[found.end():sentence.end()])
+        return text[sentence.start():found.end() + end.start()].strip()
+    return span
+
+
+def _year_words() -> tuple[re.Pattern, re.Pattern]:
+    from assistant.data_files import load_data
+
+    words = load_data("periods.yaml")
+    return re.compile("|".join(words["part_year"]), re.I), re.compile("|".join(words["whole_year"]), re.I)
+
+
+def _of_part(text: str, position: int, part: re.Pattern, whole: re.Pattern) -> bool:
+    """The figure at `position` follows, in its sentence, a part of a year with no whole year after it."""
+    from assistant.answer.citations import CHUNK_SENTENCE
+
+    start = next((m.start() for m in CHUNK_SENTENCE.finditer(text) if m.start() <= position < m.end()), 0)
+    before = text[start:position]
+    parts = list(part.finditer(before))
+    return bool(parts) and not whole.search(before[parts[-1].end():])
+
+
+# -- a rank in two scopes ----------------------------------------------------------------------------------------
+
+RANK_WEIGHT = 0.1
+RANK_STATED = re.compile(r"第\s*\d+|第[一二三四五六七八九十]+|\d+\s*[位名]|首位|榜首")
+
+
+def rank_scopes(analysis: Analysis) -> int:
+    """How many scopes a rank question asks a rank in: "where did its revenue rank in the city and in Henan",
+    "在全市和全省分别排第几" -> 2; 0 for a question asking no rank. A scope is a word of data/question_words.yaml
+    rank_scopes or a place the question names above another it names."""
+    from assistant.facts.extract import cue_pattern
+
+    asked = asked_text(analysis)
+    if not cue_pattern("question_rank").search(asked.lower()):
+        return 0
+    words = {m.group(0).lower() for m in question_words("rank_scopes").finditer(asked)}
+    # the places named as the question reads (the place ranked may be the only one left in analysis.places)
+    named = set(analysis.places) | set(analysis.book.find_places(asked))
+    above = {p for p in named if any(p in analysis.book.ancestors(q) for q in named if q != p)}
+    return len(words) + len(above)
+
+
+def ranked_place(analysis: Analysis) -> Analysis:
+    """A rank question whose places are one and the scopes above it (尉氏县 … in the city and in Henan): the place
+    ranked alone, no comparison; the analysis unchanged otherwise."""
+    if not analysis.comparison or len(analysis.places) < 2 or rank_scopes(analysis) < 2 or len(analysis.years) > 1:
+        return analysis
+    book = analysis.book
+    lowest = [p for p in analysis.places if all(q == p or q in book.ancestors(p) for q in analysis.places)]
+    if len(lowest) != 1:
+        return analysis
+    return replace(analysis, comparison=False, places=lowest)
+
+
+def ranks_bonus(span: str, scopes: int, marks: tuple[str, ...] = ()) -> float:
+    """+RANK_WEIGHT for each rank the span states beyond the first, up to the scopes asked: "全市排名第一,全省排名
+    第20位" answers a rank asked in the city and in the province, "全市排名第一" half of it; and +RANK_WEIGHT for a
+    rank stated in a scope asked (`marks`, rank_marks: 全省 for "in Henan"), so the province's rank is not
+    answered with the city's."""
+    bonus = RANK_WEIGHT * max(0, min(len(RANK_STATED.findall(span)), scopes) - 1) if scopes >= 2 else 0.0
+    if marks and re.search(rf"(?:{'|'.join(marks)})[^，,；;。]{{0,6}}?(?:{RANK_STATED.pattern})", span):
+        bonus += RANK_WEIGHT
+    return bonus
+
+
+def rank_marks(analysis: Analysis) -> tuple[str, ...]:
+    """The words a report says the scope asked of a rank with: 全省 for "rank in Henan" or 在全省排第几, 全市 for
+    "in the city", 全国 for nationally (data/question_words.yaml rank_scope_marks); () for a question asking no
+    rank or no scope. A place named above another the question names is a scope at its level."""
+    from assistant.data_files import load_data
+    from assistant.facts.extract import cue_pattern
+
+    asked = asked_text(analysis)
+    if not cue_pattern("question_rank").search(asked.lower()):
+        return ()
+    table = load_data("question_words.yaml")["rank_scope_marks"]
+    book = analysis.book
+    named = set(analysis.places) | set(book.find_places(asked))
+    levels = {book.level_of(p) for p in named if any(p in book.ancestors(q) for q in named if q != p)}
+    levels |= {level for level, words in table.items() if re.search("|".join(words["asks"]), asked, re.I)}
+    return tuple(word for level in table if level in levels for word in table[level]["report"])
+
+
+# -- the thing a date is asked of ------------------------------------------------------------------------------
+
+SUBJECT_SHARE = 0.5
+
+
+def date_subject(analysis: Analysis) -> str:
+    """The thing a Chinese date question asks the date of, as it names it: the longest run of Chinese before the
+    asking word, places, years and asking words taken out ("漯河经开区预制菜装备产业园2024年什么时候开工" ->
+    "预制菜装备产业园"); "" for an English question or a run under four characters."""
+    from assistant.answer.refusal import QUESTION_NOISE, place_words
+    from assistant.text import YEAR
+
+    if analysis.wants != "date" or analysis.language == "en" or analysis.comparison:
+        return ""
+    asking = question_words("date").search(analysis.question)
+    if not asking:
+        return ""
+    text = re.sub(rf"{YEAR}年?", " ", analysis.question[:asking.start()])
+    for alias in sorted(place_words(analysis), key=len, reverse=True):
+        text = text.replace(alias, " ")
+    text = QUESTION_NOISE.sub(" ", text)
+    runs = re.findall(r"[\u4e00-\u9fff]{4,}", text)
+    return max(runs, key=len) if runs else ""
+
+
+def subject_unnamed(analysis: Analysis, cited: str) -> bool:
+    """A Chinese date question whose passage names under half of the thing asked (its two-character pieces): the
+    date found is another thing's ("预制菜装备产业园…什么时候开工" answered from a passage on 液压科技产业园,
+    which shares 产业 and 业园 alone). `cited`: the passage with its title and heading."""
+    subject = date_subject(analysis)
+    if not subject:
+        return False
+    pieces = {subject[i:i + 2] for i in range(len(subject) - 1)}
+    return sum(1 for p in pieces if p in cited) / len(pieces) < SUBJECT_SHARE

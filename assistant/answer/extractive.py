@@ -24,7 +24,9 @@ from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
-                                    indicator_unsaid, kind_bonus, name_kind_ends, not_held_note, place_label,
+                                    indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
+                                    holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
+                                    ranked_place, ranks_bonus, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import asked_measure, asks_which_more, measure_fits
@@ -40,11 +42,13 @@ REFUSE_BELOW = 0.35  # calibrated on evals/questions/dev.jsonl: 3 of 116 answera
 SPELLS_OUT = ("即", "分别是", "分别为", "具体是", "具体为", "包括")
 # a colon between digits is a ratio (16.5:53.1:30.4), not the end of a clause
 CLAUSE_END = re.compile(r"(?:[^，,。！？；;!?：:]|(?<=\d)[:：](?=\d))*[，,。！？；;!?：:]?")
-DATE = re.compile(rf"{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一二三四五六七八九]{{4}}年|\d{{1,2}}月(?:\d{{1,2}}日)?"
+# a date written in figures with dashes, slashes or dots (a web page's 2022-11-24) is a day
+ISO_DAY = rf"(?<![\d.]){YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?![\d.])"
+DATE = re.compile(rf"{ISO_DAY}|{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一二三四五六七八九]{{4}}年|\d{{1,2}}月(?:\d{{1,2}}日)?"
                   r"|第[一二三四]季度|[一二三四]季度|[上下]半年|年底|年内|年初"
                   r"|(?<![换])[春夏秋冬]季(?!度)")  # a season dates a plan (秋季开班招生), not 换季 or 季度
 LINE_BREAK = re.compile(r"\s*\n\s*")
-DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+DAY = re.compile(rf"\d{{1,2}}月\d{{1,2}}日|{ISO_DAY}")
 # Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
 ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
 ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
@@ -178,7 +182,7 @@ def new_dates(pattern: re.Pattern, text: str, question: str) -> list[str]:
     Example: new_dates(DATE, "2021年印发规划，展望2035年", "2021年印发的规划要在哪一年建成？") -> ["2035年"]
     """
     stated = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", question))
-    return [m.group(0) for m in pattern.finditer(text)
+    return [m.group(0) for m in pattern.finditer(outside_titles(text))
             if m.group(0) not in question and not (re.fullmatch(rf"{YEAR}年", m.group(0)) and m.group(0)[:4] in stated)]
 
 
@@ -248,12 +252,16 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     # a date question whose words the passage mostly lacks (a dateline: 在…人民代表大会…会议上 for 人代会上作的)
     # is left to the date and the passage's place and year
     date_asked = analysis.wants == "date" and coverage(grams, chunk_text) >= 0.5
-    cut = sentences(without_instructions(chunk_text))  # a planted order is no answer
+    cut = with_datelines(sentences(without_instructions(chunk_text)))  # a planted order is no answer; a
+    # dateline goes with the issuer or headline above it
     batch = asked_ordinals(analysis.question)
     asking = asking_grams(analysis, content_bigrams)  # a name asked after a clause setting the scene
     asking = asking if any(g in chunk_text for g in asking) else set()  # a passage without them: no pointer
     kind = name_kind_ends(analysis)  # 哪家, which villages: a name ending as that kind's do
     given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
+    news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
+    scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
+    marks = rank_marks(analysis)  # and each rank in a scope asked (全省 for "in Henan")
     for j, sentence in enumerate(cut):
         if batch and not batch & ordinals(sentence):
             continue  # 首批…有多少个: a sentence on the projects of no batch (1596个…完成投资) counts others
@@ -276,7 +284,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     continue
                 if restates(span, analysis.question, analysis):
                     continue  # a restated question is never an answer
-                if (figure_asked or date_asked) and grams and not any(g in span for g in grams):
+                if (figure_asked or date_asked) and grams and not any(g in span for g in grams) \
+                        and not (news_date and holds_dateline(span)):
                     continue  # a figure or date in a clause sharing no word with the question is one of something else
                 if asking and not any(g in span for g in asking):
                     continue  # the clause that asks says what the name is of; a span without it names another
@@ -292,6 +301,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     score += bonus(span)
                 score += kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
                 score += figure_bonus(span, given)
+                if news_date and holds_dateline(span):
+                    score += DATELINE_WEIGHT
+                score += ranks_bonus(span, scopes, marks)
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
@@ -540,6 +552,7 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     if not contexts:
         return refusal
+    analysis = ranked_place(analysis)  # a rank in the city and in the province: one place, ranked twice
     unknown = unknown_terms(question, analysis, known) if known else []
     short_forms = [t for t in unknown if spelled_out(t, contexts)]
     unknown = [t for t in unknown if not any(t in form for form in short_forms)]  # 人代 with 人代会
@@ -557,6 +570,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal
     if any(other_ordinal(question, p.text) for p in picks):
         return refusal
+    if any(subject_unnamed(analysis, text) for text in cited):
+        return refusal  # the passage dated names too little of the thing asked: another thing's date
     held = [contexts[p.n - 1] for p in picks]
     if not analysis.comparison and place_not_held(analysis, contexts, held):
         return refusal  # answer() says which places the reports found are of
@@ -564,6 +579,12 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal  # the figure's own sentence names nothing of the indicator asked
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal  # the figure is another year's, restated without its year
+    if any(part_year(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
+        if asks_whole_year(analysis):
+            return refusal  # the figure is of a part of the year (上半年, 1-6月), the question asks the whole year
+        # the year asked alone: the statement that says which part of it the figure is of
+        picks = [replace(p, text=part_statement(p.text, contexts[p.n - 1].chunk.text))
+                 if part_year(p.text, contexts[p.n - 1].chunk.text, analysis) else p for p in picks]
     picks = [naming_place(p, analysis, contexts) for p in picks]
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
         return refusal
@@ -687,7 +708,8 @@ def stating_a_date(analysis: Analysis, new_only: bool = True):
     pattern = DAY if asks_day(analysis.question) else DATE
     past = asks_past_event(analysis)  # what year did X become Y: not the year a plan names (到2025年)
     if not new_only:
-        return lambda span, sentence: pattern.search(span) is not None and not (past and plan_date(span))
+        return lambda span, sentence: (pattern.search(outside_titles(span)) is not None
+                                       and not (past and plan_date(span)))
     return lambda span, sentence: bool(new_dates(pattern, span, analysis.question)) and not (past and plan_date(span))
 
 

@@ -138,6 +138,7 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     """
     from assistant.index.lexical import tokenize
 
+    question = when_said(question)
     asking = ASKING.search(question)
     if not asking:
         return []
@@ -149,6 +150,17 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     return [t for t in tokenize(f"{before} {after}")
             if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not re.search(r"\d", t)
             and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and not is_unit(t) and t not in places]
+
+
+def when_said(question: str) -> str:
+    """The question with its plan periods blanked, with the word of time after them ("十三五时期", "十四五期间",
+    "“十三五”以来"): they say when, not what the figure is of; a passage on that time need not repeat them
+    (漯河十三五时期有几个贫困村出列: "169个贫困村全部出列" in the report reviewing those five years)."""
+    from assistant.text import plan_periods
+
+    names = "|".join(map(re.escape, plan_periods()))
+    tails = "|".join(load_data("periods.yaml")["tails"])
+    return re.sub(rf"[“\"]?(?:{names})[”\"]?(?:{tails})?", " ", question)
 
 
 def untranslated(question: str, text: str) -> list[str]:
