@@ -400,6 +400,13 @@ def _and(filters: dict | None, more: dict) -> dict:
     return {**(filters or {}), **more}
 
 
+def answer_depth(analysis: Analysis, k: int) -> int:
+    """How many of the passages found an answer is drawn from: k, and for a comparison k for each side. Its
+    sides' passages come interleaved (`_search_sides`), so k alone leaves a side two or three of them, and a
+    side's figure of the asked indicator is often its fourth passage."""
+    return k * max(1, len(_sides(analysis))) if analysis.comparison else k
+
+
 def _sides(analysis: Analysis) -> list[Analysis]:
     """One analysis per side of a comparison: per place if two places, else per year, else per period.
 
