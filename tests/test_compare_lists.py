@@ -216,3 +216,63 @@ def test_an_english_plural_after_which_asks_a_list(question, listing):
 
     assert english_list(question) is listing
     assert ex.asks_list("某市 哪个", question) is listing
+
+
+# --- each side from its own fact of the asked indicator ------------------------------------------
+
+def test_a_figure_built_on_the_asked_indicator_measures_another():
+    from assistant.answer.compare import another_indicator
+    from assistant.facts.indicators import named_indicators
+
+    gdp = named_indicators("GDP增速")
+    assert another_indicator("单位地区生产总值能耗", gdp)  # per unit of GDP: energy
+    assert another_indicator("研发经费支出占地区生产总值比重", gdp)  # a share of GDP
+    assert another_indicator("社会物流总费用与GDP的比率", gdp)
+    assert another_indicator("人均地区生产总值", gdp)
+    assert not another_indicator("全省地区生产总值", gdp)
+    assert not another_indicator("辖区生产总值", gdp)
+    assert not another_indicator("单位地区生产总值能耗", gdp, "两市单位GDP能耗分别下降多少？")  # asked so
+
+
+def test_a_side_is_never_answered_with_a_figure_of_another_indicator():
+    # 漯河市's first passage states energy per unit of GDP; its GDP growth is in its second
+    question = "2020年漯河市和许昌市GDP增速哪个高？"
+    contexts = [passage("2020年，单位地区生产总值能耗下降4.1%，空气质量优良天数增加12天。", "漯河市", n=1),
+                passage("2020年，许昌市地区生产总值增长5.8%，规上工业增加值增长6%。", "许昌市", n=2),
+                passage("2020年，全市地区生产总值增长6.2%，一般公共预算收入增长3%。", "漯河市", n=3)]
+    text = ex.answer(question, analyse(question), contexts)
+    assert "6.2%" in text and "5.8%" in text and "4.1%" not in text, text
+    assert "漯河市（6.2%）高于许昌市（5.8%）" in text, text
+    # without its second passage the reports lack 漯河市's growth: no verdict on the energy figure
+    text = ex.answer(question, analyse(question), contexts[:2])
+    assert "高于" not in text and "低于" not in text and "4.1%）" not in text, text
+
+
+def test_each_side_is_read_in_its_own_reports_words():
+    # one report says GDP, the other 生产总值; a clause sharing only 生产 (生产基地) names neither
+    question = "2020年漯河市和许昌市的生产总值谁更大？"
+    contexts = [passage("2020年，全市新建生产基地13家，农产品加工企业增加21家。", "漯河市", n=1),
+                passage("2020年，许昌市生产总值完成3450亿元，增长3.5%。", "许昌市", n=2),
+                passage("面对疫情冲击，2020年全市GDP完成1573亿元，增长1.2%。", "漯河市", n=3)]
+    text = ex.answer(question, analyse(question), contexts)
+    assert "1573亿元" in text and "3450亿元" in text and "13家" not in text, text
+    assert "漯河市（1573亿元）低于许昌市（3450亿元）" in text, text
+
+
+def test_two_sides_with_the_same_figure_are_said_to_be_the_same():
+    question = "2020年漯河市和许昌市GDP增速一样吗？"
+    contexts = [passage("2020年，全市地区生产总值增长3.5%，一般公共预算收入增长3%。", "漯河市", n=1),
+                passage("2020年，许昌市地区生产总值增长3.5%，规上工业增加值增长6%。", "许昌市", n=2)]
+    text = ex.answer(question, analyse(question), contexts)
+    assert "漯河市与许昌市相同（均为3.5%）" in text, text
+    question = "Did Luohe and Xuchang post the same GDP growth in 2020?"  # "the same" answers it as asked
+    text = ex.answer(question, analyse(question), contexts)
+    assert "漯河市 and 许昌市 are the same (3.5% each)" in text, text
+
+
+def test_a_comparison_answers_from_k_passages_a_side():
+    from assistant.retrieval import answer_depth
+
+    assert answer_depth(analyse("2020年漯河市和许昌市的生产总值谁更大？"), 5) == 10
+    assert answer_depth(analyse("漯河市2020年和2021年粮食总产量分别是多少？"), 5) == 10
+    assert answer_depth(analyse("2020年漯河市的生产总值是多少？"), 5) == 5

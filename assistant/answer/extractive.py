@@ -554,10 +554,11 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     unknown = [t for t in unknown if not any(t in form for form in short_forms)]  # 人代 with 人代会
     penalty = UNKNOWN_TERM_PENALTY * min(2, len(unknown))
     gram_sets = _gram_sets(question, analysis)
-    candidates = [_best_picks(contexts, analysis, grams) for grams in gram_sets]
-    if analysis.comparison:
-        candidates.append(each_side_best(contexts, analysis, gram_sets))
-    picks = max(candidates, key=lambda ps: min((p.score for p in ps), default=-1.0), default=[])
+    weakest = lambda ps: min((p.score for p in ps), default=-1.0)  # noqa: E731
+    picks = max((_best_picks(contexts, analysis, grams) for grams in gram_sets), key=weakest, default=[])
+    if analysis.comparison and weakest(picks) < REFUSE_BELOW:
+        # no one wording answers every side: each side in the wording its own report matches
+        picks = max([picks, each_side_best(contexts, analysis, gram_sets)], key=weakest)
     # several items asked a figure each (钢铁、水泥、平板玻璃…分别是多少): each from its own clause
     picks = item_picks(analysis, lambda item, require: _item_pick(contexts, item, require), FIGURE,
                        [p.text for p in picks]) or picks
@@ -821,10 +822,9 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
         a, b, picks = b, a, picks[::-1]                         # percentage is the change over time
     labels = [_side_label(p.side, analysis) for p in picks]
     markers = f"[{picks[0].n}][{picks[1].n}]" if picks[0].n != picks[1].n else f"[{picks[0].n}]"
-    if a.base_value == b.base_value:
-        same = "equal" if analysis.language == "en" else "相同"
-        return (f" {labels[0]} and {labels[1]} are equal ({a.figure}){markers}." if analysis.language == "en"
-                else f"{labels[0]}与{labels[1]}{same}（均为{a.figure}）{markers}。")
+    if a.base_value == b.base_value:  # "the same" answers "did both post the same…?" as well as "which is higher"
+        return (f" {labels[0]} and {labels[1]} are the same ({a.figure} each){markers}." if analysis.language == "en"
+                else f"{labels[0]}与{labels[1]}相同（均为{a.figure}）{markers}。")
     higher = a.base_value > b.base_value
     if group == "percent" or group == "points":
         gap = f"{_number(abs(a.value - b.value))}个百分点"
