@@ -276,3 +276,16 @@ def test_a_comparison_answers_from_k_passages_a_side():
     assert answer_depth(analyse("2020年漯河市和许昌市的生产总值谁更大？"), 5) == 10
     assert answer_depth(analyse("漯河市2020年和2021年粮食总产量分别是多少？"), 5) == 10
     assert answer_depth(analyse("2020年漯河市的生产总值是多少？"), 5) == 5
+
+
+def test_a_share_of_a_total_said_before_its_figure_answers_the_share_asked():
+    # 经济总量…，占全省比重: the fact reads 经济占全省比重, what is shared out said in full before it
+    question = "漯河市经济总量占全省比重从2020年到2025年怎么变的？"
+    contexts = [passage("2025年，全市地区生产总值增长5.5%、达到1800亿元，居全省第12位。", "漯河市", 2025, 2026, n=1),
+                passage("这五年，全市经济总量连续跨过两个百亿元台阶，占全省比重由2020年的2.6%提升至2.9%，"
+                        "人均生产总值由5.1万元提升至6.8万元。", "漯河市", 2025, 2026, n=2)]
+    text = ex.answer(question, analyse(question), contexts)
+    assert "2.6%" in text and "2.9%" in text and "1800亿元" not in text, text
+    question = "漯河市2025年地区生产总值增长多少？"  # a share is no answer where none is asked
+    text = ex.answer(question, analyse(question), contexts[1:])
+    assert "2.9%" not in text, text
