@@ -828,7 +828,8 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     higher = a.base_value > b.base_value
     if group == "percent" or group == "points":
         gap = f"{_number(abs(a.value - b.value))}个百分点"
-        gap_en = f"{_number(abs(a.value - b.value))} percentage points"
+        points = _number(abs(a.value - b.value))
+        gap_en = f"{points} percentage point{'' if points == '1' else 's'}"  # 1 percentage point, 0.5 percentage points
     else:
         diff = abs(a.base_value - b.base_value) / multiplier(a.unit)
         change = (a.base_value / b.base_value - 1) * 100 if b.base_value else None
