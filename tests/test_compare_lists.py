@@ -313,3 +313,18 @@ def test_a_sides_passages_stating_its_figure_come_first():
     side_2021 = _sides(analyse("漯河市2019年和2021年进出口总额各多少？"))[1]
     assert side_2021.years == [2021]
     assert [h.chunk.chunk_id for h in stating_first([words, words_too, stated], side_2021)] == ["3:0001", "1:0001", "2:0001"]
+
+
+def test_the_answerer_reads_the_facts_ingest_stored_with_the_paragraph_start():
+    # a chunk cut mid-paragraph: the paragraph's start (in the chunk before) dates its first figures to 2025,
+    # though its section's heading is the five-year review
+    from dataclasses import replace as copy
+
+    from assistant.facts.table import extract_for_chunk, to_field
+
+    lead = "刚刚过去的2025年，我们顶住压力、迎难而上，千方百计稳增长，经济回升向好态势持续巩固。"
+    hit = passage("全省生产总值增长5.6%，一般公共预算收入增长2%。", "某省", 2025, 2026, heading="一、“十四五”时期经济社会发展回顾")
+    chunk = copy(hit.chunk, start=len(lead), end=len(lead) + len(hit.chunk.text))
+    chunk.facts_field = to_field(extract_for_chunk(chunk, None, lead + chunk.text))
+    facts = ex.chunk_facts(ScoredChunk(chunk=chunk, score=1.0), analyse("某省2025年生产总值增长多少？").book)
+    assert [(f.period, f.figure) for f in facts][:1] == [("2025", "5.6%")], facts

@@ -745,9 +745,20 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
 
 
 def chunk_facts(hit: ScoredChunk, book) -> tuple:
-    """The chunk's figure statements, its places read with `book` (the question's)."""
+    """The chunk's figure statements: those ingest stored when it did (it read them with the start of the
+    paragraph the chunk begins in: "刚刚过去的2025年，…" dates the chunk's opening "全省生产总值增长5.6%", which
+    read alone falls under its section's heading "“十四五”时期…回顾"); else read now, places with `book`."""
     chunk = hit.chunk
+    if chunk.facts_field is not None:
+        return _stored_facts_of(chunk.chunk_id, chunk.facts_field, chunk.text)
     return _facts_of(chunk.chunk_id, chunk.text, doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), book)
+
+
+@lru_cache(maxsize=4096)
+def _stored_facts_of(chunk_id: str, field: str, text: str) -> tuple:
+    from assistant.facts.table import from_field
+
+    return tuple(from_field(field, chunk_id, text))
 
 
 @lru_cache(maxsize=4096)
