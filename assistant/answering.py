@@ -16,6 +16,7 @@ from assistant.answer.types import Answer
 from assistant.english import with_spelled_names
 from assistant.errors import BadQuestion, ConfigError
 from assistant.redact import secrets_of
+from assistant.retrieval import answer_depth
 from assistant.settings import DEFAULT_LLM_MODEL, MODES
 from assistant.timing import timed
 
@@ -111,9 +112,9 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
             return
     asked, contexts = _prepare(assistant, answerer, question, history, k, filters)
     if streaming:
-        pieces = answerer.stream(asked, contexts[:k], history)
+        pieces = answerer.stream(asked, contexts[:answer_depth(asked.analysis, k)], history)
     else:
-        pieces = iter([answerer.answer(asked, contexts[:k], history)])
+        pieces = iter([answerer.answer(asked, contexts[:answer_depth(asked.analysis, k)], history)])
     for piece in pieces:
         if isinstance(piece, Answer):
             piece.contexts = contexts  # every retrieved chunk, for evaluation and the "nearest passages" view
@@ -123,6 +124,6 @@ def stream_answer(assistant, question: str, history: list[dict], mode: str, k: i
 def _answer_one(assistant, answerer: Answerer, question: str, k: int, filters) -> Answer:
     """One question through the normal path, in one piece (a part of a message asking several)."""
     asked, contexts = _prepare(assistant, answerer, question, [], k, filters)
-    answer = answerer.answer(asked, contexts[:k], [])
+    answer = answerer.answer(asked, contexts[:answer_depth(asked.analysis, k)], [])
     answer.contexts = contexts
     return answer

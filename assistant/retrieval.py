@@ -78,7 +78,8 @@ class Retriever:
         # one place in two years: each side is that place's work reports of its year (a plan spanning
         # both years would fill both sides)
         reports_only = len(analysis.places) < 2 and len(analysis.years) >= 2
-        ranked = [self._search_dated(question, side, k, filters, memo, reports_only) for side in sides]
+        ranked = [stating_first(self._search_dated(question, side, k, filters, memo, reports_only), side)
+                  for side in sides]
         merged, seen = [], set()
         for row in zip(*[r + [None] * (k - len(r)) for r in ranked]):
             for hit in row:
@@ -441,6 +442,25 @@ def _year_clause(issued: list[int], reviewed: list[int], reports_only: bool = Fa
 
 def _and(filters: dict | None, more: dict) -> dict:
     return {**(filters or {}), **more}
+
+
+SIDE_FACT_FIT = 0.5  # fact_match at which a passage states a side's figure: half its indicator's words asked
+
+
+def stating_first(hits: list[ScoredChunk], side: Analysis) -> list[ScoredChunk]:
+    """A comparison side's passages, those stating a figure that fits the side (its place and year, the
+    asked indicator: `fact_match`) first, each group in its order. A side of a figure question is answered
+    by a figure, and the interleaving leaves each side only its first few passages: the report reviewing
+    2010 (去年对外贸易总额达到2.97万亿美元) under the one planning it that speaks of trade in words."""
+    fits = [fact_match(hit.chunk, side) >= SIDE_FACT_FIT for hit in hits]
+    return [h for h, fit in zip(hits, fits) if fit] + [h for h, fit in zip(hits, fits) if not fit]
+
+
+def answer_depth(analysis: Analysis, k: int) -> int:
+    """How many of the passages found an answer is drawn from: k, and for a comparison k for each side. Its
+    sides' passages come interleaved (`_search_sides`), so k alone leaves a side two or three of them, and a
+    side's figure of the asked indicator is often its fourth passage."""
+    return k * max(1, len(_sides(analysis))) if analysis.comparison else k
 
 
 def _sides(analysis: Analysis) -> list[Analysis]:

@@ -216,3 +216,115 @@ def test_an_english_plural_after_which_asks_a_list(question, listing):
 
     assert english_list(question) is listing
     assert ex.asks_list("某市 哪个", question) is listing
+
+
+# --- each side from its own fact of the asked indicator ------------------------------------------
+
+def test_a_figure_built_on_the_asked_indicator_measures_another():
+    from assistant.answer.compare import another_indicator
+    from assistant.facts.indicators import named_indicators
+
+    gdp = named_indicators("GDP增速")
+    assert another_indicator("单位地区生产总值能耗", gdp)  # per unit of GDP: energy
+    assert another_indicator("研发经费支出占地区生产总值比重", gdp)  # a share of GDP
+    assert another_indicator("社会物流总费用与GDP的比率", gdp)
+    assert another_indicator("人均地区生产总值", gdp)
+    assert not another_indicator("全省地区生产总值", gdp)
+    assert not another_indicator("辖区生产总值", gdp)
+    assert not another_indicator("单位地区生产总值能耗", gdp, "两市单位GDP能耗分别下降多少？")  # asked so
+
+
+def test_a_side_is_never_answered_with_a_figure_of_another_indicator():
+    # 漯河市's first passage states energy per unit of GDP; its GDP growth is in its second
+    question = "2020年漯河市和许昌市GDP增速哪个高？"
+    contexts = [passage("2020年，单位地区生产总值能耗下降4.1%，空气质量优良天数增加12天。", "漯河市", n=1),
+                passage("2020年，许昌市地区生产总值增长5.8%，规上工业增加值增长6%。", "许昌市", n=2),
+                passage("2020年，全市地区生产总值增长6.2%，一般公共预算收入增长3%。", "漯河市", n=3)]
+    text = ex.answer(question, analyse(question), contexts)
+    assert "6.2%" in text and "5.8%" in text and "4.1%" not in text, text
+    assert "漯河市（6.2%）高于许昌市（5.8%）" in text, text
+    # without its second passage the reports lack 漯河市's growth: no verdict on the energy figure
+    text = ex.answer(question, analyse(question), contexts[:2])
+    assert "高于" not in text and "低于" not in text and "4.1%）" not in text, text
+
+
+def test_each_side_is_read_in_its_own_reports_words():
+    # one report says GDP, the other 生产总值; a clause sharing only 生产 (生产基地) names neither
+    question = "2020年漯河市和许昌市的生产总值谁更大？"
+    contexts = [passage("2020年，全市新建生产基地13家，农产品加工企业增加21家。", "漯河市", n=1),
+                passage("2020年，许昌市生产总值完成3450亿元，增长3.5%。", "许昌市", n=2),
+                passage("面对疫情冲击，2020年全市GDP完成1573亿元，增长1.2%。", "漯河市", n=3)]
+    text = ex.answer(question, analyse(question), contexts)
+    assert "1573亿元" in text and "3450亿元" in text and "13家" not in text, text
+    assert "漯河市（1573亿元）低于许昌市（3450亿元）" in text, text
+
+
+def test_two_sides_with_the_same_figure_are_said_to_be_the_same():
+    question = "2020年漯河市和许昌市GDP增速一样吗？"
+    contexts = [passage("2020年，全市地区生产总值增长3.5%，一般公共预算收入增长3%。", "漯河市", n=1),
+                passage("2020年，许昌市地区生产总值增长3.5%，规上工业增加值增长6%。", "许昌市", n=2)]
+    text = ex.answer(question, analyse(question), contexts)
+    assert "漯河市与许昌市相同（均为3.5%）" in text, text
+    analysis = analyse("Did Luohe and Xuchang post the same GDP growth in 2020?")  # "the same" answers it as asked
+    text = ex.answer(analysis.question, analysis, contexts)
+    assert "漯河市 and 许昌市 are the same (3.5% each)" in text, text
+
+
+def test_a_comparison_answers_from_k_passages_a_side():
+    from assistant.retrieval import answer_depth
+
+    assert answer_depth(analyse("2020年漯河市和许昌市的生产总值谁更大？"), 5) == 10
+    assert answer_depth(analyse("漯河市2020年和2021年粮食总产量分别是多少？"), 5) == 10
+    assert answer_depth(analyse("2020年漯河市的生产总值是多少？"), 5) == 5
+
+
+def test_a_share_of_a_total_said_before_its_figure_answers_the_share_asked():
+    # 经济总量…，占全省比重: the fact reads 经济占全省比重, what is shared out said in full before it
+    question = "漯河市经济总量占全省比重从2020年到2025年怎么变的？"
+    contexts = [passage("2025年，全市地区生产总值增长5.5%、达到1800亿元，居全省第12位。", "漯河市", 2025, 2026, n=1),
+                passage("这五年，全市经济总量连续跨过两个百亿元台阶，占全省比重由2020年的2.6%提升至2.9%，"
+                        "人均生产总值由5.1万元提升至6.8万元。", "漯河市", 2025, 2026, n=2)]
+    text = ex.answer(question, analyse(question), contexts)
+    assert "2.6%" in text and "2.9%" in text and "1800亿元" not in text, text
+    question = "漯河市2025年地区生产总值增长多少？"  # a share is no answer where none is asked
+    text = ex.answer(question, analyse(question), contexts[1:])
+    assert "2.9%" not in text, text
+
+
+def test_an_english_verdict_counts_one_percentage_point_in_the_singular():
+    analysis = analyse("Did Luohe or Xuchang grow faster in 2020?")  # answered as its reading, as the answerer does
+    contexts = [passage("2020年，全市地区生产总值增长6.5%，一般公共预算收入增长3%。", "漯河市", n=1),
+                passage("2020年，许昌市地区生产总值增长5.5%，规上工业增加值增长6%。", "许昌市", n=2)]
+    text = ex.answer(analysis.question, analysis, contexts)
+    assert "漯河市 (6.5%) is higher than 许昌市 (5.5%) by 1 percentage point[" in text, text
+
+
+def test_a_sides_passages_stating_its_figure_come_first():
+    # the 2021 report plans 2021 and speaks of trade in words; the 2022 one states what 2021 achieved, named
+    # another way (对外贸易总额 is 进出口总额: data/indicators.yaml)
+    from assistant.facts.table import extract_for_chunk, to_field
+    from assistant.retrieval import _sides, stating_first
+
+    words = passage("稳定发展对外贸易，落实出口退税政策，巩固传统市场。", "漯河市", 2020, 2021, n=1, heading="三、2021年工作安排")
+    words_too = passage("推动进出口平衡发展，扩大先进技术装备进口。", "漯河市", 2020, 2021, n=2, heading="三、2021年工作安排")
+    stated = passage("去年对外贸易总额达到12.6亿美元，增长8%。", "漯河市", 2021, 2022, n=3)
+    for hit in (words, words_too, stated):
+        hit.chunk.facts_field = to_field(extract_for_chunk(hit.chunk))
+    side_2021 = _sides(analyse("漯河市2019年和2021年进出口总额各多少？"))[1]
+    assert side_2021.years == [2021]
+    assert [h.chunk.chunk_id for h in stating_first([words, words_too, stated], side_2021)] == ["3:0001", "1:0001", "2:0001"]
+
+
+def test_the_answerer_reads_the_facts_ingest_stored_with_the_paragraph_start():
+    # a chunk cut mid-paragraph: the paragraph's start (in the chunk before) dates its first figures to 2025,
+    # though its section's heading is the five-year review
+    from dataclasses import replace as copy
+
+    from assistant.facts.table import extract_for_chunk, to_field
+
+    lead = "刚刚过去的2025年，我们顶住压力、迎难而上，千方百计稳增长，经济回升向好态势持续巩固。"
+    hit = passage("全省生产总值增长5.6%，一般公共预算收入增长2%。", "某省", 2025, 2026, heading="一、“十四五”时期经济社会发展回顾")
+    chunk = copy(hit.chunk, start=len(lead), end=len(lead) + len(hit.chunk.text))
+    chunk.facts_field = to_field(extract_for_chunk(chunk, None, lead + chunk.text))
+    facts = ex.chunk_facts(ScoredChunk(chunk=chunk, score=1.0), analyse("某省2025年生产总值增长多少？").book)
+    assert [(f.period, f.figure) for f in facts][:1] == [("2025", "5.6%")], facts

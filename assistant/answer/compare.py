@@ -27,6 +27,22 @@ def asks_which_more(text: str) -> bool:
     return word_pattern("asking.yaml", "asks_which_more").search(text) is not None
 
 
+def another_indicator(indicator: str, names: tuple[str, ...], asked: str = "") -> bool:
+    """The fact's indicator holds a name of the asked one only as part of another indicator: per unit of it
+    (单位地区生产总值能耗), per head (人均地区生产总值), a ratio or share of it (社会物流总费用与GDP的比率,
+    …占地区生产总值比重); not when the question words it so itself (单位GDP能耗 asked). The longest name it
+    holds is read (地区生产总值 in 单位地区生产总值能耗, not 生产总值). Words: asking.yaml derived_before/after."""
+    upper = indicator.upper()
+    held = [n for n in names if len(n) >= 2 and n.upper() in upper]
+    if not held:
+        return False
+    name = max(held, key=len).upper()
+    at = upper.rfind(name)
+    before = word_pattern("asking.yaml", "derived_before").search(upper[:at])
+    after = word_pattern("asking.yaml", "derived_after").match(upper[at + len(name):])
+    return any(found and found.group(0).strip("的") not in asked.upper() for found in (before, after))
+
+
 def measure_fits(fact, measure: str) -> bool:
     """The fact is of the measure asked: a share for a share, a growth rate for growth, a level for an amount."""
     if measure in RATES:

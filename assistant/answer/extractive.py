@@ -29,7 +29,7 @@ from assistant.answer.asked import (asked_text, asks_past_event, plan_date, aski
                                     ranked_place, ranks_bonus, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import asked_measure, asks_which_more, measure_fits
+from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits
 from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
@@ -445,12 +445,16 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
 
 def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, others: set[str], frame: Frame,
                names: tuple[str, ...], grams: set[str], need: bool) -> Pick | None:
-    """The best span for one side of a comparison from its first four passages: its own year, place and
+    """The best span for one side of a comparison from its first SIDE_PASSAGES passages: its own year, place and
     status (`frame`), figures naming the indicator asked."""
     best = None
-    for n, hit in _side_contexts(contexts, side, others)[:4]:
-        fit = indicator_fits(hit, frame, grams, names)
-        accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit) if frame.figure else None
+    passages = [(n, hit, indicator_fits(hit, frame, grams, names, side.question))
+                for n, hit in _side_contexts(contexts, side, others)[:SIDE_PASSAGES]]
+    # a side whose passages state a figure of the asked indicator (its name, not words it shares) is answered
+    # by such a figure only: "生产基地13家" shares 生产 with 生产总值, "全县GDP完成431.8亿元" names it
+    floor = 1.0 if names and frame.figure and any(fit(hit.chunk.text) >= 1.0 for _, hit, fit in passages) else None
+    for n, hit, fit in passages:
+        accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit, floor) if frame.figure else None
         span, score = best_span(hit.chunk.text, grams, analysis, accept,
                                 bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
@@ -460,11 +464,15 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
 
 
 INDICATOR_FIT_WEIGHT = 0.3
+SIDE_PASSAGES = 5  # a side's passages read: as many as the answer draws for it (retrieval.answer_depth, k = 5)
 
 
-def naming_figures(accept, fit):
+def naming_figures(accept, fit, floor: float | None = None):
     """accept(span, sentence) that also wants the span's figures to name the asked indicator (fit above 0, or
-    no figure: a side in words): 肉类总产11.2万吨 is no answer to 粮食总产量."""
+    no figure: a side in words): 肉类总产11.2万吨 is no answer to 粮食总产量; with `floor`, a fit of at least
+    that (a figure, named as the indicator asked)."""
+    if floor is not None:
+        return lambda span, sentence: accept(span, sentence) and fit(span) >= floor
     return lambda span, sentence: accept(span, sentence) and fit(span) != 0.0
 
 
@@ -488,18 +496,19 @@ def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
     return frame
 
 
-def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...]) -> float:
+def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], asked: str = "") -> float:
     """How well a fact names the indicator asked, 0 to 1: 1 when its indicator is a name of one the question
-    names (data/indicators.yaml: 粮食总产 for 粮食总产量), else the share of the question's words in its
-    clause up to the figure: for 粮食总产量, "粮食作物播种面积162.8万亩、总产65.7万吨" holds 粮食 and 总产,
-    "肉类总产11.2万吨" only 总产."""
+    names (data/indicators.yaml: 粮食总产 for 粮食总产量), 0 when it holds that name only as part of another
+    indicator (单位地区生产总值能耗 for GDP: compare.another_indicator; `asked`, the question), else the share
+    of the question's words in its clause up to the figure: for 粮食总产量, "粮食作物播种面积162.8万亩、总产
+    65.7万吨" holds 粮食 and 总产, "肉类总产11.2万吨" only 总产."""
     if any(name.upper() in fact.indicator.upper() for name in names):
-        return 1.0
+        return 0.0 if another_indicator(fact.indicator, names, asked) else 1.0
     start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
     return coverage(grams, f"{fact.indicator} {text[start:fact.start]}")
 
 
-def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple[str, ...]):
+def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple[str, ...], asked: str = ""):
     """fit(span): the best indicator_fit of the span's figures that fit the frame; -1 when it states none
     (a side stated in words), so only a span whose figures all name something else scores 0."""
     facts = [f for f in chunk_facts(hit, frame.book)
@@ -511,7 +520,7 @@ def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple
         inside = [f for f in facts if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
         if not inside or not grams and not names:
             return -1.0
-        return max(indicator_fit(f, text, grams, names) for f in inside)
+        return max(indicator_fit(f, text, grams, names, asked) for f in inside)
 
     return fit
 
@@ -557,8 +566,12 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     short_forms = [t for t in unknown if spelled_out(t, contexts)]
     unknown = [t for t in unknown if not any(t in form for form in short_forms)]  # 人代 with 人代会
     penalty = UNKNOWN_TERM_PENALTY * min(2, len(unknown))
-    picks = max((_best_picks(contexts, analysis, grams) for grams in _gram_sets(question, analysis)),
-                key=lambda ps: min((p.score for p in ps), default=-1.0), default=[])
+    gram_sets = _gram_sets(question, analysis)
+    weakest = lambda ps: min((p.score for p in ps), default=-1.0)  # noqa: E731
+    picks = max((_best_picks(contexts, analysis, grams) for grams in gram_sets), key=weakest, default=[])
+    if analysis.comparison and weakest(picks) < REFUSE_BELOW:
+        # no one wording answers every side: each side in the wording its own report matches
+        picks = max([picks, each_side_best(contexts, analysis, gram_sets)], key=weakest)
     # several items asked a figure each (钢铁、水泥、平板玻璃…分别是多少): each from its own clause
     picks = item_picks(analysis, lambda item, require: _item_pick(contexts, item, require), FIGURE,
                        [p.text for p in picks]) or picks
@@ -595,6 +608,21 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
     return text
+
+
+def each_side_best(contexts: list[ScoredChunk], analysis: Analysis, gram_sets: list[set[str]]) -> list[Pick]:
+    """Each side of a comparison answered with the question's words as its own report words them: one says
+    GDP (全县GDP完成431.8亿元), the other 生产总值 (辖区生产总值…239.5亿元), so no one wording of the question
+    scores both; [] unless every side is answered."""
+    best: dict[tuple, Pick] = {}
+    for grams in gram_sets:
+        for found in compare(contexts, analysis, grams):
+            key = (tuple(found.side.places), tuple(found.side.years), tuple(found.side.periods))
+            if key not in best or found.score > best[key].score:
+                best[key] = found
+    from assistant.retrieval import _sides
+
+    return list(best.values()) if len(best) == len(_sides(analysis)) >= 2 else []
 
 
 def side_lacking(answered: Pick, analysis: Analysis, contexts: list[ScoredChunk]) -> str:
@@ -739,9 +767,20 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
 
 
 def chunk_facts(hit: ScoredChunk, book) -> tuple:
-    """The chunk's figure statements, its places read with `book` (the question's)."""
+    """The chunk's figure statements: those ingest stored when it did (it read them with the start of the
+    paragraph the chunk begins in: "刚刚过去的2025年，…" dates the chunk's opening "全省生产总值增长5.6%", which
+    read alone falls under its section's heading "“十四五”时期…回顾"); else read now, places with `book`."""
     chunk = hit.chunk
+    if chunk.facts_field is not None:
+        return _stored_facts_of(chunk.chunk_id, chunk.facts_field, chunk.text)
     return _facts_of(chunk.chunk_id, chunk.text, doc_context(chunk.metadata, chunk.heading, chunk.chunk_id), book)
+
+
+@lru_cache(maxsize=4096)
+def _stored_facts_of(chunk_id: str, field: str, text: str) -> tuple:
+    from assistant.facts.table import from_field
+
+    return tuple(from_field(field, chunk_id, text))
 
 
 @lru_cache(maxsize=4096)
@@ -816,14 +855,14 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
         a, b, picks = b, a, picks[::-1]                         # percentage is the change over time
     labels = [_side_label(p.side, analysis) for p in picks]
     markers = f"[{picks[0].n}][{picks[1].n}]" if picks[0].n != picks[1].n else f"[{picks[0].n}]"
-    if a.base_value == b.base_value:
-        same = "equal" if analysis.language == "en" else "相同"
-        return (f" {labels[0]} and {labels[1]} are equal ({a.figure}){markers}." if analysis.language == "en"
-                else f"{labels[0]}与{labels[1]}{same}（均为{a.figure}）{markers}。")
+    if a.base_value == b.base_value:  # "the same" answers "did both post the same…?" as well as "which is higher"
+        return (f" {labels[0]} and {labels[1]} are the same ({a.figure} each){markers}." if analysis.language == "en"
+                else f"{labels[0]}与{labels[1]}相同（均为{a.figure}）{markers}。")
     higher = a.base_value > b.base_value
     if group == "percent" or group == "points":
         gap = f"{_number(abs(a.value - b.value))}个百分点"
-        gap_en = f"{_number(abs(a.value - b.value))} percentage points"
+        points = _number(abs(a.value - b.value))
+        gap_en = f"{points} percentage point{'' if points == '1' else 's'}"  # 1 percentage point, 0.5 percentage points
     else:
         diff = abs(a.base_value - b.base_value) / multiplier(a.unit)
         change = (a.base_value / b.base_value - 1) * 100 if b.base_value else None
@@ -853,7 +892,7 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
     inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
               and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)
               and measure_fits(f, measure)]
-    return [(indicator_fit(f, hit.chunk.text, grams, names), f) for f in inside]
+    return [(indicator_fit(f, hit.chunk.text, grams, names, pick.side.question), f) for f in inside]
 
 
 def _side_pair(first: list, second: list):
@@ -868,8 +907,9 @@ def _side_pair(first: list, second: list):
             return False
         return group not in ("money", "physical") or _plain_unit(a.unit) == _plain_unit(b.unit)
 
-    def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it
-        return [(fit, f) for fit, f in facts if fit > 0] or facts
+    def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it;
+        # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
+        return [(fit, f) for fit, f in facts if fit >= 1.0] or [(fit, f) for fit, f in facts if fit > 0] or facts
 
     pairs = [(fa + fb, -i - j, a, b) for i, (fa, a) in enumerate(naming(first))
              for j, (fb, b) in enumerate(naming(second)) if comparable(a, b)]

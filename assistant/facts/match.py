@@ -33,20 +33,36 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     shared = fact.indicator.split("占")[0] if fact.measure == "share" and "占" in fact.indicator else fact.indicator
     if (frame.words and qualifiers_differ(fact.indicator, frame.words, frame.indicators)
             and qualifiers_differ(shared, frame.words, frame.indicators)) or (
-            frame.indicators and not names_an_indicator(fact, frame.indicators)):
+            frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words))):
         out.append("indicator")
     return out
 
 
-def names_an_indicator(fact: Fact, names: tuple[str, ...]) -> bool:
+def shares_asked(question: str) -> bool:
+    """The question asks a share (占全国比重, 占比: data/asking.yaml share_words)."""
+    from assistant.data_files import word_pattern
+
+    return bool(question) and word_pattern("asking.yaml", "share_words").search(question) is not None
+
+
+def names_an_indicator(fact: Fact, names: tuple[str, ...], share: bool = False) -> bool:
     """The fact's indicator is one of `names`, or a shortened form of one whose dropped head the sentence
-    says before the figure: "粮食作物播种面积162.8万亩、总产65.7万吨" gives 总产 for 粮食总产."""
+    says before the figure: "粮食作物播种面积162.8万亩、总产65.7万吨" gives 总产 for 粮食总产; with `share`
+    (a share asked), a share of one said so."""
     own = fact.indicator.upper()
     if any(n.upper() in own for n in names):
         return True
     before = fact.sentence[:fact.sentence.find(fact.figure)] if fact.figure in fact.sentence else fact.sentence
-    return len(own) >= 2 and any(
-        n.upper().endswith(own) and len(n) > len(own) and n[:len(n) - len(own)] in before for n in names)
+    if len(own) >= 2 and any(
+            n.upper().endswith(own) and len(n) > len(own) and n[:len(n) - len(own)] in before for n in names):
+        return True
+    # a share whose shared-out part is cut short or left out: "经济总量连续跨过3个万亿元大关，占全国比重由
+    # 2020年的7.2%…" gives 经济占全国比重 or 占全国比重, what is shared out (经济总量) said in full before it
+    if not share or fact.measure != "share" or "占" not in own:
+        return False
+    shared = own.split("占")[0]
+    return (len(shared) >= 2 or not shared) and any(
+        n.upper().startswith(shared) and n.upper() in before.upper() for n in names)
 
 
 def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -> bool:
