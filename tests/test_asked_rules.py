@@ -12,20 +12,13 @@ from assistant.answer import extractive as ex
 from assistant.answer.asked import asks_last_year, asks_this_year, indicator_unsaid, place_not_held, place_to_name
 from assistant.answer.citations import is_refusal
 from assistant.answer.refusal import DURATION, counts_years
-from assistant.documents import Chunk, ScoredChunk
+from assistant.documents import ScoredChunk
+from tests.passages import answer, report_passage
 
 
 def passage(text: str, region: str = "江西省", issued: int = 2026, heading: list[str] | None = None,
             kind: str = "government_work_report", n: int = 1) -> ScoredChunk:
-    meta = {"source": f"{region}.txt", "title": f"{region}政府工作报告（{issued}年）", "region": region,
-            "doc_id": region, "doc_kind": kind, "year_issued": issued, "year_reviewed": issued - 1}
-    chunk = Chunk(chunk_id=f"{region}:{n:04d}", doc_id=region, text=text, start=0, end=len(text),
-                  heading_path=heading or ["一、2025年工作回顾"], page=None, metadata=meta)
-    return ScoredChunk(chunk=chunk, score=1.0)
-
-
-def answer(question: str, contexts: list[ScoredChunk]) -> str:
-    return ex.answer(question, analyse(question), contexts)
+    return report_passage(text, region, issued, heading or ["一、2025年工作回顾"], kind, n)
 
 
 def test_a_which_province_answer_names_the_province_its_sentence_is_about():

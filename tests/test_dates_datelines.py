@@ -13,21 +13,13 @@ from assistant.answer.asked import (holds_dateline, outside_titles, part_year, r
                                     with_datelines)
 from assistant.answer.citations import is_refusal
 from assistant.answer.refusal import indicator_words, when_said
-from assistant.documents import Chunk, ScoredChunk
+from assistant.documents import ScoredChunk
+from tests.passages import answer, report_passage
 
 
 def passage(text: str, region: str = "九江市", issued: int = 2026, heading: list[str] | None = None,
             kind: str = "government_work_report", n: int = 1) -> ScoredChunk:
-    meta = {"source": f"{region}{issued}.txt", "title": f"{region}政府工作报告（{issued}年）", "region": region,
-            "doc_id": f"{region}{issued}", "doc_kind": kind, "year_issued": issued,
-            "year_reviewed": issued - 1 if kind == "government_work_report" else 0}
-    chunk = Chunk(chunk_id=f"{region}{issued}:{n:04d}", doc_id=f"{region}{issued}", text=text, start=0,
-                  end=len(text), heading_path=heading or ["三、2026年工作安排"], page=None, metadata=meta)
-    return ScoredChunk(chunk=chunk, score=1.0)
-
-
-def answer(question: str, contexts: list[ScoredChunk]) -> str:
-    return ex.answer(question, analyse(question), contexts)
+    return report_passage(text, region, issued, heading or ["三、2026年工作安排"], kind, n)
 
 
 SIGNED = ("各位代表，蓝图已经绘就，号角已经吹响。让我们团结一心，奋力谱写九江高质量发展新篇章！\n"

@@ -12,22 +12,14 @@ from assistant.analysis import analyse
 from assistant.answer import extractive as ex
 from assistant.answer.asked import asks_past_event, dated_elsewhere, kind_bonus, plan_date
 from assistant.answer.citations import is_refusal
-from assistant.documents import Chunk, ScoredChunk
+from assistant.documents import ScoredChunk
 from assistant.places import gazetteer_book
+from tests.passages import answer, report_passage
 
 
 def passage(text: str, region: str = "江西省", issued: int = 2026, heading: list[str] | None = None,
             kind: str = "government_work_report", n: int = 1) -> ScoredChunk:
-    meta = {"source": f"{region}{issued}.txt", "title": f"{region}政府工作报告（{issued}年）", "region": region,
-            "doc_id": f"{region}{issued}", "doc_kind": kind, "year_issued": issued,
-            "year_reviewed": issued - 1 if kind == "government_work_report" else 0}
-    chunk = Chunk(chunk_id=f"{region}{issued}:{n:04d}", doc_id=f"{region}{issued}", text=text, start=0,
-                  end=len(text), heading_path=heading or ["一、工作回顾"], page=None, metadata=meta)
-    return ScoredChunk(chunk=chunk, score=1.0)
-
-
-def answer(question: str, contexts: list[ScoredChunk]) -> str:
-    return ex.answer(question, analyse(question), contexts)
+    return report_passage(text, region, issued, heading or ["一、工作回顾"], kind, n)
 
 
 def test_a_season_dates_a_plan():

@@ -1,0 +1,22 @@
+"""Passages of our own for the answer-layer tests: a chunk of a work report (or another kind of document) as
+retrieval hands it to the answerer, and the extractive answer over such passages."""
+from __future__ import annotations
+
+from assistant.analysis import analyse
+from assistant.answer import extractive as ex
+from assistant.documents import Chunk, ScoredChunk
+
+
+def report_passage(text: str, region: str, issued: int = 2026, heading: list[str] | None = None,
+                   kind: str = "government_work_report", n: int = 1) -> ScoredChunk:
+    """Chunk n of `region`'s document of `issued`; a work report reviews the year before."""
+    meta = {"source": f"{region}{issued}.txt", "title": f"{region}政府工作报告（{issued}年）", "region": region,
+            "doc_id": f"{region}{issued}", "doc_kind": kind, "year_issued": issued,
+            "year_reviewed": issued - 1 if kind == "government_work_report" else 0}
+    chunk = Chunk(chunk_id=f"{region}{issued}:{n:04d}", doc_id=f"{region}{issued}", text=text, start=0,
+                  end=len(text), heading_path=heading or ["一、工作回顾"], page=None, metadata=meta)
+    return ScoredChunk(chunk=chunk, score=1.0)
+
+
+def answer(question: str, contexts: list[ScoredChunk]) -> str:
+    return ex.answer(question, analyse(question), contexts)
