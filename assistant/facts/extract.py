@@ -243,6 +243,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         before = sentence[:m.start()]
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
+        if re.fullmatch(f"(?:{cue_pattern('refers_to_text').pattern})", clause.strip()):
+            previous_end = m.end()
+            continue  # 以上8个方面重点任务: a count of the report's own items
         # 增长20%以上、10%以上: a hedge on the figure before does not end the series
         in_series = series is not None and out and re.fullmatch(r"(?:以上|以下|左右|多|余)?[、和及与\s]*",
                                                                 sentence[previous_end:m.start()])
@@ -752,8 +755,10 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
         return "change", -1 if re.search(r"少|减少", than_before.group(0)) else 1
     if grows and any(bare.endswith(w) or bare.endswith(w + "了") for w in cues()["growth"]):
         return "change", sign
-    if re.match(rf"(?:{cue_pattern('lead_change').pattern})?(?:{cue_pattern('falls').pattern})", clause.strip()):
+    if group == "count" and re.match(
+            rf"(?:{cue_pattern('lead_change').pattern})?(?:{cue_pattern('falls').pattern})", clause.strip()):
         return "change", -1  # 今年再减少农村贫困人口1000万: the fall is the verb of the clause
+    # 压减地下水开采量21.5亿立方米, 减少企业税负3500亿元: the amount cut is what the clause states (as 淘汰…产能)
     return ("amount" if group in ("money", "physical") else "count"), 1
 
 
@@ -914,6 +919,8 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         return _plan_or_end_year(heading_plans[-1], status)  # or which plan: "“十三五”成就突出"
     if not year and doc.plan_period and status == "target":
         return _plan_of(doc.plan_period[1])  # a plan's goal with no year of its own: the plan's
+    if not year and status in ("cumulative", "average") and says("short_span", before + clause) and doc.year_reviewed:
+        year = str(doc.year_reviewed)  # 近三年淘汰落后产能…: a total up to the year reviewed, not over the plan
     if not year and status in ("cumulative", "average") and _plan_of(doc.year_reviewed) and (
             plan_periods()[_plan_of(doc.year_reviewed)][1] == doc.year_reviewed):
         return _plan_of(doc.year_reviewed)  # a total or average over years, reviewed in a plan's last year
