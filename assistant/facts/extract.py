@@ -922,7 +922,9 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         year = str(doc.year_issued)  # "三、全力推动“十五五”开好局、起好步": the plan's first year, the issue year
     if not year and heading_plans and status == "target":
         return heading_plans[-1]  # goals under "2035年远景目标及“十四五”时期主要目标" are the plan's
-    if not year and heading_years and status in ("actual", "target"):
+    if not year and heading_years and (status in ("actual", "target") or (
+            status == "cumulative" and not heading_plans and not says("five_years", before + clause))):
+        # "一、2025年工作回顾 > …累计推出119个事项": a section of the year reviewed; its totals run up to that year
         year = heading_years[-1]  # the section says which year it is about: "2020年工作回顾"
     if not year and heading_plans:
         return _plan_or_end_year(heading_plans[-1], status)  # or which plan: "“十三五”成就突出"
