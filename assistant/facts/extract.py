@@ -251,7 +251,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                                                                 sentence[previous_end:m.start()])
         span_start = _opens_span(sentence, m, out, previous_end)
         # the Y of a span opened before it in the sentence (not 达到 alone: "分别达到24家、20家")
-        span_end = (open_span and _closes_span(clause)) or bool(in_series and out and span_ends and span_ends[-1])
+        span_end = (open_span and (_closes_span(clause) or _closes_span_as(clause))) or bool(in_series and out and span_ends and span_ends[-1])
         if span_end and not in_series and series is not None and series.items:
             series.next, in_series = 0, True  # "分别从771家、481家增加到1076家、636家": the ends follow the items again
         if not in_series:
@@ -391,7 +391,8 @@ def _opens_span(sentence: str, m: re.Match, out: list[Fact], previous_end: int) 
         if not nxt:
             break
         after = after[nxt.end():]
-    return SPAN_TO.match(after) is not None
+    return SPAN_TO.match(after) is not None or re.match(
+        rf"(?:以上|左右|多)?(?:{cue_pattern('span_to_as').pattern})", after) is not None
 
 
 def _span_head(sentence: str, at: int) -> str:
@@ -408,6 +409,11 @@ def _span_head(sentence: str, at: int) -> str:
 
 def _closes_span(clause: str) -> bool:
     return re.search(r"[到至](?:\d{4}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$", clause) is not None
+
+
+def _closes_span_as(clause: str) -> bool:
+    """由162个整合为123个: a verb ending in 为 closes a span opened before it."""
+    return re.search(f"(?:{cue_pattern('span_to_as').pattern})$", clause) is not None
 
 
 def _span_start_period(before: str, clause: str, doc: DocContext, paragraph: "Paragraph") -> str:
@@ -717,6 +723,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
+    text = re.sub(f"(?:{cue_pattern('span_to_as').pattern})$", "", text)  # 整合为123个: the verb names nothing
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
     text = re.sub(rf"(?:是|为|相当于)(?:十[一二三四五]五|{YEAR_DIGITS}年)[末初]?的$", "", text)
     leads, tails = _longest_first("lead_fillers"), _longest_first("tail_verbs")
