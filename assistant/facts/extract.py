@@ -606,13 +606,19 @@ def _clause_before(sentence: str, at: int, floor: int) -> str:
             if opening > floor and re.fullmatch(r"[\u4e00-\u9fff·]{1,10}", aside_text) and not group_of(aside_text):
                 aside, i = (opening, i + 1 if len(tail) <= 2 else opening), opening - 1
                 continue
-        if sentence[i] in CLAUSE_SEP:
+        if sentence[i] in CLAUSE_SEP and not _joins_numerals(sentence, i):
             cut = i + 1
             break
         i -= 1
     if aside:
         return sentence[cut:aside[0]] + sentence[aside[1]:at]
     return sentence[cut:at]
+
+
+def _joins_numerals(sentence: str, at: int) -> bool:
+    """"央企二、三级子公司", "三、四线城市": a 、 between two numerals joins them inside one name, it ends no clause."""
+    return sentence[at] == "、" and 0 < at < len(sentence) - 1 and bool(
+        re.fullmatch(r"[一二三四五六七八九十]、[一二三四五六七八九十][\u4e00-\u9fff]", sentence[at - 1:at + 3]))
 
 
 def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool:
