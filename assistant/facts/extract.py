@@ -721,7 +721,8 @@ def _indicator(clause: str) -> str:
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
-    text = re.sub(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年)(?:预算|末|底|时期)?", "", text)
+    text = re.sub(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年|{cue_pattern('earlier_span').pattern})"
+                  r"(?:预算|末|底|时期)?", "", text)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
     text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
                   text)
