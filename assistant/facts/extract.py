@@ -284,7 +284,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             if index < len(series.items):
                 indicator = _indicator(series.items[index]) or indicator
             series.next = index + 1
-        if not indicator and not out and not previous_indicator and _group(unit) != "count":
+        # (not a figure opening its clause before a noun: "…全面推开，1亿公顷林地确权到户" measures the noun after)
+        if not indicator and not out and not previous_indicator and _group(unit) != "count" and not (
+                not clause.strip() and _group(unit) in ("money", "physical") and _names_after(after)):
             # "全社会研究与实验发展经费，从2002年1288亿元增加到…", "贸易顺差连续两年下降，2010年比上年减少6.4%":
             # the first figure's clause names nothing, the clause before it names the subject
             subject = re.split(f"[{CLAUSE_SEP}]", sentence[:len(before) - len(clause)].rstrip(CLAUSE_SEP + " "))[-1]
