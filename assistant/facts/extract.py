@@ -23,7 +23,7 @@ import cn2an
 
 from assistant.facts.model import Fact
 from assistant.data_files import load_data
-from assistant.facts.units import group_of, multiplier, unit_alternation, unit_groups
+from assistant.facts.units import group_of, multiplier, multipliers, unit_alternation, unit_groups
 from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
 PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
@@ -246,6 +246,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if re.fullmatch(f"(?:{cue_pattern('refers_to_text').pattern})", clause.strip()):
             previous_end = m.end()
             continue  # 以上8个方面重点任务: a count of the report's own items
+        if _group(unit) == "count" and _among_ranked(clause, after):
+            previous_end = m.end()
+            continue  # 在全国…的55个城市中名列第4位: the group a rank is among
         # 增长20%以上、10%以上: a hedge on the figure before does not end the series
         in_series = series is not None and out and re.fullmatch(r"(?:以上|以下|左右|多|余)?[、和及与\s]*",
                                                                 sentence[previous_end:m.start()])
@@ -455,6 +458,17 @@ def _review_span(before: str, doc: DocContext, paragraph: "Paragraph") -> tuple[
     if says("cumulative", doc.heading) and doc.year_reviewed:
         return _span_of(_five_years(doc.year_reviewed))
     return None
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
+
+
+def _among_ranked(clause: str, after: str) -> bool:
+    """"在…55个城市中名列第4位": the clause opens with 在, the noun after the count ends in 中 and a rank follows."""
+    among = cues()["among"]
+    return bool(re.match(f"(?:{_words(among['open'])})", clause.strip())) and bool(re.match(
+        rf"[\u4e00-\u9fff]{{1,8}}?(?:{_words(among['close'])})(?:{_words(among['rank'])})", after))
 
 
 def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
@@ -783,6 +797,8 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
             rf"(?:{cue_pattern('lead_change').pattern})?(?:{cue_pattern('falls').pattern})", clause.strip()):
         return "change", -1  # 今年再减少农村贫困人口1000万: the fall is the verb of the clause
     # 压减地下水开采量21.5亿立方米, 减少企业税负3500亿元: the amount cut is what the clause states (as 淘汰…产能)
+    if unit in multipliers() and says("money_nouns", indicator):
+        return "amount", 1  # 海外销售超过10亿: a bare 亿 of sales is money
     return ("amount" if group in ("money", "physical") else "count"), 1
 
 
