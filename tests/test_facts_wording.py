@@ -101,3 +101,15 @@ def test_ages_distances_within_and_groups_ranked_among():
 def test_a_bare_yi_of_sales_is_money():
     got = by_figure("力争跨境电商销售额超过25亿。", heading="三、2026年重点工作")
     assert (got["25亿"].measure, got["25亿"].status) == ("amount", "target")
+
+
+def test_money_spent_so_far_on_a_programme_is_a_total_to_date():
+    got = by_figure("灾后重建项目已完成投资820亿元，占规划总投资的74%。", heading="一、2009年工作回顾",
+                    region="全国", year_issued=2010, year_reviewed=2009)
+    assert (got["820亿元"].status, got["820亿元"].period) == ("cumulative", "2009")
+    assert got["74%"].status == "actual", "a share is a level"
+
+
+def test_a_comma_between_two_grades_joins_them_inside_the_name_counted():
+    got = by_figure("5家企业获评国家示范级、标杆级绿色工厂。")
+    assert got["5家"].indicator == "获评国家示范级、标杆级绿色工厂企业"

@@ -648,9 +648,16 @@ def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool
 def _clause_after(sentence: str, at: int) -> str:
     """The rest of the figure's clause after it: 左右, 以上 and the like."""
     for i in range(at, len(sentence)):
-        if sentence[i] in CLAUSE_SEP or sentence[i] in "。；;":
+        if (sentence[i] in CLAUSE_SEP or sentence[i] in "。；;") and not _joins_grades(sentence, i):
             return sentence[at:i]
     return sentence[at:]
+
+
+def _joins_grades(sentence: str, at: int) -> bool:
+    """"获评国家领航级、卓越级智能工厂": a 、 between two grades of one noun joins them inside its name."""
+    grades = cue_pattern("grade_suffixes").pattern
+    return sentence[at] == "、" and bool(re.search(f"(?:{grades})$", sentence[max(0, at - 4):at])) and bool(
+        re.match(rf"[\u4e00-\u9fff]{{1,4}}?(?:{grades})[\u4e00-\u9fff]", sentence[at + 1:at + 7]))
 
 
 def _ends_in_verb(indicator: str) -> bool:
@@ -685,7 +692,8 @@ def _noun_after(after: str) -> str:
     noun = re.sub(r"[和及与、]$", "", text[:cut])  # 7家概念验证平台和6家孵化器: the next item joins it
     if noun in words["not_nouns"]:
         return ""  # 折合1148亿元人民币: the currency, not what is measured
-    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d]*", noun) else ""
+    # (a 、 left in the text after a figure joins two grades of one name: 国家领航级、卓越级智能工厂)
+    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d、]*", noun) else ""
 
 
 def _counted_noun(after: str) -> str:
@@ -840,8 +848,8 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         return "target"  # a five-year plan's figures for its own period are what it sets out to do
     if says("average", clause):
         return "average"
-    if says("cumulative", clause):
-        return "cumulative"  # 累计完成投资713亿元, 五年吸收外资140亿美元
+    if says("cumulative", clause) or (measure == "amount" and says("to_date", clause)):
+        return "cumulative"  # 累计完成投资713亿元, 五年吸收外资140亿美元, 已完成投资6545亿元 (so far)
     # after "五年来，" or "累计…，" in its sentence a figure is a total or change over those years, but a
     # share (占比达到45%) is a level, the end year's; in a paragraph or section about a plan period only
     # flows and changes are totals over it (新增就业5771万人, 占比提高2.5个百分点)
