@@ -58,6 +58,8 @@ def test_a_running_total_reaches_its_own_list_not_the_clauses_after_it():
     got = by_figure("累计新增专精特新企业300家、小巨人企业45家，平均审批时间压缩40%。")
     assert got["300家"].status == got["45家"].status == "cumulative"
     assert (got["40%"].status, got["40%"].period) == ("actual", "2025")
+    counts = by_figure("累计破获电信诈骗案件520起，抓获犯罪嫌疑人860人。", heading="一、“十四五”时期工作回顾")
+    assert counts["860人"].status == "cumulative", "a count in the next clause is still an item of the total"
 
 
 def test_a_running_total_under_the_years_heading_is_dated_to_that_year():
@@ -96,6 +98,12 @@ def test_ages_distances_within_and_groups_ranked_among():
     assert (got["80.2岁"].value, got["80.2岁"].measure) == (80.2, "amount")
     assert "500米" not in got and "27个" not in got
     assert got["92%"].measure == "share"
+    ages = by_figure("65岁以上老年人健康管理率达到72%，为0—3岁婴幼儿家庭发放育儿补贴，人均预期寿命从79.1岁提高到80.3岁。")
+    assert set(ages) == {"72%", "79.1岁", "80.3岁"}, "an age before a noun names a group of people"
+    assert "65岁以上老年人" in ages["72%"].indicator
+    assert (ages["79.1岁"].period, ages["80.3岁"].period) == ("2024", "2025")
+    listed = by_figure("人均预期寿命提高0.6岁、达到80.3岁。")
+    assert (listed["0.6岁"].measure, listed["80.3岁"].measure) == ("change", "amount"), "达到 is a verb of its own"
 
 
 def test_a_bare_yi_of_sales_is_money():

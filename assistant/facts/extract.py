@@ -337,8 +337,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         # "新增国家现代农业产业园11个、优势特色产业集群9个": an item of a list shares the verb of the first
         listed = bool(out) and re.fullmatch(r"(?:以上|左右|多|余)?、", sentence[previous_end:m.start() - len(clause)])
         if listed and not in_series and out[-1].measure in ("growth", "change") and _group(unit) == _group(
-                out[-1].unit) and measure in ("share", "amount", "count") and not says("share", clause) and not says(
-                "growth", clause):
+                out[-1].unit) and measure in ("share", "amount", "count") and indicator == re.sub(r"\s", "", clause) and not (
+                says("share", clause) or says("growth", clause)):
             # 平均压减时间58%、材料52%: an item naming only a noun is changed by the first item's verb
             measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)
         # (not the Y of 从X增加到Y: a level reached)
@@ -488,6 +488,9 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         return True  # 95%的行政村集体经济收入超过5万元的…: a class of villages, not a figure stated
     if _group(unit) not in ("money", "physical"):
         return False
+    if any(unit.endswith(u) for u in cues()["age_units"]) and re.match(r"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]", after) and not (
+            SPAN_TO.match(after) or re.match(f"(?:{cue_pattern('growth').pattern}|{cue_pattern('tail_verbs').pattern})", after)):
+        return True  # 0—6岁儿童, 65岁以上老年人: an age before a noun names a group of people
     if any(unit.endswith(u) for u in cues()["class_units"]):
         return True
     if cue_pattern("kind_after").match(after):
@@ -810,12 +813,13 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     return ("amount" if group in ("money", "physical") else "count"), 1
 
 
-def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext) -> str:
+def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext, rate: bool = False) -> str:
     """"sentence" when the sentence before the figure speaks of several years (五年来，…; 累计…) and names no
     single year after that; "paragraph" when its paragraph or section does and the sentence names no year;
-    "" otherwise ("“十三五”期间,…；2020年,实际利用外资…" is 2020's)."""
+    "" otherwise ("“十三五”期间,…；2020年,实际利用外资…" is 2020's). `rate`: the figure is a rate, which a running
+    total (累计…) before the clause it ends reaches no more (累计推出119个事项，平均压减时间58%)."""
     cue = [m.start() for m in cue_pattern("cumulative").finditer(before) if not (
-        cue_pattern("clause_totals").fullmatch(m.group(0)) and re.search(r"[，,；;：:]", before[m.end():]))]
+        rate and cue_pattern("clause_totals").fullmatch(m.group(0)) and re.search(r"[，,；;：:]", before[m.end():]))]
     year = [m.start() for m in YEAR.finditer(before)] + [m.start() for m in cue_pattern("this_year").finditer(before)]
     if cue:
         return "sentence" if not year or max(cue) > max(year) else ""
@@ -853,7 +857,8 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     # after "五年来，" or "累计…，" in its sentence a figure is a total or change over those years, but a
     # share (占比达到45%) is a level, the end year's; in a paragraph or section about a plan period only
     # flows and changes are totals over it (新增就业5771万人, 占比提高2.5个百分点)
-    scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc)
+    scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc,
+                              rate=measure in ("growth", "share"))
     if YEAR.search(YEAR_BASE.sub("", clause)) or cue_pattern("year_on_year").search(clause):
         scope = ""  # "2010年比上年减少6.4%": one year's change, whatever the paragraph reviews
     # 新能源汽车年产量增至82万辆: a level reached, not a total
