@@ -83,6 +83,12 @@ def cue_pattern(name: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{w})" for w in sorted(cues()[name], key=len, reverse=True)))
 
 
+@lru_cache(maxsize=None)
+def cue_regex(template: str) -> re.Pattern:
+    """A regex with lists of fact_cues.yaml in it, compiled once: cue_regex("(?:{span_to_as})$")."""
+    return re.compile(re.sub(r"\{([a-z_]+)\}", lambda m: cue_pattern(m.group(1)).pattern, template))
+
+
 def says(name: str, text: str) -> bool:
     return cue_pattern(name).search(text) is not None
 
@@ -243,7 +249,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         before = sentence[:m.start()]
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
-        if re.fullmatch(f"(?:{cue_pattern('refers_to_text').pattern})", clause.strip()):
+        if cue_regex("(?:{refers_to_text})").fullmatch(clause.strip()):
             previous_end = m.end()
             continue  # 以上8个方面重点任务: a count of the report's own items
         if _group(unit) == "count" and _among_ranked(clause, after):
@@ -402,8 +408,7 @@ def _opens_span(sentence: str, m: re.Match, out: list[Fact], previous_end: int) 
         if not nxt:
             break
         after = after[nxt.end():]
-    return SPAN_TO.match(after) is not None or re.match(
-        rf"(?:以上|左右|多)?(?:{cue_pattern('span_to_as').pattern})", after) is not None
+    return SPAN_TO.match(after) is not None or cue_regex("(?:以上|左右|多)?(?:{span_to_as})").match(after) is not None
 
 
 def _span_head(sentence: str, at: int) -> str:
@@ -424,7 +429,7 @@ def _closes_span(clause: str) -> bool:
 
 def _closes_span_as(clause: str) -> bool:
     """由162个整合为123个: a verb ending in 为 closes a span opened before it."""
-    return re.search(f"(?:{cue_pattern('span_to_as').pattern})$", clause) is not None
+    return cue_regex("(?:{span_to_as})$").search(clause) is not None
 
 
 def _span_start_period(before: str, clause: str, doc: DocContext, paragraph: "Paragraph") -> str:
@@ -466,15 +471,10 @@ def _review_span(before: str, doc: DocContext, paragraph: "Paragraph") -> tuple[
     return None
 
 
-def _words(words: list[str]) -> str:
-    return "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
-
-
 def _among_ranked(clause: str, after: str) -> bool:
     """"在…55个城市中名列第4位": the clause opens with 在, the noun after the count ends in 中 and a rank follows."""
-    among = cues()["among"]
-    return bool(re.match(f"(?:{_words(among['open'])})", clause.strip())) and bool(re.match(
-        rf"[\u4e00-\u9fff]{{1,8}}?(?:{_words(among['close'])})(?:{_words(among['rank'])})", after))
+    return bool(cue_regex("(?:{among_open})").match(clause.strip())) and bool(
+        cue_regex("[\u4e00-\u9fff]{1,8}?(?:{among_close})(?:{among_rank})").match(after))
 
 
 def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
@@ -495,7 +495,7 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
     if _group(unit) not in ("money", "physical"):
         return False
     if any(unit.endswith(u) for u in cues()["age_units"]) and re.match(r"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]", after) and not (
-            SPAN_TO.match(after) or re.match(f"(?:{cue_pattern('growth').pattern}|{cue_pattern('tail_verbs').pattern})", after)):
+            SPAN_TO.match(after) or cue_regex("(?:{growth}|{tail_verbs})").match(after)):
         return True  # 0—6岁儿童, 65岁以上老年人: an age before a noun names a group of people
     if any(unit.endswith(u) for u in cues()["class_units"]):
         return True
@@ -664,9 +664,8 @@ def _clause_after(sentence: str, at: int) -> str:
 
 def _joins_grades(sentence: str, at: int) -> bool:
     """"获评国家领航级、卓越级智能工厂": a 、 between two grades of one noun joins them inside its name."""
-    grades = cue_pattern("grade_suffixes").pattern
-    return sentence[at] == "、" and bool(re.search(f"(?:{grades})$", sentence[max(0, at - 4):at])) and bool(
-        re.match(rf"[\u4e00-\u9fff]{{1,4}}?(?:{grades})[\u4e00-\u9fff]", sentence[at + 1:at + 7]))
+    return sentence[at] == "、" and bool(cue_regex("(?:{grade_suffixes})$").search(sentence[max(0, at - 4):at])) and bool(
+        cue_regex("[\u4e00-\u9fff]{1,4}?(?:{grade_suffixes})[\u4e00-\u9fff]").match(sentence[at + 1:at + 7]))
 
 
 def _ends_in_verb(indicator: str) -> bool:
@@ -691,7 +690,7 @@ def _noun_after(after: str) -> str:
     parts = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])", re.sub(r"[“”\"《》]", "", after))
     text = parts[0]
     if len(parts) > 1:  # 80个乡镇近300万群众: a hedge before the next figure is that figure's
-        text = re.sub(f"(?:{cue_pattern('figure_hedges').pattern})$", "", text)
+        text = cue_regex("(?:{figure_hedges})$").sub("", text)
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
@@ -754,8 +753,8 @@ def _indicator(clause: str) -> str:
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
-    text = re.sub(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年|{cue_pattern('earlier_span').pattern})"
-                  r"(?:预算|末|底|时期)?", "", text)
+    text = cue_regex(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年|{{earlier_span}})"
+                     r"(?:预算|末|底|时期)?").sub("", text)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
     text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
                   text)
@@ -763,7 +762,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
-    text = re.sub(f"(?:{cue_pattern('span_to_as').pattern})$", "", text)  # 整合为123个: the verb names nothing
+    text = cue_regex("(?:{span_to_as})$").sub("", text)  # 整合为123个: the verb names nothing
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
     text = re.sub(rf"(?:是|为|相当于)(?:十[一二三四五]五|{YEAR_DIGITS}年)[末初]?的$", "", text)
     leads, tails = _longest_first("lead_fillers"), _longest_first("tail_verbs")
@@ -810,8 +809,7 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
         return "change", -1 if re.search(r"少|减少", than_before.group(0)) else 1
     if grows and any(bare.endswith(w) or bare.endswith(w + "了") for w in cues()["growth"]):
         return "change", sign
-    if group == "count" and re.match(
-            rf"(?:{cue_pattern('lead_change').pattern})?(?:{cue_pattern('falls').pattern})", clause.strip()):
+    if group == "count" and cue_regex("(?:{lead_change})?(?:{falls})").match(clause.strip()):
         return "change", -1  # 今年再减少农村贫困人口1000万: the fall is the verb of the clause
     # 压减地下水开采量21.5亿立方米, 减少企业税负3500亿元: the amount cut is what the clause states (as 淘汰…产能)
     if unit in multipliers() and says("money_nouns", indicator):
