@@ -121,9 +121,3 @@ def test_money_spent_so_far_on_a_programme_is_a_total_to_date():
 def test_a_comma_between_two_grades_joins_them_inside_the_name_counted():
     got = by_figure("5家企业获评国家示范级、标杆级绿色工厂。")
     assert got["5家"].indicator == "获评国家示范级、标杆级绿色工厂企业"
-
-
-def test_two_counts_of_one_group_share_the_noun_after_both():
-    got = by_figure("全年帮助132户418名低保对象实现稳定就业。")
-    assert got["132户"].indicator == got["418名"].indicator
-    assert "低保对象" in got["132户"].indicator

@@ -305,12 +305,6 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             counted_after = _group(unit) == "count"
             if counted_after:
                 indicator = _counted_noun(after)
-        joined = figure_pattern().match(after) if _group(unit) == "count" and (
-            not indicator or len(indicator) <= 2 or _ends_in_verb(indicator)) else None
-        if joined and (parsed_next := _value_and_unit(joined)) and _group(parsed_next[1]) == "count" and _names_after(
-                after[joined.end():]):
-            # "76户229名建档立卡贫困户": two counts of one group (households and people) share the noun after both
-            indicator, counted_after = _counted_noun(after[joined.end():]), True
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
