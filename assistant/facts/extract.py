@@ -23,7 +23,7 @@ import cn2an
 
 from assistant.facts.model import Fact
 from assistant.data_files import load_data
-from assistant.facts.units import group_of, multiplier, unit_alternation, unit_groups
+from assistant.facts.units import group_of, multiplier, multipliers, unit_alternation, unit_groups
 from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
 PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
@@ -81,6 +81,12 @@ def cues() -> dict[str, list[str]]:
 def cue_pattern(name: str) -> re.Pattern:
     """One list of fact_cues.yaml as a regex alternation (entries may be patterns: (?<!之)力争)."""
     return re.compile("|".join(f"(?:{w})" for w in sorted(cues()[name], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def cue_regex(template: str) -> re.Pattern:
+    """A regex with lists of fact_cues.yaml in it, compiled once: cue_regex("(?:{span_to_as})$")."""
+    return re.compile(re.sub(r"\{([a-z_]+)\}", lambda m: cue_pattern(m.group(1)).pattern, template))
 
 
 def says(name: str, text: str) -> bool:
@@ -243,12 +249,18 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         before = sentence[:m.start()]
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
+        if cue_regex("(?:{refers_to_text})").fullmatch(clause.strip()):
+            previous_end = m.end()
+            continue  # 以上8个方面重点任务: a count of the report's own items
+        if _group(unit) == "count" and _among_ranked(clause, after):
+            previous_end = m.end()
+            continue  # 在全国…的55个城市中名列第4位: the group a rank is among
         # 增长20%以上、10%以上: a hedge on the figure before does not end the series
         in_series = series is not None and out and re.fullmatch(r"(?:以上|以下|左右|多|余)?[、和及与\s]*",
                                                                 sentence[previous_end:m.start()])
         span_start = _opens_span(sentence, m, out, previous_end)
         # the Y of a span opened before it in the sentence (not 达到 alone: "分别达到24家、20家")
-        span_end = (open_span and _closes_span(clause)) or bool(in_series and out and span_ends and span_ends[-1])
+        span_end = (open_span and (_closes_span(clause) or _closes_span_as(clause))) or bool(in_series and out and span_ends and span_ends[-1])
         if span_end and not in_series and series is not None and series.items:
             series.next, in_series = 0, True  # "分别从771家、481家增加到1076家、636家": the ends follow the items again
         if not in_series:
@@ -281,7 +293,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             if index < len(series.items):
                 indicator = _indicator(series.items[index]) or indicator
             series.next = index + 1
-        if not indicator and not out and not previous_indicator and _group(unit) != "count":
+        # (not a figure opening its clause before a noun: "…全面推开，1亿公顷林地确权到户" measures the noun after)
+        if not indicator and not out and not previous_indicator and _group(unit) != "count" and not (
+                not clause.strip() and _group(unit) in ("money", "physical") and _names_after(after)):
             # "全社会研究与实验发展经费，从2002年1288亿元增加到…", "贸易顺差连续两年下降，2010年比上年减少6.4%":
             # the first figure's clause names nothing, the clause before it names the subject
             subject = re.split(f"[{CLAUSE_SEP}]", sentence[:len(before) - len(clause)].rstrip(CLAUSE_SEP + " "))[-1]
@@ -328,6 +342,11 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                 series.measure, series.sign = measure, sign
         # "新增国家现代农业产业园11个、优势特色产业集群9个": an item of a list shares the verb of the first
         listed = bool(out) and re.fullmatch(r"(?:以上|左右|多|余)?、", sentence[previous_end:m.start() - len(clause)])
+        if listed and not in_series and out[-1].measure in ("growth", "change") and _group(unit) == _group(
+                out[-1].unit) and measure in ("share", "amount", "count") and indicator == re.sub(r"\s", "", clause) and not (
+                says("share", clause) or says("growth", clause)):
+            # 平均压减时间58%、材料52%: an item naming only a noun is changed by the first item's verb
+            measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)
         # (not the Y of 从X增加到Y: a level reached)
         flow = not span_end and not _closes_span(clause) and (
             says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow))
@@ -383,7 +402,7 @@ def _opens_span(sentence: str, m: re.Match, out: list[Fact], previous_end: int) 
         if not nxt:
             break
         after = after[nxt.end():]
-    return SPAN_TO.match(after) is not None
+    return SPAN_TO.match(after) is not None or cue_regex("(?:以上|左右|多)?(?:{span_to_as})").match(after) is not None
 
 
 def _span_head(sentence: str, at: int) -> str:
@@ -400,6 +419,11 @@ def _span_head(sentence: str, at: int) -> str:
 
 def _closes_span(clause: str) -> bool:
     return re.search(r"[到至](?:\d{4}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$", clause) is not None
+
+
+def _closes_span_as(clause: str) -> bool:
+    """由162个整合为123个: a verb ending in 为 closes a span opened before it."""
+    return cue_regex("(?:{span_to_as})$").search(clause) is not None
 
 
 def _span_start_period(before: str, clause: str, doc: DocContext, paragraph: "Paragraph") -> str:
@@ -441,6 +465,12 @@ def _review_span(before: str, doc: DocContext, paragraph: "Paragraph") -> tuple[
     return None
 
 
+def _among_ranked(clause: str, after: str) -> bool:
+    """"在…55个城市中名列第4位": the clause opens with 在, the noun after the count ends in 中 and a rank follows."""
+    return bool(cue_regex("(?:{among_open})").match(clause.strip())) and bool(
+        cue_regex("[\u4e00-\u9fff]{1,8}?(?:{among_close})(?:{among_rank})").match(after))
+
+
 def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
     """A figure that is part of a name or a class, not a statement: a threshold before the noun it
     qualifies (超10亿元项目, 20万元以上的村, 迈上4万亿、5万亿两个台阶), a capacity naming a project
@@ -458,6 +488,9 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         return True  # 95%的行政村集体经济收入超过5万元的…: a class of villages, not a figure stated
     if _group(unit) not in ("money", "physical"):
         return False
+    if any(unit.endswith(u) for u in cues()["age_units"]) and re.match(r"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]", after) and not (
+            SPAN_TO.match(after) or cue_regex("(?:{growth}|{tail_verbs})").match(after)):
+        return True  # 0—6岁儿童, 65岁以上老年人: an age before a noun names a group of people
     if any(unit.endswith(u) for u in cues()["class_units"]):
         return True
     if cue_pattern("kind_after").match(after):
@@ -592,13 +625,19 @@ def _clause_before(sentence: str, at: int, floor: int) -> str:
             if opening > floor and re.fullmatch(r"[\u4e00-\u9fff·]{1,10}", aside_text) and not group_of(aside_text):
                 aside, i = (opening, i + 1 if len(tail) <= 2 else opening), opening - 1
                 continue
-        if sentence[i] in CLAUSE_SEP:
+        if sentence[i] in CLAUSE_SEP and not _joins_numerals(sentence, i):
             cut = i + 1
             break
         i -= 1
     if aside:
         return sentence[cut:aside[0]] + sentence[aside[1]:at]
     return sentence[cut:at]
+
+
+def _joins_numerals(sentence: str, at: int) -> bool:
+    """"央企二、三级子公司", "三、四线城市": a 、 between two numerals joins them inside one name, it ends no clause."""
+    return sentence[at] == "、" and 0 < at < len(sentence) - 1 and bool(
+        re.fullmatch(r"[一二三四五六七八九十]、[一二三四五六七八九十][\u4e00-\u9fff]", sentence[at - 1:at + 3]))
 
 
 def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool:
@@ -612,9 +651,15 @@ def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool
 def _clause_after(sentence: str, at: int) -> str:
     """The rest of the figure's clause after it: 左右, 以上 and the like."""
     for i in range(at, len(sentence)):
-        if sentence[i] in CLAUSE_SEP or sentence[i] in "。；;":
+        if (sentence[i] in CLAUSE_SEP or sentence[i] in "。；;") and not _joins_grades(sentence, i):
             return sentence[at:i]
     return sentence[at:]
+
+
+def _joins_grades(sentence: str, at: int) -> bool:
+    """"获评国家领航级、卓越级智能工厂": a 、 between two grades of one noun joins them inside its name."""
+    return sentence[at] == "、" and bool(cue_regex("(?:{grade_suffixes})$").search(sentence[max(0, at - 4):at])) and bool(
+        cue_regex("[\u4e00-\u9fff]{1,4}?(?:{grade_suffixes})[\u4e00-\u9fff]").match(sentence[at + 1:at + 7]))
 
 
 def _ends_in_verb(indicator: str) -> bool:
@@ -636,7 +681,10 @@ def _noun_after(after: str) -> str:
     """The noun a count is of, when it follows the figure: "平台入选省级…" -> "平台"; "以上" -> ""."""
     words = cues()
     # 107家“亿元企业培育工程”企业; 等19个项目交付房屋4100套 (but 5G工厂 is a name)
-    text = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])", re.sub(r"[“”\"《》]", "", after))[0]
+    parts = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])", re.sub(r"[“”\"《》]", "", after))
+    text = parts[0]
+    if len(parts) > 1:  # 80个乡镇近300万群众: a hedge before the next figure is that figure's
+        text = cue_regex("(?:{figure_hedges})$").sub("", text)
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
@@ -646,7 +694,8 @@ def _noun_after(after: str) -> str:
     noun = re.sub(r"[和及与、]$", "", text[:cut])  # 7家概念验证平台和6家孵化器: the next item joins it
     if noun in words["not_nouns"]:
         return ""  # 折合1148亿元人民币: the currency, not what is measured
-    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d]*", noun) else ""
+    # (a 、 left in the text after a figure joins two grades of one name: 国家领航级、卓越级智能工厂)
+    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d、]*", noun) else ""
 
 
 def _counted_noun(after: str) -> str:
@@ -698,7 +747,8 @@ def _indicator(clause: str) -> str:
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
-    text = re.sub(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年)(?:预算|末|底|时期)?", "", text)
+    text = cue_regex(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年|{{earlier_span}})"
+                     r"(?:预算|末|底|时期)?").sub("", text)
     # "从2002年1288亿元增加到2007年的3664亿元": the years and 从/到 frame the figures, they name nothing
     text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
                   text)
@@ -706,6 +756,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
+    text = cue_regex("(?:{span_to_as})$").sub("", text)  # 整合为123个: the verb names nothing
     # "一般公共预算收入是“十二五”末的": the reference point is not the indicator
     text = re.sub(rf"(?:是|为|相当于)(?:十[一二三四五]五|{YEAR_DIGITS}年)[末初]?的$", "", text)
     leads, tails = _longest_first("lead_fillers"), _longest_first("tail_verbs")
@@ -752,16 +803,21 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
         return "change", -1 if re.search(r"少|减少", than_before.group(0)) else 1
     if grows and any(bare.endswith(w) or bare.endswith(w + "了") for w in cues()["growth"]):
         return "change", sign
-    if re.match(rf"(?:{cue_pattern('lead_change').pattern})?(?:{cue_pattern('falls').pattern})", clause.strip()):
+    if group == "count" and cue_regex("(?:{lead_change})?(?:{falls})").match(clause.strip()):
         return "change", -1  # 今年再减少农村贫困人口1000万: the fall is the verb of the clause
+    # 压减地下水开采量21.5亿立方米, 减少企业税负3500亿元: the amount cut is what the clause states (as 淘汰…产能)
+    if unit in multipliers() and says("money_nouns", indicator):
+        return "amount", 1  # 海外销售超过10亿: a bare 亿 of sales is money
     return ("amount" if group in ("money", "physical") else "count"), 1
 
 
-def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext) -> str:
+def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext, rate: bool = False) -> str:
     """"sentence" when the sentence before the figure speaks of several years (五年来，…; 累计…) and names no
     single year after that; "paragraph" when its paragraph or section does and the sentence names no year;
-    "" otherwise ("“十三五”期间,…；2020年,实际利用外资…" is 2020's)."""
-    cue = [m.start() for m in cue_pattern("cumulative").finditer(before)]
+    "" otherwise ("“十三五”期间,…；2020年,实际利用外资…" is 2020's). `rate`: the figure is a rate, which a running
+    total (累计…) before the clause it ends reaches no more (累计推出119个事项，平均压减时间58%)."""
+    cue = [m.start() for m in cue_pattern("cumulative").finditer(before) if not (
+        rate and cue_pattern("clause_totals").fullmatch(m.group(0)) and re.search(r"[，,；;：:]", before[m.end():]))]
     year = [m.start() for m in YEAR.finditer(before)] + [m.start() for m in cue_pattern("this_year").finditer(before)]
     if cue:
         return "sentence" if not year or max(cue) > max(year) else ""
@@ -794,12 +850,13 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         return "target"  # a five-year plan's figures for its own period are what it sets out to do
     if says("average", clause):
         return "average"
-    if says("cumulative", clause):
-        return "cumulative"  # 累计完成投资713亿元, 五年吸收外资140亿美元
+    if says("cumulative", clause) or (measure == "amount" and says("to_date", clause)):
+        return "cumulative"  # 累计完成投资713亿元, 五年吸收外资140亿美元, 已完成投资6545亿元 (so far)
     # after "五年来，" or "累计…，" in its sentence a figure is a total or change over those years, but a
     # share (占比达到45%) is a level, the end year's; in a paragraph or section about a plan period only
     # flows and changes are totals over it (新增就业5771万人, 占比提高2.5个百分点)
-    scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc)
+    scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc,
+                              rate=measure in ("growth", "share"))
     if YEAR.search(YEAR_BASE.sub("", clause)) or cue_pattern("year_on_year").search(clause):
         scope = ""  # "2010年比上年减少6.4%": one year's change, whatever the paragraph reviews
     # 新能源汽车年产量增至82万辆: a level reached, not a total
@@ -908,12 +965,16 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         year = str(doc.year_issued)  # "三、全力推动“十五五”开好局、起好步": the plan's first year, the issue year
     if not year and heading_plans and status == "target":
         return heading_plans[-1]  # goals under "2035年远景目标及“十四五”时期主要目标" are the plan's
-    if not year and heading_years and status in ("actual", "target"):
+    if not year and heading_years and (status in ("actual", "target") or (
+            status == "cumulative" and not heading_plans and not says("five_years", before + clause))):
+        # "一、2025年工作回顾 > …累计推出119个事项": a section of the year reviewed; its totals run up to that year
         year = heading_years[-1]  # the section says which year it is about: "2020年工作回顾"
     if not year and heading_plans:
         return _plan_or_end_year(heading_plans[-1], status)  # or which plan: "“十三五”成就突出"
     if not year and doc.plan_period and status == "target":
         return _plan_of(doc.plan_period[1])  # a plan's goal with no year of its own: the plan's
+    if not year and status in ("cumulative", "average") and says("short_span", before + clause) and doc.year_reviewed:
+        year = str(doc.year_reviewed)  # 近三年淘汰落后产能…: a total up to the year reviewed, not over the plan
     if not year and status in ("cumulative", "average") and _plan_of(doc.year_reviewed) and (
             plan_periods()[_plan_of(doc.year_reviewed)][1] == doc.year_reviewed):
         return _plan_of(doc.year_reviewed)  # a total or average over years, reviewed in a plan's last year
