@@ -64,3 +64,12 @@ def test_a_ceiling_asked_is_a_target_and_an_annual_mean_is_no_average_growth():
     assert level.status == "actual"
     assert frame_of(analyse("某市十四五期间生产总值年均增长多少？")).status == "average"
     assert frame_of(analyse("What was the average annual growth of output over the plan period?")).status == "average"
+
+
+def test_a_plan_s_goal_answers_its_last_year_not_a_year_inside_it():
+    # a goal of the plan period is where the plan ends: the target of 2022 is the 2022 report's, not this
+    doc = DocContext(region="某县", year_issued=2021, year_reviewed=2020)
+    goal = extract_facts("“十四五”时期的主要目标是：全县生产总值达到500亿元，城镇化率达到55%。", doc)[0]
+    assert goal.status == "target" and goal.period == "十四五"
+    assert "period" in disagreements(goal, frame_of(analyse("某县2022年生产总值目标是多少？")), 2021)
+    assert disagreements(goal, frame_of(analyse("某县2025年生产总值目标是多少？")), 2021) == []

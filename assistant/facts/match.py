@@ -117,6 +117,10 @@ def _period_agrees(fact: Fact, frame: Frame) -> bool:
         year = year_of(fact.period)
         if year is None:  # a plan period: its total, average or goal, and only if the plan covers the year
             # (a single year asked for is not answered by a five-year total or average)
+            if frame.status == "target" and fact.status == "target":
+                # a plan's goal is where the plan ends ("十四五"时期…地区生产总值达到650亿元): it answers its last
+                # year's target, not the target of a year inside the plan, which the year's own report sets
+                return any(plan_periods().get(fact.period, (0, 0))[1] == y for y in frame.years)
             return frame.status in ("cumulative", "average", "target") and fact.period in _periods_of(frame.years)
         return year in frame.years
     return True
