@@ -239,6 +239,22 @@ def _take_cues(text: str, table: str) -> tuple[str, list[str]]:
     return text, out
 
 
+def _take_streak(text: str) -> tuple[str, list[str]]:
+    """The length of a streak asked, as a Chinese question asks it: "for how many straight months" -> 连续多少个月,
+    "how many years in a row" -> 连续多少年 (data/english.yaml streak); "for the first time in how many years" ->
+    多少年来首次 (since_first). A bare "how many years" asks no streak."""
+    streak = data()["streak"]
+    found = []
+    for noun, chinese in streak["periods"].items():
+        pattern = (rf"(?:for\s+)?how\s+many\s+(?:(?:{streak['before']})\s+{noun}(?:\s+(?:{streak['after']}))?"
+                   rf"|{noun}\s+(?:{streak['after']}))")
+        for m in _cue(pattern).finditer(text):
+            found.append(f"{streak['words']}多少{chinese}")
+            text = _blank(text, m.start(), m.end())
+    text, since = _take_cues(text, "since_first")
+    return text, list(dict.fromkeys([*found, *since]))
+
+
 def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
     """Adjacent terms make one Chinese compound, in Chinese order: "urban" "new jobs" -> 城镇新增就业,
     "net income of rural residents" -> 农村居民纯收入 ("A of B" is B A), "value added above designated
@@ -290,6 +306,7 @@ def read(question: str, book=None) -> Reading:
     report = re.search(rf"(?<![a-z]){data()['report']}(?![a-z])", text)
     if report:
         text = _blank(text, report.start(), report.end())
+    text, streak = _take_streak(text)
     text, rank = _take_cues(text, "rank")
     text, terms = _take_terms(text)
     text, status = _take_cues(text, "status")
@@ -302,7 +319,7 @@ def read(question: str, book=None) -> Reading:
     scene_end = len(original) - len(main_clause(original))
     scene = [term for term in terms if term[0] < scene_end]  # "When Henan named its second batch …, how many …"
     terms = [term for term in terms if term[0] >= scene_end]
-    words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank)
+    words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank, streak)
     unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
     numbers = [chinese for _, _, chinese in figures]
     numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
@@ -327,8 +344,11 @@ def read(question: str, book=None) -> Reading:
 
 
 def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool,
-           unplaced: str = "", rank: list[str] = ()) -> tuple[list[str], str]:
+           unplaced: str = "", rank: list[str] = (), streak: list[str] = ()) -> tuple[list[str], str]:
     """The indicator words and the asking tail of a reading: (["生产总值增长"], "增长多少")."""
+    if streak:  # "for how many straight months has it kept growing": the streak is asked, the growth is what ran
+        words = compounds(terms, question)
+        return [*words, *measure[:1]], "".join(streak)
     if rank and not ask and not re.search(r"\b(?:what|how)\b", question):
         ask = list(rank)  # "Where did Luohe rank …?": the rank alone is asked
         rank = []
