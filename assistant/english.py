@@ -308,6 +308,7 @@ def read(question: str, book=None) -> Reading:
         text = _blank(text, report.start(), report.end())
     text, streak = _take_streak(text)
     text, rank = _take_cues(text, "rank")
+    text, verbs = _take_cues(text, "verbs")
     text, terms = _take_terms(text)
     text, status = _take_cues(text, "status")
     text, measure = _take_cues(text, "measure")
@@ -334,7 +335,9 @@ def read(question: str, book=None) -> Reading:
         parts += [*compounds(scene, original), "，"]
     # Chinese written inside an English question ("the “一证通办” service") is the reports' own term: kept as written
     written = [w for w in re.findall(r"[\u4e00-\u9fff]+", question) if not any(w in p for p in [*words, *parts])]
-    parts += [*words, *written, *numbers, *(w.upper() for w in unknown), *status, tail]
+    if streak or tail.startswith("多少"):
+        verbs = []  # a figure's indicator words are those a passage must hold; a verb is said many ways
+    parts += [*words, *verbs, *written, *numbers, *(w.upper() for w in unknown), *status, tail]
     if "实际" in status:  # an achieved value: said before the indicator, never one of its words (实际 排名)
         parts.remove("实际")
         parts.insert(1, "实际")
