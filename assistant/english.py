@@ -488,11 +488,24 @@ def _pinyin_index(vocabulary: dict) -> dict[str, list[str]]:
         from pypinyin import lazy_pinyin
 
         spelled: dict[str, list[str]] = {}
+        single: dict[str, list[str]] = {}
         for token in vocabulary:
-            if 2 <= len(token) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", token):
-                spelled.setdefault("".join(lazy_pinyin(token)), []).append(token)
-        _SPELLED.update(key=key, spelled=spelled)
+            if 1 <= len(token) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", token):
+                (spelled if len(token) >= 2 else single).setdefault("".join(lazy_pinyin(token)), []).append(token)
+        _SPELLED.update(key=key, spelled=spelled, single=single)
     return _SPELLED["spelled"]
+
+
+def _split_spelling(word: str, vocabulary: dict) -> list[str]:
+    """A name of three syllables or more written as one pinyin word that the index holds as two tokens: "jinfuyun"
+    -> ["金服云"] from 金服 + 云 (a name in quotes, “金服云”, is cut so). The head is a word of two characters or
+    more, the tail any word; every pair that spells the word is a candidate (homophones too), at most four."""
+    spelled, single = _pinyin_index(vocabulary), _SPELLED["single"]
+    found = []
+    for cut in range(4, len(word) - 1):
+        heads, tails = spelled.get(word[:cut], []), spelled.get(word[cut:], []) + single.get(word[cut:], [])
+        found += [head + tail for head in heads for tail in tails]
+    return found[:4]
 
 
 def spelled_names(words: list[str], vocabulary: dict) -> dict[str, list[str]]:
@@ -508,6 +521,8 @@ def spelled_names(words: list[str], vocabulary: dict) -> dict[str, list[str]]:
             continue
         if words[i].replace("-", "") in spelled:
             found[words[i]] = spelled[words[i].replace("-", "")]
+        elif split := _split_spelling(words[i].replace("-", ""), vocabulary):
+            found[words[i]] = split
         i += 1
     return found
 

@@ -405,3 +405,12 @@ def test_streaks_and_enumerations_are_answered_in_english_as_in_chinese(seeded):
     assert "连续4年" in streak.text and not streak.refused
     drop = seeded.ask("By how much did the PM2.5 concentration drop in Luohe during 2023?", mode="extractive")
     assert "9.8%" in drop.text and not drop.refused
+
+
+def test_a_pinyin_name_the_index_holds_as_two_words():
+    from assistant.english import spelled_names
+
+    # “闽政通” is cut 闽政 + 通 by the index: "Minzhengtong" spells the two back to back; a word that is no pinyin
+    # of the index's words ("tesla") spells nothing
+    vocabulary = {"闽政": 0, "通": 1, "政务": 2, "服务": 3}
+    assert spelled_names(["minzhengtong", "tesla"], vocabulary) == {"minzhengtong": ["闽政通"]}
