@@ -196,7 +196,7 @@ def said_apart(name: str, text: str) -> bool:
 
 
 def shares_tail(name: str, text: str) -> bool:
-    """A name said as the first item of a list whose items share its tail: "PM2.5、PM10浓度" says PM2.5浓度,
+    """A name said as an item of a list whose items share its tail: "PM2.5、PM10浓度" says PM2.5浓度,
     "城镇、农村居民人均可支配收入" says 城镇居民人均可支配收入 (a head of two characters or more, a tail of two
     Chinese characters or more, items of up to twelve characters joined by 、 和 及 与)."""
     for cut in range(2, len(name) - 1):
