@@ -239,6 +239,22 @@ def _take_cues(text: str, table: str) -> tuple[str, list[str]]:
     return text, out
 
 
+def _take_streak(text: str) -> tuple[str, list[str]]:
+    """The length of a streak asked, as a Chinese question asks it: "for how many straight months" -> 连续多少个月,
+    "how many years in a row" -> 连续多少年 (data/english.yaml streak); "for the first time in how many years" ->
+    多少年来首次 (since_first). A bare "how many years" asks no streak."""
+    streak = data()["streak"]
+    found = []
+    for noun, chinese in streak["periods"].items():
+        pattern = (rf"(?:for\s+)?how\s+many\s+(?:(?:{streak['before']})\s+{noun}(?:\s+(?:{streak['after']}))?"
+                   rf"|{noun}\s+(?:{streak['after']}))")
+        for m in _cue(pattern).finditer(text):
+            found.append(f"{streak['words']}多少{chinese}")
+            text = _blank(text, m.start(), m.end())
+    text, since = _take_cues(text, "since_first")
+    return text, list(dict.fromkeys([*found, *since]))
+
+
 def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
     """Adjacent terms make one Chinese compound, in Chinese order: "urban" "new jobs" -> 城镇新增就业,
     "net income of rural residents" -> 农村居民纯收入 ("A of B" is B A), "value added above designated
@@ -290,7 +306,9 @@ def read(question: str, book=None) -> Reading:
     report = re.search(rf"(?<![a-z]){data()['report']}(?![a-z])", text)
     if report:
         text = _blank(text, report.start(), report.end())
+    text, streak = _take_streak(text)
     text, rank = _take_cues(text, "rank")
+    text, verbs = _take_cues(text, "verbs")
     text, terms = _take_terms(text)
     text, status = _take_cues(text, "status")
     text, measure = _take_cues(text, "measure")
@@ -302,7 +320,7 @@ def read(question: str, book=None) -> Reading:
     scene_end = len(original) - len(main_clause(original))
     scene = [term for term in terms if term[0] < scene_end]  # "When Henan named its second batch …, how many …"
     terms = [term for term in terms if term[0] >= scene_end]
-    words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank)
+    words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank, streak)
     unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
     numbers = [chinese for _, _, chinese in figures]
     numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
@@ -317,7 +335,9 @@ def read(question: str, book=None) -> Reading:
         parts += [*compounds(scene, original), "，"]
     # Chinese written inside an English question ("the “一证通办” service") is the reports' own term: kept as written
     written = [w for w in re.findall(r"[\u4e00-\u9fff]+", question) if not any(w in p for p in [*words, *parts])]
-    parts += [*words, *written, *numbers, *(w.upper() for w in unknown), *status, tail]
+    if streak or tail.startswith("多少"):
+        verbs = []  # a figure's indicator words are those a passage must hold; a verb is said many ways
+    parts += [*words, *verbs, *written, *numbers, *(w.upper() for w in unknown), *status, tail]
     if "实际" in status:  # an achieved value: said before the indicator, never one of its words (实际 排名)
         parts.remove("实际")
         parts.insert(1, "实际")
@@ -327,8 +347,11 @@ def read(question: str, book=None) -> Reading:
 
 
 def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool,
-           unplaced: str = "", rank: list[str] = ()) -> tuple[list[str], str]:
+           unplaced: str = "", rank: list[str] = (), streak: list[str] = ()) -> tuple[list[str], str]:
     """The indicator words and the asking tail of a reading: (["生产总值增长"], "增长多少")."""
+    if streak:  # "for how many straight months has it kept growing": the streak is asked, the growth is what ran
+        words = compounds(terms, question)
+        return [*words, *measure[:1]], "".join(streak)
     if rank and not ask and not re.search(r"\b(?:what|how)\b", question):
         ask = list(rank)  # "Where did Luohe rank …?": the rank alone is asked
         rank = []
@@ -465,11 +488,24 @@ def _pinyin_index(vocabulary: dict) -> dict[str, list[str]]:
         from pypinyin import lazy_pinyin
 
         spelled: dict[str, list[str]] = {}
+        single: dict[str, list[str]] = {}
         for token in vocabulary:
-            if 2 <= len(token) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", token):
-                spelled.setdefault("".join(lazy_pinyin(token)), []).append(token)
-        _SPELLED.update(key=key, spelled=spelled)
+            if 1 <= len(token) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", token):
+                (spelled if len(token) >= 2 else single).setdefault("".join(lazy_pinyin(token)), []).append(token)
+        _SPELLED.update(key=key, spelled=spelled, single=single)
     return _SPELLED["spelled"]
+
+
+def _split_spelling(word: str, vocabulary: dict) -> list[str]:
+    """A name of three syllables or more written as one pinyin word that the index holds as two tokens: "jinfuyun"
+    -> ["金服云"] from 金服 + 云 (a name in quotes, “金服云”, is cut so). The head is a word of two characters or
+    more, the tail any word; every pair that spells the word is a candidate (homophones too), at most four."""
+    spelled, single = _pinyin_index(vocabulary), _SPELLED["single"]
+    found = []
+    for cut in range(4, len(word) - 1):
+        heads, tails = spelled.get(word[:cut], []), spelled.get(word[cut:], []) + single.get(word[cut:], [])
+        found += [head + tail for head in heads for tail in tails]
+    return found[:4]
 
 
 def spelled_names(words: list[str], vocabulary: dict) -> dict[str, list[str]]:
@@ -485,6 +521,8 @@ def spelled_names(words: list[str], vocabulary: dict) -> dict[str, list[str]]:
             continue
         if words[i].replace("-", "") in spelled:
             found[words[i]] = spelled[words[i].replace("-", "")]
+        elif split := _split_spelling(words[i].replace("-", ""), vocabulary):
+            found[words[i]] = split
         i += 1
     return found
 

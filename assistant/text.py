@@ -40,6 +40,8 @@ def _inflected(word: str, last_of_several: bool) -> str:
         return re.escape(word[:-3]) + "(?:ies|y)"
     if last_of_several and word.endswith("s") and not word.endswith("ss"):
         return re.escape(word[:-1]) + "s?"
+    if re.search(r"[^aeiou]y$", word):  # "factory" finds "factories", "facility" "facilities"
+        return re.escape(word[:-1]) + "(?:y|ies)"
     return re.escape(word) + ("" if word.endswith("s") else "(?:e?s)?")
 
 
@@ -52,4 +54,6 @@ def term_forms(term: str) -> list[str]:
         return [spaced, spaced[:-3] + "y"]
     if several and spaced.endswith("s") and not spaced.endswith("ss"):
         return [spaced, spaced[:-1]]
+    if re.search(r"[^aeiou]y$", spaced):
+        return [spaced, spaced[:-1] + "ies"]
     return [spaced] if spaced.endswith("s") else [spaced, spaced + "s", spaced + "es"]

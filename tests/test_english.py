@@ -365,3 +365,52 @@ def test_farmland_kept_is_cultivated_land():
     assert "耕地" in read("How much farmland did Hunan promise to protect in 2024?").chinese.split()
     assert "高标准农田" in read("How much high-standard farmland did Hunan build in 2024?").chinese
     assert "过剩产能" in read("How much overcapacity did Hebei cut in 2017?").chinese
+
+
+def test_a_streak_is_asked_as_its_length():
+    # "for how many straight months", "how many years in a row": 连续多少个月 / 连续多少年, as a Chinese question asks
+    assert read("For how many consecutive quarters did Henan's exports rise?").chinese.endswith("连续多少个季度")
+    assert read("How many years in a row has the port handled the most cargo?").chinese.endswith("连续多少年")
+    assert read("For how many straight months did retail sales keep double-digit growth?").chinese.split()[-3:] == \
+        ["社会消费品零售总额", "两位数增长", "连续多少个月"]
+    assert "连续" not in read("How many years did the bridge take to build?").chinese  # no streak word: no streak
+    assert read("The lake was clean for the first time in how many years?").chinese.endswith("多少年来首次")
+
+
+def test_firsts_ranks_and_titles_read_as_the_reports_say_them():
+    ranked = read("Which county ranks first in the province in tea output?")
+    assert "排名" not in ranked.chinese and "第一" in ranked.chinese.split()
+    # a verb of a title is a word of a reading that asks a name, not of one that asks a figure
+    assert "获评" in read("Which village was named a national model village?").chinese.split()
+    assert "获评" not in read("How many villages were named national model villages?").chinese
+    assert "获批" in read("Which hospital won approval for a national medical center?").chinese.split()
+    kind = read("Whose steel pilot line was the first of its kind in the world?")
+    assert "中试线" in kind.chinese and "全球" in kind.chinese and kind.unknown == []
+    assert ("factory", "工厂") in read("How many factories were built?").terms  # factory, factories
+
+
+def test_a_list_sharing_its_tail_names_each_item():
+    from assistant.answer.refusal import said_apart, untranslated
+
+    assert said_apart("SO2排放量", "化学需氧量、SO2、氮氧化物排放量分别下降3%")  # an item inside the list too
+    assert said_apart("化学需氧量排放量", "化学需氧量、SO2、氮氧化物排放量分别下降3%")
+    assert said_apart("城镇居民人均收入", "城镇、农村居民人均收入分别增长5%和6%")
+    assert not said_apart("旅游收入", "旅游人次和门票收入分别增长")  # 旅游 heads no list
+    assert untranslated("How much did PM2.5 concentration drop?", "PM2.5、PM10浓度分别下降9%、6%") == []
+
+
+def test_streaks_and_enumerations_are_answered_in_english_as_in_chinese(seeded):
+    streak = seeded.ask("For how many years in a row has Luohe's food safety been rated A in Henan's assessment?",
+                        mode="extractive")
+    assert "连续4年" in streak.text and not streak.refused
+    drop = seeded.ask("By how much did the PM2.5 concentration drop in Luohe during 2023?", mode="extractive")
+    assert "9.8%" in drop.text and not drop.refused
+
+
+def test_a_pinyin_name_the_index_holds_as_two_words():
+    from assistant.english import spelled_names
+
+    # “闽政通” is cut 闽政 + 通 by the index: "Minzhengtong" spells the two back to back; a word that is no pinyin
+    # of the index's words ("tesla") spells nothing
+    vocabulary = {"闽政": 0, "通": 1, "政务": 2, "服务": 3}
+    assert spelled_names(["minzhengtong", "tesla"], vocabulary) == {"minzhengtong": ["闽政通"]}

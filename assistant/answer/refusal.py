@@ -199,10 +199,25 @@ def missing_words(words: list[str], text: str) -> list[str]:
 def said_apart(name: str, text: str) -> bool:
     """A name of four characters or more said as its head, then its tail within the clause run of one sentence:
     "粮食作物播种面积162.8万亩、总产65.7万吨" says 粮食总产 (a list sharing its head word)."""
+    if shares_tail(name, text):
+        return True
     if len(name) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return False
     head, tail = name[:2], name[2:]
     return re.search(rf"{head}[^。；;！？]{{0,30}}?(?<![\u4e00-\u9fff]{{2}}){tail}", text) is not None
+
+
+def shares_tail(name: str, text: str) -> bool:
+    """A name said as an item of a list whose items share its tail: "PM2.5、PM10浓度" says PM2.5浓度,
+    "城镇、农村居民人均可支配收入" says 城镇居民人均可支配收入 (a head of two characters or more, a tail of two
+    Chinese characters or more, items of up to twelve characters joined by 、 和 及 与)."""
+    for cut in range(2, len(name) - 1):
+        head, tail = name[:cut], name[cut:]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", tail):
+            continue
+        if re.search(rf"{re.escape(head)}(?:[、和及与][^、和及与，,。；;！？\s]{{1,12}}?)+{re.escape(tail)}", text):
+            return True
+    return False
 
 
 def too_many_missing(words: list[str], text: str) -> bool:
