@@ -155,3 +155,15 @@ def test_a_part_of_a_pair_asked_is_not_answered_by_the_whole():
     assert not qualifiers_differ("城镇居民人均可支配收入", "城镇居民人均可支配收入是多少")
     assert not qualifiers_differ("城镇居民人均可支配收入", "城镇和农村居民人均可支配收入分别是多少")
     assert not qualifiers_differ("居民人均可支配收入", "居民人均可支配收入是多少")
+
+
+def test_a_rank_given_in_the_question_is_not_answered_by_another_rank():
+    from assistant.answer.asked import stated_ranks
+
+    assert stated_ranks("新能源汽车产量居全国第9") == {9} and stated_ranks("脐橙产量位居全国首位") == {1}
+    assert stated_ranks("稳居全国第一方阵，第一批项目") == set()  # a group and a batch are no ranks
+    ninth = passage("汽车产量达80万辆，其中新能源汽车产量超40万辆、居全国第9。", n=1)
+    first = passage("脐橙、油茶产量位居全国第1，茶叶出口量居全国第3。", n=2)
+    assert is_refusal(answer("江西哪些产品产量居全国第一？", [ninth]))
+    got = answer("江西哪些产品产量居全国第一？", [ninth, first])
+    assert "脐橙" in got and "第9" not in got

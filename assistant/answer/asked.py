@@ -537,3 +537,42 @@ def subject_unnamed(analysis: Analysis, cited: str) -> bool:
         return False
     pieces = {subject[i:i + 2] for i in range(len(subject) - 1)}
     return sum(1 for p in pieces if p in cited) / len(pieces) < SUBJECT_SHARE
+
+
+# -- a rank asked as a given ---------------------------------------------------------------------------------
+
+_RANK_NUMBER = r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名)?(?![批次届期轮季章节条款项部号个大方梯])"
+
+
+def _rank_value(raw: str) -> int | None:
+    import cn2an
+
+    try:
+        return int(raw) if raw.isdigit() else int(cn2an.cn2an(raw, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def stated_ranks(text: str, verbs_only: bool = True) -> set[int]:
+    """The ranks a text states: 居全国第9 -> {9}, 位居全国第1 / 居全国首位 -> {1}; with verbs_only=False also a
+    bare 第一 (a question's "产量第一的作物"). 第一批, 第二次, 第一方阵 are no ranks."""
+    verbs = "|".join(question_words_list("rank_verbs"))
+    firsts = "|".join(question_words_list("rank_first"))
+    lead = rf"(?:{verbs})[^，,；;。\d第]{{0,8}}?" if verbs_only else ""
+    found = {_rank_value(m.group(1)) for m in re.finditer(lead + _RANK_NUMBER, text)}
+    if re.search(rf"(?:{verbs})[^，,；;。\d]{{0,8}}?(?:{firsts})" if verbs_only else firsts, text):
+        found.add(1)
+    return found - {None}
+
+
+def other_rank(analysis: Analysis, span: str) -> bool:
+    """The question is about what holds a given rank (居全国第一) and the span states only other ranks (居全国第9)."""
+    asked = stated_ranks(analysis.question, verbs_only=False)
+    stated = stated_ranks(span)
+    return bool(asked) and bool(stated) and not asked & stated
+
+
+def question_words_list(name: str) -> list[str]:
+    from assistant.data_files import load_data
+
+    return load_data("question_words.yaml")[name]

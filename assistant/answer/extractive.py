@@ -26,7 +26,7 @@ from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
-                                    ranked_place, ranks_bonus, name_kind_ends, not_held_note, place_label,
+                                    ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits
@@ -581,8 +581,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
              for p in picks]
     if not answers_question(question, analysis, [p.text for p in picks], cited):
         return refusal
-    if any(other_ordinal(question, p.text) for p in picks):
-        return refusal
+    if any(other_ordinal(question, p.text) or other_rank(analysis, p.text) for p in picks):
+        return refusal  # another batch (第二批 for 第一批), another rank (居全国第9 for 第一)
     if any(subject_unnamed(analysis, text) for text in cited):
         return refusal  # the passage dated names too little of the thing asked: another thing's date
     held = [contexts[p.n - 1] for p in picks]
