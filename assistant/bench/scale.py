@@ -164,7 +164,7 @@ def run_scale(job: dict) -> dict:
         "index_mb": round(size / 2**20, 1),
         "peak_mb": peak_mb, "first_search_s": round(first_search_s, 3), "open_s": round(open_s, 3),
         "reopened_search_s": round(reopened_search_s, 3),
-        "documents": len(documents), "documents_s": round(documents_s, 3),
+        "documents": len(documents), "documents_s": round(documents_s, 6),
         "search_p50_ms": percentile(latencies, 50), "search_p95_ms": percentile(latencies, 95),
         "questions": len(questions),
         "hit5_seed": sum(rows["seed"]) / len(rows["seed"]) if rows["seed"] else None, "n_seed": len(rows["seed"]),
