@@ -541,7 +541,8 @@ def subject_unnamed(analysis: Analysis, cited: str) -> bool:
 
 # -- a rank asked as a given ---------------------------------------------------------------------------------
 
-_RANK_NUMBER = r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名)?(?![批次届期轮季章节条款项部号个大方梯])"
+def _rank_number() -> str:
+    return rf"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名)?(?!{question_words_list('rank_not_before')})"
 
 
 def _rank_value(raw: str) -> int | None:
@@ -559,7 +560,7 @@ def stated_ranks(text: str, verbs_only: bool = True) -> set[int]:
     verbs = "|".join(question_words_list("rank_verbs"))
     firsts = "|".join(question_words_list("rank_first"))
     lead = rf"(?:{verbs})[^，,；;。\d第]{{0,8}}?" if verbs_only else ""
-    found = {_rank_value(m.group(1)) for m in re.finditer(lead + _RANK_NUMBER, text)}
+    found = {_rank_value(m.group(1)) for m in re.finditer(lead + _rank_number(), text)}
     if re.search(rf"(?:{verbs})[^，,；;。\d]{{0,8}}?(?:{firsts})" if verbs_only else firsts, text):
         found.add(1)
     return found - {None}
