@@ -414,3 +414,28 @@ def test_a_pinyin_name_the_index_holds_as_two_words():
     # of the index's words ("tesla") spells nothing
     vocabulary = {"闽政": 0, "通": 1, "政务": 2, "服务": 3}
     assert spelled_names(["minzhengtong", "tesla"], vocabulary) == {"minzhengtong": ["闽政通"]}
+
+
+def test_british_and_american_spellings_and_inflections_read_alike():
+    # a spelling or inflection the lists lack is read as the form they know, never left as a gap
+    for british, american in [("What was Shanxi's urbanisation rate in 2022?", "What was Shanxi's urbanization rate in 2022?"),
+                              ("What was Hebei's mechanisation rate in 2022?", "What was Hebei's mechanization rate in 2022?")]:
+        assert read(british).chinese == read(american).chinese
+        assert read(british).unknown == []
+    assert "城镇化率" in read("Shanxi's urbanisation rate in 2022?").chinese
+    # a name written with a capital is kept as written: "Anning" is no inflection of "an"
+    from assistant.english import respell
+    assert respell("Where is Anning's harbour?").startswith("Where is Anning's")
+    assert respell("How many were utilised and prioritised?") == "How many were utilized and prioritized?"
+    assert respell("Which zones were revitalised?") == "Which zones were revitalised?"  # no list knows it either way
+
+
+def test_figures_said_in_words_read_as_the_reports_write_them():
+    assert "多少个百分点" in read("By how many percentage points did Hebei lower its jobless rate in 2024?").chinese
+    share = read("What share of Fujian's exports came from two-thirds of its firms?")
+    assert "三分之二" in share.chinese and "第三" not in share.chinese
+    assert "翻一番" in read("Did Jiangxi manage to double its grain output?").chinese
+    assert "10倍" in read("Which Hunan industry grew tenfold?").chinese
+    grade = read("Which county in Hubei met the Grade III water standard?")
+    assert "三级" in grade.chinese and grade.unknown == []
+    assert "第三" in read("What was the third batch of parks in Hubei?").chinese  # an ordinal stays one
