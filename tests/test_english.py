@@ -439,3 +439,11 @@ def test_figures_said_in_words_read_as_the_reports_write_them():
     grade = read("Which county in Hubei met the Grade III water standard?")
     assert "三级" in grade.chinese and grade.unknown == []
     assert "第三" in read("What was the third batch of parks in Hubei?").chinese  # an ordinal stays one
+
+
+def test_each_common_way_to_say_a_report_term_reads_as_it():
+    for question in ["By when will Hubei peak carbon emissions?", "When will Hubei reach its carbon peak?",
+                     "When does Hubei expect its carbon emissions peak?"]:
+        assert "碳达峰" in read(question).chinese
+    assert "开幕" in read("Which Hunan festival held its opening ceremony in 2024?").chinese
+    assert "开通" in read("When was the opening of Hunan's new rail line?").chinese  # an opening of a route stays one
