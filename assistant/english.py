@@ -104,6 +104,16 @@ def _other_forms(word: str) -> list[str]:
     return [f for f in dict.fromkeys([*spelled[1:], *bare]) if len(f) >= 3]
 
 
+@lru_cache(maxsize=None)
+def _general_stems() -> frozenset[str]:
+    return frozenset(general_words() | {f for w in general_words() for f in _other_forms(w)})
+
+
+def is_general(word: str) -> bool:
+    """A general word in any of its forms: "moves" is general when "moved" is (both are "move")."""
+    return word in general_words() or any(f in _general_stems() for f in [word, *_other_forms(word)])
+
+
 def respell(question: str) -> str:
     """Each word no list knows as written, read as the first of its other forms one knows: "urbanisation" ->
     "urbanization", "supplying" -> "supply". A word with a capital inside the question is a name (Anning, not
@@ -121,7 +131,7 @@ def respell(question: str) -> str:
 
 def _normalise(question: str) -> str:
     text = question.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = re.sub(r"'s\b|s'(?=\s)", " ", text)  # Jiangsu's -> Jiangsu
+    text = re.sub(r"'s\b|(?<=s)'(?=\s)", " ", text)  # Jiangsu's -> Jiangsu, companies' -> companies
     return text
 
 
@@ -222,8 +232,12 @@ def _take_roman(text: str) -> tuple[str, list[str]]:
     """"grade ii" -> 二级, "phase iii" -> 三期: a numbered grade as the reports write it (data/english.yaml roman)."""
     roman = data()["roman"]
     words, numerals = "|".join(roman["words"]), "|".join(sorted(roman["numerals"], key=len, reverse=True))
+    # a glossary term holding the numeral is read as the term ("class ii water quality": Ⅱ类水质): phrases first
+    held = [m.span() for m in _glossary_pattern().finditer(text)]
     out = []
     for m in _cue(rf"({words})\s+({numerals})").finditer(text):
+        if any(start <= m.start(2) < end for start, end in held):
+            continue
         out.append(roman["numerals"][m.group(2)] + roman["words"][m.group(1)])
         text = _blank(text, m.start(), m.end())
     return text, out
@@ -364,7 +378,7 @@ def read(question: str, book=None) -> Reading:
     scene = [term for term in terms if term[0] < scene_end]  # "When Henan named its second batch …, how many …"
     terms = [term for term in terms if term[0] >= scene_end]
     words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank, streak)
-    unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
+    unknown = [w for w in WORD.findall(text) if not is_general(w) and not w.isdigit()]
     numbers = [chinese for _, _, chinese in figures] + said_figures + grades
     numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "

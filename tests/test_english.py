@@ -447,3 +447,17 @@ def test_each_common_way_to_say_a_report_term_reads_as_it():
         assert "碳达峰" in read(question).chinese
     assert "开幕" in read("Which Hunan festival held its opening ceremony in 2024?").chinese
     assert "开通" in read("When was the opening of Hunan's new rail line?").chinese  # an opening of a route stays one
+
+
+def test_a_glossary_phrase_holding_a_numbered_grade_is_read_as_the_phrase():
+    reading = read("For how many years has Hubei's stretch of the Han River held Class II water quality?")
+    assert "Ⅱ类水质" in reading.chinese and "二类" not in reading.chinese
+
+
+def test_a_general_word_in_another_inflection_is_no_gap():
+    from assistant.english import is_general
+    assert is_general("moves") and is_general("lifting") and not is_general("lottery")
+    assert read("How far did Hunan lift its forest cover in 2024?").unknown == []
+    # a plural's possessive keeps its noun whole: "companies'" is "companies", not "companie"
+    assert "企业" in read("Which companies' plants did Hunan upgrade in 2024?").chinese
+    assert "companie" not in read("Which companies' lottery did Hunan upgrade in 2024?").unknown
