@@ -461,3 +461,13 @@ def test_a_general_word_in_another_inflection_is_no_gap():
     # a plural's possessive keeps its noun whole: "companies'" is "companies", not "companie"
     assert "企业" in read("Which companies' plants did Hunan upgrade in 2024?").chinese
     assert "companie" not in read("Which companies' lottery did Hunan upgrade in 2024?").unknown
+
+
+def test_families_of_report_language_read_every_common_way():
+    assert "获得感" in read("How did Hunan raise people's sense of fulfilment in 2024?").chinese
+    assert "幸福感" in read("How did Hubei lift its residents' sense of well-being?").chinese
+    assert "净流入" in read("What net inflow of capital did Hainan record in 2024?").chinese
+    assert "净流出" in read("How large were Jilin's net outflows of people in 2023?").chinese
+    assert "救灾" in read("How much relief money went to disaster-relief work in Gansu in 2023?").chinese
+    assert "审批" in read("How many administrative approval steps did Hebei cut in 2024?").chinese
+    assert "获批" in read("When did Hubei win approval for its free trade zone?").chinese  # approval obtained
