@@ -471,3 +471,13 @@ def test_families_of_report_language_read_every_common_way():
     assert "救灾" in read("How much relief money went to disaster-relief work in Gansu in 2023?").chinese
     assert "审批" in read("How many administrative approval steps did Hebei cut in 2024?").chinese
     assert "获批" in read("When did Hubei win approval for its free trade zone?").chinese  # approval obtained
+
+
+def test_a_word_is_read_in_the_sense_its_phrase_gives_it():
+    assert "航空旅客" in read("How many air passengers did Hubei's airports handle in 2024?").chinese
+    assert "空气质量" in read("How good was Hubei's air quality in 2024?").chinese
+    gas = read("Which gas storage site is Gansu building?").chinese
+    assert "储气" in gas and "储能" not in gas
+    assert "储能" in read("How much new energy storage did Gansu add in 2024?").chinese
+    assert "关停" in read("How much coal capacity did Shanxi shut down in 2017?").chinese
+    assert "淘汰" in read("How much outdated capacity did Hebei phase out?").chinese
