@@ -89,9 +89,49 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+@lru_cache(maxsize=None)
+def known_words() -> frozenset[str]:
+    """The words some list knows as written: the general words and every word of a glossary term."""
+    words = {w for term in glossary() for form in term_forms(term) for w in re.split(r"[\s-]+", form)}
+    return frozenset(words | general_words())
+
+
+def _other_forms(word: str) -> list[str]:
+    """The word in its other spellings, then each spelling without an inflected ending (data/english.yaml
+    spellings, inflections): "modernised" -> ["modernized", "modernise", "modernize", …]."""
+    spelled = [word] + [re.sub(p, r, word) for p, r in data()["spellings"] if re.search(p, word)]
+    bare = [re.sub(p, r, w) for w in spelled for p, r in data()["inflections"] if re.search(p, w)]
+    return [f for f in dict.fromkeys([*spelled[1:], *bare]) if len(f) >= 3]
+
+
+@lru_cache(maxsize=None)
+def _general_stems() -> frozenset[str]:
+    return frozenset(general_words() | {f for w in general_words() for f in _other_forms(w)})
+
+
+def is_general(word: str) -> bool:
+    """A general word in any of its forms: "moves" is general when "moved" is (both are "move")."""
+    return word in general_words() or any(f in _general_stems() for f in [word, *_other_forms(word)])
+
+
+def respell(question: str) -> str:
+    """Each word no list knows as written, read as the first of its other forms one knows: "urbanisation" ->
+    "urbanization", "supplying" -> "supply". A word with a capital inside the question is a name (Anning, not
+    "an"), so it is kept as written; the first word may be either."""
+    known = known_words()
+
+    def one(m: re.Match) -> str:
+        word = m.group(0)
+        if (word[0].isupper() and m.start() > 0) or word.lower() in known:
+            return word
+        form = next((f for f in _other_forms(word.lower()) if f in known), None)
+        return form if form is not None else word
+    return re.sub(r"[A-Za-z]+", one, question)
+
+
 def _normalise(question: str) -> str:
     text = question.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = re.sub(r"'s\b|s'(?=\s)", " ", text)  # Jiangsu's -> Jiangsu
+    text = re.sub(r"'s\b|(?<=s)'(?=\s)", " ", text)  # Jiangsu's -> Jiangsu, companies' -> companies
     return text
 
 
@@ -186,6 +226,21 @@ def class_spans(text: str) -> list[tuple[int, int, str]]:
 def english_figures(text: str) -> list[str]:
     """english_figures("pass 10 trillion yuan") -> ["10万亿元"]; "16.06 billion US dollars" -> ["160.6亿美元"]."""
     return [chinese for _, _, chinese in figure_spans(text)]
+
+
+def _take_roman(text: str) -> tuple[str, list[str]]:
+    """"grade ii" -> 二级, "phase iii" -> 三期: a numbered grade as the reports write it (data/english.yaml roman)."""
+    roman = data()["roman"]
+    words, numerals = "|".join(roman["words"]), "|".join(sorted(roman["numerals"], key=len, reverse=True))
+    # a glossary term holding the numeral is read as the term ("class ii water quality": Ⅱ类水质): phrases first
+    held = [m.span() for m in _glossary_pattern().finditer(text)]
+    out = []
+    for m in _cue(rf"({words})\s+({numerals})").finditer(text):
+        if any(start <= m.start(2) < end for start, end in held):
+            continue
+        out.append(roman["numerals"][m.group(2)] + roman["words"][m.group(1)])
+        text = _blank(text, m.start(), m.end())
+    return text, out
 
 
 def _take_periods(text: str) -> tuple[str, list[str]]:
@@ -291,7 +346,7 @@ def _join(words: list[str]) -> str:
 
 
 def read(question: str, book=None) -> Reading:
-    text = original = _normalise(question)
+    text = original = _normalise(respell(question))
     text, named = _take_places(text, book or gazetteer_book())
     unplaced = text  # the question without its places: "what's Yancheng District's …" names no district
     said = [original[at:at + length] for at, length in _place_spans(original, text)]
@@ -303,6 +358,8 @@ def read(question: str, book=None) -> Reading:
     for start, end, _ in figures:  # "with an investment of 94.16 million yuan": 9416万元, as a Chinese question says it
         text = _blank(text, start, end)
     text, years = _take_years(text)
+    text, said_figures = _take_cues(text, "word_figures")
+    text, grades = _take_roman(text)
     report = re.search(rf"(?<![a-z]){data()['report']}(?![a-z])", text)
     if report:
         text = _blank(text, report.start(), report.end())
@@ -321,8 +378,8 @@ def read(question: str, book=None) -> Reading:
     scene = [term for term in terms if term[0] < scene_end]  # "When Henan named its second batch …, how many …"
     terms = [term for term in terms if term[0] >= scene_end]
     words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank, streak)
-    unknown = [w for w in WORD.findall(text) if w not in general_words() and not w.isdigit()]
-    numbers = [chinese for _, _, chinese in figures]
+    unknown = [w for w in WORD.findall(text) if not is_general(w) and not w.isdigit()]
+    numbers = [chinese for _, _, chinese in figures] + said_figures + grades
     numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "
     # periods before years: the words after the last year are the indicator's (refusal.indicator_words)

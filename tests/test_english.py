@@ -414,3 +414,70 @@ def test_a_pinyin_name_the_index_holds_as_two_words():
     # of the index's words ("tesla") spells nothing
     vocabulary = {"闽政": 0, "通": 1, "政务": 2, "服务": 3}
     assert spelled_names(["minzhengtong", "tesla"], vocabulary) == {"minzhengtong": ["闽政通"]}
+
+
+def test_british_and_american_spellings_and_inflections_read_alike():
+    # a spelling or inflection the lists lack is read as the form they know, never left as a gap
+    for british, american in [("What was Shanxi's urbanisation rate in 2022?", "What was Shanxi's urbanization rate in 2022?"),
+                              ("What was Hebei's mechanisation rate in 2022?", "What was Hebei's mechanization rate in 2022?")]:
+        assert read(british).chinese == read(american).chinese
+        assert read(british).unknown == []
+    assert "城镇化率" in read("Shanxi's urbanisation rate in 2022?").chinese
+    # a name written with a capital is kept as written: "Anning" is no inflection of "an"
+    from assistant.english import respell
+    assert respell("Where is Anning's harbour?").startswith("Where is Anning's")
+    assert respell("How many were utilised and prioritised?") == "How many were utilized and prioritized?"
+    assert respell("Which zones were revitalised?") == "Which zones were revitalised?"  # no list knows it either way
+
+
+def test_figures_said_in_words_read_as_the_reports_write_them():
+    assert "多少个百分点" in read("By how many percentage points did Hebei lower its jobless rate in 2024?").chinese
+    share = read("What share of Fujian's exports came from two-thirds of its firms?")
+    assert "三分之二" in share.chinese and "第三" not in share.chinese
+    assert "翻一番" in read("Did Jiangxi manage to double its grain output?").chinese
+    assert "10倍" in read("Which Hunan industry grew tenfold?").chinese
+    grade = read("Which county in Hubei met the Grade III water standard?")
+    assert "三级" in grade.chinese and grade.unknown == []
+    assert "第三" in read("What was the third batch of parks in Hubei?").chinese  # an ordinal stays one
+
+
+def test_each_common_way_to_say_a_report_term_reads_as_it():
+    for question in ["By when will Hubei peak carbon emissions?", "When will Hubei reach its carbon peak?",
+                     "When does Hubei expect its carbon emissions peak?"]:
+        assert "碳达峰" in read(question).chinese
+    assert "开幕" in read("Which Hunan festival held its opening ceremony in 2024?").chinese
+    assert "开通" in read("When was the opening of Hunan's new rail line?").chinese  # an opening of a route stays one
+
+
+def test_a_glossary_phrase_holding_a_numbered_grade_is_read_as_the_phrase():
+    reading = read("For how many years has Hubei's stretch of the Han River held Class II water quality?")
+    assert "Ⅱ类水质" in reading.chinese and "二类" not in reading.chinese
+
+
+def test_a_general_word_in_another_inflection_is_no_gap():
+    from assistant.english import is_general
+    assert is_general("moves") and is_general("lifting") and not is_general("lottery")
+    assert read("How far did Hunan lift its forest cover in 2024?").unknown == []
+    # a plural's possessive keeps its noun whole: "companies'" is "companies", not "companie"
+    assert "企业" in read("Which companies' plants did Hunan upgrade in 2024?").chinese
+    assert "companie" not in read("Which companies' lottery did Hunan upgrade in 2024?").unknown
+
+
+def test_families_of_report_language_read_every_common_way():
+    assert "获得感" in read("How did Hunan raise people's sense of fulfilment in 2024?").chinese
+    assert "幸福感" in read("How did Hubei lift its residents' sense of well-being?").chinese
+    assert "净流入" in read("What net inflow of capital did Hainan record in 2024?").chinese
+    assert "净流出" in read("How large were Jilin's net outflows of people in 2023?").chinese
+    assert "救灾" in read("How much relief money went to disaster-relief work in Gansu in 2023?").chinese
+    assert "审批" in read("How many administrative approval steps did Hebei cut in 2024?").chinese
+    assert "获批" in read("When did Hubei win approval for its free trade zone?").chinese  # approval obtained
+
+
+def test_a_word_is_read_in_the_sense_its_phrase_gives_it():
+    assert "航空旅客" in read("How many air passengers did Hubei's airports handle in 2024?").chinese
+    assert "空气质量" in read("How good was Hubei's air quality in 2024?").chinese
+    gas = read("Which gas storage site is Gansu building?").chinese
+    assert "储气" in gas and "储能" not in gas
+    assert "储能" in read("How much new energy storage did Gansu add in 2024?").chinese
+    assert "关停" in read("How much coal capacity did Shanxi shut down in 2017?").chinese
+    assert "淘汰" in read("How much outdated capacity did Hebei phase out?").chinese
