@@ -94,3 +94,17 @@ def test_variant_questions_over_the_seeds(seeded):
     assert "17.3亿元" in answer.text and not answer.refused, answer.text
     answer = seeded.ask("漯河市哪一年获批国家森林城市？", mode="extractive")
     assert answer.refused, answer.text
+
+
+def test_an_abbreviation_is_found_in_its_full_form():
+    from assistant.answer.refusal import abbreviates, untranslated
+
+    # the short form's characters in order, a few dropped between them, within one clause
+    assert abbreviates("跨境电商", "全年跨境电子商务进出口增长一成")
+    assert abbreviates("研发经费", "研究与试验发展经费投入强度提高")
+    # not when the characters are spread over a longer run, cut by punctuation, or the form is too short
+    assert not abbreviates("民营企业", "民营经济和中小企业共同发展")
+    assert not abbreviates("跨境电商", "跨境物流，电子商务")
+    assert not abbreviates("碳排放", "碳达峰目标如期推进，排放下降")
+    # an English term rendered by an abbreviation is found in a passage using the full form
+    assert untranslated("How much did cross-border e-commerce grow?", "跨境电子商务交易额增长两成") == []

@@ -199,12 +199,28 @@ def missing_words(words: list[str], text: str) -> list[str]:
 def said_apart(name: str, text: str) -> bool:
     """A name of four characters or more said as its head, then its tail within the clause run of one sentence:
     "粮食作物播种面积162.8万亩、总产65.7万吨" says 粮食总产 (a list sharing its head word)."""
-    if shares_tail(name, text):
+    if shares_tail(name, text) or abbreviates(name, text):
         return True
     if len(name) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return False
     head, tail = name[:2], name[2:]
     return re.search(rf"{head}[^。；;！？]{{0,30}}?(?<![\u4e00-\u9fff]{{2}}){tail}", text) is not None
+
+
+ABBREVIATION_GAP = 4  # characters of the full form an abbreviation may drop between two it keeps
+
+
+def abbreviates(short: str, text: str) -> bool:
+    """A Chinese abbreviation of four characters or more whose full form stands in text: an abbreviation keeps
+    characters of its full form in their order and drops the rest (跨境电商 for 跨境电子商务, 研发经费 for
+    研究与试验发展经费), so its characters stand in order within one clause, a few dropped between any two,
+    the whole no longer than twice and a half the short form. Three characters are too few to tell a full
+    form from a chance meeting of common characters."""
+    if len(short) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", short):
+        return False
+    gap = rf"[\u4e00-\u9fff]{{0,{ABBREVIATION_GAP}}}?"
+    found = re.search(gap.join(map(re.escape, short)), text)
+    return found is not None and len(found.group(0)) <= 2.5 * len(short)
 
 
 def shares_tail(name: str, text: str) -> bool:
