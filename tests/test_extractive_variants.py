@@ -108,3 +108,15 @@ def test_an_abbreviation_is_found_in_its_full_form():
     assert not abbreviates("碳排放", "碳达峰目标如期推进，排放下降")
     # an English term rendered by an abbreviation is found in a passage using the full form
     assert untranslated("How much did cross-border e-commerce grow?", "跨境电子商务交易额增长两成") == []
+
+
+def test_an_english_word_no_glossary_knows_weighs_half_a_chinese_term_the_corpus_lacks():
+    from dataclasses import replace
+
+    from assistant.answer.refusal import unknown_penalty
+
+    analysis = replace(analyse("How much bamboo output did the county post?"), unknown=["bamboo"])
+    assert unknown_penalty(["bamboo"], analysis) == 0.25
+    assert unknown_penalty(["竹编业"], analysis) == 0.5  # a Chinese term the corpus never uses: proof of a gap
+    assert unknown_penalty(["竹编业", "bamboo"], analysis) == 0.75
+    assert unknown_penalty(["竹编业", "草编业", "柳编业"], analysis) == 1.0  # two terms at most

@@ -21,6 +21,7 @@ FOLLOW_WORDS = word_pattern("question_words.yaml", "follow")
 # A number with its unit (data/units.yaml, with any 万/亿 in front), or a rate in thousandths.
 FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*(?P<unit>‰|[万亿千百]*(?:{unit_alternation()}))")
 UNKNOWN_TERM_PENALTY = 0.5
+ENGLISH_UNKNOWN_SHARE = 0.5  # an English word no glossary knows, against a Chinese term the corpus lacks
 COMMON_WORD = 5000  # jieba dictionary count above which a noun is everyday language (时间 33,288; 人数 8,857)
 MEASURE_PENALTY = 1.0
 # A question asking the value of a rate or share (覆盖率是多少, 占比有多大), and what states one.
@@ -107,6 +108,18 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     if analysis.wants in ("number", "rate"):
         out += [word for word in analysis.unknown if not known(word)]
     return out
+
+
+def unknown_penalty(unknown: list[str], analysis: Analysis) -> float:
+    """What the question's unknown terms take off the best clause's score, for two terms at most.
+
+    A Chinese term the corpus never uses is proof the reports lack it; an English word no glossary knows is
+    only a gap of the reading (the reports may well say it: "collective" for 集体), so it weighs half.
+    Example: ["业务量"] -> 0.5; ["collective"] -> 0.25; ["public", "sense", "security", "campus"] -> 1.0
+    """
+    english = set(analysis.unknown)
+    weight = sum(ENGLISH_UNKNOWN_SHARE if term in english else 1.0 for term in unknown)
+    return UNKNOWN_TERM_PENALTY * min(2.0, weight)
 
 
 def is_word(token: str) -> bool:
