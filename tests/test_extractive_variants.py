@@ -120,3 +120,14 @@ def test_an_english_word_no_glossary_knows_weighs_half_a_chinese_term_the_corpus
     assert unknown_penalty(["竹编业"], analysis) == 0.5  # a Chinese term the corpus never uses: proof of a gap
     assert unknown_penalty(["竹编业", "bamboo"], analysis) == 0.75
     assert unknown_penalty(["竹编业", "草编业", "柳编业"], analysis) == 1.0  # two terms at most
+
+
+def test_how_many_years_early_is_a_count_of_years_not_a_rank():
+    from assistant.answer.refusal import counts_years
+
+    assert counts_years("这座大桥比原计划提前几年通车？")
+    assert counts_years("污水厂改造提前多少年完成？")
+    assert not counts_years("前几年的投资增速是多少？")  # a few years ago
+    assert not counts_years("近几年新建了多少所学校？")
+    assert not frame_of(analyse("这座大桥比原计划提前几年通车？")).rank
+    assert frame_of(analyse("该县粮食产量居全省前几位？")).rank
