@@ -131,3 +131,24 @@ def test_how_many_years_early_is_a_count_of_years_not_a_rank():
     assert not counts_years("近几年新建了多少所学校？")
     assert not frame_of(analyse("这座大桥比原计划提前几年通车？")).rank
     assert frame_of(analyse("该县粮食产量居全省前几位？")).rank
+
+
+def test_yao_before_a_verb_asks_a_plan():
+    # 要 + verb: what is to be done, a target; 主要, 需要, 要素 say nothing of a plan
+    assert frame_of(analyse("该市要新建多少所幼儿园？")).status == "target"
+    assert frame_of(analyse("全县蔬菜种植面积要稳定在多少亩？")).status == "target"
+    assert frame_of(analyse("主要农作物产量是多少？")).status == "actual"
+    assert frame_of(analyse("数据要素交易额是多少？")).status == "actual"
+    assert frame_of(analyse("建设新校区需要多少资金？")).status == "actual"
+
+
+def test_short_items_ending_alike_share_the_last_items_head_and_a_count_before_them():
+    from assistant.answer.refusal import FIGURE
+    from assistant.answer.several import qualified_head, states_own_figure
+
+    assert qualified_head(["省级", "市级", "县级示范园"]) == "示范园"
+    assert qualified_head(["小麦", "玉米", "大豆种植面积"]) == ""  # three things, not one qualified three ways
+    assert qualified_head(["钢铁", "水泥", "平板玻璃落后产能"]) == ""
+    # a count stands before what it counts (3个省级), and only right before it
+    assert states_own_figure(("省级示范园",), "新建3个省级示范园、5个市级示范园", FIGURE)
+    assert not states_own_figure(("省级示范园",), "新建示范园3个、改造省级示范园", FIGURE)
