@@ -94,3 +94,61 @@ def test_variant_questions_over_the_seeds(seeded):
     assert "17.3亿元" in answer.text and not answer.refused, answer.text
     answer = seeded.ask("漯河市哪一年获批国家森林城市？", mode="extractive")
     assert answer.refused, answer.text
+
+
+def test_an_abbreviation_is_found_in_its_full_form():
+    from assistant.answer.refusal import abbreviates, untranslated
+
+    # the short form's characters in order, a few dropped between them, within one clause
+    assert abbreviates("跨境电商", "全年跨境电子商务进出口增长一成")
+    assert abbreviates("研发经费", "研究与试验发展经费投入强度提高")
+    # not when the characters are spread over a longer run, cut by punctuation, or the form is too short
+    assert not abbreviates("民营企业", "民营经济和中小企业共同发展")
+    assert not abbreviates("跨境电商", "跨境物流，电子商务")
+    assert not abbreviates("碳排放", "碳达峰目标如期推进，排放下降")
+    # an English term rendered by an abbreviation is found in a passage using the full form
+    assert untranslated("How much did cross-border e-commerce grow?", "跨境电子商务交易额增长两成") == []
+
+
+def test_an_english_word_no_glossary_knows_weighs_half_a_chinese_term_the_corpus_lacks():
+    from dataclasses import replace
+
+    from assistant.answer.refusal import unknown_penalty
+
+    analysis = replace(analyse("How much bamboo output did the county post?"), unknown=["bamboo"])
+    assert unknown_penalty(["bamboo"], analysis) == 0.25
+    assert unknown_penalty(["竹编业"], analysis) == 0.5  # a Chinese term the corpus never uses: proof of a gap
+    assert unknown_penalty(["竹编业", "bamboo"], analysis) == 0.75
+    assert unknown_penalty(["竹编业", "草编业", "柳编业"], analysis) == 1.0  # two terms at most
+
+
+def test_how_many_years_early_is_a_count_of_years_not_a_rank():
+    from assistant.answer.refusal import counts_years
+
+    assert counts_years("这座大桥比原计划提前几年通车？")
+    assert counts_years("污水厂改造提前多少年完成？")
+    assert not counts_years("前几年的投资增速是多少？")  # a few years ago
+    assert not counts_years("近几年新建了多少所学校？")
+    assert not frame_of(analyse("这座大桥比原计划提前几年通车？")).rank
+    assert frame_of(analyse("该县粮食产量居全省前几位？")).rank
+
+
+def test_yao_before_a_verb_asks_a_plan():
+    # 要 + verb: what is to be done, a target; 主要, 需要, 要素 say nothing of a plan
+    assert frame_of(analyse("该市要新建多少所幼儿园？")).status == "target"
+    assert frame_of(analyse("全县蔬菜种植面积要稳定在多少亩？")).status == "target"
+    assert frame_of(analyse("主要农作物产量是多少？")).status == "actual"
+    assert frame_of(analyse("数据要素交易额是多少？")).status == "actual"
+    assert frame_of(analyse("建设新校区需要多少资金？")).status == "actual"
+
+
+def test_short_items_ending_alike_share_the_last_items_head_and_a_count_before_them():
+    from assistant.answer.refusal import FIGURE
+    from assistant.answer.several import qualified_head, states_own_figure
+
+    assert qualified_head(["省级", "市级", "县级示范园"]) == "示范园"
+    assert qualified_head(["小麦", "玉米", "大豆种植面积"]) == ""  # three things, not one qualified three ways
+    assert qualified_head(["钢铁", "水泥", "平板玻璃落后产能"]) == ""
+    # a count stands before what it counts (3个省级), and only right before it
+    assert states_own_figure(("省级示范园",), "新建3个省级示范园、5个市级示范园", FIGURE)
+    assert not states_own_figure(("省级示范园",), "新建示范园3个、改造省级示范园", FIGURE)

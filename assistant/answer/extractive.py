@@ -32,8 +32,8 @@ from assistant.answer.asked import (asked_text, asks_past_event, plan_date, aski
 from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits
 from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
-from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, UNKNOWN_TERM_PENALTY, aliases, answers_question,
-                                      counts_years, measure_penalty, place_words, unknown_terms)
+from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, aliases, answers_question,
+                                      counts_years, unknown_penalty, measure_penalty, place_words, unknown_terms)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import ScoredChunk
 from assistant.retrieval import allowed_regions
@@ -565,7 +565,7 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     unknown = unknown_terms(question, analysis, known) if known else []
     short_forms = [t for t in unknown if spelled_out(t, contexts)]
     unknown = [t for t in unknown if not any(t in form for form in short_forms)]  # 人代 with 人代会
-    penalty = UNKNOWN_TERM_PENALTY * min(2, len(unknown))
+    penalty = unknown_penalty(unknown, analysis)
     gram_sets = _gram_sets(question, analysis)
     weakest = lambda ps: min((p.score for p in ps), default=-1.0)  # noqa: E731
     picks = max((_best_picks(contexts, analysis, grams) for grams in gram_sets), key=weakest, default=[])

@@ -21,6 +21,7 @@ FOLLOW_WORDS = word_pattern("question_words.yaml", "follow")
 # A number with its unit (data/units.yaml, with any 万/亿 in front), or a rate in thousandths.
 FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*(?P<unit>‰|[万亿千百]*(?:{unit_alternation()}))")
 UNKNOWN_TERM_PENALTY = 0.5
+ENGLISH_UNKNOWN_SHARE = 0.5  # an English word no glossary knows, against a Chinese term the corpus lacks
 COMMON_WORD = 5000  # jieba dictionary count above which a noun is everyday language (时间 33,288; 人数 8,857)
 MEASURE_PENALTY = 1.0
 # A question asking the value of a rate or share (覆盖率是多少, 占比有多大), and what states one.
@@ -107,6 +108,18 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     if analysis.wants in ("number", "rate"):
         out += [word for word in analysis.unknown if not known(word)]
     return out
+
+
+def unknown_penalty(unknown: list[str], analysis: Analysis) -> float:
+    """What the question's unknown terms take off the best clause's score, for two terms at most.
+
+    A Chinese term the corpus never uses is proof the reports lack it; an English word no glossary knows is
+    only a gap of the reading (the reports may well say it: "collective" for 集体), so it weighs half.
+    Example: ["业务量"] -> 0.5; ["collective"] -> 0.25; ["public", "sense", "security", "campus"] -> 1.0
+    """
+    english = set(analysis.unknown)
+    weight = sum(ENGLISH_UNKNOWN_SHARE if term in english else 1.0 for term in unknown)
+    return UNKNOWN_TERM_PENALTY * min(2.0, weight)
 
 
 def is_word(token: str) -> bool:
@@ -199,12 +212,28 @@ def missing_words(words: list[str], text: str) -> list[str]:
 def said_apart(name: str, text: str) -> bool:
     """A name of four characters or more said as its head, then its tail within the clause run of one sentence:
     "粮食作物播种面积162.8万亩、总产65.7万吨" says 粮食总产 (a list sharing its head word)."""
-    if shares_tail(name, text):
+    if shares_tail(name, text) or abbreviates(name, text):
         return True
     if len(name) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return False
     head, tail = name[:2], name[2:]
     return re.search(rf"{head}[^。；;！？]{{0,30}}?(?<![\u4e00-\u9fff]{{2}}){tail}", text) is not None
+
+
+ABBREVIATION_GAP = 4  # characters of the full form an abbreviation may drop between two it keeps
+
+
+def abbreviates(short: str, text: str) -> bool:
+    """A Chinese abbreviation of four characters or more whose full form stands in text: an abbreviation keeps
+    characters of its full form in their order and drops the rest (跨境电商 for 跨境电子商务, 研发经费 for
+    研究与试验发展经费), so its characters stand in order within one clause, a few dropped between any two,
+    the whole no longer than twice and a half the short form. Three characters are too few to tell a full
+    form from a chance meeting of common characters."""
+    if len(short) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", short):
+        return False
+    gap = rf"[\u4e00-\u9fff]{{0,{ABBREVIATION_GAP}}}?"
+    found = re.search(gap.join(map(re.escape, short)), text)
+    return found is not None and len(found.group(0)) <= 2.5 * len(short)
 
 
 def shares_tail(name: str, text: str) -> bool:

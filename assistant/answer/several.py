@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from assistant.analysis import Analysis
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.indicators import named_indicators
+from assistant.facts.units import base_alternation
 
 # a run of two or more items joined by 、 or 和/及/与; an item holds no punctuation or joining word
 ITEM = r"[^、+＋，,。；;：:？?！!\s和及与“”\"]{1,24}"
@@ -27,6 +28,8 @@ ENGLISH_LIST = re.compile(r"\(([^()]*,[^()]*)\)|:\s*([^:?]+(?:,|\band\b)[^:?]+)\
 ENGLISH_JOINS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 SHORT_ITEM = 3  # characters at most of an item that is a qualifier of the last item's indicator (城镇, 农村)
 GAP = 8  # characters at most between an item's name and its figure (控制在, 达到, 增长)
+# a number with a measure word of counting right before a name: the count of it (6个世界级, 3家国家级)
+COUNT_BEFORE = re.compile(rf"(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:{base_alternation('count')})$")
 
 
 @dataclass
@@ -62,7 +65,7 @@ def asked_items(analysis: Analysis) -> list[Item]:
             continue
         start = run.start() + len(parts[0]) - len(first)
         end = run.end() - len(parts[-1]) + len(last)
-        head = shared_head(last)
+        head = shared_head(last) or qualified_head(names)
         names = [n + head if head and len(n) <= SHORT_ITEM and head not in n else n for n in names[:-1]] + [last]
         return [Item(n, question[:start] + n + question[end:]) for n in names]
     return []
@@ -110,6 +113,18 @@ def shared_head(last: str) -> str:
     return max(ends, key=len, default="")
 
 
+def qualified_head(names: list[str]) -> str:
+    """The thing short items qualify, said once after the last of them: in "世界级、国家级、区域级产业集群" the
+    items are of one length and end alike (…级), so the last item is one of them and the rest its head
+    (产业集群); "" when they differ ("钢铁、水泥、平板玻璃落后产能" names three things)."""
+    *first, last = names
+    size = len(first[0]) if first else 0
+    if (not first or size > SHORT_ITEM or len(last) <= size + 1 or any(len(n) != size for n in first)
+            or any(n[-1] != last[size - 1] for n in first)):
+        return ""
+    return last[size:]
+
+
 def _first_name(text: str) -> str:
     """The first item without the words setting the scene: "2014年要淘汰的钢铁" -> "钢铁"."""
     cut = max((m.end() for m in word_pattern("asking.yaml", "before_items").finditer(text)), default=0)
@@ -141,6 +156,9 @@ def states_own_figure(names: tuple[str, ...], span: str, figure: re.Pattern) -> 
             found = figure.search(part, end)
             if found and len(part[end:found.start()]) <= GAP and "等" not in part[end:found.start()]:
                 return True
+        # a count stands before what it counts: "着力培育6个世界级、7个国家级…产业集群" counts 世界级 with 6个
+        if any(COUNT_BEFORE.search(part[:part.index(n)]) for n in said):
+            return True
     return False
 
 
