@@ -258,7 +258,7 @@ def test_years_and_plans_that_open_a_clause_or_lie_ahead_name_no_indicator_or_pe
     assert (got[0].status, got[0].period) == ("actual", "2016"), "a future year dates no achieved figure"
     five = DocContext(region="全国", year_issued=2013, year_reviewed=2012, heading="一、过去五年工作回顾")
     total = extract_facts("中央财政“三农”累计支出4.47万亿元。", five)
-    assert (total[0].status, total[0].period) == ("cumulative", "2008-2012")
+    assert (total[0].status, total[0].period) == ("cumulative", "2012"), "five years of no named plan: their last year"
 
 
 def test_connectives_auxiliaries_and_prepositions_around_counts():

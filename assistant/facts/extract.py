@@ -353,7 +353,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
         # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
         status = _status(before, clause, after, indicator, doc, paragraph, measure,
-                         (counted_after and not in_series and bool(paragraph.plan)) or flow)
+                         (counted_after and not in_series and (bool(paragraph.plan) or _heading_five_years(doc))) or flow)
         if span_start:
             status = "actual"  # the level a change started from has been reached
             period = _span_start_period(before, clause, doc, paragraph)
@@ -368,6 +368,13 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             status, period = out[-1].status, out[-1].period  # 增长6.5%－7%: the range's top, as its bottom
         if in_series and out and not re.sub(r"[、和及与\s]|以上|以下|左右|多|余", "", clause):
             status, period = out[-1].status, out[-1].period  # 年均增长5.3％、7.7％: as the first of the series
+        if status == "target" and period in plan_periods() and measure in ("amount", "share", "count") and not (
+                flow or counted_after or says("cumulative", clause) or PLAN.search(before)):
+            # "常住人口城镇化率达到65%" among a plan's goals: a level the plan is to reach by its last year (a total
+            # over it, 新建30处游园, or one its sentence sets for the period, “十四五”期间…不低于25%, is the plan's)
+            period = str(plan_periods()[period][1])
+        if status == "actual" and measure in ("change", "growth", "multiple") and _base_years_back(clause, period) >= 2:
+            status = "cumulative"  # "比2007年增加15.5辆" of 2012: a change over five years, as "比“十二五”末"
         based = _plan_base(sentence, m.start())
         if based and not _named_year(clause, doc):
             status, period = based if status != "target" else (status, period)
@@ -822,7 +829,14 @@ def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext, rate: 
     if cue:
         return "sentence" if not year or max(cue) > max(year) else ""
     # a paragraph dated to one year ("刚刚过去的2025年，…" under "一、“十四五”时期经济社会发展回顾") is that year's
-    return "paragraph" if not year and not paragraph.year and (paragraph.plan or _heading_plan_past(doc)) else ""
+    # so is a section reviewing several years by name ("一、过去五年工作回顾"): a plan of no name
+    return "paragraph" if not year and not paragraph.year and (
+        paragraph.plan or _heading_plan_past(doc) or _heading_five_years(doc)) else ""
+
+
+def _heading_five_years(doc: DocContext) -> bool:
+    """The section reviews the years up to the year reviewed (一、过去五年工作回顾), naming no single year."""
+    return says("five_years", doc.heading) and not YEAR.search(doc.heading) and says("review_heading", doc.heading)
 
 
 def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph,
@@ -857,8 +871,9 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     # flows and changes are totals over it (新增就业5771万人, 占比提高2.5个百分点)
     scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc,
                               rate=measure in ("growth", "share"))
-    if YEAR.search(YEAR_BASE.sub("", clause)) or cue_pattern("year_on_year").search(clause):
-        scope = ""  # "2010年比上年减少6.4%": one year's change, whatever the paragraph reviews
+    if YEAR.search(YEAR_BASE.sub("", clause)) or cue_pattern("year_on_year").search(clause) or (
+            _last_named_year(YEAR_BASE.sub("", clause), doc)):
+        scope = ""  # "2010年比上年减少6.4%", "当年新增…": one year's figure, whatever the paragraph reviews
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
             scope == "paragraph" and (done or measure in ("change", "growth") or (
@@ -979,7 +994,7 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
             plan_periods()[_plan_of(doc.year_reviewed)][1] == doc.year_reviewed):
         return _plan_of(doc.year_reviewed)  # a total or average over years, reviewed in a plan's last year
     if not year and status in ("cumulative", "average") and says("five_years", doc.heading):
-        return _five_years(doc.year_reviewed)  # "一、过去五年工作回顾": its totals are the five years
+        return _plan_or_end_year(_five_years(doc.year_reviewed), status)  # "一、过去五年工作回顾": the five years
     if not year:
         fallback = doc.year_issued if status == "target" else doc.year_reviewed
         year = str(fallback) if fallback else ""
@@ -1000,6 +1015,15 @@ def _plan_base(sentence: str, at: int) -> tuple[str, str] | None:
     if found.group(2) == "末":
         return "actual", str(plan_periods()[following][1])
     return "cumulative", following
+
+
+def _base_years_back(clause: str, period: str) -> int:
+    """How many years before the figure's year the base its clause compares with is ("比2002年增长65.5%" of
+    2007: 5); 0 when the clause names no base year or the figure has no year."""
+    bases = [m.group(0) for m in YEAR_BASE.finditer(clause)]
+    base = YEAR.search(bases[-1]) if bases else None
+    year = re.match(r"\d{4}", period or "")
+    return int(year.group(0)) - int(base.group(1)) if base and year else 0
 
 
 def _without_spans(before: str) -> str:
@@ -1039,8 +1063,10 @@ def _sub_year(year: str, before: str) -> str:
 
 
 def _plan_or_end_year(plan: str, status: str) -> str:
-    """A total or average over a plan period is the plan's; a level stated for it is its last year's."""
-    if status in ("cumulative", "average", "target"):
+    """A total or average over a plan period is the plan's; a level stated for it is its last year's. Five
+    years that are no named plan ("2008-2012", a review's 过去五年) date every figure by their last year: a
+    period is a year or a plan, as questions ask ("2012年…五年累计")."""
+    if status in ("cumulative", "average", "target") and plan in plan_periods():
         return plan
     span = _span_of(plan)
     return str(span[1]) if span else plan
