@@ -54,3 +54,28 @@ def test_a_plans_goal_for_a_level_is_its_last_years_and_a_total_over_it_the_plan
     named = rows("“十五五”期间，清洁能源消费占比不低于40%。", heading, region="江西省", issued=2026, reviewed=2025,
                  ahead=True)
     assert named[0][2:] == ("target", "十五五"), "the sentence sets it for the plan period"
+
+
+def test_the_years_ahead_of_a_plans_first_year_are_the_plans():
+    got = rows("今后五年，全省居民人均可支配收入年均增长6%左右。", "二、奋力开创现代化建设新局面", region="江西省",
+               issued=2026, reviewed=2025, ahead=True)
+    assert got[0][2:] == ("target", "十五五")
+
+
+def test_counts_of_the_reports_own_indicators_state_nothing_measured():
+    heading = "二、“十五五”时期主要目标"
+    got = rows("规划提出经济发展、民生福祉等四大类20个主要指标，其中约束性指标7个、预期性指标13项；"
+               "居民人均可支配收入年均增长6%左右。", heading, region="江西省", issued=2026, reviewed=2025, ahead=True)
+    assert [g[0] for g in got] == ["6%"]
+    ranked = rows("全省有5项指标位居全国前列。", "一、2025年工作回顾", region="江西省", issued=2026, reviewed=2025)
+    assert [g[0] for g in ranked] == ["5项"], "indicators that rank are counted, not listed"
+
+
+def test_words_around_a_counted_noun_that_name_nothing():
+    def names(text):
+        doc = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、2025年工作回顾")
+        return [f.indicator for f in extract_facts(text, doc, find_places)]
+    assert names("对全市12条支流进行生态修复。") == ["支流生态修复"], "进行 carries no action of its own"
+    assert names("成功签约126个亿元以上产业项目。") == ["产业项目"], "a size class before the noun is no noun"
+    assert names("8大类35项惠民工程全部完成。") == ["惠民工程"], "a count of kinds names nothing"
+    assert names("省级专精特新企业新增85家。") == ["省级专精特新企业"], "新增 links the noun to its figure"

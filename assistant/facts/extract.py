@@ -23,7 +23,7 @@ import cn2an
 
 from assistant.facts.model import Fact
 from assistant.data_files import load_data
-from assistant.facts.units import group_of, multiplier, multipliers, unit_alternation, unit_groups
+from assistant.facts.units import group_of, is_unit, multiplier, multipliers, unit_alternation, unit_groups
 from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
 PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
@@ -252,6 +252,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if cue_regex("(?:{refers_to_text})").fullmatch(clause.strip()):
             previous_end = m.end()
             continue  # 以上8个方面重点任务: a count of the report's own items
+        if _group(unit) == "count" and _counts_report_items(clause, after):
+            previous_end = m.end()
+            continue  # 提出6项指标, 24个主要指标: a count of the report's own indicators, not of anything measured
         if _group(unit) == "count" and _among_ranked(clause, after):
             previous_end = m.end()
             continue  # 在全国…的55个城市中名列第4位: the group a rank is among
@@ -276,7 +279,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 对辖区73个老旧小区, 在全省29家经开区中: a preposition's phrase names where, not what is counted
             if len(indicator) <= 2 or re.search(r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
                     r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
-                    indicator) or re.search(r"均(?:实现|达到)?$", clause) or (
+                    indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or re.search(r"均(?:实现|达到)?$", clause) or (
                     clause.strip() and clause.strip() == previous_counted) or _sums_up_a_list(
                     sentence, m.start() - len(clause), previous_end):
                 # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
@@ -470,6 +473,14 @@ def _review_span(before: str, doc: DocContext, paragraph: "Paragraph") -> tuple[
     if says("cumulative", doc.heading) and doc.year_reviewed:
         return _span_of(_five_years(doc.year_reviewed))
     return None
+
+
+def _counts_report_items(clause: str, after: str) -> bool:
+    """A count of the report's own indicators: "提出6项指标" (the noun after), "其中约束性指标7个" (before)."""
+    if cue_regex("(?:{report_items})").match(after):
+        return True
+    return bool(cue_regex("(?:{report_items})$").search(re.sub(r"\s", "", clause))) and not re.match(
+        r"[^，,；;。]*(?:位|居|排|领先|第)", after)
 
 
 def _among_ranked(clause: str, after: str) -> bool:
@@ -692,6 +703,9 @@ def _noun_after(after: str) -> str:
     text = parts[0]
     if len(parts) > 1:  # 80个乡镇近300万群众: a hedge before the next figure is that figure's
         text = cue_regex("(?:{figure_hedges})$").sub("", text)
+    size = re.match(r"([\u4e00-\u9fff]{1,3}?)(?:以上|以下|级)", text)
+    if size and is_unit(size.group(1)):
+        text = text[size.end():]  # 307个亿元以上招商项目: a size class before the noun counted
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
@@ -699,7 +713,9 @@ def _noun_after(after: str) -> str:
     verbs = [v for v in _longest_first("tail_verbs", "growth") if len(v) > 1]
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
     noun = re.sub(r"[和及与、]$", "", text[:cut])  # 7家概念验证平台和6家孵化器: the next item joins it
-    if noun in words["not_nouns"]:
+    if cut < len(text):  # 45件民生实事全面完成: the adverb before the verb cut off is no part of the noun
+        noun = re.sub(f"(?:{cue_pattern('verb_adverbs').pattern})+$", "", noun) or noun
+    if noun in words["not_nouns"] or is_unit(noun):  # 307个亿元以上招商项目: a size class, not the noun
         return ""  # 折合1148亿元人民币: the currency, not what is measured
     # (a 、 left in the text after a figure joins two grades of one name: 国家领航级、卓越级智能工厂)
     return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d、]*", noun) else ""
@@ -709,6 +725,7 @@ def _counted_noun(after: str) -> str:
     """What a count is of when its noun follows the figure and a verb phrase follows the noun: "17家企业通过上市
     融资" -> "通过上市融资企业", the companies that did so, as a question asks (多少家企业通过上市融资)."""
     noun = _noun_after(after)
+    noun = noun[:2] + cue_pattern("light_verbs").sub("", noun[2:]) if len(noun) > 4 else noun
     verb = cue_pattern("counted_verbs").search(noun, 2)
     if not verb:
         return noun
@@ -783,6 +800,8 @@ def _indicator(clause: str) -> str:
         tail = re.search(f"(?:{cue_pattern('indicator_tails').pattern})$", text)
         if tail and tail.start() >= 2:
             text, changed = text[:tail.start()], True
+    if re.fullmatch(r"[\d一二三四五六七八九十两]+大?[类项个种批]", text):
+        return ""  # "10大类60项民生实事": a count of kinds names nothing; the noun after the figure does
     return text if len(text) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]", text) else ""
 
 
@@ -974,6 +993,8 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         return _plan_or_end_year(paragraph.plan, status)
     year = year or paragraph.year
     heading_plans, heading_years = PLAN.findall(doc.heading), YEAR.findall(doc.heading)
+    if not year and status == "target" and says("years_ahead", before + clause) and _plan_starting(doc.year_issued):
+        return _plan_starting(doc.year_issued)  # "今后五年，…年均增长5%" in a plan's first year: the plan's goal
     if not year and status == "target" and str(doc.year_issued) in heading_years:
         year = str(doc.year_issued)  # "三、2026年重点工作 > 今年是“十五五”开局之年": the year's targets
     if not year and heading_plans and status == "target" and says("plan_start", doc.heading) and doc.year_issued:
@@ -1078,6 +1099,11 @@ def _five_years(last: int | None) -> str:
         return ""
     plan = next((name for name, (a, b) in plan_periods().items() if b == last), "")
     return plan or f"{last - 4}-{last}"
+
+
+def _plan_starting(year: int | None) -> str:
+    """The plan period that begins in `year` (十五五 for 2026), else ""."""
+    return next((name for name, (a, b) in plan_periods().items() if year and a == year), "")
 
 
 def _span_of(period: str) -> tuple[int, int] | None:
