@@ -79,3 +79,12 @@ def test_words_around_a_counted_noun_that_name_nothing():
     assert names("成功签约126个亿元以上产业项目。") == ["产业项目"], "a size class before the noun is no noun"
     assert names("8大类35项惠民工程全部完成。") == ["惠民工程"], "a count of kinds names nothing"
     assert names("省级专精特新企业新增85家。") == ["省级专精特新企业"], "新增 links the noun to its figure"
+
+
+def test_a_percent_an_extent_of_change_reaches_is_growth_and_a_falls_negative():
+    def measured(text):
+        doc = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、2025年工作回顾")
+        return [(f.measure, f.value) for f in extract_facts(text, doc, find_places)]
+    assert measured("两次上调最低工资标准，调整幅度超过12%。") == [("growth", 12.0)]
+    assert measured("药品集中带量采购平均降幅达到53%。") == [("growth", -53.0)]
+    assert measured("森林覆盖率达到63%。") == [("share", 63.0)]

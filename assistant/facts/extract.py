@@ -818,8 +818,9 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     if group == "points":
         return "change", sign
     if group == "percent":
-        if re.search(r"(?:增速|增幅|增长率|涨幅|增长幅度|增长(?:预期)?目标)$", indicator):
-            return "growth", sign  # 主导产业增加值增速达到10%: a growth rate reached
+        if cue_regex("(?:{growth_rate_nouns})$").search(indicator):
+            # 主导产业增加值增速达到10%, 提价幅度超过20%: a growth rate reached (a fall's, 降幅, is negative)
+            return "growth", -1 if cue_regex("(?:{falling_rate_nouns})$").search(indicator) else sign
         if grows and not any(w in indicator for w in ("率", "比重", "占比")):
             return "growth", sign
         return "share", 1
