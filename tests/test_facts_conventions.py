@@ -88,3 +88,10 @@ def test_a_percent_an_extent_of_change_reaches_is_growth_and_a_falls_negative():
     assert measured("两次上调最低工资标准，调整幅度超过12%。") == [("growth", 12.0)]
     assert measured("药品集中带量采购平均降幅达到53%。") == [("growth", -53.0)]
     assert measured("森林覆盖率达到63%。") == [("share", 63.0)]
+
+
+def test_a_multiple_grown_in_a_review_of_five_years_is_over_them():
+    heading = "一、过去五年工作回顾 > ——经济实力显著增强"
+    got = rows("2012年，全国粮食产量达到5.9亿吨。全国外汇储备达到3.3万亿美元，增长1.2倍；进出口总额比上年增长6.2%。", heading)
+    assert got[1][2:] == ("actual", "2012") and got[2] == ("1.2倍", "multiple", "cumulative", "2012")
+    assert got[3][1:3] == ("growth", "actual"), "a change on the year before is the year's"

@@ -894,6 +894,9 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     if YEAR.search(YEAR_BASE.sub("", clause)) or cue_pattern("year_on_year").search(clause) or (
             _last_named_year(YEAR_BASE.sub("", clause), doc)):
         scope = ""  # "2010年比上年减少6.4%", "当年新增…": one year's figure, whatever the paragraph reviews
+    if measure == "multiple" and says("growth", clause[-4:]) and not cue_pattern("year_on_year").search(clause) and (
+            paragraph.plan or _heading_plan_past(doc) or _heading_five_years(doc)):
+        return "cumulative"  # "2007年，…财政收入达到5.13万亿元，增长1.71倍" reviewing five years: grown over them
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
             scope == "paragraph" and (done or measure in ("change", "growth") or (
