@@ -95,3 +95,17 @@ def test_a_multiple_grown_in_a_review_of_five_years_is_over_them():
     got = rows("2012年，全国粮食产量达到5.9亿吨。全国外汇储备达到3.3万亿美元，增长1.2倍；进出口总额比上年增长6.2%。", heading)
     assert got[1][2:] == ("actual", "2012") and got[2] == ("1.2倍", "multiple", "cumulative", "2012")
     assert got[3][1:3] == ("growth", "actual"), "a change on the year before is the year's"
+
+
+def test_a_total_dated_by_a_year_is_shown_as_up_to_that_year():
+    """The near facts a refusal lists: a five-year total dated 2007 must not read as 2007's own figure."""
+    from assistant.answer.nearby import _describe_en, _describe_zh
+
+    total = extract_facts("五年新增城镇就业5100万人。", DocContext(region="全国", year_issued=2008, year_reviewed=2007,
+                                                          heading="一、过去五年政府工作回顾"), find_places)[0]
+    assert (total.status, total.period) == ("cumulative", "2007")
+    assert _describe_zh(total) == "全国截至2007年新增城镇就业累计5100万人"
+    assert _describe_en(total).startswith("全国 up to 2007 total:")
+    year = extract_facts("城镇新增就业1204万人。", DocContext(region="全国", year_issued=2008, year_reviewed=2007,
+                                                      heading="一、2007年工作回顾"), find_places)[0]
+    assert _describe_zh(year) == "全国2007年城镇新增就业1204万人"
