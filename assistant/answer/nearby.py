@@ -7,6 +7,8 @@ whose indicator shares the question's indicator words.
 """
 from __future__ import annotations
 
+import re
+
 from assistant.analysis import Analysis
 from assistant.answer.refusal import indicator_words
 from assistant.documents import ScoredChunk
@@ -91,10 +93,15 @@ def _describe_zh(fact) -> str:
     growth = "增长" if fact.measure == "growth" and fact.value >= 0 else ("下降" if fact.measure == "growth" else "")
     figure = fact.figure if not growth or fact.figure.startswith(("增", "下", "降")) else f"{growth}{fact.figure}"
     status = STATUS_ZH.get(fact.status, "")
-    return f"{fact.place}{_period_zh(fact.period)}{fact.indicator}{status}{figure}"
+    return f"{fact.place}{_until(fact) or _period_zh(fact.period)}{fact.indicator}{status}{figure}"
+
+
+def _until(fact) -> str:
+    """A total or average dated by a year is over the years up to it (五年累计 of a 2008 report is 2007's): 截至2007年."""
+    return f"截至{fact.period}年" if fact.status in ("cumulative", "average") and re.fullmatch(r"\d{4}", fact.period) else ""
 
 
 def _describe_en(fact) -> str:
     status = STATUS_EN.get(fact.status, "")
-    when = fact.period or "undated"
+    when = (f"up to {fact.period}" if _until(fact) else fact.period) or "undated"
     return f"{fact.place} {when}{' ' + status if status else ''}: {fact.indicator} {fact.figure}"

@@ -23,7 +23,7 @@ import cn2an
 
 from assistant.facts.model import Fact
 from assistant.data_files import load_data
-from assistant.facts.units import group_of, multiplier, multipliers, unit_alternation, unit_groups
+from assistant.facts.units import group_of, is_unit, multiplier, multipliers, unit_alternation, unit_groups
 from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
 PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
@@ -252,6 +252,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if cue_regex("(?:{refers_to_text})").fullmatch(clause.strip()):
             previous_end = m.end()
             continue  # 以上8个方面重点任务: a count of the report's own items
+        if _group(unit) == "count" and _counts_report_items(clause, after):
+            previous_end = m.end()
+            continue  # 提出6项指标, 24个主要指标: a count of the report's own indicators, not of anything measured
         if _group(unit) == "count" and _among_ranked(clause, after):
             previous_end = m.end()
             continue  # 在全国…的55个城市中名列第4位: the group a rank is among
@@ -276,7 +279,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 对辖区73个老旧小区, 在全省29家经开区中: a preposition's phrase names where, not what is counted
             if len(indicator) <= 2 or re.search(r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
                     r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
-                    indicator) or re.search(r"均(?:实现|达到)?$", clause) or (
+                    indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or re.search(r"均(?:实现|达到)?$", clause) or (
                     clause.strip() and clause.strip() == previous_counted) or _sums_up_a_list(
                     sentence, m.start() - len(clause), previous_end):
                 # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
@@ -353,7 +356,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
         # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
         status = _status(before, clause, after, indicator, doc, paragraph, measure,
-                         (counted_after and not in_series and bool(paragraph.plan)) or flow)
+                         (counted_after and not in_series and (bool(paragraph.plan) or _heading_five_years(doc))) or flow)
         if span_start:
             status = "actual"  # the level a change started from has been reached
             period = _span_start_period(before, clause, doc, paragraph)
@@ -368,6 +371,13 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             status, period = out[-1].status, out[-1].period  # 增长6.5%－7%: the range's top, as its bottom
         if in_series and out and not re.sub(r"[、和及与\s]|以上|以下|左右|多|余", "", clause):
             status, period = out[-1].status, out[-1].period  # 年均增长5.3％、7.7％: as the first of the series
+        if status == "target" and period in plan_periods() and measure in ("amount", "share", "count") and not (
+                flow or counted_after or says("cumulative", clause) or PLAN.search(before)):
+            # "常住人口城镇化率达到65%" among a plan's goals: a level the plan is to reach by its last year (a total
+            # over it, 新建30处游园, or one its sentence sets for the period, “十四五”期间…不低于25%, is the plan's)
+            period = str(plan_periods()[period][1])
+        if status == "actual" and measure in ("change", "growth", "multiple") and _base_years_back(clause, period) >= 2:
+            status = "cumulative"  # "比2007年增加15.5辆" of 2012: a change over five years, as "比“十二五”末"
         based = _plan_base(sentence, m.start())
         if based and not _named_year(clause, doc):
             status, period = based if status != "target" else (status, period)
@@ -463,6 +473,14 @@ def _review_span(before: str, doc: DocContext, paragraph: "Paragraph") -> tuple[
     if says("cumulative", doc.heading) and doc.year_reviewed:
         return _span_of(_five_years(doc.year_reviewed))
     return None
+
+
+def _counts_report_items(clause: str, after: str) -> bool:
+    """A count of the report's own indicators: "提出6项指标" (the noun after), "其中约束性指标7个" (before)."""
+    if cue_regex("(?:{report_items})").match(after):
+        return True
+    return bool(cue_regex("(?:{report_items})$").search(re.sub(r"\s", "", clause))) and not re.match(
+        r"[^，,；;。]*(?:位|居|排|领先|第)", after)
 
 
 def _among_ranked(clause: str, after: str) -> bool:
@@ -685,6 +703,9 @@ def _noun_after(after: str) -> str:
     text = parts[0]
     if len(parts) > 1:  # 80个乡镇近300万群众: a hedge before the next figure is that figure's
         text = cue_regex("(?:{figure_hedges})$").sub("", text)
+    size = re.match(r"([\u4e00-\u9fff]{1,3}?)(?:以上|以下|级)", text)
+    if size and is_unit(size.group(1)):
+        text = text[size.end():]  # 307个亿元以上招商项目: a size class before the noun counted
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
@@ -692,7 +713,9 @@ def _noun_after(after: str) -> str:
     verbs = [v for v in _longest_first("tail_verbs", "growth") if len(v) > 1]
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
     noun = re.sub(r"[和及与、]$", "", text[:cut])  # 7家概念验证平台和6家孵化器: the next item joins it
-    if noun in words["not_nouns"]:
+    if cut < len(text):  # 45件民生实事全面完成: the adverb before the verb cut off is no part of the noun
+        noun = re.sub(f"(?:{cue_pattern('verb_adverbs').pattern})+$", "", noun) or noun
+    if noun in words["not_nouns"] or is_unit(noun):  # 307个亿元以上招商项目: a size class, not the noun
         return ""  # 折合1148亿元人民币: the currency, not what is measured
     # (a 、 left in the text after a figure joins two grades of one name: 国家领航级、卓越级智能工厂)
     return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d、]*", noun) else ""
@@ -702,6 +725,7 @@ def _counted_noun(after: str) -> str:
     """What a count is of when its noun follows the figure and a verb phrase follows the noun: "17家企业通过上市
     融资" -> "通过上市融资企业", the companies that did so, as a question asks (多少家企业通过上市融资)."""
     noun = _noun_after(after)
+    noun = noun[:2] + cue_pattern("light_verbs").sub("", noun[2:]) if len(noun) > 4 else noun
     verb = cue_pattern("counted_verbs").search(noun, 2)
     if not verb:
         return noun
@@ -776,6 +800,8 @@ def _indicator(clause: str) -> str:
         tail = re.search(f"(?:{cue_pattern('indicator_tails').pattern})$", text)
         if tail and tail.start() >= 2:
             text, changed = text[:tail.start()], True
+    if re.fullmatch(r"[\d一二三四五六七八九十两]+大?[类项个种批]", text):
+        return ""  # "10大类60项民生实事": a count of kinds names nothing; the noun after the figure does
     return text if len(text) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]", text) else ""
 
 
@@ -792,8 +818,9 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
     if group == "points":
         return "change", sign
     if group == "percent":
-        if re.search(r"(?:增速|增幅|增长率|涨幅|增长幅度|增长(?:预期)?目标)$", indicator):
-            return "growth", sign  # 主导产业增加值增速达到10%: a growth rate reached
+        if cue_regex("(?:{growth_rate_nouns})$").search(indicator):
+            # 主导产业增加值增速达到10%, 提价幅度超过20%: a growth rate reached (a fall's, 降幅, is negative)
+            return "growth", -1 if cue_regex("(?:{falling_rate_nouns})$").search(indicator) else sign
         if grows and not any(w in indicator for w in ("率", "比重", "占比")):
             return "growth", sign
         return "share", 1
@@ -822,7 +849,14 @@ def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext, rate: 
     if cue:
         return "sentence" if not year or max(cue) > max(year) else ""
     # a paragraph dated to one year ("刚刚过去的2025年，…" under "一、“十四五”时期经济社会发展回顾") is that year's
-    return "paragraph" if not year and not paragraph.year and (paragraph.plan or _heading_plan_past(doc)) else ""
+    # so is a section reviewing several years by name ("一、过去五年工作回顾"): a plan of no name
+    return "paragraph" if not year and not paragraph.year and (
+        paragraph.plan or _heading_plan_past(doc) or _heading_five_years(doc)) else ""
+
+
+def _heading_five_years(doc: DocContext) -> bool:
+    """The section reviews the years up to the year reviewed (一、过去五年工作回顾), naming no single year."""
+    return says("five_years", doc.heading) and not YEAR.search(doc.heading) and says("review_heading", doc.heading)
 
 
 def _status(before: str, clause: str, after: str, indicator: str, doc: DocContext, paragraph: Paragraph,
@@ -857,8 +891,12 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     # flows and changes are totals over it (新增就业5771万人, 占比提高2.5个百分点)
     scope = _multi_year_scope(_without_spans(before[:len(before) - len(clause)]), paragraph, doc,
                               rate=measure in ("growth", "share"))
-    if YEAR.search(YEAR_BASE.sub("", clause)) or cue_pattern("year_on_year").search(clause):
-        scope = ""  # "2010年比上年减少6.4%": one year's change, whatever the paragraph reviews
+    if YEAR.search(YEAR_BASE.sub("", clause)) or cue_pattern("year_on_year").search(clause) or (
+            _last_named_year(YEAR_BASE.sub("", clause), doc)):
+        scope = ""  # "2010年比上年减少6.4%", "当年新增…": one year's figure, whatever the paragraph reviews
+    if measure == "multiple" and says("growth", clause[-4:]) and not cue_pattern("year_on_year").search(clause) and (
+            paragraph.plan or _heading_plan_past(doc) or _heading_five_years(doc)):
+        return "cumulative"  # "2007年，…财政收入达到5.13万亿元，增长1.71倍" reviewing five years: grown over them
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
             scope == "paragraph" and (done or measure in ("change", "growth") or (
@@ -959,6 +997,8 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         return _plan_or_end_year(paragraph.plan, status)
     year = year or paragraph.year
     heading_plans, heading_years = PLAN.findall(doc.heading), YEAR.findall(doc.heading)
+    if not year and status == "target" and says("years_ahead", before + clause) and _plan_starting(doc.year_issued):
+        return _plan_starting(doc.year_issued)  # "今后五年，…年均增长5%" in a plan's first year: the plan's goal
     if not year and status == "target" and str(doc.year_issued) in heading_years:
         year = str(doc.year_issued)  # "三、2026年重点工作 > 今年是“十五五”开局之年": the year's targets
     if not year and heading_plans and status == "target" and says("plan_start", doc.heading) and doc.year_issued:
@@ -979,7 +1019,7 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
             plan_periods()[_plan_of(doc.year_reviewed)][1] == doc.year_reviewed):
         return _plan_of(doc.year_reviewed)  # a total or average over years, reviewed in a plan's last year
     if not year and status in ("cumulative", "average") and says("five_years", doc.heading):
-        return _five_years(doc.year_reviewed)  # "一、过去五年工作回顾": its totals are the five years
+        return _plan_or_end_year(_five_years(doc.year_reviewed), status)  # "一、过去五年工作回顾": the five years
     if not year:
         fallback = doc.year_issued if status == "target" else doc.year_reviewed
         year = str(fallback) if fallback else ""
@@ -1000,6 +1040,15 @@ def _plan_base(sentence: str, at: int) -> tuple[str, str] | None:
     if found.group(2) == "末":
         return "actual", str(plan_periods()[following][1])
     return "cumulative", following
+
+
+def _base_years_back(clause: str, period: str) -> int:
+    """How many years before the figure's year the base its clause compares with is ("比2002年增长65.5%" of
+    2007: 5); 0 when the clause names no base year or the figure has no year."""
+    bases = [m.group(0) for m in YEAR_BASE.finditer(clause)]
+    base = YEAR.search(bases[-1]) if bases else None
+    year = re.match(r"\d{4}", period or "")
+    return int(year.group(0)) - int(base.group(1)) if base and year else 0
 
 
 def _without_spans(before: str) -> str:
@@ -1039,8 +1088,10 @@ def _sub_year(year: str, before: str) -> str:
 
 
 def _plan_or_end_year(plan: str, status: str) -> str:
-    """A total or average over a plan period is the plan's; a level stated for it is its last year's."""
-    if status in ("cumulative", "average", "target"):
+    """A total or average over a plan period is the plan's; a level stated for it is its last year's. Five
+    years that are no named plan ("2008-2012", a review's 过去五年) date every figure by their last year: a
+    period is a year or a plan, as questions ask ("2012年…五年累计")."""
+    if status in ("cumulative", "average", "target") and plan in plan_periods():
         return plan
     span = _span_of(plan)
     return str(span[1]) if span else plan
@@ -1052,6 +1103,11 @@ def _five_years(last: int | None) -> str:
         return ""
     plan = next((name for name, (a, b) in plan_periods().items() if b == last), "")
     return plan or f"{last - 4}-{last}"
+
+
+def _plan_starting(year: int | None) -> str:
+    """The plan period that begins in `year` (十五五 for 2026), else ""."""
+    return next((name for name, (a, b) in plan_periods().items() if year and a == year), "")
 
 
 def _span_of(period: str) -> tuple[int, int] | None:
