@@ -92,7 +92,27 @@ def _blank(text: str, start: int, end: int) -> str:
 def _normalise(question: str) -> str:
     text = question.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"'s\b|s'(?=\s)", " ", text)  # Jiangsu's -> Jiangsu
-    return text
+    return re.sub(r"[a-z]+", lambda m: american(m.group(0)), text)
+
+
+@lru_cache(maxsize=None)
+def _known_words() -> frozenset[str]:
+    """Every word of a glossary term and of the general word list."""
+    return frozenset(w for term in glossary() for w in re.findall(r"[a-z]+", term)) | general_words()
+
+
+@lru_cache(maxsize=4096)
+def american(word: str) -> str:
+    """A word in its American spelling when only that one is known (data/spellings.yaml): the glossary is
+    written mostly in American English, questions come in either.
+    Example: american("urbanisation") -> "urbanization"; american("rise") -> "rise"."""
+    known = _known_words()
+    if word in known:
+        return word
+    for british, us in load_data("spellings.yaml")["endings"].items():
+        if word.endswith(british) and (other := word[:-len(british)] + us) in known:
+            return other
+    return word
 
 
 def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
@@ -100,12 +120,13 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
     and the text with their names blanked."""
     mentions = []  # (start, end, place)
     taken = text
-    for name in book.find_places(text):
-        known = book.place(name)
-        for english in sorted(known.english if known else (), key=len, reverse=True):
-            for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", taken):
-                mentions.append((m.start(), m.end(), name))
-                taken = _blank(taken, m.start(), m.end())
+    # every place's names longest first: "luohe economic and technological development zone" is the zone's
+    # before "luohe" (the city's) can take its first word, when a question names both
+    names = [(english, name) for name in book.find_places(text) for english in _english_names(book, name)]
+    for english, name in sorted(names, key=lambda pair: len(pair[0]), reverse=True):
+        for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", taken):
+            mentions.append((m.start(), m.end(), name))
+            taken = _blank(taken, m.start(), m.end())
     national = {name for name in {n for _, _, n in mentions} if book.level_of(name) == "national"}
     others = {n for _, _, n in mentions} - national
     found = []
@@ -131,6 +152,11 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
             seen.add(name)
             ordered.append((at, name))
     return text, ordered
+
+
+def _english_names(book, name: str) -> tuple[str, ...]:
+    known = book.place(name)
+    return known.english if known else ()
 
 
 def _level_words(name: str) -> str:

@@ -146,7 +146,12 @@ class Retriever:
 
     def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
                     ) -> list[ScoredChunk]:
-        own = self._memo_candidates(question, analysis, _where(self._allowed(analysis.places), filters), memo)
+        allowed = self._allowed(analysis.places)
+        if analysis.beside:  # a comparison side keeps to its own place: a city's side leaves out its zone asked beside it
+            under = [q for q in analysis.beside if q in allowed and q not in analysis.places]
+            other = set(allowed_regions(under, self.index.places))
+            allowed = [p for p in allowed if p not in other] or allowed
+        own = self._memo_candidates(question, analysis, _where(allowed, filters), memo)
         dense, lexical, found = own
         above, asked = self._above(analysis.places)
         if above:  # a city's report speaks of its districts and zones too: its passages that name the place asked
@@ -474,10 +479,15 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                 language=analysis.language, expansion=analysis.expansion, book=analysis.book)
     if len(analysis.places) >= 2:
         return [Analysis(places=[p], years=analysis.years, report_years=analysis.report_years,
-                         periods=analysis.periods, **base) for p in analysis.places]
+                         periods=analysis.periods, beside=[q for q in analysis.places if q != p], **base)
+                for p in analysis.places]
+    by_year = [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
+                        periods=[], **base) for y in analysis.years]
     if len(analysis.years) >= 2:
-        return [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
-                         periods=[], **base) for y in analysis.years]
+        return by_year
+    if analysis.years:  # one year against a plan period: the year's side and the period's (its years not filtered)
+        return by_year + [Analysis(places=analysis.places, years=[], report_years=[], periods=[p], **base)
+                          for p in analysis.periods]
     return [Analysis(places=analysis.places, years=analysis.years, report_years=analysis.report_years,
                      periods=[p], **base) for p in analysis.periods]
 
