@@ -136,7 +136,7 @@ class Retriever:
                    if d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)]
         readings = _year_readings(analysis)
         frame, _ = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
-                                   tuple(analysis.periods), analysis.book)
+                                   tuple(analysis.periods), analysis.book, analysis.expansion)
         if not frame.status_named and not analysis.report_years:
             readings = readings[-1:]  # an achieved value assumed: ranked first (year_boost), not filtered
         for issued, reviewed in readings:
@@ -267,7 +267,7 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
     if chunk.facts_field is None:
         return 0.0
     frame, asked = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
-                                   tuple(analysis.periods), analysis.book)
+                                   tuple(analysis.periods), analysis.book, analysis.expansion)
     if not (frame.figure or frame.indicators):  # "How did the urban job-creation target change?" asks a figure too
         return 0.0
     strict = replace(frame, plan_answers=False)
@@ -283,13 +283,17 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
 
 
 @lru_cache(maxsize=256)
-def _question_frame(question: str, named: tuple, years: tuple, periods: tuple, book: PlaceBook):
+def _question_frame(question: str, named: tuple, years: tuple, periods: tuple, book: PlaceBook,
+                    expansion: str = ""):
     """The frame of a question (or comparison side) and its words with every name of the indicators it
-    names (the frame's `indicators`, from data/indicators.yaml), as the text an indicator is matched against."""
+    names (the frame's `indicators`, from data/indicators.yaml), as the text an indicator is matched against.
+    `expansion`: an English question's glossary words, all its terms' renderings ("economy": 经济 经济总量),
+    which name its indicator where the reading's first rendering does not."""
     from assistant.facts.frame import frame_of
 
     analysis = analyse(question, book)
     analysis.places, analysis.years, analysis.periods = list(named), list(years), list(periods)
+    analysis.expansion = " ".join(dict.fromkeys(f"{analysis.expansion} {expansion}".split()))
     frame = replace(frame_of(analysis), plan_answers=True)
     return frame, " ".join([question, analysis.expansion, *frame.indicators])
 
@@ -302,7 +306,7 @@ def lexical_query(question: str, analysis: Analysis) -> str:
     from assistant.facts.table import synonym_groups
 
     frame, _ = _question_frame(question, tuple(analysis.places), tuple(analysis.years), tuple(analysis.periods),
-                               analysis.book)
+                               analysis.book, analysis.expansion)
     said = f"{question} {analysis.expansion}"
     shown = [group[0] for group in synonym_groups() if group[0] in frame.indicators
              and not any(len(name) >= 2 and name in said and name in group[0] for name in group)]
@@ -422,7 +426,7 @@ def _year_readings(analysis: Analysis) -> list[tuple[list[int], list[int]]]:
     if analysis.report_years:
         readings.append((sorted(analysis.report_years), []))
     frame, _ = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
-                               tuple(analysis.periods), analysis.book)
+                               tuple(analysis.periods), analysis.book, analysis.expansion)
     if frame.status_named and frame.status == "target":
         readings.append((years, []))
     elif frame.status in ("actual", "cumulative", "average"):
