@@ -365,7 +365,10 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
         reasons.append(f"mentions {mentioned[0]}")
     # A work report reviews one year and plans the next under headings naming each ("一、2025年工作回顾",
     # "三、2026年重点工作"); both halves share the document's dates, only the heading tells them apart.
-    headed = [y for y in analysis.years if f"{y}年" in chunk.heading]
+    # A year named only as a report's ("2026年政府工作报告的日期") names the document, not one of its sections.
+    said = analysis.original or analysis.question
+    as_report = {y for y in analysis.report_years if len(re.findall(rf"(?<!\d){y}(?!\d)", said)) <= 1}
+    headed = [y for y in analysis.years if f"{y}年" in chunk.heading and y not in as_report]
     headed += [p for p in analysis.periods if p in chunk.heading]
     if headed:
         boost += w.year_heading

@@ -57,3 +57,19 @@ def test_a_city_and_its_zone_named_in_full_are_both_places(city_and_zone):
     analysis = analyse("Which has the higher urbanization target: Luohe city or the Luohe economic and "
                        "technological development zone?", city_and_zone.index.places)
     assert analysis.places == ["漯河市", "漯河经济技术开发区"], analysis.places
+
+
+def test_a_year_named_only_as_a_reports_boosts_no_section_headed_by_it():
+    from assistant.documents import Chunk
+    from assistant.retrieval import Weights, year_boost
+
+    meta = {"doc_kind": "government_work_report", "year_issued": 2031, "year_reviewed": 2030}
+    plan = Chunk("d#1", "d", "推进城市更新，新开工改造老旧小区300个。", 0, 20, ["三、2031年重点工作"], metadata=meta)
+    w = Weights()
+    asked_of_the_report = analyse("2031年政府工作报告是哪一天在大会上作的？")
+    boost, reasons = year_boost(plan, asked_of_the_report, w)
+    assert not any("section headed" in r for r in reasons), reasons
+    # the year named again, as the year asked of: its section counts
+    asked_of_the_year = analyse("2031年政府工作报告提出2031年新开工改造老旧小区多少个？")
+    boost, reasons = year_boost(plan, asked_of_the_year, w)
+    assert any("section headed 2031" in r for r in reasons), reasons
