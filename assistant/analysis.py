@@ -49,6 +49,9 @@ class Analysis:
     unknown: list[str] = field(default_factory=list)
     # each English term's Chinese renderings (any one will do): ["技工院校", "技工学校"] for technical schools
     renderings: list[list[str]] = field(default_factory=list)
+    # a comparison side's fellow sides' places (retrieval._sides): "漯河市 or its development zone", the city's
+    # side searches the city without the zone, which is the other side
+    beside: list[str] = field(default_factory=list)
 
     def explain(self) -> dict:
         return {"places": self.places, "years": self.years, "report_years": self.report_years,
@@ -227,9 +230,13 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     """`question` in the reports' words; `asked`: an English question as typed (its reading is `question`),
     for the rules that read the asking words (which province…, the 2015 report)."""
     years, periods = detect_years(question)
+    both = f"{question} {asked}" if asked else question
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
     comparison = sides and bool(question_words("compare").search(question))
-    both = f"{question} {asked}" if asked else question
+    # a year set against a plan period ("2009年关停多少，与“十一五”合计相比") has two sides too, but only an
+    # explicit comparing word joins them: a bare 和 does not ("十四五时期和2035年的目标" is one plan's scene)
+    comparison = comparison or (len(years) == 1 and len(periods) >= 1 and len(found_places) < 2
+                                and bool(question_words("compare_spans").search(both)))
     found_places = _without_field(found_places, both, comparison, book)
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""

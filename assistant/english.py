@@ -140,12 +140,13 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
     and the text with their names blanked."""
     mentions = []  # (start, end, place)
     taken = text
-    for name in book.find_places(text):
-        known = book.place(name)
-        for english in sorted(known.english if known else (), key=len, reverse=True):
-            for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", taken):
-                mentions.append((m.start(), m.end(), name))
-                taken = _blank(taken, m.start(), m.end())
+    # every place's names longest first: "luohe economic and technological development zone" is the zone's
+    # before "luohe" (the city's) can take its first word, when a question names both
+    names = [(english, name) for name in book.find_places(text) for english in _english_names(book, name)]
+    for english, name in sorted(names, key=lambda pair: len(pair[0]), reverse=True):
+        for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", taken):
+            mentions.append((m.start(), m.end(), name))
+            taken = _blank(taken, m.start(), m.end())
     national = {name for name in {n for _, _, n in mentions} if book.level_of(name) == "national"}
     others = {n for _, _, n in mentions} - national
     found = []
@@ -171,6 +172,11 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
             seen.add(name)
             ordered.append((at, name))
     return text, ordered
+
+
+def _english_names(book, name: str) -> tuple[str, ...]:
+    known = book.place(name)
+    return known.english if known else ()
 
 
 def _level_words(name: str) -> str:

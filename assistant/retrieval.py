@@ -136,7 +136,7 @@ class Retriever:
                    if d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)]
         readings = _year_readings(analysis)
         frame, _ = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
-                                   tuple(analysis.periods), analysis.book)
+                                   tuple(analysis.periods), analysis.book, analysis.expansion)
         if not frame.status_named and not analysis.report_years:
             readings = readings[-1:]  # an achieved value assumed: ranked first (year_boost), not filtered
         for issued, reviewed in readings:
@@ -146,7 +146,12 @@ class Retriever:
 
     def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
                     ) -> list[ScoredChunk]:
-        own = self._memo_candidates(question, analysis, _where(self._allowed(analysis.places), filters), memo)
+        allowed = self._allowed(analysis.places)
+        if analysis.beside:  # a comparison side keeps to its own place: a city's side leaves out its zone asked beside it
+            under = [q for q in analysis.beside if q in allowed and q not in analysis.places]
+            other = set(allowed_regions(under, self.index.places))
+            allowed = [p for p in allowed if p not in other] or allowed
+        own = self._memo_candidates(question, analysis, _where(allowed, filters), memo)
         dense, lexical, found = own
         above, asked = self._above(analysis.places)
         if above:  # a city's report speaks of its districts and zones too: its passages that name the place asked
@@ -262,7 +267,7 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
     if chunk.facts_field is None:
         return 0.0
     frame, asked = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
-                                   tuple(analysis.periods), analysis.book)
+                                   tuple(analysis.periods), analysis.book, analysis.expansion)
     if not (frame.figure or frame.indicators):  # "How did the urban job-creation target change?" asks a figure too
         return 0.0
     strict = replace(frame, plan_answers=False)
@@ -278,13 +283,17 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
 
 
 @lru_cache(maxsize=256)
-def _question_frame(question: str, named: tuple, years: tuple, periods: tuple, book: PlaceBook):
+def _question_frame(question: str, named: tuple, years: tuple, periods: tuple, book: PlaceBook,
+                    expansion: str = ""):
     """The frame of a question (or comparison side) and its words with every name of the indicators it
-    names (the frame's `indicators`, from data/indicators.yaml), as the text an indicator is matched against."""
+    names (the frame's `indicators`, from data/indicators.yaml), as the text an indicator is matched against.
+    `expansion`: an English question's glossary words, all its terms' renderings ("economy": 经济 经济总量),
+    which name its indicator where the reading's first rendering does not."""
     from assistant.facts.frame import frame_of
 
     analysis = analyse(question, book)
     analysis.places, analysis.years, analysis.periods = list(named), list(years), list(periods)
+    analysis.expansion = " ".join(dict.fromkeys(f"{analysis.expansion} {expansion}".split()))
     frame = replace(frame_of(analysis), plan_answers=True)
     return frame, " ".join([question, analysis.expansion, *frame.indicators])
 
@@ -297,7 +306,7 @@ def lexical_query(question: str, analysis: Analysis) -> str:
     from assistant.facts.table import synonym_groups
 
     frame, _ = _question_frame(question, tuple(analysis.places), tuple(analysis.years), tuple(analysis.periods),
-                               analysis.book)
+                               analysis.book, analysis.expansion)
     said = f"{question} {analysis.expansion}"
     shown = [group[0] for group in synonym_groups() if group[0] in frame.indicators
              and not any(len(name) >= 2 and name in said and name in group[0] for name in group)]
@@ -356,7 +365,10 @@ def year_boost(chunk: Chunk, analysis: Analysis, w: Weights) -> tuple[float, lis
         reasons.append(f"mentions {mentioned[0]}")
     # A work report reviews one year and plans the next under headings naming each ("一、2025年工作回顾",
     # "三、2026年重点工作"); both halves share the document's dates, only the heading tells them apart.
-    headed = [y for y in analysis.years if f"{y}年" in chunk.heading]
+    # A year named only as a report's ("2026年政府工作报告的日期") names the document, not one of its sections.
+    said = analysis.original or analysis.question
+    as_report = {y for y in analysis.report_years if len(re.findall(rf"(?<!\d){y}(?!\d)", said)) <= 1}
+    headed = [y for y in analysis.years if f"{y}年" in chunk.heading and y not in as_report]
     headed += [p for p in analysis.periods if p in chunk.heading]
     if headed:
         boost += w.year_heading
@@ -417,7 +429,7 @@ def _year_readings(analysis: Analysis) -> list[tuple[list[int], list[int]]]:
     if analysis.report_years:
         readings.append((sorted(analysis.report_years), []))
     frame, _ = _question_frame(analysis.question, tuple(analysis.places), tuple(analysis.years),
-                               tuple(analysis.periods), analysis.book)
+                               tuple(analysis.periods), analysis.book, analysis.expansion)
     if frame.status_named and frame.status == "target":
         readings.append((years, []))
     elif frame.status in ("actual", "cumulative", "average"):
@@ -474,10 +486,15 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                 language=analysis.language, expansion=analysis.expansion, book=analysis.book)
     if len(analysis.places) >= 2:
         return [Analysis(places=[p], years=analysis.years, report_years=analysis.report_years,
-                         periods=analysis.periods, **base) for p in analysis.places]
+                         periods=analysis.periods, beside=[q for q in analysis.places if q != p], **base)
+                for p in analysis.places]
+    by_year = [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
+                        periods=[], **base) for y in analysis.years]
     if len(analysis.years) >= 2:
-        return [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
-                         periods=[], **base) for y in analysis.years]
+        return by_year
+    if analysis.years:  # one year against a plan period: the year's side and the period's (its years not filtered)
+        return by_year + [Analysis(places=analysis.places, years=[], report_years=[], periods=[p], **base)
+                          for p in analysis.periods]
     return [Analysis(places=analysis.places, years=analysis.years, report_years=analysis.report_years,
                      periods=[p], **base) for p in analysis.periods]
 

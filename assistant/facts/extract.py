@@ -23,7 +23,8 @@ import cn2an
 
 from assistant.facts.model import Fact
 from assistant.data_files import load_data
-from assistant.facts.units import group_of, is_unit, multiplier, multipliers, unit_alternation, unit_groups
+from assistant.facts.units import (base_alternation, group_of, is_unit, multiplier, multipliers, unit_alternation,
+                                   unit_groups)
 from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
 PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
@@ -800,7 +801,7 @@ def _indicator(clause: str) -> str:
         tail = re.search(f"(?:{cue_pattern('indicator_tails').pattern})$", text)
         if tail and tail.start() >= 2:
             text, changed = text[:tail.start()], True
-    if re.fullmatch(r"[\d一二三四五六七八九十两]+大?[类项个种批]", text):
+    if re.fullmatch(rf"[\d一二三四五六七八九十两]+大?(?:类|种|批|{base_alternation('count')})", text):
         return ""  # "10大类60项民生实事": a count of kinds names nothing; the noun after the figure does
     return text if len(text) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]", text) else ""
 
