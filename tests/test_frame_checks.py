@@ -73,3 +73,12 @@ def test_a_plan_s_goal_answers_its_last_year_not_a_year_inside_it():
     assert goal.status == "target" and goal.period == "十四五"
     assert "period" in disagreements(goal, frame_of(analyse("某县2022年生产总值目标是多少？")), 2021)
     assert disagreements(goal, frame_of(analyse("某县2025年生产总值目标是多少？")), 2021) == []
+
+
+def test_a_rate_s_level_asked_is_not_answered_by_its_change_in_points():
+    # 城镇化率是多少 asks the level; 提高1.3个百分点 says by how much it moved
+    moved = facts("常住人口城镇化率提高1.3个百分点。")[0]
+    assert moved.measure == "change"
+    assert "measure" in disagreements(moved, frame_of(analyse("某市2020年常住人口城镇化率是多少？")), 2021)
+    assert "measure" in disagreements(moved, frame_of(analyse("某市“十四五”末城镇化率的目标是多少？")), 2021)
+    assert "measure" not in disagreements(moved, frame_of(analyse("某市2020年常住人口城镇化率提高了多少？")), 2021)

@@ -28,6 +28,8 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("measure")
     if frame.amount and fact.measure in RATE_MEASURES:
         out.append("measure")
+    elif fact.measure == "change" and frame.figure and not changes_asked(frame.words):
+        out.append("measure")  # 城镇化率目标是多少: a level, not 提高1.3个百分点
     # a share is named by its whole name or by what is shared out: 民生支出占一般公共预算支出 answers
     # 民生支出占比, the qualifier of its denominator (一般公共预算) unasked
     shared = fact.indicator.split("占")[0] if fact.measure == "share" and "占" in fact.indicator else fact.indicator
@@ -36,6 +38,13 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
             frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words))):
         out.append("indicator")
     return out
+
+
+def changes_asked(question: str) -> bool:
+    """The question asks how much something changed (提高多少, 下降了几个百分点: data/asking.yaml change_words)."""
+    from assistant.data_files import word_pattern
+
+    return bool(question) and word_pattern("asking.yaml", "change_words").search(question) is not None
 
 
 def shares_asked(question: str) -> bool:
