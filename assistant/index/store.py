@@ -24,6 +24,7 @@ from filelock import FileLock, Timeout
 
 from assistant.documents import Chunk
 from assistant.errors import IndexBusy
+from assistant.facts.refresh import refresh_facts
 from assistant.index import chroma_private
 from assistant.index.files import read_text
 from assistant.index.journal import Journal, interrupted, match_lexical
@@ -47,6 +48,8 @@ class Index:
         self.repairs: list[str] = []  # what the start-up check (or a later write) repaired, one line each
         if self.shared:
             self.sync()  # BM25 lives in memory: built from the chunks in the server's store
+            if self.vectors.facts_stale():  # no lock across machines: the refresh is idempotent
+                self.repairs.append(self._refresh_facts())
         elif check:  # not when opened only to be rebuilt: it would tokenise again what the rebuild drops
             self.check()
 
@@ -112,7 +115,8 @@ class Index:
         difference is its write in flight: nothing is touched and it finishes
         its own work.
         """
-        if not self.journal.exists() and not self.lexical.stale() and set(self.lexical.tokens) == self._store_ids():
+        if (not self.journal.exists() and not self.lexical.stale() and not self.vectors.facts_stale()
+                and set(self.lexical.tokens) == self._store_ids()):
             return []
         before = len(self.repairs)
         self.generation.forget()  # entering the lock with no known generation catches up and repairs
@@ -140,9 +144,21 @@ class Index:
             count = len(self.lexical.tokens)
             self.rebuild_lexical()
             done.append(f"the BM25 tokens of {count} chunks were made by another tokenizer; re-tokenized them")
+        if self.vectors.facts_stale():  # an index whose figures were read by another release's extraction
+            done.append(self._refresh_facts())
         for line in done:
             log.warning("index repaired: %s", line)
         return done
+
+    def _refresh_facts(self) -> str:
+        """Read every chunk's facts again with this release's extraction; store those that differ."""
+        changed = refresh_facts(self.vectors.get_where(None, with_text=True), self.places.find_places)
+        self.vectors.update_metadata(changed)
+        self.server.record(changed)  # their metadata changed: not stale for this process's BM25
+        self.vectors.mark_facts_current()
+        self.forget()
+        self._stamp()
+        return f"the figures of {len(changed)} chunks were read by another release; read them again"
 
     def _reload_lexical(self) -> None:
         # Skipped when we hold that very file already (a reader's first search used to load it twice).

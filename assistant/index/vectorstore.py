@@ -15,6 +15,7 @@ from chromadb.config import Settings as ChromaSettings
 
 from assistant.documents import Chunk
 from assistant.errors import DamagedIndex, IndexMismatch
+from assistant.facts.refresh import SIGNATURE_KEY, facts_signature
 from assistant.index.chroma_private import forget_system
 
 # What SQLite says of a file that is not (or no longer) a database: junk over its header, a torn page.
@@ -84,7 +85,9 @@ class VectorStore:
         self.client, self.embedder, self.name = client, embedder, name
         self.collection = client.get_or_create_collection(
             name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
-            metadata={"embedding_model": embedder.name, "embedding_dim": getattr(embedder, "dim", 0)},
+            # Only a new collection takes this metadata: an existing one keeps what it has.
+            metadata={"embedding_model": embedder.name, "embedding_dim": getattr(embedder, "dim", 0),
+                      SIGNATURE_KEY: facts_signature()},
         )
         self._check_model()
 
@@ -98,6 +101,20 @@ class VectorStore:
 
     def count(self) -> int:
         return self.collection.count()
+
+    def facts_stale(self) -> bool:
+        """The stored facts were read by other extraction code or data (see facts/refresh.py)."""
+        return (self.collection.metadata or {}).get(SIGNATURE_KEY) != facts_signature() and self.count() > 0
+
+    def mark_facts_current(self) -> None:
+        # `modify` replaces the whole metadata: keep the embedding model's name with it.
+        self.collection.modify(metadata={**(self.collection.metadata or {}), SIGNATURE_KEY: facts_signature()})
+
+    def update_metadata(self, chunks: list[Chunk]) -> None:
+        """Write the chunks' metadata (their facts) back; texts and vectors stay."""
+        for i in range(0, len(chunks), 2000):
+            part = chunks[i:i + 2000]
+            self.collection.update(ids=[c.chunk_id for c in part], metadatas=[c.store_metadata() for c in part])
 
     def add(self, chunks: list[Chunk], vectors: list[list[float]] | None = None) -> None:
         if not chunks:
