@@ -115,7 +115,7 @@ class Retriever:
         """
         years = self._year_filter(analysis, reports_only)
         if years:
-            hits = self._search_one(question, analysis, k, _and(filters, years), memo)
+            hits = self._search_one(question, analysis, k, _and(filters, years), memo, dated=True)
             if hits:
                 return hits
         return self._search_one(question, analysis, k, filters, memo)
@@ -144,18 +144,19 @@ class Retriever:
                 return _year_clause(issued, reviewed, reports_only)
         return {}
 
-    def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
-                    ) -> list[ScoredChunk]:
+    def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None,
+                    dated: bool = False) -> list[ScoredChunk]:
+        """`dated`: `filters` keep to the work reports of the years asked (`_year_filter`)."""
         allowed = self._allowed(analysis.places)
         if analysis.beside:  # a comparison side keeps to its own place: a city's side leaves out its zone asked beside it
             under = [q for q in analysis.beside if q in allowed and q not in analysis.places]
             other = set(allowed_regions(under, self.index.places))
             allowed = [p for p in allowed if p not in other] or allowed
-        own = self._memo_candidates(question, analysis, _where(allowed, filters), memo)
+        own = self._memo_candidates(question, analysis, _where(allowed, filters), memo, bool(allowed), dated)
         dense, lexical, found = own
         above, asked = self._above(analysis.places)
         if above:  # a city's report speaks of its districts and zones too: its passages that name the place asked
-            more = self._memo_candidates(question, analysis, _where(above, filters), memo)
+            more = self._memo_candidates(question, analysis, _where(above, filters), memo, False, dated)
             dense, lexical, found = _merge_naming(own, more, asked, self.index.places)
         scored = []
         for chunk_id in set(dense) | set(found):
@@ -167,11 +168,12 @@ class Retriever:
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored[:k]
 
-    def _memo_candidates(self, question: str, analysis: Analysis, where, memo: dict | None) -> tuple[dict, dict, dict]:
-        key = repr(where)
+    def _memo_candidates(self, question: str, analysis: Analysis, where, memo: dict | None,
+                         filtered: bool = False, dated: bool = False) -> tuple[dict, dict, dict]:
+        key = repr((where, filtered, dated))
         if memo is not None and key in memo:
             return memo[key]
-        found = self._candidates(question, analysis, where)
+        found = self._candidates(question, analysis, where, filtered, dated)
         if memo is not None:
             memo[key] = found
         return found
@@ -191,10 +193,19 @@ class Retriever:
                 above += [up for up in ups if up not in above]
         return above, asked
 
-    def _candidates(self, question: str, analysis: Analysis, where) -> tuple[dict, dict, dict]:
-        """Dense hits (chunk, similarity), BM25 scores, and the chunks only BM25 found."""
+    def _candidates(self, question: str, analysis: Analysis, where, filtered: bool = False, dated: bool = False
+                    ) -> tuple[dict, dict, dict]:
+        """Dense hits (chunk, similarity), BM25 scores, and the chunks only BM25 found.
+        `filtered`: `where` keeps to the places asked, whose names BM25 then no longer looks for (`without_places`);
+        `dated`: it keeps to the work reports of the years asked, whose years it no longer looks for (`without_years`)."""
         nearest = dict(self.index.nearest(self.embedder.embed_query(question), self.candidates, where))
-        lexical = self.index.best_lexical(tokenize(lexical_query(question, analysis)), self.candidates, where)
+        words = lexical_query(question, analysis)
+        if filtered:
+            words = without_places(words, analysis.places, self.index.places)
+        if dated:  # a year named only as a figure's base ("比2010年翻一番") filters nothing: it stays
+            bases = base_years(analysis.original or analysis.question)
+            words = without_years(words, [y for y in analysis.years if y not in bases])
+        lexical = self.index.best_lexical(tokenize(words), self.candidates, where)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
         chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
         dense = {i: (chunks[i], s) for i, s in nearest.items() if i in chunks}
@@ -311,6 +322,32 @@ def lexical_query(question: str, analysis: Analysis) -> str:
     shown = [group[0] for group in synonym_groups() if group[0] in frame.indicators
              and not any(len(name) >= 2 and name in said and name in group[0] for name in group)]
     return " ".join([said, *shown])
+
+
+def without_places(words: str, named: list[str], book: PlaceBook) -> str:
+    """The words with the names of the places asked taken out, for a search already kept to those places.
+    Every passage there is about the place, and its name in the title each passage is indexed with
+    (`lexical_text`); what the name still rewards is a passage repeating it (the title page, a closing
+    appeal to the province's people), which then outranks the one holding the question's topic. Other
+    places' names stay: they say which part of a report is meant.
+    Example: without_places("内蒙古 2026年 铁路", ["内蒙古自治区"], book) -> " 2026年 铁路"
+    """
+    spans = [(start, end) for start, end, name in book.mentions(words) if name in named]
+    for start, end in reversed(spans):
+        words = words[:start] + " " + words[end:]
+    return words
+
+
+def without_years(words: str, years: list[int]) -> str:
+    """The words with the years asked taken out, for a search already kept to the work reports of those years.
+    Such a report names its years on every page (its title, its dates, "2026年" again and again in its opening and
+    closing), so the years reward the passages that repeat them rather than the one on the question's topic; a
+    section headed by the year asked is still preferred (`year_boost`).
+    Example: without_years("2026年 铁路 建成", [2026]) -> "  铁路 建成"
+    """
+    for year in years:
+        words = re.sub(rf"(?<!\d){year}年?(?!\d)", " ", words)
+    return words
 
 
 def _merge_naming(own: tuple[dict, dict, dict], above: tuple[dict, dict, dict], asked: list[str],
