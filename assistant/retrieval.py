@@ -152,11 +152,15 @@ class Retriever:
             under = [q for q in analysis.beside if q in allowed and q not in analysis.places]
             other = set(allowed_regions(under, self.index.places))
             allowed = [p for p in allowed if p not in other] or allowed
-        own = self._memo_candidates(question, analysis, _where(allowed, filters), memo, bool(allowed), dated)
+        # a question naming a report may be about the document (its date, its title): its place and year are the answer
+        about_report = bool(analysis.report_years)
+        own = self._memo_candidates(question, analysis, _where(allowed, filters), memo,
+                                    not about_report and self._only_own(allowed, analysis.places), dated and not about_report)
         dense, lexical, found = own
         above, asked = self._above(analysis.places)
         if above:  # a city's report speaks of its districts and zones too: its passages that name the place asked
-            more = self._memo_candidates(question, analysis, _where(above, filters), memo, False, dated)
+            more = self._memo_candidates(question, analysis, _where(above, filters), memo, False,
+                                         dated and not about_report)
             dense, lexical, found = _merge_naming(own, more, asked, self.index.places)
         scored = []
         for chunk_id in set(dense) | set(found):
@@ -167,6 +171,14 @@ class Retriever:
             scored.append(self._score(chunk, dense_score, lexical.get(chunk_id), analysis, own[0], own[1]))
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored[:k]
+
+    def _only_own(self, allowed: list[str], named: list[str]) -> bool:
+        """The search is kept to the places asked and holds no document of a place under them: their names then
+        tell no passage from another. (A province's name still tells its own report from its cities'.)"""
+        if not allowed:
+            return False
+        held = {d.get("region") for d in self.index.documents().values()}
+        return bool(held & set(allowed)) and held & set(allowed) <= set(named)
 
     def _memo_candidates(self, question: str, analysis: Analysis, where, memo: dict | None,
                          filtered: bool = False, dated: bool = False) -> tuple[dict, dict, dict]:
