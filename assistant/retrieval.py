@@ -152,8 +152,7 @@ class Retriever:
             under = [q for q in analysis.beside if q in allowed and q not in analysis.places]
             other = set(allowed_regions(under, self.index.places))
             allowed = [p for p in allowed if p not in other] or allowed
-        # a question naming a report may be about the document (its date, its title): its place and year are the answer
-        about_report = bool(analysis.report_years)
+        about_report = about_document(analysis)
         own = self._memo_candidates(question, analysis, _where(allowed, filters), memo,
                                     not about_report and self._only_own(allowed, analysis.places), dated and not about_report)
         dense, lexical, found = own
@@ -348,6 +347,21 @@ def without_places(words: str, named: list[str], book: PlaceBook) -> str:
     for start, end in reversed(spans):
         words = words[:start] + " " + words[end:]
     return words
+
+
+def about_document(analysis: Analysis) -> bool:
+    """The question may be about a document itself, whose title page (its place, its year, its date) answers it: it
+    names a report ("2026年政府工作报告是哪天作的"), or asks when a news item was published (the words of
+    data/question_words.yaml news_date, which the answerer reads the same way)."""
+    from assistant.data_files import load_data
+
+    if analysis.report_years:
+        return True
+    if analysis.wants != "date":
+        return False
+    words = load_data("question_words.yaml")["news_date"]
+    asked = f"{analysis.original} {analysis.question}"
+    return all(re.search("|".join(words[kind]), asked, re.I) for kind in ("item", "publish"))
 
 
 def without_years(words: str, years: list[int]) -> str:

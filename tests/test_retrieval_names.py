@@ -76,3 +76,17 @@ def test_a_place_s_name_is_kept_when_places_under_it_have_reports(kaifeng):
     assert retriever._only_own(["开封市", "兰考县"], ["开封市"])  # only the city's own report is held
     assert not retriever._only_own([], [])  # no place asked: nothing to take out
     assert not retriever._only_own(["河南省", "开封市"], ["河南省"])  # the city's report is the province's part
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("开封市2026年政府工作报告是哪天作的？", True),  # names a report
+    ("这篇关于开封铁路的报道是哪天发布的？", True),  # a news item's publishing
+    ("When was the article on Kaifeng's new rail line published?", True),
+    ("开封市什么时候建成郑开城际铁路延长线？", False),  # a date of the topic, not of the document
+])
+def test_a_question_about_the_document_itself(question, expected):
+    from assistant.analysis import analyse
+    from assistant.retrieval import about_document
+
+    analysis = analyse(question)
+    assert about_document(analysis) is expected
