@@ -351,17 +351,20 @@ def without_places(words: str, named: list[str], book: PlaceBook) -> str:
 
 def about_document(analysis: Analysis) -> bool:
     """The question may be about a document itself, whose title page (its place, its year, its date) answers it: it
-    names a report ("2026年政府工作报告是哪天作的"), or asks when a news item was published (the words of
-    data/question_words.yaml news_date, which the answerer reads the same way)."""
+    names a report by its year ("2026年政府工作报告的主题"), asks the date of a report ("郾城区政府工作报告是哪天作的"),
+    or asks when a news item was published (data/question_words.yaml: report, news_date, read the same way by the
+    answerer)."""
     from assistant.data_files import load_data
 
     if analysis.report_years:
         return True
     if analysis.wants != "date":
         return False
-    words = load_data("question_words.yaml")["news_date"]
+    words = load_data("question_words.yaml")
     asked = f"{analysis.original} {analysis.question}"
-    return all(re.search("|".join(words[kind]), asked, re.I) for kind in ("item", "publish"))
+    if re.search("|".join(words["report"]), asked, re.I):
+        return True
+    return all(re.search("|".join(words["news_date"][kind]), asked, re.I) for kind in ("item", "publish"))
 
 
 def without_years(words: str, years: list[int]) -> str:

@@ -90,3 +90,11 @@ def test_a_question_about_the_document_itself(question, expected):
 
     analysis = analyse(question)
     assert about_document(analysis) is expected
+
+
+def test_the_date_of_a_report_named_without_a_year_is_about_the_document():
+    from assistant.analysis import analyse
+    from assistant.retrieval import about_document
+
+    assert about_document(analyse("开封市政府工作报告是在哪天作的？"))
+    assert not about_document(analyse("开封市政府工作报告提出建成哪些铁路？"))  # a topic of the report
