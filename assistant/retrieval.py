@@ -555,7 +555,8 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                          periods=analysis.periods, beside=[q for q in analysis.places if q != p], **base)
                 for p in analysis.places]
     by_year = [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
-                        periods=[], **base) for y in analysis.years]
+                        periods=[], **{**base, "question": own_status(analysis.question, y, analysis.years)})
+               for y in analysis.years]
     if len(analysis.years) >= 2:
         return by_year
     if analysis.years:  # one year against a plan period: the year's side and the period's (its years not filtered)
@@ -563,6 +564,40 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                           for p in analysis.periods]
     return [Analysis(places=analysis.places, years=analysis.years, report_years=analysis.report_years,
                      periods=[p], **base) for p in analysis.periods]
+
+
+STATUSES = ("target", "actual", "average", "cumulative")
+
+
+def own_status(question: str, year: int, years: list[int]) -> str:
+    """A year side's question: the words of status (目标, 实际, target…; data/fact_cues.yaml) said of another
+    year blanked, each word going with the year named last before it (else with the first year named).
+    "2021年的目标和2023年实际完成数" compares a target with an achieved value: the 2023 side is answered by the
+    report reviewing 2023, not by its plan.
+    Unchanged when the words do not go with at least two different years (one status said of all sides).
+    Example: own_status("2021年就业目标和2023年实际完成数", 2023, [2021, 2023]) -> "2021年就业  和2023年实际完成数"
+    """
+    from assistant.facts.extract import cues
+
+    spots = [(m.start(), y) for y in years for m in re.finditer(rf"(?<!\d){y}(?!\d)", question)]
+    if not spots:
+        return question
+    found = []  # (start, end, nearest year)
+    lowered = question.lower()
+    for status in STATUSES:
+        for word in cues()[f"question_{status}"]:
+            pattern = rf"\b(?:{word})\b" if word.isascii() else word
+            for m in re.finditer(pattern, lowered):
+                before = [spot for spot in spots if spot[0] < m.start()]
+                owner = max(before)[1] if before else min(spots)[1]
+                found.append((m.start(), m.end(), owner))
+    if len({y for _, _, y in found}) < 2:
+        return question
+    out = question
+    for start, end, owner in sorted(found, reverse=True):
+        if owner != year:
+            out = out[:start] + " " * (end - start) + out[end:]
+    return out
 
 
 class HybridRetriever(BaseRetriever):
