@@ -17,8 +17,14 @@
 - A chunk under a heading naming a year asked is boosted (a work report's review of 2025 over its plan
   for 2026, which share the document's dates); a chunk that is only its title or headings is demoted
   (`bareness`) unless the question names a report (whose title may be the answer).
+- Within a search kept to the place asked (no document of a place under it held) and to the work
+  reports of the years asked, BM25 no longer looks for that place's name and those years: every
+  passage is indexed with its report's title, and the ones repeating them (title page, closing appeal)
+  outranked the passage on the topic (`without_places`, `without_years`); a question about the document
+  itself (its date, a report named by its year) keeps them (`about_document`).
 - Comparison questions retrieve each side separately (its own place and year filter)
-  and interleave the results.
+  and interleave the results; a side by year keeps only its own word of status ("2021年目标和2023年实际":
+  `own_status`).
 Each returned chunk carries its dense, lexical and fused scores and the reasons
 for any boost.
 """
