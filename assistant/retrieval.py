@@ -18,10 +18,11 @@
   for 2026, which share the document's dates); a chunk that is only its title or headings is demoted
   (`bareness`) unless the question names a report (whose title may be the answer).
 - Within a search kept to the place asked (no document of a place under it held) and to the work
-  reports of the years asked, BM25 no longer looks for that place's name and those years: every
-  passage is indexed with its report's title, and the ones repeating them (title page, closing appeal)
-  outranked the passage on the topic (`without_places`, `without_years`); a question about the document
-  itself (its date, a report named by its year) keeps them (`about_document`).
+  reports of the years asked, BM25 no longer looks for that place's name, nor for a year asked that a
+  report searched was delivered in: every passage is indexed with its report's title, and the ones
+  repeating them (title page, dateline, closing appeal) outranked the passage on the topic
+  (`without_places`, `_delivered`). A year the report reviews stays (its review's heading names it); a
+  question about the document itself (its date, a report named by its year) keeps all (`about_document`).
 - Comparison questions retrieve each side separately (its own place and year filter)
   and interleave the results; a side by year keeps only its own word of status ("2021年目标和2023年实际":
   `own_status`).
@@ -159,13 +160,13 @@ class Retriever:
             other = set(allowed_regions(under, self.index.places))
             allowed = [p for p in allowed if p not in other] or allowed
         about_report = about_document(analysis)
+        delivered = () if about_report or not dated else self._delivered(analysis, allowed)
         own = self._memo_candidates(question, analysis, _where(allowed, filters), memo,
-                                    not about_report and self._only_own(allowed, analysis.places), dated and not about_report)
+                                    not about_report and self._only_own(allowed, analysis.places), delivered)
         dense, lexical, found = own
         above, asked = self._above(analysis.places)
         if above:  # a city's report speaks of its districts and zones too: its passages that name the place asked
-            more = self._memo_candidates(question, analysis, _where(above, filters), memo, False,
-                                         dated and not about_report)
+            more = self._memo_candidates(question, analysis, _where(above, filters), memo, False, delivered)
             dense, lexical, found = _merge_naming(own, more, asked, self.index.places)
         scored = []
         for chunk_id in set(dense) | set(found):
@@ -177,6 +178,16 @@ class Retriever:
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored[:k]
 
+    def _delivered(self, analysis: Analysis, allowed: list[str]) -> tuple[int, ...]:
+        """The years asked that a work report searched was delivered in. Its title and dateline repeat that year
+        ("2026年X省政府工作报告 ——2026年1月20日"), so in BM25 it rewards the title page; the year a report
+        reviews is said in its review's heading and text, and tells the review from the plan (kept).
+        A year named only as a figure's base ("比2010年翻一番") filters nothing: it stays too."""
+        bases = base_years(analysis.original or analysis.question)
+        issued = {d.get("year_issued") for d in self.index.documents().values()
+                  if d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)}
+        return tuple(y for y in analysis.years if y in issued and y not in bases)
+
     def _only_own(self, allowed: list[str], named: list[str]) -> bool:
         """The search is kept to the places asked and holds no document of a place under them: their names then
         tell no passage from another. (A province's name still tells its own report from its cities'.)"""
@@ -186,7 +197,7 @@ class Retriever:
         return bool(held & set(allowed)) and held & set(allowed) <= set(named)
 
     def _memo_candidates(self, question: str, analysis: Analysis, where, memo: dict | None,
-                         filtered: bool = False, dated: bool = False) -> tuple[dict, dict, dict]:
+                         filtered: bool = False, dated: tuple[int, ...] = ()) -> tuple[dict, dict, dict]:
         key = repr((where, filtered, dated))
         if memo is not None and key in memo:
             return memo[key]
@@ -210,18 +221,18 @@ class Retriever:
                 above += [up for up in ups if up not in above]
         return above, asked
 
-    def _candidates(self, question: str, analysis: Analysis, where, filtered: bool = False, dated: bool = False
-                    ) -> tuple[dict, dict, dict]:
+    def _candidates(self, question: str, analysis: Analysis, where, filtered: bool = False,
+                    dated: tuple[int, ...] = ()) -> tuple[dict, dict, dict]:
         """Dense hits (chunk, similarity), BM25 scores, and the chunks only BM25 found.
         `filtered`: `where` keeps to the places asked, whose names BM25 then no longer looks for (`without_places`);
-        `dated`: it keeps to the work reports of the years asked, whose years it no longer looks for (`without_years`)."""
+        `dated`: it keeps to the work reports of the years asked, and these years, each the year a report
+        searched was delivered in, BM25 no longer looks for (`without_years`, `_delivered`)."""
         nearest = dict(self.index.nearest(self.embedder.embed_query(question), self.candidates, where))
         words = lexical_query(question, analysis)
         if filtered:
             words = without_places(words, analysis.places, self.index.places)
-        if dated:  # a year named only as a figure's base ("比2010年翻一番") filters nothing: it stays
-            bases = base_years(analysis.original or analysis.question)
-            words = without_years(words, [y for y in analysis.years if y not in bases])
+        if dated:
+            words = without_years(words, list(dated))
         lexical = self.index.best_lexical(tokenize(words), self.candidates, where)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
         chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
