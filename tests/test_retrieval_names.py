@@ -98,3 +98,13 @@ def test_the_date_of_a_report_named_without_a_year_is_about_the_document():
 
     assert about_document(analyse("开封市政府工作报告是在哪天作的？"))
     assert not about_document(analyse("开封市政府工作报告提出建成哪些铁路？"))  # a topic of the report
+
+
+def test_only_the_year_a_report_was_delivered_in_is_taken_out(kaifeng):
+    from assistant.analysis import analyse
+
+    retriever = kaifeng.retriever
+    # 2026: the report's own year, on its title page and dateline; 2025: the year it reviews, in its review's heading
+    assert retriever._delivered(analyse("开封市2026年要建成哪些铁路？"), ["开封市"]) == (2026,)
+    assert retriever._delivered(analyse("开封市2025年文旅产业怎么样？"), ["开封市"]) == ()
+    assert retriever._delivered(analyse("开封市2026年GDP比2020年翻一番吗？"), ["开封市"]) == (2026,)
