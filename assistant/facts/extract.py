@@ -233,6 +233,7 @@ class Series:
 def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
                     find_places: PlaceFinder | None) -> list[Fact]:
     out: list[Fact] = []
+    written, sentence = sentence, _without_price_bases(sentence)
     previous_end, previous_indicator, previous_flow, previous_counted = 0, "", False, ""
     series: Series | None = None
     span_ends: list[bool] = []
@@ -379,7 +380,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period = str(plan_periods()[period][1])
         if status == "actual" and measure in ("change", "growth", "multiple") and _base_years_back(clause, period) >= 2:
             status = "cumulative"  # "比2007年增加15.5辆" of 2012: a change over five years, as "比“十二五”末"
-        based = _plan_base(sentence, m.start())
+        based = _plan_base(sentence, m.start(), measure)
         if based and not _named_year(clause, doc):
             status, period = based if status != "target" else (status, period)
             if based[0] == "cumulative" and out and inherited and out[-1].status == "actual":
@@ -390,14 +391,20 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period=period,
             indicator=indicator, value=sign * value, unit=unit,
             base_value=sign * value * multiplier(unit),
-            measure=measure, status=status, figure=sentence[m.start():m.end()].strip(),
-            sentence=sentence.strip(), chunk_id=doc.chunk_id,
+            measure=measure, status=status, figure=written[m.start():m.end()].strip(),
+            sentence=written.strip(), chunk_id=doc.chunk_id,
             start=offset + m.start(), end=offset + m.end()))
         previous_end, previous_indicator, previous_flow = m.end(), indicator, flow
         previous_counted = _noun_after(after) if _group(unit) == "count" else ""
         span_ends.append(span_end)
         open_span = span_start or (open_span and not span_end)
     return out
+
+
+def _without_price_bases(sentence: str) -> str:
+    """The sentence with the years that name a price base (2300元（2010年不变价）, 按2020年价格计算) blanked out,
+    as long as they were: such a year says which prices a figure is in, not when it was."""
+    return cue_pattern("price_base").sub(lambda m: "某" * len(m.group(0)), sentence)
 
 
 def _opens_span(sentence: str, m: re.Match, out: list[Fact], previous_end: int) -> bool:
@@ -523,6 +530,8 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
 def _shared_noun(item: str, last: str) -> str:
     """The noun a short item of a list shares with the last: ("国家级", "市级高新技术企业") -> "高新技术企业";
     ("城镇", "农村居民人均收入") -> "居民人均收入" (a modifier as long as the short item)."""
+    if last.startswith(item):
+        return ""  # 工业、工业技改投资: the last is a kind of the first; only the measured noun (投资) is shared
     at = last.find(item[-1])
     if 0 < at < len(last) - 1 and at < len(item) + 2:
         return last[at + 1:]
@@ -682,7 +691,9 @@ def _joins_grades(sentence: str, at: int) -> bool:
 
 
 def _ends_in_verb(indicator: str) -> bool:
-    return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?$", indicator) is not None
+    """推进, 建成了, 建好首批: a verb whose object follows (a batch word after it says which batch, not what)."""
+    return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?(?:{cue_pattern('batch_words').pattern})?$",
+                     indicator) is not None
 
 
 def _names_after(after: str) -> bool:
@@ -719,13 +730,14 @@ def _noun_after(after: str) -> str:
     if noun in words["not_nouns"] or is_unit(noun):  # 307个亿元以上招商项目: a size class, not the noun
         return ""  # 折合1148亿元人民币: the currency, not what is measured
     # (a 、 left in the text after a figure joins two grades of one name: 国家领航级、卓越级智能工厂)
-    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d、]*", noun) else ""
+    # (a dash inside a name joins its parts: “县城—中心镇—重点村”发展轴)
+    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d、—－]*", noun) else ""
 
 
 def _counted_noun(after: str) -> str:
     """What a count is of when its noun follows the figure and a verb phrase follows the noun: "17家企业通过上市
     融资" -> "通过上市融资企业", the companies that did so, as a question asks (多少家企业通过上市融资)."""
-    noun = _noun_after(after)
+    noun = re.sub(r"(?<=[\u4e00-\u9fff])(?<!为)了(?![解结])", "", _noun_after(after))  # 配备了医疗设备: aspect, not a word
     noun = noun[:2] + cue_pattern("light_verbs").sub("", noun[2:]) if len(noun) > 4 else noun
     verb = cue_pattern("counted_verbs").search(noun, 2)
     if not verb:
@@ -801,6 +813,8 @@ def _indicator(clause: str) -> str:
         tail = re.search(f"(?:{cue_pattern('indicator_tails').pattern})$", text)
         if tail and tail.start() >= 2:
             text, changed = text[:tail.start()], True
+    if cue_regex("(?:{manner_adverbs}|{verb_adverbs})+").fullmatch(text):
+        return ""  # "…增加近1000亿元，稳步达到3000亿元": an adverb names nothing; the figure is the last one's
     if re.fullmatch(rf"[\d一二三四五六七八九十两]+大?(?:类|种|批|{base_alternation('count')})", text):
         return ""  # "10大类60项民生实事": a count of kinds names nothing; the noun after the figure does
     return text if len(text) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]", text) else ""
@@ -1027,9 +1041,11 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     return _sub_year(year, before)
 
 
-def _plan_base(sentence: str, at: int) -> tuple[str, str] | None:
+def _plan_base(sentence: str, at: int, measure: str = "") -> tuple[str, str] | None:
     """(status, period) of a figure compared with an earlier plan in its clause: "是“十二五”末的1.7倍" in a
-    review of 十三五 -> ("actual", "2020"); "是“十二五”的1.3倍" -> ("cumulative", "十三五")."""
+    review of 十三五 -> ("actual", "2020"); "是“十二五”的1.3倍" -> ("cumulative", "十三五"). A rate of growth or a
+    change against the plan's end ("较“十二五”末提升25%", "较“十三五”末净增1万亿元") is what the next plan added:
+    ("cumulative", "十三五"), where a multiple of it is a level's ratio."""
     start = max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
     found = None
     for found in PLAN_BASE.finditer(sentence, start, at):
@@ -1038,7 +1054,7 @@ def _plan_base(sentence: str, at: int) -> tuple[str, str] | None:
     following = next((name for name, (a, b) in plan_periods().items() if span and a == span[1] + 1), "")
     if not following:
         return None
-    if found.group(2) == "末":
+    if found.group(2) == "末" and measure not in ("growth", "change"):
         return "actual", str(plan_periods()[following][1])
     return "cumulative", following
 
