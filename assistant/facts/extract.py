@@ -269,7 +269,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if span_end and not in_series and series is not None and series.items:
             series.next, in_series = 0, True  # "分别从771家、481家增加到1076家、636家": the ends follow the items again
         if not in_series:
-            series = _respective_series(sentence, m.start(), out) or _series_start(sentence, m.start(), previous_end)
+            series = _respective_series(sentence, m.start(), out) or _series_start(sentence, m.start(), previous_end,
+                                                                                             find_places)
         indicator = _indicator(clause)
         counted_after = False  # "7000多所学校…", "71.3万监测对象稳定消除…": things counted as they were acted on
         if _group(unit) == "count" and _names_after(after):
@@ -310,6 +311,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             counted_after = _group(unit) == "count"
             if counted_after:
                 indicator = _counted_noun(after)
+        if not indicator and out:
+            # "…突破9000家，高新技术企业数量实现翻番、达1.8万家": a clause with no figure between the last figure
+            # and this one names a new subject before its verb; the figure measures it, not the last figure's
+            indicator = _subject_between(sentence, previous_end, m.start() - len(clause))
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
@@ -571,7 +576,7 @@ def _figure_end(sentence: str, at: int) -> int:
     return m.end() if m else at
 
 
-def _series_start(sentence: str, at: int, floor: int) -> Series | None:
+def _series_start(sentence: str, at: int, floor: int, find_places: PlaceFinder | None = None) -> Series | None:
     """The subjects of "刑事治安、涉诈、涉毒警情分别下降…" when the figure at `at` opens such a series."""
     start = floor
     for i in range(at - 1, floor - 1, -1):
@@ -596,6 +601,9 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
         items = _pair_of(items[0])  # 城乡低保标准分别提高9.97%和14.1% -> 城镇…, 农村…
     if len(items) < 2:
         return None
+    by_place = _places_series(items, find_places)
+    if by_place:
+        return by_place
     # "城镇和农村居民人均可支配收入": a short item shares the last item's noun -> 城镇居民人均可支配收入
     # "国家级、市级高新技术企业": the noun follows the last item's own modifier, which ends as the short one does
     last = items[-1]
@@ -607,6 +615,23 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     items = [item if not noun or any(item.endswith(w) for w in nouns + cues()["measure_heads"]) else item + noun
              for item in items]
     return Series(items, "", 1)
+
+
+def _places_series(items: list[str], find_places: PlaceFinder | None) -> Series | None:
+    """"广州、深圳地铁客运量分别达…": items that are places, the last one's noun after its place: one indicator,
+    measured in each place in turn."""
+    if not find_places or any(len(item.strip()) > 5 or not find_places(item.strip()) for item in items[:-1]):
+        return None
+    last = items[-1].strip()
+    size = next((k for k in range(2, min(6, len(last) - 1)) if find_places(last[:k])), 0)
+    if not size:
+        return None
+    places = [_place_name(find_places(item.strip())[-1]) for item in items[:-1]] + [_place_name(find_places(last[:size])[-1])]
+    return Series([last[size:]] * len(items), "", 1, places=places)
+
+
+def _place_name(found) -> str:
+    return found if isinstance(found, str) else getattr(found, "name", "")
 
 
 def parse_figure(text: str) -> tuple[float, str] | None:
@@ -674,6 +699,17 @@ def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool
         return False
     item = _clause_before(sentence, clause_start - 1, 0)
     return previous_end <= clause_start - 1 - len(item) and bool(re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", item))
+
+
+def _subject_between(sentence: str, start: int, end: int) -> str:
+    """The noun phrase before the verb of the last clause in sentence[start:end] ("" when that clause has no verb
+    after a subject of two characters or more, as "居全国前列", "创历史新高")."""
+    parts = [p.strip() for p in re.split(f"[{CLAUSE_SEP}]", sentence[start:end]) if p.strip()]
+    if len(parts) < 1 or not re.search(f"[{CLAUSE_SEP}]", sentence[start:end]):
+        return ""  # the text right after the last figure (以上, 左右) is that figure's, not a clause of its own
+    verbs = [v for v in _longest_first("tail_verbs", "growth") if len(v) > 1]
+    cut = min([i for v in verbs if (i := parts[-1].find(v)) >= 2] + [len(parts[-1])])
+    return _indicator(parts[-1][:cut]) if cut < len(parts[-1]) else ""
 
 
 def _clause_after(sentence: str, at: int) -> str:
