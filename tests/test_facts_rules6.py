@@ -69,3 +69,24 @@ def test_places_listed_before_one_measure_each_take_their_figure():
     # items that are not places keep the shared-noun reading
     got = facts("城镇和农村居民人均可支配收入分别增长4.5%和6.2%。")
     assert [(f.indicator, f.place) for f in got] == [("城镇居民人均可支配收入", "江西省"), ("农村居民人均可支配收入", "江西省")]
+
+
+def test_a_number_after_a_comma_is_its_own_unless_the_comma_groups_thousands():
+    got = facts("科技进步贡献率居全国第3，15个学科进入世界前百分之一。")
+    assert [f.figure for f in got] == ["15个"]
+    got = facts("全年接待游客3,260万人次。")
+    assert [(f.figure, f.value) for f in got] == [("3,260万人次", 3260.0)]
+
+
+def test_a_bound_on_a_rank_counts_nothing():
+    assert facts("县域经济综合实力跃居全省前10位、中部地区第35位。") == []
+    assert [f.figure for f in facts("新增规上企业前10名的企业产值增长8%。")] == ["8%"]
+
+
+def test_a_count_naming_which_things_a_rate_is_of_is_no_figure():
+    got = facts("8个重点产业集群营业收入增长9.6%，4个省级开发区获批升级。")
+    assert [(f.figure, f.measure) for f in got] == [("9.6%", "growth"), ("4个", "count")]
+    assert "重点产业集群营业收入" in got[0].indicator
+    # a count whose clause goes on to an amount, not a rate, is still counted
+    got = facts("8个重点产业集群营业收入达到1200亿元。")
+    assert [f.figure for f in got] == ["8个", "1200亿元"]

@@ -99,7 +99,7 @@ def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
     units = unit_alternation()
     return re.compile(
-        rf"(?<![\d.．第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
+        rf"(?<![\d.．第])(?:(?<!\d[,，])|(?!\d{{3}}(?!\d)))(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
         rf"(?P<per>/万?(?:{PER}))?"
         rf"|(?<![\d.．第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
         rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
@@ -257,6 +257,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if _group(unit) == "count" and _counts_report_items(clause, after):
             previous_end = m.end()
             continue  # 提出6项指标, 24个主要指标: a count of the report's own indicators, not of anything measured
+        if cue_regex("(?:{rank_bound})$").search(clause) and (unit in cues()["rank_units"] or _group(unit) == "percent"):
+            previous_end = m.end()
+            continue  # 进入全省县域经济前20位, 学科进入世界前百分之一: a bound on a rank, no count or share of anything
         if _group(unit) == "count" and _among_ranked(clause, after):
             previous_end = m.end()
             continue  # 在全国…的55个城市中名列第4位: the group a rank is among
@@ -512,6 +515,8 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
     after = sentence[m.end():]
     while (joined := re.match(r"[、和]", after)) and (nxt := figure_pattern().match(after, joined.end())):
         after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
+    if _group(unit) == "count" and _kind_of_next(after):
+        return True
     if cue_pattern("threshold_after").match(after) or cue_pattern("ordinal_after").match(after):
         return True  # (省委十一届十次、十一次全会: which plenum, not how many)
     if _group(unit) in ("money", "physical", "count") and re.match(r"的[\u4e00-\u9fff]", after) and re.search(
@@ -530,6 +535,20 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         return True  # 建成投产1000吨农用益生菌、1万吨塔格糖等项目: a capacity naming a project
     return bool(re.search(cue_pattern("capacity_before").pattern + "$", before)) and bool(
         re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
+
+
+def _kind_of_next(after: str) -> bool:
+    """"17个重点传统制造业增加值增长5.3%": a count, its noun, a measured noun and a verb of change, then a rate in
+    the same clause: the count says which industries the rate is of; it is no figure of its own."""
+    nxt = figure_pattern().search(after)
+    if not nxt:
+        return False
+    between = after[:nxt.start()]
+    if re.search(f"[{CLAUSE_SEP}。；;]", between) or not re.match(r"[\u4e00-\u9fff]", between):
+        return False
+    measured = cue_regex("(?:{measured_nouns})").search(between)
+    return bool(measured and measured.start() >= 2 and cue_regex("(?:{growth})(?:了|约|近|超过|达到|达)?$").search(between)
+                and (_group(_value_and_unit(nxt)[1]) == "percent" if _value_and_unit(nxt) else False))
 
 
 def _shared_noun(item: str, last: str) -> str:
