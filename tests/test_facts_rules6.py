@@ -90,3 +90,10 @@ def test_a_count_naming_which_things_a_rate_is_of_is_no_figure():
     # a count whose clause goes on to an amount, not a rate, is still counted
     got = facts("8个重点产业集群营业收入达到1200亿元。")
     assert [f.figure for f in got] == ["8个", "1200亿元"]
+
+
+def test_a_span_from_a_rate_per_head_opens_at_its_start():
+    doc = DocContext(region="全国", year_issued=2016, year_reviewed=2015, heading="二、“十三五”时期主要目标任务", ahead=True)
+    got = facts("到2020年，农业劳动生产率从人均3.1万元提高到4.5万元以上。", doc)
+    assert [(f.figure, f.indicator, f.status, f.period) for f in got] == [
+        ("3.1万元", "农业劳动生产率", "actual", "2015"), ("4.5万元", "农业劳动生产率", "target", "2020")]

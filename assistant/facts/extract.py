@@ -40,7 +40,8 @@ PLAN = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
 TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|规划|打算")
 
 # "从2002年1288亿元增加到…", "由52.7%提高至…", "从去年的2.1%…": the figure after 从/由 (and a year) opens a span
-SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每[人户生]每[年月])?\s*$")
+# (a rate's own "人均" before its figure too: "全员劳动生产率从人均8.7万元提高到12万元")
+SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每[人户生]每[年月]|[人户]均)?\s*$")
 # …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
 SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 
