@@ -97,3 +97,15 @@ def test_a_span_from_a_rate_per_head_opens_at_its_start():
     got = facts("到2020年，农业劳动生产率从人均3.1万元提高到4.5万元以上。", doc)
     assert [(f.figure, f.indicator, f.status, f.period) for f in got] == [
         ("3.1万元", "农业劳动生产率", "actual", "2015"), ("4.5万元", "农业劳动生产率", "target", "2020")]
+
+
+def test_an_investment_followed_by_what_it_is_in_names_it():
+    got = facts("开工建设总投资86亿元的城市快速路二期工程。")
+    assert [(f.figure, f.indicator) for f in got] == [("86亿元", "城市快速路二期工程总投资")]
+    # an investment with nothing after it keeps its clause's words
+    assert [f.indicator for f in facts("项目总投资12亿元，年产值可达30亿元。")] == ["项目总投资", "年产值"]
+
+
+def test_a_count_of_measures_is_of_what_its_clause_names():
+    got = facts("出台促进民营经济发展壮大25条措施。")
+    assert got[0].indicator.endswith("促进民营经济发展壮大措施")

@@ -292,8 +292,13 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                 # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
                 indicator, counted_after = _counted_noun(after), not re.search(
                     f"(?:{cue_pattern('reach_verbs').pattern})$", clause)
+            elif cue_regex("(?:{generic_nouns})").fullmatch(_noun_after(after)):
+                # 落实深化营商环境改革108条举措: a noun as general as 举措 after the count is of what the clause names
+                indicator += _noun_after(after)
         elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
             indicator = _share_of_after(after)  # 95%的行政村集体经济收入超过5万元: the share of the villages that do
+        elif _group(unit) == "money" and _invested_in(indicator, after):
+            indicator = _invested_in(indicator, after)  # 总投资30亿元的新建中小学工程: the investment of the works
         elif _group(unit) in ("money", "physical") and _names_after(after) and (
                 _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip())):  # 安排384亿元救灾款和740亿元…
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
@@ -719,6 +724,16 @@ def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool
         return False
     item = _clause_before(sentence, clause_start - 1, 0)
     return previous_end <= clause_start - 1 - len(item) and bool(re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", item))
+
+
+def _invested_in(indicator: str, after: str) -> str:
+    """"…总投资30亿元的新建中小学工程" -> "新建中小学工程总投资": an amount its clause calls an investment, followed by
+    的 and a noun phrase to the clause's end, is the investment in what that phrase names ("" otherwise)."""
+    noun = cue_regex("(?:{investment_nouns})$").search(indicator)
+    phrase = re.match(r"的([\u4e00-\u9fff“”\d]{2,24})$", after)
+    if not noun or not phrase or cue_pattern("growth").match(phrase.group(1)):
+        return ""
+    return re.sub(r"[“”]", "", phrase.group(1)) + noun.group(0)
 
 
 def _subject_between(sentence: str, start: int, end: int) -> str:
