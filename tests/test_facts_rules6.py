@@ -109,3 +109,9 @@ def test_an_investment_followed_by_what_it_is_in_names_it():
 def test_a_count_of_measures_is_of_what_its_clause_names():
     got = facts("出台促进民营经济发展壮大25条措施。")
     assert got[0].indicator.endswith("促进民营经济发展壮大措施")
+
+
+def test_year_words_split_across_words_date_nothing():
+    doc = DocContext(region="全国", year_issued=2011, year_reviewed=2010, heading="二、“十二五”时期的主要目标和任务", ahead=True)
+    got = facts("今后五年，粮食产量预期目标是在稳定播种面积的基础上年均增长1%。", doc)
+    assert [(f.indicator, f.status, f.period) for f in got] == [("粮食产量预期目标", "target", "十二五")]
