@@ -115,3 +115,14 @@ def test_year_words_split_across_words_date_nothing():
     doc = DocContext(region="全国", year_issued=2011, year_reviewed=2010, heading="二、“十二五”时期的主要目标和任务", ahead=True)
     got = facts("今后五年，粮食产量预期目标是在稳定播种面积的基础上年均增长1%。", doc)
     assert [(f.indicator, f.status, f.period) for f in got] == [("粮食产量预期目标", "target", "十二五")]
+
+
+def test_a_span_to_now_from_a_rate_per_head_per_month():
+    got = facts("城乡居民基础养老金从2010年人均每月55元提高到现在的98元。", NATION_2013)
+    assert [(f.figure, f.indicator, f.status, f.period) for f in got] == [
+        ("55元", "城乡居民基础养老金", "actual", "2010"), ("98元", "城乡居民基础养老金", "actual", "2012")]
+
+
+def test_an_approximation_inside_points_is_no_part_of_the_unit():
+    got = facts("服务业增加值比重比上年提高1个多百分点。")
+    assert [(f.figure, f.value, f.unit, f.measure) for f in got] == [("1个多百分点", 1.0, "个百分点", "change")]

@@ -41,7 +41,7 @@ TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|�
 
 # "从2002年1288亿元增加到…", "由52.7%提高至…", "从去年的2.1%…": the figure after 从/由 (and a year) opens a span
 # (a rate's own "人均" before its figure too: "全员劳动生产率从人均8.7万元提高到12万元")
-SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每[人户生]每[年月]|[人户]均)?\s*$")
+SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每[人户生]每[年月]|[人户]均(?:每[年月])?)?\s*$")
 # …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
 SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 
@@ -450,7 +450,8 @@ def _span_head(sentence: str, at: int) -> str:
 
 
 def _closes_span(clause: str) -> bool:
-    return re.search(r"[到至](?:\d{4}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$", clause) is not None
+    # (提高到现在的1721元: "now" is the span's end, as a year is)
+    return re.search(r"[到至](?:\d{4}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?$", clause) is not None
 
 
 def _closes_span_as(clause: str) -> bool:
@@ -673,7 +674,8 @@ def _group(unit: str) -> str:
 def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     if m.group("num"):
         # 5.6万余处 -> 万处, 1.6万公里 -> 万公里: a multiplier before any unit, the approximation dropped
-        unit = (m.group("mult") or "") + m.group("unit") + (m.group("per") or "")
+        # 2个多百分点: the approximation inside the unit is dropped too
+        unit = (m.group("mult") or "") + re.sub(r"^个[多余]", "个", m.group("unit")) + (m.group("per") or "")
         return float(m.group("num").replace(",", "").replace("，", "").replace("．", ".")), unit
     raw = m.group("pct") or m.group("cnum")
     unit = "%" if m.group("pct") else m.group("cunit")
@@ -861,7 +863,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
                   text)
     text = re.sub(r"^到?十[一二三四五六七八九]五(?:时期|期间|末)?", "", text)  # "“十三五”时期经济年均增长6.5%"
-    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
+    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     text = cue_regex("(?:{span_to_as})$").sub("", text)  # 整合为123个: the verb names nothing
