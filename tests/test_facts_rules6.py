@@ -126,3 +126,10 @@ def test_a_span_to_now_from_a_rate_per_head_per_month():
 def test_an_approximation_inside_points_is_no_part_of_the_unit():
     got = facts("服务业增加值比重比上年提高1个多百分点。")
     assert [(f.figure, f.value, f.unit, f.measure) for f in got] == [("1个多百分点", 1.0, "个百分点", "change")]
+
+
+def test_a_level_per_head_reached_and_a_yearly_rate_name_their_indicator_alone():
+    got = facts("城乡居民医保人均财政补助标准提高到人均700元。", NATION_2013)
+    assert [f.indicator for f in got] == ["城乡居民医保人均财政补助标准"]
+    got = facts("五年来，农村劳动力转移就业每年80万人以上。", NATION_2013)
+    assert [(f.indicator, f.status) for f in got] == [("农村劳动力转移就业", "average")]

@@ -451,7 +451,9 @@ def _span_head(sentence: str, at: int) -> str:
 
 def _closes_span(clause: str) -> bool:
     # (提高到现在的1721元: "now" is the span's end, as a year is)
-    return re.search(r"[到至](?:\d{4}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?$", clause) is not None
+    # (增加到人均280元: a rate per head reached)
+    return re.search(r"[到至](?:\d{4}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?(?:[人户]均(?:每[年月])?)?$",
+                     clause) is not None
 
 
 def _closes_span_as(clause: str) -> bool:
@@ -863,7 +865,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
                   text)
     text = re.sub(r"^到?十[一二三四五六七八九]五(?:时期|期间|末)?", "", text)  # "“十三五”时期经济年均增长6.5%"
-    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?$",
+    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?(?:[人户]均(?:每[年月])?)?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     text = cue_regex("(?:{span_to_as})$").sub("", text)  # 整合为123个: the verb names nothing
