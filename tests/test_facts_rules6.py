@@ -133,3 +133,8 @@ def test_a_level_per_head_reached_and_a_yearly_rate_name_their_indicator_alone()
     assert [f.indicator for f in got] == ["城乡居民医保人均财政补助标准"]
     got = facts("五年来，农村劳动力转移就业每年80万人以上。", NATION_2013)
     assert [(f.indicator, f.status) for f in got] == [("农村劳动力转移就业", "average")]
+
+
+def test_verbs_of_opening_and_launching_take_the_counted_noun_after_them():
+    got = facts("新开通9条国际航线，推出20项便民举措。")
+    assert [f.indicator for f in got] == ["国际航线", "便民举措"]
