@@ -98,7 +98,7 @@ def says(name: str, text: str) -> bool:
 @lru_cache(maxsize=None)
 def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
-    units = unit_alternation()
+    units = "个[多余]百分点|" + unit_alternation()  # 提高2个多百分点: about 2 points (read as 个百分点 below)
     return re.compile(
         rf"(?<![\d.．第])(?:(?<!\d[,，])|(?!\d{{3}}(?!\d)))(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
         rf"(?P<per>/万?(?:{PER}))?"
