@@ -130,11 +130,13 @@ def _extract_in_place(item: dict, chunks: list) -> tuple[list, bool]:
     """Facts of the labelled sentence, extracted from the chunk that holds it (with the labelled
     place and years), or from the sentence alone when cleaning changed it beyond recognition."""
     from assistant.facts.extract import DocContext, doc_context, extract_facts
+    from assistant.ingest.cleaning import normalise_characters
     from assistant.places import gazetteer_book
 
     find_places = gazetteer_book().find_places  # the labelled files are read outside any index
     doc = item["doc"]
-    wanted = norm(item["sentence"])
+    # the sentence as ingest cleans it (<U+00A0> escapes decoded, PM_2.5 rejoined, a markdown ** dropped)
+    wanted = norm(normalise_characters(item["sentence"])).lstrip("*#")
     for chunk in chunks:
         flat, offsets = _flatten(chunk.text)
         at = flat.find(wanted)

@@ -40,7 +40,8 @@ PLAN = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
 TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|规划|打算")
 
 # "从2002年1288亿元增加到…", "由52.7%提高至…", "从去年的2.1%…": the figure after 从/由 (and a year) opens a span
-SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每[人户生]每[年月])?\s*$")
+# (a rate's own "人均" before its figure too: "全员劳动生产率从人均8.7万元提高到12万元")
+SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每[人户生]每[年月]|[人户]均(?:每[年月])?)?\s*$")
 # …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
 SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
 
@@ -97,9 +98,9 @@ def says(name: str, text: str) -> bool:
 @lru_cache(maxsize=None)
 def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
-    units = unit_alternation()
+    units = "个[多余]百分点|" + unit_alternation()  # 提高2个多百分点: about 2 points (read as 个百分点 below)
     return re.compile(
-        rf"(?<![\d.．第])(?<!\d[,，])(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
+        rf"(?<![\d.．第])(?:(?<!\d[,，])|(?!\d{{3}}(?!\d)))(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
         rf"(?P<per>/万?(?:{PER}))?"
         rf"|(?<![\d.．第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
         rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
@@ -233,6 +234,7 @@ class Series:
 def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
                     find_places: PlaceFinder | None) -> list[Fact]:
     out: list[Fact] = []
+    written, sentence = sentence, _without_price_bases(sentence)
     previous_end, previous_indicator, previous_flow, previous_counted = 0, "", False, ""
     series: Series | None = None
     span_ends: list[bool] = []
@@ -256,6 +258,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if _group(unit) == "count" and _counts_report_items(clause, after):
             previous_end = m.end()
             continue  # 提出6项指标, 24个主要指标: a count of the report's own indicators, not of anything measured
+        if cue_regex("(?:{rank_bound})$").search(clause) and (unit in cues()["rank_units"] or _group(unit) == "percent"):
+            previous_end = m.end()
+            continue  # 进入全省县域经济前20位, 学科进入世界前百分之一: a bound on a rank, no count or share of anything
         if _group(unit) == "count" and _among_ranked(clause, after):
             previous_end = m.end()
             continue  # 在全国…的55个城市中名列第4位: the group a rank is among
@@ -268,7 +273,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if span_end and not in_series and series is not None and series.items:
             series.next, in_series = 0, True  # "分别从771家、481家增加到1076家、636家": the ends follow the items again
         if not in_series:
-            series = _respective_series(sentence, m.start(), out) or _series_start(sentence, m.start(), previous_end)
+            series = _respective_series(sentence, m.start(), out) or _series_start(sentence, m.start(), previous_end,
+                                                                                             find_places)
         indicator = _indicator(clause)
         counted_after = False  # "7000多所学校…", "71.3万监测对象稳定消除…": things counted as they were acted on
         if _group(unit) == "count" and _names_after(after):
@@ -286,8 +292,13 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                 # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
                 indicator, counted_after = _counted_noun(after), not re.search(
                     f"(?:{cue_pattern('reach_verbs').pattern})$", clause)
+            elif cue_regex("(?:{generic_nouns})").fullmatch(_noun_after(after)):
+                # 落实深化营商环境改革108条举措: a noun as general as 举措 after the count is of what the clause names
+                indicator += _noun_after(after)
         elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
             indicator = _share_of_after(after)  # 95%的行政村集体经济收入超过5万元: the share of the villages that do
+        elif _group(unit) == "money" and _invested_in(indicator, after):
+            indicator = _invested_in(indicator, after)  # 总投资30亿元的新建中小学工程: the investment of the works
         elif _group(unit) in ("money", "physical") and _names_after(after) and (
                 _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip())):  # 安排384亿元救灾款和740亿元…
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
@@ -309,6 +320,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             counted_after = _group(unit) == "count"
             if counted_after:
                 indicator = _counted_noun(after)
+        if not indicator and out:
+            # "…突破9000家，高新技术企业数量实现翻番、达1.8万家": a clause with no figure between the last figure
+            # and this one names a new subject before its verb; the figure measures it, not the last figure's
+            indicator = _subject_between(sentence, previous_end, m.start() - len(clause))
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
@@ -379,7 +394,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period = str(plan_periods()[period][1])
         if status == "actual" and measure in ("change", "growth", "multiple") and _base_years_back(clause, period) >= 2:
             status = "cumulative"  # "比2007年增加15.5辆" of 2012: a change over five years, as "比“十二五”末"
-        based = _plan_base(sentence, m.start())
+        based = _plan_base(sentence, m.start(), measure)
         if based and not _named_year(clause, doc):
             status, period = based if status != "target" else (status, period)
             if based[0] == "cumulative" and out and inherited and out[-1].status == "actual":
@@ -390,14 +405,20 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period=period,
             indicator=indicator, value=sign * value, unit=unit,
             base_value=sign * value * multiplier(unit),
-            measure=measure, status=status, figure=sentence[m.start():m.end()].strip(),
-            sentence=sentence.strip(), chunk_id=doc.chunk_id,
+            measure=measure, status=status, figure=written[m.start():m.end()].strip(),
+            sentence=written.strip(), chunk_id=doc.chunk_id,
             start=offset + m.start(), end=offset + m.end()))
         previous_end, previous_indicator, previous_flow = m.end(), indicator, flow
         previous_counted = _noun_after(after) if _group(unit) == "count" else ""
         span_ends.append(span_end)
         open_span = span_start or (open_span and not span_end)
     return out
+
+
+def _without_price_bases(sentence: str) -> str:
+    """The sentence with the years that name a price base (2300元（2010年不变价）, 按2020年价格计算) blanked out,
+    as long as they were: such a year says which prices a figure is in, not when it was."""
+    return cue_pattern("price_base").sub(lambda m: "某" * len(m.group(0)), sentence)
 
 
 def _opens_span(sentence: str, m: re.Match, out: list[Fact], previous_end: int) -> bool:
@@ -429,7 +450,10 @@ def _span_head(sentence: str, at: int) -> str:
 
 
 def _closes_span(clause: str) -> bool:
-    return re.search(r"[到至](?:\d{4}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$", clause) is not None
+    # (提高到现在的1721元: "now" is the span's end, as a year is)
+    # (增加到人均280元: a rate per head reached)
+    return re.search(r"[到至](?:\d{4}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?(?:[人户]均(?:每[年月])?)?$",
+                     clause) is not None
 
 
 def _closes_span_as(clause: str) -> bool:
@@ -500,6 +524,8 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
     after = sentence[m.end():]
     while (joined := re.match(r"[、和]", after)) and (nxt := figure_pattern().match(after, joined.end())):
         after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
+    if _group(unit) == "count" and _kind_of_next(after):
+        return True
     if cue_pattern("threshold_after").match(after) or cue_pattern("ordinal_after").match(after):
         return True  # (省委十一届十次、十一次全会: which plenum, not how many)
     if _group(unit) in ("money", "physical", "count") and re.match(r"的[\u4e00-\u9fff]", after) and re.search(
@@ -520,9 +546,25 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
 
 
+def _kind_of_next(after: str) -> bool:
+    """"17个重点传统制造业增加值增长5.3%": a count, its noun, a measured noun and a verb of change, then a rate in
+    the same clause: the count says which industries the rate is of; it is no figure of its own."""
+    nxt = figure_pattern().search(after)
+    if not nxt:
+        return False
+    between = after[:nxt.start()]
+    if re.search(f"[{CLAUSE_SEP}。；;]", between) or not re.match(r"[\u4e00-\u9fff]", between):
+        return False
+    measured = cue_regex("(?:{measured_nouns})").search(between)
+    return bool(measured and measured.start() >= 2 and cue_regex("(?:{growth})(?:了|约|近|超过|达到|达)?$").search(between)
+                and (_group(_value_and_unit(nxt)[1]) == "percent" if _value_and_unit(nxt) else False))
+
+
 def _shared_noun(item: str, last: str) -> str:
     """The noun a short item of a list shares with the last: ("国家级", "市级高新技术企业") -> "高新技术企业";
     ("城镇", "农村居民人均收入") -> "居民人均收入" (a modifier as long as the short item)."""
+    if last.startswith(item):
+        return ""  # 工业、工业技改投资: the last is a kind of the first; only the measured noun (投资) is shared
     at = last.find(item[-1])
     if 0 < at < len(last) - 1 and at < len(item) + 2:
         return last[at + 1:]
@@ -562,7 +604,7 @@ def _figure_end(sentence: str, at: int) -> int:
     return m.end() if m else at
 
 
-def _series_start(sentence: str, at: int, floor: int) -> Series | None:
+def _series_start(sentence: str, at: int, floor: int, find_places: PlaceFinder | None = None) -> Series | None:
     """The subjects of "刑事治安、涉诈、涉毒警情分别下降…" when the figure at `at` opens such a series."""
     start = floor
     for i in range(at - 1, floor - 1, -1):
@@ -587,6 +629,9 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
         items = _pair_of(items[0])  # 城乡低保标准分别提高9.97%和14.1% -> 城镇…, 农村…
     if len(items) < 2:
         return None
+    by_place = _places_series(items, find_places)
+    if by_place:
+        return by_place
     # "城镇和农村居民人均可支配收入": a short item shares the last item's noun -> 城镇居民人均可支配收入
     # "国家级、市级高新技术企业": the noun follows the last item's own modifier, which ends as the short one does
     last = items[-1]
@@ -598,6 +643,23 @@ def _series_start(sentence: str, at: int, floor: int) -> Series | None:
     items = [item if not noun or any(item.endswith(w) for w in nouns + cues()["measure_heads"]) else item + noun
              for item in items]
     return Series(items, "", 1)
+
+
+def _places_series(items: list[str], find_places: PlaceFinder | None) -> Series | None:
+    """"广州、深圳地铁客运量分别达…": items that are places, the last one's noun after its place: one indicator,
+    measured in each place in turn."""
+    if not find_places or any(len(item.strip()) > 5 or not find_places(item.strip()) for item in items[:-1]):
+        return None
+    last = items[-1].strip()
+    size = next((k for k in range(2, min(6, len(last) - 1)) if find_places(last[:k])), 0)
+    if not size:
+        return None
+    places = [_place_name(find_places(item.strip())[-1]) for item in items[:-1]] + [_place_name(find_places(last[:size])[-1])]
+    return Series([last[size:]] * len(items), "", 1, places=places)
+
+
+def _place_name(found) -> str:
+    return found if isinstance(found, str) else getattr(found, "name", "")
 
 
 def parse_figure(text: str) -> tuple[float, str] | None:
@@ -614,7 +676,8 @@ def _group(unit: str) -> str:
 def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     if m.group("num"):
         # 5.6万余处 -> 万处, 1.6万公里 -> 万公里: a multiplier before any unit, the approximation dropped
-        unit = (m.group("mult") or "") + m.group("unit") + (m.group("per") or "")
+        # 2个多百分点: the approximation inside the unit is dropped too
+        unit = (m.group("mult") or "") + re.sub(r"^个[多余]", "个", m.group("unit")) + (m.group("per") or "")
         return float(m.group("num").replace(",", "").replace("，", "").replace("．", ".")), unit
     raw = m.group("pct") or m.group("cnum")
     unit = "%" if m.group("pct") else m.group("cunit")
@@ -667,6 +730,27 @@ def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool
     return previous_end <= clause_start - 1 - len(item) and bool(re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", item))
 
 
+def _invested_in(indicator: str, after: str) -> str:
+    """"…总投资30亿元的新建中小学工程" -> "新建中小学工程总投资": an amount its clause calls an investment, followed by
+    的 and a noun phrase to the clause's end, is the investment in what that phrase names ("" otherwise)."""
+    noun = cue_regex("(?:{investment_nouns})$").search(indicator)
+    phrase = re.match(r"的([\u4e00-\u9fff“”\d]{2,24})$", after)
+    if not noun or not phrase or cue_pattern("growth").match(phrase.group(1)):
+        return ""
+    return re.sub(r"[“”]", "", phrase.group(1)) + noun.group(0)
+
+
+def _subject_between(sentence: str, start: int, end: int) -> str:
+    """The noun phrase before the verb of the last clause in sentence[start:end] ("" when that clause has no verb
+    after a subject of two characters or more, as "居全国前列", "创历史新高")."""
+    parts = [p.strip() for p in re.split(f"[{CLAUSE_SEP}]", sentence[start:end]) if p.strip()]
+    if len(parts) < 1 or not re.search(f"[{CLAUSE_SEP}]", sentence[start:end]):
+        return ""  # the text right after the last figure (以上, 左右) is that figure's, not a clause of its own
+    verbs = [v for v in _longest_first("tail_verbs", "growth") if len(v) > 1]
+    cut = min([i for v in verbs if (i := parts[-1].find(v)) >= 2] + [len(parts[-1])])
+    return _indicator(parts[-1][:cut]) if cut < len(parts[-1]) else ""
+
+
 def _clause_after(sentence: str, at: int) -> str:
     """The rest of the figure's clause after it: 左右, 以上 and the like."""
     for i in range(at, len(sentence)):
@@ -682,7 +766,9 @@ def _joins_grades(sentence: str, at: int) -> bool:
 
 
 def _ends_in_verb(indicator: str) -> bool:
-    return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?$", indicator) is not None
+    """推进, 建成了, 建好首批: a verb whose object follows (a batch word after it says which batch, not what)."""
+    return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?(?:{cue_pattern('batch_words').pattern})?$",
+                     indicator) is not None
 
 
 def _names_after(after: str) -> bool:
@@ -719,13 +805,14 @@ def _noun_after(after: str) -> str:
     if noun in words["not_nouns"] or is_unit(noun):  # 307个亿元以上招商项目: a size class, not the noun
         return ""  # 折合1148亿元人民币: the currency, not what is measured
     # (a 、 left in the text after a figure joins two grades of one name: 国家领航级、卓越级智能工厂)
-    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d、]*", noun) else ""
+    # (a dash inside a name joins its parts: “县城—中心镇—重点村”发展轴)
+    return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d、—－]*", noun) else ""
 
 
 def _counted_noun(after: str) -> str:
     """What a count is of when its noun follows the figure and a verb phrase follows the noun: "17家企业通过上市
     融资" -> "通过上市融资企业", the companies that did so, as a question asks (多少家企业通过上市融资)."""
-    noun = _noun_after(after)
+    noun = re.sub(r"(?<=[\u4e00-\u9fff])(?<!为)了(?![解结])", "", _noun_after(after))  # 配备了医疗设备: aspect, not a word
     noun = noun[:2] + cue_pattern("light_verbs").sub("", noun[2:]) if len(noun) > 4 else noun
     verb = cue_pattern("counted_verbs").search(noun, 2)
     if not verb:
@@ -778,7 +865,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
                   text)
     text = re.sub(r"^到?十[一二三四五六七八九]五(?:时期|期间|末)?", "", text)  # "“十三五”时期经济年均增长6.5%"
-    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?)?的?$",
+    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?(?:[人户]均(?:每[年月])?)?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     text = cue_regex("(?:{span_to_as})$").sub("", text)  # 整合为123个: the verb names nothing
@@ -801,6 +888,8 @@ def _indicator(clause: str) -> str:
         tail = re.search(f"(?:{cue_pattern('indicator_tails').pattern})$", text)
         if tail and tail.start() >= 2:
             text, changed = text[:tail.start()], True
+    if cue_regex("(?:{manner_adverbs}|{verb_adverbs})+").fullmatch(text):
+        return ""  # "…增加近1000亿元，稳步达到3000亿元": an adverb names nothing; the figure is the last one's
     if re.fullmatch(rf"[\d一二三四五六七八九十两]+大?(?:类|种|批|{base_alternation('count')})", text):
         return ""  # "10大类60项民生实事": a count of kinds names nothing; the noun after the figure does
     return text if len(text) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]", text) else ""
@@ -1027,9 +1116,11 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
     return _sub_year(year, before)
 
 
-def _plan_base(sentence: str, at: int) -> tuple[str, str] | None:
+def _plan_base(sentence: str, at: int, measure: str = "") -> tuple[str, str] | None:
     """(status, period) of a figure compared with an earlier plan in its clause: "是“十二五”末的1.7倍" in a
-    review of 十三五 -> ("actual", "2020"); "是“十二五”的1.3倍" -> ("cumulative", "十三五")."""
+    review of 十三五 -> ("actual", "2020"); "是“十二五”的1.3倍" -> ("cumulative", "十三五"). A rate of growth or a
+    change against the plan's end ("较“十二五”末提升25%", "较“十三五”末净增1万亿元") is what the next plan added:
+    ("cumulative", "十三五"), where a multiple of it is a level's ratio."""
     start = max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
     found = None
     for found in PLAN_BASE.finditer(sentence, start, at):
@@ -1038,7 +1129,7 @@ def _plan_base(sentence: str, at: int) -> tuple[str, str] | None:
     following = next((name for name, (a, b) in plan_periods().items() if span and a == span[1] + 1), "")
     if not following:
         return None
-    if found.group(2) == "末":
+    if found.group(2) == "末" and measure not in ("growth", "change"):
         return "actual", str(plan_periods()[following][1])
     return "cumulative", following
 
