@@ -7,6 +7,8 @@ The words are in data/asking.yaml (measures, asks_which_more).
 """
 from __future__ import annotations
 
+import re
+
 from assistant.data_files import word_pattern
 
 RATES = {"growth": {"growth", "change"}, "share": {"share"}}
@@ -50,3 +52,95 @@ def measure_fits(fact, measure: str) -> bool:
     if measure == "amount":
         return fact.measure not in NOT_LEVELS
     return True
+
+
+STATUSES = ("target", "average", "cumulative", "actual")  # the order frame_of reads them in
+JOINING = set("和与及跟同、，,的 ")  # words that join two sides' names: "北京市和上海市", "2015年、2017年"
+
+
+def side_status(side) -> str:
+    """The status a comparison question gives this side when it gives its sides different ones: the status word
+    nearest the side's year or place in the question is the side's. "2015年实际新增就业和2017年的目标比" sets
+    the actual 2015 figure against the 2017 target, not two targets; "河北已有的…和河南2026年的目标比" names a
+    status for one side only, so the other's is the unnamed one ("unnamed": an achieved value first, as when none
+    is named). "" when one status (or none) is named for every side alike: frame_of reads it as usual."""
+    import re
+
+    from assistant.facts.frame import _says, words_of
+
+    text = side.question.lower()
+    own, others = _side_names(side, text)
+    if not own or not others:
+        return ""
+    mine, theirs = set(), set()
+    for status in STATUSES:
+        for word in words_of(f"question_{status}"):
+            if not _says(text, word):
+                continue
+            pattern = rf"\b(?:{word})\b" if word.isascii() else word
+            for found in re.finditer(pattern, text):
+                near_own, near_other = _distance(found.start(), own), _distance(found.start(), others)
+                if near_own != near_other:
+                    (mine if near_own < near_other else theirs).add(status)
+    if len(mine) > 1 or len(theirs) > 1 or mine == theirs:
+        return ""
+    if mine and theirs:
+        return next(iter(mine))  # two statuses, each nearer one side: "实际 2015年和2017年…目标"
+    # one status named: it is one side's only when that side is stated apart, with words of its own between its
+    # name and the other's ("河北已有的…企业数和河南…的目标"); after "北京市和上海市" it is both sides'
+    if not _stated_apart(text, own, others):
+        return ""
+    return next(iter(mine)) if mine else "unnamed"
+
+
+def year_of_other_side(side) -> bool:
+    """A side by place whose status the question leaves unnamed while another side's is named, and whose
+    years the question states only beside the other side's place: "河北已有的…和河南2026年的目标" dates
+    Henan's target, and asks Hebei's level as it stands (its latest figure), not a 2026 figure of Hebei's."""
+    import re
+
+    from assistant.text import YEAR
+
+    if not side.beside or not side.years or side_status(side) != "unnamed":
+        return False
+    text = side.question.lower()
+    own, others = _side_names(side, text)
+    years = [m.start() for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text)]
+    return bool(years) and all(_distance(y, others) < _distance(y, own) for y in years)
+
+
+def _side_names(side, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where the question names this side and where the others: by place for sides by place (they share the
+    question's years), else by year or period."""
+    import re
+
+    from assistant.answer.refusal import aliases
+    from assistant.text import YEAR
+
+    if side.beside:
+        return (_spans(text, [a for p in side.places for a in aliases(p, side.book)]),
+                _spans(text, [a for p in side.beside for a in aliases(p, side.book)]))
+    other_years = [y for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", text) if int(y) not in side.years]
+    return _spans(text, [str(y) for y in side.years] + list(side.periods)), _spans(text, other_years)
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of the names in the question; a name inside a longer one counts once."""
+    out: list[tuple[int, int]] = []
+    for name in sorted({n.lower() for n in names if n}, key=len, reverse=True):
+        for found in re.finditer(re.escape(name), text):
+            if not any(s <= found.start() and found.end() <= e for s, e in out):
+                out.append((found.start(), found.end()))
+    return out
+
+
+def _distance(at: int, spans: list[tuple[int, int]]) -> int:
+    return min(0 if s <= at < e else (s - at if at < s else at - e + 1) for s, e in spans)
+
+
+def _stated_apart(text: str, own: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    """Between the side's name and the nearest of the other side's stand two characters or more besides
+    joining words: "河北已有的国家级…数和河南" yes, "北京市和上海市", "2015年和2017年" no."""
+    gaps = [text[min(a[1], b[1]):max(a[0], b[0])] for a in own for b in others]
+    shortest = min(gaps, key=len)
+    return sum(1 for ch in shortest.replace("年", "") if ch not in JOINING) >= 2

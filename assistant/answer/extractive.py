@@ -29,7 +29,7 @@ from assistant.answer.asked import (asked_text, asks_past_event, plan_date, aski
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits
+from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, year_of_other_side
 from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, aliases, answers_question,
@@ -429,6 +429,8 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
         asks_which_more(analysis.question) or bool(asked_measure(analysis.question))))
     for side in sides:
         others = {p for s in sides if s is not side for p in s.places}
+        if year_of_other_side(side):
+            side = replace(side, years=[], report_years=[])  # its level as it stands: the latest figure
         frame = side_frame(side, names)
         best = None
         if frame.figure and not frame.status_named:
@@ -493,6 +495,9 @@ def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
     measure = asked_measure(f"{side.question} {side.expansion}")
     if measure:
         frame = replace(frame, rate=measure != "amount", amount=measure == "amount", figure=True)
+    # the question's statuses, one per side (2015年实际 against 2017年目标): each side's own
+    if status := side_status(side):
+        frame = replace(frame, status="actual" if status == "unnamed" else status, status_named=status != "unnamed")
     return frame
 
 
@@ -911,12 +916,19 @@ def _side_pair(first: list, second: list):
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
         return [(fit, f) for fit, f in facts if fit >= 1.0] or [(fit, f) for fit, f in facts if fit > 0] or facts
 
-    pairs = [(fa + fb, -i - j, a, b) for i, (fa, a) in enumerate(naming(first))
+    # equally well named, a side's latest figure is its level: "从0.94万家增加到1.55万家" stands at 1.55万家
+    pairs = [(fa + fb, _latest_year(a) + _latest_year(b), -i - j, a, b) for i, (fa, a) in enumerate(naming(first))
              for j, (fb, b) in enumerate(naming(second)) if comparable(a, b)]
     if not pairs:
         return None
-    best = max(pairs, key=lambda p: (p[0], p[1]))
-    return best[2], best[3]
+    best = max(pairs, key=lambda p: p[:3])
+    return best[3], best[4]
+
+
+def _latest_year(fact) -> int:
+    """The last year of a fact's period ("2021-2025" -> 2025); 0 when it has none."""
+    years = re.findall(rf"{YEAR}", str(getattr(fact, "period", "") or ""))
+    return max(int(y) for y in years) if years else 0
 
 
 def _side_label(side: Analysis, analysis: Analysis) -> str:

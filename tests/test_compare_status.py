@@ -1,0 +1,69 @@
+"""A comparison that names a status for each side (an actual figure against a target) reads each side's
+status from the words nearest it; a count asked as a noun's 数 asks a figure; a side whose level is asked
+"as it stands" is its latest figure. Sentences and places of our own, through the real extractive answerer
+over fact rows extracted from them; none of these questions is in a question set."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import analyse, what_is_wanted
+from assistant.answer.compare import side_status, year_of_other_side
+from assistant.retrieval import _sides
+from tests.passages import answer, report_passage
+
+
+@pytest.mark.parametrize("question, statuses", [
+    ("2019年实际完成的粮食产量和2021年的目标相比，哪个多？", ["actual", "target"]),
+    ("Actual 2018 grain output versus the 2020 target: which is higher?", ["actual", "target"]),
+    ("安徽已有的专精特新企业数和江西2026年的目标比怎么样？", ["unnamed", "target"]),
+    # one status after both sides' names is both sides': frame_of reads it as usual
+    ("安徽省和江西省2026年粮食产量的目标哪个高？", ["", ""]),
+    ("Anhui versus Jiangxi: which has the bigger 2026 target for grain output?", ["", ""]),
+    ("2019年和2021年粮食产量分别是多少？", ["", ""]),
+])
+def test_each_side_takes_the_status_named_beside_it(question, statuses):
+    assert [side_status(s) for s in _sides(analyse(question))] == statuses
+
+
+def test_a_side_stated_as_it_stands_is_not_dated_by_the_other_sides_year():
+    sides = _sides(analyse("安徽已有的专精特新企业数和江西2026年的目标比怎么样？"))
+    assert [year_of_other_side(s) for s in sides] == [True, False]
+    assert not any(year_of_other_side(s) for s in _sides(analyse("2026年安徽和江西的目标分别是多少？")))
+
+
+@pytest.mark.parametrize("question, wants", [
+    ("安徽已有的专精特新企业数和江西的比怎么样？", "number"),
+    ("某市的就业人数是？", "number"),
+    ("数字经济发展得怎么样？", "text"),
+    ("大多数企业怎么样？", "text"),
+])
+def test_a_count_named_as_a_nouns_number_asks_a_figure(question, wants):
+    assert what_is_wanted(question) == wants
+
+
+def test_an_actual_year_is_set_against_a_target_year():
+    question = "2019年实际完成的粮食产量和2021年的目标相比，哪个多？"
+    contexts = [
+        report_passage("今年主要预期目标是：粮食产量稳定在600万吨以上，城镇新增就业5万人。", "某省", issued=2019, n=1,
+                       heading=["二、2019年工作安排"]),
+        report_passage("今年主要预期目标是：粮食产量稳定在620万吨以上，城镇新增就业5万人。", "某省", issued=2021, n=2,
+                       heading=["二、2021年工作安排"]),
+        report_passage("2019年，全省粮食产量达到612万吨，城镇新增就业5.2万人。", "某省", issued=2020, n=3,
+                       heading=["一、2019年工作回顾"]),
+    ]
+    text = answer(question, contexts)
+    assert "612万吨" in text and "620万吨" in text, text
+    assert "600万吨" not in text, text
+
+
+def test_a_level_as_it_stands_is_the_latest_figure_against_the_others_target():
+    question = "安徽已有的专精特新企业数和江西2026年的目标比怎么样？"
+    contexts = [
+        report_passage("这五年，专精特新企业从1200家增加到3400家，科技型中小企业达到2万家。", "安徽省", n=1,
+                       heading=["一、“十四五”时期回顾"]),
+        report_passage("健全优质企业梯度培育体系，专精特新企业达到3000家。", "江西省", n=2,
+                       heading=["三、2026年重点工作"]),
+    ]
+    text = answer(question, contexts)
+    assert "3400家" in text and "3000家" in text, text
+    assert "江西省（3000家）低于安徽省（3400家）" in text, text
