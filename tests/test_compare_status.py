@@ -67,3 +67,23 @@ def test_a_level_as_it_stands_is_the_latest_figure_against_the_others_target():
     text = answer(question, contexts)
     assert "3400家" in text and "3000家" in text, text
     assert "江西省（3000家）低于安徽省（3400家）" in text, text
+
+
+def test_a_count_of_things_named_after_the_indicator_is_not_its_figure():
+    question = "2020年某市的细颗粒物浓度是多少？"
+    contexts = [report_passage("2020年，全市优良天数增加30天，新增细颗粒物浓度达标县2个，森林覆盖率提高1个百分点。",
+                               "某市", issued=2021, n=1, heading=["一、2020年工作回顾"])]
+    assert "2个" not in answer(question, contexts)
+    # the same count asked for is answered
+    asked = "2020年某市新增细颗粒物浓度达标县多少个？"
+    assert "2个" in answer(asked, contexts)
+
+
+def test_a_figure_asked_as_done_is_not_answered_by_the_years_plan():
+    contexts = [report_passage("今年主要预期目标是：城镇新增就业12万人以上，居民收入增长与经济增长同步。", "安徽省", issued=2026,
+                               n=1, heading=["三、2026年重点工作"])]
+    done = answer("How many new urban jobs did Anhui create in 2026?", contexts)
+    assert done.startswith("The documents do not say") and "12万人" not in done.split("The reports do give")[0], done
+    # asked with intent, or with no tense, the plan answers
+    assert "12万人" in answer("How many new urban jobs does Anhui plan to create in 2026?", contexts)
+    assert "12万人" in answer("安徽省2026年城镇新增就业多少？", contexts)

@@ -309,6 +309,16 @@ def asks_past_event(analysis: Analysis) -> bool:
             and question_words("intent").search(asked) is None)
 
 
+def asks_achieved(analysis: Analysis) -> bool:
+    """A figure asked as done ("How many jobs did the city create in 2026?", "新增了多少"), with no word of
+    intent: a year's plan is no answer to it (data/question_words.yaml achieved and intent)."""
+    from assistant.analysis import question_words
+
+    asked = analysis.original or analysis.question
+    return (question_words("achieved").search(asked) is not None
+            and question_words("intent").search(asked) is None)
+
+
 def plan_date(span: str) -> bool:
     """The span dates a plan (到2025年…达到, 力争, 9月底前), not something that happened."""
     from assistant.analysis import question_words

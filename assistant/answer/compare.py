@@ -45,6 +45,24 @@ def another_indicator(indicator: str, names: tuple[str, ...], asked: str = "") -
     return any(found and found.group(0).strip("的") not in asked.upper() for found in (before, after))
 
 
+def counts_another(fact, names: tuple[str, ...], asked: str = "") -> bool:
+    """The fact counts other things named after the asked indicator: its indicator holds the name with words
+    after it naming a kind of thing counted (asking.yaml counted_kinds) and its unit counts (新增PM2.5二级达标县
+    3个 for PM2.5浓度: counties; GDP超百亿元的县8个), unless the question says those words itself."""
+    from assistant.facts.units import unit_groups
+
+    if unit_groups().get(fact.unit) != "count":
+        return False
+    upper = fact.indicator.upper()
+    held = [n for n in names if len(n) >= 2 and n.upper() in upper]
+    if not held:
+        return False
+    name = max(held, key=len).upper()
+    after = upper[upper.rfind(name) + len(name):].strip("的 ")
+    return bool(after) and word_pattern("asking.yaml", "counted_kinds").search(after) is not None \
+        and after not in asked.upper()
+
+
 def measure_fits(fact, measure: str) -> bool:
     """The fact is of the measure asked: a share for a share, a growth rate for growth, a level for an amount."""
     if measure in RATES:

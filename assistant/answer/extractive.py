@@ -23,13 +23,13 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (asked_text, asks_achieved, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, year_of_other_side
+from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, year_of_other_side, counts_another
 from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, aliases, answers_question,
@@ -508,7 +508,7 @@ def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], aske
     of the question's words in its clause up to the figure: for 粮食总产量, "粮食作物播种面积162.8万亩、总产
     65.7万吨" holds 粮食 and 总产, "肉类总产11.2万吨" only 总产."""
     if any(name.upper() in fact.indicator.upper() for name in names):
-        return 0.0 if another_indicator(fact.indicator, names, asked) else 1.0
+        return 0.0 if another_indicator(fact.indicator, names, asked) or counts_another(fact, names, asked) else 1.0
     start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
     return coverage(grams, f"{fact.indicator} {text[start:fact.start]}")
 
@@ -729,8 +729,9 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
             best = pick(contexts, analysis, grams, dated=True, new_only=False)
         return [best] if best else []
     best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
-    if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW):
-        # no achieved value: a year its reports only plan for is answered with the plan
+    if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW) and not asks_achieved(analysis):
+        # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked
+        # as done (did … create): the plan is then no answer
         best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
     return [best] if best else []
 
@@ -766,7 +767,8 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
             if RANK.search(span):
                 return frame.rank
             return bool(NUMBER_WORDS.search(span))
-        return any(not disagreements(f, frame, issued) for f in inside)
+        return any(not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
+                   for f in inside)
 
     return accept
 
