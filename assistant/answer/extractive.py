@@ -23,7 +23,7 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (asked_text, asks_achieved, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
@@ -247,7 +247,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
     wants = "person" if wants in ("name", "text") and asks_person(analysis.question) else wants
     listing = asks_list(analysis.question, analysis.original) and not analysis.comparison  # 分别是什么 of two sides is no list
-    counted = asked_count(analysis.question) if listing else 0
+    counted = (asked_count(analysis.question) or asked_count(analysis.original)) if listing else 0
     figure_asked = analysis.wants in ("number", "rate") and not analysis.comparison
     # a date question whose words the passage mostly lacks (a dateline: 在…人民代表大会…会议上 for 人代会上作的)
     # is left to the date and the passage's place and year
@@ -282,6 +282,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     span = with_numbered_items(span, "".join(cut[j + 1:]), LIST_LIMIT)
                 if accept is not None and not accept(span, sentence):
                     continue
+                if counted >= 2 and span == head and not lists_items(span, kind, asked_text(analysis)):
+                    continue  # which three roads: a span naming no two things (新建农村公路14公里) lists none of
+                    # them; one extended with the items after its list's name (三个一百：…，…，…) lists them
                 if restates(span, analysis.question, analysis):
                     continue  # a restated question is never an answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams) \
@@ -295,7 +298,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     # a dateline's day (2021年2月24日在…会议上) may date the report the question names
                 score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
-                         + list_bonus(span, analysis)
+                         # items sharing no word with the question are some other list's (吃苦耐劳、一往无前)
+                         + (list_bonus(span, analysis) if not grams or any(g in span for g in grams) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if bonus is not None:
                     score += bonus(span)
@@ -307,6 +311,14 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
+
+
+def lists_items(span: str, kind: tuple[str, ...], question: str) -> bool:
+    """The span names two things or more: a run of items (巴山路、岷山路和市场北路; 一是…), clauses after a colon,
+    or, for a kind asked (which two villages), clauses naming one each (甲村荣获…,乙村荣获…)."""
+    if ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span) or ITEM_RUN.search(span) or FIRST_ITEM.search(span):
+        return True
+    return bool(kind) and kind_bonus(span, kind, question, 2) > kind_bonus(span, kind, question, 1)
 
 
 def opens_list(span: str, rest: list[str], following: list[str]) -> bool:
@@ -741,10 +753,13 @@ def stating_a_date(analysis: Analysis, new_only: bool = True):
     one the question does not state."""
     pattern = DAY if asks_day(analysis.question) else DATE
     past = asks_past_event(analysis)  # what year did X become Y: not the year a plan names (到2025年)
+    within = year_asked_within(analysis)  # when in 2024: a month or season of 2024, not 2021年
+    other = lambda span: within is not None and another_year_only(outside_titles(span), within)  # noqa: E731
     if not new_only:
         return lambda span, sentence: (pattern.search(outside_titles(span)) is not None
-                                       and not (past and plan_date(span)))
-    return lambda span, sentence: bool(new_dates(pattern, span, analysis.question)) and not (past and plan_date(span))
+                                       and not (past and plan_date(span)) and not other(span))
+    return lambda span, sentence: (bool(new_dates(pattern, span, analysis.question)) and not (past and plan_date(span))
+                                   and not other(span))
 
 
 def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
