@@ -87,3 +87,41 @@ def test_a_figure_asked_as_done_is_not_answered_by_the_years_plan():
     # asked with intent, or with no tense, the plan answers
     assert "12万人" in answer("How many new urban jobs does Anhui plan to create in 2026?", contexts)
     assert "12万人" in answer("安徽省2026年城镇新增就业多少？", contexts)
+
+
+def test_life_expectancy_names_no_target():
+    from assistant.facts.frame import frame_of
+
+    assert not frame_of(analyse("安徽省人均预期寿命是多少？")).status_named
+    assert frame_of(analyse("安徽省2026年的预期目标是多少？")).status == "target"
+    contexts = [report_passage("医疗服务持续改善，人均预期寿命从2020年的79.1岁提高到80.2岁。", "安徽省", n=1),
+                report_passage("健康江西建设扎实推进，人均预期寿命增至79.6岁。", "江西省", n=2)]
+    text = answer("安徽省和江西省的人均预期寿命分别是多少？", contexts)
+    assert "80.2岁" in text and "79.6岁" in text, text
+
+
+def test_each_place_takes_the_time_stated_beside_it():
+    from assistant.answer.compare import side_times
+
+    def times(question):
+        return [side_times(s) for s in _sides(analyse(question))]
+
+    assert times("合肥2019年新增城镇就业和芜湖“十三五”新增城镇就业相比，哪个多？") == [([2019], []), ([], ["十三五"])]
+    assert times("合肥市2019年的生产总值和芜湖市2020年的相比如何？") == [([2019], []), ([2020], [])]
+    # a time before both names, or beside one only, dates both sides
+    assert times("2019年合肥市和芜湖市的生产总值哪个高？") == [None, None]
+    assert times("合肥市2019年的生产总值和芜湖市的相比如何？") == [None, None]
+
+
+def test_a_plan_period_side_is_its_total_over_the_period():
+    question = "合肥2020年新增城镇就业和芜湖“十三五”新增城镇就业相比，哪个多？"
+    contexts = [
+        report_passage("2020年，全市新增城镇就业9.2万人，城镇登记失业率2.9%。", "合肥市", issued=2021, n=1,
+                       heading=["一、2020年工作回顾"]),
+        report_passage("民生实事全部完成。全年新增城镇就业4.1万人，发放稳岗补贴2亿元。", "芜湖市", issued=2021, n=2,
+                       heading=["一、2020年工作回顾"]),
+        report_passage("这五年，是民生改善的五年。新增城镇就业21万人、农村劳动力转移就业9万人。", "芜湖市",
+                       issued=2021, n=3, heading=["一、“十三五”成就回顾"]),
+    ]
+    text = answer(question, contexts)
+    assert "9.2万人" in text and "21万人" in text and "4.1万人" not in text, text

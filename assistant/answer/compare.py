@@ -162,3 +162,27 @@ def _stated_apart(text: str, own: list[tuple[int, int]], others: list[tuple[int,
     gaps = [text[min(a[1], b[1]):max(a[0], b[0])] for a in own for b in others]
     shortest = min(gaps, key=len)
     return sum(1 for ch in shortest.replace("年", "") if ch not in JOINING) >= 2
+
+
+def side_times(side) -> tuple[list[int], list[str]] | None:
+    """The years and plan periods a comparison by place states beside this side's own name, when it states
+    each side apart with a time of its own: "洛阳2020年新增城镇就业和漯河“十三五”新增城镇就业" asks Luoyang's
+    2020 against Luohe's 十三五 total, not both of 2020 and 十三五. None when the question's times are not
+    told apart so (word order does not say which side "2020年漯河市和尉氏县" dates: both)."""
+    import re
+
+    from assistant.text import YEAR
+
+    if not side.beside or not (side.years or side.periods):
+        return None
+    text = side.question.lower()
+    own, others = _side_names(side, text)
+    if not own or not others or not _stated_apart(text, own, others):
+        return None
+    times = [(m.start(), int(m.group(0)), None) for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text)]
+    times += [(at, None, p) for p in side.periods for at, _ in _spans(text, [p])]
+    mine = [(y, p) for at, y, p in times if _distance(at, own) < _distance(at, others)]
+    if not mine or len(mine) == len(times):
+        return None  # the other side has no time of its own: the question's times are every side's
+    return (sorted({y for y, _ in mine if y is not None}),
+            [p for p in dict.fromkeys(p for _, p in mine if p is not None)])

@@ -29,7 +29,7 @@ from assistant.answer.asked import (another_year_only, asked_text, asks_achieved
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, year_of_other_side, counts_another
+from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another
 from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, aliases, answers_question,
@@ -443,6 +443,9 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
         others = {p for s in sides if s is not side for p in s.places}
         if year_of_other_side(side):
             side = replace(side, years=[], report_years=[])  # its level as it stands: the latest figure
+        elif times := side_times(side):  # 洛阳2020年…和漯河“十三五”…: each side its own time
+            side = replace(side, years=times[0], periods=times[1],
+                           report_years=[y for y in side.report_years if y in times[0]])
         frame = side_frame(side, names)
         best = None
         if frame.figure and not frame.status_named:
@@ -469,8 +472,9 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     floor = 1.0 if names and frame.figure and any(fit(hit.chunk.text) >= 1.0 for _, hit, fit in passages) else None
     for n, hit, fit in passages:
         accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit, floor) if frame.figure else None
+        over = over_period(hit, frame, side)
         span, score = best_span(hit.chunk.text, grams, analysis, accept,
-                                bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
+                                bonus=lambda span, fit=fit, over=over: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)) + over(span))
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
         if span and (best is None or score > best.score):
             best = Pick(n, span, score, side)
@@ -478,6 +482,23 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
 
 
 INDICATOR_FIT_WEIGHT = 0.3
+PERIOD_FIT_WEIGHT = 0.15
+
+
+def over_period(hit: ScoredChunk, frame: Frame, side: Analysis):
+    """bonus(span): a side asked over a plan period alone (漯河“十三五”新增城镇就业) is answered by a figure over
+    that period (这五年…新增城镇就业23万人) before one of a year within it (全年新增城镇就业3.8万人)."""
+    if side.years or not side.periods:
+        return lambda span: 0.0
+    facts = [f for f in chunk_facts(hit, frame.book) if str(f.period) in side.periods]
+    text = hit.chunk.text
+
+    def bonus(span: str) -> float:
+        at = text.find(span.strip())
+        inside = at >= 0 and any(at <= f.start and f.end <= at + len(span.strip()) for f in facts)
+        return PERIOD_FIT_WEIGHT if inside else 0.0
+
+    return bonus
 SIDE_PASSAGES = 5  # a side's passages read: as many as the answer draws for it (retrieval.answer_depth, k = 5)
 
 
