@@ -77,8 +77,8 @@ JOINING = set("和与及跟同、，,的 ")  # words that join two sides' names:
 
 
 def side_status(side) -> str:
-    """The status a comparison question gives this side when it gives its sides different ones: the status word
-    nearest the side's year or place in the question is the side's. "2015年实际新增就业和2017年的目标比" sets
+    """The status a comparison question gives this side when it gives its sides different ones: a status word
+    in the stretch of the question from the side's year or place to the next side's is the side's (_owned). "2015年实际新增就业和2017年的目标比" sets
     the actual 2015 figure against the 2017 target, not two targets; "河北已有的…和河南2026年的目标比" names a
     status for one side only, so the other's is the unnamed one ("unnamed": an achieved value first, as when none
     is named). "" when one status (or none) is named for every side alike: frame_of reads it as usual."""
@@ -97,9 +97,7 @@ def side_status(side) -> str:
                 continue
             pattern = rf"\b(?:{word})\b" if word.isascii() else word
             for found in re.finditer(pattern, text):
-                near_own, near_other = _distance(found.start(), own), _distance(found.start(), others)
-                if near_own != near_other:
-                    (mine if near_own < near_other else theirs).add(status)
+                (mine if _owned(found.start(), own, others) else theirs).add(status)
     if len(mine) > 1 or len(theirs) > 1 or mine == theirs:
         return ""
     if mine and theirs:
@@ -124,7 +122,7 @@ def year_of_other_side(side) -> bool:
     text = side.question.lower()
     own, others = _side_names(side, text)
     years = [m.start() for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text)]
-    return bool(years) and all(_distance(y, others) < _distance(y, own) for y in years)
+    return bool(years) and not any(_owned(y, own, others) for y in years)
 
 
 def _side_names(side, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -152,8 +150,14 @@ def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _distance(at: int, spans: list[tuple[int, int]]) -> int:
-    return min(0 if s <= at < e else (s - at if at < s else at - e + 1) for s, e in spans)
+def _owned(at: int, own: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    """A word at `at` is said of this side: it stands in the stretch from this side's name to the next side's
+    name ("漯河市2024年的…增长目标和郾城区2025年的…目标": each 目标 its own side's); a word before every name
+    is said of the first ("实际 2015年和2017年…": 2015's)."""
+    before = [(s, True) for s, _ in own if s <= at] + [(s, False) for s, _ in others if s <= at]
+    if before:
+        return max(before)[1]
+    return min(s for s, _ in own) < min(s for s, _ in others)
 
 
 def _stated_apart(text: str, own: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
@@ -181,8 +185,18 @@ def side_times(side) -> tuple[list[int], list[str]] | None:
         return None
     times = [(m.start(), int(m.group(0)), None) for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text)]
     times += [(at, None, p) for p in side.periods for at, _ in _spans(text, [p])]
-    mine = [(y, p) for at, y, p in times if _distance(at, own) < _distance(at, others)]
-    if not mine or len(mine) == len(times):
+    mine = [(y, p) for at, y, p in times if _owned(at, own, others)]
+    theirs = [(y, p) for at, y, p in times if not _owned(at, own, others)]
+    if not mine or not theirs:
         return None  # the other side has no time of its own: the question's times are every side's
+    # a year against a plan period only: two years by place stay every side's, as _sides keeps them (a year may
+    # be a plan's issue, 2021年印发的规划, not its figure's)
+    if {_kind(t) for t in mine} == {_kind(t) for t in theirs} or len({_kind(t) for t in mine + theirs}) != 2 \
+            or len({_kind(t) for t in mine}) != 1:
+        return None
     return (sorted({y for y, _ in mine if y is not None}),
             [p for p in dict.fromkeys(p for _, p in mine if p is not None)])
+
+
+def _kind(time: tuple) -> str:
+    return "year" if time[0] is not None else "period"
