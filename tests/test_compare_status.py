@@ -126,3 +126,15 @@ def test_a_plan_period_side_is_its_total_over_the_period():
     ]
     text = answer(question, contexts)
     assert "9.2万人" in text and "21万人" in text and "4.1万人" not in text, text
+
+
+def test_two_different_things_sharing_a_qualifier_get_no_verdict():
+    question = "安徽省和江西省2026年哪个省级项目更多？"
+    contexts = [report_passage("新建12家省级技术创新中心，加快成果转化。", "安徽省", n=1, heading=["三、2026年重点工作"]),
+                report_passage("培育省级绿色工厂80家，推进节能降碳。", "江西省", n=2, heading=["三、2026年重点工作"])]
+    text = answer(question, contexts)
+    assert "高于" not in text and "低于" not in text, text
+    # the same thing on both sides is set side by side
+    same = [report_passage("新建12家省级技术创新中心，加快成果转化。", "安徽省", n=1, heading=["三、2026年重点工作"]),
+            report_passage("新建省级技术创新中心20家，推进成果转化。", "江西省", n=2, heading=["三、2026年重点工作"])]
+    assert "低于" in answer("安徽省和江西省2026年新建省级技术创新中心哪个多？", same)

@@ -889,7 +889,8 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     figure of the side's frame in the same kind of unit; "" when the two cannot be set side by side."""
     from assistant.facts.units import multiplier, unit_groups
 
-    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks))
+    said = {id(f): _said_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
+    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said)
     if pair is None:
         return ""
     a, b = pair
@@ -938,7 +939,13 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
     return [(indicator_fit(f, hit.chunk.text, grams, names, pick.side.question), f) for f in inside]
 
 
-def _side_pair(first: list, second: list):
+def _said_of(fact, text: str) -> str:
+    """What a figure is said of: its indicator and its clause up to the figure ("建设口袋公园、街头游园12个")."""
+    start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
+    return f"{fact.indicator} {text[start:fact.start]}"
+
+
+def _side_pair(first: list, second: list, said: dict | None = None):
     """The two facts, one a side, that can be set side by side (same measure, same kind of unit; money and
     physical units the same once 万/亿 are read off: 亿美元 is not 亿元, 亿斤 not 万吨) and best name what is
     asked; None when no two can. 播种面积300.5万亩、总产210.5万吨 against 粮食总产量190.2万吨 pairs the 万吨."""
@@ -956,11 +963,27 @@ def _side_pair(first: list, second: list):
 
     # equally well named, a side's latest figure is its level: "从0.94万家增加到1.55万家" stands at 1.55万家
     pairs = [(fa + fb, _latest_year(a) + _latest_year(b), -i - j, a, b) for i, (fa, a) in enumerate(naming(first))
-             for j, (fb, b) in enumerate(naming(second)) if comparable(a, b)]
+             for j, (fb, b) in enumerate(naming(second)) if comparable(a, b) and (min(fa, fb) >= 1.0 or same_thing(a, b, said or {}))]
     if not pairs:
         return None
     best = max(pairs, key=lambda p: p[:3])
     return best[3], best[4]
+
+
+def same_thing(a, b, said: dict) -> bool:
+    """Two figures neither of which is named as the asked indicator measure one thing only if what each is said
+    of (its indicator and its clause up to it: _said_of) shares two character pairs or more with the other's
+    (城镇新增就业 and 新增城镇就业, 新建口袋公园 and 建设口袋公园、街头游园); 省级概念验证中心 and 培育省级及以上绿色工厂
+    share only the question's 省级: two things, never set side by side. Rates (增长5.5% against 地区生产总值增长
+    4.5%) are told apart by their measure, already the same."""
+    if a.measure in ("growth", "share", "change", "multiple"):
+        return True
+
+    def pairs(text: str) -> set[str]:
+        text = text.upper()
+        return {text[i:i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[\u4e00-\u9fffA-Z]{2}", text[i:i + 2])}
+
+    return len(pairs(said.get(id(a), a.indicator)) & pairs(said.get(id(b), b.indicator))) >= 2
 
 
 def _latest_year(fact) -> int:
