@@ -138,3 +138,10 @@ def test_two_different_things_sharing_a_qualifier_get_no_verdict():
     same = [report_passage("新建12家省级技术创新中心，加快成果转化。", "安徽省", n=1, heading=["三、2026年重点工作"]),
             report_passage("新建省级技术创新中心20家，推进成果转化。", "江西省", n=2, heading=["三、2026年重点工作"])]
     assert "低于" in answer("安徽省和江西省2026年新建省级技术创新中心哪个多？", same)
+
+
+def test_a_which_is_larger_comparison_answered_for_one_side_says_which_it_lacks():
+    contexts = [report_passage("今年主要预期目标是：城镇新增就业12万人以上，居民收入稳步增长。", "安徽省", issued=2021, n=1,
+                               heading=["二、2021年工作安排"])]
+    text = answer("安徽省2019年实际城镇新增就业和2021年的目标哪个更高？", contexts)
+    assert "12万人" in text and "没有2019年的" in text, text

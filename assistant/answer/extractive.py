@@ -641,7 +641,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal
     text = compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
     # a side's figure missing is worth saying; a date question over a range (2016—2020年…和哪一年相比) has no sides
-    figures = analysis.wants in ("number", "rate") or frame_of(analysis).figure
+    # (or which side is larger: 哪个更高 asks a figure of each side)
+    figures = analysis.wants in ("number", "rate") or frame_of(analysis).figure or asks_which_more(analysis.question)
     if analysis.comparison and figures and len(picks) == 1 and (lacking := side_lacking(picks[0], analysis, contexts)):
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
