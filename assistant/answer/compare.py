@@ -82,8 +82,6 @@ def side_status(side) -> str:
     the actual 2015 figure against the 2017 target, not two targets; "河北已有的…和河南2026年的目标比" names a
     status for one side only, so the other's is the unnamed one ("unnamed": an achieved value first, as when none
     is named). "" when one status (or none) is named for every side alike: frame_of reads it as usual."""
-    import re
-
     from assistant.facts.frame import _says, words_of
 
     text = side.question.lower()
@@ -113,8 +111,6 @@ def year_of_other_side(side) -> bool:
     """A side by place whose status the question leaves unnamed while another side's is named, and whose
     years the question states only beside the other side's place: "河北已有的…和河南2026年的目标" dates
     Henan's target, and asks Hebei's level as it stands (its latest figure), not a 2026 figure of Hebei's."""
-    import re
-
     from assistant.text import YEAR
 
     if not side.beside or not side.years or side_status(side) != "unnamed":
@@ -128,8 +124,6 @@ def year_of_other_side(side) -> bool:
 def _side_names(side, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Where the question names this side and where the others: by place for sides by place (they share the
     question's years), else by year or period."""
-    import re
-
     from assistant.answer.refusal import aliases
     from assistant.text import YEAR
 
@@ -173,8 +167,6 @@ def side_times(side) -> tuple[list[int], list[str]] | None:
     each side apart with a time of its own: "洛阳2020年新增城镇就业和漯河“十三五”新增城镇就业" asks Luoyang's
     2020 against Luohe's 十三五 total, not both of 2020 and 十三五. None when the question's times are not
     told apart so (word order does not say which side "2020年漯河市和尉氏县" dates: both)."""
-    import re
-
     from assistant.text import YEAR
 
     if not side.beside or not (side.years or side.periods):
