@@ -22,6 +22,7 @@ from assistant.documents import ScoredChunk
 from assistant.facts.frame import Frame
 from assistant.facts.indicators import named_indicators
 from assistant.retrieval import allowed_regions
+from assistant.text import YEAR
 
 WORK_REPORT = "government_work_report"
 
@@ -307,6 +308,39 @@ def asks_past_event(analysis: Analysis) -> bool:
     asked = analysis.original or ""
     return (question_words("past_event").search(asked) is not None
             and question_words("intent").search(asked) is None)
+
+
+def asks_achieved(analysis: Analysis) -> bool:
+    """A figure asked as done ("How many jobs did the city create in 2026?", "新增了多少"), with no word of
+    intent: a year's plan is no answer to it (data/question_words.yaml achieved and intent)."""
+    from assistant.analysis import question_words
+
+    asked = analysis.original or analysis.question
+    return (question_words("achieved").search(asked) is not None
+            and question_words("intent").search(asked) is None)
+
+
+def year_asked_within(analysis: Analysis) -> int | None:
+    """The year a date question asks a time within ("When does Luohe plan to finish its survey in 2024?",
+    "2024年什么时候完成"): data/question_words.yaml within_year; None for other questions."""
+    from assistant.data_files import load_data
+
+    if analysis.wants != "date" or len(analysis.years) != 1:
+        return None
+    year = analysis.years[0]
+    for text in (analysis.original, analysis.question):
+        for pattern in load_data("question_words.yaml")["within_year"]:
+            if text and re.search(pattern.replace("{year}", str(year)), text, re.I):
+                return year
+    return None
+
+
+def another_year_only(span: str, year: int) -> bool:
+    """Every year the span states is another than `year`, and it states no month or season of its own:
+    "2021年社区中心达到服务能力基本标准" dates nothing in 2024."""
+    years = {int(y) for y in re.findall(rf"(?<!\d)({YEAR})年", span)}
+    unyeared = re.search(r"(?<!年)(?<!\d)\d{1,2}月|[上下]半年|年底|年内|年初|第?[一二三四]季度", span)
+    return bool(years) and year not in years and not unyeared
 
 
 def plan_date(span: str) -> bool:

@@ -7,6 +7,8 @@ The words are in data/asking.yaml (measures, asks_which_more).
 """
 from __future__ import annotations
 
+import re
+
 from assistant.data_files import word_pattern
 
 RATES = {"growth": {"growth", "change"}, "share": {"share"}}
@@ -43,6 +45,24 @@ def another_indicator(indicator: str, names: tuple[str, ...], asked: str = "") -
     return any(found and found.group(0).strip("的") not in asked.upper() for found in (before, after))
 
 
+def counts_another(fact, names: tuple[str, ...], asked: str = "") -> bool:
+    """The fact counts other things named after the asked indicator: its indicator holds the name with words
+    after it naming a kind of thing counted (asking.yaml counted_kinds) and its unit counts (新增PM2.5二级达标县
+    3个 for PM2.5浓度: counties; GDP超百亿元的县8个), unless the question says those words itself."""
+    from assistant.facts.units import unit_groups
+
+    if unit_groups().get(fact.unit) != "count":
+        return False
+    upper = fact.indicator.upper()
+    held = [n for n in names if len(n) >= 2 and n.upper() in upper]
+    if not held:
+        return False
+    name = max(held, key=len).upper()
+    after = upper[upper.rfind(name) + len(name):].strip("的 ")
+    return bool(after) and word_pattern("asking.yaml", "counted_kinds").search(after) is not None \
+        and after not in asked.upper()
+
+
 def measure_fits(fact, measure: str) -> bool:
     """The fact is of the measure asked: a share for a share, a growth rate for growth, a level for an amount."""
     if measure in RATES:
@@ -50,3 +70,125 @@ def measure_fits(fact, measure: str) -> bool:
     if measure == "amount":
         return fact.measure not in NOT_LEVELS
     return True
+
+
+STATUSES = ("target", "average", "cumulative", "actual")  # the order frame_of reads them in
+JOINING = set("和与及跟同、，,的 ")  # words that join two sides' names: "北京市和上海市", "2015年、2017年"
+
+
+def side_status(side) -> str:
+    """The status a comparison question gives this side when it gives its sides different ones: a status word
+    in the stretch of the question from the side's year or place to the next side's is the side's (_owned). "2015年实际新增就业和2017年的目标比" sets
+    the actual 2015 figure against the 2017 target, not two targets; "河北已有的…和河南2026年的目标比" names a
+    status for one side only, so the other's is the unnamed one ("unnamed": an achieved value first, as when none
+    is named). "" when one status (or none) is named for every side alike: frame_of reads it as usual."""
+    from assistant.facts.frame import _says, words_of
+
+    text = side.question.lower()
+    own, others = _side_names(side, text)
+    if not own or not others:
+        return ""
+    mine, theirs = set(), set()
+    for status in STATUSES:
+        for word in words_of(f"question_{status}"):
+            if not _says(text, word):
+                continue
+            pattern = rf"\b(?:{word})\b" if word.isascii() else word
+            for found in re.finditer(pattern, text):
+                (mine if _owned(found.start(), own, others) else theirs).add(status)
+    if len(mine) > 1 or len(theirs) > 1 or mine == theirs:
+        return ""
+    if mine and theirs:
+        return next(iter(mine))  # two statuses, each nearer one side: "实际 2015年和2017年…目标"
+    # one status named: it is one side's only when that side is stated apart, with words of its own between its
+    # name and the other's ("河北已有的…企业数和河南…的目标"); after "北京市和上海市" it is both sides'
+    if not _stated_apart(text, own, others):
+        return ""
+    return next(iter(mine)) if mine else "unnamed"
+
+
+def year_of_other_side(side) -> bool:
+    """A side by place whose status the question leaves unnamed while another side's is named, and whose
+    years the question states only beside the other side's place: "河北已有的…和河南2026年的目标" dates
+    Henan's target, and asks Hebei's level as it stands (its latest figure), not a 2026 figure of Hebei's."""
+    from assistant.text import YEAR
+
+    if not side.beside or not side.years or side_status(side) != "unnamed":
+        return False
+    text = side.question.lower()
+    own, others = _side_names(side, text)
+    years = [m.start() for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text)]
+    return bool(years) and not any(_owned(y, own, others) for y in years)
+
+
+def _side_names(side, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where the question names this side and where the others: by place for sides by place (they share the
+    question's years), else by year or period."""
+    from assistant.answer.refusal import aliases
+    from assistant.text import YEAR
+
+    if side.beside:
+        return (_spans(text, [a for p in side.places for a in aliases(p, side.book)]),
+                _spans(text, [a for p in side.beside for a in aliases(p, side.book)]))
+    other_years = [y for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", text) if int(y) not in side.years]
+    return _spans(text, [str(y) for y in side.years] + list(side.periods)), _spans(text, other_years)
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of the names in the question; a name inside a longer one counts once."""
+    out: list[tuple[int, int]] = []
+    for name in sorted({n.lower() for n in names if n}, key=len, reverse=True):
+        for found in re.finditer(re.escape(name), text):
+            if not any(s <= found.start() and found.end() <= e for s, e in out):
+                out.append((found.start(), found.end()))
+    return out
+
+
+def _owned(at: int, own: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    """A word at `at` is said of this side: it stands in the stretch from this side's name to the next side's
+    name ("漯河市2024年的…增长目标和郾城区2025年的…目标": each 目标 its own side's); a word before every name
+    is said of the first ("实际 2015年和2017年…": 2015's)."""
+    before = [(s, True) for s, _ in own if s <= at] + [(s, False) for s, _ in others if s <= at]
+    if before:
+        return max(before)[1]
+    return min(s for s, _ in own) < min(s for s, _ in others)
+
+
+def _stated_apart(text: str, own: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    """Between the side's name and the nearest of the other side's stand two characters or more besides
+    joining words: "河北已有的国家级…数和河南" yes, "北京市和上海市", "2015年和2017年" no."""
+    gaps = [text[min(a[1], b[1]):max(a[0], b[0])] for a in own for b in others]
+    shortest = min(gaps, key=len)
+    return sum(1 for ch in shortest.replace("年", "") if ch not in JOINING) >= 2
+
+
+def side_times(side) -> tuple[list[int], list[str]] | None:
+    """The years and plan periods a comparison by place states beside this side's own name, when it states
+    each side apart with a time of its own: "洛阳2020年新增城镇就业和漯河“十三五”新增城镇就业" asks Luoyang's
+    2020 against Luohe's 十三五 total, not both of 2020 and 十三五. None when the question's times are not
+    told apart so (word order does not say which side "2020年漯河市和尉氏县" dates: both)."""
+    from assistant.text import YEAR
+
+    if not side.beside or not (side.years or side.periods):
+        return None
+    text = side.question.lower()
+    own, others = _side_names(side, text)
+    if not own or not others or not _stated_apart(text, own, others):
+        return None
+    times = [(m.start(), int(m.group(0)), None) for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text)]
+    times += [(at, None, p) for p in side.periods for at, _ in _spans(text, [p])]
+    mine = [(y, p) for at, y, p in times if _owned(at, own, others)]
+    theirs = [(y, p) for at, y, p in times if not _owned(at, own, others)]
+    if not mine or not theirs:
+        return None  # the other side has no time of its own: the question's times are every side's
+    # a year against a plan period only: two years by place stay every side's, as _sides keeps them (a year may
+    # be a plan's issue, 2021年印发的规划, not its figure's)
+    if {_kind(t) for t in mine} == {_kind(t) for t in theirs} or len({_kind(t) for t in mine + theirs}) != 2 \
+            or len({_kind(t) for t in mine}) != 1:
+        return None
+    return (sorted({y for y, _ in mine if y is not None}),
+            [p for p in dict.fromkeys(p for _, p in mine if p is not None)])
+
+
+def _kind(time: tuple) -> str:
+    return "year" if time[0] is not None else "period"

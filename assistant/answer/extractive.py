@@ -23,13 +23,13 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (asked_text, asks_past_event, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits
+from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another
 from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, aliases, answers_question,
@@ -247,7 +247,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
     wants = "person" if wants in ("name", "text") and asks_person(analysis.question) else wants
     listing = asks_list(analysis.question, analysis.original) and not analysis.comparison  # 分别是什么 of two sides is no list
-    counted = asked_count(analysis.question) if listing else 0
+    counted = (asked_count(analysis.question) or asked_count(analysis.original)) if listing else 0
     figure_asked = analysis.wants in ("number", "rate") and not analysis.comparison
     # a date question whose words the passage mostly lacks (a dateline: 在…人民代表大会…会议上 for 人代会上作的)
     # is left to the date and the passage's place and year
@@ -282,6 +282,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     span = with_numbered_items(span, "".join(cut[j + 1:]), LIST_LIMIT)
                 if accept is not None and not accept(span, sentence):
                     continue
+                if counted >= 2 and span == head and not lists_items(span, kind, asked_text(analysis)):
+                    continue  # which three roads: a span naming no two things (新建农村公路14公里) lists none of
+                    # them; one extended with the items after its list's name (三个一百：…，…，…) lists them
                 if restates(span, analysis.question, analysis):
                     continue  # a restated question is never an answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams) \
@@ -295,7 +298,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     # a dateline's day (2021年2月24日在…会议上) may date the report the question names
                 score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
-                         + list_bonus(span, analysis)
+                         # items sharing no word with the question are some other list's (吃苦耐劳、一往无前)
+                         + (list_bonus(span, analysis) if not grams or any(g in span for g in grams) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if bonus is not None:
                     score += bonus(span)
@@ -307,6 +311,14 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
+
+
+def lists_items(span: str, kind: tuple[str, ...], question: str) -> bool:
+    """The span names two things or more: a run of items (巴山路、岷山路和市场北路; 一是…), clauses after a colon,
+    or, for a kind asked (which two villages), clauses naming one each (甲村荣获…,乙村荣获…)."""
+    if ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span) or ITEM_RUN.search(span) or FIRST_ITEM.search(span):
+        return True
+    return bool(kind) and kind_bonus(span, kind, question, 2) > kind_bonus(span, kind, question, 1)
 
 
 def opens_list(span: str, rest: list[str], following: list[str]) -> bool:
@@ -429,6 +441,11 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
         asks_which_more(analysis.question) or bool(asked_measure(analysis.question))))
     for side in sides:
         others = {p for s in sides if s is not side for p in s.places}
+        if year_of_other_side(side):
+            side = replace(side, years=[], report_years=[])  # its level as it stands: the latest figure
+        elif times := side_times(side):  # 洛阳2020年…和漯河“十三五”…: each side its own time
+            side = replace(side, years=times[0], periods=times[1],
+                           report_years=[y for y in side.report_years if y in times[0]])
         frame = side_frame(side, names)
         best = None
         if frame.figure and not frame.status_named:
@@ -455,8 +472,9 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     floor = 1.0 if names and frame.figure and any(fit(hit.chunk.text) >= 1.0 for _, hit, fit in passages) else None
     for n, hit, fit in passages:
         accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit, floor) if frame.figure else None
+        over = over_period(hit, frame, side)
         span, score = best_span(hit.chunk.text, grams, analysis, accept,
-                                bonus=lambda span, fit=fit: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)))
+                                bonus=lambda span, fit=fit, over=over: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)) + over(span))
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
         if span and (best is None or score > best.score):
             best = Pick(n, span, score, side)
@@ -464,6 +482,23 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
 
 
 INDICATOR_FIT_WEIGHT = 0.3
+PERIOD_FIT_WEIGHT = 0.15
+
+
+def over_period(hit: ScoredChunk, frame: Frame, side: Analysis):
+    """bonus(span): a side asked over a plan period alone (漯河“十三五”新增城镇就业) is answered by a figure over
+    that period (这五年…新增城镇就业23万人) before one of a year within it (全年新增城镇就业3.8万人)."""
+    if side.years or not side.periods:
+        return lambda span: 0.0
+    facts = [f for f in chunk_facts(hit, frame.book) if str(f.period) in side.periods]
+    text = hit.chunk.text
+
+    def bonus(span: str) -> float:
+        at = text.find(span.strip())
+        inside = at >= 0 and any(at <= f.start and f.end <= at + len(span.strip()) for f in facts)
+        return PERIOD_FIT_WEIGHT if inside else 0.0
+
+    return bonus
 SIDE_PASSAGES = 5  # a side's passages read: as many as the answer draws for it (retrieval.answer_depth, k = 5)
 
 
@@ -493,6 +528,9 @@ def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
     measure = asked_measure(f"{side.question} {side.expansion}")
     if measure:
         frame = replace(frame, rate=measure != "amount", amount=measure == "amount", figure=True)
+    # the question's statuses, one per side (2015年实际 against 2017年目标): each side's own
+    if status := side_status(side):
+        frame = replace(frame, status="actual" if status == "unnamed" else status, status_named=status != "unnamed")
     return frame
 
 
@@ -503,7 +541,7 @@ def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], aske
     of the question's words in its clause up to the figure: for 粮食总产量, "粮食作物播种面积162.8万亩、总产
     65.7万吨" holds 粮食 and 总产, "肉类总产11.2万吨" only 总产."""
     if any(name.upper() in fact.indicator.upper() for name in names):
-        return 0.0 if another_indicator(fact.indicator, names, asked) else 1.0
+        return 0.0 if another_indicator(fact.indicator, names, asked) or counts_another(fact, names, asked) else 1.0
     start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
     return coverage(grams, f"{fact.indicator} {text[start:fact.start]}")
 
@@ -603,7 +641,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal
     text = compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
     # a side's figure missing is worth saying; a date question over a range (2016—2020年…和哪一年相比) has no sides
-    figures = analysis.wants in ("number", "rate") or frame_of(analysis).figure
+    # (or which side is larger: 哪个更高 asks a figure of each side)
+    figures = analysis.wants in ("number", "rate") or frame_of(analysis).figure or asks_which_more(analysis.question)
     if analysis.comparison and figures and len(picks) == 1 and (lacking := side_lacking(picks[0], analysis, contexts)):
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
@@ -724,8 +763,9 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
             best = pick(contexts, analysis, grams, dated=True, new_only=False)
         return [best] if best else []
     best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
-    if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW):
-        # no achieved value: a year its reports only plan for is answered with the plan
+    if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW) and not asks_achieved(analysis):
+        # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked
+        # as done (did … create): the plan is then no answer
         best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
     return [best] if best else []
 
@@ -735,10 +775,13 @@ def stating_a_date(analysis: Analysis, new_only: bool = True):
     one the question does not state."""
     pattern = DAY if asks_day(analysis.question) else DATE
     past = asks_past_event(analysis)  # what year did X become Y: not the year a plan names (到2025年)
+    within = year_asked_within(analysis)  # when in 2024: a month or season of 2024, not 2021年
+    other = lambda span: within is not None and another_year_only(outside_titles(span), within)  # noqa: E731
     if not new_only:
         return lambda span, sentence: (pattern.search(outside_titles(span)) is not None
-                                       and not (past and plan_date(span)))
-    return lambda span, sentence: bool(new_dates(pattern, span, analysis.question)) and not (past and plan_date(span))
+                                       and not (past and plan_date(span)) and not other(span))
+    return lambda span, sentence: (bool(new_dates(pattern, span, analysis.question)) and not (past and plan_date(span))
+                                   and not other(span))
 
 
 def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
@@ -761,7 +804,8 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
             if RANK.search(span):
                 return frame.rank
             return bool(NUMBER_WORDS.search(span))
-        return any(not disagreements(f, frame, issued) for f in inside)
+        return any(not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
+                   for f in inside)
 
     return accept
 
@@ -846,7 +890,8 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     figure of the side's frame in the same kind of unit; "" when the two cannot be set side by side."""
     from assistant.facts.units import multiplier, unit_groups
 
-    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks))
+    said = {id(f): _said_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
+    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said)
     if pair is None:
         return ""
     a, b = pair
@@ -895,7 +940,13 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
     return [(indicator_fit(f, hit.chunk.text, grams, names, pick.side.question), f) for f in inside]
 
 
-def _side_pair(first: list, second: list):
+def _said_of(fact, text: str) -> str:
+    """What a figure is said of: its indicator and its clause up to the figure ("建设口袋公园、街头游园12个")."""
+    start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
+    return f"{fact.indicator} {text[start:fact.start]}"
+
+
+def _side_pair(first: list, second: list, said: dict | None = None):
     """The two facts, one a side, that can be set side by side (same measure, same kind of unit; money and
     physical units the same once 万/亿 are read off: 亿美元 is not 亿元, 亿斤 not 万吨) and best name what is
     asked; None when no two can. 播种面积300.5万亩、总产210.5万吨 against 粮食总产量190.2万吨 pairs the 万吨."""
@@ -911,12 +962,35 @@ def _side_pair(first: list, second: list):
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
         return [(fit, f) for fit, f in facts if fit >= 1.0] or [(fit, f) for fit, f in facts if fit > 0] or facts
 
-    pairs = [(fa + fb, -i - j, a, b) for i, (fa, a) in enumerate(naming(first))
-             for j, (fb, b) in enumerate(naming(second)) if comparable(a, b)]
+    # equally well named, a side's latest figure is its level: "从0.94万家增加到1.55万家" stands at 1.55万家
+    pairs = [(fa + fb, _latest_year(a) + _latest_year(b), -i - j, a, b) for i, (fa, a) in enumerate(naming(first))
+             for j, (fb, b) in enumerate(naming(second)) if comparable(a, b) and (min(fa, fb) >= 1.0 or same_thing(a, b, said or {}))]
     if not pairs:
         return None
-    best = max(pairs, key=lambda p: (p[0], p[1]))
-    return best[2], best[3]
+    best = max(pairs, key=lambda p: p[:3])
+    return best[3], best[4]
+
+
+def same_thing(a, b, said: dict) -> bool:
+    """Two figures neither of which is named as the asked indicator measure one thing only if what each is said
+    of (its indicator and its clause up to it: _said_of) shares two character pairs or more with the other's
+    (城镇新增就业 and 新增城镇就业, 新建口袋公园 and 建设口袋公园、街头游园); 省级概念验证中心 and 培育省级及以上绿色工厂
+    share only the question's 省级: two things, never set side by side. Rates (增长5.5% against 地区生产总值增长
+    4.5%) are told apart by their measure, already the same."""
+    if a.measure in ("growth", "share", "change", "multiple"):
+        return True
+
+    def pairs(text: str) -> set[str]:
+        text = text.upper()
+        return {text[i:i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[\u4e00-\u9fffA-Z]{2}", text[i:i + 2])}
+
+    return len(pairs(said.get(id(a), a.indicator)) & pairs(said.get(id(b), b.indicator))) >= 2
+
+
+def _latest_year(fact) -> int:
+    """The last year of a fact's period ("2021-2025" -> 2025); 0 when it has none."""
+    years = re.findall(rf"{YEAR}", str(getattr(fact, "period", "") or ""))
+    return max(int(y) for y in years) if years else 0
 
 
 def _side_label(side: Analysis, analysis: Analysis) -> str:
