@@ -52,6 +52,9 @@ class Analysis:
     # a comparison side's fellow sides' places (retrieval._sides): "漯河市 or its development zone", the city's
     # side searches the city without the zone, which is the other side
     beside: list[str] = field(default_factory=list)
+    # a year side's whole question when `question` holds only its own status words (retrieval.own_status):
+    # which side a status word belongs to is read from the whole (answer/compare.py)
+    whole: str = ""
 
     def explain(self) -> dict:
         return {"places": self.places, "years": self.years, "report_years": self.report_years,

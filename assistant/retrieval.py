@@ -572,7 +572,8 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                          periods=analysis.periods, beside=[q for q in analysis.places if q != p], **base)
                 for p in analysis.places]
     by_year = [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
-                        periods=[], **{**base, "question": own_status(analysis.question, y, analysis.years)})
+                        periods=[], whole=analysis.question,
+                        **{**base, "question": own_status(analysis.question, y, analysis.years)})
                for y in analysis.years]
     if len(analysis.years) >= 2:
         return by_year

@@ -84,7 +84,7 @@ def side_status(side) -> str:
     is named). "" when one status (or none) is named for every side alike: frame_of reads it as usual."""
     from assistant.facts.frame import _says, words_of
 
-    text = side.question.lower()
+    text = (side.whole or side.question).lower()
     own, others = _side_names(side, text)
     if not own or not others:
         return ""
@@ -115,7 +115,7 @@ def year_of_other_side(side) -> bool:
 
     if not side.beside or not side.years or side_status(side) != "unnamed":
         return False
-    text = side.question.lower()
+    text = (side.whole or side.question).lower()
     own, others = _side_names(side, text)
     years = [m.start() for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text)]
     return bool(years) and not any(_owned(y, own, others) for y in years)
@@ -171,7 +171,7 @@ def side_times(side) -> tuple[list[int], list[str]] | None:
 
     if not side.beside or not (side.years or side.periods):
         return None
-    text = side.question.lower()
+    text = (side.whole or side.question).lower()
     own, others = _side_names(side, text)
     if not own or not others or not _stated_apart(text, own, others):
         return None
