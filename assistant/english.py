@@ -229,6 +229,16 @@ def class_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def threshold(text: str, start: int, chinese: str) -> str:
+    """A figure the question sets as a class's floor ("projects worth over 100 million yuan"), as the reports
+    write one: X以上 after the figure, and one of a multiplier without its 1 (亿元以上项目, never 1亿元以上;
+    data/english.yaml threshold). Any other figure as it is."""
+    cues = data()["threshold"]
+    if not re.search(rf"(?<![a-z])(?:{cues['before']})\s+$", text[:start]):
+        return chinese
+    return (chinese[1:] if re.fullmatch(r"1[^\d.]+", chinese) else chinese) + cues["words"]
+
+
 def english_figures(text: str) -> list[str]:
     """english_figures("pass 10 trillion yuan") -> ["10万亿元"]; "16.06 billion US dollars" -> ["160.6亿美元"]."""
     return [chinese for _, _, chinese in figure_spans(text)]
@@ -385,7 +395,7 @@ def read(question: str, book=None) -> Reading:
     terms = [term for term in terms if term[0] >= scene_end]
     words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank, streak)
     unknown = [w for w in WORD.findall(text) if not is_general(w) and not w.isdigit()]
-    numbers = [chinese for _, _, chinese in figures] + said_figures + grades
+    numbers = [threshold(text, start, chinese) for start, _, chinese in figures] + said_figures + grades
     numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "
     # periods before years: the words after the last year are the indicator's (refusal.indicator_words)
