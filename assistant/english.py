@@ -229,14 +229,14 @@ def class_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def threshold(text: str, start: int, chinese: str) -> str:
-    """A figure the question sets as a class's floor ("projects worth over 100 million yuan"), as the reports
-    write one: X以上 after the figure, and one of a multiplier without its 1 (亿元以上项目, never 1亿元以上;
-    data/english.yaml threshold). Any other figure as it is."""
-    cues = data()["threshold"]
-    if not re.search(rf"(?<![a-z])(?:{cues['before']})\s+$", text[:start]):
-        return chinese
-    return (chinese[1:] if re.fullmatch(r"1[^\d.]+", chinese) else chinese) + cues["words"]
+def floors(text: str) -> list[str]:
+    """A figure of one multiplier set as a class's floor, as the reports write it: "projects worth over 100
+    million yuan" -> 亿元以上 (亿元以上项目; the reports never write 1亿元以上). Only search words: the reading
+    keeps the figure as said, since a passage may say the floor otherwise (超亿元项目). data/english.yaml floor."""
+    cues = data()["floor"]
+    lowered = text.lower()
+    return [chinese[1:] + cues["words"] for start, _, chinese in figure_spans(lowered)
+            if re.fullmatch(r"1[^\d.]+", chinese) and re.search(rf"(?<![a-z])(?:{cues['before']})\s+$", lowered[:start])]
 
 
 def english_figures(text: str) -> list[str]:
@@ -395,7 +395,7 @@ def read(question: str, book=None) -> Reading:
     terms = [term for term in terms if term[0] >= scene_end]
     words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank, streak)
     unknown = [w for w in WORD.findall(text) if not is_general(w) and not w.isdigit()]
-    numbers = [threshold(text, start, chinese) for start, _, chinese in figures] + said_figures + grades
+    numbers = [chinese for _, _, chinese in figures] + said_figures + grades
     numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "
     # periods before years: the words after the last year are the indicator's (refusal.indicator_words)
