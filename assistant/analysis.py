@@ -12,7 +12,7 @@ from functools import lru_cache
 from assistant.places import PlaceBook, gazetteer_book
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.units import base_alternation
-from assistant.english import english_figures
+from assistant.english import english_figures, floors
 from assistant.text import YEAR, english_periods, plan_periods, term_regex
 
 
@@ -225,6 +225,7 @@ def analyse_english(question: str, book: PlaceBook | None = None) -> Analysis:
     analysis.original, analysis.unknown = question, reading.unknown
     analysis.renderings = [glossary()[term].split() for term, _ in reading.terms]
     words = [w for term, _ in reading.terms for w in glossary()[term].split()] + english_figures(question)
+    words += floors(question)  # "over 100 million yuan": 亿元以上, as the reports write a class's floor
     analysis.expansion = " ".join(dict.fromkeys(words))  # figures as the reports write them: 10万亿元
     return analysis
 

@@ -13,7 +13,7 @@ from assistant.analysis import analyse
 from assistant.answer.protocol import Answerer, Asked, ExtractiveAnswerer, FallbackAnswerer, merge_followup
 from assistant.answer.parts import joined_answer, question_parts, split_clauses
 from assistant.answer.types import Answer
-from assistant.english import with_spelled_names
+from assistant.english import with_known_parts, with_spelled_names
 from assistant.errors import BadQuestion, ConfigError
 from assistant.redact import secrets_of
 from assistant.retrieval import answer_depth
@@ -83,6 +83,8 @@ def _prepare(assistant, answerer: Answerer, question: str, history: list[dict], 
         analysis = analyse(standalone, assistant.index.places)
         # an English question's names in pinyin (Weilong) as the index writes them (卫龙)
         analysis = with_spelled_names(analysis, assistant.index.lexical.vocabulary())
+        # an English term no passage holds in any rendering, searched by the pieces of it passages do hold
+        analysis = with_known_parts(analysis, assistant.index.lexical.vocabulary())
         # an English question is searched and answered as its reading in the reports' words
         contexts = assistant.retriever.search(analysis.question, max(k, 10), analysis=analysis, filters=filters)
     return Asked(question, standalone, analysis, timings), contexts

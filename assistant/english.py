@@ -229,6 +229,16 @@ def class_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def floors(text: str) -> list[str]:
+    """A figure of one multiplier set as a class's floor, as the reports write it: "projects worth over 100
+    million yuan" -> 亿元以上 (亿元以上项目; the reports never write 1亿元以上). Only search words: the reading
+    keeps the figure as said, since a passage may say the floor otherwise (超亿元项目). data/english.yaml floor."""
+    cues = data()["floor"]
+    lowered = text.lower()
+    return [chinese[1:] + cues["words"] for start, _, chinese in figure_spans(lowered)
+            if re.fullmatch(r"1[^\d.]+", chinese) and re.search(rf"(?<![a-z])(?:{cues['before']})\s+$", lowered[:start])]
+
+
 def english_figures(text: str) -> list[str]:
     """english_figures("pass 10 trillion yuan") -> ["10万亿元"]; "16.06 billion US dollars" -> ["160.6亿美元"]."""
     return [chinese for _, _, chinese in figure_spans(text)]
@@ -610,3 +620,35 @@ def with_spelled_names(analysis, vocabulary: dict):
     expansion = " ".join(dict.fromkeys([*analysis.expansion.split(), *(c for cs in names.values() for c in cs)]))
     return replace(analysis, question=re.sub(r"\s+", " ", question).strip(), unknown=unknown, renderings=renderings,
                    expansion=expansion)
+
+
+def known_parts(token: str, vocabulary) -> list[str]:
+    """The two-character pieces of a Chinese token no passage holds that some passage does: 普惠小微 -> [普惠]
+    when passages hold 普惠 but never 普惠小微. BM25 reads a query by jieba's search cut, which gives the pieces
+    of most words (火车站 -> 火车, 车站); a word jieba knows only whole (a domain word of data/lexical.yaml, a
+    name) would otherwise meet no passage that writes it apart."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,}", token) or token in vocabulary:
+        return []
+    grams = (token[i:i + 2] for i in range(len(token) - 1))
+    return [g for g in dict.fromkeys(grams) if g in vocabulary]
+
+
+def with_known_parts(analysis, vocabulary: dict):
+    """An English question's analysis whose terms the index never saw in any rendering also searched by the
+    pieces it holds (known_parts), added to the expansion BM25 reads. A term with a rendering whose every token
+    the index holds is searched as that rendering (技工院校 for 技工学校); a piece is only a search word, so
+    the term itself still counts as unknown to the refusal rules (answer/refusal.unknown_terms)."""
+    if analysis.language != "en" or not vocabulary:
+        return analysis
+    from assistant.index.lexical import tokenize
+
+    parts: list[str] = []
+    for group in analysis.renderings:
+        if any(all(t in vocabulary for t in tokenize(r)) for r in group):
+            continue
+        for rendering in group:
+            cut = tokenize(rendering)  # the pieces the search cut gives are searched already
+            parts += [p for t in cut for p in known_parts(t, vocabulary) if p not in cut]
+    if not parts:
+        return analysis
+    return replace(analysis, expansion=" ".join(dict.fromkeys([*analysis.expansion.split(), *parts])))

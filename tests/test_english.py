@@ -481,3 +481,42 @@ def test_a_word_is_read_in_the_sense_its_phrase_gives_it():
     assert "储能" in read("How much new energy storage did Gansu add in 2024?").chinese
     assert "关停" in read("How much coal capacity did Shanxi shut down in 2017?").chinese
     assert "淘汰" in read("How much outdated capacity did Hebei phase out?").chinese
+
+
+
+def test_a_word_the_index_never_saw_is_searched_by_the_pieces_it_holds(seeded):
+    from assistant.english import known_parts
+
+    vocabulary = seeded.index.lexical.vocabulary()
+    assert "普惠" in vocabulary and "普惠小微" not in vocabulary  # jieba cuts 普惠小微 whole: no 普惠 in its cut
+    assert known_parts("普惠小微", vocabulary) == ["普惠"]
+    assert known_parts("漯河市", vocabulary) == []  # a token the index holds needs no pieces
+    assert known_parts("GDP", vocabulary) == [] and known_parts("漯城", vocabulary) == []
+
+
+def test_an_unseen_term_is_searched_by_its_pieces_in_the_search_words_only(seeded):
+    from dataclasses import replace
+
+    from assistant.english import with_known_parts
+
+    vocabulary = seeded.index.lexical.vocabulary()
+    asked = analyse("How much inclusive small and micro lending did Luohe add in 2023?", seeded.index.places)
+    unseen = replace(asked, renderings=[["普惠小微"]], expansion="普惠小微")
+    searched = with_known_parts(unseen, vocabulary)
+    assert searched.expansion.split() == ["普惠小微", "普惠"] and searched.question == unseen.question
+    # a term with a rendering the index holds is searched as that rendering alone
+    held = replace(asked, renderings=[["普惠小微", "贷款"]], expansion="普惠小微 贷款")
+    assert with_known_parts(held, vocabulary).expansion == held.expansion
+    chinese = replace(unseen, language="zh")
+    assert with_known_parts(chinese, vocabulary) is chinese
+
+
+def test_a_figure_of_one_multiplier_set_as_a_floor_is_searched_as_the_reports_write_a_floor():
+    # one of a multiplier loses its 1 (亿元以上 projects), in the search words only; the reading keeps the figure
+    floor = analyse("How many firms with sales over 100 million yuan opened in Luohe in 2022?")
+    assert "亿元以上" in floor.expansion.split() and "1亿元" in floor.question.split()
+    # any other figure, or one that is no floor, stays as it is
+    assert not any(w.endswith("以上") for w in analyse(
+        "Which plants worth more than 1 billion yuan did Luoyang open in 2022?").expansion.split())
+    plain = analyse("Which plant with an investment of 100 million yuan did Luohe open in 2022?")
+    assert "1亿元" in plain.question.split() and not any(w.endswith("以上") for w in plain.expansion.split())
