@@ -27,7 +27,7 @@ def test_facts_of_another_release_are_read_again_once(tmp_path, embedder):
     first.ingest([docs])
     vectors = first.index.vectors
     assert vectors.collection.metadata[SIGNATURE_KEY] == facts_signature()
-    assert not vectors.facts_stale()
+    assert not first.index.facts_stale()
     right = {c.chunk_id: c.facts_field for c in vectors.get_where(None)}
     assert any("172.3" in field for field in right.values())
 
@@ -37,7 +37,7 @@ def test_facts_of_another_release_are_read_again_once(tmp_path, embedder):
         chunk.facts_field = "[]"
     vectors.update_metadata(chunks)
     vectors.collection.modify(metadata={**vectors.collection.metadata, SIGNATURE_KEY: "older"})
-    assert vectors.facts_stale()
+    assert first.index.facts_stale()
     del first
 
     again = Assistant(Settings(home=home), embedder=embedder)

@@ -24,7 +24,7 @@ from filelock import FileLock, Timeout
 
 from assistant.documents import Chunk
 from assistant.errors import IndexBusy
-from assistant.facts.refresh import refresh_facts
+from assistant.facts.refresh import SIGNATURE_KEY, facts_signature, refresh_facts
 from assistant.index import chroma_private
 from assistant.index.files import read_text
 from assistant.index.journal import Journal, interrupted, match_lexical
@@ -48,7 +48,7 @@ class Index:
         self.repairs: list[str] = []  # what the start-up check (or a later write) repaired, one line each
         if self.shared:
             self.sync()  # BM25 lives in memory: built from the chunks in the server's store
-            if self.vectors.facts_stale():  # no lock across machines: the refresh is idempotent
+            if self.facts_stale():  # no lock across machines: the refresh is idempotent
                 self.repairs.append(self._refresh_facts())
         elif check:  # not when opened only to be rebuilt: it would tokenise again what the rebuild drops
             self.check()
@@ -115,7 +115,7 @@ class Index:
         difference is its write in flight: nothing is touched and it finishes
         its own work.
         """
-        if (not self.journal.exists() and not self.lexical.stale() and not self.vectors.facts_stale()
+        if (not self.journal.exists() and not self.lexical.stale() and not self.facts_stale()
                 and set(self.lexical.tokens) == self._store_ids()):
             return []
         before = len(self.repairs)
@@ -144,18 +144,28 @@ class Index:
             count = len(self.lexical.tokens)
             self.rebuild_lexical()
             done.append(f"the BM25 tokens of {count} chunks were made by another tokenizer; re-tokenized them")
-        if self.vectors.facts_stale():  # an index whose figures were read by another release's extraction
+        if self.facts_stale():  # an index whose figures were read by another release's extraction
             done.append(self._refresh_facts())
         for line in done:
             log.warning("index repaired: %s", line)
         return done
+
+    def facts_stale(self) -> bool:
+        """The stored facts were read by other extraction code or data (see facts/refresh.py). A new, empty
+        collection is recorded as current: what is ingested into it is read by this release."""
+        if self.vectors.recorded(SIGNATURE_KEY) == facts_signature():
+            return False
+        if self.vectors.count() == 0:
+            self.vectors.record(SIGNATURE_KEY, facts_signature())
+            return False
+        return True
 
     def _refresh_facts(self) -> str:
         """Read every chunk's facts again with this release's extraction; store those that differ."""
         changed = refresh_facts(self.vectors.get_where(None, with_text=True), self.places.find_places)
         self.vectors.update_metadata(changed)
         self.server.record(changed)  # their metadata changed: not stale for this process's BM25
-        self.vectors.mark_facts_current()
+        self.vectors.record(SIGNATURE_KEY, facts_signature())
         self.forget()
         self._stamp()
         return f"the figures of {len(changed)} chunks were read by another release; read them again"
@@ -295,6 +305,7 @@ class Index:
 
     def reset(self) -> None:
         self.vectors.reset()
+        self.vectors.record(SIGNATURE_KEY, facts_signature())  # what is ingested next is read by this release
         self.lexical.clear()
         self.lexical.save()
         self.server.clear()

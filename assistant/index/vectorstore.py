@@ -15,7 +15,6 @@ from chromadb.config import Settings as ChromaSettings
 
 from assistant.documents import Chunk
 from assistant.errors import DamagedIndex, IndexMismatch
-from assistant.facts.refresh import SIGNATURE_KEY, facts_signature
 from assistant.index.chroma_private import forget_system
 
 # What SQLite says of a file that is not (or no longer) a database: junk over its header, a torn page.
@@ -85,9 +84,7 @@ class VectorStore:
         self.client, self.embedder, self.name = client, embedder, name
         self.collection = client.get_or_create_collection(
             name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
-            # Only a new collection takes this metadata: an existing one keeps what it has.
-            metadata={"embedding_model": embedder.name, "embedding_dim": getattr(embedder, "dim", 0),
-                      SIGNATURE_KEY: facts_signature()},
+            metadata={"embedding_model": embedder.name, "embedding_dim": getattr(embedder, "dim", 0)},
         )
         self._check_model()
 
@@ -102,13 +99,13 @@ class VectorStore:
     def count(self) -> int:
         return self.collection.count()
 
-    def facts_stale(self) -> bool:
-        """The stored facts were read by other extraction code or data (see facts/refresh.py)."""
-        return (self.collection.metadata or {}).get(SIGNATURE_KEY) != facts_signature() and self.count() > 0
+    def recorded(self, key: str):
+        """A value recorded in the collection's metadata (e.g. the signature of the facts' extraction)."""
+        return (self.collection.metadata or {}).get(key)
 
-    def mark_facts_current(self) -> None:
+    def record(self, key: str, value: str) -> None:
         # `modify` replaces the whole metadata: keep the embedding model's name with it.
-        self.collection.modify(metadata={**(self.collection.metadata or {}), SIGNATURE_KEY: facts_signature()})
+        self.collection.modify(metadata={**(self.collection.metadata or {}), key: value})
 
     def update_metadata(self, chunks: list[Chunk]) -> None:
         """Write the chunks' metadata (their facts) back; texts and vectors stay."""
