@@ -387,8 +387,9 @@ def _expanded(built: "_Built", query_tokens: list[str]) -> "np.ndarray | None":
         else:
             best = [built.bm25.get_scores([t]).max() for t in query_tokens if t in vocab]
             ceiling = max(best, default=0.0)
-        if found.max() <= 0 or ceiling <= 0:
+        if found.max() <= 0:
             continue
+        ceiling = ceiling if ceiling > 0 else found.max()  # nothing else of the question is known: unscaled
         scaled = found * (EXPANSION_WEIGHT * ceiling / found.max())
         total = scaled if total is None else total + scaled
     return total
