@@ -233,7 +233,7 @@ class Retriever:
             words = without_places(words, analysis.places, self.index.places)
         if dated:
             words = without_years(words, list(dated))
-        lexical = self.index.best_lexical(tokenize(words), self.candidates, where)
+        lexical = self.index.best_lexical(tokenize(words), self.candidates, where, expand=True)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
         chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
         dense = {i: (chunks[i], s) for i, s in nearest.items() if i in chunks}

@@ -24,7 +24,7 @@ import bm25s
 import numpy as np
 import orjson
 
-from assistant import places
+from assistant import abbreviations, places
 from assistant.data_files import load_data
 from assistant.documents import Chunk
 from assistant.errors import DamagedIndex
@@ -287,7 +287,7 @@ class LexicalIndex:
                     bm25 = bm25s.BM25()
                     bm25.index([self.tokens[i] for i in ids], show_progress=False)
                     self._save_matrix(bm25)
-                self._built = _Built(bm25, ids)
+                self._built = _Built(bm25, ids, self.tokens)
             return self._built
 
     # The BM25 matrix takes ~5 s to build at 50,000 chunks, so a process that built it from the
@@ -338,19 +338,24 @@ class LexicalIndex:
         built = self._index()
         return built is not None and token in built.bm25.vocab_dict
 
-    def top(self, query_tokens: list[str], n: int, allowed: set[str] | None = None, key: str = "") -> dict[str, float]:
+    def top(self, query_tokens: list[str], n: int, allowed: set[str] | None = None, key: str = "",
+            expand: bool = False) -> dict[str, float]:
         """The n best BM25 scores, best first, among chunks sharing a token with the query.
 
         `allowed` (cached under `key`) keeps only those chunk ids. Everything stays
         in numpy: at 50,000 chunks a dict of every scored chunk cost ~25 ms a search.
+        `expand`: a short form the question writes is searched by its long forms too (`_expanded`).
         """
         built = self._index()  # one snapshot: a write meanwhile builds a new one
         if built is None:
             return {}
         known = [t for t in query_tokens if t in built.bm25.vocab_dict]
-        if not known:
+        extra = _expanded(built, query_tokens) if expand else None
+        if not known and extra is None:
             return {}
-        scores = built.bm25.get_scores(known)
+        scores = built.bm25.get_scores(known) if known else np.zeros(len(built.ids))
+        if extra is not None:
+            scores = scores + extra
         if allowed is not None:
             scores = np.where(built.mask(key, allowed), scores, 0.0)
         hits = np.flatnonzero(scores)
@@ -360,6 +365,34 @@ class LexicalIndex:
             hits = hits[scores[hits] >= floor]
         hits = hits[np.argsort(-scores[hits], kind="stable")][:n]
         return {built.ids[i]: float(scores[i]) for i in hits}
+
+
+EXPANSION_WEIGHT = 0.8  # a long form's best passage scores this much of the short form's best: below an exact match
+
+
+def _expanded(built: "_Built", query_tokens: list[str]) -> "np.ndarray | None":
+    """BM25 scores of the long forms of the question's short forms (assistant/abbreviations.py), scaled so the
+    passage naming a long form best scores EXPANSION_WEIGHT of the best naming the short form (or, a short form
+    the reports never write, of the question's best word); None when the question holds none."""
+    vocab = built.bm25.vocab_dict
+    total = None
+    for short, pieces in abbreviations.short_forms(query_tokens, vocab, built.common()):
+        words = abbreviations.expansion(short, abbreviations.long_forms(short, pieces, built.text()), tokenize, vocab)
+        if not words:
+            continue
+        found = built.bm25.get_scores(words)
+        exact = [t for t in pieces if t in vocab]
+        if exact:
+            ceiling = built.bm25.get_scores(exact).max()
+        else:
+            best = [built.bm25.get_scores([t]).max() for t in query_tokens if t in vocab]
+            ceiling = max(best, default=0.0)
+        if found.max() <= 0:
+            continue
+        ceiling = ceiling if ceiling > 0 else found.max()  # nothing else of the question is known: unscaled
+        scaled = found * (EXPANSION_WEIGHT * ceiling / found.max())
+        total = scaled if total is None else total + scaled
+    return total
 
 
 def _row(line: bytes) -> dict | None:
@@ -387,10 +420,26 @@ def version_of(st: os.stat_result) -> tuple:
 class _Built:
     """A BM25 matrix, the chunk ids of its rows, and row masks for filters, replaced together."""
 
-    def __init__(self, bm25, ids: list[str]):
+    def __init__(self, bm25, ids: list[str], tokens: dict[str, list[str]]):
         self.bm25, self.ids = bm25, ids
         self._masks: dict[str, np.ndarray] = {}
         self._rows: dict[str, int] | None = None
+        self._tokens = tokens
+        self._text: str | None = None
+        self._common: frozenset[str] | None = None
+
+    def text(self) -> str:
+        """Every chunk's tokens run together, a line a chunk: where a short form's long forms are looked up.
+        (The tokens keep the text's order; the words jieba also cuts smaller repeat, which no match needs.)"""
+        if self._text is None:
+            self._text = "\n".join("".join(self._tokens.get(i, ())) for i in self.ids)
+        return self._text
+
+    def common(self) -> frozenset[str]:
+        """The lone characters the chunks write as words of their own often (`abbreviations.common_singles`)."""
+        if self._common is None:
+            self._common = abbreviations.common_singles(self._tokens.get(i, ()) for i in self.ids)
+        return self._common
 
     def mask(self, key: str, allowed: set[str]) -> np.ndarray:
         if key not in self._masks:

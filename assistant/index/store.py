@@ -224,11 +224,12 @@ class Index:
         allowed = self.chunk_ids_where(where) if where else None
         return self.vectors.nearest(vector, n, len(self.lexical), allowed)
 
-    def best_lexical(self, tokens: list[str], n: int, where: dict | None) -> dict[str, float]:
-        """Lexical candidates: chunk id -> BM25 score of the n best chunks matching `where`."""
+    def best_lexical(self, tokens: list[str], n: int, where: dict | None, expand: bool = False) -> dict[str, float]:
+        """Lexical candidates: chunk id -> BM25 score of the n best chunks matching `where`
+        (`expand`: short forms searched by their long forms too, `LexicalIndex.top`)."""
         if not where:
-            return self.lexical.top(tokens, n)
-        return self.lexical.top(tokens, n, self.chunk_ids_where(where), key=_key(where))
+            return self.lexical.top(tokens, n, expand=expand)
+        return self.lexical.top(tokens, n, self.chunk_ids_where(where), key=_key(where), expand=expand)
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         chunks = self.vectors.get_where({"doc_id": doc_id}, with_text=True)
