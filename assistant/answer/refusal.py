@@ -249,6 +249,19 @@ def shares_tail(name: str, text: str) -> bool:
     return False
 
 
+def long_words(words: list[str], question: str, text: str) -> list[str]:
+    """`words` with the pieces of a short form of the question (新农 of 新农合) replaced by the long form `text`
+    writes it as (新型农村合作医疗), by the rule retrieval reads short forms with (facts.match.spelled_out):
+    the tokenizer cuts a short form it does not know, and its pieces alone stand nowhere in the long form."""
+    from assistant.facts.match import spelled_out
+
+    pieces = {}
+    for cut, spans in spelled_out(question, text, by_form=True):
+        for piece in cut:
+            pieces.setdefault(piece, spans[0])
+    return list(dict.fromkeys(pieces.get(w, w) for w in words))
+
+
 def too_many_missing(words: list[str], text: str) -> bool:
     """Two of the question's indicator words absent, or its one indicator, a term of three characters or
     more (常住人口), absent; a shorter word (增速, 各定) is too loose to refuse on alone."""
@@ -298,6 +311,6 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
         return False  # "lottery revenue": 收入 found, of what the reports never say
     if analysis.wants in ("number", "rate"):  # an English question is read into Chinese words too
         words = indicator_words(question, analysis)
-        if all(too_many_missing(words, text) for text in cited):
+        if all(too_many_missing(long_words(words, question, text), text) for text in cited):
             return False  # the figure is about something else: 贷款 for 存款, 可支配收入 for 消费支出
     return True

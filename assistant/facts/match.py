@@ -33,11 +33,32 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     # a share is named by its whole name or by what is shared out: 民生支出占一般公共预算支出 answers
     # 民生支出占比, the qualifier of its denominator (一般公共预算) unasked
     shared = fact.indicator.split("占")[0] if fact.measure == "share" and "占" in fact.indicator else fact.indicator
-    if (frame.words and qualifiers_differ(fact.indicator, frame.words, frame.indicators)
-            and qualifiers_differ(shared, frame.words, frame.indicators)) or (
+    # a short form the question uses (新农合) asks what its long form in the fact's name says (新型农村合作医疗:
+    # 农村 is asked, not added)
+    words = " ".join([frame.words, *spelled_out(frame.words, fact.indicator)]) if frame.words else ""
+    if (words and qualifiers_differ(fact.indicator, words, frame.indicators)
+            and qualifiers_differ(shared, words, frame.indicators)) or (
             frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words))):
         out.append("indicator")
     return out
+
+
+def spelled_out(question: str, indicator: str, by_form: bool = False) -> list:
+    """The spans of `indicator` that spell out a short form of `question`, by the rule retrieval reads short
+    forms with (assistant/abbreviations.py: a run of 3-4 characters the tokenizer cuts with a lone character
+    among its pieces, its characters in order in the long form, no multi-character piece of it standing whole).
+    Example: spelled_out("2009年新农合覆盖了多少人？", "新型农村合作医疗制度覆盖") -> ["新型农村合作医疗"];
+    with `by_form`, each short form's pieces with its spans: [(["新农", "合"], ["新型农村合作医疗"])]"""
+    if not question or not indicator:
+        return []
+    from assistant import abbreviations
+    from assistant.index.lexical import tokenize
+
+    found = []
+    for short, pieces in abbreviations.short_forms(tokenize(question), frozenset()):
+        if short not in indicator and (spans := abbreviations.long_forms(short, pieces, indicator)):
+            found.append((pieces, spans))
+    return found if by_form else [span for _, spans in found for span in spans]
 
 
 def changes_asked(question: str) -> bool:

@@ -1,0 +1,67 @@
+"""A question's short form answered from a passage that writes its long form (新农合 / 新型农村合作医疗): the
+fact's indicator fit (facts.match.spelled_out), the words the answer must hold (refusal.long_words) and the
+answerer end to end, by the rule retrieval reads short forms with (assistant/abbreviations.py).
+
+The sentences are written for these tests, in the manner of work reports.
+"""
+from __future__ import annotations
+
+from assistant.analysis import analyse
+from assistant.answer import extractive as ex
+from assistant.answer.refusal import long_words, too_many_missing
+from assistant.documents import Chunk, ScoredChunk
+from assistant.facts.extract import doc_context, extract_facts
+from assistant.facts.frame import frame_of
+from assistant.facts.match import disagreements, spelled_out
+
+REVIEW = ("2020年，城镇职工基本养老保险参保人数达到320万人，新型农村合作医疗参合人数达到510万人，"
+          "农村居民人均可支配收入增长7.2%。")
+
+
+def passage(text: str) -> ScoredChunk:
+    meta = {"source": "y.txt", "title": "某省政府工作报告（2021年）", "region": "某省", "doc_id": "y",
+            "doc_kind": "government_work_report", "year_issued": 2021, "year_reviewed": 2020}
+    chunk = Chunk(chunk_id="y:0001", doc_id="y", text=text, start=0, end=len(text),
+                  heading_path=["一、2020年工作回顾"], page=None, metadata=meta)
+    return ScoredChunk(chunk=chunk, score=1.0)
+
+
+def fact_of(text: str, figure: str):
+    return next(f for f in extract_facts(text, doc_context({"region": "某省", "year_issued": 2021}))
+                if f.figure == figure)
+
+
+def test_the_long_form_in_a_facts_name_is_found_for_the_questions_short_form():
+    assert spelled_out("某省2020年新农合参合多少人？", "新型农村合作医疗参合人数") == ["新型农村合作医疗"]
+    assert spelled_out("某省2020年新农合参合多少人？", "城镇职工基本养老保险参保人数") == []
+    # the short form written as it is: nothing to spell out
+    assert spelled_out("某省2020年新农合参合多少人？", "新农合参合人数") == []
+
+
+def test_a_qualifier_inside_the_long_form_is_asked_not_added():
+    frame = frame_of(analyse("某省2020年新农合参合多少人？"))
+    cover = fact_of(REVIEW, "510万人")
+    assert "农村" in cover.indicator
+    assert "indicator" not in disagreements(cover, frame)
+    # 农村 of another indicator (rural incomes) is still another indicator for a question without it
+    frame_income = frame_of(analyse("某省2020年居民人均可支配收入增长多少？"))
+    assert "indicator" in disagreements(fact_of(REVIEW, "7.2%"), frame_income)
+
+
+def test_the_words_of_a_short_form_count_as_said_by_its_long_form():
+    question = "某省2020年新农合覆盖多少人？"
+    words = ["新农", "覆盖"]  # the tokenizer's pieces of 新农合, less the lone character, and a generic measure
+    text = "2020年，新型农村合作医疗覆盖510万人，城乡居民大病保险全面实施。"
+    assert too_many_missing(words, text)  # the thing named first absent, only the measure there
+    assert long_words(words, question, text)[0] == "新型农村合作医疗"
+    assert not too_many_missing(long_words(words, question, text), text)
+    # a passage that only shares a piece (新农村) spells no long form out
+    assert long_words(words, question, "新农村建设扎实推进，覆盖全部行政村。") == words
+
+
+def test_the_answerer_gives_the_figure_of_the_long_form_and_not_its_neighbours():
+    question = "某省2020年新农合参合多少人？"
+    text = ex.answer(question, analyse(question), [passage(REVIEW)])
+    assert "510万人" in text and "[1]" in text
+    assert "7.2%" not in text
+    assert ex.long_forms_found(question, [passage(REVIEW)]) == [("新农合", "新型农村合作医疗")]
