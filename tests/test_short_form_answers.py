@@ -65,3 +65,16 @@ def test_the_answerer_gives_the_figure_of_the_long_form_and_not_its_neighbours()
     assert "510万人" in text and "[1]" in text
     assert "7.2%" not in text
     assert ex.long_forms_found(question, [passage(REVIEW)]) == [("新农合", "新型农村合作医疗")]
+
+
+def test_a_date_asked_of_an_indicator_is_found_under_another_of_its_names():
+    from assistant.answer.asked import subject_unnamed
+
+    analysis = analyse("研发投入强度是从哪一年的2.1%提高上来的？")
+    # the intensity written as R&D spending's share of output (a name of its group in data/indicators.yaml)
+    said = "全市研发经费支出占地区生产总值比重由2016年的2.1%提高到2.6%。"
+    assert not subject_unnamed(analysis, said)
+    # a passage on another thing sharing no name of it still does not answer
+    assert subject_unnamed(analysis, "技术合同成交额由2016年的21亿元提高到46亿元。")
+    # a thing that is no indicator keeps the rule on its own pieces
+    assert subject_unnamed(analyse("预制菜装备产业园什么时候开工？"), "液压科技产业园2023年开工建设。")

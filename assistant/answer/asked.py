@@ -565,12 +565,19 @@ def date_subject(analysis: Analysis) -> str:
 def subject_unnamed(analysis: Analysis, cited: str) -> bool:
     """A Chinese date question whose passage names under half of the thing asked (its two-character pieces): the
     date found is another thing's ("预制菜装备产业园…什么时候开工" answered from a passage on 液压科技产业园,
-    which shares 产业 and 业园 alone). `cited`: the passage with its title and heading."""
+    which shares 产业 and 业园 alone). `cited`: the passage with its title and heading. An indicator asked is
+    named by any of its names (data/indicators.yaml): 研发投入强度 as 研发经费支出占…生产总值比重."""
     subject = date_subject(analysis)
     if not subject:
         return False
-    pieces = {subject[i:i + 2] for i in range(len(subject) - 1)}
-    return sum(1 for p in pieces if p in cited) / len(pieces) < SUBJECT_SHARE
+    names = [subject, *(n for n in named_indicators(subject) if len(n) >= 4)]
+    return all(_named_share(name, cited) < SUBJECT_SHARE for name in names)
+
+
+def _named_share(name: str, cited: str) -> float:
+    """The share of the two-character pieces of `name` that stand in `cited`."""
+    pieces = {name[i:i + 2] for i in range(len(name) - 1)}
+    return sum(1 for p in pieces if p in cited) / len(pieces)
 
 
 # -- a rank asked as a given ---------------------------------------------------------------------------------
