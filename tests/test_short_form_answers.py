@@ -78,3 +78,14 @@ def test_a_date_asked_of_an_indicator_is_found_under_another_of_its_names():
     assert subject_unnamed(analysis, "技术合同成交额由2016年的21亿元提高到46亿元。")
     # a thing that is no indicator keeps the rule on its own pieces
     assert subject_unnamed(analyse("预制菜装备产业园什么时候开工？"), "液压科技产业园2023年开工建设。")
+
+
+def test_a_qualifier_in_the_figures_own_clause_qualifies_it():
+    frame = frame_of(analyse("某省2020年低保对象补助标准人均提高了多少？"))
+    text = "2020年，连续第5年提高低保对象补助标准，全年人均提高360元，惠及120万人。"
+    raised = fact_of(text, "360元")
+    assert "人均" not in raised.indicator  # named in the clause before
+    assert "indicator" not in disagreements(raised, frame)
+    # the per-head qualifier in another clause than the figure's does not qualify it
+    total = fact_of("2020年，低保对象补助标准提高，人均得到实惠，全年共发放资金36亿元。", "36亿元")
+    assert "indicator" in disagreements(total, frame)

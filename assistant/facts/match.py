@@ -5,6 +5,8 @@ here a fact is only ruled in or out, with the reason, so a refusal can say what 
 """
 from __future__ import annotations
 
+import re
+
 from assistant.facts.frame import Frame, year_of
 from assistant.facts.model import Fact
 from assistant.text import plan_periods
@@ -36,11 +38,23 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     # a short form the question uses (新农合) asks what its long form in the fact's name says (新型农村合作医疗:
     # 农村 is asked, not added)
     words = " ".join([frame.words, *spelled_out(frame.words, fact.indicator)]) if frame.words else ""
+    # the figure's own clause qualifies it too: "连续第7年提高企业退休人员基本养老金，全年人均增加1680元" is 人均
+    # though the indicator was named in the clause before
+    own_clause = f"{fact.indicator}{figure_clause(fact)}"
     if (words and qualifiers_differ(fact.indicator, words, frame.indicators)
-            and qualifiers_differ(shared, words, frame.indicators)) or (
+            and qualifiers_differ(shared, words, frame.indicators)
+            and qualifiers_differ(own_clause, words, frame.indicators)) or (
             frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words))):
         out.append("indicator")
     return out
+
+
+def figure_clause(fact: Fact) -> str:
+    """The words of the figure's own clause before it: "全年人均增加" of "…基本养老金，全年人均增加1680元"."""
+    at = fact.sentence.find(fact.figure)
+    if at < 0:
+        return ""
+    return re.split(r"[，,；;：:]", fact.sentence[:at])[-1]
 
 
 def spelled_out(question: str, indicator: str, by_form: bool = False) -> list:
