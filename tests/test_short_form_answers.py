@@ -89,3 +89,16 @@ def test_a_qualifier_in_the_figures_own_clause_qualifies_it():
     # the per-head qualifier in another clause than the figure's does not qualify it
     total = fact_of("2020年，低保对象补助标准提高，人均得到实惠，全年共发放资金36亿元。", "36亿元")
     assert "indicator" in disagreements(total, frame)
+
+
+def test_a_rough_figure_keeps_its_unit():
+    from assistant.answer.refusal import has_quantity, has_unit
+
+    assert has_unit("推广高效电机300多万台", "台")
+    assert has_unit("改造老旧小区1200余个", "个")
+    assert not has_unit("多个项目开工", "个")  # no numeral: no figure
+    assert not has_unit("推广高效电机300多万千瓦", "台")  # another unit
+    assert has_quantity("新增就业60余万人")
+    question = "某省2020年推广高效电机多少台？"
+    text = ex.answer(question, analyse(question), [passage("2020年，实施节能惠民工程，推广高效电机300多万台。")])
+    assert "300多万台" in text and "[1]" in text

@@ -19,7 +19,10 @@ from assistant.text import YEAR
 QUESTION_NOISE = word_pattern("question_words.yaml", "noise")
 FOLLOW_WORDS = word_pattern("question_words.yaml", "follow")
 # A number with its unit (data/units.yaml, with any 万/亿 in front), or a rate in thousandths.
-FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*(?P<unit>‰|[万亿千百]*(?:{unit_alternation()}))")
+# a rough figure's mark (500多万台, 300余人: data/question_words.yaml approximate_marks) stands between the numeral
+# and its unit
+ROUGH = f"{load_data('question_words.yaml')['approximate_marks']}?"
+FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*{ROUGH}(?P<unit>‰|[万亿千百]*(?:{unit_alternation()}))")
 UNKNOWN_TERM_PENALTY = 0.5
 ENGLISH_UNKNOWN_SHARE = 0.5  # an English word no glossary knows, against a Chinese term the corpus lacks
 COMMON_WORD = 5000  # jieba dictionary count above which a noun is everyday language (时间 33,288; 人数 8,857)
@@ -43,7 +46,7 @@ NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
 
 def has_unit(text: str, unit: str) -> bool:
     """has_unit("新增床位1200张", "张") -> True; has_unit("养老服务中心5个", "张") -> False."""
-    return bool(re.search(rf"{NUMERAL}\s*[万亿千百]*{unit}", text))
+    return bool(re.search(rf"{NUMERAL}\s*{ROUGH}[万亿千百]*{unit}", text))
 
 
 def has_quantity(text: str) -> bool:
