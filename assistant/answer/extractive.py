@@ -605,9 +605,6 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     unknown = [t for t in unknown if not any(t in form for form in short_forms)]  # 人代 with 人代会
     penalty = unknown_penalty(unknown, analysis)
     gram_sets = _gram_sets(question, analysis)
-    gram_sets += [grams for short, long in long_forms_found(question, contexts, known)
-                  if (grams := content_bigrams(question.replace(short, long), replace(analysis, expansion="")))
-                  and grams not in gram_sets]
     weakest = lambda ps: min((p.score for p in ps), default=-1.0)  # noqa: E731
     picks = max((_best_picks(contexts, analysis, grams) for grams in gram_sets), key=weakest, default=[])
     if analysis.comparison and weakest(picks) < REFUSE_BELOW:
@@ -692,37 +689,6 @@ def spelled_out(term: str, contexts: list[ScoredChunk]) -> bool:
         return False
     pattern = re.compile("[\u4e00-\u9fff]{0,3}".join(re.escape(ch) for ch in term))
     return any(len(m.group(0)) > len(term) for hit in contexts[:5] for m in pattern.finditer(hit.chunk.text))
-
-
-class _Knows:
-    """A vocabulary read through `known(token)`, as abbreviations.short_forms reads one."""
-
-    def __init__(self, known):
-        self.known = known
-
-    def __contains__(self, token: str) -> bool:
-        return bool(self.known(token))
-
-
-def long_forms_found(question: str, contexts: list[ScoredChunk], known=None) -> list[tuple[str, str]]:
-    """(a short form of the question, the long form the passages write it as): 新农合 -> 新型农村合作医疗.
-
-    The rule retrieval finds the passage by (assistant/abbreviations.py: a run of question tokens with a lone
-    character, not itself a word of the index, whose characters stand in order in the text, each multi-character
-    piece split). The question reworded with the long form scores the passage's figure as naming what was asked:
-    its words are the long form's, not the short form's. Without `known`, the passages' own tokens are the index.
-    """
-    from assistant import abbreviations
-    from assistant.index.lexical import tokenize
-
-    text = "\n".join(hit.chunk.text for hit in contexts[:5])
-    vocabulary = _Knows(known) if known else {t for hit in contexts[:5] for t in tokenize(hit.chunk.text)}
-    found = []
-    for short, pieces in abbreviations.short_forms(tokenize(question), vocabulary):
-        forms = abbreviations.long_forms(short, pieces, text)
-        if forms and forms[0] != short:
-            found.append((short, forms[0]))
-    return found
 
 
 def year_held(hit: ScoredChunk, analysis: Analysis) -> bool:
