@@ -95,3 +95,11 @@ def test_a_comparison_of_two_years_gives_the_change_from_the_earlier_one(seeded)
     assert "2023年（172.3亿元）高于2020年（165.2亿元），多7.1亿元（+4.3%）" in answer.text
     assert all(f.verified for f in answer.figures) and {c.source for c in answer.citations} == {
         "000_47fc14d33372d68f.txt", "003_f03fcbf8b818b135.txt"}
+
+
+def test_a_target_list_s_grain_production_is_grain_output():
+    """A target list writes "粮食生产36亿斤左右" for the grain output it plans: one indicator under either name."""
+    from assistant.facts.table import indicator_similarity
+
+    assert indicator_similarity("粮食产量", "粮食生产") >= 0.99
+    assert indicator_similarity("粮食产量", "粮食种植面积") < 0.99
