@@ -67,6 +67,7 @@ def short_forms(tokens: list[str], vocabulary, common=frozenset()) -> list[tuple
     return found
 
 
+@lru_cache(maxsize=1024)  # compiled once per short form: re's own cache is shared by the whole package and turns over
 def pattern(short: str) -> re.Pattern:
     """Its characters in order, each within MAX_GAP characters of the one before, plus the rest of the last word."""
     gap = rf"[\u4e00-\u9fff]{{0,{MAX_GAP}}}?"

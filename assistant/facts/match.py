@@ -5,6 +5,8 @@ here a fact is only ruled in or out, with the reason, so a refusal can say what 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from assistant.facts.frame import Frame, year_of
@@ -66,13 +68,22 @@ def spelled_out(question: str, indicator: str, by_form: bool = False) -> list:
     if not question or not indicator:
         return []
     from assistant import abbreviations
-    from assistant.index.lexical import tokenize
 
     found = []
-    for short, pieces in abbreviations.short_forms(tokenize(question), frozenset()):
-        if short not in indicator and (spans := abbreviations.long_forms(short, pieces, indicator)):
-            found.append((pieces, spans))
+    for short, pieces in _short_forms_of(question):
+        if short not in indicator and (spans := abbreviations.long_forms(short, list(pieces), indicator)):
+            found.append((list(pieces), spans))
     return found if by_form else [span for _, spans in found for span in spans]
+
+
+@lru_cache(maxsize=256)
+def _short_forms_of(question: str) -> tuple:
+    """The question's short forms, read once per question: the fit asks for every fact of every passage
+    (tens of thousands of calls per 100 questions; tokenizing each time cost ~40 ms of an ask's p95)."""
+    from assistant import abbreviations
+    from assistant.index.lexical import tokenize
+
+    return tuple((short, tuple(pieces)) for short, pieces in abbreviations.short_forms(tokenize(question), frozenset()))
 
 
 def changes_asked(question: str) -> bool:
