@@ -50,3 +50,10 @@ def test_facts_of_another_release_are_read_again_once(tmp_path, embedder):
 
     third = Assistant(Settings(home=home), embedder=embedder)  # current now: nothing more to do
     assert not third.index.repairs
+    # another signature whose extraction reads every figure as this one does: checked, and no repair reported
+    vectors = third.index.vectors
+    vectors.collection.modify(metadata={**vectors.collection.metadata, SIGNATURE_KEY: "older"})
+    del third
+    fourth = Assistant(Settings(home=home), embedder=embedder)
+    assert not fourth.index.repairs, fourth.index.repairs
+    assert fourth.index.vectors.collection.metadata[SIGNATURE_KEY] == facts_signature()

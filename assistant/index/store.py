@@ -48,8 +48,8 @@ class Index:
         self.repairs: list[str] = []  # what the start-up check (or a later write) repaired, one line each
         if self.shared:
             self.sync()  # BM25 lives in memory: built from the chunks in the server's store
-            if self.facts_stale():  # no lock across machines: the refresh is idempotent
-                self.repairs.append(self._refresh_facts())
+            if self.facts_stale() and (refreshed := self._refresh_facts()):  # no lock across machines: idempotent
+                self.repairs.append(refreshed)
         elif check:  # not when opened only to be rebuilt: it would tokenise again what the rebuild drops
             self.check()
 
@@ -145,7 +145,9 @@ class Index:
             self.rebuild_lexical()
             done.append(f"the BM25 tokens of {count} chunks were made by another tokenizer; re-tokenized them")
         if self.facts_stale():  # an index whose figures were read by another release's extraction
-            done.append(self._refresh_facts())
+            refreshed = self._refresh_facts()
+            if refreshed:  # an upgrade that reads every figure as before is no repair to report
+                done.append(refreshed)
         for line in done:
             log.warning("index repaired: %s", line)
         return done
@@ -168,6 +170,8 @@ class Index:
         self.vectors.record(SIGNATURE_KEY, facts_signature())
         self.forget()
         self._stamp()
+        if not changed:
+            return ""
         return f"the figures of {len(changed)} chunks were read by another release; read them again"
 
     def _reload_lexical(self) -> None:
