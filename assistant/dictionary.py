@@ -86,8 +86,8 @@ def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
     """English phrase -> (how it is a gloss, the sense's place in its entry, simplified headword) for the entries
     whose headword the index holds (no other is ever a candidate, and reading only those is ~10 times quicker
     than reading all 120,000), built once per vocabulary."""
-    key = (id(vocabulary), len(vocabulary))
-    if _REVERSE.get("key") == key:
+    # the vocabulary itself is kept, not its id: a new index's vocabulary may be given the id of a freed one
+    if _REVERSE.get("vocabulary") is vocabulary and _REVERSE.get("size") == len(vocabulary):
         return _REVERSE["index"]
     index: dict[str, list[tuple[int, int, str]]] = {}
     stop = set(data()["stop_words"].split())
@@ -104,7 +104,7 @@ def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
                 if len(gloss.split()) >= 2:
                     for word in set(gloss.split()) - stop:
                         index.setdefault(word, []).append((WORD, position, simplified))
-    _REVERSE.update(key=key, index=index)
+    _REVERSE.update(vocabulary=vocabulary, size=len(vocabulary), index=index)
     return index
 
 
@@ -161,14 +161,18 @@ def _phrases(original: str, unknown: list[str]) -> list[tuple[str, list[str]]]:
     return out + [(w, [w]) for w in unknown]
 
 
-def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[list[str], list[str]]]:
-    """phrase -> (its Chinese candidates, the unknown words it covers), longest phrases first; a word is covered
-    once. In a figure question a lone word is left unknown unless the question writes it as an acronym (APEC):
-    there the unknown word is what refuses a figure of something the reports never count ("lottery revenue"),
-    and a lone word has too many senses to overrule that; a phrase that is a dictionary entry names one thing.
-    A lone word is read only as the head of what the question names (followed by a clause's word or its end:
-    "international meetings will", "which festivals?"): a word before a noun modifies it ("joint labs", "foreign
-    universities"), and a modifier's Chinese is an everyday word (共同, 对外) that makes any passage look apt."""
+def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[list[str], list[str], bool]]:
+    """phrase -> (its Chinese candidates, the unknown words it covers, whether the reading may say it), longest
+    phrases first; a word is covered once.
+
+    A phrase of two or three words that is a dictionary gloss names one thing, and so does an acronym (APEC): the
+    reading says it. A lone word has many senses: its Chinese is only searched, and the word stays unknown (the
+    reading and the answerer's word checks would hold a passage to the dictionary's first sense: "facility" read
+    as 设备 turned away the passage on 储气库). Only a lone word that heads what is asked is searched (followed by
+    a clause's word or the end: "international meetings will"): a word before a noun modifies it ("joint labs")
+    and its Chinese is an everyday word (共同) that draws any passage. In a figure question a lone word is not
+    looked up at all: there the unknown word is what refuses a figure of something the reports never count
+    ("lottery revenue")."""
     never = set(data()["never"].split())
     figure = analysis.wants in ("number", "rate")
     original = analysis.original or ""
@@ -177,12 +181,13 @@ def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[lis
     for phrase, covered in _phrases(original, analysis.unknown):
         if not covered or any(w not in left for w in covered) or never & set(covered):
             continue
-        acronym = re.search(rf"\b{re.escape(phrase.upper())}\b", original)
-        if " " not in phrase and not acronym and (figure or not _is_head(phrase, original)):
+        lone = " " not in phrase
+        acronym = lone and re.search(rf"\b{re.escape(phrase.upper())}\b", original) is not None
+        if lone and not acronym and (figure or not _is_head(phrase, original)):
             continue
-        chinese = candidates(phrase, vocabulary, counts, acronym=bool(acronym) and " " not in phrase)
+        chinese = candidates(phrase, vocabulary, counts, acronym=acronym)
         if chinese:
-            found[phrase] = (chinese, covered)
+            found[phrase] = (chinese, covered, acronym or not lone)
             left = [w for w in left if w not in covered]
     return found
 
@@ -200,21 +205,24 @@ def _is_head(word: str, original: str) -> bool:
 
 def with_dictionary(analysis, vocabulary: dict, counts=None):
     """An English question's analysis with its unknown words read through the dictionary, as with_spelled_names
-    reads names: the reading says the first Chinese word where the English stood, BM25 searches all of them, the
-    word is no longer unknown and its Chinese words are a rendering the answerer's word check looks for."""
+    reads names. A phrase the dictionary names (or an acronym): the reading says its first Chinese word where the
+    English stood, the word is no longer unknown, its Chinese words are a rendering (the answerer's word check
+    finds the passage's word). A lone word: its Chinese words are only searched (translations says why)."""
     if analysis.language != "en" or not analysis.unknown or not vocabulary:
         return analysis
     found = translations(analysis, vocabulary, counts)
     if not found:
         return analysis
     question, unknown, renderings = analysis.question, list(analysis.unknown), list(analysis.renderings)
-    for chinese, covered in found.values():
+    for chinese, covered, sure in found.values():
+        if not sure:
+            continue
         for n, word in enumerate(covered):  # where the word stood: the indicator's words stay before 多少
             question = re.sub(rf"(?<![A-Z0-9]){re.escape(word.upper())}(?![A-Z0-9])", "" if n else chinese[0],
                               question, count=1)
             unknown.remove(word)
         renderings.append(chinese)
-    added = [c for chinese, _ in found.values() for c in chinese]
+    added = [c for chinese, _, _ in found.values() for c in chinese]
     expansion = " ".join(dict.fromkeys([*analysis.expansion.split(), *added]))
     return replace(analysis, question=re.sub(r"\s+", " ", question).strip(), unknown=unknown, renderings=renderings,
                    expansion=expansion)
