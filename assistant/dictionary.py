@@ -158,6 +158,11 @@ def _phrases(original: str, unknown: list[str]) -> list[tuple[str, list[str]]]:
             if any(w in stop for w in run) or not any(w in unknown for w in run):
                 continue
             out.append((" ".join(run), [w for w in run if w in unknown]))
+    # "film and opera festivals": the noun is each side's ("film festivals", "opera festivals")
+    for i in range(len(words) - 3):
+        first, join, second, noun = words[i:i + 4]
+        if join in ("and", "or") and first in unknown and not {first, second, noun} & stop:
+            out.append((f"{first} {noun}", [first]))
     return out + [(w, [w]) for w in unknown]
 
 

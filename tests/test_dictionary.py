@@ -89,6 +89,12 @@ def test_only_headwords_the_index_holds_are_candidates():
     assert candidates("firm", {"稳固": 0}) == []  # a later sense (stable, steady, firm) is not read
 
 
+def test_a_noun_two_words_share_is_each_one_s():
+    asked = analyse("Which film and opera festivals will Xuchang host in 2026?")
+    found = translations(asked, {"电影节": 0, "歌剧": 1})
+    assert found["film festivals"] == (["电影节"], ["film"], True)
+
+
 def test_a_lone_word_is_only_searched_and_only_as_the_head_of_what_is_asked():
     vocabulary = {"天文馆": 0, "共同": 1, "实验室": 2}
     named = analyse("Which planetarium will Xuchang open in 2026?")
