@@ -7,7 +7,7 @@ Chinese -> English dictionary; read backwards, each English gloss names the Chin
 Only headwords the index holds are candidates: a word whose Chinese no passage writes stays unknown, which keeps a
 question about something the reports never speak of refused.
 
-Example: candidates(["opera", "house"], vocabulary) -> {"opera house": ["歌剧院"]} when passages write 歌剧院.
+Example: candidates("opera house", vocabulary) -> ["歌剧院"] when passages write 歌剧院; [] when none does.
 """
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ from importlib import resources
 
 from assistant.data_files import load_data
 
-WHOLE, HEAD, WORD = 0, 1, 2  # how a phrase is a gloss: all of it, its head noun (phrase), one word of it
+# how a phrase is a gloss: all of it, or its head noun (phrase). A phrase that is only some word of a gloss is
+# not indexed: a word of a longer gloss names something else more often than not ("count" of "head count").
+WHOLE, HEAD = 0, 1
 HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -97,7 +99,6 @@ def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
     if _REVERSE.get("vocabulary") is vocabulary and _REVERSE.get("size") == len(vocabulary):
         return _REVERSE["index"]
     index: dict[str, list[tuple[int, int, str]]] = {}
-    stop = set(data()["stop_words"].split())
     for simplified, rest in entries():
         # a headword of two Chinese characters or more: a lone character is too many words at once (节 is
         # festival, section, knot and joint)
@@ -110,9 +111,6 @@ def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
                 index.setdefault(gloss, []).append((HEAD if qualified else WHOLE, position, simplified))
                 for head in heads(gloss):
                     index.setdefault(head, []).append((HEAD, position, simplified))
-                if len(gloss.split()) >= 2:
-                    for word in set(gloss.split()) - stop:
-                        index.setdefault(word, []).append((WORD, position, simplified))
     _REVERSE.update(vocabulary=vocabulary, size=len(vocabulary), index=index)
     return index
 
