@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from assistant.analysis import analyse
+from assistant.dictionary import document_counts, with_dictionary
 from assistant.answer.protocol import Answerer, Asked, ExtractiveAnswerer, FallbackAnswerer, merge_followup
 from assistant.answer.parts import joined_answer, question_parts, split_clauses
 from assistant.answer.types import Answer
@@ -83,6 +84,8 @@ def _prepare(assistant, answerer: Answerer, question: str, history: list[dict], 
         analysis = analyse(standalone, assistant.index.places)
         # an English question's names in pinyin (Weilong) as the index writes them (卫龙)
         analysis = with_spelled_names(analysis, assistant.index.lexical.vocabulary())
+        # an English word no list knows read through CC-CEDICT, to the Chinese words passages hold (opera house: 歌剧院)
+        analysis = with_dictionary(analysis, assistant.index.lexical.vocabulary(), document_counts(assistant.index.lexical))
         # an English term no passage holds in any rendering, searched by the pieces of it passages do hold
         analysis = with_known_parts(analysis, assistant.index.lexical.vocabulary())
         # an English question is searched and answered as its reading in the reports' words

