@@ -249,9 +249,15 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # clause may name what the next figure measures (地区生产总值迈上6万亿元台阶，达到62661亿元)
             previous_indicator = _indicator(_clause_before(sentence, m.start(), previous_end)) or previous_indicator
             continue
+        if out and _group(out[-1].unit) == "percent" and cue_regex(
+                r"(?:以上|左右)?的[^，,；;。]*(?:{threshold_before})").fullmatch(sentence[previous_end:m.start()]):
+            previous_end = m.end()
+            continue  # 90%的村集体收入超过10万元: the threshold says which villages the share is of
         before = sentence[:m.start()]
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
+        if _group(unit) == "count":
+            after = _past_joined_count(after)  # 58户173名脱贫群众: both count the noun after the second
         if cue_regex("(?:{refers_to_text})").fullmatch(clause.strip()):
             previous_end = m.end()
             continue  # 以上8个方面重点任务: a count of the report's own items
@@ -277,7 +283,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                                                                                              find_places)
         indicator = _indicator(clause)
         counted_after = False  # "7000多所学校…", "71.3万监测对象稳定消除…": things counted as they were acted on
-        if _group(unit) == "count" and _names_after(after):
+        solved = _problem_solved(sentence, m) if _group(unit) == "count" else ""
+        if solved:
+            indicator, counted_after = solved, True
+        elif _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
             # …建设和7所高校, 技师学院均实现21个地级以上市: a clause ending in a connective names another thing
@@ -295,6 +304,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             elif cue_regex("(?:{generic_nouns})").fullmatch(_noun_after(after)):
                 # 落实深化营商环境改革108条举措: a noun as general as 举措 after the count is of what the clause names
                 indicator += _noun_after(after)
+        elif _group(unit) == "percent" and _share_of_whole(clause, after):
+            indicator = _share_of_whole(clause, after)  # 贡献了全国24.1%的增量 -> 占全国增量
         elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
             indicator = _share_of_after(after)  # 95%的行政村集体经济收入超过5万元: the share of the villages that do
         elif _group(unit) == "money" and _invested_in(indicator, after):
@@ -526,6 +537,8 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
     if _group(unit) == "count" and _kind_of_next(after):
         return True
+    if _group(unit) != "count" and cue_pattern("campaign_after").match(after):
+        return True  # 开展0.5微克提升行动, 完成1%人口抽样调查: a figure in a campaign's or survey's name
     if cue_pattern("threshold_after").match(after) or cue_pattern("ordinal_after").match(after):
         return True  # (省委十一届十次、十一次全会: which plenum, not how many)
     if _group(unit) in ("money", "physical", "count") and re.match(r"的[\u4e00-\u9fff]", after) and re.search(
@@ -752,11 +765,61 @@ def _subject_between(sentence: str, start: int, end: int) -> str:
 
 
 def _clause_after(sentence: str, at: int) -> str:
-    """The rest of the figure's clause after it: 左右, 以上 and the like."""
-    for i in range(at, len(sentence)):
-        if (sentence[i] in CLAUSE_SEP or sentence[i] in "。；;") and not _joins_grades(sentence, i):
-            return sentence[at:i]
-    return sentence[at:]
+    """The rest of the figure's clause after it: 左右, 以上 and the like. An aside in brackets after the noun
+    ("1200个县（市、区）开展…": which kinds of county) is no clause mark; it is left out."""
+    text = sentence[:at] + ASIDE_AFTER_NOUN.sub(r"\1", sentence[at:], count=1)
+    for i in range(at, len(text)):
+        if (text[i] in CLAUSE_SEP or text[i] in "。；;") and not _joins_grades(text, i):
+            return text[at:i]
+    return text[at:]
+
+
+# a bracketed list of short words right after a noun (县（市、区）, 企业（单位）): its kinds, not a clause
+ASIDE_AFTER_NOUN = re.compile(r"^([\u4e00-\u9fff]{1,6})[（(][\u4e00-\u9fff、]{1,8}[）)](?=[\u4e00-\u9fff])")
+
+
+def _past_joined_count(after: str) -> str:
+    """"58户173名脱贫群众": the text after a count that a second count follows at once is the second's: both
+    count the noun after it."""
+    nxt = figure_pattern().match(after)
+    parsed = _value_and_unit(nxt) if nxt else None
+    return after[nxt.end():] if parsed and _group(parsed[1]) == "count" else after
+
+
+def _problem_solved(sentence: str, m: re.Match) -> str:
+    """"解决了3000万农村人口的饮水安全和20万无电人口的用电问题": a count after a verb of solving (or after the
+    item joined to one), its people and their problem after it -> "解决饮水安全问题农村人口"; "" otherwise."""
+    clause = _clause_before(sentence, m.start(), 0)
+    verb = cue_pattern("solve_verbs").search(clause)
+    if not verb or re.search(r"[，,；;。]", clause[verb.end():]):
+        return ""
+    rest = _past_joined_count(_clause_after(sentence, m.end()))  # 解决7000户2万名群众…问题: the same people
+    problems = list(cue_regex("(?:{problem_nouns})+").finditer(rest))  # 饮水困难和饮水安全问题: the last is shared
+    if not problems:
+        return ""
+    problem = problems[-1]
+    own = re.split(r"\d", rest[:problem.end()])[0]  # up to the next figure, which has people of its own
+    own = re.sub(r"^(?:多|余)", "", own)
+    if not own.endswith(problem.group(0)):
+        # 饮水安全和无电区445万人的用电问题: the problem is shared; the words after the last 和 are the next figure's
+        own = re.sub(r"[和及与、][^和及与、]*$", "", own) + problem.group(0)
+    found = cue_pattern("people_nouns").search(own)
+    if found:  # 集体企业退休人员养老保障的历史遗留问题: the people end at their noun, not at the first 的
+        people, trouble = own[:found.end()], own[found.end():]
+    else:
+        people, trouble = own.split("的", 1) if "的" in own else ("", own)
+    trouble = re.sub(r"^的", "", trouble)
+    return "解决" + trouble + people if len(trouble) > len(problem.group(0)) else ""
+
+
+def _share_of_whole(clause: str, after: str) -> str:
+    """"贡献了全国24.1%的增量" -> "占全国增量": a verb of sharing and a scope before a percentage, 的 and a noun
+    after it: the share of that noun in the scope ("" otherwise)."""
+    found = cue_regex(r"(?:{share_of_whole})(?P<whole>[\u4e00-\u9fff]{1,6})$").search(re.sub(r"\s", "", clause))
+    noun = re.match(r"(?:以上|左右)?的([\u4e00-\u9fff]{2,8})$", after)
+    if not found or not noun or found.group("whole").startswith("的"):
+        return ""
+    return _indicator(clause[:found.start()]) + "占" + found.group("whole") + noun.group(1)
 
 
 def _joins_grades(sentence: str, at: int) -> bool:
@@ -814,7 +877,8 @@ def _counted_noun(after: str) -> str:
     融资" -> "通过上市融资企业", the companies that did so, as a question asks (多少家企业通过上市融资)."""
     noun = re.sub(r"(?<=[\u4e00-\u9fff])(?<!为)了(?![解结])", "", _noun_after(after))  # 配备了医疗设备: aspect, not a word
     noun = noun[:2] + cue_pattern("light_verbs").sub("", noun[2:]) if len(noun) > 4 else noun
-    verb = cue_pattern("counted_verbs").search(noun, 2)
+    # (from the second character: 县开展试点, 村入选名录; a one-character noun is a whole noun before its verb)
+    verb = cue_pattern("counted_verbs").search(noun, 1)
     if not verb:
         return noun
     if verb.end() == len(noun):  # 210项关键核心技术获得突破: the verb ends the phrase, it has no object

@@ -1,0 +1,70 @@
+"""Session-9 rules of fact extraction, each on sentences written for the test in the reports' style."""
+from assistant.facts.extract import DocContext, extract_facts, parse_figure
+from assistant.places import gazetteer_book
+
+find_places = gazetteer_book().find_places  # a sentence read outside any index
+
+PROVINCE_2026 = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、2025年工作回顾")
+NATION_2013 = DocContext(region="全国", year_issued=2013, year_reviewed=2012, heading="一、过去一年工作回顾")
+
+
+def facts(text, doc=PROVINCE_2026):
+    return extract_facts(text, doc, find_places)
+
+
+def test_two_counts_written_together_both_count_the_noun_after_the_second():
+    got = facts("全年有58户173名脱贫群众稳定增收。")
+    assert [(f.figure, f.indicator) for f in got] == [("58户", "脱贫群众稳定增收"), ("173名", "脱贫群众稳定增收")]
+    got = facts("12件27项市级民生实事如期办结。")
+    assert [f.figure for f in got] == ["12件", "27项"] and all("民生实事" in f.indicator for f in got)
+
+
+def test_a_count_of_people_whose_problem_was_solved_names_the_problem_and_the_people():
+    got = facts("解决了5200万农村居民的饮水困难问题。", NATION_2013)
+    assert [f.indicator for f in got] == ["解决饮水困难问题农村居民"]
+    got = facts("解决了9748万农村人口饮水困难和饮水安全问题。", NATION_2013)
+    assert [f.indicator for f in got] == ["解决饮水困难和饮水安全问题农村人口"]
+    # two figures sharing one 问题: each its own problem, the words after 和 belong to the second
+    got = facts("解决了2800万农村人口的饮水安全和35万无电地区人口的用电问题。", NATION_2013)
+    assert [f.indicator for f in got] == ["解决饮水安全问题农村人口", "解决用电问题无电地区人口"]
+    got = facts("解决了3亿多农村人口的饮水安全和无电区445万人的用电问题。", NATION_2013)
+    assert got[0].indicator == "解决饮水安全问题农村人口"
+    got = facts("新建农村公路20万公里，解决900万农村人口出行难问题。", NATION_2013)
+    assert got[0].indicator != got[1].indicator and got[1].indicator == "解决出行难问题农村人口"
+
+
+def test_a_figure_in_the_name_of_a_campaign_or_survey_states_nothing():
+    assert facts("开展0.5微克提升行动，全面完成1%人口抽样调查。") == []
+    got = facts("开展农村人居环境整治提升行动，完成造林15万亩。")  # a figure after the campaign is one
+    assert [f.figure for f in got] == ["15万亩"]
+
+
+def test_the_threshold_of_the_class_a_share_counts_is_no_figure():
+    got = facts("90%的村集体经营性收入超过10万元。")
+    assert [f.figure for f in got] == ["90%"]
+    got = facts("村集体经营性收入超过10万元，增长12%。")  # no share before it: the amount is stated
+    assert [f.figure for f in got] == ["10万元", "12%"]
+
+
+def test_an_aside_after_a_counted_noun_leaves_the_noun_and_its_verb():
+    got = facts("1200个县（市、区）开展医共体建设试点。")
+    assert [f.indicator for f in got] == ["开展医共体建设试点县"]
+
+
+def test_standard_boxes_and_household_visits_are_units():
+    assert parse_figure("3000万标准箱") == (3000, "万标准箱")
+    assert parse_figure("5万户次") == (5, "万户次")
+    got = facts("港口集装箱吞吐量达到3000万标准箱。")
+    assert [(f.figure, f.indicator, f.measure) for f in got] == [("3000万标准箱", "港口集装箱吞吐量", "amount")]
+
+
+def test_a_share_of_a_whole_the_sentence_contributes_to():
+    got = facts("货物出口总额2.1万亿元、增长5.1%，贡献了全国18%的增量。")
+    assert got[-1].indicator == "货物出口总额占全国增量" and got[-1].place == "江西省"
+
+
+def test_adverbs_of_repetition_are_no_part_of_the_indicator():
+    got = facts("重点高校招收农村学生人数又增长8.2%。")
+    assert got[0].indicator == "重点高校招收农村学生人数"
+    got = facts("将24个高频事项再压减环节15个。")
+    assert got[0].indicator == "高频事项"
