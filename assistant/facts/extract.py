@@ -653,9 +653,17 @@ def _series_start(sentence: str, at: int, floor: int, find_places: PlaceFinder |
     nouns = cues()["measured_nouns"]
     noun = next((w for w in nouns if last.endswith(w)), "")
     # (not an item that is a measure already: 用水量、能耗、二氧化碳排放量 -> 能耗, not 能耗排放量)
-    items = [item if not noun or any(item.endswith(w) for w in nouns + cues()["measure_heads"]) else item + noun
-             for item in items]
+    items = [item if not noun or any(item.endswith(w) for w in nouns + cues()["measure_heads"]) else
+             item + _measured_tail(item, last, noun) for item in items]
     return Series(items, "", 1)
+
+
+def _measured_tail(item: str, last: str, noun: str) -> str:
+    """What an item shares of the last item's end: "城镇职工基本养老保险、基本医疗保险参保人数" -> 参保人数 (the
+    words after the item's own ending, 保险, in the last), else the measured noun alone (零售额)."""
+    at = last.rfind(item[-2:]) if len(item) >= 2 else -1
+    tail = last[at + 2:] if at > 0 else ""  # (工业、工业技改投资: the last begins with the item, a kind of it)
+    return tail if tail.endswith(noun) and len(tail) > len(noun) else noun
 
 
 def _places_series(items: list[str], find_places: PlaceFinder | None) -> Series | None:
@@ -774,8 +782,8 @@ def _clause_after(sentence: str, at: int) -> str:
     return text[at:]
 
 
-# a bracketed list of short words right after a noun (县（市、区）, 企业（单位）): its kinds, not a clause
-ASIDE_AFTER_NOUN = re.compile(r"^([\u4e00-\u9fff]{1,6})[（(][\u4e00-\u9fff、]{1,8}[）)](?=[\u4e00-\u9fff])")
+# a bracketed list of short words right after a noun or a unit (县（市、区）, 500套(间)住房): its kinds, not a clause
+ASIDE_AFTER_NOUN = re.compile(r"^([\u4e00-\u9fff]{0,6})[（(][\u4e00-\u9fff、]{1,8}[）)](?=[\u4e00-\u9fff])")
 
 
 def _past_joined_count(after: str) -> str:
