@@ -68,3 +68,23 @@ def test_adverbs_of_repetition_are_no_part_of_the_indicator():
     assert got[0].indicator == "重点高校招收农村学生人数"
     got = facts("将24个高频事项再压减环节15个。")
     assert got[0].indicator == "高频事项"
+
+
+def test_flights_are_counted_in_sorties_and_a_numeral_inside_a_word_is_no_amount():
+    assert parse_figure("2061万架次") == (2061, "万架次")
+    got = facts("通用航空飞行规模达2061万架次。")
+    assert [f.figure for f in got] == ["2061万架次"]
+    assert facts("城镇化是破除城乡二元结构的重要依托。") == []
+
+
+def test_an_aside_after_a_unit_and_a_verb_of_providing_leave_the_noun_counted():
+    got = facts("为环卫、快递等一线职工提供800套(间)住房。")
+    assert [(f.figure, f.indicator) for f in got] == [("800套", "住房")]
+
+
+def test_list_items_share_the_words_after_their_own_ending_in_the_last_item():
+    got = facts("城镇职工基本养老保险、基本医疗保险参保人数分别增加1200万和1500万。", NATION_2013)
+    assert [f.indicator for f in got] == ["城镇职工基本养老保险参保人数", "基本医疗保险参保人数"]
+    # the last item a kind of the first: only the measured noun is shared
+    got = facts("工业、制造业、工业技改投资分别增长9.1％、12.3％、6.4％。")
+    assert [f.indicator for f in got] == ["工业投资", "制造业投资", "工业技改投资"]
