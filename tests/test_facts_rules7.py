@@ -88,3 +88,27 @@ def test_list_items_share_the_words_after_their_own_ending_in_the_last_item():
     # the last item a kind of the first: only the measured noun is shared
     got = facts("工业、制造业、工业技改投资分别增长9.1％、12.3％、6.4％。")
     assert [f.indicator for f in got] == ["工业投资", "制造业投资", "工业技改投资"]
+
+
+def test_a_count_joined_to_the_next_by_a_pause_mark_counts_the_same_noun():
+    got = facts("全县12283户、43510名贫困人口全部脱贫。")
+    assert [f.indicator for f in got] == ["贫困人口全部脱贫", "贫困人口全部脱贫"]
+    got = facts("新建9家概念验证平台、4家孵化器。")  # each with a noun of its own
+    assert [f.indicator for f in got] == ["概念验证平台", "孵化器"]
+
+
+def test_a_grade_alone_in_a_list_shares_the_noun_of_the_item_before():
+    got = facts("成功创建省级平安市场1家、市级5家。")
+    assert [f.indicator for f in got] == ["成功创建省级平安市场", "市级平安市场"]
+    got = facts("新增从业人员29.1万人、企业1.85万家。")  # a noun of its own, no grade
+    assert [f.indicator for f in got] == ["新增从业人员", "企业"]
+
+
+def test_a_rate_noun_alone_after_a_figure_is_that_figures_rate():
+    got = facts("生产总值由138亿元增长到239.5亿元，年均增速8%以上。")
+    assert (got[-1].indicator, got[-1].measure) == ("生产总值增速", "growth")
+
+
+def test_batches_are_a_unit_and_two_great_steps_are_thresholds():
+    assert parse_figure("13200批次") == (13200, "批次")
+    assert facts("全市生产总值先后迈上4000亿元、5000亿元两大台阶。") == []

@@ -257,7 +257,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
         if _group(unit) == "count":
-            after = _past_joined_count(after)  # 58户173名脱贫群众: both count the noun after the second
+            # 58户173名脱贫群众, 12283户、43510名贫困人口: both count the noun after the second
+            after = _past_joined_count(after) if after else _joined_count_after(sentence, m.end()) or after
         if cue_regex("(?:{refers_to_text})").fullmatch(clause.strip()):
             previous_end = m.end()
             continue  # 以上8个方面重点任务: a count of the report's own items
@@ -335,6 +336,15 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # "…突破9000家，高新技术企业数量实现翻番、达1.8万家": a clause with no figure between the last figure
             # and this one names a new subject before its verb; the figure measures it, not the last figure's
             indicator = _subject_between(sentence, previous_end, m.start() - len(clause))
+        between = sentence[previous_end:m.start() - len(clause)] if out else ""
+        if out and cue_regex("(?:{growth_rate_nouns})").fullmatch(indicator) and re.fullmatch(
+                r"(?:以上|左右|多|余)?[，,、]", between) and out[-1].end == offset + previous_end:
+            # "…由138亿元增长到239.5亿元，年均增速8%": the rate of the figure right before it
+            indicator = out[-1].indicator + indicator
+        elif out and cue_regex("[\u4e00-\u9fff]{1,2}(?:{grade_suffixes})").fullmatch(indicator) and re.fullmatch(
+                r"(?:以上|左右|多|余)?、", between):
+            # "创建省级平安市场1家、市级5家": a grade alone, an item of a list, shares the noun of the item before
+            indicator += _noun_after_ending(indicator, previous_indicator)
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
@@ -792,6 +802,23 @@ def _past_joined_count(after: str) -> str:
     nxt = figure_pattern().match(after)
     parsed = _value_and_unit(nxt) if nxt else None
     return after[nxt.end():] if parsed and _group(parsed[1]) == "count" else after
+
+
+def _noun_after_ending(item: str, previous: str) -> str:
+    """("市级", "创建省级平安市场") -> "平安市场": what follows the item's last character in the item before; ""
+    when it is not there (农村 after 城镇) or leaves less than a noun."""
+    at = previous.rfind(item[-1]) if item else -1
+    return previous[at + 1:] if at > 0 and len(previous) - at - 1 >= 2 else ""
+
+
+def _joined_count_after(sentence: str, end: int) -> str:
+    """The clause after a count that follows this one across a 、 with nothing between ("12283户、43510名贫困人口"):
+    what the second counts, the first does ("" when no count follows at once)."""
+    nxt = figure_pattern().match(sentence, end + 1) if sentence[end:end + 1] == "、" else None
+    parsed = _value_and_unit(nxt) if nxt else None
+    if not parsed or _group(parsed[1]) != "count":
+        return ""
+    return _clause_after(sentence, nxt.end())
 
 
 def _problem_solved(sentence: str, m: re.Match) -> str:
