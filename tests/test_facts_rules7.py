@@ -112,3 +112,15 @@ def test_a_rate_noun_alone_after_a_figure_is_that_figures_rate():
 def test_batches_are_a_unit_and_two_great_steps_are_thresholds():
     assert parse_figure("13200批次") == (13200, "批次")
     assert facts("全市生产总值先后迈上4000亿元、5000亿元两大台阶。") == []
+
+
+def test_a_range_written_with_to_and_no_from_is_read_as_one_measure():
+    got = facts("主要污染物排放总量减少8%至10%。", NATION_2013)
+    assert [(f.figure, f.measure, f.period) for f in got] == [("8%", "growth", "2012"), ("10%", "growth", "2012")]
+    got = facts("城镇化率从47.5%提高到51.5%。", NATION_2013)  # 从…到: a span, its end a level
+    assert [(f.measure, f.period) for f in got] == [("share", "2011"), ("share", "2012")]
+
+
+def test_a_year_word_before_the_verb_is_no_part_of_the_indicator():
+    got = facts("农民的生产补贴资金去年达到1226亿元。", NATION_2013)
+    assert got[0].indicator == "农民的生产补贴资金"

@@ -368,8 +368,14 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if series is not None and series.places and 0 <= index < len(series.places):
             place = series.places[index]
         indicator = _without_place(indicator, place)
+        # 增长6.5%－7%, 提高了25%到40% (no 从 before the first): the top of a range, read as its bottom
+        range_top = bool(out) and _group(unit) == _group(out[-1].unit) and bool(
+            re.fullmatch(r"\s*[－\-—–~～]\s*", sentence[previous_end:m.start()]) or (
+                not open_span and re.fullmatch(r"\s*[到至]\s*", sentence[previous_end:m.start()])))
         if in_series:
             measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
+        elif range_top:
+            measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)
         elif inherited and out and _group(unit) == _group(out[-1].unit) and re.fullmatch(
                 r"(?:以上|以下|左右|多|余)?[、和及与\s－\-—–~～]*", sentence[previous_end:m.start()]):
             measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)  # 分别增长20%以上、10%以上
@@ -404,7 +410,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period = _period(re.sub(r"[从由][^，,；;]*$", "", before), clause, status, doc, paragraph)
         else:
             period = _period(before, clause, status, doc, paragraph)
-        if out and re.fullmatch(r"\s*[－\-—–~～]\s*", sentence[previous_end:m.start()]):
+        if range_top:
             status, period = out[-1].status, out[-1].period  # 增长6.5%－7%: the range's top, as its bottom
         if in_series and out and not re.sub(r"[、和及与\s]|以上|以下|左右|多|余", "", clause):
             status, period = out[-1].status, out[-1].period  # 年均增长5.3％、7.7％: as the first of the series
