@@ -124,3 +124,15 @@ def test_a_range_written_with_to_and_no_from_is_read_as_one_measure():
 def test_a_year_word_before_the_verb_is_no_part_of_the_indicator():
     got = facts("农民的生产补贴资金去年达到1226亿元。", NATION_2013)
     assert got[0].indicator == "农民的生产补贴资金"
+
+
+def test_the_figures_after_a_draft_plan_outline_are_the_new_plans_goals():
+    doc = DocContext(region="江西省", year_issued=2026, year_reviewed=2025,
+                     heading="二、“十五五”时期目标任务和2026年工作安排", ahead=True)
+    text = ("《纲要（草案）》明确了经济社会发展主要指标：一是围绕经济发展，其中地区生产总值年均增长5.5%左右。"
+            "二是围绕安全保障，其中粮食综合生产能力440亿斤以上。")
+    got = facts(text, doc)
+    assert [(f.figure, f.status, f.period) for f in got] == [("5.5%", "target", "十五五"), ("440亿斤", "target", "2030")]
+    # without the outline, the same section's figures are the year's
+    got = facts("地区生产总值增长5.5%左右。", doc)
+    assert [(f.status, f.period) for f in got] == [("target", "2026")]

@@ -140,6 +140,7 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
     paragraph = _paragraph_at(lead + text, 0, doc)
     for sentence in _sentences(lead):
         _read_opening(sentence, paragraph, doc)
+        _read_plan_outline(sentence, paragraph, doc)
         if _opens_target_list(sentence):
             paragraph.targets = True
     start = 0
@@ -150,6 +151,7 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
             doc = _opening_paragraph(doc, sentence)
             paragraph = _paragraph_at(text, start, doc)
         _read_opening(sentence, paragraph, doc)
+        _read_plan_outline(sentence, paragraph, doc)
         facts.extend(_sentence_facts(sentence, start, doc, paragraph, find_places))
         if _opens_target_list(sentence):
             paragraph.targets = True
@@ -219,6 +221,14 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
         paragraph.plan, paragraph.year = plan.group(1), ""
     elif cue_pattern("five_years").match(head):  # not 累计…: that is its own sentence's total
         paragraph.plan, paragraph.year = _five_years(doc.year_reviewed), ""
+
+
+def _read_plan_outline(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
+    """"《纲要（草案）》明确了经济社会发展主要指标：…" in a report issued in a plan's first year: what follows in the
+    paragraph is the new plan's goals (地区生产总值年均增长5%, 粮食综合生产能力526亿斤: by its last year)."""
+    plan = _plan_starting(doc.year_issued)
+    if plan and cue_pattern("plan_outline").search(sentence):
+        paragraph.plan, paragraph.year, paragraph.targets = plan, "", True
 
 
 @dataclass
