@@ -136,3 +136,17 @@ def test_the_figures_after_a_draft_plan_outline_are_the_new_plans_goals():
     # without the outline, the same section's figures are the year's
     got = facts("地区生产总值增长5.5%左右。", doc)
     assert [(f.status, f.period) for f in got] == [("target", "2026")]
+
+
+def test_a_bare_wan_over_a_counted_noun_is_a_class_and_a_ranges_bottom_no_words():
+    got = facts("超千万元企业17家、超500万企业35家。")
+    assert [(f.figure, f.indicator) for f in got] == [("17家", "超千万元企业"), ("35家", "超500万企业")]
+    got = facts("每年引进知名企业3-5家。")
+    assert [f.indicator for f in got] == ["每年引进知名企业"]
+
+
+def test_verbs_of_amount_and_of_using_are_no_part_of_the_indicator():
+    got = facts("今年高校毕业生将高达820万人。", NATION_2013)
+    assert got[0].indicator == "高校毕业生"
+    got = facts("用好600亿元引导基金。", NATION_2013)
+    assert got[0].indicator == "引导基金"

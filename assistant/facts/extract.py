@@ -561,6 +561,9 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
     after = sentence[m.end():]
     while (joined := re.match(r"[、和]", after)) and (nxt := figure_pattern().match(after, joined.end())):
         after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
+    if unit in ("万", "亿") and cue_regex("(?:{threshold_before})$").search(before) and re.match(
+            r"[\u4e00-\u9fff]{1,6}\d", after):
+        return True  # 超500万企业35家: a bare 万 over a noun the next figure counts names a class (超千万元企业)
     if _group(unit) == "count" and _kind_of_next(after):
         return True
     if _group(unit) != "count" and cue_pattern("campaign_after").match(after):
@@ -972,6 +975,7 @@ def _indicator(clause: str) -> str:
         text = text[examples[-1].end():]
     text = re.sub(r"[“”\"《》]", "", text)
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
+    text = re.sub(r"\d+(?:\.\d+)?\s*[-－—–~～]$", "", text)  # "培育2-3个智能工厂": a range's bottom, no words
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
     text = cue_regex(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年|{{earlier_span}})"
