@@ -150,3 +150,10 @@ def test_verbs_of_amount_and_of_using_are_no_part_of_the_indicator():
     assert got[0].indicator == "高校毕业生"
     got = facts("用好600亿元引导基金。", NATION_2013)
     assert got[0].indicator == "引导基金"
+
+
+def test_things_counted_in_a_ranking_are_a_level_where_things_done_are_a_plans_total():
+    doc = DocContext(region="陕西省", year_issued=2026, year_reviewed=2025, heading="一、“十四五”时期发展回顾",
+                     plan_part="十四五")
+    got = facts("五年来，创新能力持续增强。新增省实验室6家，23个学科进入ESI前千分之一。", doc)
+    assert [(f.figure, f.status, f.period) for f in got] == [("6家", "cumulative", "十四五"), ("23个", "actual", "2025")]

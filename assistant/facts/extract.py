@@ -408,8 +408,11 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow))
         # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
         # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
+        # (not things counted as being in a ranking or list, 21个学科进入ESI前千分之一: a state at the end, a level)
+        in_state = counted_after and says("state_verbs", indicator)
         status = _status(before, clause, after, indicator, doc, paragraph, measure,
-                         (counted_after and not in_series and (bool(paragraph.plan) or _heading_five_years(doc))) or flow)
+                         (counted_after and not in_series and not in_state and (
+                             bool(paragraph.plan) or _heading_five_years(doc))) or (flow and not in_state))
         if span_start:
             status = "actual"  # the level a change started from has been reached
             period = _span_start_period(before, clause, doc, paragraph)
