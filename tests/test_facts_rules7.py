@@ -157,3 +157,20 @@ def test_things_counted_in_a_ranking_are_a_level_where_things_done_are_a_plans_t
                      plan_part="十四五")
     got = facts("五年来，创新能力持续增强。新增省实验室6家，23个学科进入ESI前千分之一。", doc)
     assert [(f.figure, f.status, f.period) for f in got] == [("6家", "cumulative", "十四五"), ("23个", "actual", "2025")]
+
+
+def test_a_ratio_without_a_unit_after_its_noun_is_a_figure_and_a_bare_number_elsewhere_is_none():
+    got = facts("收入倍差从2.05缩小至1.88。")
+    assert [(f.figure, f.indicator, f.value, f.unit, f.measure) for f in got] == [
+        ("2.05", "收入倍差", 2.05, "倍", "multiple"), ("1.88", "收入倍差", 1.88, "倍", "multiple")]
+    got = facts("城乡居民收入比缩小至2.31∶1。")
+    assert [(f.figure, f.indicator) for f in got] == [("2.31∶1", "城乡居民收入比")]
+    assert facts("全省共有1.5、2.0两个版本的标准。") == []  # no ratio named: a bare number is no figure
+    assert parse_figure("收入比1.88") is None  # finding a figure in any text still wants a unit
+
+
+def test_a_ratio_reached_in_a_plans_review_is_a_level_at_its_end():
+    doc = DocContext(region="陕西省", year_issued=2026, year_reviewed=2025, heading="一、“十四五”时期发展回顾",
+                     plan_part="十四五")
+    got = facts("五年来，城乡融合加快。城乡居民收入比缩小至2.31∶1。", doc)
+    assert [(f.status, f.period) for f in got] == [("actual", "2025")]

@@ -106,6 +106,15 @@ def figure_pattern() -> re.Pattern:
         rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
 
 
+@lru_cache(maxsize=None)
+def statement_pattern() -> re.Pattern:
+    """figure_pattern and a ratio written without a unit ("城乡居民收入比缩小至2.27:1", "收入倍差从1.96缩小至1.81"),
+    which is a figure only after a ratio's noun in its clause (read in _value_and_unit): for reading statements,
+    not for finding a figure in any text (parse_figure)."""
+    return re.compile(figure_pattern().pattern +
+                      r"|(?<![\d.．第:∶])(?P<ratio>\d+(?:\.\d+)?)(?P<to_one>\s*[:∶]\s*1(?![\d.．]))?(?![\d.．%％A-Za-z])")
+
+
 def doc_context(meta: dict, heading: str = "", chunk_id: str = "") -> DocContext:
     """The DocContext of a chunk from its stored metadata."""
     plan = None
@@ -249,7 +258,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
     series: Series | None = None
     span_ends: list[bool] = []
     open_span = False
-    for m in figure_pattern().finditer(sentence):
+    for m in statement_pattern().finditer(sentence):
         parsed = _value_and_unit(m)
         if parsed is None:
             continue
@@ -727,6 +736,8 @@ def _group(unit: str) -> str:
 
 
 def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
+    if "ratio" in m.re.groupindex and m.group("ratio"):
+        return _ratio(m)
     if m.group("num"):
         # 5.6万余处 -> 万处, 1.6万公里 -> 万公里: a multiplier before any unit, the approximation dropped
         # 2个多百分点: the approximation inside the unit is dropped too
@@ -743,6 +754,17 @@ def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     except (ValueError, KeyError):
         return None
     return value, unit
+
+
+def _ratio(m: re.Match) -> tuple[float, str] | None:
+    """A number without a unit is a ratio (read in 倍, as 1.81 times) when its clause names one before it (收入比,
+    收入倍差, 产值之比) and it has a decimal point or is written against 1 (2:1); anything else is no figure."""
+    clause = re.split(r"[，,。；;、（）()]", m.string[:m.start()])[-1]
+    if not cue_regex("(?:{ratio_nouns})[^，,。；;]{0,16}$").search(clause):
+        return None
+    if "." not in m.group("ratio") and not m.group("to_one"):
+        return None
+    return float(m.group("ratio")), "倍"
 
 
 def _clause_before(sentence: str, at: int, floor: int) -> str:
@@ -987,7 +1009,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
                   text)
     text = re.sub(r"^到?十[一二三四五六七八九]五(?:时期|期间|末)?", "", text)  # "“十三五”时期经济年均增长6.5%"
-    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?(?:[人户]均(?:每[年月])?)?$",
+    text = re.sub(rf"(?:增加|提高|增长|扩大|缩小|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?(?:[人户]均(?:每[年月])?)?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     text = cue_regex("(?:{span_to_as})$").sub("", text)  # 整合为123个: the verb names nothing
@@ -1107,12 +1129,13 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
             _last_named_year(YEAR_BASE.sub("", clause), doc)):
         scope = ""  # "2010年比上年减少6.4%", "当年新增…": one year's figure, whatever the paragraph reviews
     if measure == "multiple" and says("growth", clause[-4:]) and not cue_pattern("year_on_year").search(clause) and (
+            not _closes_span(clause)) and (  # (收入比缩小至2.21∶1: a level reached)
             paragraph.plan or _heading_plan_past(doc) or _heading_five_years(doc)):
         return "cumulative"  # "2007年，…财政收入达到5.13万亿元，增长1.71倍" reviewing five years: grown over them
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
             scope == "paragraph" and (done or measure in ("change", "growth") or (
-                measure == "multiple" and says("growth", clause[-4:])))):  # 5G基站增长4.3倍: over the plan
+                measure == "multiple" and says("growth", clause[-4:]) and not _closes_span(clause)))):  # 5G基站增长4.3倍: over the plan
         return "cumulative"
     if not looks_back and not reviewing and _names_issue_year(before, clause, doc):
         return "target"  # "今年企业退休人员基本养老金继续提高10%" in a report issued this year: a plan
