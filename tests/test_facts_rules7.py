@@ -174,3 +174,11 @@ def test_a_ratio_reached_in_a_plans_review_is_a_level_at_its_end():
                      plan_part="十四五")
     got = facts("五年来，城乡融合加快。城乡居民收入比缩小至2.31∶1。", doc)
     assert [(f.status, f.period) for f in got] == [("actual", "2025")]
+
+
+def test_sessions_are_a_unit_and_numerals_listed_one_by_one_are_no_number():
+    assert parse_figure("1万期") == (1, "万期")
+    got = facts("开设亲子成长课堂1万期。")
+    assert [(f.figure, f.indicator) for f in got] == [("1万期", "开设亲子成长课堂")]
+    assert facts("加快液压科技产业园一二三期建设，推动一二三次产业融合发展。") == []
+    assert [f.figure for f in facts("新建两千亩果园，实施汾河整治三期项目。")] == ["两千亩"]

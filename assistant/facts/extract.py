@@ -747,6 +747,8 @@ def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     unit = "%" if m.group("pct") else m.group("cunit")
     if m.group("cnum") and len(raw) == 1 and _group(unit) == "count":
         return None  # 一个中心, 三批: a lone numeral before a counter is wording, not a statistic
+    if m.group("cnum") and len(raw) > 1 and not re.search("[十百千点]", raw):
+        return None  # 产业园一二三期: numerals listed one by one name phases, they are no number
     if m.group("cnum") and raw + unit in cues()["numeral_words"]:
         return None  # 一度出现负增长: a word, not a figure
     try:
