@@ -182,3 +182,22 @@ def test_sessions_are_a_unit_and_numerals_listed_one_by_one_are_no_number():
     assert [(f.figure, f.indicator) for f in got] == [("1万期", "开设亲子成长课堂")]
     assert facts("加快液压科技产业园一二三期建设，推动一二三次产业融合发展。") == []
     assert [f.figure for f in facts("新建两千亩果园，实施汾河整治三期项目。")] == ["两千亩"]
+
+
+def test_a_bound_is_no_part_of_the_indicator():
+    got = facts("公办园在园幼儿占比不低于50%，城镇新增就业不少于28万人。")
+    assert [f.indicator for f in got] == ["公办园在园幼儿占比", "城镇新增就业"]
+
+
+def test_a_grade_alone_after_a_count_shares_the_next_items_noun_and_a_grade_is_kept():
+    got = facts("新增2家千亿级、24家百亿级工业企业。")
+    assert [f.indicator for f in got] == ["千亿级工业企业", "百亿级工业企业"]
+    got = facts("新增307个亿元以上招商项目。")  # a size class above a bound is still dropped
+    assert got[0].indicator == "招商项目"
+
+
+def test_a_verb_alone_before_a_first_figure_takes_the_subject_of_the_clause_before():
+    got = facts("继续实施退耕还林还草，今年拟安排800万亩。", NATION_2013)
+    assert got[0].indicator == "退耕还林还草"
+    got = facts("全年新建20所学校，建成4330套。")  # a later figure keeps its own verb
+    assert got[1].indicator != "学校"

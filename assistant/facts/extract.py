@@ -333,6 +333,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         elif _group(unit) in ("money", "physical") and _names_after(after) and (
                 _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip())):  # 安排384亿元救灾款和740亿元…
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
+        if counted_after and cue_regex("[\u4e00-\u9fff]{1,3}(?:{grade_suffixes})").fullmatch(indicator):
+            indicator += _grade_noun_after(sentence, m.end() + len(after))  # 2家千亿级、24家百亿级工业企业
         index = -1
         if series is not None:
             index = series.next if in_series else 0
@@ -340,12 +342,14 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                 indicator = _indicator(series.items[index]) or indicator
             series.next = index + 1
         # (not a figure opening its clause before a noun: "…全面推开，1亿公顷林地确权到户" measures the noun after)
-        if not indicator and not out and not previous_indicator and _group(unit) != "count" and not (
+        # "继续实施退耕还林还草，今年拟安排500万亩": a verb alone with nothing after it names nothing either
+        verb_alone = bool(indicator) and bool(cue_pattern("object_verbs").fullmatch(indicator)) and not _names_after(after)
+        if (not indicator or verb_alone) and not out and not previous_indicator and _group(unit) != "count" and not (
                 not clause.strip() and _group(unit) in ("money", "physical") and _names_after(after)):
             # "全社会研究与实验发展经费，从2002年1288亿元增加到…", "贸易顺差连续两年下降，2010年比上年减少6.4%":
             # the first figure's clause names nothing, the clause before it names the subject
             subject = re.split(f"[{CLAUSE_SEP}]", sentence[:len(before) - len(clause)].rstrip(CLAUSE_SEP + " "))[-1]
-            indicator = _indicator(subject) if len(subject) <= 24 else ""  # a phrase, not a run of table cells
+            indicator = (_indicator(subject) if len(subject) <= 24 else "") or indicator  # a phrase, not table cells
         if not indicator and _group(unit) in ("count", "money", "physical") and _names_after(after):
             indicator = _noun_after(after)  # "完成427公里管网清淤检测": the noun after names it, not the figure before
             counted_after = _group(unit) == "count"
@@ -857,6 +861,15 @@ def _noun_after_ending(item: str, previous: str) -> str:
     return previous[at + 1:] if at > 0 and len(previous) - at - 1 >= 2 else ""
 
 
+def _grade_noun_after(sentence: str, at: int) -> str:
+    """"新增2家千亿级、24家百亿级工业企业": a grade alone after a count shares the noun after the next item's grade
+    ("工业企业"); "" when no such item follows across the 、 at `at`."""
+    nxt = figure_pattern().match(sentence, at + 1) if sentence[at:at + 1] == "、" else None
+    noun = _noun_after(_clause_after(sentence, nxt.end())) if nxt else ""
+    grade = cue_regex("(?:{grade_suffixes})").search(noun)
+    return noun[grade.end():] if grade and len(noun) - grade.end() >= 2 else ""
+
+
 def _joined_count_after(sentence: str, end: int) -> str:
     """The clause after a count that follows this one across a 、 with nothing between ("12283户、43510名贫困人口"):
     what the second counts, the first does ("" when no count follows at once)."""
@@ -934,7 +947,7 @@ def _noun_after(after: str) -> str:
     text = parts[0]
     if len(parts) > 1:  # 80个乡镇近300万群众: a hedge before the next figure is that figure's
         text = cue_regex("(?:{figure_hedges})$").sub("", text)
-    size = re.match(r"([\u4e00-\u9fff]{1,3}?)(?:以上|以下|级)", text)
+    size = re.match(r"([\u4e00-\u9fff]{1,3}?)(?:以上|以下)", text)  # (百亿级工业企业: a grade names the kind)
     if size and is_unit(size.group(1)):
         text = text[size.end():]  # 307个亿元以上招商项目: a size class before the noun counted
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
