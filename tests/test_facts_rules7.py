@@ -201,3 +201,9 @@ def test_a_verb_alone_before_a_first_figure_takes_the_subject_of_the_clause_befo
     assert got[0].indicator == "退耕还林还草"
     got = facts("全年新建20所学校，建成4330套。")  # a later figure keeps its own verb
     assert got[1].indicator != "学校"
+
+
+def test_a_figure_crossed_by_the_thing_a_class_names_is_no_figure():
+    assert facts("成为全国首个经济总量突破3万亿元的城市。") == []
+    got = facts("经济总量突破3万亿元，增长5%。")  # crossed by the place itself: a figure
+    assert [f.figure for f in got] == ["3万亿元", "5%"]
