@@ -207,3 +207,8 @@ def test_a_figure_crossed_by_the_thing_a_class_names_is_no_figure():
     assert facts("成为全国首个经济总量突破3万亿元的城市。") == []
     got = facts("经济总量突破3万亿元，增长5%。")  # crossed by the place itself: a figure
     assert [f.figure for f in got] == ["3万亿元", "5%"]
+
+
+def test_people_whose_problem_was_solved_end_at_their_whole_noun():
+    got = facts("帮助解决1.2万名农民工欠薪问题。")
+    assert got[0].indicator == "解决欠薪问题农民工"
