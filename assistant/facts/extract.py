@@ -106,6 +106,15 @@ def figure_pattern() -> re.Pattern:
         rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
 
 
+@lru_cache(maxsize=None)
+def statement_pattern() -> re.Pattern:
+    """figure_pattern and a ratio written without a unit ("城乡居民收入比缩小至2.27:1", "收入倍差从1.96缩小至1.81"),
+    which is a figure only after a ratio's noun in its clause (read in _value_and_unit): for reading statements,
+    not for finding a figure in any text (parse_figure)."""
+    return re.compile(figure_pattern().pattern +
+                      r"|(?<![\d.．第:∶])(?P<ratio>\d+(?:\.\d+)?)(?P<to_one>\s*[:∶]\s*1(?![\d.．]))?(?![\d.．%％A-Za-z])")
+
+
 def doc_context(meta: dict, heading: str = "", chunk_id: str = "") -> DocContext:
     """The DocContext of a chunk from its stored metadata."""
     plan = None
@@ -140,6 +149,7 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
     paragraph = _paragraph_at(lead + text, 0, doc)
     for sentence in _sentences(lead):
         _read_opening(sentence, paragraph, doc)
+        _read_plan_outline(sentence, paragraph, doc)
         if _opens_target_list(sentence):
             paragraph.targets = True
     start = 0
@@ -150,6 +160,7 @@ def extract_facts(text: str, doc: DocContext, find_places: PlaceFinder | None = 
             doc = _opening_paragraph(doc, sentence)
             paragraph = _paragraph_at(text, start, doc)
         _read_opening(sentence, paragraph, doc)
+        _read_plan_outline(sentence, paragraph, doc)
         facts.extend(_sentence_facts(sentence, start, doc, paragraph, find_places))
         if _opens_target_list(sentence):
             paragraph.targets = True
@@ -221,6 +232,14 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
         paragraph.plan, paragraph.year = _five_years(doc.year_reviewed), ""
 
 
+def _read_plan_outline(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
+    """"《纲要（草案）》明确了经济社会发展主要指标：…" in a report issued in a plan's first year: what follows in the
+    paragraph is the new plan's goals (地区生产总值年均增长5%, 粮食综合生产能力526亿斤: by its last year)."""
+    plan = _plan_starting(doc.year_issued)
+    if plan and cue_pattern("plan_outline").search(sentence):
+        paragraph.plan, paragraph.year, paragraph.targets = plan, "", True
+
+
 @dataclass
 class Series:
     """"A、B、C分别增长x%、y%、z%": the subjects before 分别, handed to the figures after it in order."""
@@ -239,7 +258,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
     series: Series | None = None
     span_ends: list[bool] = []
     open_span = False
-    for m in figure_pattern().finditer(sentence):
+    for m in statement_pattern().finditer(sentence):
         parsed = _value_and_unit(m)
         if parsed is None:
             continue
@@ -249,9 +268,16 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # clause may name what the next figure measures (地区生产总值迈上6万亿元台阶，达到62661亿元)
             previous_indicator = _indicator(_clause_before(sentence, m.start(), previous_end)) or previous_indicator
             continue
+        if out and _group(out[-1].unit) == "percent" and cue_regex(
+                r"(?:以上|左右)?的[^，,；;。]*(?:{threshold_before})").fullmatch(sentence[previous_end:m.start()]):
+            previous_end = m.end()
+            continue  # 90%的村集体收入超过10万元: the threshold says which villages the share is of
         before = sentence[:m.start()]
         clause = _clause_before(sentence, m.start(), previous_end)
         after = _clause_after(sentence, m.end())
+        if _group(unit) == "count":
+            # 58户173名脱贫群众, 12283户、43510名贫困人口: both count the noun after the second
+            after = _past_joined_count(after) if after else _joined_count_after(sentence, m.end()) or after
         if cue_regex("(?:{refers_to_text})").fullmatch(clause.strip()):
             previous_end = m.end()
             continue  # 以上8个方面重点任务: a count of the report's own items
@@ -277,7 +303,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                                                                                              find_places)
         indicator = _indicator(clause)
         counted_after = False  # "7000多所学校…", "71.3万监测对象稳定消除…": things counted as they were acted on
-        if _group(unit) == "count" and _names_after(after):
+        solved = _problem_solved(sentence, m) if _group(unit) == "count" else ""
+        if solved:
+            indicator, counted_after = solved, True
+        elif _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
             # …建设和7所高校, 技师学院均实现21个地级以上市: a clause ending in a connective names another thing
@@ -295,6 +324,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             elif cue_regex("(?:{generic_nouns})").fullmatch(_noun_after(after)):
                 # 落实深化营商环境改革108条举措: a noun as general as 举措 after the count is of what the clause names
                 indicator += _noun_after(after)
+        elif _group(unit) == "percent" and _share_of_whole(clause, after):
+            indicator = _share_of_whole(clause, after)  # 贡献了全国24.1%的增量 -> 占全国增量
         elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
             indicator = _share_of_after(after)  # 95%的行政村集体经济收入超过5万元: the share of the villages that do
         elif _group(unit) == "money" and _invested_in(indicator, after):
@@ -302,6 +333,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         elif _group(unit) in ("money", "physical") and _names_after(after) and (
                 _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip())):  # 安排384亿元救灾款和740亿元…
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
+        if counted_after and cue_regex("[\u4e00-\u9fff]{1,3}(?:{grade_suffixes})").fullmatch(indicator):
+            indicator += _grade_noun_after(sentence, m.end() + len(after))  # 2家千亿级、24家百亿级工业企业
         index = -1
         if series is not None:
             index = series.next if in_series else 0
@@ -309,12 +342,14 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                 indicator = _indicator(series.items[index]) or indicator
             series.next = index + 1
         # (not a figure opening its clause before a noun: "…全面推开，1亿公顷林地确权到户" measures the noun after)
-        if not indicator and not out and not previous_indicator and _group(unit) != "count" and not (
+        # "继续实施退耕还林还草，今年拟安排500万亩": a verb alone with nothing after it names nothing either
+        verb_alone = bool(indicator) and bool(cue_pattern("object_verbs").fullmatch(indicator)) and not _names_after(after)
+        if (not indicator or verb_alone) and not out and not previous_indicator and _group(unit) != "count" and not (
                 not clause.strip() and _group(unit) in ("money", "physical") and _names_after(after)):
             # "全社会研究与实验发展经费，从2002年1288亿元增加到…", "贸易顺差连续两年下降，2010年比上年减少6.4%":
             # the first figure's clause names nothing, the clause before it names the subject
             subject = re.split(f"[{CLAUSE_SEP}]", sentence[:len(before) - len(clause)].rstrip(CLAUSE_SEP + " "))[-1]
-            indicator = _indicator(subject) if len(subject) <= 24 else ""  # a phrase, not a run of table cells
+            indicator = (_indicator(subject) if len(subject) <= 24 else "") or indicator  # a phrase, not table cells
         if not indicator and _group(unit) in ("count", "money", "physical") and _names_after(after):
             indicator = _noun_after(after)  # "完成427公里管网清淤检测": the noun after names it, not the figure before
             counted_after = _group(unit) == "count"
@@ -324,6 +359,15 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # "…突破9000家，高新技术企业数量实现翻番、达1.8万家": a clause with no figure between the last figure
             # and this one names a new subject before its verb; the figure measures it, not the last figure's
             indicator = _subject_between(sentence, previous_end, m.start() - len(clause))
+        between = sentence[previous_end:m.start() - len(clause)] if out else ""
+        if out and cue_regex("(?:{growth_rate_nouns})").fullmatch(indicator) and re.fullmatch(
+                r"(?:以上|左右|多|余)?[，,、]", between) and out[-1].end == offset + previous_end:
+            # "…由138亿元增长到239.5亿元，年均增速8%": the rate of the figure right before it
+            indicator = out[-1].indicator + indicator
+        elif out and cue_regex("[\u4e00-\u9fff]{1,2}(?:{grade_suffixes})").fullmatch(indicator) and re.fullmatch(
+                r"(?:以上|左右|多|余)?、", between):
+            # "创建省级平安市场1家、市级5家": a grade alone, an item of a list, shares the noun of the item before
+            indicator += _noun_after_ending(indicator, previous_indicator)
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
@@ -347,8 +391,14 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if series is not None and series.places and 0 <= index < len(series.places):
             place = series.places[index]
         indicator = _without_place(indicator, place)
+        # 增长6.5%－7%, 提高了25%到40% (no 从 before the first): the top of a range, read as its bottom
+        range_top = bool(out) and _group(unit) == _group(out[-1].unit) and bool(
+            re.fullmatch(r"\s*[－\-—–~～]\s*", sentence[previous_end:m.start()]) or (
+                not open_span and re.fullmatch(r"\s*[到至]\s*", sentence[previous_end:m.start()])))
         if in_series:
             measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
+        elif range_top:
+            measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)
         elif inherited and out and _group(unit) == _group(out[-1].unit) and re.fullmatch(
                 r"(?:以上|以下|左右|多|余)?[、和及与\s－\-—–~～]*", sentence[previous_end:m.start()]):
             measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)  # 分别增长20%以上、10%以上
@@ -371,8 +421,11 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow))
         # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
         # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
+        # (not things counted as being in a ranking or list, 21个学科进入ESI前千分之一: a state at the end, a level)
+        in_state = counted_after and says("state_verbs", indicator)
         status = _status(before, clause, after, indicator, doc, paragraph, measure,
-                         (counted_after and not in_series and (bool(paragraph.plan) or _heading_five_years(doc))) or flow)
+                         (counted_after and not in_series and not in_state and (
+                             bool(paragraph.plan) or _heading_five_years(doc))) or (flow and not in_state))
         if span_start:
             status = "actual"  # the level a change started from has been reached
             period = _span_start_period(before, clause, doc, paragraph)
@@ -383,7 +436,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period = _period(re.sub(r"[从由][^，,；;]*$", "", before), clause, status, doc, paragraph)
         else:
             period = _period(before, clause, status, doc, paragraph)
-        if out and re.fullmatch(r"\s*[－\-—–~～]\s*", sentence[previous_end:m.start()]):
+        if range_top:
             status, period = out[-1].status, out[-1].period  # 增长6.5%－7%: the range's top, as its bottom
         if in_series and out and not re.sub(r"[、和及与\s]|以上|以下|左右|多|余", "", clause):
             status, period = out[-1].status, out[-1].period  # 年均增长5.3％、7.7％: as the first of the series
@@ -524,8 +577,13 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
     after = sentence[m.end():]
     while (joined := re.match(r"[、和]", after)) and (nxt := figure_pattern().match(after, joined.end())):
         after = after[nxt.end():]  # "4万亿、5万亿两个台阶": the series' last figure decides
+    if unit in ("万", "亿") and cue_regex("(?:{threshold_before})$").search(before) and re.match(
+            r"[\u4e00-\u9fff]{1,6}\d", after):
+        return True  # 超500万企业35家: a bare 万 over a noun the next figure counts names a class (超千万元企业)
     if _group(unit) == "count" and _kind_of_next(after):
         return True
+    if _group(unit) != "count" and cue_pattern("campaign_after").match(after):
+        return True  # 开展0.5微克提升行动, 完成1%人口抽样调查: a figure in a campaign's or survey's name
     if cue_pattern("threshold_after").match(after) or cue_pattern("ordinal_after").match(after):
         return True  # (省委十一届十次、十一次全会: which plenum, not how many)
     if _group(unit) in ("money", "physical", "count") and re.match(r"的[\u4e00-\u9fff]", after) and re.search(
@@ -640,9 +698,17 @@ def _series_start(sentence: str, at: int, floor: int, find_places: PlaceFinder |
     nouns = cues()["measured_nouns"]
     noun = next((w for w in nouns if last.endswith(w)), "")
     # (not an item that is a measure already: 用水量、能耗、二氧化碳排放量 -> 能耗, not 能耗排放量)
-    items = [item if not noun or any(item.endswith(w) for w in nouns + cues()["measure_heads"]) else item + noun
-             for item in items]
+    items = [item if not noun or any(item.endswith(w) for w in nouns + cues()["measure_heads"]) else
+             item + _measured_tail(item, last, noun) for item in items]
     return Series(items, "", 1)
+
+
+def _measured_tail(item: str, last: str, noun: str) -> str:
+    """What an item shares of the last item's end: "城镇职工基本养老保险、基本医疗保险参保人数" -> 参保人数 (the
+    words after the item's own ending, 保险, in the last), else the measured noun alone (零售额)."""
+    at = last.rfind(item[-2:]) if len(item) >= 2 else -1
+    tail = last[at + 2:] if at > 0 else ""  # (工业、工业技改投资: the last begins with the item, a kind of it)
+    return tail if tail.endswith(noun) and len(tail) > len(noun) else noun
 
 
 def _places_series(items: list[str], find_places: PlaceFinder | None) -> Series | None:
@@ -674,6 +740,8 @@ def _group(unit: str) -> str:
 
 
 def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
+    if "ratio" in m.re.groupindex and m.group("ratio"):
+        return _ratio(m)
     if m.group("num"):
         # 5.6万余处 -> 万处, 1.6万公里 -> 万公里: a multiplier before any unit, the approximation dropped
         # 2个多百分点: the approximation inside the unit is dropped too
@@ -683,6 +751,8 @@ def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     unit = "%" if m.group("pct") else m.group("cunit")
     if m.group("cnum") and len(raw) == 1 and _group(unit) == "count":
         return None  # 一个中心, 三批: a lone numeral before a counter is wording, not a statistic
+    if m.group("cnum") and len(raw) > 1 and not re.search("[十百千点]", raw):
+        return None  # 产业园一二三期: numerals listed one by one name phases, they are no number
     if m.group("cnum") and raw + unit in cues()["numeral_words"]:
         return None  # 一度出现负增长: a word, not a figure
     try:
@@ -690,6 +760,17 @@ def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     except (ValueError, KeyError):
         return None
     return value, unit
+
+
+def _ratio(m: re.Match) -> tuple[float, str] | None:
+    """A number without a unit is a ratio (read in 倍, as 1.81 times) when its clause names one before it (收入比,
+    收入倍差, 产值之比) and it has a decimal point or is written against 1 (2:1); anything else is no figure."""
+    clause = re.split(r"[，,。；;、（）()]", m.string[:m.start()])[-1]
+    if not cue_regex("(?:{ratio_nouns})[^，,。；;]{0,16}$").search(clause):
+        return None
+    if "." not in m.group("ratio") and not m.group("to_one"):
+        return None
+    return float(m.group("ratio")), "倍"
 
 
 def _clause_before(sentence: str, at: int, floor: int) -> str:
@@ -752,11 +833,87 @@ def _subject_between(sentence: str, start: int, end: int) -> str:
 
 
 def _clause_after(sentence: str, at: int) -> str:
-    """The rest of the figure's clause after it: 左右, 以上 and the like."""
-    for i in range(at, len(sentence)):
-        if (sentence[i] in CLAUSE_SEP or sentence[i] in "。；;") and not _joins_grades(sentence, i):
-            return sentence[at:i]
-    return sentence[at:]
+    """The rest of the figure's clause after it: 左右, 以上 and the like. An aside in brackets after the noun
+    ("1200个县（市、区）开展…": which kinds of county) is no clause mark; it is left out."""
+    text = sentence[:at] + ASIDE_AFTER_NOUN.sub(r"\1", sentence[at:], count=1)
+    for i in range(at, len(text)):
+        if (text[i] in CLAUSE_SEP or text[i] in "。；;") and not _joins_grades(text, i):
+            return text[at:i]
+    return text[at:]
+
+
+# a bracketed list of short words right after a noun or a unit (县（市、区）, 500套(间)住房): its kinds, not a clause
+ASIDE_AFTER_NOUN = re.compile(r"^([\u4e00-\u9fff]{0,6})[（(][\u4e00-\u9fff、]{1,8}[）)](?=[\u4e00-\u9fff])")
+
+
+def _past_joined_count(after: str) -> str:
+    """"58户173名脱贫群众": the text after a count that a second count follows at once is the second's: both
+    count the noun after it."""
+    nxt = figure_pattern().match(after)
+    parsed = _value_and_unit(nxt) if nxt else None
+    return after[nxt.end():] if parsed and _group(parsed[1]) == "count" else after
+
+
+def _noun_after_ending(item: str, previous: str) -> str:
+    """("市级", "创建省级平安市场") -> "平安市场": what follows the item's last character in the item before; ""
+    when it is not there (农村 after 城镇) or leaves less than a noun."""
+    at = previous.rfind(item[-1]) if item else -1
+    return previous[at + 1:] if at > 0 and len(previous) - at - 1 >= 2 else ""
+
+
+def _grade_noun_after(sentence: str, at: int) -> str:
+    """"新增2家千亿级、24家百亿级工业企业": a grade alone after a count shares the noun after the next item's grade
+    ("工业企业"); "" when no such item follows across the 、 at `at`."""
+    nxt = figure_pattern().match(sentence, at + 1) if sentence[at:at + 1] == "、" else None
+    noun = _noun_after(_clause_after(sentence, nxt.end())) if nxt else ""
+    grade = cue_regex("(?:{grade_suffixes})").search(noun)
+    return noun[grade.end():] if grade and len(noun) - grade.end() >= 2 else ""
+
+
+def _joined_count_after(sentence: str, end: int) -> str:
+    """The clause after a count that follows this one across a 、 with nothing between ("12283户、43510名贫困人口"):
+    what the second counts, the first does ("" when no count follows at once)."""
+    nxt = figure_pattern().match(sentence, end + 1) if sentence[end:end + 1] == "、" else None
+    parsed = _value_and_unit(nxt) if nxt else None
+    if not parsed or _group(parsed[1]) != "count":
+        return ""
+    return _clause_after(sentence, nxt.end())
+
+
+def _problem_solved(sentence: str, m: re.Match) -> str:
+    """"解决了3000万农村人口的饮水安全和20万无电人口的用电问题": a count after a verb of solving (or after the
+    item joined to one), its people and their problem after it -> "解决饮水安全问题农村人口"; "" otherwise."""
+    clause = _clause_before(sentence, m.start(), 0)
+    verb = cue_pattern("solve_verbs").search(clause)
+    if not verb or re.search(r"[，,；;。]", clause[verb.end():]):
+        return ""
+    rest = _past_joined_count(_clause_after(sentence, m.end()))  # 解决7000户2万名群众…问题: the same people
+    problems = list(cue_regex("(?:{problem_nouns})+").finditer(rest))  # 饮水困难和饮水安全问题: the last is shared
+    if not problems:
+        return ""
+    problem = problems[-1]
+    own = re.split(r"\d", rest[:problem.end()])[0]  # up to the next figure, which has people of its own
+    own = re.sub(r"^(?:多|余)", "", own)
+    if not own.endswith(problem.group(0)):
+        # 饮水安全和无电区445万人的用电问题: the problem is shared; the words after the last 和 are the next figure's
+        own = re.sub(r"[和及与、][^和及与、]*$", "", own) + problem.group(0)
+    found = cue_pattern("people_nouns").search(own)
+    if found:  # 集体企业退休人员养老保障的历史遗留问题: the people end at their noun, not at the first 的
+        people, trouble = own[:found.end()], own[found.end():]
+    else:
+        people, trouble = own.split("的", 1) if "的" in own else ("", own)
+    trouble = re.sub(r"^的", "", trouble)
+    return "解决" + trouble + people if len(trouble) > len(problem.group(0)) else ""
+
+
+def _share_of_whole(clause: str, after: str) -> str:
+    """"贡献了全国24.1%的增量" -> "占全国增量": a verb of sharing and a scope before a percentage, 的 and a noun
+    after it: the share of that noun in the scope ("" otherwise)."""
+    found = cue_regex(r"(?:{share_of_whole})(?P<whole>[\u4e00-\u9fff]{1,6})$").search(re.sub(r"\s", "", clause))
+    noun = re.match(r"(?:以上|左右)?的([\u4e00-\u9fff]{2,8})$", after)
+    if not found or not noun or found.group("whole").startswith("的"):
+        return ""
+    return _indicator(clause[:found.start()]) + "占" + found.group("whole") + noun.group(1)
 
 
 def _joins_grades(sentence: str, at: int) -> bool:
@@ -790,7 +947,7 @@ def _noun_after(after: str) -> str:
     text = parts[0]
     if len(parts) > 1:  # 80个乡镇近300万群众: a hedge before the next figure is that figure's
         text = cue_regex("(?:{figure_hedges})$").sub("", text)
-    size = re.match(r"([\u4e00-\u9fff]{1,3}?)(?:以上|以下|级)", text)
+    size = re.match(r"([\u4e00-\u9fff]{1,3}?)(?:以上|以下)", text)  # (百亿级工业企业: a grade names the kind)
     if size and is_unit(size.group(1)):
         text = text[size.end():]  # 307个亿元以上招商项目: a size class before the noun counted
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
@@ -814,7 +971,8 @@ def _counted_noun(after: str) -> str:
     融资" -> "通过上市融资企业", the companies that did so, as a question asks (多少家企业通过上市融资)."""
     noun = re.sub(r"(?<=[\u4e00-\u9fff])(?<!为)了(?![解结])", "", _noun_after(after))  # 配备了医疗设备: aspect, not a word
     noun = noun[:2] + cue_pattern("light_verbs").sub("", noun[2:]) if len(noun) > 4 else noun
-    verb = cue_pattern("counted_verbs").search(noun, 2)
+    # (from the second character: 县开展试点, 村入选名录; a one-character noun is a whole noun before its verb)
+    verb = cue_pattern("counted_verbs").search(noun, 1)
     if not verb:
         return noun
     if verb.end() == len(noun):  # 210项关键核心技术获得突破: the verb ends the phrase, it has no object
@@ -857,6 +1015,7 @@ def _indicator(clause: str) -> str:
         text = text[examples[-1].end():]
     text = re.sub(r"[“”\"《》]", "", text)
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
+    text = re.sub(r"\d+(?:\.\d+)?\s*[-－—–~～]$", "", text)  # "培育2-3个智能工厂": a range's bottom, no words
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
     text = cue_regex(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年|{{earlier_span}})"
@@ -865,7 +1024,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
                   text)
     text = re.sub(r"^到?十[一二三四五六七八九]五(?:时期|期间|末)?", "", text)  # "“十三五”时期经济年均增长6.5%"
-    text = re.sub(rf"(?:增加|提高|增长|扩大|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?(?:[人户]均(?:每[年月])?)?$",
+    text = re.sub(rf"(?:增加|提高|增长|扩大|缩小|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?(?:[人户]均(?:每[年月])?)?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     text = cue_regex("(?:{span_to_as})$").sub("", text)  # 整合为123个: the verb names nothing
@@ -985,12 +1144,13 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
             _last_named_year(YEAR_BASE.sub("", clause), doc)):
         scope = ""  # "2010年比上年减少6.4%", "当年新增…": one year's figure, whatever the paragraph reviews
     if measure == "multiple" and says("growth", clause[-4:]) and not cue_pattern("year_on_year").search(clause) and (
+            not _closes_span(clause)) and (  # (收入比缩小至2.21∶1: a level reached)
             paragraph.plan or _heading_plan_past(doc) or _heading_five_years(doc)):
         return "cumulative"  # "2007年，…财政收入达到5.13万亿元，增长1.71倍" reviewing five years: grown over them
     # 新能源汽车年产量增至82万辆: a level reached, not a total
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
             scope == "paragraph" and (done or measure in ("change", "growth") or (
-                measure == "multiple" and says("growth", clause[-4:])))):  # 5G基站增长4.3倍: over the plan
+                measure == "multiple" and says("growth", clause[-4:]) and not _closes_span(clause)))):  # 5G基站增长4.3倍: over the plan
         return "cumulative"
     if not looks_back and not reviewing and _names_issue_year(before, clause, doc):
         return "target"  # "今年企业退休人员基本养老金继续提高10%" in a report issued this year: a plan
