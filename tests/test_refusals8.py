@@ -1,0 +1,79 @@
+"""False refusals where the passage says the question's words another way (session 9, answers8): a short form
+of the question's long word (规上 for 规模以上), a pair's joint word before 分别 (城乡 for 城镇 and 农村), a kind
+named by its thing alone (肉 for 肉类), and a ratio to an indicator (A与GDP之比) asked as a share, not as that
+indicator's amount. Each rule with the passage that must stay refused beside it.
+
+The sentences are written for these tests, in the manner of work reports.
+"""
+from __future__ import annotations
+
+from assistant.analysis import analyse
+from assistant.answer import extractive as ex
+from assistant.answer.refusal import (kind_named, measure_penalty, missing_words, said_jointly, shortened_in,
+                                      too_many_missing)
+from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
+from assistant.documents import Chunk, ScoredChunk
+
+
+def passage(text: str, reviewed: int = 2022) -> ScoredChunk:
+    meta = {"source": "q.txt", "title": f"某省政府工作报告（{reviewed + 1}年）", "region": "某省", "doc_id": "q",
+            "doc_kind": "government_work_report", "year_issued": reviewed + 1, "year_reviewed": reviewed}
+    chunk = Chunk(chunk_id="q:0001", doc_id="q", text=text, start=0, end=len(text),
+                  heading_path=[f"一、{reviewed}年工作回顾"], page=None, metadata=meta)
+    return ScoredChunk(chunk=chunk, score=1.0)
+
+
+def refused(text: str) -> bool:
+    return text.startswith((REFUSAL_ZH, REFUSAL_EN))
+
+
+def test_a_long_word_of_the_question_is_said_by_its_short_form():
+    assert shortened_in("规模以上工业", "全年规上工业营业收入突破2万亿元")
+    assert shortened_in("一般公共预算收入", "一般预算收入增长3.1%")
+    assert not shortened_in("高新技术企业", "新认定高企310家")  # two characters meet by chance too often
+    # characters of the word out of order, or without its first and last, are no short form of it
+    assert not shortened_in("规模以上工业", "工业规上企业")
+    assert not shortened_in("规模以上工业", "规划建设工厂")
+    assert not shortened_in("城镇居民", "城民")  # four characters: too short to shorten safely
+    words = ["规模", "以上", "工业", "规模以上工业", "营业", "收入", "营业收入"]
+    assert not too_many_missing(words, "全年规上工业营业收入突破2万亿元")
+    assert missing_words(words, "全年服务业营业收入突破2万亿元") == ["规模以上工业"]
+
+
+def test_one_part_of_a_pair_is_said_by_the_joint_word_only_when_the_parts_follow_one_by_one():
+    assert said_jointly("农村居民", "城乡居民人均可支配收入分别增长4.9%和6.8%")
+    assert said_jointly("城镇", "城乡居民人均可支配收入分别增长4.9%和6.8%")
+    # one figure for the pair together is neither part's
+    assert not said_jointly("农村居民", "城乡居民人均可支配收入增长5.6%")
+    assert not said_jointly("农村居民", "城乡居民收入增长5.6%。农村公路分别新建和改造300公里")  # 分别 of another sentence
+    assert missing_words(["农村居民", "收入"], "城乡居民人均可支配收入分别增长4.9%和6.8%") == []
+
+
+def test_a_kind_is_said_by_its_thing_before_the_word_the_list_shares():
+    assert kind_named("禽类", "全年禽、蛋产量分别达到12万吨和30万吨", ["禽类", "产量"])
+    assert kind_named("禽类", "禽产量达到12万吨", ["禽类", "产量"])
+    assert not kind_named("禽类", "家禽养殖场新增15个", ["禽类", "产量"])  # the thing, but not before 产量
+    assert not kind_named("禽类", "禽、蛋产量稳定", ["禽类"])  # nothing else asked: the thing alone is too little
+    assert missing_words(["禽类", "产量"], "全年禽、蛋产量分别达到12万吨和30万吨") == []
+
+
+def test_a_ratio_to_an_indicator_is_asked_as_a_share_not_as_the_indicators_amount():
+    question = "某省2022年教育经费支出与生产总值之比是多少？"
+    analysis = analyse(question)
+    assert not analysis.amount  # 之比 names a ratio: a percentage answers
+    assert measure_penalty("全省生产总值达到5.1万亿元", analysis) > 0  # an amount is no ratio
+    both = passage("2022年，全省生产总值达到5.1万亿元，增长4.5%。教育经费支出与生产总值之比达到4.2%。")
+    text = ex.answer(question, analysis, [both])
+    assert "4.2%" in text and "[1]" in text and "5.1万亿元" not in text
+    # the output alone, no ratio: refused, not answered with the output
+    only_output = passage("2022年，全省生产总值达到5.1万亿元，增长4.5%，一般公共预算收入3200亿元。")
+    assert refused(ex.answer(question, analysis, [only_output]))
+
+
+def test_the_answerer_answers_from_a_joint_word_with_its_parts_one_by_one():
+    question = "某省2022年城镇和农村居民人均可支配收入各是多少？"
+    each = passage("2022年，城乡居民人均可支配收入分别达4.6万元、2.1万元，城乡收入比缩小至2.19。")
+    text = ex.answer(question, analyse(question), [each])
+    assert "4.6万元" in text and "2.1万元" in text and "[1]" in text
+    together = passage("2022年，城乡居民人均可支配收入达到3.3万元，增长5.1%，社会保障水平不断提高。")
+    assert refused(ex.answer(question, analyse(question), [together]))
