@@ -77,3 +77,16 @@ def test_the_answerer_answers_from_a_joint_word_with_its_parts_one_by_one():
     assert "4.6万元" in text and "2.1万元" in text and "[1]" in text
     together = passage("2022年，城乡居民人均可支配收入达到3.3万元，增长5.1%，社会保障水平不断提高。")
     assert refused(ex.answer(question, analyse(question), [together]))
+
+
+def test_a_year_named_as_the_reports_asks_what_that_report_says_of_the_years_it_reviews():
+    question = "2019年政府工作报告中，过去五年新增了多少公里城市轨道交通？"
+    analysis = analyse(question)
+    review = "过去五年，新增城市轨道交通运营里程2100公里，新建改建农村公路130万公里。"
+    text = ex.answer(question, analysis, [passage(review, reviewed=2018)])
+    assert "2100公里" in text and "[1]" in text
+    # the same words in the report of another year answer nothing of the 2019 report
+    assert refused(ex.answer(question, analysis, [passage(review, reviewed=2021)]))
+    # a year named beside the report's too asks that year: no year is dropped
+    also = analyse("2019年政府工作报告中，2019年新增了多少公里城市轨道交通？")
+    assert ex.report_year_only(also) == set() and ex.report_year_only(analysis) == {2019}

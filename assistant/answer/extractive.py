@@ -381,12 +381,16 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
 
 
 def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit: int = 5,
-         frame: Frame | None = None, dated: bool = False, new_only: bool = True, require=None) -> Pick | None:
+         frame: Frame | None = None, dated: bool = False, new_only: bool = True, require=None,
+         held=None) -> Pick | None:
     """The best span of the first `limit` passages; with a figure question's frame, only spans whose
     figures fit it (place, period, status, measure), so a neighbouring figure is never the answer;
-    `dated`: only spans stating a date the question does not; `require(span)`: only spans it passes."""
+    `dated`: only spans stating a date the question does not; `require(span)`: only spans it passes;
+    `held(hit)`: only passages it passes."""
     best = None
     for n, hit in enumerate(contexts[:limit], start=1):
+        if held is not None and not held(hit):
+            continue
         accept = fitting_figures(hit, this_year_frame(frame, hit, analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         if require is not None:
             accept = _both(accept, require)
@@ -767,7 +771,24 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked
         # as done (did … create): the plan is then no answer
         best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
+    if frame.figure and (best is None or best.score < REFUSE_BELOW) and (issued := report_year_only(analysis)):
+        # the year names the report asked about ("According to the 2013 work report, how many … over the previous
+        # five years"): its figures are of the years it looks back on, so that report's passages answer with the
+        # year they state; another report's passages still do not
+        best = pick(contexts, analysis, grams, frame=replace(frame, years=[]),
+                    held=lambda hit: hit.chunk.metadata.get("year_issued") in issued) or best
     return [best] if best else []
+
+
+def report_year_only(analysis: Analysis) -> set[int]:
+    """The years of a question that names every year it names once, as its report's ("2013年政府工作报告中…",
+    "the 2013 work report"): set() when a year is also named otherwise (2013年政府工作报告中2013年的目标)."""
+    asked = analysis.original or analysis.question
+    if not analysis.years or not set(analysis.years) <= set(analysis.report_years):
+        return set()
+    if any(len(re.findall(rf"(?<!\d){y}(?!\d)", asked)) > 1 for y in analysis.years):
+        return set()
+    return set(analysis.years)
 
 
 def stating_a_date(analysis: Analysis, new_only: bool = True):
