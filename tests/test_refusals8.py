@@ -90,3 +90,30 @@ def test_a_year_named_as_the_reports_asks_what_that_report_says_of_the_years_it_
     # a year named beside the report's too asks that year: no year is dropped
     also = analyse("2019年政府工作报告中，2019年新增了多少公里城市轨道交通？")
     assert ex.report_year_only(also) == set() and ex.report_year_only(analysis) == {2019}
+
+
+SHARES = ("2022年，全省生产总值达到3.2万亿元，增长4.1%。数字经济核心产业增加值占生产总值比重达到9.6%，"
+          "消费对经济增长的贡献率达到61%。")
+
+
+def test_a_share_of_an_indicator_is_answered_by_a_share_not_by_the_wholes_level_or_growth():
+    from assistant.facts.extract import doc_context, extract_facts
+    from assistant.facts.frame import frame_of
+    from assistant.facts.match import disagreements
+
+    frame = frame_of(analyse("某省2022年数字经济核心产业占GDP比重是多少？"))
+    facts = {f.figure: f for f in extract_facts(SHARES, doc_context({"region": "某省", "year_issued": 2023}))}
+    assert "measure" in disagreements(facts["3.2万亿元"], frame)  # the whole's level
+    assert "measure" in disagreements(facts["4.1%"], frame)  # the whole's growth
+    # the share of value added: 增加值 is what a share of GDP is measured in, unasked but not another indicator
+    assert disagreements(facts["9.6%"], frame) == []
+    # a question on the output itself still takes its level
+    assert disagreements(facts["3.2万亿元"], frame_of(analyse("某省2022年生产总值是多少？"))) == []
+
+
+def test_the_answerer_gives_the_share_asked_of_gdp():
+    question = "某省2022年数字经济核心产业占生产总值比重是多少？"
+    text = ex.answer(question, analyse(question), [passage(SHARES)])
+    assert "9.6%" in text and "[1]" in text and "3.2万亿元" not in text and "4.1%" not in text
+    # no share in the passage: refused, not answered with the output
+    assert refused(ex.answer(question, analyse(question), [passage("2022年，全省生产总值达到3.2万亿元，增长4.1%。")]))

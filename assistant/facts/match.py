@@ -34,6 +34,11 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("measure")
     elif fact.measure == "change" and frame.figure and not changes_asked(frame.words):
         out.append("measure")  # 城镇化率目标是多少: a level, not 提高1.3个百分点
+    elif (fact.measure not in ("share", "change") and frame.figure and shares_asked(frame.words)
+          and "measure" not in out):
+        # a share asked (民营经济占地区生产总值比重, What share of GDP…) is a share's figure: neither the whole's
+        # level (地区生产总值14.2万亿元) nor its growth (增长5.3%) answers it, though the question names the whole
+        out.append("measure")
     # a share is named by its whole name or by what is shared out: 民生支出占一般公共预算支出 answers
     # 民生支出占比, the qualifier of its denominator (一般公共预算) unasked
     shared = fact.indicator.split("占")[0] if fact.measure == "share" and "占" in fact.indicator else fact.indicator
@@ -133,6 +138,8 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     # a fact named by another wording of the asked indicator has its qualifiers without saying them:
     # 研发经费支出相当于全市生产总值的比例 is 研发投入强度 (data/indicators.yaml puts them in one group)
     named |= {q for group in _groups_held(indicator, names) for q in qualifiers if any(q in n for n in group)}
+    # a share of a whole measured in a qualifier (占地区生产总值比重: value added) has it, the whole asked
+    named |= whole_qualifiers(indicator, asked)
     # one the question lacks, or none of those it names (a question may name two: 城镇和农村居民收入)
     if bool(own - wanted - named) or bool(wanted and not (own | named) & wanted):
         return True
@@ -140,6 +147,26 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     # not 城镇居民's; unless the fact is of another part the question names too (城镇和农村居民收入)
     parts = {p for whole, pair in cues()["paired"].items() for p in (whole, *pair)}
     return bool((wanted - own - named) & parts) and not own & wanted & parts
+
+
+def whole_qualifiers(indicator: str, asked: str) -> set[str]:
+    """The qualifier a share's whole is measured in (data/fact_cues.yaml share_wholes), when the question names
+    that whole too: whole_qualifiers("民营经济增加值占地区生产总值比重", "民营经济占GDP比重") -> {"增加值"}."""
+    from assistant.facts.extract import cues
+
+    if "占" not in indicator:
+        return set()
+    whole = indicator.split("占", 1)[1].upper()
+    asked = asked.upper()
+    return {q for name, q in cues().get("share_wholes", {}).items()
+            if name.upper() in whole and any(n.upper() in asked for n in _whole_names(name))}
+
+
+def _whole_names(name: str) -> list[str]:
+    """A whole's names (data/indicators.yaml): 生产总值, GDP, 地区生产总值…"""
+    from assistant.facts.indicators import named_indicators
+
+    return [n for n in named_indicators(name) if len(n) >= 2] or [name]
 
 
 def _groups_held(indicator: str, names: tuple[str, ...]) -> list[list[str]]:
