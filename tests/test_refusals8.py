@@ -117,3 +117,16 @@ def test_the_answerer_gives_the_share_asked_of_gdp():
     assert "9.6%" in text and "[1]" in text and "3.2万亿元" not in text and "4.1%" not in text
     # no share in the passage: refused, not answered with the output
     assert refused(ex.answer(question, analyse(question), [passage("2022年，全省生产总值达到3.2万亿元，增长4.1%。")]))
+
+
+def test_an_indicator_with_a_word_the_question_says_put_inside_its_name_is_that_indicator():
+    from assistant.facts.match import split_by_asked
+
+    assert split_by_asked("财政支出", "财政民生支出", "某市 民生 财政支出 多少")
+    assert not split_by_asked("财政支出", "财政民生支出", "某市 财政支出 多少")  # 民生 unasked: a part, not the whole
+    assert not split_by_asked("财政支出", "财政教育支出", "某市 民生 财政支出 多少")  # another part
+    question = "某市2022年民生方面的财政支出是多少？"
+    text = ex.answer(question, analyse(question), [passage("2022年，全市财政民生支出86.5亿元，占一般公共预算支出的78%。")])
+    assert "86.5亿元" in text and "[1]" in text
+    other = passage("2022年，全市财政教育支出26.5亿元，增长6%。")
+    assert refused(ex.answer(question, analyse(question), [other]))

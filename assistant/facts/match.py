@@ -51,7 +51,8 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     if (words and qualifiers_differ(fact.indicator, words, frame.indicators)
             and qualifiers_differ(shared, words, frame.indicators)
             and qualifiers_differ(own_clause, words, frame.indicators)) or (
-            frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words))):
+            frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words),
+                                                         frame.words)):
         out.append("indicator")
     return out
 
@@ -105,12 +106,28 @@ def shares_asked(question: str) -> bool:
     return bool(question) and word_pattern("asking.yaml", "share_words").search(question) is not None
 
 
-def names_an_indicator(fact: Fact, names: tuple[str, ...], share: bool = False) -> bool:
+def split_by_asked(name: str, indicator: str, asked: str) -> bool:
+    """The indicator is `name` with a word the question also says put inside it: 财政民生支出 is 财政支出 of 民生,
+    what "民生 财政支出" asks (a report writes the qualifier where it reads best, 财政民生支出 or 民生财政支出).
+    Heads and tails of two characters or more, the word inside of two or more, so no chance meeting counts."""
+    if len(name) < 4:
+        return False
+    for cut in range(2, len(name) - 1):
+        head, tail = name[:cut], name[cut:]
+        found = re.search(rf"{re.escape(head)}([\u4e00-\u9fff]{{2,6}}?){re.escape(tail)}", indicator)
+        if found and found.group(1) in asked:
+            return True
+    return False
+
+
+def names_an_indicator(fact: Fact, names: tuple[str, ...], share: bool = False, asked: str = "") -> bool:
     """The fact's indicator is one of `names`, or a shortened form of one whose dropped head the sentence
     says before the figure: "粮食作物播种面积162.8万亩、总产65.7万吨" gives 总产 for 粮食总产; with `share`
     (a share asked), a share of one said so."""
     own = fact.indicator.upper()
     if any(n.upper() in own for n in names):
+        return True
+    if asked and any(split_by_asked(n.upper(), own, asked.upper()) for n in names):
         return True
     before = fact.sentence[:fact.sentence.find(fact.figure)] if fact.figure in fact.sentence else fact.sentence
     if len(own) >= 2 and any(
