@@ -130,3 +130,24 @@ def test_an_indicator_with_a_word_the_question_says_put_inside_its_name_is_that_
     assert "86.5亿元" in text and "[1]" in text
     other = passage("2022年，全市财政教育支出26.5亿元，增长6%。")
     assert refused(ex.answer(question, analyse(question), [other]))
+
+
+FIVE_YEARS = ("过去五年，全省地区生产总值年均增长5.9%，常住人口城镇化率由58.1%提高到63.2%，"
+              "居民人均可支配收入由2.6万元增加到3.4万元。")
+
+
+def test_a_rise_asked_is_answered_by_the_levels_it_rose_between():
+    question = "某省“十四五”期间居民人均可支配收入增长了多少？"
+    text = ex.answer(question, analyse(question), [passage(FIVE_YEARS, reviewed=2025)])
+    assert "由2.6万元增加到3.4万元" in text and "[1]" in text
+    # another indicator's levels do not answer it
+    other = passage("过去五年，全省一般公共预算收入由3100亿元增加到3900亿元，年均增长4.7%。", reviewed=2025)
+    assert refused(ex.answer(question, analyse(question), [other]))
+
+
+def test_a_rate_asked_by_name_is_not_answered_by_two_levels():
+    from assistant.answer.extractive import rise_asked
+
+    assert rise_asked(analyse("某省“十四五”期间居民人均可支配收入增长了多少？"))
+    assert not rise_asked(analyse("某省“十四五”期间居民人均可支配收入年均增速是多少？"))
+    assert not rise_asked(analyse("某省“十四五”期间居民人均可支配收入增长了百分之几？"))

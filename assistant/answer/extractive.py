@@ -771,6 +771,11 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked
         # as done (did … create): the plan is then no answer
         best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
+    if frame.figure and frame.rate and (best is None or best.score < REFUSE_BELOW) and rise_asked(analysis):
+        # "How much did per capita income rise over the past five years?": a clause giving the indicator's level
+        # at both ends (从27136元增长到36439元) states how much it rose, though it names no rate
+        best = pick(contexts, analysis, grams, frame=replace(frame, rate=False),
+                    require=lambda span: FROM_TO.search(span) is not None) or best
     if frame.figure and (best is None or best.score < REFUSE_BELOW) and (issued := report_year_only(analysis)):
         # the year names the report asked about ("According to the 2013 work report, how many … over the previous
         # five years"): its figures are of the years it looks back on, so that report's passages answer with the
@@ -778,6 +783,20 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         best = pick(contexts, analysis, grams, frame=replace(frame, years=[]),
                     held=lambda hit: hit.chunk.metadata.get("year_issued") in issued) or best
     return [best] if best else []
+
+
+# a level at a start and at an end in one clause: 由138亿元增长到239.5亿元, 从2020年的7.34万元提高至10.26万元
+FROM_TO = re.compile(r"(?:由|从)[^，,。；;：:]*?\d[^，,。；;：:]*?(?:到|至)[^，,。；;：:]*?\d")
+
+
+def rise_asked(analysis: Analysis) -> bool:
+    """A growth asked as how much something rose, with no rate named (增速, growth rate, how fast, 百分点): the
+    levels it rose between answer it too (data/asking.yaml growth_words)."""
+    from assistant.data_files import word_pattern
+
+    asked = f"{analysis.original} {analysis.question}"
+    return (word_pattern("asking.yaml", "growth_words").search(asked) is None
+            and re.search(r"\bhow fast\b|\bpercent|百分|%|倍|\btimes\b", asked, re.I) is None)
 
 
 def report_year_only(analysis: Analysis) -> set[int]:
