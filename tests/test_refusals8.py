@@ -151,3 +151,19 @@ def test_a_rate_asked_by_name_is_not_answered_by_two_levels():
     assert rise_asked(analyse("某省“十四五”期间居民人均可支配收入增长了多少？"))
     assert not rise_asked(analyse("某省“十四五”期间居民人均可支配收入年均增速是多少？"))
     assert not rise_asked(analyse("某省“十四五”期间居民人均可支配收入增长了百分之几？"))
+
+
+def test_a_part_of_the_year_is_said_in_any_of_its_forms():
+    from assistant.answer.refusal import part_said
+
+    assert part_said("上半年", "1-6月，全市固定资产投资增长9.2%")
+    assert part_said("上半年", "2022年1月份至6月份，全市固定资产投资增长9.2%")
+    assert part_said("前三季度", "1至9月，全市社会消费品零售总额增长6%")
+    assert not part_said("上半年", "一季度，全市固定资产投资增长5.1%")  # another part
+    assert not part_said("上半年", "全年固定资产投资增长9.2%")
+    question = "某市2022年上半年固定资产投资增长多少？"
+    half = passage("2022年1月份至6月份，全市固定资产投资增长9.2%，高于全省平均水平2.1个百分点。")
+    text = ex.answer(question, analyse(question), [half])
+    assert "9.2%" in text and "[1]" in text
+    quarter = passage("2022年一季度，全市固定资产投资增长5.1%，高于全省平均水平1.3个百分点。")
+    assert refused(ex.answer(question, analyse(question), [quarter]))

@@ -634,6 +634,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal  # the figure's own sentence names nothing of the indicator asked
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal  # the figure is another year's, restated without its year
+    if any(another_part(analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
+        return refusal  # 上半年 asked, 一季度 stated: another part of the year's figure
     if any(part_year(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         if asks_whole_year(analysis):
             return refusal  # the figure is of a part of the year (上半年, 1-6月), the question asks the whole year
@@ -783,6 +785,20 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         best = pick(contexts, analysis, grams, frame=replace(frame, years=[]),
                     held=lambda hit: hit.chunk.metadata.get("year_issued") in issued) or best
     return [best] if best else []
+
+
+def another_part(analysis: Analysis, sentence: str) -> bool:
+    """A question asking a part of a year (上半年, first half) answered from a sentence that states only other
+    parts of it (一季度, 1-9月): the figure is of another stretch of the year. A sentence stating the part asked in
+    any form (1-6月, 1月份至6月份: refusal.part_of_year) or no part at all is left to the other checks."""
+    from assistant.answer.refusal import part_of_year
+
+    asked = part_of_year(analysis.question)
+    if not asked or analysis.comparison:
+        return False
+    parts = "|".join(load_data("periods.yaml")["part_year"])
+    stated = {part_of_year(found.group(0)) for found in re.finditer(parts, sentence, re.I)} - {""}
+    return bool(stated) and asked not in stated
 
 
 # a level at a start and at an end in one clause: 由138亿元增长到239.5亿元, 从2020年的7.34万元提高至10.26万元

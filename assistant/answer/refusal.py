@@ -229,7 +229,31 @@ def said_otherwise(name: str, text: str, words: list[str] = ()) -> bool:
     """A word of the question the passage says in another of the ways reports shorten or merge words: its
     short form (规上工业 for 规模以上工业), a pair's joint word before 分别 (城乡居民…分别 for 农村居民), or a
     kind's bare name in a list before another word asked (肉、奶产量 for 肉类 and 产量)."""
-    return shortened_in(name, text) or said_jointly(name, text) or kind_named(name, text, words)
+    return (shortened_in(name, text) or said_jointly(name, text) or kind_named(name, text, words)
+            or part_said(name, text))
+
+
+def part_said(name: str, text: str) -> bool:
+    """A part of a year (上半年, 前三季度) the passage states in another form of the same part (1月份至6月份, 1-6月,
+    1至9月): both read as the part they are by the rule facts are dated by (facts/extract.py _sub_year), each
+    expression of data/periods.yaml part_year in the passage. Another part (一季度 for 上半年) is not it.
+    Example: part_said("上半年", "1-6月，全市规上工业增加值增长8%") -> True; part_said("上半年", "一季度增长5%") -> False"""
+    asked = part_of_year(name)
+    if not asked:
+        return False  # no part of a year
+    parts = "|".join(load_data("periods.yaml")["part_year"])
+    return any(part_of_year(found.group(0)) == asked for found in re.finditer(parts, text, re.I))
+
+
+SAME_PARTS = {"M1-3": "Q1", "M1-6": "H1", "M1-9": "Q1-3"}  # months from January that make a quarter or a half
+
+
+def part_of_year(words: str) -> str:
+    """The part of a year words name, as facts are dated ("H1" for 上半年, 1-6月 and 1月份至6月份), or ""."""
+    from assistant.facts.extract import _sub_year
+
+    part = _sub_year("2000", words)[4:]
+    return SAME_PARTS.get(part, part)
 
 
 SHORT_FORM_SHARE = 0.4  # a short form keeps at least this share of its long form's characters (研发经费 of 研究与试验发展经费)
