@@ -167,3 +167,24 @@ def test_a_part_of_the_year_is_said_in_any_of_its_forms():
     assert "9.2%" in text and "[1]" in text
     quarter = passage("2022年一季度，全市固定资产投资增长5.1%，高于全省平均水平1.3个百分点。")
     assert refused(ex.answer(question, analyse(question), [quarter]))
+
+
+def test_a_neighbours_figure_does_not_answer_when_the_figure_of_the_thing_asked_is_another_times():
+    question = "某省2025年开行中欧班列多少列？"
+    # the trains given only as the plan period's total: the count of new zones beside it (dated 2025 by the
+    # report) fits the year, not the question
+    total = passage("“十四五”时期，自贸试验区新设企业8.2万家，跨境电商综试区扩容至6个，中欧班列累计开行1.2万列。",
+                    reviewed=2025)
+    assert refused(ex.answer(question, analyse(question), [total]))
+    year = passage("2025年，跨境电商综试区扩容至6个，全年开行中欧班列2300列。", reviewed=2025)
+    assert "2300列" in ex.answer(question, analyse(question), [year])
+    # a Latin name shared counts as naming the thing asked (PM2.5 for PM2.5浓度)
+    question = "某市2022年PM2.5浓度下降了多少？"
+    text = ex.answer(question, analyse(question), [passage("2022年，全市PM2.5、PM10浓度分别下降7.5%、4.1%。")])
+    assert "7.5%" in text and "[1]" in text
+
+
+def test_growth_alone_beside_a_missing_thing_is_no_answer():
+    question = "某省2022年进口增长多少？"
+    assert refused(ex.answer(question, analyse(question), [passage("2022年，全省外贸出口增长6.8%，利用外资稳中有进。")]))
+    assert "4.4%" in ex.answer(question, analyse(question), [passage("2022年，全省外贸出口增长6.8%，进口增长4.4%。")])

@@ -860,10 +860,27 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
             if RANK.search(span):
                 return frame.rank
             return bool(NUMBER_WORDS.search(span))
-        return any(not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
-                   for f in inside)
+        fitting = [f for f in inside
+                   if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)]
+        # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
+        # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer
+        naming = [f for f in inside if names_asked_words(f.indicator, frame.words)]
+        return bool(fitting) and (not naming or any(f in fitting for f in naming))
 
     return accept
+
+
+def names_asked_words(indicator: str, asked: str) -> bool:
+    """The indicator shares a pair of Chinese characters or a Latin name with the question's words, asking words
+    aside: 中欧（亚）班列累计开行 with "河南省 2025年 中欧班列 多少" (中欧, 班列); PM2.5 with PM2.5浓度."""
+    asked = QUESTION_NOISE.sub(" ", asked)
+    pairs = {asked[i:i + 2] for i in range(len(asked) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", asked[i:i + 2])}
+    latin = set(LATIN_NAME.findall(asked.upper()))
+    return (any(indicator[i:i + 2] in pairs for i in range(len(indicator) - 1))
+            or bool(latin & set(LATIN_NAME.findall(indicator.upper()))))
+
+
+LATIN_NAME = re.compile(r"[A-Z][A-Z0-9.]*[A-Z0-9]")
 
 
 def chunk_facts(hit: ScoredChunk, book) -> tuple:
