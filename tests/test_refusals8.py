@@ -188,3 +188,16 @@ def test_growth_alone_beside_a_missing_thing_is_no_answer():
     question = "某省2022年进口增长多少？"
     assert refused(ex.answer(question, analyse(question), [passage("2022年，全省外贸出口增长6.8%，利用外资稳中有进。")]))
     assert "4.4%" in ex.answer(question, analyse(question), [passage("2022年，全省外贸出口增长6.8%，进口增长4.4%。")])
+
+
+def test_an_english_question_on_a_place_nothing_knows_is_refused():
+    from assistant.answer.refusal import unknown_place
+
+    question = "How fast did Qiaoxiang District's economy grow in 2022?"  # no such place in any gazetteer
+    analysis = analyse(question)
+    assert unknown_place(analysis)
+    review = passage("2022年，全省地区生产总值增长4.6%，一般公共预算收入增长3.2%。")
+    assert refused(ex.answer(analysis.question, analysis, [review]))
+    # a known place, or no level word after the unknown word, is not read as a place lacking
+    assert not unknown_place(analyse("How fast did Luohe's economy grow in 2022?"))
+    assert not unknown_place(analyse("How much did Luohe spend on zorbing parks in 2022?"))

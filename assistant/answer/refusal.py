@@ -390,6 +390,18 @@ def unknown_qualifier(analysis: Analysis) -> bool:
     return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original) for word in analysis.unknown)
 
 
+def unknown_place(analysis: Analysis) -> bool:
+    """An English question naming its place by a word nothing knows, followed by a place's level ("Wanzhou
+    District's economy", levels: data/english.yaml own_level), with no place read: the place asked is one the
+    reports and the gazetteer lack, so a figure of the places the passages are about answers another place."""
+    if analysis.language != "en" or analysis.places or not analysis.unknown:
+        return False
+    levels = "|".join(dict.fromkeys(w for words in load_data("english.yaml")["own_level"].values()
+                                    for w in words.split("|")))
+    original = analysis.original or analysis.question
+    return any(re.search(rf"\b{re.escape(word)}\s+(?:{levels})\b", original, re.I) for word in analysis.unknown)
+
+
 def answers_question(question: str, analysis: Analysis, spans: list[str], cited: list[str]) -> bool:
     """Do the picked clauses (`spans`, from the passages `cited`) answer what was asked?
 
@@ -403,6 +415,8 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
         return False  # "tourism revenue" asked, 社会消费品零售总额 found (an opening "When …," clause only sets the scene)
     if analysis.language == "en" and unknown_qualifier(analysis):
         return False  # "lottery revenue": 收入 found, of what the reports never say
+    if unknown_place(analysis):
+        return False  # "Wanzhou District's economy": a place no one knows, the passages of others
     if analysis.wants in ("number", "rate"):  # an English question is read into Chinese words too
         words = indicator_words(question, analysis)
         if all(too_many_missing(long_words(words, question, text), text) for text in cited):
