@@ -863,8 +863,10 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
         fitting = [f for f in inside
                    if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)]
         # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
-        # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer
-        naming = [f for f in inside if names_asked_words(f.indicator, frame.words)]
+        # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer.
+        # An indicator of data/indicators.yaml asked is checked by name already: a fitting figure names it (总产
+        # for 粮食产量), whatever words its neighbours share with the question (粮食作物播种面积)
+        naming = [] if frame.indicators else [f for f in inside if names_asked_words(f.indicator, frame.words)]
         return bool(fitting) and (not naming or any(f in fitting for f in naming))
 
     return accept
