@@ -381,12 +381,16 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
 
 
 def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit: int = 5,
-         frame: Frame | None = None, dated: bool = False, new_only: bool = True, require=None) -> Pick | None:
+         frame: Frame | None = None, dated: bool = False, new_only: bool = True, require=None,
+         held=None) -> Pick | None:
     """The best span of the first `limit` passages; with a figure question's frame, only spans whose
     figures fit it (place, period, status, measure), so a neighbouring figure is never the answer;
-    `dated`: only spans stating a date the question does not; `require(span)`: only spans it passes."""
+    `dated`: only spans stating a date the question does not; `require(span)`: only spans it passes;
+    `held(hit)`: only passages it passes."""
     best = None
     for n, hit in enumerate(contexts[:limit], start=1):
+        if held is not None and not held(hit):
+            continue
         accept = fitting_figures(hit, this_year_frame(frame, hit, analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         if require is not None:
             accept = _both(accept, require)
@@ -630,6 +634,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         return refusal  # the figure's own sentence names nothing of the indicator asked
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal  # the figure is another year's, restated without its year
+    if any(another_part(analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
+        return refusal  # 上半年 asked, 一季度 stated: another part of the year's figure
     if any(part_year(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         if asks_whole_year(analysis):
             return refusal  # the figure is of a part of the year (上半年, 1-6月), the question asks the whole year
@@ -767,7 +773,57 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked
         # as done (did … create): the plan is then no answer
         best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
+    if frame.figure and frame.rate and (best is None or best.score < REFUSE_BELOW) and rise_asked(analysis):
+        # "How much did per capita income rise over the past five years?": a clause giving the indicator's level
+        # at both ends (从27136元增长到36439元) states how much it rose, though it names no rate
+        best = pick(contexts, analysis, grams, frame=replace(frame, rate=False),
+                    require=lambda span: FROM_TO.search(span) is not None) or best
+    if frame.figure and (best is None or best.score < REFUSE_BELOW) and (issued := report_year_only(analysis)):
+        # the year names the report asked about ("According to the 2013 work report, how many … over the previous
+        # five years"): its figures are of the years it looks back on, so that report's passages answer with the
+        # year they state; another report's passages still do not
+        best = pick(contexts, analysis, grams, frame=replace(frame, years=[]),
+                    held=lambda hit: hit.chunk.metadata.get("year_issued") in issued) or best
     return [best] if best else []
+
+
+def another_part(analysis: Analysis, sentence: str) -> bool:
+    """A question asking a part of a year (上半年, first half) answered from a sentence that states only other
+    parts of it (一季度, 1-9月): the figure is of another stretch of the year. A sentence stating the part asked in
+    any form (1-6月, 1月份至6月份: refusal.part_of_year) or no part at all is left to the other checks."""
+    from assistant.answer.refusal import part_of_year
+
+    asked = part_of_year(analysis.question)
+    if not asked or analysis.comparison:
+        return False
+    parts = "|".join(load_data("periods.yaml")["part_year"])
+    stated = {part_of_year(found.group(0)) for found in re.finditer(parts, sentence, re.I)} - {""}
+    return bool(stated) and asked not in stated
+
+
+# a level at a start and at an end in one clause: 由138亿元增长到239.5亿元, 从2020年的7.34万元提高至10.26万元
+FROM_TO = re.compile(r"(?:由|从)[^，,。；;：:]*?\d[^，,。；;：:]*?(?:到|至)[^，,。；;：:]*?\d")
+
+
+def rise_asked(analysis: Analysis) -> bool:
+    """A growth asked as how much something rose, with no rate named (增速, growth rate, how fast, 百分点): the
+    levels it rose between answer it too (data/asking.yaml growth_words)."""
+    from assistant.data_files import word_pattern
+
+    asked = f"{analysis.original} {analysis.question}"
+    return (word_pattern("asking.yaml", "growth_words").search(asked) is None
+            and re.search(r"\bhow fast\b|\bpercent|百分|%|倍|\btimes\b", asked, re.I) is None)
+
+
+def report_year_only(analysis: Analysis) -> set[int]:
+    """The years of a question that names every year it names once, as its report's ("2013年政府工作报告中…",
+    "the 2013 work report"): set() when a year is also named otherwise (2013年政府工作报告中2013年的目标)."""
+    asked = analysis.original or analysis.question
+    if not analysis.years or not set(analysis.years) <= set(analysis.report_years):
+        return set()
+    if any(len(re.findall(rf"(?<!\d){y}(?!\d)", asked)) > 1 for y in analysis.years):
+        return set()
+    return set(analysis.years)
 
 
 def stating_a_date(analysis: Analysis, new_only: bool = True):
@@ -804,10 +860,29 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
             if RANK.search(span):
                 return frame.rank
             return bool(NUMBER_WORDS.search(span))
-        return any(not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
-                   for f in inside)
+        fitting = [f for f in inside
+                   if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)]
+        # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
+        # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer.
+        # An indicator of data/indicators.yaml asked is checked by name already: a fitting figure names it (总产
+        # for 粮食产量), whatever words its neighbours share with the question (粮食作物播种面积)
+        naming = [] if frame.indicators else [f for f in inside if names_asked_words(f.indicator, frame.words)]
+        return bool(fitting) and (not naming or any(f in fitting for f in naming))
 
     return accept
+
+
+def names_asked_words(indicator: str, asked: str) -> bool:
+    """The indicator shares a pair of Chinese characters or a Latin name with the question's words, asking words
+    aside: 中欧（亚）班列累计开行 with "河南省 2025年 中欧班列 多少" (中欧, 班列); PM2.5 with PM2.5浓度."""
+    asked = QUESTION_NOISE.sub(" ", asked)
+    pairs = {asked[i:i + 2] for i in range(len(asked) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", asked[i:i + 2])}
+    latin = set(LATIN_NAME.findall(asked.upper()))
+    return (any(indicator[i:i + 2] in pairs for i in range(len(indicator) - 1))
+            or bool(latin & set(LATIN_NAME.findall(indicator.upper()))))
+
+
+LATIN_NAME = re.compile(r"[A-Z][A-Z0-9.]*[A-Z0-9]")
 
 
 def chunk_facts(hit: ScoredChunk, book) -> tuple:

@@ -27,8 +27,8 @@ UNKNOWN_TERM_PENALTY = 0.5
 ENGLISH_UNKNOWN_SHARE = 0.5  # an English word no glossary knows, against a Chinese term the corpus lacks
 COMMON_WORD = 5000  # jieba dictionary count above which a noun is everyday language (时间 33,288; 人数 8,857)
 MEASURE_PENALTY = 1.0
-# A question asking the value of a rate or share (覆盖率是多少, 占比有多大), and what states one.
-SHARE_ASKED = re.compile(r"(?:率|比重|比例|占比|份额)的?(?:是|为|达到?|有|在)?(?:多少|多大|几)"
+# A question asking the value of a rate or share (覆盖率是多少, 占比有多大, A与B之比是多少), and what states one.
+SHARE_ASKED = re.compile(r"(?:率|比重|比例|之比|占比|份额)的?(?:是|为|达到?|有|在)?(?:多少|多大|几)"
                          r"|(?<!growth )\b(?:rate|ratio|share|proportion)\b(?! of growth)", re.I)
 # A number of years (连续37年, 30年来, 三十年): one to three digits or Chinese numerals before 年; a calendar year
 # has four digits. Not a unit of data/units.yaml, or every year would be a figure.
@@ -191,7 +191,8 @@ def untranslated(question: str, text: str) -> list[str]:
     # apart (粮食作物播种面积…、总产65.7万吨 for 粮食总产)
     return [term for term, chinese in english_terms(question)
             if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
-            and not any(c in text or said_apart(c, text) for c in [*chinese, *named_indicators(" ".join(chinese))])]
+            and not any(c in text or said_apart(c, text) or said_otherwise(c, text)
+                        for c in [*chinese, *named_indicators(" ".join(chinese))])]
 
 
 def missing_words(words: list[str], text: str) -> list[str]:
@@ -207,6 +208,7 @@ def missing_words(words: list[str], text: str) -> list[str]:
         parts = [o for o in words if o != w and o in w]
         # an indicator is there under any of its names (生产总值 as GDP: data/indicators.yaml)
         named = w in text or any(len(n) >= 2 and (n in text or said_apart(n, text)) for n in named_indicators(w))
+        named = named or said_otherwise(w, text, words)
         if not named and not (parts and all(p in text for p in parts)):
             out.append(w)
     return out
@@ -221,6 +223,95 @@ def said_apart(name: str, text: str) -> bool:
         return False
     head, tail = name[:2], name[2:]
     return re.search(rf"{head}[^。；;！？]{{0,30}}?(?<![\u4e00-\u9fff]{{2}}){tail}", text) is not None
+
+
+def said_otherwise(name: str, text: str, words: list[str] = ()) -> bool:
+    """A word of the question the passage says in another of the ways reports shorten or merge words: its
+    short form (规上工业 for 规模以上工业), a pair's joint word before 分别 (城乡居民…分别 for 农村居民), or a
+    kind's bare name in a list before another word asked (肉、奶产量 for 肉类 and 产量)."""
+    return (shortened_in(name, text) or said_jointly(name, text) or kind_named(name, text, words)
+            or part_said(name, text))
+
+
+def part_said(name: str, text: str) -> bool:
+    """A part of a year (上半年, 前三季度) the passage states in another form of the same part (1月份至6月份, 1-6月,
+    1至9月): both read as the part they are by the rule facts are dated by (facts/extract.py _sub_year), each
+    expression of data/periods.yaml part_year in the passage. Another part (一季度 for 上半年) is not it.
+    Example: part_said("上半年", "1-6月，全市规上工业增加值增长8%") -> True; part_said("上半年", "一季度增长5%") -> False"""
+    asked = part_of_year(name)
+    if not asked:
+        return False  # no part of a year
+    parts = "|".join(load_data("periods.yaml")["part_year"])
+    return any(part_of_year(found.group(0)) == asked for found in re.finditer(parts, text, re.I))
+
+
+SAME_PARTS = {"M1-3": "Q1", "M1-6": "H1", "M1-9": "Q1-3"}  # months from January that make a quarter or a half
+
+
+def part_of_year(words: str) -> str:
+    """The part of a year words name, as facts are dated ("H1" for 上半年, 1-6月 and 1月份至6月份), or ""."""
+    from assistant.facts.extract import _sub_year
+
+    part = _sub_year("2000", words)[4:]
+    return SAME_PARTS.get(part, part)
+
+
+SHORT_FORM_SHARE = 0.4  # a short form keeps at least this share of its long form's characters (研发经费 of 研究与试验发展经费)
+
+
+def shortened_in(name: str, text: str) -> bool:
+    """`text` writes `name` (five Chinese characters or more) as a short form of it: a run of three characters or
+    more of its own, in its order, that begins with its first and ends with its last (规上工业 for 规模以上工业,
+    规上 for 规模以上). The reverse of abbreviates(): there the question is short and the passage long. The
+    first and last characters kept and the order of all keep a chance meeting of common characters out.
+    Example: shortened_in("规模以上工业", "规上工业增加值增长6.5%") -> True; shortened_in("规模以上工业", "规划工业") -> False"""
+    if len(name) < 5 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return False
+    shortest = max(3, int(len(name) * SHORT_FORM_SHARE + 0.999))
+    for start in (m.start() for m in re.finditer(re.escape(name[0]), text)):
+        for size in range(shortest, len(name)):
+            run = text[start:start + size]
+            if len(run) == size and run[-1] == name[-1] and re.fullmatch(r"[\u4e00-\u9fff]+", run) \
+                    and in_order(run, name):
+                return True
+    return False
+
+
+def in_order(short: str, long: str) -> bool:
+    """Every character of `short` stands in `long`, in the same order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def said_jointly(name: str, text: str) -> bool:
+    """A word naming one part of a pair (城镇, 农村居民) the passage names by the pair's joint word (城乡居民,
+    data/fact_cues.yaml paired) in a sentence that then gives the parts' figures one by one (分别): "城乡居民人均
+    可支配收入分别达6.9万元、3.4万元" says 农村居民人均可支配收入. A joint figure with no 分别 (城乡居民收入增长5%)
+    is both parts' together, so it never says one part."""
+    from assistant.facts.extract import cues
+
+    for whole, parts in cues()["paired"].items():
+        for part in parts:
+            if part in name and re.search(rf"{re.escape(name.replace(part, whole, 1))}[^。；;！？]*?分别", text):
+                return True
+    return False
+
+
+def kind_named(name: str, text: str, words: list[str] = ()) -> bool:
+    """A word naming a kind by its thing and a kind word (肉类: data/question_words.yaml kind_suffixes) the
+    passage says by the thing alone, right before another word of the question (肉产量 with 产量 asked) or
+    before it as an item of a list sharing it (肉、奶产量): a bare one-character thing elsewhere (肌肉) says
+    nothing."""
+    suffixes = "|".join(load_data("question_words.yaml")["kind_suffixes"])
+    found = re.fullmatch(rf"([\u4e00-\u9fff]+?)(?:{suffixes})", name)
+    if not found:
+        return False
+    thing = re.escape(found.group(1))
+    others = "|".join(re.escape(w) for w in words if w != name and len(w) >= 2 and found.group(1) not in w)
+    if not others:
+        return False
+    # the thing, then any other items of its list (、奶), then the word they share (产量)
+    return re.search(rf"{thing}(?:[、和及与][\u4e00-\u9fff]{{1,4}}?)*(?:{others})", text) is not None
 
 
 ABBREVIATION_GAP = 4  # characters of the full form an abbreviation may drop between two it keeps
@@ -299,6 +390,18 @@ def unknown_qualifier(analysis: Analysis) -> bool:
     return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original) for word in analysis.unknown)
 
 
+def unknown_place(analysis: Analysis) -> bool:
+    """An English question naming its place by a word nothing knows, followed by a place's level ("Wanzhou
+    District's economy", levels: data/english.yaml own_level), with no place read: the place asked is one the
+    reports and the gazetteer lack, so a figure of the places the passages are about answers another place."""
+    if analysis.language != "en" or analysis.places or not analysis.unknown:
+        return False
+    levels = "|".join(dict.fromkeys(w for words in load_data("english.yaml")["own_level"].values()
+                                    for w in words.split("|")))
+    original = analysis.original or analysis.question
+    return any(re.search(rf"\b{re.escape(word)}\s+(?:{levels})\b", original, re.I) for word in analysis.unknown)
+
+
 def answers_question(question: str, analysis: Analysis, spans: list[str], cited: list[str]) -> bool:
     """Do the picked clauses (`spans`, from the passages `cited`) answer what was asked?
 
@@ -312,6 +415,8 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
         return False  # "tourism revenue" asked, 社会消费品零售总额 found (an opening "When …," clause only sets the scene)
     if analysis.language == "en" and unknown_qualifier(analysis):
         return False  # "lottery revenue": 收入 found, of what the reports never say
+    if unknown_place(analysis):
+        return False  # "Wanzhou District's economy": a place no one knows, the passages of others
     if analysis.wants in ("number", "rate"):  # an English question is read into Chinese words too
         words = indicator_words(question, analysis)
         if all(too_many_missing(long_words(words, question, text), text) for text in cited):

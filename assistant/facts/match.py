@@ -34,6 +34,11 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("measure")
     elif fact.measure == "change" and frame.figure and not changes_asked(frame.words):
         out.append("measure")  # 城镇化率目标是多少: a level, not 提高1.3个百分点
+    elif (fact.measure not in ("share", "change") and frame.figure and shares_asked(frame.words)
+          and "measure" not in out):
+        # a share asked (民营经济占地区生产总值比重, What share of GDP…) is a share's figure: neither the whole's
+        # level (地区生产总值14.2万亿元) nor its growth (增长5.3%) answers it, though the question names the whole
+        out.append("measure")
     # a share is named by its whole name or by what is shared out: 民生支出占一般公共预算支出 answers
     # 民生支出占比, the qualifier of its denominator (一般公共预算) unasked
     shared = fact.indicator.split("占")[0] if fact.measure == "share" and "占" in fact.indicator else fact.indicator
@@ -46,7 +51,8 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     if (words and qualifiers_differ(fact.indicator, words, frame.indicators)
             and qualifiers_differ(shared, words, frame.indicators)
             and qualifiers_differ(own_clause, words, frame.indicators)) or (
-            frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words))):
+            frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words),
+                                                         frame.words)):
         out.append("indicator")
     return out
 
@@ -100,12 +106,28 @@ def shares_asked(question: str) -> bool:
     return bool(question) and word_pattern("asking.yaml", "share_words").search(question) is not None
 
 
-def names_an_indicator(fact: Fact, names: tuple[str, ...], share: bool = False) -> bool:
+def split_by_asked(name: str, indicator: str, asked: str) -> bool:
+    """The indicator is `name` with a word the question also says put inside it: 财政民生支出 is 财政支出 of 民生,
+    what "民生 财政支出" asks (a report writes the qualifier where it reads best, 财政民生支出 or 民生财政支出).
+    Heads and tails of two characters or more, the word inside of two or more, so no chance meeting counts."""
+    if len(name) < 4:
+        return False
+    for cut in range(2, len(name) - 1):
+        head, tail = name[:cut], name[cut:]
+        found = re.search(rf"{re.escape(head)}([\u4e00-\u9fff]{{2,6}}?){re.escape(tail)}", indicator)
+        if found and found.group(1) in asked:
+            return True
+    return False
+
+
+def names_an_indicator(fact: Fact, names: tuple[str, ...], share: bool = False, asked: str = "") -> bool:
     """The fact's indicator is one of `names`, or a shortened form of one whose dropped head the sentence
     says before the figure: "粮食作物播种面积162.8万亩、总产65.7万吨" gives 总产 for 粮食总产; with `share`
     (a share asked), a share of one said so."""
     own = fact.indicator.upper()
     if any(n.upper() in own for n in names):
+        return True
+    if asked and any(split_by_asked(n.upper(), own, asked.upper()) for n in names):
         return True
     before = fact.sentence[:fact.sentence.find(fact.figure)] if fact.figure in fact.sentence else fact.sentence
     if len(own) >= 2 and any(
@@ -133,6 +155,8 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     # a fact named by another wording of the asked indicator has its qualifiers without saying them:
     # 研发经费支出相当于全市生产总值的比例 is 研发投入强度 (data/indicators.yaml puts them in one group)
     named |= {q for group in _groups_held(indicator, names) for q in qualifiers if any(q in n for n in group)}
+    # a share of a whole measured in a qualifier (占地区生产总值比重: value added) has it, the whole asked
+    named |= whole_qualifiers(indicator, asked)
     # one the question lacks, or none of those it names (a question may name two: 城镇和农村居民收入)
     if bool(own - wanted - named) or bool(wanted and not (own | named) & wanted):
         return True
@@ -140,6 +164,26 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     # not 城镇居民's; unless the fact is of another part the question names too (城镇和农村居民收入)
     parts = {p for whole, pair in cues()["paired"].items() for p in (whole, *pair)}
     return bool((wanted - own - named) & parts) and not own & wanted & parts
+
+
+def whole_qualifiers(indicator: str, asked: str) -> set[str]:
+    """The qualifier a share's whole is measured in (data/fact_cues.yaml share_wholes), when the question names
+    that whole too: whole_qualifiers("民营经济增加值占地区生产总值比重", "民营经济占GDP比重") -> {"增加值"}."""
+    from assistant.facts.extract import cues
+
+    if "占" not in indicator:
+        return set()
+    whole = indicator.split("占", 1)[1].upper()
+    asked = asked.upper()
+    return {q for name, q in cues().get("share_wholes", {}).items()
+            if name.upper() in whole and any(n.upper() in asked for n in _whole_names(name))}
+
+
+def _whole_names(name: str) -> list[str]:
+    """A whole's names (data/indicators.yaml): 生产总值, GDP, 地区生产总值…"""
+    from assistant.facts.indicators import named_indicators
+
+    return [n for n in named_indicators(name) if len(n) >= 2] or [name]
 
 
 def _groups_held(indicator: str, names: tuple[str, ...]) -> list[list[str]]:
