@@ -250,7 +250,8 @@ class Retriever:
         boost, why = year_boost(chunk, analysis, w)
         score += boost
         reasons += why
-        half = asked_half(analysis)
+        # the tense tells the half asked of only where no heading names a year asked (`year_boost` has done so then)
+        half = "" if any(r.startswith("section headed") for r in why) else asked_half(analysis)
         if half and report_half(chunk) == half:
             score += w.section
             reasons.append(f"in the report's {half} the question asks of")
@@ -435,12 +436,13 @@ def _half_patterns() -> dict[str, re.Pattern]:
 def asked_half(analysis: Analysis) -> str:
     """"plan" when the question asks what is to be done (a target word, "will", 今年), else "review" when it asks
     what was done ("did", 去年, 了), else "": its tense, read in what was asked (an English question's own words,
-    which its Chinese reading loses). A comparison of a plan with an achieved value asks of both: "".
+    which its Chinese reading loses). A comparison of a plan with an achieved value asks of both, a question about
+    the report itself ("今年的政府工作报告是哪天作的") of its title page: "".
     Example: asked_half(analyse("How many new parks will Shanghai add?")) -> "plan"
     """
     said = analysis.original or analysis.question
     patterns = _half_patterns()
-    if analysis.comparison or analysis.periods:  # a plan period's total is stated in either half
+    if analysis.comparison or analysis.periods or about_document(analysis):  # a plan period's total: in either half
         return ""
     if patterns["plan"].search(said):
         return "plan"
