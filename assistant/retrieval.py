@@ -250,8 +250,7 @@ class Retriever:
         boost, why = year_boost(chunk, analysis, w)
         score += boost
         reasons += why
-        # the tense tells the half asked of only where no heading names a year asked (`year_boost` has done so then)
-        half = "" if any(r.startswith("section headed") for r in why) else asked_half(analysis)
+        half = asked_half(analysis)
         if half and report_half(chunk) == half:
             score += w.section
             reasons.append(f"in the report's {half} the question asks of")
@@ -434,8 +433,8 @@ def _half_patterns() -> dict[str, re.Pattern]:
 
 
 def asked_half(analysis: Analysis) -> str:
-    """"plan" when the question asks what is to be done (a target word, "will", 今年), else "review" when it asks
-    what was done ("did", 去年, 了), else "": its tense, read in what was asked (an English question's own words,
+    """"plan" when a question naming no year asks what is to be done (a target word, "will", 今年), else "review"
+    when it asks what was done ("did", 去年, 了), else "": its tense, read in what was asked (an English question's own words,
     which its Chinese reading loses). A comparison of a plan with an achieved value asks of both, a question about
     the report itself ("今年的政府工作报告是哪天作的") of its title page: "".
     Example: asked_half(analyse("How many new parks will Shanghai add?")) -> "plan"
@@ -444,6 +443,8 @@ def asked_half(analysis: Analysis) -> str:
     patterns = _half_patterns()
     if analysis.comparison or analysis.periods or about_document(analysis):  # a plan period's total: in either half
         return ""
+    if analysis.years:  # the headings naming the year asked tell the half (`year_boost`); counting both lifted a
+        return ""       # whole half over the passage asked of
     if patterns["plan"].search(said):
         return "plan"
     return "review" if patterns["review"].search(said) else ""

@@ -49,7 +49,8 @@ def _chunk(heading: list[str]) -> Chunk:
     ("商丘为了绿化新建多少公里城市绿道？", ""),  # 为了 is no past tense
     ("商丘城市绿道有多长？", ""),
     ("商丘2024年和2025年新建城市绿道分别多少？", ""),
-    ("商丘今年的政府工作报告是哪天作的？", ""),  # about the report itself: its title page answers  # a comparison of two years asks of both halves
+    ("商丘今年的政府工作报告是哪天作的？", ""),  # about the report itself: its title page answers
+    ("How many kilometres of greenways did Shangqiu build in 2024?", ""),  # the heading naming 2024 tells the half  # a comparison of two years asks of both halves
 ])
 def test_a_question_s_tense_says_which_half_of_a_report_it_asks_of(question, half):
     assert asked_half(analyse(question)) == half
