@@ -188,7 +188,18 @@ class PlaceBook:
         """Every alias occurrence, longest alias first at each position, without overlaps.
 
         Example: _alias_spans("漯河市和郾城区") -> [(0, 3, "漯河市"), (4, 7, "郾城区")]
+        Kept per book (a book never changes: another set of places held is another book): a question reads the
+        same retrieved passages many times over (each candidate's place, each fact's), ~0.6 ms a passage.
         """
+        key = (text, with_learned)
+        cache = self.__dict__.setdefault("_spans", {})
+        if key not in cache:
+            if len(cache) > 20000:
+                cache.clear()
+            cache[key] = self._scan_aliases(text, with_learned)
+        return list(cache[key])
+
+    def _scan_aliases(self, text: str, with_learned: bool) -> list[tuple[int, int, str]]:
         m = self._lookups.get()
         by_alias, lengths, held_only, out, i = m["by_alias"], m["lengths"], m["held_only"], [], 0
         allowed = None if with_learned else m["gazetteer_aliases"]

@@ -142,6 +142,7 @@ def names_an_indicator(fact: Fact, names: tuple[str, ...], share: bool = False, 
         n.upper().startswith(shared) and n.upper() in before.upper() for n in names)
 
 
+@lru_cache(maxsize=65536)  # a pure function of its words, asked of every fact of every candidate passage
 def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -> bool:
     """人均生产总值 does not answer 生产总值总量, nor 研发人员 研发投入强度: a qualifier that makes another
     indicator (data/fact_cues.yaml) is in one and not the other. `names`: the asked indicator's names
