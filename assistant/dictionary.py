@@ -21,8 +21,10 @@ from assistant.data_files import load_data
 
 # how a phrase is a gloss: all of it, or its head noun (phrase). A phrase that is only some word of a gloss is
 # not indexed: a word of a longer gloss names something else more often than not ("count" of "head count").
-WHOLE, HEAD = 0, 1
+# VERB: a sense "to X" read as X, only for telling whether a passage says a word (said_senses), never a candidate
+WHOLE, HEAD, VERB = 0, 1, 2
 HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+VERB_GLOSS = re.compile(r"to ([a-z][a-z-]+(?: (?:up|down|out|off|on))?)")
 
 
 def data() -> dict:
@@ -106,6 +108,9 @@ def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
             continue
         senses = rest[rest.find("/") + 1:rest.rfind("/")].split("/")
         for position, sense in enumerate(senses):
+            verb = VERB_GLOSS.fullmatch(sense.strip().lower())
+            if verb:  # "to shrink": a passage writing 缩小 says "shrink"
+                index.setdefault(verb.group(1), []).append((VERB, position, simplified))
             for gloss, qualified in normalised(sense):
                 # a gloss a parenthesis qualifies ("games (such as chess)") is only the phrase in that sense
                 index.setdefault(gloss, []).append((HEAD if qualified else WHOLE, position, simplified))
@@ -149,6 +154,17 @@ def candidates(phrase: str, vocabulary: dict, counts=None, acronym: bool = False
     best = min(how for how, _, _, _ in found)
     found = sorted(f for f in found if f[0] == best)
     return [chinese for _, _, _, chinese in found[:rules["keep"]]]
+
+
+def said_senses(word: str, vocabulary) -> list[str]:
+    """The headwords the index holds that translate a lone word no list knows, for telling whether a passage says
+    it: every entry whose first senses (data/dictionary.yaml said_sense) hold the word as a whole gloss or as a
+    verb ("to shrink"), however many entries there are. Wider than candidates(): these words are never searched
+    or read, a passage only counts as saying the word when it writes one of them (answer/refusal.said_by).
+    said_senses("heritage", vocabulary) -> ["遗产"] when passages write 遗产."""
+    limit = data()["said_sense"]
+    return sorted({chinese for how, position, chinese in lookup(word, vocabulary)
+                   if how in (WHOLE, VERB) and position < limit})
 
 
 def _phrases(original: str, unknown: list[str]) -> list[tuple[str, list[str]]]:
@@ -222,6 +238,9 @@ def with_dictionary(analysis, vocabulary: dict, counts=None):
     finds the passage's word). A lone word: its Chinese words are only searched (translations says why)."""
     if analysis.language != "en" or not analysis.unknown or not vocabulary:
         return analysis
+    never = set(data()["never"].split())
+    senses = {word: said for word in analysis.unknown if word not in never and (said := said_senses(word, vocabulary))}
+    analysis = replace(analysis, senses=senses)
     found = translations(analysis, vocabulary, counts)
     if not found:
         return analysis

@@ -113,6 +113,22 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     return out
 
 
+def said_by(word: str, analysis: Analysis, text: str) -> bool:
+    """An English word no list knows that a passage says all the same: the passage writes the Chinese of one of
+    its dictionary senses (analysis.senses, dictionary.said_senses). The word then counts against no answer from
+    that passage; against a passage writing none of them it still does, which keeps a question about something
+    the reports never mention refused.
+    Example: said_by("heritage", analysis, "…成功申报世界文化遗产") -> True when 遗产 is a sense of heritage"""
+    return any(chinese in text for chinese in analysis.senses.get(word, ()))
+
+
+def unsaid(unknown: list[str], analysis: Analysis, text: str) -> list[str]:
+    """The question's unknown terms that `text` does not say: English words of analysis.unknown said by it
+    (said_by) are left out, Chinese terms (absent from the whole corpus) never are."""
+    english = set(analysis.unknown)
+    return [term for term in unknown if term not in english or not said_by(term, analysis, text)]
+
+
 def unknown_penalty(unknown: list[str], analysis: Analysis) -> float:
     """What the question's unknown terms take off the best clause's score, for two terms at most.
 
@@ -373,7 +389,7 @@ def place_words(analysis: Analysis) -> set[str]:
     return {alias for place in analysis.places for alias in aliases(place, analysis.book)}
 
 
-def unknown_qualifier(analysis: Analysis) -> bool:
+def unknown_qualifier(analysis: Analysis, cited: list[str] = ()) -> bool:
     """An English figure question naming one indicator, with a word no glossary knows right before it ("How much
     lottery revenue…"): the indicator of something the reading cannot name, as 彩票收入 is one the passages lack in
     a Chinese question. A question naming several things ("Fortune Global 500 firms, listed companies…") is left
@@ -387,7 +403,9 @@ def unknown_qualifier(analysis: Analysis) -> bool:
     if len(terms) != 1:
         return False
     term = re.escape(terms[0][0])
-    return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original) for word in analysis.unknown)
+    # a qualifier a cited passage says in Chinese (said_by) is known to it
+    return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original)
+               and not any(said_by(word, analysis, text) for text in cited) for word in analysis.unknown)
 
 
 def unknown_place(analysis: Analysis) -> bool:
@@ -413,7 +431,7 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
     if analysis.language == "en" and all(untranslated(main_clause(analysis.original or question), text)
                                          for text in cited):
         return False  # "tourism revenue" asked, 社会消费品零售总额 found (an opening "When …," clause only sets the scene)
-    if analysis.language == "en" and unknown_qualifier(analysis):
+    if analysis.language == "en" and unknown_qualifier(analysis, cited):
         return False  # "lottery revenue": 收入 found, of what the reports never say
     if unknown_place(analysis):
         return False  # "Wanzhou District's economy": a place no one knows, the passages of others
