@@ -210,7 +210,8 @@ def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[lis
         if not covered or any(w not in left for w in covered) or never & set(covered):
             continue
         lone = " " not in phrase
-        acronym = lone and re.search(rf"\b{re.escape(phrase.upper())}\b", original) is not None
+        # a capital letter alone is no acronym ("I")
+        acronym = lone and len(phrase) >= 2 and re.search(rf"\b{re.escape(phrase.upper())}\b", original) is not None
         if lone and not acronym and (figure or not _is_head(phrase, original)):
             continue
         chinese = candidates(phrase, vocabulary, counts, acronym=acronym)
