@@ -96,11 +96,13 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     # an English term is known when one of its renderings is: 技工学校 unknown is no gap when 技工院校 is known
     said = {t for group in analysis.renderings if any(all(known(t) for t in tokenize(r)) for r in group)
             for r in group for t in tokenize(r)}
+    # a piece of a place's name the search cut gives (津市 of 天津市) is the place, no term
+    named = [alias for alias in place_words(analysis) if alias in question]
     for token in tokenize(f"{question} {english_terms}"):
         if len(token) < 2 or not re.search(r"[\u4e00-\u9fff]", token) or re.search(r"\d", token) or token in said:
             continue
         if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or is_unit(token) \
-                or token in place_words(analysis):
+                or token in place_words(analysis) or any(token in alias for alias in named):
             continue
         if not known(token) and is_word(token):
             out.append(token)
