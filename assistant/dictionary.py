@@ -237,12 +237,18 @@ def with_dictionary(analysis, vocabulary: dict, counts=None):
     reads names. A phrase the dictionary names (or an acronym): the reading says its first Chinese word where the
     English stood, the word is no longer unknown, its Chinese words are a rendering (the answerer's word check
     finds the passage's word). A lone word: its Chinese words are only searched (translations says why)."""
-    if analysis.language != "en" or not analysis.unknown or not vocabulary:
+    from assistant.analysis import english_terms
+
+    if analysis.language != "en" or not vocabulary:
         return analysis
     never = set(data()["never"].split())
     senses = {word: said for word in analysis.unknown if word not in never and (said := said_senses(word, vocabulary))}
+    # a glossary term of two words or more is said by a passage writing the Chinese the dictionary gives for it as
+    # well as by its glossary renderings ("life expectancy": 寿命, where a report writes 人均期望寿命)
+    senses.update({term: said for term, _ in english_terms(analysis.original or "")
+                   if " " in term and (said := said_senses(term, vocabulary))})
     analysis = replace(analysis, senses=senses)
-    found = translations(analysis, vocabulary, counts)
+    found = translations(analysis, vocabulary, counts) if analysis.unknown else {}
     if not found:
         return analysis
     question, unknown, renderings = analysis.question, list(analysis.unknown), list(analysis.renderings)

@@ -23,11 +23,13 @@ REPORT = f"""{TITLE}
 
 创新动能持续增强。全年引进高层次科学家团队23个，新建院士工作站4个，研发经费投入增长12.5%。
 
+健康许昌建设扎实推进，2025年全市人均期望寿命达到79.2岁，婴儿死亡率降至3.1‰。
+
 产业集聚区提质增效。全市产业集聚区规模以上工业增加值增长8.2%，新增亿元以上项目31个。
 
 二、2026年重点工作
 
-全市生产总值增长6%左右，城镇新增就业4.5万人。
+主要预期目标是：全市生产总值增长6%左右，城镇新增就业4.5万人。
 """
 
 
@@ -68,6 +70,14 @@ def test_a_word_a_passage_says_is_no_reason_to_refuse(city):
 def test_a_word_no_passage_says_still_refuses(city):
     answer = city.ask("How much did Xuchang's lottery sales grow in 2025?", mode="extractive")
     assert answer.text.startswith("The documents do not say")
+
+
+def test_a_term_is_said_by_the_dictionarys_chinese_for_it(city):
+    # the glossary says 人均预期寿命, the report 人均期望寿命; CC-CEDICT gives 寿命 for "life expectancy"
+    analysis = _read(city, "What was Xuchang's average life expectancy in 2025?")
+    assert "寿命" in analysis.senses["life expectancy"]
+    answer = city.ask("In which year did Xuchang's average life expectancy reach 79.2 years?", mode="extractive")
+    assert "2025" in answer.text and not answer.text.startswith("The documents do not say")
 
 
 @pytest.mark.parametrize("question", ["I want to know Xuchang's GDP growth in 2025.",

@@ -197,8 +197,9 @@ def when_said(question: str) -> str:
     return re.sub(rf"[“\"]?(?:{names})[”\"]?(?:{tails})?", " ", question)
 
 
-def untranslated(question: str, text: str) -> list[str]:
-    """An English question's specific terms (two words or more) none of whose Chinese renderings is in text.
+def untranslated(question: str, text: str, senses: dict | None = None) -> list[str]:
+    """An English question's specific terms (two words or more) none of whose Chinese renderings is in text, nor
+    any Chinese the dictionary gives for the term (`senses`: analysis.senses, dictionary.said_senses).
 
     Example: untranslated("What was Luoyang's total tourism revenue?", "社会消费品零售总额…") -> ["tourism revenue"]
     """
@@ -210,7 +211,8 @@ def untranslated(question: str, text: str) -> list[str]:
     return [term for term, chinese in english_terms(question)
             if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
             and not any(c in text or said_apart(c, text) or said_otherwise(c, text)
-                        for c in [*chinese, *named_indicators(" ".join(chinese))])]
+                        for c in [*chinese, *named_indicators(" ".join(chinese))])
+            and not any(c in text for c in (senses or {}).get(term, ()))]
 
 
 def missing_words(words: list[str], text: str) -> list[str]:
@@ -430,7 +432,7 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
     """
     if not any(answers_measure(span, analysis) for span in spans):
         return False  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
-    if analysis.language == "en" and all(untranslated(main_clause(analysis.original or question), text)
+    if analysis.language == "en" and all(untranslated(main_clause(analysis.original or question), text, analysis.senses)
                                          for text in cited):
         return False  # "tourism revenue" asked, 社会消费品零售总额 found (an opening "When …," clause only sets the scene)
     if analysis.language == "en" and unknown_qualifier(analysis, cited):
