@@ -665,7 +665,7 @@ def with_held_renderings(analysis, texts: list[str]):
     `texts` (the best retrieved, best first) writes that one and a passage writes another, the reading says the
     one of the best-ranked passage writing any, so the answerer's word checks look for the word the report uses.
     A Latin rendering (GDP) is left: the answerer tries the indicator's other names itself."""
-    if analysis.language != "en" or not (analysis.renderings or analysis.senses) or not texts:
+    if analysis.language != "en" or not analysis.renderings or not texts:
         return analysis
     texts = texts[:HELD_PASSAGES]
     question, renderings = analysis.question, []
@@ -680,17 +680,6 @@ def with_held_renderings(analysis, texts: list[str]):
             question = question.replace(said, held, 1)
             group = [held, *(r for r in group if r != held)]
         renderings.append(group)
-    # a figure question's word no list knows, said by a passage found in one of its dictionary senses
-    # (analysis.senses): the reading says it as that passage writes it, so the passage's clauses share the word
-    # with the question; the word stays unknown, and counts against any passage writing none of its senses
-    # (answer/refusal.unsaid). A question asking a name or a list is left as read: there the sense only moves
-    # the pick to whichever clause writes it (facility as 设备, where the answer names 储气库)
-    senses = analysis.senses if analysis.wants in ("number", "rate") else {}
-    for word, senses in senses.items():
-        written = re.search(rf"(?<![A-Z0-9]){re.escape(word.upper())}(?![A-Z0-9])", question)
-        held = next((c for t in texts for c in sorted(senses, key=len, reverse=True) if c in t), None)
-        if written and held:
-            question = question[:written.start()] + held + question[written.end():]
     if question == analysis.question:
         return analysis
     return replace(analysis, question=question, renderings=renderings)

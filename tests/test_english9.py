@@ -55,16 +55,29 @@ def test_a_word_is_said_by_a_passage_writing_one_of_its_senses(city):
     assert "科学家" in said_senses("scientists", vocabulary)  # a plural read as its word
     assert said_senses("lottery", vocabulary) == []  # no passage writes 彩票
     analysis = _read(city, "How many teams of scientists did Xuchang bring in during 2025?")
-    assert "scientists" in analysis.unknown  # still unknown to the reading and the search
+    assert analysis.unknown == ["scientists"]  # still unknown to the reading and the search
     assert said_by("scientists", analysis, "全年引进高层次科学家团队23个")
     assert not said_by("scientists", analysis, "新建院士工作站4个")
-    # only the English word a passage says is left out; one it does not say still counts against it
-    assert unsaid(["scientists", "nonsense"], analysis, "引进科学家团队23个") == ["nonsense"]
+    assert unsaid(["scientists", "业务量"], analysis, "引进科学家团队23个") == ["业务量"]  # a Chinese term stays
 
 
-def test_a_word_a_passage_says_is_no_reason_to_refuse(city):
-    answer = city.ask("How many teams of scientists did Xuchang bring in during 2025?", mode="extractive")
+def test_a_sentence_saying_one_unknown_word_and_not_another_says_neither(city):
+    analysis = _read(city, "How much did Xuchang spend on scientists' salaries in 2025?")
+    assert set(analysis.unknown) == {"scientists", "salaries"}
+    assert unsaid(["scientists", "salaries"], analysis, "全年引进高层次科学家团队23个") == ["scientists", "salaries"]
+    answer = city.ask("How much did Xuchang spend on scientists' salaries in 2025?", mode="extractive")
+    assert answer.text.startswith("The documents do not say")
+
+
+def test_the_sentence_stating_the_figure_must_say_the_words(city):
+    # both unknown words (high-level: 高层, scientist: 科学家) said by the figure's sentence: no penalty, answered
+    answer = city.ask("How many new high-level scientist teams and workstations did Xuchang add in 2025?",
+                      mode="extractive")
     assert "23个" in answer.text
+    # said by the passage, not by the sentence of the figure picked (新增亿元以上项目31个): still refused
+    answer = city.ask("How many teams of high-level scientists were newly introduced by Xuchang in 2025?",
+                      mode="extractive")
+    assert answer.text.startswith("The documents do not say")
 
 
 def test_a_word_no_passage_says_still_refuses(city):

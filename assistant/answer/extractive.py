@@ -617,9 +617,10 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     # several items asked a figure each (钢铁、水泥、平板玻璃…分别是多少): each from its own clause
     picks = item_picks(analysis, lambda item, require: _item_pick(contexts, item, require), FIGURE,
                        [p.text for p in picks]) or picks
-    # an English word no list knows counts against a pick only when its passage says none of its senses
-    passage = lambda p: f"{contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"  # noqa: E731
-    if not picks or min(p.score - unknown_penalty(unsaid(unknown, analysis, passage(p)), analysis)
+    # the English words no list knows count against a pick unless the sentence stating it says them all (a word
+    # said elsewhere in the passage is about another sentence's thing)
+    said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
+    if not picks or min(p.score - unknown_penalty(unsaid(unknown, analysis, said(p)), analysis)
                         for p in picks) < REFUSE_BELOW:
         return refusal
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"

@@ -125,10 +125,14 @@ def said_by(word: str, analysis: Analysis, text: str) -> bool:
 
 
 def unsaid(unknown: list[str], analysis: Analysis, text: str) -> list[str]:
-    """The question's unknown terms that `text` does not say: English words of analysis.unknown said by it
-    (said_by) are left out, Chinese terms (absent from the whole corpus) never are."""
+    """The question's unknown terms that `text` does not say: its English words (analysis.unknown) are left out
+    when the passage says every one of them (said_by), Chinese terms (absent from the whole corpus) never are. A
+    passage saying one unknown word and not another is about something else ("scientists' salaries": 待遇 of
+    低保 without 科学家), so each still counts against it."""
     english = set(analysis.unknown)
-    return [term for term in unknown if term not in english or not said_by(term, analysis, text)]
+    if not english or not all(said_by(word, analysis, text) for word in english):
+        return list(unknown)
+    return [term for term in unknown if term not in english]
 
 
 def unknown_penalty(unknown: list[str], analysis: Analysis) -> float:
@@ -393,7 +397,7 @@ def place_words(analysis: Analysis) -> set[str]:
     return {alias for place in analysis.places for alias in aliases(place, analysis.book)}
 
 
-def unknown_qualifier(analysis: Analysis, cited: list[str] = ()) -> bool:
+def unknown_qualifier(analysis: Analysis, spans: list[str] = ()) -> bool:
     """An English figure question naming one indicator, with a word no glossary knows right before it ("How much
     lottery revenue…"): the indicator of something the reading cannot name, as 彩票收入 is one the passages lack in
     a Chinese question. A question naming several things ("Fortune Global 500 firms, listed companies…") is left
@@ -407,9 +411,9 @@ def unknown_qualifier(analysis: Analysis, cited: list[str] = ()) -> bool:
     if len(terms) != 1:
         return False
     term = re.escape(terms[0][0])
-    # a qualifier a cited passage says in Chinese (said_by) is known to it
+    # a qualifier the answering clause says in Chinese (said_by) is known to it
     return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original)
-               and not any(said_by(word, analysis, text) for text in cited) for word in analysis.unknown)
+               and not any(said_by(word, analysis, text) for text in spans) for word in analysis.unknown)
 
 
 def unknown_place(analysis: Analysis) -> bool:
@@ -435,7 +439,7 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
     if analysis.language == "en" and all(untranslated(main_clause(analysis.original or question), text, analysis.senses)
                                          for text in cited):
         return False  # "tourism revenue" asked, 社会消费品零售总额 found (an opening "When …," clause only sets the scene)
-    if analysis.language == "en" and unknown_qualifier(analysis, cited):
+    if analysis.language == "en" and unknown_qualifier(analysis, spans):
         return False  # "lottery revenue": 收入 found, of what the reports never say
     if unknown_place(analysis):
         return False  # "Wanzhou District's economy": a place no one knows, the passages of others
