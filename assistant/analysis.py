@@ -49,6 +49,9 @@ class Analysis:
     unknown: list[str] = field(default_factory=list)
     # each English term's Chinese renderings (any one will do): ["技工院校", "技工学校"] for technical schools
     renderings: list[list[str]] = field(default_factory=list)
+    # an unknown English word -> the Chinese words of its dictionary senses the index holds (dictionary.said_senses):
+    # a passage writing one of them says the word (answer/refusal.said_by)
+    senses: dict[str, list[str]] = field(default_factory=dict)
     # a comparison side's fellow sides' places (retrieval._sides): "漯河市 or its development zone", the city's
     # side searches the city without the zone, which is the other side
     beside: list[str] = field(default_factory=list)

@@ -14,7 +14,7 @@ from assistant.dictionary import document_counts, with_dictionary
 from assistant.answer.protocol import Answerer, Asked, ExtractiveAnswerer, FallbackAnswerer, merge_followup
 from assistant.answer.parts import joined_answer, question_parts, split_clauses
 from assistant.answer.types import Answer
-from assistant.english import with_known_parts, with_spelled_names
+from assistant.english import with_held_renderings, with_known_parts, with_spelled_names
 from assistant.errors import BadQuestion, ConfigError
 from assistant.redact import secrets_of
 from assistant.retrieval import answer_depth
@@ -90,6 +90,8 @@ def _prepare(assistant, answerer: Answerer, question: str, history: list[dict], 
         analysis = with_known_parts(analysis, assistant.index.lexical.vocabulary())
         # an English question is searched and answered as its reading in the reports' words
         contexts = assistant.retriever.search(analysis.question, max(k, 10), analysis=analysis, filters=filters)
+        # each English term said as the passages found say it (产业集聚区, not the glossary's first 产业集群)
+        analysis = with_held_renderings(analysis, [f"{c.chunk.heading} {c.chunk.text}" for c in contexts])
     return Asked(question, standalone, analysis, timings), contexts
 
 

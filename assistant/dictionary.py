@@ -21,8 +21,10 @@ from assistant.data_files import load_data
 
 # how a phrase is a gloss: all of it, or its head noun (phrase). A phrase that is only some word of a gloss is
 # not indexed: a word of a longer gloss names something else more often than not ("count" of "head count").
-WHOLE, HEAD = 0, 1
+# VERB: a sense "to X" read as X, only for telling whether a passage says a word (said_senses), never a candidate
+WHOLE, HEAD, VERB = 0, 1, 2
 HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+VERB_GLOSS = re.compile(r"to ([a-z][a-z-]+(?: (?:up|down|out|off|on))?)")
 
 
 def data() -> dict:
@@ -106,6 +108,9 @@ def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
             continue
         senses = rest[rest.find("/") + 1:rest.rfind("/")].split("/")
         for position, sense in enumerate(senses):
+            verb = VERB_GLOSS.fullmatch(sense.strip().lower())
+            if verb:  # "to shrink": a passage writing 缩小 says "shrink"
+                index.setdefault(verb.group(1), []).append((VERB, position, simplified))
             for gloss, qualified in normalised(sense):
                 # a gloss a parenthesis qualifies ("games (such as chess)") is only the phrase in that sense
                 index.setdefault(gloss, []).append((HEAD if qualified else WHOLE, position, simplified))
@@ -151,6 +156,17 @@ def candidates(phrase: str, vocabulary: dict, counts=None, acronym: bool = False
     return [chinese for _, _, _, chinese in found[:rules["keep"]]]
 
 
+def said_senses(word: str, vocabulary) -> list[str]:
+    """The headwords the index holds that translate a lone word no list knows, for telling whether a passage says
+    it: every entry whose first senses (data/dictionary.yaml said_sense) hold the word as a whole gloss or as a
+    verb ("to shrink"), however many entries there are. Wider than candidates(): these words are never searched
+    or read, a passage only counts as saying the word when it writes one of them (answer/refusal.said_by).
+    said_senses("heritage", vocabulary) -> ["遗产"] when passages write 遗产."""
+    limit = data()["said_sense"]
+    return sorted({chinese for how, position, chinese in lookup(word, vocabulary)
+                   if how in (WHOLE, VERB) and position < limit})
+
+
 def _phrases(original: str, unknown: list[str]) -> list[tuple[str, list[str]]]:
     """The phrases of the question to look up, longest first: each run of two or three words holding an unknown
     word (its other words may be known: "central axis", "trade fairs"), then each unknown word alone; with the
@@ -194,7 +210,8 @@ def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[lis
         if not covered or any(w not in left for w in covered) or never & set(covered):
             continue
         lone = " " not in phrase
-        acronym = lone and re.search(rf"\b{re.escape(phrase.upper())}\b", original) is not None
+        # a capital letter alone is no acronym ("I")
+        acronym = lone and len(phrase) >= 2 and re.search(rf"\b{re.escape(phrase.upper())}\b", original) is not None
         if lone and not acronym and (figure or not _is_head(phrase, original)):
             continue
         chinese = candidates(phrase, vocabulary, counts, acronym=acronym)
@@ -220,9 +237,18 @@ def with_dictionary(analysis, vocabulary: dict, counts=None):
     reads names. A phrase the dictionary names (or an acronym): the reading says its first Chinese word where the
     English stood, the word is no longer unknown, its Chinese words are a rendering (the answerer's word check
     finds the passage's word). A lone word: its Chinese words are only searched (translations says why)."""
-    if analysis.language != "en" or not analysis.unknown or not vocabulary:
+    from assistant.analysis import english_terms
+
+    if analysis.language != "en" or not vocabulary:
         return analysis
-    found = translations(analysis, vocabulary, counts)
+    never = set(data()["never"].split())
+    senses = {word: said for word in analysis.unknown if word not in never and (said := said_senses(word, vocabulary))}
+    # a glossary term of two words or more is said by a passage writing the Chinese the dictionary gives for it as
+    # well as by its glossary renderings ("life expectancy": 寿命, where a report writes 人均期望寿命)
+    senses.update({term: said for term, _ in english_terms(analysis.original or "")
+                   if " " in term and (said := said_senses(term, vocabulary))})
+    analysis = replace(analysis, senses=senses)
+    found = translations(analysis, vocabulary, counts) if analysis.unknown else {}
     if not found:
         return analysis
     question, unknown, renderings = analysis.question, list(analysis.unknown), list(analysis.renderings)

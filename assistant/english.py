@@ -382,6 +382,8 @@ def read(question: str, book=None) -> Reading:
     text, streak = _take_streak(text)
     text, rank = _take_cues(text, "rank")
     text, verbs = _take_cues(text, "verbs")
+    for m in _cue(re.sub(r"\s+", "", data()["asker"])).finditer(text):  # "I want to know": the asker's, no target
+        text = _blank(text, m.start(), m.end())
     text, terms = _take_terms(text)
     text, status = _take_cues(text, "status")
     text, measure = _take_cues(text, "measure")
@@ -652,3 +654,32 @@ def with_known_parts(analysis, vocabulary: dict):
     if not parts:
         return analysis
     return replace(analysis, expansion=" ".join(dict.fromkeys([*analysis.expansion.split(), *parts])))
+
+
+HELD_PASSAGES = 5  # the passages the answerer reads first (extractive.pick's limit)
+
+
+def with_held_renderings(analysis, texts: list[str]):
+    """An English question's reading with each glossary term said as the retrieved passages say it: a term has
+    several renderings (industrial cluster: 产业集群 产业集聚区) and the reading says the first; when no passage of
+    `texts` (the best retrieved, best first) writes that one and a passage writes another, the reading says the
+    one of the best-ranked passage writing any, so the answerer's word checks look for the word the report uses.
+    A Latin rendering (GDP) is left: the answerer tries the indicator's other names itself."""
+    if analysis.language != "en" or not analysis.renderings or not texts:
+        return analysis
+    texts = texts[:HELD_PASSAGES]
+    question, renderings = analysis.question, []
+    for group in analysis.renderings:
+        said = next((r for r in group if r in question), None)
+        held = None
+        if said and re.fullmatch(r"[\u4e00-\u9fff]+", said) and not any(said in t for t in texts):
+            # a word of three characters or more: a two-character rendering (生产 of production) is an everyday
+            # word some passage writes of something else (食品生产包装设备 for "full production": 投产)
+            held = next((r for t in texts for r in group if r != said and len(r) >= 3 and r in t), None)
+        if held:
+            question = question.replace(said, held, 1)
+            group = [held, *(r for r in group if r != held)]
+        renderings.append(group)
+    if question == analysis.question:
+        return analysis
+    return replace(analysis, question=question, renderings=renderings)

@@ -33,7 +33,8 @@ from assistant.answer.compare import another_indicator, asked_measure, asks_whic
 from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, aliases, answers_question,
-                                      counts_years, unknown_penalty, measure_penalty, place_words, unknown_terms)
+                                      counts_years, unknown_penalty, measure_penalty, place_words, unknown_terms,
+                                      unsaid)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import ScoredChunk
 from assistant.retrieval import allowed_regions
@@ -607,7 +608,6 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     unknown = unknown_terms(question, analysis, known) if known else []
     short_forms = [t for t in unknown if spelled_out(t, contexts)]
     unknown = [t for t in unknown if not any(t in form for form in short_forms)]  # 人代 with 人代会
-    penalty = unknown_penalty(unknown, analysis)
     gram_sets = _gram_sets(question, analysis)
     weakest = lambda ps: min((p.score for p in ps), default=-1.0)  # noqa: E731
     picks = max((_best_picks(contexts, analysis, grams) for grams in gram_sets), key=weakest, default=[])
@@ -617,7 +617,11 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     # several items asked a figure each (钢铁、水泥、平板玻璃…分别是多少): each from its own clause
     picks = item_picks(analysis, lambda item, require: _item_pick(contexts, item, require), FIGURE,
                        [p.text for p in picks]) or picks
-    if not picks or min(p.score for p in picks) - penalty < REFUSE_BELOW:
+    # the English words no list knows count against a pick unless the sentence stating it says them all (a word
+    # said elsewhere in the passage is about another sentence's thing)
+    said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
+    if not picks or min(p.score - unknown_penalty(unsaid(unknown, analysis, said(p)), analysis)
+                        for p in picks) < REFUSE_BELOW:
         return refusal
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"
              for p in picks]

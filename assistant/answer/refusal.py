@@ -96,11 +96,13 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     # an English term is known when one of its renderings is: 技工学校 unknown is no gap when 技工院校 is known
     said = {t for group in analysis.renderings if any(all(known(t) for t in tokenize(r)) for r in group)
             for r in group for t in tokenize(r)}
+    # a piece of a place's name the search cut gives (津市 of 天津市) is the place, no term
+    named = [alias for alias in place_words(analysis) if alias in question]
     for token in tokenize(f"{question} {english_terms}"):
         if len(token) < 2 or not re.search(r"[\u4e00-\u9fff]", token) or re.search(r"\d", token) or token in said:
             continue
         if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or is_unit(token) \
-                or token in place_words(analysis):
+                or token in place_words(analysis) or any(token in alias for alias in named):
             continue
         if not known(token) and is_word(token):
             out.append(token)
@@ -111,6 +113,26 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     if analysis.wants in ("number", "rate"):
         out += [word for word in analysis.unknown if not known(word)]
     return out
+
+
+def said_by(word: str, analysis: Analysis, text: str) -> bool:
+    """An English word no list knows that a passage says all the same: the passage writes the Chinese of one of
+    its dictionary senses (analysis.senses, dictionary.said_senses). The word then counts against no answer from
+    that passage; against a passage writing none of them it still does, which keeps a question about something
+    the reports never mention refused.
+    Example: said_by("heritage", analysis, "…成功申报世界文化遗产") -> True when 遗产 is a sense of heritage"""
+    return any(chinese in text for chinese in analysis.senses.get(word, ()))
+
+
+def unsaid(unknown: list[str], analysis: Analysis, text: str) -> list[str]:
+    """The question's unknown terms that `text` does not say: its English words (analysis.unknown) are left out
+    when the passage says every one of them (said_by), Chinese terms (absent from the whole corpus) never are. A
+    passage saying one unknown word and not another is about something else ("scientists' salaries": 待遇 of
+    低保 without 科学家), so each still counts against it."""
+    english = set(analysis.unknown)
+    if not english or not all(said_by(word, analysis, text) for word in english):
+        return list(unknown)
+    return [term for term in unknown if term not in english]
 
 
 def unknown_penalty(unknown: list[str], analysis: Analysis) -> float:
@@ -179,8 +201,9 @@ def when_said(question: str) -> str:
     return re.sub(rf"[“\"]?(?:{names})[”\"]?(?:{tails})?", " ", question)
 
 
-def untranslated(question: str, text: str) -> list[str]:
-    """An English question's specific terms (two words or more) none of whose Chinese renderings is in text.
+def untranslated(question: str, text: str, senses: dict | None = None) -> list[str]:
+    """An English question's specific terms (two words or more) none of whose Chinese renderings is in text, nor
+    any Chinese the dictionary gives for the term (`senses`: analysis.senses, dictionary.said_senses).
 
     Example: untranslated("What was Luoyang's total tourism revenue?", "社会消费品零售总额…") -> ["tourism revenue"]
     """
@@ -192,7 +215,8 @@ def untranslated(question: str, text: str) -> list[str]:
     return [term for term, chinese in english_terms(question)
             if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
             and not any(c in text or said_apart(c, text) or said_otherwise(c, text)
-                        for c in [*chinese, *named_indicators(" ".join(chinese))])]
+                        for c in [*chinese, *named_indicators(" ".join(chinese))])
+            and not any(c in text for c in (senses or {}).get(term, ()))]
 
 
 def missing_words(words: list[str], text: str) -> list[str]:
@@ -373,7 +397,7 @@ def place_words(analysis: Analysis) -> set[str]:
     return {alias for place in analysis.places for alias in aliases(place, analysis.book)}
 
 
-def unknown_qualifier(analysis: Analysis) -> bool:
+def unknown_qualifier(analysis: Analysis, spans: list[str] = ()) -> bool:
     """An English figure question naming one indicator, with a word no glossary knows right before it ("How much
     lottery revenue…"): the indicator of something the reading cannot name, as 彩票收入 is one the passages lack in
     a Chinese question. A question naming several things ("Fortune Global 500 firms, listed companies…") is left
@@ -387,7 +411,9 @@ def unknown_qualifier(analysis: Analysis) -> bool:
     if len(terms) != 1:
         return False
     term = re.escape(terms[0][0])
-    return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original) for word in analysis.unknown)
+    # a qualifier the answering clause says in Chinese (said_by) is known to it
+    return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original)
+               and not any(said_by(word, analysis, text) for text in spans) for word in analysis.unknown)
 
 
 def unknown_place(analysis: Analysis) -> bool:
@@ -410,10 +436,10 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
     """
     if not any(answers_measure(span, analysis) for span in spans):
         return False  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
-    if analysis.language == "en" and all(untranslated(main_clause(analysis.original or question), text)
+    if analysis.language == "en" and all(untranslated(main_clause(analysis.original or question), text, analysis.senses)
                                          for text in cited):
         return False  # "tourism revenue" asked, 社会消费品零售总额 found (an opening "When …," clause only sets the scene)
-    if analysis.language == "en" and unknown_qualifier(analysis):
+    if analysis.language == "en" and unknown_qualifier(analysis, spans):
         return False  # "lottery revenue": 收入 found, of what the reports never say
     if unknown_place(analysis):
         return False  # "Wanzhou District's economy": a place no one knows, the passages of others
