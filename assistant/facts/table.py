@@ -24,13 +24,17 @@ SHORT = {"place": "p", "period": "t", "indicator": "i", "value": "v", "unit": "u
 def extract_for_chunk(chunk, find_places=None, document_text: str = "") -> list[Fact]:
     """The facts of a chunk as ingest stores them (the chunk's metadata gives place and years; the
     document's text, when given, the start of the paragraph the chunk begins in)."""
+    # Only the chunk's own text: an opening sentence shared with the chunk before (chunking's
+    # overlap) is that chunk's, so each figure is one row of the table and of a series.
+    own, start = chunk.own_offset, chunk.start + chunk.own_offset
     context = doc_context(chunk.metadata, chunk.heading, chunk.chunk_id)
     if document_text:
-        context = replace(context, plan_part=plan_part(document_text, chunk.heading_path, chunk.start,
+        context = replace(context, plan_part=plan_part(document_text, chunk.heading_path, start,
                                                        context.year_reviewed),
-                          ahead=after_review(document_text, chunk.heading_path, chunk.start))
-    return extract_facts(chunk.text, context, find_places,
-                         lead=paragraph_lead(document_text, chunk.start) if document_text else "")
+                          ahead=after_review(document_text, chunk.heading_path, start))
+    lead = paragraph_lead(document_text, start) if document_text else paragraph_lead(chunk.text, own)
+    facts = extract_facts(chunk.text[own:], context, find_places, lead=lead)
+    return [replace(f, start=f.start + own, end=f.end + own) for f in facts] if own else facts
 
 
 def plan_part(document_text: str, heading_path: list[str], start: int, year_reviewed: int | None) -> str:
