@@ -122,3 +122,49 @@ def test_metadata_of_a_report_of_another_city():
 def test_norm_equal_punctuation_survives_cleaning():
     cleaned = clean_text(_raw("002_ef7576812fe255fc.txt").text)
     assert norm("拼抢增量政策。围绕“两重”“两新”，健全") in norm(cleaned)
+
+
+# A made-up review section: eight long sentences, each with its own figure, then a new section.
+REVIEW = ("某某省2031年政府工作报告\n一、2030年工作回顾\n" + "".join(
+    f"第{n}项工作扎实推进，围绕产业升级、城乡融合、生态保护和民生改善持续用力，多项改革举措落地见效，"
+    f"带动社会投资稳步增长，全年完成重点项目投资{100 + n}.5亿元。" for n in range(1, 9))
+    + "全省生产总值增长6.1%。\n二、2031年重点工作\n全年城镇新增就业60万人以上。\n")
+
+
+def _review_chunks(budget: int = 160):
+    [doc] = build_documents(RawText(source="review.txt", path="review.txt", text=REVIEW))
+    return doc, chunk_document(doc, budget=budget)
+
+
+def test_a_chunk_cut_by_the_budget_opens_with_the_last_sentence_of_the_one_before():
+    doc, chunks = _review_chunks()
+    inside = [c for c in chunks if c.own_offset]
+    assert inside, "the budget cuts the paragraph: later chunks overlap"
+    for chunk in inside:
+        before = next(c for c in chunks if c.end == chunk.own_start)
+        shared = chunk.text[:chunk.own_offset]
+        assert before.text.endswith(shared) and shared.endswith("。")
+        assert chunk.text == doc.text[chunk.start:chunk.end]  # citations quote the document exactly
+    # across every cut, the last clause of a sentence and the next sentence are whole in one chunk
+    sentences = re.findall(r"[^。\n]+。", doc.text)
+    for a, b in zip(sentences, sentences[1:]):
+        if doc.text.find(a + b) >= 0:
+            assert any(a.split("，")[-1] + b in c.text for c in chunks), (a[-12:], b[:12])
+    assert max(count_tokens(c.text) for c in chunks) <= 160
+
+
+def test_no_overlap_across_a_heading():
+    _, chunks = _review_chunks()
+    opening = next(c for c in chunks if c.text.startswith("二、2031年重点工作"))
+    assert opening.own_offset == 0 and "6.1%" not in opening.text
+
+
+def test_a_figure_in_an_overlap_is_one_fact():
+    from assistant.facts.table import extract_for_chunk
+    doc, chunks = _review_chunks()
+    figures = [f.figure for c in chunks for f in extract_for_chunk(c, None, doc.text)]
+    for n in range(1, 9):
+        assert sum(f"{100 + n}.5亿元" in fig for fig in figures) == 1, n
+    for c in chunks:  # offsets still point at the figure in the chunk's text
+        for f in extract_for_chunk(c, None, doc.text):
+            assert c.text[f.start:f.end] in f.figure or f.figure in c.text[f.start:f.end]
