@@ -8,6 +8,7 @@ import pytest
 from assistant.documents import RawText
 from assistant.evaluation.scoring import norm
 from assistant.ingest.chunking import chunk_document, count_tokens
+from assistant.facts.table import to_field
 from assistant.ingest.cleaning import clean_text
 from assistant.ingest.pipeline import build_documents
 from tests.conftest import SEEDS
@@ -159,12 +160,19 @@ def test_no_overlap_across_a_heading():
     assert opening.own_offset == 0 and "6.1%" not in opening.text
 
 
-def test_a_figure_in_an_overlap_is_one_fact():
-    from assistant.facts.table import extract_for_chunk
+def test_a_figure_in_an_overlap_is_one_row_of_the_fact_list():
+    """Both chunks read the shared sentence's figure (the answerer checks what it quotes against its
+    chunk's facts), and the fact list keeps it once, as the chunk whose own text it is."""
+    from assistant.facts.table import _once_each, extract_for_chunk
     doc, chunks = _review_chunks()
-    figures = [f.figure for c in chunks for f in extract_for_chunk(c, None, doc.text)]
+    for c in chunks:
+        c.facts_field = to_field(extract_for_chunk(c, None, doc.text))
+    shared = [(c, f) for c in chunks for f in extract_for_chunk(c, None, doc.text) if f.start < c.own_offset]
+    assert shared, "a figure lies in an overlap and its chunk reads it"
+    pairs = _once_each(chunks, None)
     for n in range(1, 9):
-        assert sum(f"{100 + n}.5亿元" in fig for fig in figures) == 1, n
-    for c in chunks:  # offsets still point at the figure in the chunk's text
-        for f in extract_for_chunk(c, None, doc.text):
-            assert c.text[f.start:f.end] in f.figure or f.figure in c.text[f.start:f.end]
+        owners = [c for c, f in pairs if f.figure.endswith(f"{100 + n}.5亿元")]
+        assert len(owners) == 1, n
+        assert owners[0].own_offset <= owners[0].text.find(f"{100 + n}.5亿元")  # its own text, not the overlap
+    for c, f in pairs:  # offsets still point at the figure in the chunk's text
+        assert c.text[f.start:f.end] in f.figure or f.figure in c.text[f.start:f.end]
