@@ -2,12 +2,13 @@
 
 Headings first (一、 （一） 第一章 第一节, bold lead sentences), then paragraphs,
 then sentence ends (。！？；) for overlong paragraphs such as a 35,000-character
-report on one line. Chunks are spans of the cleaned text that cover it, and none exceeds
-the token budget. Within a section, a chunk cut because the budget was full opens with
-the last sentence of the chunk before (an overlap of one sentence, or of its last clauses
-when it is long, as LangChain's and RAGFlow's splitters keep an overlap): a statement that runs across the cut ("…保持稳定。全省生产总值
-增长5.5%") is then whole in one chunk. A chunk's own text (from `own_start`) follows
-the previous chunk's end exactly, so the own parts still tile the text once.
+report on one line. Chunks are contiguous spans of the cleaned text, so every
+character lies in exactly one chunk's own text, and none exceeds the token budget.
+Within a section, a chunk then opens with the last sentence of the chunk before, or
+its last clauses, as far as its budget has room (an overlap, as LangChain's and
+RAGFlow's splitters keep): a statement running across the cut ("…保持稳定。全省生产
+总值增长5.5%") is whole in one chunk. The own texts (from `own_start`) are the chunks
+as cut without overlap, so adding it changes no boundary.
 """
 from __future__ import annotations
 
@@ -128,13 +129,22 @@ def split_units(text: str) -> list[Unit]:
     return units
 
 
-def sentence_spans(text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
-    """The sentences of an overlong span, a sentence itself over the budget cut by characters."""
-    spans = []
+def split_sentences(text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
+    """Cut an overlong span at sentence ends into pieces within the budget."""
+    pieces, piece_start, piece_tokens = [], start, 0
     for m in SENTENCE.finditer(text, start, end):
         a, b = m.start(), m.end()
-        spans += _hard_split(text, a, b, budget) if count_tokens(text[a:b]) > budget else [(a, b)]
-    return spans
+        tokens = count_tokens(text[a:b])
+        if piece_tokens and piece_tokens + tokens > budget:
+            pieces.append((piece_start, a))
+            piece_start, piece_tokens = a, 0
+        piece_tokens += tokens
+        if tokens > budget:  # one endless sentence: cut it by characters
+            pieces.extend(_hard_split(text, piece_start, b, budget))
+            piece_start, piece_tokens = b, 0
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return [p for p in pieces if p[1] > p[0]]
 
 
 SENTENCE_ENDS = "。！？；!?;\n"
@@ -187,7 +197,6 @@ class _Builder:
         self.path: list[tuple[int, str]] = []
         self.chunks: list[Chunk] = []
         self.start = self.end = 0
-        self.own = 0  # where the current chunk's own text begins (after its overlap)
         self.tokens = 0
         self.has_body = False
         self.chunk_path: list[str] = []
@@ -206,21 +215,16 @@ class _Builder:
                 chunk_id=f"{self.doc.doc_id}:{n:04d}", doc_id=self.doc.doc_id,
                 text=self.doc.text[self.start:self.end], start=self.start, end=self.end,
                 heading_path=self.chunk_path or self.heading_path(), page=self.doc.page_at(self.start),
-                metadata=dict(self.meta), own_start=self.own if self.own > self.start else None,
+                metadata=dict(self.meta),
             ))
         self.start, self.tokens, self.has_body, self.chunk_path = self.end, 0, False, []
-        self.own = self.start
 
     def add(self, start: int, end: int, tokens: int, level: int, heading: str) -> None:
         opens_section = 0 < level <= 3
         # Token counts are not additive across a join, so measure the span it would make.
         overflow = self.end > self.start and count_tokens(self.doc.text[self.start:end]) > self.budget
         if overflow or (self.has_body and opens_section):
-            # Overlap only inside a section: a unit that opens one (a heading, a lead sentence) starts clean.
-            overlap = self._overlap() if overflow and not level else None
             self.flush()
-            if overlap is not None and count_tokens(self.doc.text[overlap:end]) <= self.budget:
-                self.start, self.has_body, self.chunk_path = overlap, True, self.heading_path()
         if level:
             self.enter(level, heading)
         if not self.has_body and level < 4:
@@ -228,25 +232,8 @@ class _Builder:
         self.end, self.tokens = end, self.tokens + tokens
         self.has_body = self.has_body or not self._is_bare_heading(start, end)
 
-    def _overlap(self) -> int | None:
-        """Where the next chunk starts: at the last sentence of the own text of this one, unless
-        that sentence is a heading or too long to share."""
-        at = last_sentence_start(self.doc.text, self.own, self.end)
-        if at is None:
-            at = self.own if self.own > self.start else None  # the own text is one sentence
-        if at is None or heading_of(self.doc.text[at:self.end])[0] in (1, 2, 3):
-            return None
-        return clause_tail(self.doc.text, at, self.end, self.budget // OVERLAP_SHARE)
-
     def _is_bare_heading(self, start: int, end: int) -> bool:
         return len(self.doc.text[start:end].strip()) <= 40 and bool(heading_of(self.doc.text[start:end])[0])
-
-
-def _numbered(sentence: str) -> tuple[int, str]:
-    """A numbered heading opening a sentence inside a paragraph ("（2）…"); a lead sentence
-    there is not one (any short sentence would read as a lead)."""
-    level, heading = heading_of(sentence)
-    return (level, heading) if level in (1, 2, 3) else (0, "")
 
 
 def chunk_document(doc: Document, budget: int = 320) -> list[Chunk]:
@@ -257,10 +244,26 @@ def chunk_document(doc: Document, budget: int = 320) -> list[Chunk]:
         if tokens <= budget:
             builder.add(unit.start, unit.end, tokens, unit.level, unit.heading)
             continue
-        # Sentence by sentence, so a chunk cut inside the paragraph can open with the last one.
-        for i, (a, b) in enumerate(sentence_spans(doc.text, unit.start, unit.end, budget)):
-            level, heading = (unit.level, unit.heading) if i == 0 else _numbered(doc.text[a:b])
+        for i, (a, b) in enumerate(split_sentences(doc.text, unit.start, unit.end, budget)):
+            level, heading = (unit.level, unit.heading) if i == 0 else heading_of(doc.text[a:b])
             builder.add(a, b, count_tokens(doc.text[a:b]), level, heading)
     builder.end = len(doc.text)
     builder.flush()
-    return builder.chunks
+    return with_overlaps(doc.text, builder.chunks, budget)
+
+
+def with_overlaps(text: str, chunks: list[Chunk], budget: int) -> list[Chunk]:
+    """Each chunk that continues the section of the chunk before opens with that chunk's last
+    sentence, or its last clauses: at most budget/OVERLAP_SHARE tokens and what the budget leaves.
+    Not after a heading: a chunk that opens one, or a section's first chunk, starts clean."""
+    for before, chunk in zip(chunks, chunks[1:]):
+        if chunk.heading_path != before.heading_path or heading_of(chunk.text)[0]:
+            continue
+        at = last_sentence_start(text, before.start, before.end)
+        if at is None or heading_of(text[at:before.end])[0]:
+            continue
+        room = min(budget // OVERLAP_SHARE, budget - count_tokens(chunk.text))
+        at = clause_tail(text, at, before.end, room) if room > 0 else None
+        if at is not None:
+            chunk.own_start, chunk.start, chunk.text = chunk.start, at, text[at:chunk.end]
+    return chunks
