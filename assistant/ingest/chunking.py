@@ -149,7 +149,7 @@ def split_sentences(text: str, start: int, end: int, budget: int) -> list[tuple[
 
 SENTENCE_ENDS = "。！？；!?;\n"
 CLOSERS = "”’」』)）"
-OVERLAP_SHARE = 3  # an overlap longer than budget/3 would crowd out the chunk's own text: none then
+OVERLAP_SHARE = 6  # an overlap joins a statement across the cut; longer, it mostly repeats the chunk before (about 1/6 of the budget, as common splitters keep 10-20%)
 
 
 def last_sentence_start(text: str, start: int, end: int) -> int | None:
