@@ -97,6 +97,15 @@ class Chunk:
     # The chunk's figure statements as compact JSON (assistant/facts/table.py), stored with it so
     # facts are written, shared (server mode) and deleted with their chunk; None: not extracted.
     facts_field: str | None = None
+    # Where the chunk's own text begins: a chunk may open with the last sentence of the chunk
+    # before it (an overlap, so a statement running across the boundary is whole in one chunk);
+    # facts are read from the own part only, so a figure is listed once. None: no overlap.
+    own_start: int | None = None
+
+    @property
+    def own_offset(self) -> int:
+        """Characters of `text` that repeat the chunk before (0 without an overlap)."""
+        return max(0, (self.own_start or self.start) - self.start)
 
     @property
     def heading(self) -> str:
@@ -122,11 +131,14 @@ class Chunk:
         )
         if self.facts_field is not None:
             meta["facts"] = self.facts_field
+        if self.own_offset:
+            meta["own_start"] = self.own_start
         return meta
 
     @classmethod
     def from_store(cls, chunk_id: str, text: str, meta: dict) -> "Chunk":
-        doc_meta = {k: v for k, v in meta.items() if k not in {"chunk_id", "heading", "start", "end", "page", "facts"}}
+        doc_meta = {k: v for k, v in meta.items()
+                    if k not in {"chunk_id", "heading", "start", "end", "page", "facts", "own_start"}}
         heading = meta.get("heading", "")
         return cls(
             chunk_id=chunk_id,
@@ -138,6 +150,7 @@ class Chunk:
             page=int(meta.get("page") or 0) or None,
             metadata=doc_meta,
             facts_field=meta.get("facts"),
+            own_start=int(meta["own_start"]) if meta.get("own_start") is not None else None,
         )
 
 

@@ -1,14 +1,19 @@
 """Cleaning, article splitting, metadata and chunking on the seeds and on a synthetic report."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.documents import RawText
 from assistant.evaluation.scoring import norm
 from assistant.ingest.chunking import chunk_document, count_tokens
+from assistant.facts.table import to_field
 from assistant.ingest.cleaning import clean_text
 from assistant.ingest.pipeline import build_documents
 from tests.conftest import SEEDS
+
+FULL_STOP = re.compile(r"[。！？；!?;]")
 
 # For each seed: its first and last real sentences, and boilerplate lines that must go.
 SEED_CASES = {
@@ -61,10 +66,13 @@ def test_listing_page_becomes_ten_articles():
 
 @pytest.mark.parametrize("name", sorted(SEED_CASES))
 def test_every_character_lies_in_a_chunk_and_none_is_over_budget(name):
+    """Own parts tile the text once; an overlap is the previous chunk's last sentence, quoted exactly."""
     for doc in build_documents(_raw(name)):
         chunks = chunk_document(doc, budget=320)
-        assert "".join(c.text for c in chunks) == doc.text
-        assert all(c.end == n.start for c, n in zip(chunks, chunks[1:]))
+        assert "".join(c.text[c.own_offset:] for c in chunks) == doc.text
+        assert all(c.text == doc.text[c.start:c.end] for c in chunks)
+        assert all(c.end == n.start + n.own_offset and c.start <= n.start for c, n in zip(chunks, chunks[1:]))
+        assert all(not FULL_STOP.search(c.text[:c.own_offset].rstrip()[:-1]) for c in chunks)  # one sentence
         assert max(count_tokens(c.text) for c in chunks) <= 320
 
 
@@ -115,3 +123,56 @@ def test_metadata_of_a_report_of_another_city():
 def test_norm_equal_punctuation_survives_cleaning():
     cleaned = clean_text(_raw("002_ef7576812fe255fc.txt").text)
     assert norm("拼抢增量政策。围绕“两重”“两新”，健全") in norm(cleaned)
+
+
+# A made-up review section: eight long sentences, each with its own figure, then a new section.
+REVIEW = ("某某省2031年政府工作报告\n一、2030年工作回顾\n" + "".join(
+    f"第{n}项工作扎实推进，围绕产业升级、城乡融合、生态保护和民生改善持续用力，多项改革举措落地见效，"
+    f"带动社会投资稳步增长，全年完成重点项目投资{100 + n}.5亿元。" for n in range(1, 9))
+    + "全省生产总值增长6.1%。\n二、2031年重点工作\n全年城镇新增就业60万人以上。\n")
+
+
+def _review_chunks(budget: int = 160):
+    [doc] = build_documents(RawText(source="review.txt", path="review.txt", text=REVIEW))
+    return doc, chunk_document(doc, budget=budget)
+
+
+def test_a_chunk_cut_by_the_budget_opens_with_the_last_sentence_of_the_one_before():
+    doc, chunks = _review_chunks()
+    inside = [c for c in chunks if c.own_offset]
+    assert inside, "the budget cuts the paragraph: later chunks overlap"
+    for chunk in inside:
+        before = next(c for c in chunks if c.end == chunk.own_start)
+        shared = chunk.text[:chunk.own_offset]
+        assert before.text.endswith(shared) and shared.endswith("。")
+        assert chunk.text == doc.text[chunk.start:chunk.end]  # citations quote the document exactly
+    # across every cut, the last clause of a sentence and the next sentence are whole in one chunk
+    sentences = re.findall(r"[^。\n]+。", doc.text)
+    for a, b in zip(sentences, sentences[1:]):
+        if doc.text.find(a + b) >= 0:
+            assert any(a.split("，")[-1] + b in c.text for c in chunks), (a[-12:], b[:12])
+    assert max(count_tokens(c.text) for c in chunks) <= 160
+
+
+def test_no_overlap_across_a_heading():
+    _, chunks = _review_chunks()
+    opening = next(c for c in chunks if c.text.startswith("二、2031年重点工作"))
+    assert opening.own_offset == 0 and "6.1%" not in opening.text
+
+
+def test_a_figure_in_an_overlap_is_one_row_of_the_fact_list():
+    """Both chunks read the shared sentence's figure (the answerer checks what it quotes against its
+    chunk's facts), and the fact list keeps it once, as the chunk whose own text it is."""
+    from assistant.facts.table import _once_each, extract_for_chunk
+    doc, chunks = _review_chunks()
+    for c in chunks:
+        c.facts_field = to_field(extract_for_chunk(c, None, doc.text))
+    shared = [(c, f) for c in chunks for f in extract_for_chunk(c, None, doc.text) if f.start < c.own_offset]
+    assert shared, "a figure lies in an overlap and its chunk reads it"
+    pairs = _once_each(chunks, None)
+    for n in range(1, 9):
+        owners = [c for c, f in pairs if f.figure.endswith(f"{100 + n}.5亿元")]
+        assert len(owners) == 1, n
+        assert owners[0].own_offset <= owners[0].text.find(f"{100 + n}.5亿元")  # its own text, not the overlap
+    for c, f in pairs:  # offsets still point at the figure in the chunk's text
+        assert c.text[f.start:f.end] in f.figure or f.figure in c.text[f.start:f.end]

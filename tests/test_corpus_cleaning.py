@@ -69,7 +69,7 @@ FURNITURE = [
     r"^(?:下载|打印|全屏|收藏|加大|还原|减小|分享)[:：]?$", r"【\s*字[号体]", r"^(?:发表|发布)?时间[:：]", r"^来源[:：]",
     r"发表时间", r"阅读量", r"责任编辑", r"打印本页", r"关闭窗口", r"当前位置", r"^首页\s*>", r"^\W*相关(?:报道|链接)",
     r"E-?mail推荐", r"上一页|下一页", r"记者\s*\S{2,4}\s*摄", r"^新华社.{0,12}日电", r"function\s*\w*\(", r"www\.",
-    r"扫一扫", r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$", r"(?<!所)作政府工作报告$", r"^历年.*报告（\d{4}年至\d{4}年）$",
+    r"扫一扫", r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$", r"^历年.*报告（\d{4}年至\d{4}年）$",
 ]
 REMNANTS = ["<U+", "<!--", "-->", "\xa0", "\u200d", "PM_", "\u3000"]
 # The sentence every report opens with; a file that holds its page k times holds it k times.
@@ -197,14 +197,15 @@ function turnpage(page){ document.all("x").innerHTML = 1;}
 ·代表热议政府工作报告
 打印本页 关闭窗口
 """
-PAGE_CLEAN = ("某某市2030年政府工作报告\n各位代表：\n一、2029年工作回顾\n"
+PAGE_CLEAN = ("某某市2030年政府工作报告\n市长 张三作政府工作报告。\n各位代表：\n一、2029年工作回顾\n"
               "过去一年，全市PM2.5平均浓度下降5%，生产总值增长5.5%。\n二、2030年重点工作\n"
               "今年，全市以PM2.5浓度持续下降为主线。")
 
 
 def test_a_made_up_page_keeps_only_its_report():
-    """Breadcrumb, script comment, source and time, font switch, caption, escaped spaces,
-    subscripts, the title repeated at the end, editor, related links, print/close: all go."""
+    """Breadcrumb, script comment, source and time, font switch, photo credit, escaped spaces,
+    subscripts, the title repeated at the end, editor, related links, print/close: all go.
+    The caption's own sentence (who delivered the report) stays."""
     assert clean_text(PAGE) == PAGE_CLEAN
 
 
@@ -261,10 +262,31 @@ def test_the_page_title_stays_first():
     assert _clean("national/2011.txt")[1].startswith("温家宝在十一届人大四次会议上所作政府工作报告\n")
     assert _clean("provinces-2026/陕西省-2026.txt")[1].startswith("陕西省2026年政府工作报告\n")
     # a flattened page (one line) gets its paragraphs back: title, address, headings
+    # (after the photo caption's sentence, which states who delivered it where; its credit goes)
     assert _clean("national/2014.txt")[1].startswith(
-        "政府工作报告——2014年3月5日在第十二届全国人民代表大会第二次会议上国务院总理 李克强\n各位代表：现在，")
+        "3月5日，李克强代表国务院在十二届全国人大二次会议上作《政府工作报告》。\n政府工作报告——2014年3月5日在第十二届全国人民代表大会第二次会议上国务院总理 李克强\n各位代表：现在，")
 
 
 def test_lost_subscripts_rejoin_only_after_a_symbol():
     text = "PM_2.5和PM_10下降，SO_2、NO_x减排，CO_2浓度稳定；file_2与my_var不变。"
     assert clean_text(text) == "PM2.5和PM10下降，SO2、NOx减排，CO2浓度稳定；file_2与my_var不变。"
+
+
+def test_a_photo_caption_keeps_its_sentences_and_loses_its_credit():
+    """A caption states who delivered the report, when and where: its sentences stay once; the
+    photographer's credit, its lead-in (某某日报记者) and a dateline go; a bare 图为 label goes
+    unless it carries a figure."""
+    page = ("某某省2031年政府工作报告\n"
+            "1月20日，省长王某某代表省人民政府向大会作政府工作报告。某某日报全媒体记者 赵六 摄\n"
+            "各位代表：\n正文第一句。\n"
+            "1月20日，省长王某某代表省人民政府向大会作政府工作报告。\n"
+            "图为新建的跨江大桥\n图为2030年建成的跨江大桥，全长12.5公里\n"
+            "某某日报记者 钱七 摄 新华社杭州1月21日电 正文第二句。")
+    assert clean_text(page) == (
+        "某某省2031年政府工作报告\n1月20日，省长王某某代表省人民政府向大会作政府工作报告。\n"
+        "各位代表：\n正文第一句。\n图为2030年建成的跨江大桥，全长12.5公里\n正文第二句。")
+
+
+def test_a_line_saying_who_delivers_the_report_stays():
+    text = "某某省2031年政府工作报告\n省长王某某作政府工作报告\n各位代表：\n正文。"
+    assert clean_text(text) == text

@@ -56,5 +56,5 @@ def document_html(chunks, previous: str = "") -> str:
             page = f" · {html.escape(t('page', n=chunk.page))}" if chunk.page else ""
             parts.append(f'<div style="{HEADING}">{html.escape(chunk.heading)}{page}</div>')
             previous = chunk.heading
-        parts.append(html.escape(chunk.text))
+        parts.append(html.escape(chunk.text[chunk.own_offset:]))  # an overlap with the chunk before shows once
     return f'<div style="{BOX.format(h="none")}">{"".join(parts)}</div>'

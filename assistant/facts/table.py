@@ -24,6 +24,10 @@ SHORT = {"place": "p", "period": "t", "indicator": "i", "value": "v", "unit": "u
 def extract_for_chunk(chunk, find_places=None, document_text: str = "") -> list[Fact]:
     """The facts of a chunk as ingest stores them (the chunk's metadata gives place and years; the
     document's text, when given, the start of the paragraph the chunk begins in)."""
+    # The whole text, the opening sentence shared with the chunk before (chunking's overlap) too:
+    # the answerer checks a figure it quotes against its chunk's facts, and a figure with none there
+    # was quoted unchecked (a refusal became a wrong figure). Lists of facts (`series`) keep one
+    # row per place in the document.
     context = doc_context(chunk.metadata, chunk.heading, chunk.chunk_id)
     if document_text:
         context = replace(context, plan_part=plan_part(document_text, chunk.heading_path, chunk.start,
@@ -162,21 +166,32 @@ def series(chunks, indicator: str, place: str | None = None, first: int | None =
     canonical = book.canonical
     wanted_place = canonical(place) if place else None
     rows = []
-    for chunk in chunks:
-        for fact in stored_facts(chunk, book):
-            similarity = indicator_similarity(indicator, fact.indicator)
-            if similarity < threshold:
-                continue
-            if wanted_place and canonical(fact.place) != wanted_place:
-                continue
-            year = year_of(fact.period)
-            if (first and (year is None or year < first)) or (last and (year is None or year > last)):
-                continue
-            if (status and fact.status != status) or (measure and fact.measure != measure):
-                continue
-            rows.append(SeriesRow(fact, chunk, similarity))
+    for chunk, fact in _once_each(chunks, book):
+        similarity = indicator_similarity(indicator, fact.indicator)
+        if similarity < threshold:
+            continue
+        if wanted_place and canonical(fact.place) != wanted_place:
+            continue
+        year = year_of(fact.period)
+        if (first and (year is None or year < first)) or (last and (year is None or year > last)):
+            continue
+        if (status and fact.status != status) or (measure and fact.measure != measure):
+            continue
+        rows.append(SeriesRow(fact, chunk, similarity))
     rows.sort(key=lambda r: (r.fact.period, r.fact.status != "actual", -r.similarity, r.fact.chunk_id, r.fact.start))
     return _unique(rows)
+
+
+def _once_each(chunks, book) -> list[tuple[object, Fact]]:
+    """Each (chunk, fact) once per place in its document: a figure in the sentence a chunk shares
+    with the chunk before (chunking's overlap) is that chunk's row, read in its own context; the
+    overlap's reading counts only when the chunk before is not among `chunks`."""
+    own, shared = {}, {}
+    for chunk in chunks:
+        for fact in stored_facts(chunk, book):
+            where = (chunk.doc_id, chunk.start + fact.start)
+            (shared if fact.start < getattr(chunk, "own_offset", 0) else own).setdefault(where, (chunk, fact))
+    return list(own.values()) + [pair for where, pair in shared.items() if where not in own]
 
 
 def _unique(rows: list[SeriesRow]) -> list[SeriesRow]:

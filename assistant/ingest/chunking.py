@@ -3,7 +3,12 @@
 Headings first (一、 （一） 第一章 第一节, bold lead sentences), then paragraphs,
 then sentence ends (。！？；) for overlong paragraphs such as a 35,000-character
 report on one line. Chunks are contiguous spans of the cleaned text, so every
-character lies in exactly one chunk, and none exceeds the token budget.
+character lies in exactly one chunk's own text, and none exceeds the token budget.
+Within a section, a chunk then opens with the last sentence of the chunk before, or
+its last clauses, as far as its budget has room (an overlap, as LangChain's and
+RAGFlow's splitters keep): a statement running across the cut ("…保持稳定。全省生产
+总值增长5.5%") is whole in one chunk. The own texts (from `own_start`) are the chunks
+as cut without overlap, so adding it changes no boundary.
 """
 from __future__ import annotations
 
@@ -142,6 +147,45 @@ def split_sentences(text: str, start: int, end: int, budget: int) -> list[tuple[
     return [p for p in pieces if p[1] > p[0]]
 
 
+SENTENCE_ENDS = "。！？；!?;\n"
+CLOSERS = "”’」』)）"
+OVERLAP_SHARE = 6  # an overlap joins a statement across the cut; longer, it mostly repeats the chunk before (about 1/6 of the budget, as common splitters keep 10-20%)
+
+
+def last_sentence_start(text: str, start: int, end: int) -> int | None:
+    """Where the last sentence of text[start:end] begins; None when the span is one sentence.
+
+    Example: last_sentence_start("甲。乙。丙。", 0, 6) -> 4
+    """
+    i = start + len(text[start:end].rstrip())
+    while i > start and (text[i - 1] in SENTENCE_ENDS or text[i - 1] in CLOSERS):
+        i -= 1
+    j = max(text.rfind(c, start, i) for c in SENTENCE_ENDS)
+    if j < start:
+        return None
+    j += 1
+    while j < i and (text[j] in CLOSERS or text[j].isspace()):
+        j += 1  # a closing quote belongs to the sentence before
+    return j if start < j < i else None
+
+
+CLAUSE_BREAK = re.compile(r"[，,、：:]")
+
+
+def clause_tail(text: str, start: int, end: int, limit: int) -> int | None:
+    """Where the longest tail of the sentence text[start:end] within `limit` tokens begins: the whole
+    sentence, else from a clause break on ("…，社会大局保持和谐稳定。"); None when no tail fits.
+
+    Example: clause_tail("甲乙丙，丁戊。", 0, 7, 3) -> 4 (when "甲乙丙，丁戊。" is over 3 tokens and "丁戊。" is not)
+    """
+    if count_tokens(text[start:end]) <= limit:
+        return start
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        if m.end() < end and count_tokens(text[m.end():end]) <= limit:
+            return m.end()
+    return None
+
+
 def _hard_split(text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
     step = max(50, budget // 3)  # a rare CJK character can take 3 cl100k tokens
     return [(a, min(a + step, end)) for a in range(start, end, step)]
@@ -205,4 +249,21 @@ def chunk_document(doc: Document, budget: int = 320) -> list[Chunk]:
             builder.add(a, b, count_tokens(doc.text[a:b]), level, heading)
     builder.end = len(doc.text)
     builder.flush()
-    return builder.chunks
+    return with_overlaps(doc.text, builder.chunks, budget)
+
+
+def with_overlaps(text: str, chunks: list[Chunk], budget: int) -> list[Chunk]:
+    """Each chunk that continues the section of the chunk before opens with that chunk's last
+    sentence, or its last clauses: at most budget/OVERLAP_SHARE tokens and what the budget leaves.
+    Not after a heading: a chunk that opens one, or a section's first chunk, starts clean."""
+    for before, chunk in zip(chunks, chunks[1:]):
+        if chunk.heading_path != before.heading_path or heading_of(chunk.text)[0]:
+            continue
+        at = last_sentence_start(text, before.start, before.end)
+        if at is None or heading_of(text[at:before.end])[0]:
+            continue
+        room = min(budget // OVERLAP_SHARE, budget - count_tokens(chunk.text))
+        at = clause_tail(text, at, before.end, room) if room > 0 else None
+        if at is not None:
+            chunk.own_start, chunk.start, chunk.text = chunk.start, at, text[at:chunk.end]
+    return chunks

@@ -9,7 +9,8 @@ assistant/data/page_furniture.yaml (read by `load_furniture`, passed in as `rule
 - a page flattened into one long line gets its paragraphs back (at its indents 　　,
   before a heading after a sentence end, before the address to the audience);
 - inline marks are cut out of their line (newspaper jump marks, markdown bold), a photo
-  caption or a news agency dateline off the start of its line;
+  credit or a news agency dateline off the start of its line (a caption's own sentences stay:
+  they state who delivered the report, when and where);
 - a line that is furniture by its wording (font switches, 发表时间/来源, breadcrumbs,
   share/print/close, 责任编辑, copyright, …), a label and its value on the next line, a
   related-articles header with its link titles, a line of symbols only, a run of menu
@@ -216,16 +217,48 @@ def strip_inline_marks(line: str, rules: Furniture) -> str:
 
 
 def strip_line_start(line: str, rules: Furniture) -> str:
-    """Cut a photo caption or a news agency dateline off the start of a line.
+    """Cut a photographer's credit and a news agency dateline off the start of a line.
 
+    A caption's own sentences state facts (who delivered the report, when, where) and stay,
+    on a line of their own; the credit (本报记者 张三 摄) and the dateline go.
     Example: "3月5日，总理作报告。 新华社记者 张三 摄 新华社北京3月14日电政府工作报告"
-      -> "政府工作报告"
+      -> "3月5日，总理作报告。\n政府工作报告"
     """
+    caption = ""
     m = rules.caption.search(line)
     if m and m.end() <= rules.caption_max:
-        line = line[m.end():].lstrip()
+        caption, line = caption_sentences(line[:m.start()]), line[m.end():].lstrip()
     m = rules.dateline.match(line)
-    return line[m.end():].lstrip() if m else line
+    line = line[m.end():].lstrip() if m else line
+    return f"{caption}\n{line}" if caption else line
+
+
+def _once_each_caption(lines: list[str]) -> list[str]:
+    """Lines with a caption's sentences split off (strip_line_start puts them before a newline);
+    a caption the page repeats (each saved copy shows its photo, the body may show it again
+    without its credit) is kept the first time only."""
+    out, seen = [], set()
+    for line in lines:
+        if "\n" not in line:
+            if line not in seen:
+                out.append(line)
+            continue
+        caption, rest = line.split("\n", 1)
+        if caption not in seen:
+            seen.add(caption)
+            out.append(caption)
+        out.append(rest)
+    return out
+
+
+def caption_sentences(before_credit: str) -> str:
+    """What a caption says before its credit: up to its last sentence end, so the credit's
+    lead-in (本报, 新华社, 某某日报全媒体) goes with the credit; "" when no sentence ends there.
+
+    Example: caption_sentences("市长张三作政府工作报告。本报") -> "市长张三作政府工作报告。"
+    """
+    ends = [m.end() for m in FULL_STOP.finditer(before_credit)]
+    return before_credit[:ends[-1]].strip() if ends else ""
 
 
 def is_furniture_line(line: str, rules: Furniture) -> bool:
@@ -235,8 +268,10 @@ def is_furniture_line(line: str, rules: Furniture) -> bool:
         return False
     if not WORD_CHAR.search(text):
         return True  # only symbols and separators: "·", "】", "）", "——"
-    if _line_key(text) in rules.lines or rules.caption_only.search(text):
+    if _line_key(text) in rules.lines:
         return True
+    if rules.caption_only.search(text) and not re.search(r"\d", text):
+        return True  # a caption with a figure in it states a fact: it stays
     if len(text) <= rules.short_line and rules.line_pattern.search(text):
         return True
     if len(text) <= rules.meta_line and rules.meta_pattern.search(text):
@@ -371,7 +406,8 @@ def clean_text(text: str, rules: Furniture | None = None) -> str:
     rules = rules or load_furniture()
     text = join_broken_lines(normalise_characters(text))
     lines = split_paragraph_runs(text.split("\n"), rules)
-    lines = [strip_line_start(" ".join(strip_inline_marks(line, rules).split()), rules) for line in lines]
+    lines = _once_each_caption([strip_line_start(" ".join(strip_inline_marks(line, rules).split()), rules)
+                                for line in lines])
     lines = drop_labels_and_related([line for line in lines if line], rules)
     lines = [line for line in lines if not is_furniture_line(line, rules)]
     lines = drop_menus(lines)
