@@ -98,8 +98,9 @@ class Chunk:
     # facts are written, shared (server mode) and deleted with their chunk; None: not extracted.
     facts_field: str | None = None
     # Where the chunk's own text begins: a chunk may open with the last sentence of the chunk
-    # before it (an overlap, so a statement running across the boundary is whole in one chunk);
-    # facts are read from the own part only, so a figure is listed once. None: no overlap.
+    # before it (an overlap, so a statement running across the boundary is whole in one chunk).
+    # Facts are read from the whole text (the answerer checks a figure against its chunk's facts);
+    # the fact list keeps one row per position in a document (facts/table.py). None: no overlap.
     own_start: int | None = None
 
     @property
