@@ -1,5 +1,6 @@
 """Passages of our own for the answer-layer tests: a chunk of a work report (or another kind of document) as
-retrieval hands it to the answerer, and the extractive answer over such passages."""
+retrieval hands it to the answerer, the extractive answer over such passages, and a report of our own ingested
+into a home of its own (real Chroma, real embeddings)."""
 from __future__ import annotations
 
 from assistant.analysis import analyse
@@ -20,3 +21,15 @@ def report_passage(text: str, region: str, issued: int = 2026, heading: list[str
 
 def answer(question: str, contexts: list[ScoredChunk]) -> str:
     return ex.answer(question, analyse(question), contexts)
+
+
+def ingested_report(tmp_path_factory, embedder, name: str, file_name: str, text: str):
+    """An Assistant whose home holds one report of our own, written as `file_name`.txt and ingested for real."""
+    from assistant import Assistant, Settings
+
+    folder = tmp_path_factory.mktemp(name)
+    path = folder / f"{file_name}.txt"
+    path.write_text(text, encoding="utf-8")
+    assistant = Assistant(Settings(home=folder / "home"), embedder=embedder)
+    assert not assistant.ingest([path]).failed
+    return assistant

@@ -12,6 +12,7 @@ import pytest
 from assistant.analysis import analyse
 from assistant.dictionary import (_dictionary_text, candidates, entries, heads, normalised, reverse_index,
                                   translations, with_dictionary)
+from tests.passages import ingested_report
 
 TITLE = "许昌市政府工作报告（2026年）"
 REPORT = f"""{TITLE}
@@ -41,14 +42,7 @@ REPORT = f"""{TITLE}
 
 @pytest.fixture(scope="module")
 def xuchang(tmp_path_factory, embedder):
-    from assistant import Assistant, Settings
-
-    folder = tmp_path_factory.mktemp("dictionary")
-    path = folder / f"{TITLE}.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    assistant = Assistant(Settings(home=folder / "home"), embedder=embedder)
-    assert not assistant.ingest([path]).failed
-    return assistant
+    return ingested_report(tmp_path_factory, embedder, "dictionary", TITLE, REPORT)
 
 
 def test_glosses_are_read_as_a_question_says_them():

@@ -10,6 +10,7 @@ from assistant.analysis import analyse
 from assistant.answer.refusal import said_by, unsaid
 from assistant.dictionary import document_counts, said_senses, with_dictionary
 from assistant.english import read, with_held_renderings
+from tests.passages import ingested_report
 
 TITLE = "许昌市政府工作报告（2026年）"
 REPORT = f"""{TITLE}
@@ -35,14 +36,7 @@ REPORT = f"""{TITLE}
 
 @pytest.fixture(scope="module")
 def city(tmp_path_factory, embedder):
-    from assistant import Assistant, Settings
-
-    folder = tmp_path_factory.mktemp("english9")
-    path = folder / f"{TITLE}.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    assistant = Assistant(Settings(home=folder / "home"), embedder=embedder)
-    assert not assistant.ingest([path]).failed
-    return assistant
+    return ingested_report(tmp_path_factory, embedder, "english9", TITLE, REPORT)
 
 
 def _read(assistant, question):

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from assistant.bench.probe import probe, summary
+from tests.passages import ingested_report
 
 TOPICS = {  # (review, plan) sentences of each topic, in the same words so that only the heading tells them apart
     "绿道": ("生态建设成效明显，新建城市绿道80公里，城市建成区绿化覆盖率持续提高，群众出门见绿。",
@@ -31,14 +32,7 @@ REPORT = "\n\n".join([
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory, embedder):
-    from assistant import Assistant, Settings
-
-    folder = tmp_path_factory.mktemp("halves")
-    path = folder / "商丘市政府工作报告（2025年）.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    assistant = Assistant(Settings(home=folder / "home"), embedder=embedder)
-    assert not assistant.ingest([path]).failed
-    return assistant
+    return ingested_report(tmp_path_factory, embedder, "probe", "商丘市政府工作报告（2025年）", REPORT)
 
 
 def test_the_probe_ranks_the_passage_holding_each_sentence(report, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.places import gazetteer_book
 from assistant.retrieval import without_places, without_years
+from tests.passages import ingested_report
 
 TITLE = "开封市政府工作报告（2026年）"
 REPORT = f"""{TITLE}
@@ -47,14 +48,7 @@ def test_the_years_asked_are_taken_out_and_others_kept():
 
 @pytest.fixture(scope="module")
 def kaifeng(tmp_path_factory, embedder):
-    from assistant import Assistant, Settings
-
-    folder = tmp_path_factory.mktemp("names")
-    path = folder / f"{TITLE}.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    assistant = Assistant(Settings(home=folder / "home"), embedder=embedder)
-    assert not assistant.ingest([path]).failed
-    return assistant
+    return ingested_report(tmp_path_factory, embedder, "names", TITLE, REPORT)
 
 
 @pytest.mark.parametrize("question", [
