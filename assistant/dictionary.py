@@ -267,12 +267,6 @@ def with_dictionary(analysis, vocabulary: dict, counts=None):
 
 
 def document_counts(lexical):
-    """token -> how many passages hold it, read from the BM25 matrix (a column's stored scores), for ranking a
-    rarer word first; None when the index is empty."""
-    vocabulary = lexical.vocabulary()
-    built = lexical._index()  # read-only: the matrix the search itself uses
-    indptr = getattr(built, "bm25", None) and built.bm25.scores.get("indptr")
-    if indptr is None:
-        return None
-    return lambda token: int(indptr[vocabulary[token] + 1] - indptr[vocabulary[token]]) \
-        if token in vocabulary and vocabulary[token] + 1 < len(indptr) else 0
+    """token -> how many passages hold it (`LexicalIndex.passages_holding`), for ranking a rarer word first; None
+    when the index is empty."""
+    return lexical.passages_holding if lexical.vocabulary() else None

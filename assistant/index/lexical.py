@@ -333,6 +333,16 @@ class LexicalIndex:
         built = self._index()
         return built.bm25.vocab_dict if built is not None else {}
 
+    def passages_holding(self, token: str) -> int:
+        """How many passages hold the token (0 when none, or the index is empty): the stored scores of its column
+        in the BM25 matrix, so nothing is counted again."""
+        built = self._index()
+        indptr = built.bm25.scores.get("indptr") if built is not None else None
+        column = built.bm25.vocab_dict.get(token) if built is not None else None
+        if indptr is None or column is None or column + 1 >= len(indptr):
+            return 0
+        return int(indptr[column + 1] - indptr[column])
+
     def knows(self, token: str) -> bool:
         """Does any chunk contain this token? (Used to tell questions the corpus cannot answer.)"""
         built = self._index()
