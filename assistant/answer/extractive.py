@@ -23,7 +23,7 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
@@ -259,6 +259,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     asking = asking_grams(analysis, content_bigrams)  # a name asked after a clause setting the scene
     asking = asking if any(g in chunk_text for g in asking) else set()  # a passage without them: no pointer
     kind = name_kind_ends(analysis)  # 哪家, which villages: a name ending as that kind's do
+    # the kind's own noun (道路, 会议, 公司) is no word of the thing asked: 新建农村公路 names no road, 巴山路 does
+    grams = {g for g in grams if not g.endswith(kind)} if kind else grams
     given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
@@ -299,12 +301,17 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     # a dateline's day (2021年2月24日在…会议上) may date the report the question names
                 score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
-                         # items sharing no word with the question are some other list's (吃苦耐劳、一往无前)
-                         + (list_bonus(span, analysis) if not grams or any(g in span for g in grams) else 0.0)
+                         # items sharing no word with the question are some other list's (吃苦耐劳、一往无前),
+                         # unless they are names of the kind asked (which roads: 巴山路、岷山路)
+                         + (list_bonus(span, analysis) if not grams or any(g in span for g in grams)
+                            or (kind and kind_bonus(span, kind, asked_text(analysis)) > 0) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if bonus is not None:
                     score += bonus(span)
-                score += kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
+                named = kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
+                # a list of a kind asked (which meetings) is answered by names of that kind: a list naming none
+                # (国际机场二跑道、…) lists other things, however many of the question's words it shares
+                score += named if named or not (listing and kind) else -KIND_WEIGHT
                 score += figure_bonus(span, given)
                 if news_date and holds_dateline(span):
                     score += DATELINE_WEIGHT

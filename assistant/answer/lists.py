@@ -70,4 +70,6 @@ def english_list(original: str) -> bool:
     """An English question asks for a list by a plural noun after which: "Which emerging industries in Luoyang
     kept…" -> True; "Which province became…", "In which years did…" -> False (data/asking.yaml)."""
     found = word_pattern("asking.yaml", "english_list").search(original or "")
+    if word_pattern("asking.yaml", "english_name_items").search(original or ""):
+        return True  # "Name four of them": the imperative asks items, as many as it counts
     return bool(found) and found.group(1).lower() not in load_data("asking.yaml")["english_not_items"]
