@@ -266,9 +266,11 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     if not ends:
         return 0.0
     pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?(?:{'|'.join(map(re.escape, ends))})")
+    # the kind's common noun as the question says it (哪三条道路: 道路) ends no name: 新建农村道路 names no road
+    nouns = {noun for noun in re.findall(r"(?=([\u4e00-\u9fff]{2}))", question) if noun.endswith(ends)}
 
     def names(text: str) -> bool:
-        return any(m.group(0) not in question for m in pattern.finditer(text))
+        return any(m.group(0) not in question and not m.group(0).endswith(tuple(nouns)) for m in pattern.finditer(text))
 
     parts = [p for p in re.split(r"[，,；;。]", span) if p.strip()]
     # a clause names as many as the items of its run that name one (打通甲山路、乙山路、丙路: three roads)

@@ -32,8 +32,8 @@ from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, 
 from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another
 from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
-from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, aliases, answers_question,
-                                      counts_years, unknown_penalty, measure_penalty, place_words, unknown_terms,
+from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
+                                      counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
                                       unsaid)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import ScoredChunk
@@ -309,9 +309,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if bonus is not None:
                     score += bonus(span)
                 named = kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
-                # a list of a kind asked (which meetings) is answered by names of that kind: a list naming none
-                # (国际机场二跑道、…) lists other things, however many of the question's words it shares
-                score += named if named or not (listing and kind) else -KIND_WEIGHT
+                # a counted list of a kind (which two meetings) is answered by names of that kind: a list naming
+                # none (国际机场二跑道、…) lists other things, however many of the question's words it shares
+                score += named if named or not (counted >= 2 and kind) else -KIND_WEIGHT
                 score += figure_bonus(span, given)
                 if news_date and holds_dateline(span):
                     score += DATELINE_WEIGHT
@@ -863,7 +863,7 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
         if need_number and frame.rank and not RANK.search(span):  # a rank question: only a span stating
             return False                                           # a rank answers it (not its figure's title)
         if need_number and counts_years(frame.words):  # 连续多少年: 连续37年 answers (年 is no unit of a
-            return DURATION.search(span) is not None     # figure), whatever other figures the clause states
+            return duration_pattern(frame.words).search(span) is not None  # figure), whatever else it states
         if not inside:  # no figure statement: a rank (居全国第5) answers a question about a rank only;
             # a count in words (六家) a question about a count
             if not need_number:
