@@ -18,7 +18,7 @@ from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.table import synonym_groups
 from assistant.facts.units import base_alternation
-from assistant.data_files import load_data
+from assistant.data_files import load_data, word_pattern
 from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
@@ -207,6 +207,9 @@ def list_bonus(span: str, analysis: Analysis) -> float:
 
 def asked_count(question: str) -> int:
     """How many items a list question counts: "哪三条" / "三大产业是哪些" / "which two" -> 3, 3, 2; else 0."""
+    told = word_pattern("asking.yaml", "english_name_items").search(question)
+    if told and told.group(1).lower() in ENGLISH_COUNTS:
+        return ENGLISH_COUNTS[told.group(1).lower()]  # "…six parks. Name three of them": the three told
     found = COUNTED.search(question)
     if not found:
         return 0
