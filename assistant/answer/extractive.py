@@ -30,7 +30,7 @@ from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, 
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another
-from assistant.answer.lists import english_list, items_after
+from assistant.answer.lists import english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
@@ -190,6 +190,8 @@ def new_dates(pattern: re.Pattern, text: str, question: str) -> list[str]:
 def asks_list(question: str, original: str = "") -> bool:
     """哪些, 哪几条, 分别指什么, which three: the answer is a list's items; `original`: an English question as
     asked, whose plural noun after which asks a list too (lists.english_list)."""
+    if english_one_asked(original):
+        return False  # "Which city …": one name, whatever the reading's 哪些 says
     return question_words("list").search(question) is not None or english_list(original)
 
 

@@ -73,3 +73,14 @@ def english_list(original: str) -> bool:
     if word_pattern("asking.yaml", "english_name_items").search(original or ""):
         return True  # "Name four of them": the imperative asks items, as many as it counts
     return bool(found) and found.group(1).lower() not in load_data("asking.yaml")["english_not_items"]
+
+
+def english_one_asked(original: str) -> bool:
+    """An English question asking which one thing ("Which city in Henan reached…", "Which company's pilot line…"):
+    no list, though its reading asks 哪些 as for any which. A plural noun after which, a count (which two) or a
+    list word (list, name three) asks several."""
+    from assistant.analysis import question_words
+
+    if not re.search(r"\bwhich\b", original or "", re.I):
+        return False
+    return not (english_list(original) or question_words("list").search(original))
