@@ -3,6 +3,7 @@ own through the real extractive answerer (none of these sentences or questions i
 from __future__ import annotations
 
 from assistant.analysis import analyse
+from assistant.answer import extractive as ex
 from assistant.answer.asked import kind_bonus, name_kind_ends
 from assistant.answer.extractive import asked_count, asks_list
 from assistant.answer.refusal import TIME_SPAN, counts_years, time_taken
@@ -65,5 +66,24 @@ def test_a_counted_list_of_meetings_is_answered_by_the_meetings_not_a_list_shari
 def test_festivals_asked_are_the_festivals_of_the_clause():
     contexts = [report_passage("办好山海音乐节、青瓷文化节等活动，推出文旅精品线路20条。", "某市", n=1,
                                heading=["三、2026年重点工作"])]
-    text = answer("Which music and culture festivals will Moushi hold?".replace("Moushi", "某市"), contexts)
+    asked = analyse("Which music and culture festivals will Moushi hold?".replace("Moushi", "某市"))
+    text = ex.answer(asked.question, asked, contexts)
     assert "山海音乐节" in text, text
+
+
+def test_an_english_which_asking_one_thing_is_no_list():
+    from assistant.answer.lists import english_one_asked
+
+    assert english_one_asked("Which city in Hunan opened the new airport terminal?")
+    assert english_one_asked("Which company's battery plant was the first of its kind?")
+    assert not english_one_asked("Which key farm product brands did Hunan promote?")
+    assert not english_one_asked("Which two ports did Hunan upgrade?")
+    assert not english_one_asked("What was Hunan's GDP?")
+
+
+def test_one_place_asked_is_named_by_the_clause_of_the_predicate_not_a_run_of_other_things():
+    contexts = [report_passage("空气质量排名跻身全国前列、全省前五，优良天数增加12天。", "河南省", n=1),
+                report_passage("全省细颗粒物浓度下降8%，周口市实现空气质量二级达标。", "河南省", n=2)]
+    asked = analyse("Which city in Henan reached the Grade II air quality standard?")
+    text = ex.answer(asked.question, asked, contexts)  # as the answerer is asked: the question's reading
+    assert "周口市" in text, text

@@ -77,10 +77,19 @@ def english_list(original: str) -> bool:
 
 def english_one_asked(original: str) -> bool:
     """An English question asking which one thing ("Which city in Henan reached…", "Which company's pilot line…"):
-    no list, though its reading asks 哪些 as for any which. A plural noun after which, a count (which two) or a
-    list word (list, name three) asks several."""
+    no list, though its reading asks 哪些 as for any which. A plural noun in the words after which, up to the
+    first word that ends a noun phrase ("Which key food industry chains did…"), a count (which two) or a list
+    word (list, name three) asks several."""
     from assistant.analysis import question_words
 
-    if not re.search(r"\bwhich\b", original or "", re.I):
+    found = re.search(r"\bwhich\s+(.*)", original or "", re.I)
+    if not found or english_list(original) or question_words("list").search(original):
         return False
-    return not (english_list(original) or question_words("list").search(original))
+    data = load_data("asking.yaml")
+    for word in re.findall(r"[A-Za-z'-]+", found.group(1))[:5]:
+        word = word.lower()
+        if word in data["english_phrase_ends"]:
+            break
+        if re.fullmatch(r"[a-z-]+(?:ies|[^su\W']s)", word) and word not in data["english_not_items"]:
+            return False
+    return True
