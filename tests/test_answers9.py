@@ -87,3 +87,13 @@ def test_one_place_asked_is_named_by_the_clause_of_the_predicate_not_a_run_of_ot
     asked = analyse("Which city in Henan reached the Grade II air quality standard?")
     text = ex.answer(asked.question, asked, contexts)  # as the answerer is asked: the question's reading
     assert "周口市" in text, text
+
+
+def test_a_sentence_saying_the_question_s_unknown_english_word_beats_one_sharing_only_its_frame():
+    from dataclasses import replace
+
+    asked = analyse("Which Hunan city became the country's first 'World Capital of Kites'?")
+    asked = replace(asked, unknown=["kites"], senses={"kites": ["风筝"]})
+    said = "岳阳创成全国首个“世界风筝之都”"
+    assert ex.said_bonus(said, asked) > ex.said_bonus("进出口规模稳居全国第二，实际使用外资连续8年全国第一", asked)
+    assert ex.said_bonus(said, replace(asked, unknown=[], senses={})) == 0.0
