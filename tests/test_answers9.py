@@ -97,3 +97,16 @@ def test_a_sentence_saying_the_question_s_unknown_english_word_beats_one_sharing
     said = "岳阳创成全国首个“世界风筝之都”"
     assert ex.said_bonus(said, asked) > ex.said_bonus("进出口规模稳居全国第二，实际使用外资连续8年全国第一", asked)
     assert ex.said_bonus(said, replace(asked, unknown=[], senses={})) == 0.0
+
+
+def test_a_quoted_name_ending_in_plus_is_one_thing_not_a_run_of_items():
+    assert ex.ENUMERATION.search("鼓励企业开发“竹纤维+”“海藻糖+”等新产品") is None
+    assert ex.item_counts("形成“土地+金融+人才”政策组合") == {3}
+
+
+def test_a_list_question_is_answered_by_the_items_not_by_the_heading_of_one_of_them():
+    contexts = [report_passage("加快培育坚果炒货、冷鲜肉制品、速冻面点等重点产业链。围绕坚果炒货产业链，推动低盐低糖转型。"
+                               "围绕功能饮品产业链，开发“竹纤维+”“海藻糖+”等新产品。", "某市", issued=2024, n=1,
+                               heading=["三、2024年重点工作安排"])]
+    text = answer("某市2024年要加快培育哪些食品产业链？", contexts)
+    assert "冷鲜肉制品" in text and "竹纤维" not in text, text

@@ -51,10 +51,12 @@ DATE = re.compile(rf"{ISO_DAY}|{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(rf"\d{{1,2}}月\d{{1,2}}日|{ISO_DAY}")
 # Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
-ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
+# "+" joins items (金融+财政) unless a closing quote follows it: “人工智能+”, “益生菌+” name one thing each
+JOIN = r"(?:、|[+＋](?![”\"’」』]))"
+ENUMERATION = re.compile(rf"[^、+＋，,。；;：:\s]{{1,20}}{JOIN}[^、+＋，,。；;：:\s]{{1,20}}")
 ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
-ITEM_SEPARATOR = re.compile(r"[、+＋]|和|及|与")
-ITEM_RUN = re.compile(rf"{ITEM}(?:(?:[、+＋]|和|及|与){ITEM})+")
+ITEM_SEPARATOR = re.compile(rf"{JOIN}|和|及|与")
+ITEM_RUN = re.compile(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+")
 COUNTED = question_words("counted")  # 哪三条, 三大…是哪些, which two: how many items a list question counts
 ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
@@ -62,6 +64,7 @@ OPENS_LIST = re.compile(r"[：:]\s*$")
 FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
 INTRODUCES_ITEMS = re.compile(rf"(?<!\d)[：:](?!\d)|{'|'.join(SPELLS_OUT)}")
 LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
+NO_ITEMS = 0.1  # what a list question's span naming no items loses
 LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
 YEAR_MISMATCH = 0.4
 # What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
@@ -200,9 +203,11 @@ def list_bonus(span: str, analysis: Analysis) -> float:
     是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list."""
     if analysis.comparison or not asks_list(analysis.question, analysis.original):
         return 0.0
-    if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
-        return 0.0
     wanted = asked_count(analysis.question) or asked_count(analysis.original)  # an English question counts in English
+    if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
+        # a span giving no items (围绕休闲食品产业链, the heading of one of them; 营养与健康 joins no items) answers
+        # less than one giving them; numbered items (一是…) and as many joined by 和 as are counted are items
+        return 0.0 if FIRST_ITEM.search(span) or (wanted and wanted in item_counts(span)) else -NO_ITEMS
     # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能)
     return 0.3 if wanted and wanted in item_counts(span) else 0.2
 

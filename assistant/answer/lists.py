@@ -13,12 +13,14 @@ import re
 from assistant.data_files import load_data, word_pattern
 
 # two or more items of a list: 签约、开工和投产 (the same shape extractive.ENUMERATION reads)
-ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
+# "+" joins items (金融+财政) unless a closing quote follows it: “人工智能+”, “益生菌+” name one thing each
+JOIN = r"(?:、|[+＋](?![”\"’」』]))"
+ENUMERATION = re.compile(rf"[^、+＋，,。；;：:\s]{{1,20}}{JOIN}[^、+＋，,。；;：:\s]{{1,20}}")
 NUMERALS = {2: "两二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 COUNTERS = "个大项条类种批家方面"
 ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
-ITEM_RUN = re.compile(rf"{ITEM}(?:(?:[、+＋]|和|及|与){ITEM})+")
-ITEM_JOINS = re.compile(r"[、+＋]|和|及|与")
+ITEM_RUN = re.compile(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+")
+ITEM_JOINS = re.compile(rf"{JOIN}|和|及|与")
 HEADING = 12  # characters at most of a run-in heading sentence (新兴产业增势强劲。)
 DIGIT = re.compile(r"\d")
 CLAUSE = re.compile(r"[^，,；;。！？!?]+[，,；;。！？!?]?")
