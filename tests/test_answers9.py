@@ -110,3 +110,9 @@ def test_a_list_question_is_answered_by_the_items_not_by_the_heading_of_one_of_t
                                heading=["三、2024年重点工作安排"])]
     text = answer("某市2024年要加快培育哪些食品产业链？", contexts)
     assert "冷鲜肉制品" in text and "竹纤维" not in text, text
+
+
+def test_name_a_few_is_a_list_and_how_many_is_a_count():
+    assert analyse("某市“十三五”期间获得了哪些国家级荣誉？列举几个").wants == "name"
+    assert asks_list("某市“十三五”期间获得了哪些国家级荣誉？列举几个")
+    assert analyse("某县有几个国家级园区？").wants == "number"
