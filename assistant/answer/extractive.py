@@ -33,7 +33,7 @@ from assistant.answer.compare import another_indicator, asked_measure, asks_whic
 from assistant.answer.lists import english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
-                                      counts_years, duration_pattern, said_by, unknown_penalty, measure_penalty, place_words, unknown_terms,
+                                      counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
                                       unsaid)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import ScoredChunk
@@ -193,8 +193,6 @@ def new_dates(pattern: re.Pattern, text: str, question: str) -> list[str]:
 def asks_list(question: str, original: str = "") -> bool:
     """哪些, 哪几条, 分别指什么, which three: the answer is a list's items; `original`: an English question as
     asked, whose plural noun after which asks a list too (lists.english_list)."""
-    if english_one_asked(original):
-        return False  # "Which city …": one name, whatever the reading's 哪些 says
     return question_words("list").search(question) is not None or english_list(original)
 
 
@@ -207,7 +205,9 @@ def list_bonus(span: str, analysis: Analysis) -> float:
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
         # a span giving no items (围绕休闲食品产业链, the heading of one of them; 营养与健康 joins no items) answers
         # less than one giving them; numbered items (一是…) and as many joined by 和 as are counted are items
-        return 0.0 if FIRST_ITEM.search(span) or (wanted and wanted in item_counts(span)) else -NO_ITEMS
+        # (an English which asking one thing, read 哪些 as any which, wants a name, not items: no loss)
+        gives = FIRST_ITEM.search(span) or (wanted and wanted in item_counts(span))
+        return 0.0 if gives or english_one_asked(analysis.original) else -NO_ITEMS
     # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能)
     return 0.3 if wanted and wanted in item_counts(span) else 0.2
 
@@ -323,26 +323,12 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 # none (国际机场二跑道、…) lists other things, however many of the question's words it shares
                 score += named if named or not (counted >= 2 and kind) else -KIND_WEIGHT
                 score += figure_bonus(span, given)
-                score += said_bonus(sentence, analysis)
                 if news_date and holds_dateline(span):
                     score += DATELINE_WEIGHT
                 score += ranks_bonus(span, scopes, marks)
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
-
-
-SAID_WEIGHT = 0.1
-
-
-def said_bonus(sentence: str, analysis: Analysis) -> float:
-    """Up to SAID_WEIGHT for a sentence writing the dictionary senses of the question's English words no list knows
-    (音乐 for "music"): of two clauses sharing as many of the question's words, the one saying what it names
-    ("World Capital of Music": 世界音乐之都) is about it, the other only shares its frame (世界, 全国第一)."""
-    words = [w for w in analysis.unknown if analysis.senses.get(w)]
-    if not words:
-        return 0.0
-    return SAID_WEIGHT * sum(1 for w in words if said_by(w, analysis, sentence)) / len(words)
 
 
 def lists_items(span: str, kind: tuple[str, ...], question: str) -> bool:

@@ -79,19 +79,20 @@ def english_list(original: str) -> bool:
 
 def english_one_asked(original: str) -> bool:
     """An English question asking which one thing ("Which city in Henan reached…", "Which company's pilot line…"):
-    no list, though its reading asks 哪些 as for any which. A plural noun in the words after which, up to the
+    its reading asks 哪些 as for any which, but a clause naming it without a list of items answers it. A plural noun in the words after which, up to the
     first word that ends a noun phrase ("Which key food industry chains did…"), a count (which two) or a list
     word (list, name three) asks several."""
     from assistant.analysis import question_words
 
     found = re.search(r"\bwhich\s+(.*)", original or "", re.I)
-    if not found or english_list(original) or question_words("list").search(original):
+    if not found or question_words("list").search(original) or word_pattern("asking.yaml", "english_name_items").search(original):
         return False
     data = load_data("asking.yaml")
     for word in re.findall(r"[A-Za-z'-]+", found.group(1))[:5]:
         word = word.lower()
         if word in data["english_phrase_ends"]:
             break
-        if re.fullmatch(r"[a-z-]+(?:ies|[^su\W']s)", word) and word not in data["english_not_items"]:
+        # a plural of four letters or more (gas, bus are no plurals)
+        if re.fullmatch(r"[a-z-]{2,}(?:ies|[^su\W']s)", word) and word not in data["english_not_items"]:
             return False
     return True
