@@ -269,8 +269,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     asking = asking_grams(analysis, content_bigrams)  # a name asked after a clause setting the scene
     asking = asking if any(g in chunk_text for g in asking) else set()  # a passage without them: no pointer
     kind = name_kind_ends(analysis)  # 哪家, which villages: a name ending as that kind's do
-    # the kind's own noun (道路, 会议, 公司) is no word of the thing asked: 新建农村公路 names no road, 巴山路 does
-    grams = {g for g in grams if not g.endswith(kind)} if kind else grams
+    # several of a kind counted (哪三条道路, which two meetings): the kind's own noun (道路, 会议) is no word of the
+    # things asked, 新建农村公路 names no road, 巴山路 does (one asked, it may be part of its name: 海螺集团)
+    grams = {g for g in grams if not g.endswith(kind)} if kind and counted >= 2 else grams
     given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
