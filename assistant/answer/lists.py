@@ -79,9 +79,9 @@ def english_list(original: str) -> bool:
 
 def english_one_asked(original: str) -> bool:
     """An English question asking which one thing ("Which city in Henan reached…", "Which company's pilot line…"):
-    its reading asks 哪些 as for any which, but a clause naming it without a list of items answers it. A plural noun in the words after which, up to the
-    first word that ends a noun phrase ("Which key food industry chains did…"), a count (which two) or a list
-    word (list, name three) asks several."""
+    its reading asks 哪些 as for any which, but a clause naming it without a list of items answers it. A plural
+    noun in the words after which, up to the first word ending a noun phrase ("Which key food industry chains
+    did…"), a count (which two) or a list word (list, name three) asks several."""
     from assistant.analysis import question_words
 
     found = re.search(r"\bwhich\s+(.*)", original or "", re.I)
