@@ -239,6 +239,7 @@ def asking_grams(analysis: Analysis, content_bigrams) -> set[str]:
 # -- the kind of name asked -------------------------------------------------------------------------------
 
 KIND_WEIGHT = 0.25
+ITEM_JOIN = re.compile(r"[、+＋]|(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2})")  # between a run's items
 
 
 def name_kind_ends(analysis: Analysis) -> tuple[str, ...]:
@@ -265,17 +266,20 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     if not ends:
         return 0.0
     pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?(?:{'|'.join(map(re.escape, ends))})")
+    # the kind's common noun as the question says it (哪三条道路: 道路) ends no name: 新建农村道路 names no road
+    nouns = {noun for noun in re.findall(r"(?=([\u4e00-\u9fff]{2}))", question) if noun.endswith(ends)}
 
     def names(text: str) -> bool:
-        return any(m.group(0) not in question for m in pattern.finditer(text))
+        return any(m.group(0) not in question and not m.group(0).endswith(tuple(nouns)) for m in pattern.finditer(text))
 
     parts = [p for p in re.split(r"[，,；;。]", span) if p.strip()]
-    named = sum(1 for p in parts if names(p))
+    # a clause names as many as the items of its run that name one (打通甲山路、乙山路、丙路: three roads)
+    named = sum(max(int(names(p)), sum(1 for item in ITEM_JOIN.split(p) if names(item))) for p in parts)
     if not named:
         return 0.0
     if wanted <= 1:
         return KIND_WEIGHT
-    return KIND_WEIGHT + 0.1 * (min(named, wanted) - 1) - 0.05 * (len(parts) - named)
+    return KIND_WEIGHT + 0.1 * (min(named, wanted) - 1) - 0.05 * sum(1 for p in parts if not names(p))
 
 
 # -- a figure the question gives of the thing it asks the name of -------------------------------------------

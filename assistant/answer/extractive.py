@@ -18,22 +18,22 @@ from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.table import synonym_groups
 from assistant.facts.units import base_alternation
-from assistant.data_files import load_data
+from assistant.data_files import load_data, word_pattern
 from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another
-from assistant.answer.lists import english_list, items_after
+from assistant.answer.lists import english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
-from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, aliases, answers_question,
-                                      counts_years, unknown_penalty, measure_penalty, place_words, unknown_terms,
+from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
+                                      counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
                                       unsaid)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import ScoredChunk
@@ -51,10 +51,12 @@ DATE = re.compile(rf"{ISO_DAY}|{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(rf"\d{{1,2}}月\d{{1,2}}日|{ISO_DAY}")
 # Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
-ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
+# "+" joins items (金融+财政) unless a closing quote follows it: “人工智能+”, “益生菌+” name one thing each
+JOIN = r"(?:、|[+＋](?![”\"’」』]))"
+ENUMERATION = re.compile(rf"[^、+＋，,。；;：:\s]{{1,20}}{JOIN}[^、+＋，,。；;：:\s]{{1,20}}")
 ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
-ITEM_SEPARATOR = re.compile(r"[、+＋]|和|及|与")
-ITEM_RUN = re.compile(rf"{ITEM}(?:(?:[、+＋]|和|及|与){ITEM})+")
+ITEM_SEPARATOR = re.compile(rf"{JOIN}|和|及|与")
+ITEM_RUN = re.compile(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+")
 COUNTED = question_words("counted")  # 哪三条, 三大…是哪些, which two: how many items a list question counts
 ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
@@ -62,6 +64,7 @@ OPENS_LIST = re.compile(r"[：:]\s*$")
 FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
 INTRODUCES_ITEMS = re.compile(rf"(?<!\d)[：:](?!\d)|{'|'.join(SPELLS_OUT)}")
 LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
+NO_ITEMS = 0.1  # what a list question's span naming no items loses
 LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
 YEAR_MISMATCH = 0.4
 # What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
@@ -198,15 +201,22 @@ def list_bonus(span: str, analysis: Analysis) -> float:
     是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list."""
     if analysis.comparison or not asks_list(analysis.question, analysis.original):
         return 0.0
-    if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
-        return 0.0
     wanted = asked_count(analysis.question) or asked_count(analysis.original)  # an English question counts in English
+    if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
+        # a span giving no items (围绕休闲食品产业链, the heading of one of them; 营养与健康 joins no items) answers
+        # less than one giving them; numbered items (一是…) and as many joined by 和 as are counted are items
+        # (an English which asking one thing, read 哪些 as any which, wants a name, not items: no loss)
+        gives = FIRST_ITEM.search(span) or (wanted and wanted in item_counts(span))
+        return 0.0 if gives or english_one_asked(analysis.original) else -NO_ITEMS
     # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能)
     return 0.3 if wanted and wanted in item_counts(span) else 0.2
 
 
 def asked_count(question: str) -> int:
     """How many items a list question counts: "哪三条" / "三大产业是哪些" / "which two" -> 3, 3, 2; else 0."""
+    told = word_pattern("asking.yaml", "english_name_items").search(question)
+    if told and told.group(1).lower() in ENGLISH_COUNTS:
+        return ENGLISH_COUNTS[told.group(1).lower()]  # "…six parks. Name three of them": the three told
     found = COUNTED.search(question)
     if not found:
         return 0
@@ -259,6 +269,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     asking = asking_grams(analysis, content_bigrams)  # a name asked after a clause setting the scene
     asking = asking if any(g in chunk_text for g in asking) else set()  # a passage without them: no pointer
     kind = name_kind_ends(analysis)  # 哪家, which villages: a name ending as that kind's do
+    # several of a kind counted (哪三条道路, which two meetings): the kind's own noun (道路, 会议) is no word of the
+    # things asked, 新建农村公路 names no road, 巴山路 does (one asked, it may be part of its name: 海螺集团)
+    grams = {g for g in grams if not g.endswith(kind)} if kind and counted >= 2 else grams
     given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
@@ -299,12 +312,17 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     # a dateline's day (2021年2月24日在…会议上) may date the report the question names
                 score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
-                         # items sharing no word with the question are some other list's (吃苦耐劳、一往无前)
-                         + (list_bonus(span, analysis) if not grams or any(g in span for g in grams) else 0.0)
+                         # items sharing no word with the question are some other list's (吃苦耐劳、一往无前),
+                         # unless they are names of the kind asked (which roads: 巴山路、岷山路)
+                         + (list_bonus(span, analysis) if not grams or any(g in span for g in grams)
+                            or (kind and kind_bonus(span, kind, asked_text(analysis)) > 0) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if bonus is not None:
                     score += bonus(span)
-                score += kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
+                named = kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
+                # a counted list of a kind (which two meetings) is answered by names of that kind: a list naming
+                # none (国际机场二跑道、…) lists other things, however many of the question's words it shares
+                score += named if named or not (counted >= 2 and kind) else -KIND_WEIGHT
                 score += figure_bonus(span, given)
                 if news_date and holds_dateline(span):
                     score += DATELINE_WEIGHT
@@ -856,7 +874,7 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
         if need_number and frame.rank and not RANK.search(span):  # a rank question: only a span stating
             return False                                           # a rank answers it (not its figure's title)
         if need_number and counts_years(frame.words):  # 连续多少年: 连续37年 answers (年 is no unit of a
-            return DURATION.search(span) is not None     # figure), whatever other figures the clause states
+            return duration_pattern(frame.words).search(span) is not None  # figure), whatever else it states
         if not inside:  # no figure statement: a rank (居全国第5) answers a question about a rank only;
             # a count in words (六家) a question about a count
             if not need_number:

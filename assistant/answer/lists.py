@@ -13,12 +13,14 @@ import re
 from assistant.data_files import load_data, word_pattern
 
 # two or more items of a list: 签约、开工和投产 (the same shape extractive.ENUMERATION reads)
-ENUMERATION = re.compile(r"[^、+＋，,。；;：:\s]{1,20}[、+＋][^、+＋，,。；;：:\s]{1,20}")
+# "+" joins items (金融+财政) unless a closing quote follows it: “人工智能+”, “益生菌+” name one thing each
+JOIN = r"(?:、|[+＋](?![”\"’」』]))"
+ENUMERATION = re.compile(rf"[^、+＋，,。；;：:\s]{{1,20}}{JOIN}[^、+＋，,。；;：:\s]{{1,20}}")
 NUMERALS = {2: "两二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 COUNTERS = "个大项条类种批家方面"
 ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
-ITEM_RUN = re.compile(rf"{ITEM}(?:(?:[、+＋]|和|及|与){ITEM})+")
-ITEM_JOINS = re.compile(r"[、+＋]|和|及|与")
+ITEM_RUN = re.compile(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+")
+ITEM_JOINS = re.compile(rf"{JOIN}|和|及|与")
 HEADING = 12  # characters at most of a run-in heading sentence (新兴产业增势强劲。)
 DIGIT = re.compile(r"\d")
 CLAUSE = re.compile(r"[^，,；;。！？!?]+[，,；;。！？!?]?")
@@ -70,4 +72,27 @@ def english_list(original: str) -> bool:
     """An English question asks for a list by a plural noun after which: "Which emerging industries in Luoyang
     kept…" -> True; "Which province became…", "In which years did…" -> False (data/asking.yaml)."""
     found = word_pattern("asking.yaml", "english_list").search(original or "")
+    if word_pattern("asking.yaml", "english_name_items").search(original or ""):
+        return True  # "Name four of them": the imperative asks items, as many as it counts
     return bool(found) and found.group(1).lower() not in load_data("asking.yaml")["english_not_items"]
+
+
+def english_one_asked(original: str) -> bool:
+    """An English question asking which one thing ("Which city in Henan reached…", "Which company's pilot line…"):
+    its reading asks 哪些 as for any which, but a clause naming it without a list of items answers it. A plural
+    noun in the words after which, up to the first word ending a noun phrase ("Which key food industry chains
+    did…"), a count (which two) or a list word (list, name three) asks several."""
+    from assistant.analysis import question_words
+
+    found = re.search(r"\bwhich\s+(.*)", original or "", re.I)
+    if not found or question_words("list").search(original) or word_pattern("asking.yaml", "english_name_items").search(original):
+        return False
+    data = load_data("asking.yaml")
+    for word in re.findall(r"[A-Za-z'-]+", found.group(1))[:5]:
+        word = word.lower()
+        if word in data["english_phrase_ends"]:
+            break
+        # a plural of four letters or more (gas, bus are no plurals)
+        if re.fullmatch(r"[a-z-]{2,}(?:ies|[^su\W']s)", word) and word not in data["english_not_items"]:
+            return False
+    return True

@@ -33,6 +33,8 @@ SHARE_ASKED = re.compile(r"(?:率|比重|比例|之比|占比|份额)的?(?:是|
 # A number of years (连续37年, 30年来, 三十年): one to three digits or Chinese numerals before 年; a calendar year
 # has four digits. Not a unit of data/units.yaml, or every year would be a figure.
 DURATION = re.compile(r"(?<![\d.])\d{1,3}\s*(?:多)?年(?![代级度])|(?<![一二两三四五六七八九十百])[一二两三四五六七八九十百]+年(?![代级度])")
+# A span of time in any unit (用不到27天, 历时12年, 3个月): what a question asking how long something took wants
+TIME_SPAN = re.compile(rf"{DURATION.pattern}|(?<![\d.])\d{{1,4}}\s*(?:多)?(?:个月|天|周|小时)|[一二两三四五六七八九十百]+(?:个月|天|周)")
 PERCENTAGE = re.compile(r"\d\s*(?:%|％|‰|个?百分点)|百分之|[一二三四五六七八九]成")  # a clause without the measure asked for (张, 元, a quantity) never beats one with it
 
 
@@ -61,8 +63,9 @@ def is_percentage(unit: str) -> bool:
 
 def measure_penalty(text: str, analysis: Analysis) -> float:
     """The question named its measure (多少张, 多少元) or asked a quantity: a clause without it does not answer."""
-    if counts_years(f"{analysis.original} {analysis.question}"):  # 连续多少年: a duration, whatever else the clause states
-        return 0.0 if DURATION.search(text) else MEASURE_PENALTY
+    asked = f"{analysis.original} {analysis.question}"
+    if counts_years(asked):  # 连续多少年: a duration, whatever else the clause states
+        return 0.0 if duration_pattern(asked).search(text) else MEASURE_PENALTY
     if analysis.unit and not has_unit(text, analysis.unit):
         return MEASURE_PENALTY
     if SHARE_ASKED.search(analysis.question) and not PERCENTAGE.search(text):
@@ -73,8 +76,19 @@ def measure_penalty(text: str, analysis: Analysis) -> float:
 
 
 def counts_years(question: str) -> bool:
-    """counts_years("经济总量连续多少年居全国首位？") -> True; counts_years("哪一年建成？") -> False."""
-    return word_pattern("question_words.yaml", "years_count").search(question) is not None
+    """counts_years("经济总量连续多少年居全国首位？") -> True; counts_years("哪一年建成？") -> False; a question
+    asking how long something took counts time too (time_taken)."""
+    return word_pattern("question_words.yaml", "years_count").search(question) is not None or time_taken(question)
+
+
+def time_taken(question: str) -> bool:
+    """time_taken("How long did the Central Axis take to be listed?") -> True; time_taken("哪一年建成？") -> False."""
+    return word_pattern("question_words.yaml", "time_taken").search(question) is not None
+
+
+def duration_pattern(question: str) -> re.Pattern:
+    """What answers a question counting time: a span in any unit when it asks how long something took, else years."""
+    return TIME_SPAN if time_taken(question) else DURATION
 
 
 def answers_measure(text: str, analysis: Analysis) -> bool:
