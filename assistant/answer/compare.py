@@ -192,3 +192,43 @@ def side_times(side) -> tuple[list[int], list[str]] | None:
 
 def _kind(time: tuple) -> str:
     return "year" if time[0] is not None else "period"
+
+
+def paired_years(analysis) -> dict[str, list[int]] | None:
+    """Each place's own year when a comparison by place pairs them: "尉氏县2020年…和漯河市2023年…",
+    "Weishi's 2020 gain or Luohe's 2023 gain", "the 2024 target of Luohe and the 2021 target of Weishi". A year
+    goes with the place named next to it on the side the question writes its years: after each name when the
+    first year follows the first name, else before it. None unless every place gets exactly one year, each a
+    different one, and every year a place: "2020年和2023年漯河市和尉氏县" dates both places with both years."""
+    from assistant.text import YEAR
+
+    places, years = analysis.places, sorted(set(analysis.years))
+    if len(places) < 2 or len(years) != len(places):
+        return None
+    text = (analysis.original or analysis.question).lower()
+    names = {p: _spans(text, _place_names(p, analysis.book)) for p in places}
+    if not all(names.values()):
+        return None
+    spots = sorted((start, p) for p, spans in names.items() for start, _ in spans)
+    found = [(m.start(), int(m.group(0))) for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text)]
+    if not found:
+        return None
+    after = spots[0][0] < found[0][0]  # "Luohe's 2024 …": years follow their places
+    owned: dict[str, set[int]] = {p: set() for p in places}
+    for at, year in found:
+        near = [s for s in spots if s[0] < at] if after else [s for s in spots if s[0] > at]
+        if not near:
+            return None  # a year outside every place's stretch is every side's
+        owned[(max(near) if after else min(near))[1]].add(year)
+    mine = [owned[p] for p in places]
+    if any(len(own) != 1 for own in mine) or len({y for own in mine for y in own}) != len(places):
+        return None
+    return {p: sorted(owned[p]) for p in places}
+
+
+def _place_names(place: str, book) -> list[str]:
+    """A place's Chinese names and its English ones (an English question names it so: Weishi, Luohe)."""
+    from assistant.answer.refusal import aliases
+
+    known = book.place(place)
+    return aliases(place, book) + list(known.english if known else ())

@@ -442,8 +442,9 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
     names = named_indicators(f"{analysis.question} {analysis.expansion}")
     # unless a number is asked for (多少, growth rate), a side may be stated in words (达到全国平均水平);
     # not when the question asks which side is larger (谁的经济总量大) or names the measure compared (占比)
-    need = lambda side: side.wants in ("number", "rate") or (bool(names) and (  # noqa: E731
-        asks_which_more(analysis.question) or bool(asked_measure(analysis.question))))
+    # (which side is larger is a figure's question even when no indicator's name is known: "bigger economy")
+    need = lambda side: side.wants in ("number", "rate") or asks_which_more(analysis.question) or (  # noqa: E731
+        bool(names) and bool(asked_measure(analysis.question)))
     for side in sides:
         others = {p for s in sides if s is not side for p in s.places}
         if year_of_other_side(side):
