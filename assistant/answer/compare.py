@@ -21,6 +21,10 @@ def asked_measure(text: str) -> str:
     for measure in ("share", "growth", "amount"):
         if word_pattern("asking.yaml", f"{measure}_words").search(text):
             return measure
+    # 哪年更多, 谁的…大 with no rate named: a quantity of each side (data/compare.yaml amount_comparatives)
+    if word_pattern("compare.yaml", "amount_comparatives").search(text) \
+            and not word_pattern("question_words.yaml", "rate_cues").search(text):
+        return "amount"
     return ""
 
 
@@ -232,3 +236,36 @@ def _place_names(place: str, book) -> list[str]:
 
     known = book.place(place)
     return aliases(place, book) + list(known.english if known else ())
+
+
+def qualifiers_only(grams: set[str], said: str) -> bool:
+    """The only words of the question that what a figure is said of (its indicator and clause) holds are those of
+    qualifiers (城镇, 人均, 农村: data/fact_cues.yaml indicator_qualifiers): "改造城镇老旧小区7323个" shares 城镇
+    with 城镇低保 and names nothing of the thing asked, so it is no side's figure of it."""
+    from assistant.facts.extract import cues
+
+    held = {g for g in grams if g in said}
+    if not held:
+        return False
+    qualifier_pairs = {q[i:i + 2] for q in cues()["indicator_qualifiers"] for i in range(len(q) - 1)}
+    return held <= qualifier_pairs
+
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def bound_only(span: str) -> bool:
+    """Every figure of the span is a bound (持续稳定在70%以上, 超过1万家: data/compare.yaml bound_before/after),
+    none a value: a side's achieved value is stated as a value where its passages state one."""
+    before = word_pattern("compare.yaml", "bound_before")
+    after = word_pattern("compare.yaml", "bound_after")
+    found = [m for m in NUMBER.finditer(span) if not re.match(r"\s*年", span[m.end():])]  # a year is no figure
+    if not found:
+        return False
+    # the bound word right after the figure or after its unit (5500人以上, 70%以上, 500多万台)
+    bounded = re.compile(rf"[^\d\s，,。；;、]{{0,3}}?(?:{after.pattern})")
+    for m in found:
+        head = span[max(0, m.start() - 4):m.start()]
+        if not (bounded.match(span, m.end()) or before.search(head)):
+            return False
+    return True

@@ -29,7 +29,7 @@ from assistant.answer.asked import (another_year_only, asked_text, asks_achieved
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another
+from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another, qualifiers_only, bound_only
 from assistant.answer.lists import english_list, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (DURATION, FIGURE, QUESTION_NOISE, aliases, answers_question,
@@ -479,8 +479,11 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     for n, hit, fit in passages:
         accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit, floor) if frame.figure else None
         over = over_period(hit, frame, side)
+        # an achieved value is stated as a value before a bound (稳定在70%以上 beside 占…的70.9%); a target may be one
+        bound = BOUND_PENALTY if frame.status != "target" else 0.0
         span, score = best_span(hit.chunk.text, grams, analysis, accept,
-                                bonus=lambda span, fit=fit, over=over: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)) + over(span))
+                                bonus=lambda span, fit=fit, over=over: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)) + over(span)
+                                - (bound if bound and bound_only(span) else 0.0))
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
         if span and (best is None or score > best.score):
             best = Pick(n, span, score, side)
@@ -488,6 +491,7 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
 
 
 INDICATOR_FIT_WEIGHT = 0.3
+BOUND_PENALTY = 0.15  # a side's span whose every figure is a bound (compare.bound_only)
 PERIOD_FIT_WEIGHT = 0.15
 
 
@@ -549,7 +553,8 @@ def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], aske
     if any(name.upper() in fact.indicator.upper() for name in names):
         return 0.0 if another_indicator(fact.indicator, names, asked) or counts_another(fact, names, asked) else 1.0
     start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
-    return coverage(grams, f"{fact.indicator} {text[start:fact.start]}")
+    said = f"{fact.indicator} {text[start:fact.start]}"
+    return 0.0 if qualifiers_only(grams, said) else coverage(grams, said)  # 城镇老旧小区 for 城镇低保: 0
 
 
 def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple[str, ...], asked: str = ""):
