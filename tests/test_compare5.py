@@ -32,6 +32,8 @@ def test_each_place_gets_the_year_the_question_pairs_it_with(question, expected)
     "2021年和2023年开封市和洛阳市新建口袋公园各多少个？",  # both years said of both places
     "开封市和洛阳市2021年和2023年新建口袋公园各多少个？",
     "2021年开封市和洛阳市新建口袋公园哪个多？",  # one year: every side's
+    # a plan's issue year dates no figure: 2025 is the target year of both plans
+    "开封市“十四五”规划的2025年森林覆盖率目标，和洛阳市2022年印发的生态规划中的目标分别是多少？",
 ])
 def test_years_not_paired_stay_every_sides(question):
     analysis = analyse(question)
@@ -87,3 +89,78 @@ def test_two_places_in_two_years_each_answered_with_its_own_years_figure_and_a_v
     assert "46个" in text and "58个" in text, text  # Kaifeng's 2021, Luoyang's 2023
     assert "90个" not in text and "75个" not in text, text  # not the other year of either place
     assert "洛阳市（58个）高于开封市（46个）" in text or "开封市（46个）低于洛阳市（58个）" in text, text
+
+
+@pytest.mark.parametrize("question, measure", [
+    ("开封市的口袋公园，2021年和2023年相比哪年建得更多？", "amount"),  # more, no rate named: a quantity
+    ("开封和洛阳谁的粮食产量大？", "amount"),
+    ("开封和洛阳谁的新增就业更多？", "amount"),
+    ("开封和洛阳哪个的城镇化率更高？", ""),  # higher may be a rate's
+    ("开封和洛阳哪年工业增加值增加更多？", ""),  # 增加 names a change
+    ("开封和洛阳的PM2.5降幅哪个更大？", ""),
+    ("开封和洛阳民生支出占比哪个大？", "share"),
+])
+def test_which_side_is_more_asks_a_quantity_unless_a_rate_is_named(question, measure):
+    from assistant.answer.compare import asked_measure
+
+    assert asked_measure(question) == measure
+
+
+def test_a_figure_naming_only_the_questions_qualifier_names_nothing_asked():
+    from assistant.answer.compare import qualifiers_only
+
+    grams = {"城镇", "镇低", "低保"}  # 城镇低保
+    assert qualifiers_only(grams, "改造城镇老旧小区")
+    assert not qualifiers_only(grams, "城镇低保标准提高到每月")
+    assert not qualifiers_only(grams, "全年完成投资")  # says nothing of the question at all: left to coverage
+
+
+@pytest.mark.parametrize("span, bound", [
+    ("财政民生支出持续稳定在70%以上", True),
+    ("科技型中小企业超过3000家", True),
+    ("城镇新增就业5500人以上", True),
+    ("推广节能灯具300多万只", True),
+    ("全年民生支出88.4亿元，占一般公共预算支出的72.3%", False),
+    ("2021年新增就业3.2万人", False),  # the year is no bound's figure
+    ("粮食产量突破60亿斤，油料产量12.5万吨", False),  # one figure is a value
+])
+def test_a_figure_given_as_a_bound_is_told_from_a_value(span, bound):
+    from assistant.answer.compare import bound_only
+
+    assert bound_only(span) is bound
+
+
+AMOUNTS = {
+    "xuchang2021": ("许昌市政府工作报告（2021年）\n2021年1月20日\n一、2020年工作回顾\n"
+                    "这五年，民生投入不断加大，财政民生支出持续稳定在75%以上。\n"
+                    "民生福祉持续增进。2020年全市民生支出210.6亿元，占一般公共预算支出的77.4%。\n"),
+    "xuchang2024": ("许昌市政府工作报告（2024年）\n2024年1月18日\n一、2023年工作回顾\n"
+                    "民生福祉持续增进。2023年全市民生支出236.2亿元，十件民生实事全部完成。\n"),
+}
+
+
+@pytest.fixture
+def two_years(fresh, tmp_path):
+    folder = tmp_path / "amounts"
+    folder.mkdir()
+    for name, text in AMOUNTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert not fresh.ingest([folder]).failed
+    return fresh
+
+
+def test_which_year_spent_more_is_answered_with_each_years_amount_and_the_winner(two_years):
+    text = two_years.ask("许昌市民生支出，2020年和2023年相比哪年更多？", mode="extractive").text
+    assert "210.6亿元" in text and "236.2亿元" in text, text
+    assert "75%" not in text and "77.4%" not in text.split("。")[-2], text  # a quantity against a quantity
+    assert "2023年（236.2亿元）高于2020年（210.6亿元），多25.6亿元" in text, text
+
+
+def test_a_share_asked_of_a_year_is_its_value_not_a_bound_of_five_years(two_years, tmp_path):
+    other = tmp_path / "pingdingshan2021.txt"
+    other.write_text("平顶山市政府工作报告（2021年）\n2021年1月22日\n一、2020年工作回顾\n"
+                     "民生保障有力。2020年全市民生支出185.3亿元，占一般公共预算支出的74.1%。\n", encoding="utf-8")
+    assert not two_years.ingest([other]).failed
+    text = two_years.ask("2020年许昌市和平顶山市民生支出占比哪个高？", mode="extractive").text
+    assert "77.4%" in text and "74.1%" in text and "75%" not in text, text
+    assert "许昌市（77.4%）高于平顶山市（74.1%）" in text, text

@@ -215,8 +215,8 @@ def paired_years(analysis) -> dict[str, list[int]] | None:
         return None
     spots = sorted((start, p) for p, spans in names.items() for start, _ in spans)
     found = [(m.start(), int(m.group(0))) for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text)]
-    if not found:
-        return None
+    if not found or any(issue_date(text, year) for _, year in found):
+        return None  # a plan's issue year (河南省2021年印发的规划) is no year of its figures
     after = spots[0][0] < found[0][0]  # "Luohe's 2024 …": years follow their places
     owned: dict[str, set[int]] = {p: set() for p in places}
     for at, year in found:
@@ -228,6 +228,14 @@ def paired_years(analysis) -> dict[str, list[int]] | None:
     if any(len(own) != 1 for own in mine) or len({y for own in mine for y in own}) != len(places):
         return None
     return {p: sorted(owned[p]) for p in places}
+
+
+def issue_date(text: str, year: int) -> bool:
+    """The question names `year` as a document's date (2021年印发的规划, issued in 2021: data/compare.yaml
+    issue_dates), not as a year of the figures asked."""
+    from assistant.data_files import load_data
+
+    return any(re.search(p.replace("{year}", str(year)), text, re.I) for p in load_data("compare.yaml")["issue_dates"])
 
 
 def _place_names(place: str, book) -> list[str]:

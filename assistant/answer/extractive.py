@@ -459,11 +459,19 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
             # own report is its figure only when no report states what it achieved
             best = _side_pick(contexts, analysis, side, others, replace(frame, plan_answers=False), names, grams,
                               True)  # a figure: a side in words is no achieved value over a target
+            if best is not None and not states_figure(contexts[best.n - 1], best.text, frame.book):
+                best = None  # "实施一批老旧小区…整治" states no achieved figure: the plan's 600个 is the side's
         if best is None or best.score < REFUSE_BELOW:
             best = _side_pick(contexts, analysis, side, others, frame, names, grams, need(side)) or best
         if best:
             picks.append(best)
     return picks
+
+
+def states_figure(hit: ScoredChunk, span: str, book) -> bool:
+    """The span holds a figure statement (a fact read from its passage)."""
+    at = hit.chunk.text.find(span.strip())
+    return at >= 0 and any(at <= f.start and f.end <= at + len(span.strip()) for f in chunk_facts(hit, book))
 
 
 def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, others: set[str], frame: Frame,
