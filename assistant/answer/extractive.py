@@ -989,8 +989,11 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
         return ""
     a, b = pair
     group = unit_groups().get(a.unit)
-    if _years_of(picks[0].side) < _years_of(picks[1].side):  # two years: the later one first, so the
-        a, b, picks = b, a, picks[::-1]                         # percentage is the change over time
+    # two years: the later one first, so the percentage is the change over time; places each with a year of its
+    # own (漯河市2024年 against 郾城区2025年) are said in the question's order
+    paired = len(analysis.places) >= 2 and all(len(p.side.years) == 1 for p in picks)
+    if not paired and _years_of(picks[0].side) < _years_of(picks[1].side):
+        a, b, picks = b, a, picks[::-1]
     labels = [_side_label(p.side, analysis) for p in picks]
     markers = f"[{picks[0].n}][{picks[1].n}]" if picks[0].n != picks[1].n else f"[{picks[0].n}]"
     if a.base_value == b.base_value:  # "the same" answers "did both post the same…?" as well as "which is higher"
@@ -1088,7 +1091,10 @@ def _latest_year(fact) -> int:
 
 def _side_label(side: Analysis, analysis: Analysis) -> str:
     if len(analysis.places) >= 2 and side.places:
-        return side.places[0]
+        # a place paired with a year of its own (漯河市2024年 against 郾城区2025年) is said with it
+        own_year = len(side.years) == 1 and len(analysis.years) >= 2
+        year = (f" {side.years[0]}" if analysis.language == "en" else f"{side.years[0]}年") if own_year else ""
+        return f"{side.places[0]}{year}"
     if side.years:
         return f"{side.years[0]}" if analysis.language == "en" else f"{side.years[0]}年"
     return side.periods[0] if side.periods else ""
