@@ -166,3 +166,16 @@ def test_a_share_asked_of_a_year_is_its_value_not_a_bound_of_five_years(two_year
     text = two_years.ask("2020年许昌市和平顶山市民生支出占比哪个高？", mode="extractive").text
     assert "77.4%" in text and "74.1%" in text and "75%" not in text, text
     assert "许昌市（77.4%）高于平顶山市（74.1%）" in text, text
+
+
+def test_a_share_asked_is_answered_by_the_same_ratio_worded_another_way():
+    from assistant.answer.compare import another_indicator
+    from assistant.facts.indicators import named_indicators
+
+    asked = "2019年和2014年研发经费占GDP比重分别是多少？"
+    names = named_indicators(asked)
+    assert not another_indicator("全社会研发经费支出与国内生产总值之比", names, asked)
+    assert not another_indicator("研究与试验发展经费支出占地区生产总值的比重", names, asked)
+    assert another_indicator("社会物流总费用与GDP的比率", names, asked)  # a ratio of something else to GDP
+    level = "2019年和2014年GDP分别是多少？"  # no share asked: a ratio to GDP is another indicator
+    assert another_indicator("全社会研发经费支出与国内生产总值之比", named_indicators(level), level)

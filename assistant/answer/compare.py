@@ -46,7 +46,26 @@ def another_indicator(indicator: str, names: tuple[str, ...], asked: str = "") -
     at = upper.rfind(name)
     before = word_pattern("asking.yaml", "derived_before").search(upper[:at])
     after = word_pattern("asking.yaml", "derived_after").match(upper[at + len(name):])
+    if ratio_asked(upper, at, name, names, asked):
+        return False
     return any(found and found.group(0).strip("的") not in asked.upper() for found in (before, after))
+
+
+def ratio_asked(upper: str, at: int, name: str, names: tuple[str, ...], asked: str) -> bool:
+    """The fact is the ratio the question asks, worded another way: a share asked (研发经费占GDP比重) is stated as
+    研发经费支出与国内生产总值之比 (data/compare.yaml ratio_words), when what is set over the whole shares a
+    character pair with the question's words besides the whole's names (经费 of 研究与试验发展经费支出);
+    社会物流总费用与GDP的比率 is no share of 民营经济."""
+    if asked_measure(asked) != "share" or not word_pattern("compare.yaml", "ratio_words").match(upper[at + len(name):]):
+        return False
+    head = word_pattern("asking.yaml", "derived_before").sub("", upper[:at])
+    whole = [n.upper() for n in names]
+    asked_pairs = {p for p in _pairs(asked.upper()) if not any(p in n for n in whole)}
+    return bool(_pairs(head) & asked_pairs)  # 经费 of 研发经费 (研究与试验发展经费): what is set over the whole is asked
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", text[i:i + 2])}
 
 
 def counts_another(fact, names: tuple[str, ...], asked: str = "") -> bool:
