@@ -179,3 +179,14 @@ def test_a_share_asked_is_answered_by_the_same_ratio_worded_another_way():
     assert another_indicator("社会物流总费用与GDP的比率", names, asked)  # a ratio of something else to GDP
     level = "2019年和2014年GDP分别是多少？"  # no share asked: a ratio to GDP is another indicator
     assert another_indicator("全社会研发经费支出与国内生产总值之比", named_indicators(level), level)
+
+
+def test_an_english_which_is_bigger_asks_each_sides_quantity():
+    from assistant.answer.compare import asked_measure
+
+    bigger = analyse("Which had the larger grain harvest in 2023, Kaifeng or Luoyang?")
+    assert bigger.comparison and asked_measure(bigger.question) == "amount", bigger.question
+    higher = analyse("Which had the higher urbanization rate in 2023, Kaifeng or Luoyang?")
+    assert asked_measure(higher.question) != "amount", higher.question  # a rate may be higher
+    faster = analyse("Which grew faster in 2023, Kaifeng or Luoyang?")
+    assert asked_measure(faster.question) != "amount", faster.question
