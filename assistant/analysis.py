@@ -246,7 +246,11 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     years, periods = detect_years(question)
     both = f"{question} {asked}" if asked else question
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
-    comparison = sides and bool(question_words("compare").search(question))
+    # an English question's words setting sides against each other (or, which … more) may not survive its reading
+    # (two sides only: "Zhejiang's Yiwu-Xinjiang-Europe service or the Xi'an service" names a third in a name)
+    two = len(found_places) == 2 or (len(found_places) < 2 and len(years) == 2)
+    comparison = sides and bool(question_words("compare").search(question)
+                                or asked and two and word_pattern("compare.yaml", "compare_asked").search(asked))
     # a year set against a plan period ("2009年关停多少，与“十一五”合计相比") has two sides too, but only an
     # explicit comparing word joins them: a bare 和 does not ("十四五时期和2035年的目标" is one plan's scene)
     comparison = comparison or (len(years) == 1 and len(periods) >= 1 and len(found_places) < 2

@@ -449,7 +449,9 @@ def _asked(question: str, terms: list, measure: list[str], ask: list[str], compa
     if comparing and growth:
         measure = ["增速"]  # a rate for each side
     if comparing and _cue(data()["which_more"]).search(question):
-        ask = ["哪个更快" if growth else "哪个更高"]
+        # which is bigger / more asks each side's quantity (data/compare.yaml), which is higher may ask a rate
+        more = re.search(load_data("compare.yaml")["english_amount_comparatives"], question, re.I) and not measure
+        ask = ["哪个更快" if growth else "哪个更多" if more else "哪个更高"]
     elif comparing:
         ask = ["分别", *(ask or ["多少"])]
     elif measure and not ask:

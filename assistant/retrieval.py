@@ -565,10 +565,15 @@ def _sides(analysis: Analysis) -> list[Analysis]:
     which year goes with which place is not something word order tells); each side gets its
     own place and year filter (see `_search_dated`).
     """
+    from assistant.answer.compare import paired_years
+
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion, book=analysis.book)
     if len(analysis.places) >= 2:
-        return [Analysis(places=[p], years=analysis.years, report_years=analysis.report_years,
+        # unless the question pairs each place with a year of its own ("尉氏县2020年…和漯河市2023年…")
+        paired = paired_years(analysis)
+        return [Analysis(places=[p], years=paired[p] if paired else analysis.years,
+                         report_years=[r for r in analysis.report_years if not paired or r in paired[p]],
                          periods=analysis.periods, beside=[q for q in analysis.places if q != p], **base)
                 for p in analysis.places]
     by_year = [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],

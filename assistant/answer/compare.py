@@ -21,6 +21,10 @@ def asked_measure(text: str) -> str:
     for measure in ("share", "growth", "amount"):
         if word_pattern("asking.yaml", f"{measure}_words").search(text):
             return measure
+    # 哪年更多, 谁的…大 with no rate named: a quantity of each side (data/compare.yaml amount_comparatives)
+    if word_pattern("compare.yaml", "amount_comparatives").search(text) \
+            and not word_pattern("question_words.yaml", "rate_cues").search(text):
+        return "amount"
     return ""
 
 
@@ -42,7 +46,26 @@ def another_indicator(indicator: str, names: tuple[str, ...], asked: str = "") -
     at = upper.rfind(name)
     before = word_pattern("asking.yaml", "derived_before").search(upper[:at])
     after = word_pattern("asking.yaml", "derived_after").match(upper[at + len(name):])
+    if ratio_asked(upper, at, name, names, asked):
+        return False
     return any(found and found.group(0).strip("的") not in asked.upper() for found in (before, after))
+
+
+def ratio_asked(upper: str, at: int, name: str, names: tuple[str, ...], asked: str) -> bool:
+    """The fact is the ratio the question asks, worded another way: a share asked (研发经费占GDP比重) is stated as
+    研发经费支出与国内生产总值之比 (data/compare.yaml ratio_words), when what is set over the whole shares a
+    character pair with the question's words besides the whole's names (经费 of 研究与试验发展经费支出);
+    社会物流总费用与GDP的比率 is no share of 民营经济."""
+    if asked_measure(asked) != "share" or not word_pattern("compare.yaml", "ratio_words").match(upper[at + len(name):]):
+        return False
+    head = word_pattern("asking.yaml", "derived_before").sub("", upper[:at])
+    whole = [n.upper() for n in names]
+    asked_pairs = {p for p in _pairs(asked.upper()) if not any(p in n for n in whole)}
+    return bool(_pairs(head) & asked_pairs)  # 经费 of 研发经费 (研究与试验发展经费): what is set over the whole is asked
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", text[i:i + 2])}
 
 
 def counts_another(fact, names: tuple[str, ...], asked: str = "") -> bool:
@@ -192,3 +215,84 @@ def side_times(side) -> tuple[list[int], list[str]] | None:
 
 def _kind(time: tuple) -> str:
     return "year" if time[0] is not None else "period"
+
+
+def paired_years(analysis) -> dict[str, list[int]] | None:
+    """Each place's own year when a comparison by place pairs them: "尉氏县2020年…和漯河市2023年…",
+    "Weishi's 2020 gain or Luohe's 2023 gain", "the 2024 target of Luohe and the 2021 target of Weishi". A year
+    goes with the place named next to it on the side the question writes its years: after each name when the
+    first year follows the first name, else before it. None unless every place gets exactly one year, each a
+    different one, and every year a place: "2020年和2023年漯河市和尉氏县" dates both places with both years."""
+    from assistant.text import YEAR
+
+    places, years = analysis.places, sorted(set(analysis.years))
+    if len(places) < 2 or len(years) != len(places):
+        return None
+    text = (analysis.original or analysis.question).lower()
+    names = {p: _spans(text, _place_names(p, analysis.book)) for p in places}
+    if not all(names.values()):
+        return None
+    spots = sorted((start, p) for p, spans in names.items() for start, _ in spans)
+    found = [(m.start(), int(m.group(0))) for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text)]
+    if not found or any(issue_date(text, year) for _, year in found):
+        return None  # a plan's issue year (河南省2021年印发的规划) is no year of its figures
+    after = spots[0][0] < found[0][0]  # "Luohe's 2024 …": years follow their places
+    owned: dict[str, set[int]] = {p: set() for p in places}
+    for at, year in found:
+        near = [s for s in spots if s[0] < at] if after else [s for s in spots if s[0] > at]
+        if not near:
+            return None  # a year outside every place's stretch is every side's
+        owned[(max(near) if after else min(near))[1]].add(year)
+    mine = [owned[p] for p in places]
+    if any(len(own) != 1 for own in mine) or len({y for own in mine for y in own}) != len(places):
+        return None
+    return {p: sorted(owned[p]) for p in places}
+
+
+def issue_date(text: str, year: int) -> bool:
+    """The question names `year` as a document's date (2021年印发的规划, issued in 2021: data/compare.yaml
+    issue_dates), not as a year of the figures asked."""
+    from assistant.data_files import load_data
+
+    return any(re.search(p.replace("{year}", str(year)), text, re.I) for p in load_data("compare.yaml")["issue_dates"])
+
+
+def _place_names(place: str, book) -> list[str]:
+    """A place's Chinese names and its English ones (an English question names it so: Weishi, Luohe)."""
+    from assistant.answer.refusal import aliases
+
+    known = book.place(place)
+    return aliases(place, book) + list(known.english if known else ())
+
+
+def qualifiers_only(grams: set[str], said: str) -> bool:
+    """The only words of the question that what a figure is said of (its indicator and clause) holds are those of
+    qualifiers (城镇, 人均, 农村: data/fact_cues.yaml indicator_qualifiers): "改造城镇老旧小区7323个" shares 城镇
+    with 城镇低保 and names nothing of the thing asked, so it is no side's figure of it."""
+    from assistant.facts.extract import cues
+
+    held = {g for g in grams if g in said}
+    if not held:
+        return False
+    qualifier_pairs = {q[i:i + 2] for q in cues()["indicator_qualifiers"] for i in range(len(q) - 1)}
+    return held <= qualifier_pairs
+
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def bound_only(span: str) -> bool:
+    """Every figure of the span is a bound (持续稳定在70%以上, 超过1万家: data/compare.yaml bound_before/after),
+    none a value: a side's achieved value is stated as a value where its passages state one."""
+    before = word_pattern("compare.yaml", "bound_before")
+    after = word_pattern("compare.yaml", "bound_after")
+    found = [m for m in NUMBER.finditer(span) if not re.match(r"\s*年", span[m.end():])]  # a year is no figure
+    if not found:
+        return False
+    # the bound word right after the figure or after its unit (5500人以上, 70%以上, 500多万台)
+    bounded = re.compile(rf"[^\d\s，,。；;、]{{0,3}}?(?:{after.pattern})")
+    for m in found:
+        head = span[max(0, m.start() - 4):m.start()]
+        if not (bounded.match(span, m.end()) or before.search(head)):
+            return False
+    return True

@@ -29,7 +29,7 @@ from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, 
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another
+from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another, qualifiers_only, bound_only
 from assistant.answer.lists import english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
@@ -460,8 +460,9 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
     names = named_indicators(f"{analysis.question} {analysis.expansion}")
     # unless a number is asked for (多少, growth rate), a side may be stated in words (达到全国平均水平);
     # not when the question asks which side is larger (谁的经济总量大) or names the measure compared (占比)
-    need = lambda side: side.wants in ("number", "rate") or (bool(names) and (  # noqa: E731
-        asks_which_more(analysis.question) or bool(asked_measure(analysis.question))))
+    # (which side is larger is a figure's question even when no indicator's name is known: "bigger economy")
+    need = lambda side: side.wants in ("number", "rate") or asks_which_more(analysis.question) or (  # noqa: E731
+        bool(names) and bool(asked_measure(analysis.question)))
     for side in sides:
         others = {p for s in sides if s is not side for p in s.places}
         if year_of_other_side(side):
@@ -476,11 +477,19 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
             # own report is its figure only when no report states what it achieved
             best = _side_pick(contexts, analysis, side, others, replace(frame, plan_answers=False), names, grams,
                               True)  # a figure: a side in words is no achieved value over a target
+            if best is not None and not states_figure(contexts[best.n - 1], best.text, frame.book):
+                best = None  # "实施一批老旧小区…整治" states no achieved figure: the plan's 600个 is the side's
         if best is None or best.score < REFUSE_BELOW:
             best = _side_pick(contexts, analysis, side, others, frame, names, grams, need(side)) or best
         if best:
             picks.append(best)
     return picks
+
+
+def states_figure(hit: ScoredChunk, span: str, book) -> bool:
+    """The span holds a figure statement (a fact read from its passage)."""
+    at = hit.chunk.text.find(span.strip())
+    return at >= 0 and any(at <= f.start and f.end <= at + len(span.strip()) for f in chunk_facts(hit, book))
 
 
 def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, others: set[str], frame: Frame,
@@ -496,8 +505,11 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     for n, hit, fit in passages:
         accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit, floor) if frame.figure else None
         over = over_period(hit, frame, side)
+        # an achieved value is stated as a value before a bound (稳定在70%以上 beside 占…的70.9%); a target may be one
+        bound = BOUND_PENALTY if frame.status != "target" else 0.0
         span, score = best_span(hit.chunk.text, grams, analysis, accept,
-                                bonus=lambda span, fit=fit, over=over: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)) + over(span))
+                                bonus=lambda span, fit=fit, over=over: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)) + over(span)
+                                - (bound if bound and bound_only(span) else 0.0))
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
         if span and (best is None or score > best.score):
             best = Pick(n, span, score, side)
@@ -505,6 +517,7 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
 
 
 INDICATOR_FIT_WEIGHT = 0.3
+BOUND_PENALTY = 0.15  # a side's span whose every figure is a bound (compare.bound_only)
 PERIOD_FIT_WEIGHT = 0.15
 
 
@@ -566,7 +579,8 @@ def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], aske
     if any(name.upper() in fact.indicator.upper() for name in names):
         return 0.0 if another_indicator(fact.indicator, names, asked) or counts_another(fact, names, asked) else 1.0
     start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
-    return coverage(grams, f"{fact.indicator} {text[start:fact.start]}")
+    said = f"{fact.indicator} {text[start:fact.start]}"
+    return 0.0 if qualifiers_only(grams, said) else coverage(grams, said)  # 城镇老旧小区 for 城镇低保: 0
 
 
 def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple[str, ...], asked: str = ""):
@@ -993,8 +1007,11 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
         return ""
     a, b = pair
     group = unit_groups().get(a.unit)
-    if _years_of(picks[0].side) < _years_of(picks[1].side):  # two years: the later one first, so the
-        a, b, picks = b, a, picks[::-1]                         # percentage is the change over time
+    # two years: the later one first, so the percentage is the change over time; places each with a year of its
+    # own (漯河市2024年 against 郾城区2025年) are said in the question's order
+    paired = len(analysis.places) >= 2 and all(len(p.side.years) == 1 for p in picks)
+    if not paired and _years_of(picks[0].side) < _years_of(picks[1].side):
+        a, b, picks = b, a, picks[::-1]
     labels = [_side_label(p.side, analysis) for p in picks]
     markers = f"[{picks[0].n}][{picks[1].n}]" if picks[0].n != picks[1].n else f"[{picks[0].n}]"
     if a.base_value == b.base_value:  # "the same" answers "did both post the same…?" as well as "which is higher"
@@ -1092,7 +1109,10 @@ def _latest_year(fact) -> int:
 
 def _side_label(side: Analysis, analysis: Analysis) -> str:
     if len(analysis.places) >= 2 and side.places:
-        return side.places[0]
+        # a place paired with a year of its own (漯河市2024年 against 郾城区2025年) is said with it
+        own_year = len(side.years) == 1 and len(analysis.years) >= 2
+        year = (f" {side.years[0]}" if analysis.language == "en" else f"{side.years[0]}年") if own_year else ""
+        return f"{side.places[0]}{year}"
     if side.years:
         return f"{side.years[0]}" if analysis.language == "en" else f"{side.years[0]}年"
     return side.periods[0] if side.periods else ""

@@ -48,13 +48,24 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     # the figure's own clause qualifies it too: "连续第7年提高企业退休人员基本养老金，全年人均增加1680元" is 人均
     # though the indicator was named in the clause before
     own_clause = f"{fact.indicator}{figure_clause(fact)}"
-    if (words and qualifiers_differ(fact.indicator, words, frame.indicators)
-            and qualifiers_differ(shared, words, frame.indicators)
-            and qualifiers_differ(own_clause, words, frame.indicators)) or (
+    # a comparison side's frame names no indicator (each side may word it its own way), yet the qualifiers the
+    # asked indicator's other names carry are still its own: 一般公共预算收入 answers 一般预算收入 on a side too
+    names = frame.indicators or _names_in(frame.words)
+    if (words and qualifiers_differ(fact.indicator, words, names)
+            and qualifiers_differ(shared, words, names)
+            and qualifiers_differ(own_clause, words, names)) or (
             frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words),
                                                          frame.words)):
         out.append("indicator")
     return out
+
+
+@lru_cache(maxsize=512)
+def _names_in(words: str) -> tuple[str, ...]:
+    """The names of the indicators a question's words name (data/indicators.yaml), read once per question."""
+    from assistant.facts.indicators import named_indicators
+
+    return named_indicators(words) if words else ()
 
 
 def figure_clause(fact: Fact) -> str:
