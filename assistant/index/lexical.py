@@ -373,7 +373,8 @@ class LexicalIndex:
             # Everything scoring at least the n-th best, so ties fall as a full sort would order them.
             floor = np.partition(scores[hits], len(hits) - n)[len(hits) - n]
             hits = hits[scores[hits] >= floor]
-        hits = hits[np.argsort(-scores[hits], kind="stable")][:n]
+        # equal scores by chunk id, not by row: rows follow the order files were ingested in, which differs by home
+        hits = hits[np.lexsort((built.id_rank()[hits], -scores[hits]))][:n]
         return {built.ids[i]: float(scores[i]) for i in hits}
 
 
@@ -437,6 +438,15 @@ class _Built:
         self._tokens = tokens
         self._text: str | None = None
         self._common: frozenset[str] | None = None
+        self._id_rank: np.ndarray | None = None
+
+    def id_rank(self) -> np.ndarray:
+        """Each row's place in chunk-id order (ties in `LexicalIndex.top` fall by it)."""
+        if self._id_rank is None:
+            rank = np.empty(len(self.ids), dtype=np.int64)
+            rank[sorted(range(len(self.ids)), key=self.ids.__getitem__)] = np.arange(len(self.ids))
+            self._id_rank = rank
+        return self._id_rank
 
     def text(self) -> str:
         """Every chunk's tokens run together, a line a chunk: where a short form's long forms are looked up.
