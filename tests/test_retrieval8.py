@@ -149,3 +149,24 @@ def test_first_ask_after_serve_starts_is_as_quick_as_the_next(seeded, seeded_hom
         proc.terminate()
         proc.wait(timeout=15)
     assert first < max(1.0, 3 * statistics.median(later)), (first, later)
+
+
+VOCABULARY_OF = """
+from assistant.documents import Chunk
+from assistant.index.lexical import LexicalIndex
+texts = ["义乌中欧班列开行3005列", "义务教育学校新建12所", "医务人员培训2万人次", "以雾为题的摄影展"]
+lexical = LexicalIndex(None)
+lexical.add([Chunk(chunk_id=f"d.txt#0:{n:04d}", doc_id="d.txt#0", text=t, start=0, end=len(t), heading_path=[],
+                   page=None, metadata={"region": "某县"}) for n, t in enumerate(texts)])
+print(" ".join(lexical.vocabulary()))
+"""
+
+
+def test_the_vocabulary_is_in_the_same_order_in_every_process():
+    """bm25s numbered its vocabulary in a set's order, which string hashing changes per process; code reading it in
+    order (the pinyin an English question spells: yiwu -> 义乌 义务 医务…) read a question differently each run."""
+    orders = {subprocess.run([sys.executable, "-c", VOCABULARY_OF], env={**os.environ, "PYTHONHASHSEED": seed},
+                             capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3")}
+    assert len(orders) == 1
+    words = orders.pop().split()
+    assert words == sorted(words) and "义乌" in words
