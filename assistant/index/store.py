@@ -26,6 +26,7 @@ from assistant.documents import Chunk
 from assistant.errors import IndexBusy
 from assistant.facts.refresh import SIGNATURE_KEY, facts_signature, refresh_facts
 from assistant.index import chroma_private
+from assistant.index.exact import EXACT_MAX, ExactVectors
 from assistant.index.files import read_text
 from assistant.index.journal import Journal, interrupted, match_lexical
 from assistant.index.lexical import LexicalIndex
@@ -42,6 +43,7 @@ class Index:
         self.lock_path, self.lock_timeout = lock_path, lock_timeout
         self._ids_where: dict[str, set[str]] = {}
         self._documents: dict[str, dict] | None = None  # documents(), until something changes
+        self._exact: ExactVectors | None = None  # every vector, for an exact dense search (exact.py)
         self.journal = Journal(lock_path.with_name("pending.json") if lock_path else None)
         self.generation = Generation(lock_path.with_suffix(".generation") if lock_path else None)  # process sync
         self.server = ServerSync()  # a shared server: what the in-memory BM25 holds
@@ -209,6 +211,7 @@ class Index:
         self._ids_where.clear()
         self._documents = None
         self._all_chunks = None
+        self._exact = None
 
     def chunk_ids_where(self, where: dict) -> set[str]:
         """Ids matching a metadata filter, cached until the next write.
@@ -224,9 +227,23 @@ class Index:
         return self._ids_where[key]
 
     def nearest(self, vector: list[float], n: int, where: dict | None) -> list[tuple[str, float]]:
-        """Dense candidates: (chunk id, cosine similarity) of the n nearest chunks matching `where`."""
+        """Dense candidates: (chunk id, cosine similarity) of the n nearest chunks matching `where`, best first.
+        Exact up to EXACT_MAX chunks, so the same index content ranks the same in every process (exact.py);
+        Chroma's approximate HNSW above it."""
         allowed = self.chunk_ids_where(where) if where else None
+        exact = self.exact_vectors()
+        if exact is not None:
+            return exact.nearest(vector, n, allowed, _key(where) if where else "")
         return self.vectors.nearest(vector, n, len(self.lexical), allowed)
+
+    def exact_vectors(self) -> ExactVectors | None:
+        """Every stored vector in memory (read once, kept until the index changes); None above EXACT_MAX chunks."""
+        if self._exact is None and len(self.lexical) <= EXACT_MAX:
+            exact = ExactVectors.of(self.vectors)
+            if len(exact) > EXACT_MAX:  # the lexical side lagged a write: too many to hold after all
+                return None
+            self._exact = exact
+        return self._exact
 
     def best_lexical(self, tokens: list[str], n: int, where: dict | None, expand: bool = False) -> dict[str, float]:
         """Lexical candidates: chunk id -> BM25 score of the n best chunks matching `where`
