@@ -263,6 +263,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if parsed is None:
             continue
         value, unit = parsed
+        if _batch_of_next(sentence, m, unit):
+            previous_end = m.end()
+            continue  # 派出5批123人医疗队: the batches the people went in, no figure of its own
         if _names_a_kind(sentence, m, unit):
             # 超10亿元项目34个: the figure says which projects are counted; it states nothing itself, but its
             # clause may name what the next figure measures (地区生产总值迈上6万亿元台阶，达到62661亿元)
@@ -604,6 +607,13 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
 
 
+def _batch_of_next(sentence: str, m: re.Match, unit: str) -> bool:
+    """A count of batches written right before another count (5批123人): it says in how many groups the second came."""
+    nxt = figure_pattern().match(sentence, m.end()) if unit in cues()["batch_units"] else None
+    parsed = _value_and_unit(nxt) if nxt else None
+    return bool(parsed) and _group(parsed[1]) == "count"
+
+
 def _kind_of_next(after: str) -> bool:
     """"17个重点传统制造业增加值增长5.3%": a count, its noun, a measured noun and a verb of change, then a rate in
     the same clause: the count says which industries the rate is of; it is no figure of its own."""
@@ -623,6 +633,9 @@ def _shared_noun(item: str, last: str) -> str:
     ("城镇", "农村居民人均收入") -> "居民人均收入" (a modifier as long as the short item)."""
     if last.startswith(item):
         return ""  # 工业、工业技改投资: the last is a kind of the first; only the measured noun (投资) is shared
+    own_end = last.rfind(item[-1])
+    if own_end > 0 and last[own_end + 1:] in cues()["measured_nouns"]:
+        return last[own_end + 1:]  # 金融业、信息服务业增加值: both end in 业; only the measured noun is shared
     at = last.find(item[-1])
     if 0 < at < len(last) - 1 and at < len(item) + 2:
         return last[at + 1:]
@@ -647,10 +660,9 @@ def _respective_series(sentence: str, at: int, out: list[Fact]) -> Series | None
     """"接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%": a clause opening with 分别 names no
     subject; its figures measure, in order, the indicators of as many figures before it."""
     start = max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
-    if not re.fullmatch(r"\s*分别\S*", sentence[start:at]) or not out:
+    if not cue_regex(r"\s*(?:{respective_leads})*分别\S*").fullmatch(sentence[start:at]) or not out:
         return None
-    ends = [i for i in (sentence.find(mark, at) for mark in "，,；;。") if i >= 0]
-    count = sum(1 for _ in figure_pattern().finditer(sentence, at, min(ends) if ends else len(sentence)))
+    count = _figures_in_clause(sentence, at)
     if count < 2 or len(out) < count:
         return None
     referred = out[-count:]
@@ -681,6 +693,9 @@ def _series_start(sentence: str, at: int, floor: int, find_places: PlaceFinder |
     if "分别" not in segment and EXAMPLES.search(subject):
         return None  # "家电、汽车等以旧换新2万单、设备更新项目15个": examples of one thing, not a list of subjects
     items = [part for part in re.split(r"[、和与]|(?<![普涉以])及(?!时)", subject) if part.strip()]
+    listed = [part for part in subject.split("、") if part.strip()]
+    if "分别" in segment and len(listed) == _figures_in_clause(sentence, at) < len(items):
+        items = listed  # 金融业、软件和信息服务业增加值分别增长9.7%、15.3%: two figures, two items; 和 joins a name
     if "分别" not in segment and any(re.fullmatch(f"(?:{'|'.join(cues()['tail_verbs'])})+", i.strip()) for i in items):
         return None  # "…迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%": a verb is no subject of a list
     if len(items) == 1:
@@ -701,6 +716,12 @@ def _series_start(sentence: str, at: int, floor: int, find_places: PlaceFinder |
     items = [item if not noun or any(item.endswith(w) for w in nouns + cues()["measure_heads"]) else
              item + _measured_tail(item, last, noun) for item in items]
     return Series(items, "", 1)
+
+
+def _figures_in_clause(sentence: str, at: int) -> int:
+    """How many figures the clause of the figure at `at` holds from it on (分别增长9.7%、15.3%: 2)."""
+    ends = [i for i in (sentence.find(mark, at) for mark in "，,；;。") if i >= 0]
+    return sum(1 for _ in figure_pattern().finditer(sentence, at, min(ends) if ends else len(sentence)))
 
 
 def _measured_tail(item: str, last: str, noun: str) -> str:
@@ -990,6 +1011,9 @@ def _counted_noun(after: str) -> str:
 def _share_of_after(after: str) -> str:
     """"的行政村集体经济收入超过" after a percentage: what it is the share of ("" for 的增长, a rate's own noun)."""
     found = re.match(r"(?:以上|左右)?的([\u4e00-\u9fff“”]{2,})", re.split(r"\d", after)[0])
+    rate = cue_regex("(?:预期|计划)?(?:{growth_rate_nouns})").match(found.group(1)) if found else None
+    if rate:
+        return rate.group(0)  # 5.5%左右的预期增长目标与…衔接: the rate the figure is, whatever the clause says of it
     if not found or says("growth", found.group(1)[:2]) or says("share", found.group(1)[:2]):
         return ""
     return re.sub(r"[“”]", "", found.group(1))
@@ -1015,6 +1039,8 @@ def _indicator(clause: str) -> str:
         text = text[examples[-1].end():]
     text = re.sub(r"[“”\"《》]", "", text)
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
+    text = re.sub(r"^\d{1,2}[.．、](?=[\u4e00-\u9fff])", "", text)  # "10.发放…补贴": a numbered item's number
+    text = _fronted_object(text)
     text = re.sub(r"\d+(?:\.\d+)?\s*[-－—–~～]$", "", text)  # "培育2-3个智能工厂": a range's bottom, no words
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
@@ -1052,6 +1078,20 @@ def _indicator(clause: str) -> str:
     if re.fullmatch(rf"[\d一二三四五六七八九十两]+大?(?:类|种|批|{base_alternation('count')})", text):
         return ""  # "10大类60项民生实事": a count of kinds names nothing; the noun after the figure does
     return text if len(text) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]", text) else ""
+
+
+def _fronted_object(text: str) -> str:
+    """"今年要把新农合补助标准提高到" -> "新农合补助标准提高到": in a 把/将 construction whose verb sets a level (…提高到,
+    …控制在, …调整为) the object after the preposition is what the figure measures; the subject, the time and the modal
+    before it name nothing measured. (Not the 将 of "will": 全市将达到, 将有.)"""
+    found = None
+    for found in cue_pattern("object_fronting").finditer(text):
+        pass
+    if not found or not re.search(r"[到至在为]$", text):
+        return text
+    rest = text[found.end():]
+    verb = cue_regex("^(?:{tail_verbs}|{growth})").match(rest)
+    return rest if len(rest) - (verb.end() if verb else 0) >= 4 and not verb else text
 
 
 def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
