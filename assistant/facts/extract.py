@@ -684,8 +684,10 @@ def _series_start(sentence: str, at: int, floor: int, find_places: PlaceFinder |
     segment = sentence[start:at]
     if "分别" in segment:
         subject = segment[:segment.index("分别")]
-    elif re.match(r"\s*[和及与、]", sentence[_figure_end(sentence, at):]):
-        # "城镇和农村居民人均收入实际增长8.4%和11.4%": figures joined as their subjects are
+    elif (joined := re.match(r"\s*[和及与、]\s*", sentence[_figure_end(sentence, at):])) and figure_pattern().match(
+            sentence, _figure_end(sentence, at) + joined.end()):
+        # "城镇和农村居民人均收入实际增长8.4%和11.4%": figures joined as their subjects are (a figure right after
+        # the joiner: "博物馆、美术馆举办展览1565场、接待观众4900万人次" joins two clauses, not two figures)
         subject = re.sub(cue_pattern("growth").pattern + ".*$", "", segment)
     else:
         return None
