@@ -996,6 +996,10 @@ def _counted_noun(after: str) -> str:
     noun = noun[:2] + cue_pattern("light_verbs").sub("", noun[2:]) if len(noun) > 4 else noun
     # (from the second character: 县开展试点, 村入选名录; a one-character noun is a whole noun before its verb)
     verb = cue_pattern("counted_verbs").search(noun, 1)
+    done_to = re.fullmatch(r"([\u4e00-\u9fff]{1,6}?)的([\u4e00-\u9fff]{2,12})", noun)
+    if not verb and done_to and not is_unit(done_to.group(1)):
+        # 完成23个自然村的村容村貌整治 -> 村容村貌整治自然村: what was done to the things counted, then the things
+        return done_to.group(2) + done_to.group(1)
     if not verb:
         return noun
     if verb.end() == len(noun):  # 210项关键核心技术获得突破: the verb ends the phrase, it has no object
