@@ -522,6 +522,12 @@ def _span_start_period(before: str, clause: str, doc: DocContext, paragraph: "Pa
     (a plan's or five years' review: the year before they began; a year's: the year before)."""
     previous = re.search(r"上年(?:底|末)?的?(?:每[人户生]每[年月])?$", clause)
     own = _named_year(clause[:previous.start()] if previous else clause, doc)
+    opening = list(re.finditer(r"[从由]", clause))
+    ahead_of_span = _named_year(clause[:opening[-1].start()], doc) if opening else ""
+    if own and ahead_of_span and own == ahead_of_span and re.match(r"\d{4}$", own):
+        # "今年…补助标准由每人每年240元提高到280元": the year named before 由 is when the change happens; the level it
+        # starts from is the year before's
+        return str(int(own) - 1)
     if own:
         return _sub_year(own, before)
     span = _review_span(before, doc, paragraph)
