@@ -439,6 +439,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period = _period(re.sub(r"[从由][^，,；;]*$", "", before), clause, status, doc, paragraph)
         else:
             period = _period(before, clause, status, doc, paragraph)
+        if status == "target" and re.fullmatch(r"\d{4}", period) and doc.year_issued and int(period) < doc.year_issued \
+                and _named_year(YEAR_BASE.sub("", clause), doc) == period:
+            status = "actual"  # "…增加到2010年的306亿元" in a 2013 report's plans: a year its clause names, already past
         if range_top:
             status, period = out[-1].status, out[-1].period  # 增长6.5%－7%: the range's top, as its bottom
         if in_series and out and not re.sub(r"[、和及与\s]|以上|以下|左右|多|余", "", clause):
