@@ -1,0 +1,84 @@
+"""Session-10 rules of fact extraction, each on sentences written for the test in the reports' style."""
+from assistant.facts.extract import DocContext, extract_facts
+from assistant.places import gazetteer_book
+
+find_places = gazetteer_book().find_places  # a sentence read outside any index
+
+REVIEW_2026 = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、2025年工作回顾")
+PLANS_2026 = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="三、2026年重点工作")
+PLANS_2013 = DocContext(region="全国", year_issued=2013, year_reviewed=2012, heading="三、2013年主要任务")
+
+
+def facts(text, doc=REVIEW_2026):
+    return extract_facts(text, doc, find_places)
+
+
+def test_a_rank_written_without_di_is_no_count():
+    got = facts("在全国312个城市营商环境评价中排名47位，位列中部第3名，新增经营主体12万户。")
+    assert [f.figure for f in got] == ["12万户"]
+    got = facts("全省GDP位居全国15位。")
+    assert got == []
+
+
+def test_a_count_of_batches_before_another_count_is_no_figure():
+    got = facts("先后派出3批85人医疗队赴湖北、2批20人赴新疆。")
+    assert [(f.figure, f.indicator) for f in got] == [("85人", "医疗队赴湖北"), ("20人", "赴新疆")]
+    got = facts("抽检食品3.2万批次，合格率98%。")  # batches counted on their own are a figure
+    assert [f.figure for f in got] == ["3.2万批次", "98%"]
+
+
+def test_a_growth_rate_named_after_de_is_that_rate():
+    got = facts("6%左右的预期增长目标与规划目标衔接。", PLANS_2026)
+    assert [(f.indicator, f.measure, f.status) for f in got] == [("预期增长目标", "growth", "target")]
+    got = facts("90%的行政村集体经济收入超过10万元。")  # a noun that is no rate: the share of it
+    assert got[0].measure == "share" and got[0].indicator.startswith("行政村")
+
+
+def test_respectively_after_a_total_word_refers_back_to_the_figures_before():
+    got = facts("“江西制造”、“江西品牌”分别新增15项和20项，累计分别达到80项和120项。")
+    assert [(f.figure, f.indicator) for f in got] == [("15项", "江西制造"), ("20项", "江西品牌"),
+                                                      ("80项", "江西制造"), ("120项", "江西品牌")]
+
+
+def test_a_list_keeps_he_inside_an_item_when_the_figures_say_how_many_items():
+    got = facts("金融业、批发和零售业增加值分别增长6.1%、4.2%。")
+    assert [f.indicator for f in got] == ["金融业增加值", "批发和零售业增加值"]
+    got = facts("城镇和农村居民人均可支配收入分别增长4.3%、5.3%。")  # 和 between the items themselves
+    assert [f.indicator for f in got] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    got = facts("国家级、省级高新技术企业分别达到120家、300家。")
+    assert [f.indicator for f in got] == ["国家级高新技术企业", "省级高新技术企业"]
+
+
+def test_two_clauses_joined_by_a_dun_are_no_list_of_subjects():
+    got = facts("全市图书馆、文化馆举办公益讲座820场、服务读者310万人次。")
+    assert got[0].indicator != "图书馆" and "公益讲座" in got[0].indicator and got[1].indicator == "服务读者"
+    got = facts("城镇和农村居民人均可支配收入实际增长4.3%和5.3%。")  # a figure right after the joiner: a list
+    assert [f.indicator for f in got] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_the_object_of_ba_or_jiang_before_a_level_verb_is_the_indicator():
+    got = facts("今年要把城镇居民医保财政补助标准提高到320元。", PLANS_2013)
+    assert [(f.indicator, f.status, f.period) for f in got] == [("城镇居民医保财政补助标准", "target", "2013")]
+    got = facts("全市将达到500家，城镇新增就业将达到45万人。", PLANS_2026)  # the 将 of "will" fronts nothing
+    assert [f.indicator for f in got] == ["城镇新增就业"]
+
+
+def test_a_numbered_item_and_a_scope_before_the_figure_name_nothing_measured():
+    got = facts("12.发放困难群众补助资金3.2亿元。", PLANS_2026)
+    assert got[0].indicator == "发放困难群众补助资金"
+    got = facts("改造全市120个老旧小区，完成全省1000所学校周边道路交通拥堵治理。", PLANS_2026)
+    assert [f.indicator for f in got] == ["老旧小区", "学校周边道路交通拥堵治理"]
+    got = facts("进出口总额占全国9成。")  # the whole of a share stays
+    assert got[0].indicator == "进出口总额占全国"
+
+
+def test_things_counted_then_what_was_done_to_them():
+    got = facts("完成120个行政村的人居环境整治。", PLANS_2026)
+    assert got[0].indicator == "人居环境整治行政村"
+
+
+def test_a_span_dated_before_its_opening_starts_the_year_before():
+    got = facts("今年城乡居民医保财政补助标准由每人每年240元提高到280元。", PLANS_2013)
+    assert [(f.figure, f.status, f.period) for f in got] == [("240元", "actual", "2012"), ("280元", "target", "2013")]
+    got = facts("财政投入从2006年的18亿元增加到2010年的306亿元。", PLANS_2013)  # years inside the span date it
+    assert [(f.status, f.period) for f in got] == [("actual", "2006"), ("actual", "2010")]
