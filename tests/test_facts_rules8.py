@@ -82,3 +82,24 @@ def test_a_span_dated_before_its_opening_starts_the_year_before():
     assert [(f.figure, f.status, f.period) for f in got] == [("240元", "actual", "2012"), ("280元", "target", "2013")]
     got = facts("财政投入从2006年的18亿元增加到2010年的306亿元。", PLANS_2013)  # years inside the span date it
     assert [(f.status, f.period) for f in got] == [("actual", "2006"), ("actual", "2010")]
+
+
+def test_a_chunk_that_begins_with_a_later_sections_heading_is_in_that_section():
+    from assistant.facts.table import after_review, plan_part
+
+    text = ("一、2025年工作回顾\n城镇新增就业45万人。\n二、2026年工作安排\n城镇新增就业45万人以上。\n"
+            "2026年十件民生实事\n一、扩大就业\n新增就业岗位5万个。\n七、改善农村人居环境\n改造农村公路800公里。\n")
+    for heading in ("二、2026年工作安排", "七、改善农村人居环境"):
+        at = text.index(heading)
+        assert after_review(text, [heading], at) and after_review(text, [heading], at + len(heading) + 1)
+    assert not after_review(text, ["一、2025年工作回顾"], 0)
+    review = "一、“十四五”时期和2025年工作回顾\n五年来，城镇新增就业230万人。\n"
+    assert plan_part(review, ["一、“十四五”时期和2025年工作回顾"], 0, 2025) == "十四五"
+
+
+def test_a_paragraph_dated_to_the_year_before_is_no_plan_in_a_section_ahead():
+    ahead = DocContext(region="全国", year_issued=2011, year_reviewed=2010, heading="三、2011年的工作", ahead=True)
+    got = facts("2011年，是开局之年。过去一年，我们的工作取得了很大成绩。国内生产总值增长10.3%，城镇新增就业1168万人。"
+                "\n今年国内生产总值增长8%左右。", ahead)
+    assert [(f.figure, f.status, f.period) for f in got] == [("10.3%", "actual", "2010"), ("1168万人", "actual", "2010"),
+                                                             ("8%", "target", "2011")]

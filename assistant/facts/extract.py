@@ -1210,7 +1210,7 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         return "cumulative"
     if not looks_back and not reviewing and _names_issue_year(before, clause, doc):
         return "target"  # "今年企业退休人员基本养老金继续提高10%" in a report issued this year: a plan
-    if not looks_back and not reviewing and _ahead(before, doc):
+    if not looks_back and not reviewing and _ahead(before, doc, paragraph):
         return "target"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
     if not looks_back and not reviewing and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
@@ -1219,9 +1219,12 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     return "actual"
 
 
-def _ahead(before: str, doc: DocContext) -> bool:
-    """A section of the year ahead, and the sentence names no earlier year (去年, 2014年) before the figure."""
+def _ahead(before: str, doc: DocContext, paragraph: Paragraph | None = None) -> bool:
+    """A section of the year ahead, and the sentence names no earlier year (去年, 2014年) before the figure, nor
+    does its paragraph ("过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…" under "三、2011年的工作")."""
     if not doc.ahead or not doc.year_issued or not doc.year_reviewed or doc.year_reviewed >= doc.year_issued:
+        return False
+    if paragraph and re.match(r"\d{4}", paragraph.year) and int(paragraph.year[:4]) < doc.year_issued:
         return False
     if cue_pattern("already").search(before):
         return False  # "国家已设立400亿元…基金", "目前…已经超过2万亿元": what is there already

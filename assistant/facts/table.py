@@ -50,7 +50,7 @@ def plan_part(document_text: str, heading_path: list[str], start: int, year_revi
     if not plan or not says("review_heading", top):
         return ""
     year_at, plan_at = top.find(f"{year_reviewed}年"), top.find(plan)
-    section = document_text.rfind(top, 0, start)
+    section = document_text.rfind(top, 0, start + len(top))  # (a chunk may begin with the heading itself)
     if section < 0:
         return ""
     part = plan if 0 <= plan_at and not 0 <= year_at < plan_at else ""
@@ -67,7 +67,7 @@ def after_review(document_text: str, heading_path: list[str], start: int) -> boo
     top = heading_path[0].strip() if heading_path else ""
     if not cue_pattern("later_section").match(top) or any(says("review_heading", h) for h in heading_path):
         return False
-    section = document_text.rfind(top, 0, start)
+    section = document_text.rfind(top, 0, start + len(top))  # (a chunk may begin with the heading itself)
     opening = re.search(rf"^\s*{cue_pattern('first_section').pattern}.*$", document_text[:max(section, 0)], re.M)
     return bool(opening) and says("review_heading", opening.group(0))
 
