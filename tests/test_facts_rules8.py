@@ -103,3 +103,11 @@ def test_a_paragraph_dated_to_the_year_before_is_no_plan_in_a_section_ahead():
                 "\n今年国内生产总值增长8%左右。", ahead)
     assert [(f.figure, f.status, f.period) for f in got] == [("10.3%", "actual", "2010"), ("1168万人", "actual", "2010"),
                                                              ("8%", "target", "2011")]
+
+
+def test_a_level_reached_over_five_years_is_the_end_years():
+    got = facts("地区生产总值五年跨过2个万亿级关口、突破5万亿元，五年新增城镇就业230万人，改造老旧小区超过8000个。",
+                DocContext(region="江西省", year_issued=2026, year_reviewed=2025,
+                           heading="一、“十四五”时期和2025年工作回顾"))
+    assert [(f.figure, f.status, f.period) for f in got] == [
+        ("5万亿元", "actual", "2025"), ("230万人", "cumulative", "十四五"), ("8000个", "cumulative", "十四五")]

@@ -1204,6 +1204,9 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
             paragraph.plan or _heading_plan_past(doc) or _heading_five_years(doc)):
         return "cumulative"  # "2007年，…财政收入达到5.13万亿元，增长1.71倍" reviewing five years: grown over them
     # 新能源汽车年产量增至82万辆: a level reached, not a total
+    if scope == "sentence" and measure in ("amount", "count") and not done and not says("cumulative", clause) and \
+            cue_regex("(?:{level_verbs})了?(?:近|约)?$").search(re.sub(r"\s", "", clause)):
+        scope = ""  # "地区生产总值五年跨过3个万亿级关口、突破10万亿元": a level the years reached, no total over them
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
             scope == "paragraph" and (done or measure in ("change", "growth") or (
                 measure == "multiple" and says("growth", clause[-4:]) and not _closes_span(clause)))):  # 5G基站增长4.3倍: over the plan
