@@ -111,3 +111,21 @@ def test_a_level_reached_over_five_years_is_the_end_years():
                            heading="一、“十四五”时期和2025年工作回顾"))
     assert [(f.figure, f.status, f.period) for f in got] == [
         ("5万亿元", "actual", "2025"), ("230万人", "cumulative", "十四五"), ("8000个", "cumulative", "十四五")]
+
+
+def test_a_class_before_a_counted_noun_belongs_to_it():
+    got = facts("开展13条河流、300条中型以上侵蚀沟治理。")
+    assert [f.indicator for f in got] == ["河流", "中型以上侵蚀沟治理"]
+    got = facts("超过200家世界500强企业在赣设立机构。")
+    assert [(f.figure, f.indicator) for f in got] == [("200家", "世界500强企业在赣设立机构")]
+    got = facts("307个亿元以上招商项目开工。")  # a size in a unit is a class of the noun, not part of it
+    assert got[0].indicator == "招商项目开工"
+
+
+def test_a_circle_of_reach_and_a_rate_per_month():
+    assert facts("构建1小时通勤圈，打造15分钟便民生活圈。") == []
+    got = facts("城市低保标准从796元/月提高至842元/月。")
+    assert [(f.figure, f.unit, f.indicator) for f in got] == [("796元/月", "元/月", "城市低保标准"),
+                                                              ("842元/月", "元/月", "城市低保标准")]
+    got = facts("跨部门综合监管事项从39个拓展到91个。")
+    assert [f.indicator for f in got] == ["跨部门综合监管事项"] * 2

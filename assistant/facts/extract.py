@@ -27,7 +27,7 @@ from assistant.facts.units import (base_alternation, group_of, is_unit, multipli
                                    unit_groups)
 from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
-PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
+PER = "人|年|月|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人, 842元/月: a rate's denominator, part of its unit
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 ARABIC = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"  # ．: the full-width point of some scraped reports (１．１７亿)
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -976,13 +976,17 @@ def _noun_after(after: str) -> str:
     """The noun a count is of, when it follows the figure: "平台入选省级…" -> "平台"; "以上" -> ""."""
     words = cues()
     # 107家“亿元企业培育工程”企业; 等19个项目交付房屋4100套 (but 5G工厂 is a name)
-    parts = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])", re.sub(r"[“”\"《》]", "", after))
+    # (世界500强企业: a ranking's size is part of the name)
+    parts = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])(?!\d*强)", re.sub(r"[“”\"《》]", "", after))
     text = parts[0]
     if len(parts) > 1:  # 80个乡镇近300万群众: a hedge before the next figure is that figure's
         text = cue_regex("(?:{figure_hedges})$").sub("", text)
     size = re.match(r"([\u4e00-\u9fff]{1,3}?)(?:以上|以下)", text)  # (百亿级工业企业: a grade names the kind)
+    grade = ""
     if size and is_unit(size.group(1)):
         text = text[size.end():]  # 307个亿元以上招商项目: a size class before the noun counted
+    elif size and cue_regex("(?:{class_grades})$").search(size.group(1)):
+        grade, text = size.group(0), text[size.end():]  # 300条中型以上侵蚀沟, 197家二级以上医院: the class is the noun's
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
@@ -994,6 +998,7 @@ def _noun_after(after: str) -> str:
         noun = re.sub(f"(?:{cue_pattern('verb_adverbs').pattern})+$", "", noun) or noun
     if noun in words["not_nouns"] or is_unit(noun):  # 307个亿元以上招商项目: a size class, not the noun
         return ""  # 折合1148亿元人民币: the currency, not what is measured
+    noun = grade + noun if grade and len(noun) >= 2 else noun
     # (a 、 left in the text after a figure joins two grades of one name: 国家领航级、卓越级智能工厂)
     # (a dash inside a name joins its parts: “县城—中心镇—重点村”发展轴)
     return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d、—－]*", noun) else ""
@@ -1066,7 +1071,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
                   text)
     text = re.sub(r"^到?十[一二三四五六七八九]五(?:时期|期间|末)?", "", text)  # "“十三五”时期经济年均增长6.5%"
-    text = re.sub(rf"(?:增加|提高|增长|扩大|缩小|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前|全国|全省|全市|全区|全县)?的?(?:[人户]均(?:每[年月])?)?$",
+    text = re.sub(rf"(?:增加|提高|增长|扩大|缩小|下降|降低|减少|上升|提升|跃升|拓展|扩展|扩充|延伸|延长|缩短|压缩|调整|放宽|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前|全国|全省|全市|全区|全县)?的?(?:[人户]均(?:每[年月])?)?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     text = cue_regex("(?:{span_to_as})$").sub("", text)  # 整合为123个: the verb names nothing
