@@ -129,3 +129,15 @@ def test_a_circle_of_reach_and_a_rate_per_month():
                                                               ("842元/月", "元/月", "城市低保标准")]
     got = facts("跨部门综合监管事项从39个拓展到91个。")
     assert [f.indicator for f in got] == ["跨部门综合监管事项"] * 2
+
+
+def test_a_modal_before_the_verb_is_no_part_of_the_indicator():
+    got = facts("今年要淘汰落后水泥产能2700万吨，也要再减少农村贫困人口800万人以上。", PLANS_2013)
+    assert [f.indicator for f in got] == ["淘汰落后水泥产能", "减少农村贫困人口"]
+    got = facts("要素保障资金100亿元。", PLANS_2013)  # 要素 is a word
+    assert got[0].indicator == "要素保障资金"
+
+
+def test_a_share_naming_which_things_the_next_count_counts_is_no_figure():
+    got = facts("全省在全国占比超过10%的有35种、超过20%的有12种。")
+    assert [f.figure for f in got] == ["35种", "12种"]

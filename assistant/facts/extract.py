@@ -1085,6 +1085,10 @@ def _indicator(clause: str) -> str:
             if text.startswith(word) and len(text) > len(word):
                 text, changed = text[len(word):], True
                 break
+        # "今年要淘汰钢铁", "也要再减少农村贫困人口": a modal before the verb says it is planned, not what is measured
+        modal = re.match(r"也?要再?(?![素件求点害闻务])(?=[\u4e00-\u9fff]{2})", text)
+        if modal:
+            text, changed = text[modal.end():], True
         for word in tails:
             if text.endswith(word):
                 text, changed = text[: -len(word)], True
