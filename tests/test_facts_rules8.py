@@ -141,3 +141,14 @@ def test_a_modal_before_the_verb_is_no_part_of_the_indicator():
 def test_a_share_naming_which_things_the_next_count_counts_is_no_figure():
     got = facts("全省在全国占比超过10%的有35种、超过20%的有12种。")
     assert [f.figure for f in got] == ["35种", "12种"]
+
+
+def test_trains_run_kinds_of_product_and_standard_coal_are_units():
+    got = facts("推动中欧班列开行4000班次，32款创新药获批上市，保障重大项目用能1302万吨标准煤。")
+    assert [(f.figure, f.unit, f.measure) for f in got] == [("4000班次", "班次", "count"), ("32款", "款", "count"),
+                                                            ("1302万吨标准煤", "万吨标准煤", "amount")]
+
+
+def test_an_aside_saying_what_a_noun_includes_is_no_clause_mark():
+    got = facts("散居孤儿（含艾滋病病毒感染儿童）基本生活保障标准提高到每人每月1600元。")
+    assert got[0].indicator == "散居孤儿基本生活保障标准"

@@ -254,7 +254,7 @@ class Series:
 def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
                     find_places: PlaceFinder | None) -> list[Fact]:
     out: list[Fact] = []
-    written, sentence = sentence, _without_price_bases(sentence)
+    written, sentence = sentence, _without_inclusions(_without_price_bases(sentence))
     previous_end, previous_indicator, previous_flow, previous_counted = 0, "", False, ""
     series: Series | None = None
     span_ends: list[bool] = []
@@ -479,6 +479,12 @@ def _without_price_bases(sentence: str) -> str:
     """The sentence with the years that name a price base (2300元（2010年不变价）, 按2020年价格计算) blanked out,
     as long as they were: such a year says which prices a figure is in, not when it was."""
     return cue_pattern("price_base").sub(lambda m: "某" * len(m.group(0)), sentence)
+
+
+def _without_inclusions(sentence: str) -> str:
+    """The sentence with asides saying what a noun includes (散居孤儿（含艾滋病病毒感染儿童）…) blanked out, as long as
+    they were: they neither end a clause nor name what a figure measures."""
+    return re.sub(r"[（(]不?含[^（()）。；;]{1,24}[）)]", lambda m: "\u3000" * len(m.group(0)), sentence)
 
 
 def _opens_span(sentence: str, m: re.Match, out: list[Fact], previous_end: int) -> bool:
@@ -977,7 +983,7 @@ def _noun_after(after: str) -> str:
     words = cues()
     # 107家“亿元企业培育工程”企业; 等19个项目交付房屋4100套 (but 5G工厂 is a name)
     # (世界500强企业: a ranking's size is part of the name)
-    parts = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])(?!\d*强)", re.sub(r"[“”\"《》]", "", after))
+    parts = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])(?!\d*强)", re.sub(r"[“”\"《》\u3000]", "", after))
     text = parts[0]
     if len(parts) > 1:  # 80个乡镇近300万群众: a hedge before the next figure is that figure's
         text = cue_regex("(?:{figure_hedges})$").sub("", text)
