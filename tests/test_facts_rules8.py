@@ -152,3 +152,11 @@ def test_trains_run_kinds_of_product_and_standard_coal_are_units():
 def test_an_aside_saying_what_a_noun_includes_is_no_clause_mark():
     got = facts("散居孤儿（含艾滋病病毒感染儿童）基本生活保障标准提高到每人每月1600元。")
     assert got[0].indicator == "散居孤儿基本生活保障标准"
+
+
+def test_how_long_something_has_been_done_and_a_trailing_adverb_name_nothing():
+    got = facts("连续7年提高企业退休人员基本养老金水平，年均增长10%。", NATION_2013 := DocContext(
+        region="全国", year_issued=2013, year_reviewed=2012, heading="一、过去一年工作回顾"))
+    assert got[0].indicator == "提高企业退休人员基本养老金水平"
+    got = facts("财政性教育经费支出占国内生产总值比例继续超过4%。", NATION_2013)
+    assert got[0].indicator == "财政性教育经费支出占国内生产总值比例"

@@ -1091,8 +1091,10 @@ def _indicator(clause: str) -> str:
             if text.startswith(word) and len(text) > len(word):
                 text, changed = text[len(word):], True
                 break
-        # "今年要淘汰钢铁", "也要再减少农村贫困人口": a modal before the verb says it is planned, not what is measured
-        modal = re.match(r"也?要再?(?![素件求点害闻务])(?=[\u4e00-\u9fff]{2})", text)
+        # "今年要淘汰钢铁", "也要再减少农村贫困人口": a modal before the verb says it is planned, not what is measured;
+        # "连续7年提高…": how long it has been done, not what
+        modal = re.match(r"也?要再?(?![素件求点害闻务])(?=[\u4e00-\u9fff]{2})|连续第?[\d一二三四五六七八九十]+年(?=[\u4e00-\u9fff]{2})",
+                         text)
         if modal:
             text, changed = text[modal.end():], True
         for word in tails:
