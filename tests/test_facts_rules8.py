@@ -93,6 +93,10 @@ def test_a_chunk_that_begins_with_a_later_sections_heading_is_in_that_section():
         at = text.index(heading)
         assert after_review(text, [heading], at) and after_review(text, [heading], at + len(heading) + 1)
     assert not after_review(text, ["一、2025年工作回顾"], 0)
+    # a list numbered again under a title of the year's plans is an appendix to them; one reviewing is not
+    assert after_review(text, ["一、扩大就业"], text.index("一、扩大就业"))
+    done = text.replace("2026年十件民生实事", "2025年十件民生实事完成情况")
+    assert not after_review(done, ["一、扩大就业"], done.index("一、扩大就业"))
     review = "一、“十四五”时期和2025年工作回顾\n五年来，城镇新增就业230万人。\n"
     assert plan_part(review, ["一、“十四五”时期和2025年工作回顾"], 0, 2025) == "十四五"
 
