@@ -164,3 +164,10 @@ def test_how_long_something_has_been_done_and_a_trailing_adverb_name_nothing():
     assert got[0].indicator == "提高企业退休人员基本养老金水平"
     got = facts("财政性教育经费支出占国内生产总值比例继续超过4%。", NATION_2013)
     assert got[0].indicator == "财政性教育经费支出占国内生产总值比例"
+
+
+def test_a_noun_ending_like_a_verb_a_hedge_before_the_verb_and_a_place_alone_before_a_count():
+    got = facts("查处环境违法行为173起，注册资本金力争达到1亿元以上，驻外招商基地稳定保持在40个以上。")
+    assert [f.indicator for f in got] == ["查处环境违法行为", "注册资本金", "驻外招商基地"]
+    got = facts("河南108家产教融合型企业入库培育。")
+    assert got[0].indicator == "产教融合型企业入库培育" and got[0].place == "河南省"

@@ -317,7 +317,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 健康消费等方面29项促消费政策: a range of fields, not the thing counted; 15所高职院校21个专业群: the
             # clause is the noun the figure before counted; 黄酒、火腿、龙井茶3个历史经典产业: a list summed up
             # 对辖区73个老旧小区, 在全省29家经开区中: a preposition's phrase names where, not what is counted
-            if len(indicator) <= 2 or re.search(r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
+            if len(indicator) <= 2 or _only_a_place(indicator, find_places) or re.search(
+                    r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
                     r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
                     indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or re.search(r"均(?:实现|达到)?$", clause) or (
                     clause.strip() and clause.strip() == previous_counted) or _sums_up_a_list(
@@ -961,6 +962,13 @@ def _joins_grades(sentence: str, at: int) -> bool:
         cue_regex("[\u4e00-\u9fff]{1,4}?(?:{grade_suffixes})[\u4e00-\u9fff]").match(sentence[at + 1:at + 7]))
 
 
+def _only_a_place(indicator: str, find_places: PlaceFinder | None) -> bool:
+    """"河南108家产教融合型企业…": a clause that is a place's name alone says where, not what is counted."""
+    found = find_places(indicator) if find_places and len(indicator) <= 8 else []
+    return len(found) == 1 and len(_place_name(found[0]) or "") >= 2 and indicator in (
+        _place_name(found[0]), re.sub(r"[省市县区]$", "", _place_name(found[0])))
+
+
 def _ends_in_verb(indicator: str) -> bool:
     """推进, 建成了, 建好首批: a verb whose object follows (a batch word after it says which batch, not what)."""
     return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?(?:{cue_pattern('batch_words').pattern})?$",
@@ -1098,7 +1106,7 @@ def _indicator(clause: str) -> str:
         if modal:
             text, changed = text[modal.end():], True
         for word in tails:
-            if text.endswith(word):
+            if text.endswith(word) and not any(text.endswith(n) and n.endswith(word) for n in cues()["tail_nouns"]):
                 text, changed = text[: -len(word)], True
                 break
         if text.endswith("的"):
