@@ -171,3 +171,10 @@ def test_a_noun_ending_like_a_verb_a_hedge_before_the_verb_and_a_place_alone_bef
     assert [f.indicator for f in got] == ["查处环境违法行为", "注册资本金", "驻外招商基地"]
     got = facts("河南108家产教融合型企业入库培育。")
     assert got[0].indicator == "产教融合型企业入库培育" and got[0].place == "河南省"
+
+
+def test_respectively_after_a_clause_listing_its_subjects_without_figures():
+    got = facts("氨氮、氮氧化物排放总量首次出现双下降，比上年分别下降2.1％和3.4％。")
+    assert [(f.figure, f.indicator) for f in got] == [("2.1％", "氨氮"), ("3.4％", "氮氧化物排放")]
+    got = facts("接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%。")  # figures before: theirs
+    assert [f.indicator for f in got[2:]] == ["接待国内游客", "入境游客"]

@@ -677,13 +677,32 @@ def _respective_series(sentence: str, at: int, out: list[Fact]) -> Series | None
     """"接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%": a clause opening with 分别 names no
     subject; its figures measure, in order, the indicators of as many figures before it."""
     start = max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
-    if not cue_regex(r"\s*(?:{respective_leads})*分别\S*").fullmatch(sentence[start:at]) or not out:
+    if not cue_regex(r"\s*(?:{respective_leads})*分别\S*").fullmatch(sentence[start:at]):
         return None
     count = _figures_in_clause(sentence, at)
+    listed = _listed_subjects(sentence, start - 1, count)
+    if listed:
+        return Series(listed, "", 1)
     if count < 2 or len(out) < count:
         return None
     referred = out[-count:]
     return Series([f.indicator for f in referred], "", 1, places=[f.place for f in referred])
+
+
+def _listed_subjects(sentence: str, end: int, count: int) -> list[str]:
+    """"化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％": the clause before the one
+    opening with 分别 holds no figure and opens with a list of as many subjects as the figures: those are what they
+    measure (the last item's measured noun shared). [] otherwise."""
+    if count < 2 or end <= 0:
+        return []
+    clause = sentence[max(sentence.rfind(mark, 0, end) for mark in "，,；;：:。") + 1:end]
+    if not clause or figure_pattern().search(clause):
+        return []
+    subject = cue_regex("(?:{subject_ends}|{growth})").split(clause)[0]
+    items = [i.strip() for i in re.split(r"[、和与及]", subject) if i.strip()]
+    if len(items) != count or any(len(i) < 2 for i in items):
+        return []
+    return items
 
 
 def _figure_end(sentence: str, at: int) -> int:
