@@ -692,7 +692,7 @@ def _respective_series(sentence: str, at: int, out: list[Fact]) -> Series | None
 def _listed_subjects(sentence: str, end: int, count: int) -> list[str]:
     """"化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％": the clause before the one
     opening with 分别 holds no figure and opens with a list of as many subjects as the figures: those are what they
-    measure (the last item's measured noun shared). [] otherwise."""
+    measure, in order. [] otherwise."""
     if count < 2 or end <= 0:
         return []
     clause = sentence[max(sentence.rfind(mark, 0, end) for mark in "，,；;：:。") + 1:end]
@@ -1120,8 +1120,7 @@ def _indicator(clause: str) -> str:
                 break
         # "今年要淘汰钢铁", "也要再减少农村贫困人口": a modal before the verb says it is planned, not what is measured;
         # "连续7年提高…": how long it has been done, not what
-        modal = re.match(r"也?要再?(?![素件求点害闻务])(?=[\u4e00-\u9fff]{2})|连续第?[\d一二三四五六七八九十]+年(?=[\u4e00-\u9fff]{2})",
-                         text)
+        modal = cue_regex("(?:{clause_leads})(?=[\u4e00-\u9fff]{2})").match(text)
         if modal:
             text, changed = text[modal.end():], True
         for word in tails:
@@ -1150,8 +1149,7 @@ def _fronted_object(text: str) -> str:
     if not found or not re.search(r"[到至在为]$", text):
         return text
     rest = text[found.end():]
-    verb = cue_regex("^(?:{tail_verbs}|{growth})").match(rest)
-    return rest if len(rest) - (verb.end() if verb else 0) >= 4 and not verb else text
+    return rest if len(rest) >= 4 and not cue_regex("^(?:{tail_verbs}|{growth})").match(rest) else text
 
 
 def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
