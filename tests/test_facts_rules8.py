@@ -178,3 +178,11 @@ def test_respectively_after_a_clause_listing_its_subjects_without_figures():
     assert [(f.figure, f.indicator) for f in got] == [("2.1％", "氨氮"), ("3.4％", "氮氧化物排放")]
     got = facts("接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%。")  # figures before: theirs
     assert [f.indicator for f in got[2:]] == ["接待国内游客", "入境游客"]
+
+
+def test_the_reports_own_headings_counted_and_a_threshold_after_guo_are_no_figures():
+    assert facts("重点做好十一个方面工作。", PLANS_2026) == []
+    got = facts("新增4个过五百亿的县市。", PLANS_2026)
+    assert [f.figure for f in got] == ["4个"]
+    got = facts("收入超过5万元的村达到300个。")  # the threshold of 超过 as before
+    assert [f.figure for f in got] == ["300个"]
