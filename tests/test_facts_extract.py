@@ -41,8 +41,10 @@ def test_a_growth_figure_without_its_own_indicator_takes_the_one_before():
 
 
 def test_five_year_review_is_cumulative_over_the_plan_and_average_rates():
-    got = rows("这五年，全市生产总值突破1500亿元。固定资产投资年均增长10.9%，高于全省1个百分点。\n新增城镇就业23万人。")
-    assert got[0][:3] == ("漯河市", "十三五", "生产总值") and got[0][6] == "cumulative"
+    got = rows("这五年，全市新增城镇就业23万人。固定资产投资年均增长10.9%，高于全省1个百分点。\n新增城镇就业3万人。")
+    assert got[0][:3] == ("漯河市", "十三五", "新增城镇就业") and got[0][6] == "cumulative"
+    # a level the five years reached (生产总值突破1500亿元) is the plan's last year's, not a total over it
+    assert rows("这五年，全市生产总值突破1500亿元。")[0][1:3] == ("2020", "生产总值")
     assert got[1][1:3] == ("十三五", "固定资产投资") and got[1][5:] == ("growth", "average")
     assert len(got) == 3, "a gap to the province (高于全省1个百分点) is not a value of its own"
     assert got[2][1] == "2020", "the five-year context ends with its paragraph"

@@ -27,7 +27,7 @@ from assistant.facts.units import (base_alternation, group_of, is_unit, multipli
                                    unit_groups)
 from assistant.text import YEAR as YEAR_DIGITS, plan_periods
 
-PER = "人|年|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人: a rate's denominator, part of its unit
+PER = "人|年|月|日|天|户"  # 30万元/人, 16.9万吨/日, 22件/万人, 842元/月: a rate's denominator, part of its unit
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 ARABIC = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"  # ．: the full-width point of some scraped reports (１．１７亿)
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -98,9 +98,10 @@ def says(name: str, text: str) -> bool:
 @lru_cache(maxsize=None)
 def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
+    # (900多万个体工商户: 个体 is a word, the figure is 900多万 of them)
     units = "个[多余]百分点|" + unit_alternation()  # 提高2个多百分点: about 2 points (read as 个百分点 below)
     return re.compile(
-        rf"(?<![\d.．第])(?:(?<!\d[,，])|(?!\d{{3}}(?!\d)))(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})"
+        rf"(?<![\d.．第])(?:(?<!\d[,，])|(?!\d{{3}}(?!\d)))(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})(?!(?<=个)体)"
         rf"(?P<per>/万?(?:{PER}))?"
         rf"|(?<![\d.．第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
         rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
@@ -253,7 +254,7 @@ class Series:
 def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Paragraph,
                     find_places: PlaceFinder | None) -> list[Fact]:
     out: list[Fact] = []
-    written, sentence = sentence, _without_price_bases(sentence)
+    written, sentence = sentence, _without_inclusions(_without_price_bases(sentence))
     previous_end, previous_indicator, previous_flow, previous_counted = 0, "", False, ""
     series: Series | None = None
     span_ends: list[bool] = []
@@ -263,6 +264,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if parsed is None:
             continue
         value, unit = parsed
+        if _batch_of_next(sentence, m, unit):
+            previous_end = m.end()
+            continue  # 派出5批123人医疗队: the batches the people went in, no figure of its own
         if _names_a_kind(sentence, m, unit):
             # 超10亿元项目34个: the figure says which projects are counted; it states nothing itself, but its
             # clause may name what the next figure measures (地区生产总值迈上6万亿元台阶，达到62661亿元)
@@ -313,7 +317,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 健康消费等方面29项促消费政策: a range of fields, not the thing counted; 15所高职院校21个专业群: the
             # clause is the noun the figure before counted; 黄酒、火腿、龙井茶3个历史经典产业: a list summed up
             # 对辖区73个老旧小区, 在全省29家经开区中: a preposition's phrase names where, not what is counted
-            if len(indicator) <= 2 or re.search(r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
+            if len(indicator) <= 2 or _only_a_place(indicator, find_places) or re.search(
+                    r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
                     r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
                     indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or re.search(r"均(?:实现|达到)?$", clause) or (
                     clause.strip() and clause.strip() == previous_counted) or _sums_up_a_list(
@@ -436,6 +441,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             period = _period(re.sub(r"[从由][^，,；;]*$", "", before), clause, status, doc, paragraph)
         else:
             period = _period(before, clause, status, doc, paragraph)
+        if status == "target" and re.fullmatch(r"\d{4}", period) and doc.year_issued and int(period) < doc.year_issued \
+                and _named_year(YEAR_BASE.sub("", clause), doc) == period:
+            status = "actual"  # "…增加到2010年的306亿元" in a 2013 report's plans: a year its clause names, already past
         if range_top:
             status, period = out[-1].status, out[-1].period  # 增长6.5%－7%: the range's top, as its bottom
         if in_series and out and not re.sub(r"[、和及与\s]|以上|以下|左右|多|余", "", clause):
@@ -472,6 +480,12 @@ def _without_price_bases(sentence: str) -> str:
     """The sentence with the years that name a price base (2300元（2010年不变价）, 按2020年价格计算) blanked out,
     as long as they were: such a year says which prices a figure is in, not when it was."""
     return cue_pattern("price_base").sub(lambda m: "某" * len(m.group(0)), sentence)
+
+
+def _without_inclusions(sentence: str) -> str:
+    """The sentence with asides saying what a noun includes (散居孤儿（含艾滋病病毒感染儿童）…) blanked out, as long as
+    they were: they neither end a clause nor name what a figure measures."""
+    return re.sub(r"[（(]不?含[^（()）。；;]{1,24}[）)]", lambda m: "\u3000" * len(m.group(0)), sentence)
 
 
 def _opens_span(sentence: str, m: re.Match, out: list[Fact], previous_end: int) -> bool:
@@ -519,6 +533,12 @@ def _span_start_period(before: str, clause: str, doc: DocContext, paragraph: "Pa
     (a plan's or five years' review: the year before they began; a year's: the year before)."""
     previous = re.search(r"上年(?:底|末)?的?(?:每[人户生]每[年月])?$", clause)
     own = _named_year(clause[:previous.start()] if previous else clause, doc)
+    opening = list(re.finditer(r"[从由]", clause))
+    ahead_of_span = _named_year(clause[:opening[-1].start()], doc) if opening else ""
+    if own and ahead_of_span and own == ahead_of_span and re.match(r"\d{4}$", own):
+        # "今年…补助标准由每人每年240元提高到280元": the year named before 由 is when the change happens; the level it
+        # starts from is the year before's
+        return str(int(own) - 1)
     if own:
         return _sub_year(own, before)
     span = _review_span(before, doc, paragraph)
@@ -604,6 +624,13 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         re.match(r"[\u4e00-\u9fff]", after)) and not re.match(r"的|以上|左右|多|余", after)
 
 
+def _batch_of_next(sentence: str, m: re.Match, unit: str) -> bool:
+    """A count of batches written right before another count (5批123人): it says in how many groups the second came."""
+    nxt = figure_pattern().match(sentence, m.end()) if unit in cues()["batch_units"] else None
+    parsed = _value_and_unit(nxt) if nxt else None
+    return bool(parsed) and _group(parsed[1]) == "count"
+
+
 def _kind_of_next(after: str) -> bool:
     """"17个重点传统制造业增加值增长5.3%": a count, its noun, a measured noun and a verb of change, then a rate in
     the same clause: the count says which industries the rate is of; it is no figure of its own."""
@@ -623,6 +650,9 @@ def _shared_noun(item: str, last: str) -> str:
     ("城镇", "农村居民人均收入") -> "居民人均收入" (a modifier as long as the short item)."""
     if last.startswith(item):
         return ""  # 工业、工业技改投资: the last is a kind of the first; only the measured noun (投资) is shared
+    own_end = last.rfind(item[-1])
+    if own_end > 0 and last[own_end + 1:] in cues()["measured_nouns"]:
+        return last[own_end + 1:]  # 金融业、信息服务业增加值: both end in 业; only the measured noun is shared
     at = last.find(item[-1])
     if 0 < at < len(last) - 1 and at < len(item) + 2:
         return last[at + 1:]
@@ -647,14 +677,32 @@ def _respective_series(sentence: str, at: int, out: list[Fact]) -> Series | None
     """"接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%": a clause opening with 分别 names no
     subject; its figures measure, in order, the indicators of as many figures before it."""
     start = max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
-    if not re.fullmatch(r"\s*分别\S*", sentence[start:at]) or not out:
+    if not cue_regex(r"\s*(?:{respective_leads})*分别\S*").fullmatch(sentence[start:at]):
         return None
-    ends = [i for i in (sentence.find(mark, at) for mark in "，,；;。") if i >= 0]
-    count = sum(1 for _ in figure_pattern().finditer(sentence, at, min(ends) if ends else len(sentence)))
+    count = _figures_in_clause(sentence, at)
+    listed = _listed_subjects(sentence, start - 1, count)
+    if listed:
+        return Series(listed, "", 1)
     if count < 2 or len(out) < count:
         return None
     referred = out[-count:]
     return Series([f.indicator for f in referred], "", 1, places=[f.place for f in referred])
+
+
+def _listed_subjects(sentence: str, end: int, count: int) -> list[str]:
+    """"化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％": the clause before the one
+    opening with 分别 holds no figure and opens with a list of as many subjects as the figures: those are what they
+    measure, in order. [] otherwise."""
+    if count < 2 or end <= 0:
+        return []
+    clause = sentence[max(sentence.rfind(mark, 0, end) for mark in "，,；;：:。") + 1:end]
+    if not clause or figure_pattern().search(clause):
+        return []
+    subject = cue_regex("(?:{subject_ends}|{growth})").split(clause)[0]
+    items = [i.strip() for i in re.split(r"[、和与及]", subject) if i.strip()]
+    if len(items) != count or any(len(i) < 2 for i in items):
+        return []
+    return items
 
 
 def _figure_end(sentence: str, at: int) -> int:
@@ -672,8 +720,10 @@ def _series_start(sentence: str, at: int, floor: int, find_places: PlaceFinder |
     segment = sentence[start:at]
     if "分别" in segment:
         subject = segment[:segment.index("分别")]
-    elif re.match(r"\s*[和及与、]", sentence[_figure_end(sentence, at):]):
-        # "城镇和农村居民人均收入实际增长8.4%和11.4%": figures joined as their subjects are
+    elif (joined := re.match(r"\s*[和及与、]\s*", sentence[_figure_end(sentence, at):])) and figure_pattern().match(
+            sentence, _figure_end(sentence, at) + joined.end()):
+        # "城镇和农村居民人均收入实际增长8.4%和11.4%": figures joined as their subjects are (a figure right after
+        # the joiner: "博物馆、美术馆举办展览1565场、接待观众4900万人次" joins two clauses, not two figures)
         subject = re.sub(cue_pattern("growth").pattern + ".*$", "", segment)
     else:
         return None
@@ -681,6 +731,9 @@ def _series_start(sentence: str, at: int, floor: int, find_places: PlaceFinder |
     if "分别" not in segment and EXAMPLES.search(subject):
         return None  # "家电、汽车等以旧换新2万单、设备更新项目15个": examples of one thing, not a list of subjects
     items = [part for part in re.split(r"[、和与]|(?<![普涉以])及(?!时)", subject) if part.strip()]
+    listed = [part for part in subject.split("、") if part.strip()]
+    if "分别" in segment and len(listed) == _figures_in_clause(sentence, at) < len(items):
+        items = listed  # 金融业、软件和信息服务业增加值分别增长9.7%、15.3%: two figures, two items; 和 joins a name
     if "分别" not in segment and any(re.fullmatch(f"(?:{'|'.join(cues()['tail_verbs'])})+", i.strip()) for i in items):
         return None  # "…迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%": a verb is no subject of a list
     if len(items) == 1:
@@ -701,6 +754,12 @@ def _series_start(sentence: str, at: int, floor: int, find_places: PlaceFinder |
     items = [item if not noun or any(item.endswith(w) for w in nouns + cues()["measure_heads"]) else
              item + _measured_tail(item, last, noun) for item in items]
     return Series(items, "", 1)
+
+
+def _figures_in_clause(sentence: str, at: int) -> int:
+    """How many figures the clause of the figure at `at` holds from it on (分别增长9.7%、15.3%: 2)."""
+    ends = [i for i in (sentence.find(mark, at) for mark in "，,；;。") if i >= 0]
+    return sum(1 for _ in figure_pattern().finditer(sentence, at, min(ends) if ends else len(sentence)))
 
 
 def _measured_tail(item: str, last: str, noun: str) -> str:
@@ -922,6 +981,13 @@ def _joins_grades(sentence: str, at: int) -> bool:
         cue_regex("[\u4e00-\u9fff]{1,4}?(?:{grade_suffixes})[\u4e00-\u9fff]").match(sentence[at + 1:at + 7]))
 
 
+def _only_a_place(indicator: str, find_places: PlaceFinder | None) -> bool:
+    """"河南108家产教融合型企业…": a clause that is a place's name alone says where, not what is counted."""
+    found = find_places(indicator) if find_places and len(indicator) <= 8 else []
+    return len(found) == 1 and len(_place_name(found[0]) or "") >= 2 and indicator in (
+        _place_name(found[0]), re.sub(r"[省市县区]$", "", _place_name(found[0])))
+
+
 def _ends_in_verb(indicator: str) -> bool:
     """推进, 建成了, 建好首批: a verb whose object follows (a batch word after it says which batch, not what)."""
     return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?(?:{cue_pattern('batch_words').pattern})?$",
@@ -943,13 +1009,17 @@ def _noun_after(after: str) -> str:
     """The noun a count is of, when it follows the figure: "平台入选省级…" -> "平台"; "以上" -> ""."""
     words = cues()
     # 107家“亿元企业培育工程”企业; 等19个项目交付房屋4100套 (but 5G工厂 is a name)
-    parts = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])", re.sub(r"[“”\"《》]", "", after))
+    # (世界500强企业: a ranking's size is part of the name)
+    parts = re.split(r"\d(?![\dA-Za-z]*[A-Za-z])(?!\d*强)", re.sub(r"[“”\"《》\u3000]", "", after))
     text = parts[0]
     if len(parts) > 1:  # 80个乡镇近300万群众: a hedge before the next figure is that figure's
         text = cue_regex("(?:{figure_hedges})$").sub("", text)
     size = re.match(r"([\u4e00-\u9fff]{1,3}?)(?:以上|以下)", text)  # (百亿级工业企业: a grade names the kind)
+    grade = ""
     if size and is_unit(size.group(1)):
         text = text[size.end():]  # 307个亿元以上招商项目: a size class before the noun counted
+    elif size and cue_regex("(?:{class_grades})$").search(size.group(1)):
+        grade, text = size.group(0), text[size.end():]  # 300条中型以上侵蚀沟, 197家二级以上医院: the class is the noun's
     lead = cue_pattern("target").match(text) or re.match(r"以上|左右|多|余", text)
     if lead:
         text = text[lead.end():]
@@ -961,6 +1031,7 @@ def _noun_after(after: str) -> str:
         noun = re.sub(f"(?:{cue_pattern('verb_adverbs').pattern})+$", "", noun) or noun
     if noun in words["not_nouns"] or is_unit(noun):  # 307个亿元以上招商项目: a size class, not the noun
         return ""  # 折合1148亿元人民币: the currency, not what is measured
+    noun = grade + noun if grade and len(noun) >= 2 else noun
     # (a 、 left in the text after a figure joins two grades of one name: 国家领航级、卓越级智能工厂)
     # (a dash inside a name joins its parts: “县城—中心镇—重点村”发展轴)
     return noun if len(noun) >= 2 and re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z\d、—－]*", noun) else ""
@@ -973,6 +1044,10 @@ def _counted_noun(after: str) -> str:
     noun = noun[:2] + cue_pattern("light_verbs").sub("", noun[2:]) if len(noun) > 4 else noun
     # (from the second character: 县开展试点, 村入选名录; a one-character noun is a whole noun before its verb)
     verb = cue_pattern("counted_verbs").search(noun, 1)
+    done_to = re.fullmatch(r"([\u4e00-\u9fff]{1,6}?)的([\u4e00-\u9fff]{2,12})", noun)
+    if not verb and done_to and not is_unit(done_to.group(1)):
+        # 完成23个自然村的村容村貌整治 -> 村容村貌整治自然村: what was done to the things counted, then the things
+        return done_to.group(2) + done_to.group(1)
     if not verb:
         return noun
     if verb.end() == len(noun):  # 210项关键核心技术获得突破: the verb ends the phrase, it has no object
@@ -990,6 +1065,9 @@ def _counted_noun(after: str) -> str:
 def _share_of_after(after: str) -> str:
     """"的行政村集体经济收入超过" after a percentage: what it is the share of ("" for 的增长, a rate's own noun)."""
     found = re.match(r"(?:以上|左右)?的([\u4e00-\u9fff“”]{2,})", re.split(r"\d", after)[0])
+    rate = cue_regex("(?:预期|计划)?(?:{growth_rate_nouns})").match(found.group(1)) if found else None
+    if rate:
+        return rate.group(0)  # 5.5%左右的预期增长目标与…衔接: the rate the figure is, whatever the clause says of it
     if not found or says("growth", found.group(1)[:2]) or says("share", found.group(1)[:2]):
         return ""
     return re.sub(r"[“”]", "", found.group(1))
@@ -1015,6 +1093,8 @@ def _indicator(clause: str) -> str:
         text = text[examples[-1].end():]
     text = re.sub(r"[“”\"《》]", "", text)
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
+    text = re.sub(r"^\d{1,2}[.．、](?=[\u4e00-\u9fff])", "", text)  # "10.发放…补贴": a numbered item's number
+    text = _fronted_object(text)
     text = re.sub(r"\d+(?:\.\d+)?\s*[-－—–~～]$", "", text)  # "培育2-3个智能工厂": a range's bottom, no words
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
@@ -1024,7 +1104,7 @@ def _indicator(clause: str) -> str:
     text = re.sub(rf"^(?:力争)?[从到至]?(?:{YEAR_DIGITS}年(?:末|底|初)?(?:[上下]半年|前?[一二三四]季度)?|[上下]半年)的?", "",
                   text)
     text = re.sub(r"^到?十[一二三四五六七八九]五(?:时期|期间|末)?", "", text)  # "“十三五”时期经济年均增长6.5%"
-    text = re.sub(rf"(?:增加|提高|增长|扩大|缩小|下降|降低|减少|上升|提升|跃升|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前)?的?(?:[人户]均(?:每[年月])?)?$",
+    text = re.sub(rf"(?:增加|提高|增长|扩大|缩小|下降|降低|减少|上升|提升|跃升|拓展|扩展|扩充|延伸|延长|缩短|压缩|调整|放宽|增|降|升)?[到至](?:{YEAR_DIGITS}年(?:末|底)?|去年(?:底|末)?|上年(?:底|末)?|现在|目前|当前|全国|全省|全市|全区|全县)?的?(?:[人户]均(?:每[年月])?)?$",
                   "", text)
     text = re.sub(SPAN_FROM.pattern, "", text)  # "资本充足率从2007年底的": the start of the span names nothing
     text = cue_regex("(?:{span_to_as})$").sub("", text)  # 整合为123个: the verb names nothing
@@ -1038,8 +1118,13 @@ def _indicator(clause: str) -> str:
             if text.startswith(word) and len(text) > len(word):
                 text, changed = text[len(word):], True
                 break
+        # "今年要淘汰钢铁", "也要再减少农村贫困人口": a modal before the verb says it is planned, not what is measured;
+        # "连续7年提高…": how long it has been done, not what
+        modal = cue_regex("(?:{clause_leads})(?=[\u4e00-\u9fff]{2})").match(text)
+        if modal:
+            text, changed = text[modal.end():], True
         for word in tails:
-            if text.endswith(word):
+            if text.endswith(word) and not any(text.endswith(n) and n.endswith(word) for n in cues()["tail_nouns"]):
                 text, changed = text[: -len(word)], True
                 break
         if text.endswith("的"):
@@ -1052,6 +1137,19 @@ def _indicator(clause: str) -> str:
     if re.fullmatch(rf"[\d一二三四五六七八九十两]+大?(?:类|种|批|{base_alternation('count')})", text):
         return ""  # "10大类60项民生实事": a count of kinds names nothing; the noun after the figure does
     return text if len(text) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]", text) else ""
+
+
+def _fronted_object(text: str) -> str:
+    """"今年要把新农合补助标准提高到" -> "新农合补助标准提高到": in a 把/将 construction whose verb sets a level (…提高到,
+    …控制在, …调整为) the object after the preposition is what the figure measures; the subject, the time and the modal
+    before it name nothing measured. (Not the 将 of "will": 全市将达到, 将有.)"""
+    found = None
+    for found in cue_pattern("object_fronting").finditer(text):
+        pass
+    if not found or not re.search(r"[到至在为]$", text):
+        return text
+    rest = text[found.end():]
+    return rest if len(rest) >= 4 and not cue_regex("^(?:{tail_verbs}|{growth})").match(rest) else text
 
 
 def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
@@ -1148,13 +1246,16 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
             paragraph.plan or _heading_plan_past(doc) or _heading_five_years(doc)):
         return "cumulative"  # "2007年，…财政收入达到5.13万亿元，增长1.71倍" reviewing five years: grown over them
     # 新能源汽车年产量增至82万辆: a level reached, not a total
+    if scope == "sentence" and measure in ("amount", "count") and not done and not says("cumulative", clause) and \
+            cue_regex("(?:{level_verbs})了?(?:近|约)?$").search(re.sub(r"\s", "", clause)):
+        scope = ""  # "地区生产总值五年跨过3个万亿级关口、突破10万亿元": a level the years reached, no total over them
     if (scope == "sentence" and measure != "share" and not _closes_span(clause)) or (
             scope == "paragraph" and (done or measure in ("change", "growth") or (
                 measure == "multiple" and says("growth", clause[-4:]) and not _closes_span(clause)))):  # 5G基站增长4.3倍: over the plan
         return "cumulative"
     if not looks_back and not reviewing and _names_issue_year(before, clause, doc):
         return "target"  # "今年企业退休人员基本养老金继续提高10%" in a report issued this year: a plan
-    if not looks_back and not reviewing and _ahead(before, doc):
+    if not looks_back and not reviewing and _ahead(before, doc, paragraph):
         return "target"
     heading_years = [int(y) for y in YEAR.findall(doc.heading)]
     if not looks_back and not reviewing and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
@@ -1163,9 +1264,12 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     return "actual"
 
 
-def _ahead(before: str, doc: DocContext) -> bool:
-    """A section of the year ahead, and the sentence names no earlier year (去年, 2014年) before the figure."""
+def _ahead(before: str, doc: DocContext, paragraph: Paragraph | None = None) -> bool:
+    """A section of the year ahead, and the sentence names no earlier year (去年, 2014年) before the figure, nor
+    does its paragraph ("过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…" under "三、2011年的工作")."""
     if not doc.ahead or not doc.year_issued or not doc.year_reviewed or doc.year_reviewed >= doc.year_issued:
+        return False
+    if paragraph and re.match(r"\d{4}", paragraph.year) and int(paragraph.year[:4]) < doc.year_issued:
         return False
     if cue_pattern("already").search(before):
         return False  # "国家已设立400亿元…基金", "目前…已经超过2万亿元": what is there already

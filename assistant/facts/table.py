@@ -50,7 +50,7 @@ def plan_part(document_text: str, heading_path: list[str], start: int, year_revi
     if not plan or not says("review_heading", top):
         return ""
     year_at, plan_at = top.find(f"{year_reviewed}年"), top.find(plan)
-    section = document_text.rfind(top, 0, start)
+    section = document_text.rfind(top, 0, start + len(top))  # (a chunk may begin with the heading itself)
     if section < 0:
         return ""
     part = plan if 0 <= plan_at and not 0 <= year_at < plan_at else ""
@@ -65,11 +65,32 @@ def after_review(document_text: str, heading_path: list[str], start: int) -> boo
     from assistant.facts.extract import cue_pattern, says
 
     top = heading_path[0].strip() if heading_path else ""
-    if not cue_pattern("later_section").match(top) or any(says("review_heading", h) for h in heading_path):
+    if any(says("review_heading", h) for h in heading_path):
         return False
-    section = document_text.rfind(top, 0, start)
+    section = document_text.rfind(top, 0, start + len(top))  # (a chunk may begin with the heading itself)
+    if cue_pattern("first_section").match(top) and section > 0:
+        return _appendix_ahead(document_text[:section])
+    if not cue_pattern("later_section").match(top):
+        return False
     opening = re.search(rf"^\s*{cue_pattern('first_section').pattern}.*$", document_text[:max(section, 0)], re.M)
     return bool(opening) and says("review_heading", opening.group(0))
+
+
+def _appendix_ahead(before: str) -> bool:
+    """A list numbered again from 一、 after a report's later sections, under a title that looks back at nothing
+    ("2026年省十件民生实事" after "三、2026年工作安排"): an appendix to the year's plans. (Not one whose title reviews:
+    "2025年十件民生实事完成情况".)"""
+    from assistant.facts.extract import cue_pattern, says
+
+    if not re.search(rf"^\s*{cue_pattern('later_section').pattern}", before, re.M):
+        return False
+    opening = re.search(rf"^\s*{cue_pattern('first_section').pattern}.*$", before, re.M)
+    if not opening or not says("review_heading", opening.group(0)):
+        return False
+    titles = [line.strip() for line in before.splitlines() if line.strip() and len(line.strip()) <= 30
+              and not re.search(r"[。；;！!]$", line.strip())]
+    return bool(titles) and not says("review_heading", titles[-1]) and not re.search(r"完成情况|落实情况|进展情况",
+                                                                                    titles[-1])
 
 
 def paragraph_lead(document_text: str, start: int) -> str:
