@@ -32,6 +32,8 @@ REPORT = f"""{TITLE}
 二、2026年重点工作
 
 主要预期目标是：全市生产总值增长6%左右，城镇新增就业6万人。
+
+做强装备制造、纺织服装等重点产业集群，积极培育新能源、新材料等新兴产业集群。
 """
 
 REFUSED = ("The documents do not say", "根据现有文件，无法回答")
@@ -116,3 +118,14 @@ def test_the_last_check_called_is_the_one_that_refused():
     assert decider(calls) == "answers_question:untranslated"
     assert decider([("answers_question", True), ("indicator_unsaid", True)]) == "indicator_unsaid"
     assert decider([("unsaid", [])]) == ""  # refused at the score threshold: told apart by answering again
+
+
+def test_a_verb_or_adjective_in_ization_is_read_as_its_noun():
+    assert "城镇化率" in read("Which province is more urbanized, Henan or Hubei?").chinese
+    assert "城镇化率" in read("Is Zhoukou more urbanised than Luohe?").chinese
+
+
+def test_key_is_read_as_the_reports_write_it(city):
+    assert "重点" in read("Which key industrial clusters will Zhoukou strengthen in 2026?").chinese
+    answer = _ask(city, "Which key industrial clusters will Zhoukou strengthen in 2026?")
+    assert "装备制造" in answer
