@@ -82,7 +82,7 @@ def _cue(pattern: str) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def general_words() -> frozenset[str]:
-    return frozenset(data()["general"].split())
+    return frozenset(data()["general"].split() + data()["phrasing"].split())
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -401,9 +401,11 @@ def read(question: str, book=None) -> Reading:
     numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "
     # periods before years: the words after the last year are the indicator's (refusal.indicator_words)
-    parts = [joiner.join(places_named), *periods, joiner.join(f"{y}年" for y in years)]
-    if report:
-        parts.append(data()["report_words"])
+    # the report named as the source before the years: "in 2008, according to the government work report" asks
+    # 2008's figure, and 2008年政府工作报告 would say the report of 2008 (its figures those of 2007); a year the
+    # question gives the report itself ("the 2008 report") is read from the English (analysis.report_years)
+    parts = [joiner.join(places_named), data()["report_words"] if report else "", *periods,
+             joiner.join(f"{y}年" for y in years)]
     # a word it cannot translate stays in the reading as written (in capitals, as the reports write
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
     if scene:  # the scene, then a comma: as in Chinese, the words after it name what is asked (2023年…时，…多少所)

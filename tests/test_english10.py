@@ -144,3 +144,17 @@ def test_the_predicate_of_an_event_is_read_as_the_reports_write_it():
 def test_a_list_is_found_by_its_predicate(city):
     answer = _ask(city, "Which roads will Zhoukou open up in 2026?")
     assert "周商路" in answer
+
+
+def test_the_report_named_as_source_does_not_make_the_year_its_own(city):
+    # "in 2025, according to the work report": 2025's figure, not the report of 2025 (whose figures are 2024's)
+    assert analyse("What was Zhoukou's GDP in 2025, according to the government work report?").report_years == []
+    assert analyse("According to the 2026 work report, what was Zhoukou's GDP?").report_years == [2026]
+    assert "4210亿元" in _ask(city, "What was Zhoukou's GDP in 2025, according to the government work report?")
+
+
+@pytest.mark.parametrize("question", ["Quick question: what was Zhoukou's GDP in 2025?",
+                                      "Hi, do you know exactly what Zhoukou's GDP was in 2025? Thanks!"])
+def test_words_about_the_asking_are_read_as_nothing(city, question):
+    assert analyse(question).unknown == []
+    assert "4210亿元" in _ask(city, question)
