@@ -104,6 +104,13 @@ def _other_forms(word: str) -> list[str]:
     return [f for f in dict.fromkeys([*spelled[1:], *bare]) if len(f) >= 3]
 
 
+def _derived_forms(word: str) -> list[str]:
+    """The nouns a verb or adjective is made from, in each spelling (data/english.yaml derivations):
+    "urbanised" -> ["urbanization", …]."""
+    spelled = [word] + [re.sub(p, r, word) for p, r in data()["spellings"] if re.search(p, word)]
+    return list(dict.fromkeys(re.sub(p, r, w) for w in spelled for p, r in data()["derivations"] if re.search(p, w)))
+
+
 @lru_cache(maxsize=None)
 def _general_stems() -> frozenset[str]:
     return frozenset(general_words() | {f for w in general_words() for f in _other_forms(w)})
@@ -125,6 +132,8 @@ def respell(question: str) -> str:
         if (word[0].isupper() and m.start() > 0) or word.lower() in known:
             return word
         form = next((f for f in _other_forms(word.lower()) if f in known), None)
+        if form is None:  # "urbanized": the noun it is made from, when that noun is a term (urbanization)
+            form = next((f for f in _derived_forms(word.lower()) if f in glossary()), None)
         return form if form is not None else word
     return re.sub(r"[A-Za-z]+", one, question)
 
