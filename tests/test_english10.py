@@ -158,3 +158,14 @@ def test_the_report_named_as_source_does_not_make_the_year_its_own(city):
 def test_words_about_the_asking_are_read_as_nothing(city, question):
     assert analyse(question).unknown == []
     assert "4210亿元" in _ask(city, question)
+
+
+@pytest.mark.parametrize("question", ["Based on the documents, what was Zhoukou's GDP in 2025?",
+                                      "I'm curious - what was Zhoukou's GDP in 2025, according to the sources?"])
+def test_where_the_asker_wants_the_answer_from_is_read_as_nothing(city, question):
+    assert analyse(question).unknown == []
+    assert "4210亿元" in _ask(city, question)
+
+
+def test_documents_named_as_a_thing_are_still_asked():
+    assert "DOCUMENTS" in analyse("How many policy documents did Zhoukou issue in 2025?").question
