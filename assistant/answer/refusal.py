@@ -8,6 +8,7 @@ English glossary terms, and question words the corpus never uses.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.analysis import ASKED_GROUPS, Analysis
 from assistant.data_files import load_data, word_pattern
@@ -194,11 +195,18 @@ def without_split_noise(question: str) -> str:
     """The question with the noise words the search cut splits into pieces blanked whole: 政府工作报告 is the
     report asked about, never the indicator, but its pieces 政府 and 工作 would pass as indicator words (an English
     question's "according to its report" is read as 政府工作报告, right before the indicator)."""
+    split = _split_noise()
+    return split.sub(" ", question) if split else question
+
+
+@lru_cache(maxsize=1)
+def _split_noise() -> re.Pattern | None:
+    """The noise words of three Chinese characters or more that the search cut gives in pieces, once per process."""
     from assistant.index.lexical import tokenize
 
     split = [w for group in load_data("question_words.yaml")["noise"] for w in ([group] if isinstance(group, str) else group)
              if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w) and len(tokenize(w)) > 1]
-    return re.sub("|".join(sorted(split, key=len, reverse=True)), " ", question) if split else question
+    return re.compile("|".join(sorted(split, key=len, reverse=True))) if split else None
 
 
 def when_said(question: str) -> str:
