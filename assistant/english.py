@@ -82,7 +82,7 @@ def _cue(pattern: str) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def general_words() -> frozenset[str]:
-    return frozenset(data()["general"].split())
+    return frozenset(data()["general"].split() + data()["phrasing"].split())
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -102,6 +102,13 @@ def _other_forms(word: str) -> list[str]:
     spelled = [word] + [re.sub(p, r, word) for p, r in data()["spellings"] if re.search(p, word)]
     bare = [re.sub(p, r, w) for w in spelled for p, r in data()["inflections"] if re.search(p, w)]
     return [f for f in dict.fromkeys([*spelled[1:], *bare]) if len(f) >= 3]
+
+
+def _derived_forms(word: str) -> list[str]:
+    """The nouns a verb or adjective is made from, in each spelling (data/english.yaml derivations):
+    "urbanised" -> ["urbanization", …]."""
+    spelled = [word] + [re.sub(p, r, word) for p, r in data()["spellings"] if re.search(p, word)]
+    return list(dict.fromkeys(re.sub(p, r, w) for w in spelled for p, r in data()["derivations"] if re.search(p, w)))
 
 
 @lru_cache(maxsize=None)
@@ -125,6 +132,8 @@ def respell(question: str) -> str:
         if (word[0].isupper() and m.start() > 0) or word.lower() in known:
             return word
         form = next((f for f in _other_forms(word.lower()) if f in known), None)
+        if form is None:  # "urbanized": the noun it is made from, when that noun is a term (urbanization)
+            form = next((f for f in _derived_forms(word.lower()) if f in glossary()), None)
         return form if form is not None else word
     return re.sub(r"[A-Za-z]+", one, question)
 
@@ -401,9 +410,11 @@ def read(question: str, book=None) -> Reading:
     numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
     joiner = "和" if comparing else " "
     # periods before years: the words after the last year are the indicator's (refusal.indicator_words)
-    parts = [joiner.join(places_named), *periods, joiner.join(f"{y}年" for y in years)]
-    if report:
-        parts.append(data()["report_words"])
+    # the report named as the source before the years: "in 2008, according to the government work report" asks
+    # 2008's figure, and 2008年政府工作报告 would say the report of 2008 (its figures those of 2007); a year the
+    # question gives the report itself ("the 2008 report") is read from the English (analysis.report_years)
+    parts = [joiner.join(places_named), data()["report_words"] if report else "", *periods,
+             joiner.join(f"{y}年" for y in years)]
     # a word it cannot translate stays in the reading as written (in capitals, as the reports write
     # Latin terms such as GDP): a passage lacks it as it would lack a Chinese question's unknown term
     if scene:  # the scene, then a comma: as in Chinese, the words after it name what is asked (2023年…时，…多少所)

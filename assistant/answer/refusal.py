@@ -8,6 +8,7 @@ English glossary terms, and question words the corpus never uses.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.analysis import ASKED_GROUPS, Analysis
 from assistant.data_files import load_data, word_pattern
@@ -118,7 +119,7 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
         if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or is_unit(token) \
                 or token in place_words(analysis) or any(token in alias for alias in named):
             continue
-        if not known(token) and is_word(token):
+        if not known(token) and is_word(token) and token not in out:  # a rendering is in reading and expansion both
             out.append(token)
     # an English figure question's words that no glossary or word list knows (assistant/english.py) and
     # the reports do not use as they are: each stands for a Chinese term of the indicator the reading
@@ -190,7 +191,7 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     """
     from assistant.index.lexical import tokenize
 
-    question = when_said(question)
+    question = without_split_noise(when_said(question))
     asking = ASKING.search(question)
     if not asking:
         return []
@@ -202,6 +203,24 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     return [t for t in tokenize(f"{before} {after}")
             if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not re.search(r"\d", t)
             and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and not is_unit(t) and t not in places]
+
+
+def without_split_noise(question: str) -> str:
+    """The question with the noise words the search cut splits into pieces blanked whole: 政府工作报告 is the
+    report asked about, never the indicator, but its pieces 政府 and 工作 would pass as indicator words (an English
+    question's "according to its report" is read as 政府工作报告, right before the indicator)."""
+    split = _split_noise()
+    return split.sub(" ", question) if split else question
+
+
+@lru_cache(maxsize=1)
+def _split_noise() -> re.Pattern | None:
+    """The noise words of three Chinese characters or more that the search cut gives in pieces, once per process."""
+    from assistant.index.lexical import tokenize
+
+    split = [w for group in load_data("question_words.yaml")["noise"] for w in ([group] if isinstance(group, str) else group)
+             if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w) and len(tokenize(w)) > 1]
+    return re.compile("|".join(sorted(split, key=len, reverse=True))) if split else None
 
 
 def when_said(question: str) -> str:
@@ -228,9 +247,21 @@ def untranslated(question: str, text: str, senses: dict | None = None) -> list[s
     # apart (粮食作物播种面积…、总产65.7万吨 for 粮食总产)
     return [term for term, chinese in english_terms(question)
             if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
-            and not any(c in text or said_apart(c, text) or said_otherwise(c, text)
+            and not any(stands_in(c, text) or said_apart(c, text) or said_otherwise(c, text)
                         for c in [*chinese, *named_indicators(" ".join(chinese))])
             and not any(c in text for c in (senses or {}).get(term, ()))]
+
+
+def stands_in(word: str, text: str) -> bool:
+    """`word` stands in `text` other than inside a joint word naming two things at once (data/joint_words.yaml):
+    进出口 is imports and exports together, so a passage writing 出口 only inside 进出口 does not say exports.
+    Example: stands_in("出口", "进出口总额增长5%") -> False; stands_in("出口", "进出口总额增长5%，其中出口增长8%") -> True"""
+    if word not in text:
+        return False
+    for joint, parts in load_data("joint_words.yaml").items():
+        if joint not in word and any(part in word for part in parts):
+            text = text.replace(joint, " " * len(joint))
+    return word in text
 
 
 def missing_words(words: list[str], text: str) -> list[str]:
@@ -245,9 +276,10 @@ def missing_words(words: list[str], text: str) -> list[str]:
     for w in whole:
         parts = [o for o in words if o != w and o in w]
         # an indicator is there under any of its names (生产总值 as GDP: data/indicators.yaml)
-        named = w in text or any(len(n) >= 2 and (n in text or said_apart(n, text)) for n in named_indicators(w))
+        named = stands_in(w, text) or any(len(n) >= 2 and (stands_in(n, text) or said_apart(n, text))
+                                          for n in named_indicators(w))
         named = named or said_otherwise(w, text, words)
-        if not named and not (parts and all(p in text for p in parts)):
+        if not named and not (parts and all(stands_in(p, text) for p in parts)):
             out.append(w)
     return out
 
@@ -268,7 +300,21 @@ def said_otherwise(name: str, text: str, words: list[str] = ()) -> bool:
     short form (规上工业 for 规模以上工业), a pair's joint word before 分别 (城乡居民…分别 for 农村居民), or a
     kind's bare name in a list before another word asked (肉、奶产量 for 肉类 and 产量)."""
     return (shortened_in(name, text) or said_jointly(name, text) or kind_named(name, text, words)
-            or part_said(name, text))
+            or part_said(name, text) or rank_said(name, text))
+
+
+RANK_STATED = re.compile(r"第\s*\d+|第[一二三四五六七八九十]|\d+\s*[位名]")  # 第四位, 第6, 前3名
+
+
+def rank_said(name: str, text: str) -> bool:
+    """A word asking a rank (排名, 位次: data/fact_cues.yaml question_rank), alone or after what is ranked (世界排名),
+    that the passage says as reports state a rank: by the ordinal itself (从世界第六位上升到第四位), with what is
+    ranked standing in it. Example: rank_said("世界排名", "…从世界第六位上升到第四位") -> True"""
+    from assistant.facts.extract import cues
+
+    words = [w for w in cues()["question_rank"] if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    found = re.fullmatch(rf"([\u4e00-\u9fff]*?)(?:{'|'.join(words)})", name) if words else None
+    return bool(found) and RANK_STATED.search(text) is not None and (not found.group(1) or found.group(1) in text)
 
 
 def part_said(name: str, text: str) -> bool:
