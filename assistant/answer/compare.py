@@ -11,16 +11,20 @@ import re
 
 from assistant.data_files import word_pattern
 
-RATES = {"growth": {"growth", "change"}, "share": {"share"}}
+RATES = {"growth": {"growth", "change"}, "share": {"share"}, "change": {"change"}}
 NOT_LEVELS = {"growth", "share", "change", "multiple"}  # facts.match.RATE_MEASURES
 
 
 def asked_measure(text: str) -> str:
-    """share, growth or amount: the measure a question names ("民生支出占比" -> share, "GDP增速" -> growth,
-    "经济总量" -> amount); "" when it names none. A share is read first: 占比 of 增加值 is a share."""
+    """share, growth, change or amount: the measure a question names ("民生支出占比" -> share, "GDP增速" -> growth,
+    "优良天数哪年增加得多" -> change, "经济总量" -> amount); "" when it names none. A share is read first: 占比 of
+    增加值 is a share."""
     for measure in ("share", "growth", "amount"):
         if word_pattern("asking.yaml", f"{measure}_words").search(text):
             return measure
+    # 哪个增加得多, 各提高多少: each side's change (增加60天), not its level (全年优良天数246天)
+    if word_pattern("compare.yaml", "change_comparatives").search(text):
+        return "change"
     # 哪年更多, 谁的…大 with no rate named: a quantity of each side (data/compare.yaml amount_comparatives)
     if word_pattern("compare.yaml", "amount_comparatives").search(text) \
             and not word_pattern("question_words.yaml", "rate_cues").search(text):
