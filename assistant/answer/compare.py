@@ -300,3 +300,30 @@ def bound_only(span: str) -> bool:
         if not (bounded.match(span, m.end()) or before.search(head)):
             return False
     return True
+
+
+def rates_of_one_thing(a, b) -> bool:
+    """Two rates set side by side are of one thing: 广义货币增长目标16% is no match for 国内生产总值增长8%, nor
+    教育支出's share of spending for 民生支出's. What each is of (a share's part before 占, its indicator without
+    the words of rate and status: data/compare.yaml rate_generic) names one indicator group (data/indicators.yaml:
+    GDP and 地区生产总值), or the two share two character pairs (城镇化率, 常住人口城镇化率); a rate naming
+    nothing it is of (增长5.5%) is told apart by nothing, and stands."""
+    from assistant.facts.indicators import named_indicators
+
+    own = [_rate_of(f.indicator) for f in (a, b)]
+    held = [_pairs_of(o) for o in own]
+    if not all(held):
+        return True
+    if set(named_indicators(own[0])) & set(named_indicators(own[1])):
+        return True
+    return len(held[0] & held[1]) >= min(2, *(len(h) for h in held))
+
+
+def _rate_of(indicator: str) -> str:
+    """What a rate is of: 民生支出占一般公共预算支出 -> 民生支出; 广义货币M2预期增长目标 -> 广义货币M2."""
+    head = indicator.split("占")[0] if "占" in indicator else indicator
+    return word_pattern("compare.yaml", "rate_generic").sub(" ", head.upper())
+
+
+def _pairs_of(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[\u4e00-\u9fffA-Z0-9]{2}", text[i:i + 2])}
