@@ -310,13 +310,20 @@ def rates_of_one_thing(a, b) -> bool:
     nothing it is of (增长5.5%) is told apart by nothing, and stands."""
     from assistant.facts.indicators import named_indicators
 
+    if set(named_indicators(a.indicator)) & set(named_indicators(b.indicator)):
+        return True  # 经济增长 and 地区生产总值: one indicator's names
     own = [_rate_of(f.indicator) for f in (a, b)]
     held = [_pairs_of(o) for o in own]
     if not all(held):
         return True
     if set(named_indicators(own[0])) & set(named_indicators(own[1])):
         return True
-    return len(held[0] & held[1]) >= min(2, *(len(h) for h in held))
+    shared = held[0] & held[1]
+    # two pairs, or one heading both (入境旅游人次, 入境游客数量), or an acronym both name (广义货币M2, M2为…)
+    heads = [re.search(r"[\u4e00-\u9fffA-Z0-9]{2}", o) for o in own]
+    return (len(shared) >= min(2, *(len(h) for h in held))
+            or (all(heads) and heads[0].group(0) == heads[1].group(0))
+            or any(re.fullmatch(r"[A-Z][A-Z0-9]", p) for p in shared))
 
 
 def _rate_of(indicator: str) -> str:
