@@ -310,7 +310,8 @@ def rates_of_one_thing(a, b) -> bool:
     nothing it is of (增长5.5%) is told apart by nothing, and stands."""
     from assistant.facts.indicators import named_indicators
 
-    if set(named_indicators(a.indicator)) & set(named_indicators(b.indicator)):
+    parts = [f.indicator.split("占")[0] for f in (a, b)]  # a share's part shared out: 民生支出 of 民生支出占…
+    if set(named_indicators(parts[0])) & set(named_indicators(parts[1])):
         return True  # 经济增长 and 地区生产总值: one indicator's names
     own = [_rate_of(f.indicator) for f in (a, b)]
     held = [_pairs_of(o) for o in own]
