@@ -117,6 +117,7 @@ def _rate(indicator: str, value: float) -> Fact:
     ("民生支出占一般公共预算支出", "教育支出占一般公共预算支出", False),  # a share of one thing against another's
     ("全市GDP", "地区生产总值", True),  # one indicator group (data/indicators.yaml)
     ("经济增长", "地区生产总值", True),
+    ("经济", "地区生产总值", True),  # "经济增长5.5%": 经济 growing is 经济增长, a name of GDP
     ("入境旅游人次", "入境游客数量", True),  # one head: 入境
     ("M2为M右下角加2", "广义货币M2预期增长目标", True),  # one acronym
     ("城镇化率", "常住人口城镇化率", True),

@@ -310,8 +310,7 @@ def rates_of_one_thing(a, b) -> bool:
     nothing it is of (增长5.5%) is told apart by nothing, and stands."""
     from assistant.facts.indicators import named_indicators
 
-    parts = [f.indicator.split("占")[0] for f in (a, b)]  # a share's part shared out: 民生支出 of 民生支出占…
-    if set(named_indicators(parts[0])) & set(named_indicators(parts[1])):
+    if set(_rate_names(a)) & set(_rate_names(b)):
         return True  # 经济增长 and 地区生产总值: one indicator's names
     own = [_rate_of(f.indicator) for f in (a, b)]
     held = [_pairs_of(o) for o in own]
@@ -325,6 +324,18 @@ def rates_of_one_thing(a, b) -> bool:
     return (len(shared) >= min(2, *(len(h) for h in held))
             or (all(heads) and heads[0].group(0) == heads[1].group(0))
             or any(re.fullmatch(r"[A-Z][A-Z0-9]", p) for p in shared))
+
+
+def _rate_names(fact) -> tuple[str, ...]:
+    """The indicator names (data/indicators.yaml) a rate is of: its indicator's (a share's part shared out, 民生支出 of
+    民生支出占…), or its indicator said with its measure's word ("经济" growing: 经济增长, a name of GDP;
+    data/compare.yaml measure_words)."""
+    from assistant.data_files import load_data
+    from assistant.facts.indicators import named_indicators
+
+    part = fact.indicator.split("占")[0]
+    word = load_data("compare.yaml")["measure_words"].get(fact.measure, "")
+    return named_indicators(part) or (named_indicators(part + word) if word and part else ())
 
 
 def _rate_of(indicator: str) -> str:
