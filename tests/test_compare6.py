@@ -58,6 +58,9 @@ def test_which_side_changed_more_asks_each_sides_change(question, measure):
     ("五年增量超2100亿元", True),
     ("全市地区生产总值达到8312.6亿元", False),
     ("超额完成目标任务3.2万人", False),  # 超额 is no bound of the figure after it
+    # stretched past two bounds to another thing's value: still no value of the side's
+    ("全市地区生产总值迈上8000亿元台阶、五年增量超2100亿元，人均生产总值达9.1万元", True),
+    ("全市地区生产总值迈上8000亿元台阶，达到8312.6亿元", False),  # one bound, one value
 ])
 def test_a_milestone_passed_is_a_bound_not_a_value(span, bound):
     assert bound_only(span) is bound
