@@ -24,8 +24,14 @@ def test_a_figure_given_for_one_side_and_the_other_asked_is_a_comparison(questio
     assert sorted(y for s in _sides(analysis) for y in s.years) == [2022, 2024]
 
 
-def test_a_figure_given_with_one_year_only_makes_no_comparison():
-    assert not analyse("Kaifeng aimed for grain output growth of about 3% in 2022; did it reach it?").comparison
+@pytest.mark.parametrize("question", [
+    "Kaifeng aimed for grain output growth of about 3% in 2022; did it reach it?",  # one year
+    # a report's year and a base year: no two years of figures; and a date asked
+    "According to the 2019 work report, in what year was Kaifeng's GDP to pass 500 billion yuan at 2015 prices?",
+    "By the 2019 report, what growth of about 7% was set for 2020?",  # the report's year and the figure's
+])
+def test_a_figure_given_without_two_sides_makes_no_comparison(question):
+    assert not analyse(question).comparison
 
 
 @pytest.mark.parametrize("question, comparison", [
