@@ -250,11 +250,13 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     # (two sides only: "Zhejiang's Yiwu-Xinjiang-Europe service or the Xi'an service" names a third in a name)
     two = len(found_places) == 2 or (len(found_places) < 2 and len(years) == 2)
     comparison = sides and bool(question_words("compare").search(question)
-                                or asked and two and word_pattern("compare.yaml", "compare_asked").search(asked))
+                                or asked and two and word_pattern("compare.yaml", "compare_asked").search(asked)
+                                or figure_given_for_a_side(question, asked, found_places, years))
     # a year set against a plan period ("2009年关停多少，与“十一五”合计相比") has two sides too, but only an
     # explicit comparing word joins them: a bare 和 does not ("十四五时期和2035年的目标" is one plan's scene)
     comparison = comparison or (len(years) == 1 and len(periods) >= 1 and len(found_places) < 2
-                                and bool(question_words("compare_spans").search(both)))
+                                and bool(question_words("compare_spans").search(both)
+                                         or word_pattern("compare.yaml", "set_against").search(both)))
     found_places = _without_field(found_places, both, comparison, book)
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
@@ -265,6 +267,25 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
                     periods=periods, comparison=comparison, wants=(wants := what_is_wanted(asking)),
                     language=language, expansion=expansion, unit=asked_unit(asking),
                     amount=asks_amount(asking, wants), book=book)
+
+
+def figure_given_for_a_side(question: str, asked: str, places: list[str], years: list[int]) -> bool:
+    """Two places, or two years of figures (not a report's year, not a base: "the 2011 report … at 2010 prices"),
+    and a figure the question gives itself; a question asking a date ("in what year was GDP to exceed 55 trillion")
+    sets no sides against each other."""
+    both = f"{question} {asked}" if asked else question
+    asking = re.sub(r"[A-Za-z][A-Za-z0-9.&'-]*", " ", question) if asked else question
+    if what_is_wanted(asking) == "date" or not gives_a_figure(asked or question):
+        return False
+    figure_years = set(years) - set(report_years(both)) - set(base_years(asked or question))
+    return len(places) == 2 or (len(places) < 2 and len(figure_years) == 2)
+
+
+def gives_a_figure(text: str) -> bool:
+    """The question states a figure of its own (about 7%, 10 trillion yuan: data/compare.yaml given_figures): with
+    two years or places named, it is given for one side and the other side's is asked ("a target of about 7% for
+    2015; what was the target for 2017?"), a comparison with no comparing word."""
+    return bool(word_pattern("compare.yaml", "given_figures").search(text) or english_figures(text))
 
 
 def _without_field(found: list[str], question: str, comparison: bool, book: PlaceBook) -> list[str]:

@@ -98,7 +98,7 @@ def test_two_places_in_two_years_each_answered_with_its_own_years_figure_and_a_v
     ("开封和洛阳谁的粮食产量大？", "amount"),
     ("开封和洛阳谁的新增就业更多？", "amount"),
     ("开封和洛阳哪个的城镇化率更高？", ""),  # higher may be a rate's
-    ("开封和洛阳哪年工业增加值增加更多？", ""),  # 增加 names a change
+    ("开封和洛阳哪年工业增加值增加更多？", "change"),  # 增加 names a change: each side's (compare6)
     ("开封和洛阳的PM2.5降幅哪个更大？", ""),
     ("开封和洛阳民生支出占比哪个大？", "share"),
 ])

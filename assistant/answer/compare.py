@@ -11,16 +11,20 @@ import re
 
 from assistant.data_files import word_pattern
 
-RATES = {"growth": {"growth", "change"}, "share": {"share"}}
+RATES = {"growth": {"growth", "change"}, "share": {"share"}, "change": {"change"}}
 NOT_LEVELS = {"growth", "share", "change", "multiple"}  # facts.match.RATE_MEASURES
 
 
 def asked_measure(text: str) -> str:
-    """share, growth or amount: the measure a question names ("民生支出占比" -> share, "GDP增速" -> growth,
-    "经济总量" -> amount); "" when it names none. A share is read first: 占比 of 增加值 is a share."""
+    """share, growth, change or amount: the measure a question names ("民生支出占比" -> share, "GDP增速" -> growth,
+    "优良天数哪年增加得多" -> change, "经济总量" -> amount); "" when it names none. A share is read first: 占比 of
+    增加值 is a share."""
     for measure in ("share", "growth", "amount"):
         if word_pattern("asking.yaml", f"{measure}_words").search(text):
             return measure
+    # 哪个增加得多, 各提高多少: each side's change (增加60天), not its level (全年优良天数246天)
+    if word_pattern("compare.yaml", "change_comparatives").search(text):
+        return "change"
     # 哪年更多, 谁的…大 with no rate named: a quantity of each side (data/compare.yaml amount_comparatives)
     if word_pattern("compare.yaml", "amount_comparatives").search(text) \
             and not word_pattern("question_words.yaml", "rate_cues").search(text):
@@ -283,7 +287,7 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 def bound_only(span: str) -> bool:
     """Every figure of the span is a bound (持续稳定在70%以上, 超过1万家: data/compare.yaml bound_before/after),
-    none a value: a side's achieved value is stated as a value where its passages state one."""
+    or two thirds of them and two or more: a side's achieved value is stated as a value where its passages state one."""
     before = word_pattern("compare.yaml", "bound_before")
     after = word_pattern("compare.yaml", "bound_after")
     found = [m for m in NUMBER.finditer(span) if not re.match(r"\s*年", span[m.end():])]  # a year is no figure
@@ -291,8 +295,53 @@ def bound_only(span: str) -> bool:
         return False
     # the bound word right after the figure or after its unit (5500人以上, 70%以上, 500多万台)
     bounded = re.compile(rf"[^\d\s，,。；;、]{{0,3}}?(?:{after.pattern})")
-    for m in found:
-        head = span[max(0, m.start() - 4):m.start()]
-        if not (bounded.match(span, m.end()) or before.search(head)):
-            return False
-    return True
+    bounds = sum(1 for m in found if bounded.match(span, m.end()) or before.search(span[max(0, m.start() - 4):m.start()]))
+    # most of its figures: a span stretched past its bounds to a figure of something else (迈上5万亿台阶、五年增量超
+    # 1.36万亿元，人均…达1.19万美元) states no more of the side's value than the bounds alone
+    return bounds == len(found) or bounds >= 2 and bounds * 3 >= len(found) * 2
+
+
+def rates_of_one_thing(a, b) -> bool:
+    """Two rates set side by side are of one thing: 广义货币增长目标16% is no match for 国内生产总值增长8%, nor
+    教育支出's share of spending for 民生支出's. What each is of (a share's part before 占, its indicator without
+    the words of rate and status: data/compare.yaml rate_generic) names one indicator group (data/indicators.yaml:
+    GDP and 地区生产总值), or the two share two character pairs (城镇化率, 常住人口城镇化率); a rate naming
+    nothing it is of (增长5.5%) is told apart by nothing, and stands."""
+    from assistant.facts.indicators import named_indicators
+
+    if set(_rate_names(a)) & set(_rate_names(b)):
+        return True  # 经济增长 and 地区生产总值: one indicator's names
+    own = [_rate_of(f.indicator) for f in (a, b)]
+    held = [_pairs_of(o) for o in own]
+    if not all(held):
+        return True
+    if set(named_indicators(own[0])) & set(named_indicators(own[1])):
+        return True
+    shared = held[0] & held[1]
+    # two pairs, or one heading both (入境旅游人次, 入境游客数量), or an acronym both name (广义货币M2, M2为…)
+    heads = [re.search(r"[\u4e00-\u9fffA-Z0-9]{2}", o) for o in own]
+    return (len(shared) >= min(2, *(len(h) for h in held))
+            or (all(heads) and heads[0].group(0) == heads[1].group(0))
+            or any(re.fullmatch(r"[A-Z][A-Z0-9]", p) for p in shared))
+
+
+def _rate_names(fact) -> tuple[str, ...]:
+    """The indicator names (data/indicators.yaml) a rate is of: its indicator's (a share's part shared out, 民生支出 of
+    民生支出占…), or its indicator said with its measure's word ("经济" growing: 经济增长, a name of GDP;
+    data/compare.yaml measure_words)."""
+    from assistant.data_files import load_data
+    from assistant.facts.indicators import named_indicators
+
+    part = fact.indicator.split("占")[0]
+    word = load_data("compare.yaml")["measure_words"].get(fact.measure, "")
+    return named_indicators(part) or (named_indicators(part + word) if word and part else ())
+
+
+def _rate_of(indicator: str) -> str:
+    """What a rate is of: 民生支出占一般公共预算支出 -> 民生支出; 广义货币M2预期增长目标 -> 广义货币M2."""
+    head = indicator.split("占")[0] if "占" in indicator else indicator
+    return word_pattern("compare.yaml", "rate_generic").sub(" ", head.upper())
+
+
+def _pairs_of(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[\u4e00-\u9fffA-Z0-9]{2}", text[i:i + 2])}

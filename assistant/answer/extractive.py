@@ -29,7 +29,7 @@ from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, 
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another, qualifiers_only, bound_only
+from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another, qualifiers_only, bound_only, rates_of_one_thing
 from assistant.answer.lists import english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
@@ -1092,7 +1092,7 @@ def same_thing(a, b, said: dict) -> bool:
     share only the question's 省级: two things, never set side by side. Rates (增长5.5% against 地区生产总值增长
     4.5%) are told apart by their measure, already the same."""
     if a.measure in ("growth", "share", "change", "multiple"):
-        return True
+        return rates_of_one_thing(a, b)  # compare.py: 广义货币增长16% is no match for 国内生产总值增长8%
 
     def pairs(text: str) -> set[str]:
         text = text.upper()

@@ -24,7 +24,7 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     out = []
     if frame.places and fact.place and not _same_place(fact.place, frame.places, frame.book):
         out.append("place")
-    if not _period_agrees(fact, frame):
+    if not _period_agrees(fact, frame) or running_total(fact, frame, year_issued):
         out.append("period")
     if not _status_agrees(fact, frame, year_issued):
         out.append("status")
@@ -235,6 +235,21 @@ def _period_agrees(fact: Fact, frame: Frame) -> bool:
             return frame.status in ("cumulative", "average", "target") and fact.period in _periods_of(frame.years)
         return year in frame.years
     return True
+
+
+def running_total(fact: Fact, frame: Frame, year_issued: int | None) -> bool:
+    """A plan period's total asked (the period named, no year) is said by the report looking back on the period's
+    last year: a figure of the period in a report issued two years or more before it ended is a running total
+    ("十一五"…关停小火电2157万千瓦 in the report of 2008; the period's is 7210万千瓦, in the report of 2011). Not when
+    the question asks the total so far (以来, 至今: data/compare.yaml so_far), nor of a target."""
+    from assistant.data_files import word_pattern
+
+    if not frame.periods or frame.years or fact.status == "target" or fact.period not in frame.periods \
+            or year_issued is None or fact.period not in plan_periods():
+        return False
+    if frame.words and word_pattern("compare.yaml", "so_far").search(frame.words):
+        return False
+    return year_issued < plan_periods()[fact.period][1]
 
 
 def _status_agrees(fact: Fact, frame: Frame, year_issued: int | None) -> bool:
