@@ -30,7 +30,7 @@ from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, 
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another, qualifiers_only, bound_only
-from assistant.answer.lists import english_list, english_one_asked, items_after
+from assistant.answer.lists import asked_items_kind, english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
@@ -65,6 +65,8 @@ FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
 INTRODUCES_ITEMS = re.compile(rf"(?<!\d)[：:](?!\d)|{'|'.join(SPELLS_OUT)}")
 LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
 NO_ITEMS = 0.1  # what a list question's span naming no items loses
+INSTANCES_BONUS = 0.4  # a list question's span naming two instances of the asked noun or more: more than a run of as many
+# items as counted (0.3), whose items may be other things (液压软管产业集群和产业示范基地)
 LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
 YEAR_MISMATCH = 0.4
 # What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
@@ -196,12 +198,20 @@ def asks_list(question: str, original: str = "") -> bool:
     return question_words("list").search(question) is not None or english_list(original)
 
 
-def list_bonus(span: str, analysis: Analysis) -> float:
+def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> float:
     """A list question is answered by a span giving items (集成电路、生物医药、人工智能; 金融+财政+土地+信用;
-    是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list."""
+    是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list.
+    `grams`: the question's words; items that are kinds of things, the asked noun one of them (一批国家级产业集群、
+    产业园区、龙头企业 for which clusters), give none of its instances; two items or more each naming one of
+    its instances (食品制造产业集群、液压科技产业集群) give them best (lists.asked_items_kind)."""
     if analysis.comparison or not asks_list(analysis.question, analysis.original):
         return 0.0
     wanted = asked_count(analysis.question) or asked_count(analysis.original)  # an English question counts in English
+    instances, categories = asked_items_kind(span, grams)
+    if categories:
+        return -NO_ITEMS
+    if instances >= max(2, wanted):
+        return INSTANCES_BONUS  # as many instances as asked (name four of them: four at least)
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
         # a span giving no items (围绕休闲食品产业链, the heading of one of them; 营养与健康 joins no items) answers
         # less than one giving them; numbered items (一是…) and as many joined by 和 as are counted are items
@@ -314,15 +324,16 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          # items sharing no word with the question are some other list's (吃苦耐劳、一往无前),
                          # unless they are names of the kind asked (which roads: 巴山路、岷山路)
-                         + (list_bonus(span, analysis) if not grams or any(g in span for g in grams)
+                         + (list_bonus(span, analysis, grams) if not grams or any(g in span for g in grams)
                             or (kind and kind_bonus(span, kind, asked_text(analysis)) > 0) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if bonus is not None:
                     score += bonus(span)
                 named = kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
-                # a counted list of a kind (which two meetings) is answered by names of that kind: a list naming
-                # none (国际机场二跑道、…) lists other things, however many of the question's words it shares
-                score += named if named or not (counted >= 2 and kind) else -KIND_WEIGHT
+                # a thing of a kind asked (which two meetings, which mission) is answered by names of that kind: a
+                # span naming none (国际机场二跑道、…; 首要任务 for a mission) is about other things, however many of
+                # the question's words it shares
+                score += named if named or not kind else -KIND_WEIGHT
                 score += figure_bonus(span, given)
                 if news_date and holds_dateline(span):
                     score += DATELINE_WEIGHT
