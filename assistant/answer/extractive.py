@@ -282,6 +282,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     # several of a kind counted (哪三条道路, which two meetings): the kind's own noun (道路, 会议) is no word of the
     # things asked, 新建农村公路 names no road, 巴山路 does (one asked, it may be part of its name: 海螺集团)
     grams = {g for g in grams if not g.endswith(kind)} if kind and counted >= 2 else grams
+    # and a common noun the reports use for other things (任务 read from "mission": 首要任务 is a task) says nothing
+    # of which one is asked
+    grams = grams - kind_nouns(analysis) if kind else grams
     given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
@@ -330,10 +333,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if bonus is not None:
                     score += bonus(span)
                 named = kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
-                # a thing of a kind asked (which two meetings, which mission) is answered by names of that kind: a
-                # span naming none (国际机场二跑道、…; 首要任务 for a mission) is about other things, however many of
-                # the question's words it shares
-                score += named if named or not kind else -KIND_WEIGHT
+                # a counted list of a kind (which two meetings) is answered by names of that kind: a list naming
+                # none (国际机场二跑道、…) lists other things, however many of the question's words it shares
+                score += named if named or not (counted >= 2 and kind) else -KIND_WEIGHT
                 score += figure_bonus(span, given)
                 if news_date and holds_dateline(span):
                     score += DATELINE_WEIGHT
@@ -341,6 +343,16 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
+
+
+def kind_nouns(analysis: Analysis) -> set[str]:
+    """The common nouns of the kind of name a question asks (data/question_words.yaml name_kinds, nouns): words of
+    the question that name no one thing of that kind (任务 for which mission; a mission is named …号)."""
+    asked = asked_text(analysis)
+    for kind in load_data("question_words.yaml").get("name_kinds", []):
+        if re.search("|".join(kind["asks"]), asked, re.I):
+            return set(kind.get("nouns", []))
+    return set()
 
 
 def lists_items(span: str, kind: tuple[str, ...], question: str) -> bool:

@@ -134,7 +134,7 @@ def _own_before(item: str, end: int, grams: set[str]) -> str:
 def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
     """(instances, categories) of the runs of items in a list question's span.
 
-    An item holding the question's noun (three characters or more of its words, 产业集群) with words of its
+    An item ending with the question's noun (three characters or more of its words, 产业集群) with words of its
     own before it names an instance of it: "千亿级食品制造产业集群、百亿级液压科技产业集群" names two clusters.
     An item that is the noun itself ("培育一批国家级产业集群、产业园区、龙头企业": nothing of its own after the
     quantity word but the question's words) beside items that are other things names kinds of things, the
@@ -145,8 +145,9 @@ def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
     for run in ITEM_RUN.finditer(span):
         named = bare = other = 0
         items = ITEM_JOINS.split(run.group(0))
-        for item in items:
-            found = question_runs(item, grams)
+        for n, item in enumerate(items, start=1):
+            # the noun ends an item; the last one may go on with what is said of the run (…产业集群为重点)
+            found = [r for r in question_runs(item, grams) if n == len(items) or r[1] == len(item)]
             if not found:
                 other += 1
             elif len(_own_before(item, found[-1][0], grams)) <= 1:
