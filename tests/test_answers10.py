@@ -66,3 +66,16 @@ def test_a_mission_asked_is_answered_by_the_clause_naming_one_not_by_a_task():
 def test_the_questions_verb_opening_a_run_is_no_noun_of_its_items():
     grams = {"持续", "续办", "办好", "国际", "会议"}
     assert asked_items_kind("持续办好东海国际峰会、世界海洋大会", grams) == (0, False)
+
+
+def test_a_round_figure_given_is_found_written_in_words():
+    assert ex.round_in_words("1000亿元") == "千亿元" and ex.round_in_words("100万人") == "百万人"
+    assert ex.round_in_words("1200亿元") == "" and ex.round_in_words("4.7亿元") == ""
+
+
+def test_the_county_past_a_round_figure_is_the_one_the_report_writes_in_words():
+    contexts = [report_passage("设立总规模1000亿元的省产业投资引导基金，新增上市公司30家。", "某省", n=1),
+                report_passage("27个县（市）生产总值增速快于全省，东江龙门成为生产总值超千亿元县。", "某省", n=2)]
+    asked = analyse("Which county's GDP passed 100 billion yuan in 2025?")
+    text = ex.answer(asked.question, asked, contexts)
+    assert "龙门" in text and "基金" not in text, text

@@ -286,6 +286,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     # of which one is asked
     grams = grams - kind_nouns(analysis) if kind else grams
     given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
+    given = given + [w for w in map(round_in_words, given) if w]  # 1000亿元 is written 千亿元 (超千亿元县)
+    # the figure given is matched as a figure: its digits (10, 00 of 1000亿元) are no words of the question
+    grams = {g for g in grams if not g.isdigit()} if given else grams
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
     marks = rank_marks(analysis)  # and each rank in a scope asked (全省 for "in Henan")
@@ -343,6 +346,17 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
+
+
+ROUND_FIGURE = re.compile(r"(10{1,3})([万亿]?[\u4e00-\u9fff]*)")
+ROUND_WORDS = {"10": "十", "100": "百", "1000": "千"}
+
+
+def round_in_words(figure: str) -> str:
+    """A round figure as reports write a threshold in words: "1000亿元" -> "千亿元" (生产总值超千亿元县), "100万人"
+    -> "百万人"; "" for any other figure (1200亿元, 4.7亿元)."""
+    found = ROUND_FIGURE.fullmatch(figure)
+    return ROUND_WORDS[found.group(1)] + found.group(2) if found and found.group(2) else ""
 
 
 def kind_nouns(analysis: Analysis) -> set[str]:
