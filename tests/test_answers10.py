@@ -79,3 +79,12 @@ def test_the_county_past_a_round_figure_is_the_one_the_report_writes_in_words():
     asked = analyse("Which county's GDP passed 100 billion yuan in 2025?")
     text = ex.answer(asked.question, asked, contexts)
     assert "龙门" in text and "基金" not in text, text
+
+
+def test_the_questions_words_qualifying_another_noun_name_no_instance():
+    grams = {"制造", "造业", "质量"}
+    assert asked_items_kind("国家实验室、国家大科学装置、国家级制造业创新中心均实现突破", grams) == (0, False)
+
+
+def test_a_trade_before_the_kind_is_no_place_of_it():
+    assert name_kind_ends(analyse("Which securities firm in the city finished its merger?")) == ()

@@ -207,7 +207,8 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
     if analysis.comparison or not asks_list(analysis.question, analysis.original):
         return 0.0
     wanted = asked_count(analysis.question) or asked_count(analysis.original)  # an English question counts in English
-    instances, categories = asked_items_kind(span, grams)
+    # (an English which asking one thing, read 哪些 as any which, asks no instances of a kind)
+    instances, categories = asked_items_kind(span, grams) if not english_one_asked(analysis.original) else (0, False)
     if categories:
         return -NO_ITEMS
     if instances >= max(2, wanted):

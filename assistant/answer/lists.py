@@ -101,6 +101,7 @@ def english_one_asked(original: str) -> bool:
 # -- a list of the asked thing's instances, or of kinds of things the asked one is among ----------------------
 
 QUESTION_RUN = 3  # characters at least of the question's own noun said in an item (产业集群, 龙头企业)
+TAIL = 3  # characters at most after the noun in a run's last item (为重点: what the clause says of the run)
 
 
 def question_runs(text: str, grams: set[str]) -> list[tuple[int, int]]:
@@ -146,8 +147,9 @@ def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
         named = bare = other = 0
         items = ITEM_JOINS.split(run.group(0))
         for n, item in enumerate(items, start=1):
-            # the noun ends an item; the last one may go on with what is said of the run (…产业集群为重点)
-            found = [r for r in question_runs(item, grams) if n == len(items) or r[1] == len(item)]
+            # the noun ends an item (the last may go on a few characters: …产业集群为重点); a run of the question's
+            # words followed by words of its own (制造业创新中心) qualifies another noun, the head
+            found = [r for r in question_runs(item, grams) if len(item) - r[1] <= (TAIL if n == len(items) else 0)]
             if not found:
                 other += 1
             elif len(_own_before(item, found[-1][0], grams)) <= 1:
