@@ -88,3 +88,9 @@ def test_the_questions_words_qualifying_another_noun_name_no_instance():
 
 def test_a_trade_before_the_kind_is_no_place_of_it():
     assert name_kind_ends(analyse("Which securities firm in the city finished its merger?")) == ()
+
+
+def test_the_noun_after_etc_heads_every_item_and_one_item_naming_it_heads_none():
+    grams = {"实验", "验室"}
+    assert asked_items_kind("青峰、东湖、北山等实验室加快建设", grams) == (3, False)
+    assert asked_items_kind("支持青峰实验室、东湖实验室等加快建设", grams) == (1, False)

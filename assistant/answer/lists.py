@@ -132,6 +132,16 @@ def _own_before(item: str, end: int, grams: set[str]) -> str:
     return "".join(c for c in before if "\u4e00" <= c <= "\u9fff" and not any(c in g for g in grams))
 
 
+def heads(item: str, run: tuple[int, int], last: bool) -> bool:
+    """The question's words at `run` are the item's head noun: they end it; in a run's last item they may be
+    followed by what the clause says of the run (…产业集群为重点, 三字 at most) or, after 等, by anything
+    (云龙湖等实验室加快建设). Words of the question followed by words of its own (制造业创新中心) qualify
+    another noun."""
+    if run[1] == len(item):
+        return True
+    return last and (len(item) - run[1] <= TAIL or "等" in item[:run[0]])
+
+
 def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
     """(instances, categories) of the runs of items in a list question's span.
 
@@ -145,18 +155,19 @@ def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
     instances, categories = 0, False
     for run in ITEM_RUN.finditer(span):
         named = bare = other = 0
+        last_named = False
         items = ITEM_JOINS.split(run.group(0))
         for n, item in enumerate(items, start=1):
-            # the noun ends an item (the last may go on a few characters: …产业集群为重点); a run of the question's
-            # words followed by words of its own (制造业创新中心) qualifies another noun, the head
-            found = [r for r in question_runs(item, grams) if len(item) - r[1] <= (TAIL if n == len(items) else 0)]
+            found = [r for r in question_runs(item, grams) if heads(item, r, last=n == len(items))]
+            last_named = False
             if not found:
                 other += 1
             elif len(_own_before(item, found[-1][0], grams)) <= 1:
                 bare += 1
             else:
                 named += 1
-        if named == 1 and other == len(items) - 1 and question_runs(items[-1], grams):
+                last_named = n == len(items)
+        if named == 1 and last_named and other == len(items) - 1:
             named = len(items)  # the noun said once, after the last item, heads them all (A、B等8个产业集群)
         instances = max(instances, named)
         categories = categories or (bare >= 1 and other >= 1 and not named)
