@@ -94,3 +94,8 @@ def test_the_noun_after_etc_heads_every_item_and_one_item_naming_it_heads_none()
     grams = {"实验", "验室"}
     assert asked_items_kind("青峰、东湖、北山等实验室加快建设", grams) == (3, False)
     assert asked_items_kind("支持青峰实验室、东湖实验室等加快建设", grams) == (1, False)
+
+
+def test_an_item_counting_the_items_before_it_is_no_bare_noun():
+    grams = {"材料", "新材", "产业", "业链", "条产", "培育", "重点", "点培", "氟硅"}
+    assert not asked_items_kind("重点培育氟基、硅基、含氟新材料3条产业链和精细化学品等6大系列产品", grams)[1]

@@ -129,7 +129,8 @@ def _own_before(item: str, end: int, grams: set[str]) -> str:
     before = before[cut:]
     for start, stop in reversed(question_runs(before, grams)):
         before = before[:start] + before[stop:]
-    return "".join(c for c in before if "\u4e00" <= c <= "\u9fff" and not any(c in g for g in grams))
+    # a count is the item's own too (含氟新材料3条产业链: the three named before it, 3条 of them)
+    return "".join(c for c in before if c.isdigit() or ("\u4e00" <= c <= "\u9fff" and not any(c in g for g in grams)))
 
 
 def heads(item: str, run: tuple[int, int], last: bool) -> bool:
