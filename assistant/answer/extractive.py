@@ -29,8 +29,10 @@ from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, 
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import another_indicator, asked_measure, asks_which_more, measure_fits, side_status, side_times, year_of_other_side, counts_another, qualifiers_only, bound_only, rates_of_one_thing
-from assistant.answer.lists import english_list, english_one_asked, items_after
+from assistant.answer.compare import (another_indicator, asked_measure, asks_which_more, measure_fits, side_status,
+                                      side_times, year_of_other_side, counts_another, qualifiers_only, bound_only,
+                                      rates_of_one_thing)
+from assistant.answer.lists import asked_items_kind, english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
@@ -65,6 +67,8 @@ FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
 INTRODUCES_ITEMS = re.compile(rf"(?<!\d)[：:](?!\d)|{'|'.join(SPELLS_OUT)}")
 LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
 NO_ITEMS = 0.1  # what a list question's span naming no items loses
+INSTANCES_BONUS = 0.4  # a list question's span naming two instances of the asked noun or more: more than a run of as many
+# items as counted (0.3), whose items may be other things (液压软管产业集群和产业示范基地)
 LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
 YEAR_MISMATCH = 0.4
 # What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
@@ -196,12 +200,21 @@ def asks_list(question: str, original: str = "") -> bool:
     return question_words("list").search(question) is not None or english_list(original)
 
 
-def list_bonus(span: str, analysis: Analysis) -> float:
+def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> float:
     """A list question is answered by a span giving items (集成电路、生物医药、人工智能; 金融+财政+土地+信用;
-    是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list."""
+    是：…；…), not by one naming the list (大力发展三大先导产业). Two sides compared (分别是什么) are not a list.
+    `grams`: the question's words; items that are kinds of things, the asked noun one of them (一批国家级产业集群、
+    产业园区、龙头企业 for which clusters), give none of its instances; two items or more each naming one of
+    its instances (食品制造产业集群、液压科技产业集群) give them best (lists.asked_items_kind)."""
     if analysis.comparison or not asks_list(analysis.question, analysis.original):
         return 0.0
     wanted = asked_count(analysis.question) or asked_count(analysis.original)  # an English question counts in English
+    # (an English which asking one thing, read 哪些 as any which, asks no instances of a kind)
+    instances, categories = asked_items_kind(span, grams) if not english_one_asked(analysis.original) else (0, False)
+    if categories:
+        return -NO_ITEMS
+    if instances >= max(2, wanted):
+        return INSTANCES_BONUS  # as many instances as asked (name four of them: four at least)
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
         # a span giving no items (围绕休闲食品产业链, the heading of one of them; 营养与健康 joins no items) answers
         # less than one giving them; numbered items (一是…) and as many joined by 和 as are counted are items
@@ -272,7 +285,13 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     # several of a kind counted (哪三条道路, which two meetings): the kind's own noun (道路, 会议) is no word of the
     # things asked, 新建农村公路 names no road, 巴山路 does (one asked, it may be part of its name: 海螺集团)
     grams = {g for g in grams if not g.endswith(kind)} if kind and counted >= 2 else grams
+    # and a common noun the reports use for other things (任务 read from "mission": 首要任务 is a task) says nothing
+    # of which one is asked
+    grams = grams - kind_nouns(analysis) if kind else grams
     given = given_figures(analysis)  # the name of the project built for 4.7亿元: the clause stating 4.7亿元
+    given = given + [w for w in map(round_in_words, given) if w]  # 1000亿元 is written 千亿元 (超千亿元县)
+    # the figure given is matched as a figure: its digits (10, 00 of 1000亿元) are no words of the question
+    grams = {g for g in grams if not g.isdigit()} if given else grams
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
     marks = rank_marks(analysis)  # and each rank in a scope asked (全省 for "in Henan")
@@ -314,7 +333,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          # items sharing no word with the question are some other list's (吃苦耐劳、一往无前),
                          # unless they are names of the kind asked (which roads: 巴山路、岷山路)
-                         + (list_bonus(span, analysis) if not grams or any(g in span for g in grams)
+                         + (list_bonus(span, analysis, grams) if not grams or any(g in span for g in grams)
                             or (kind and kind_bonus(span, kind, asked_text(analysis)) > 0) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if bonus is not None:
@@ -330,6 +349,27 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
+
+
+ROUND_FIGURE = re.compile(r"(10{1,3})([万亿]?[\u4e00-\u9fff]*)")
+ROUND_WORDS = {"10": "十", "100": "百", "1000": "千"}
+
+
+def round_in_words(figure: str) -> str:
+    """A round figure as reports write a threshold in words: "1000亿元" -> "千亿元" (生产总值超千亿元县), "100万人"
+    -> "百万人"; "" for any other figure (1200亿元, 4.7亿元)."""
+    found = ROUND_FIGURE.fullmatch(figure)
+    return ROUND_WORDS[found.group(1)] + found.group(2) if found and found.group(2) else ""
+
+
+def kind_nouns(analysis: Analysis) -> set[str]:
+    """The common nouns of the kind of name a question asks (data/question_words.yaml name_kinds, nouns): words of
+    the question that name no one thing of that kind (任务 for which mission; a mission is named …号)."""
+    asked = asked_text(analysis)
+    for kind in load_data("question_words.yaml").get("name_kinds", []):
+        if re.search("|".join(kind["asks"]), asked, re.I):
+            return set(kind.get("nouns", []))
+    return set()
 
 
 def lists_items(span: str, kind: tuple[str, ...], question: str) -> bool:

@@ -96,3 +96,80 @@ def english_one_asked(original: str) -> bool:
         if re.fullmatch(r"[a-z-]{2,}(?:ies|[^su\W']s)", word) and word not in data["english_not_items"]:
             return False
     return True
+
+
+# -- a list of the asked thing's instances, or of kinds of things the asked one is among ----------------------
+
+QUESTION_RUN = 3  # characters at least of the question's own noun said in an item (产业集群, 龙头企业)
+TAIL = 3  # characters at most after the noun in a run's last item (为重点: what the clause says of the run)
+
+
+def question_runs(text: str, grams: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of `text`, three characters or more, every pair of whose characters is a
+    word pair of the question (`grams`): "培育一批国家级产业集群" with 国家级 and 产业集群 asked -> both."""
+    runs, start = [], None
+    for i in range(len(text) - 1):
+        if text[i:i + 2] in grams:
+            start = i if start is None else start
+            continue
+        if start is not None and i + 1 - start >= QUESTION_RUN:
+            runs.append((start, i + 1))
+        start = None
+    if start is not None and len(text) - start >= QUESTION_RUN:
+        runs.append((start, len(text)))
+    return runs
+
+
+def _own_before(item: str, end: int, grams: set[str]) -> str:
+    """What the item says of its own before the question's noun ending at `end`: after the last quantity word
+    (一批, 若干: data/asking.yaml list_quantity; the words before it are the verb of the whole run), without
+    the question's words."""
+    before = item[:end]
+    cut = max((m.end() for m in word_pattern("asking.yaml", "list_quantity").finditer(before)), default=0)
+    before = before[cut:]
+    for start, stop in reversed(question_runs(before, grams)):
+        before = before[:start] + before[stop:]
+    # a count is the item's own too (含氟新材料3条产业链: the three named before it, 3条 of them)
+    return "".join(c for c in before if c.isdigit() or ("\u4e00" <= c <= "\u9fff" and not any(c in g for g in grams)))
+
+
+def heads(item: str, run: tuple[int, int], last: bool) -> bool:
+    """The question's words at `run` are the item's head noun: they end it; in a run's last item they may be
+    followed by what the clause says of the run (…产业集群为重点, 三字 at most) or, after 等, by anything
+    (云龙湖等实验室加快建设). Words of the question followed by words of its own (制造业创新中心) qualify
+    another noun."""
+    if run[1] == len(item):
+        return True
+    return last and (len(item) - run[1] <= TAIL or "等" in item[:run[0]])
+
+
+def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
+    """(instances, categories) of the runs of items in a list question's span.
+
+    An item ending with the question's noun (three characters or more of its words, 产业集群) with words of its
+    own before it names an instance of it: "千亿级食品制造产业集群、百亿级液压科技产业集群" names two clusters.
+    An item that is the noun itself ("培育一批国家级产业集群、产业园区、龙头企业": nothing of its own after the
+    quantity word but the question's words) beside items that are other things names kinds of things, the
+    asked one among them: such a run gives no instance of what is asked, however many words it shares.
+    The noun said once after the last item heads them all: "液压科技、装配式建筑等8个产业集群" names two.
+    `instances`: the most items of one run naming an instance; `categories`: some run is such a list of kinds."""
+    instances, categories = 0, False
+    for run in ITEM_RUN.finditer(span):
+        named = bare = other = 0
+        last_named = False
+        items = ITEM_JOINS.split(run.group(0))
+        for n, item in enumerate(items, start=1):
+            found = [r for r in question_runs(item, grams) if heads(item, r, last=n == len(items))]
+            last_named = False
+            if not found:
+                other += 1
+            elif len(_own_before(item, found[-1][0], grams)) <= 1:
+                bare += 1
+            else:
+                named += 1
+                last_named = n == len(items)
+        if named == 1 and last_named and other == len(items) - 1:
+            named = len(items)  # the noun said once, after the last item, heads them all (A、B等8个产业集群)
+        instances = max(instances, named)
+        categories = categories or (bare >= 1 and other >= 1 and not named)
+    return instances, categories
