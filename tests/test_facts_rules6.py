@@ -1,16 +1,8 @@
 """Session-8 rules of fact extraction, each on sentences written for the test in the reports' style."""
-from assistant.facts.extract import DocContext, extract_facts
-from assistant.places import gazetteer_book
+from assistant.facts.extract import DocContext
+from tests.sentence_facts import NATION_2013, facts
 
-find_places = gazetteer_book().find_places  # a sentence read outside any index
-
-PROVINCE_2026 = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、2025年工作回顾")
 COUNTY_2021 = DocContext(region="尉氏县", year_issued=2021, year_reviewed=2020, heading="一、“十三五”发展成就")
-NATION_2013 = DocContext(region="全国", year_issued=2013, year_reviewed=2012, heading="一、过去一年工作回顾")
-
-
-def facts(text, doc=PROVINCE_2026):
-    return extract_facts(text, doc, find_places)
 
 
 def test_a_year_naming_a_price_base_dates_nothing():

@@ -1,15 +1,6 @@
 """Session-9 rules of fact extraction, each on sentences written for the test in the reports' style."""
-from assistant.facts.extract import DocContext, extract_facts, parse_figure
-from assistant.places import gazetteer_book
-
-find_places = gazetteer_book().find_places  # a sentence read outside any index
-
-PROVINCE_2026 = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、2025年工作回顾")
-NATION_2013 = DocContext(region="全国", year_issued=2013, year_reviewed=2012, heading="一、过去一年工作回顾")
-
-
-def facts(text, doc=PROVINCE_2026):
-    return extract_facts(text, doc, find_places)
+from assistant.facts.extract import DocContext, parse_figure
+from tests.sentence_facts import NATION_2013, facts
 
 
 def test_two_counts_written_together_both_count_the_noun_after_the_second():

@@ -1,16 +1,9 @@
 """Session-10 rules of fact extraction, each on sentences written for the test in the reports' style."""
-from assistant.facts.extract import DocContext, extract_facts
-from assistant.places import gazetteer_book
+from assistant.facts.extract import DocContext
+from tests.sentence_facts import facts
 
-find_places = gazetteer_book().find_places  # a sentence read outside any index
-
-REVIEW_2026 = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、2025年工作回顾")
 PLANS_2026 = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="三、2026年重点工作")
 PLANS_2013 = DocContext(region="全国", year_issued=2013, year_reviewed=2012, heading="三、2013年主要任务")
-
-
-def facts(text, doc=REVIEW_2026):
-    return extract_facts(text, doc, find_places)
 
 
 def test_a_rank_written_without_di_is_no_count():
