@@ -46,3 +46,19 @@ def test_a_side_the_reports_lack_is_named(two_places):
     # neither side: the refusal alone
     answer = two_places.ask("许昌市与平顶山市2020年的森林覆盖率分别是多少？", mode="extractive")
     assert answer.refused and "没有" not in answer.text.split("。")[1], answer.text
+
+
+def test_no_verdict_between_counts_of_two_kinds_of_thing(fresh, tmp_path):
+    # 件 and 项 both count, but 10件 of one report and 12项 of another are no two amounts of one thing
+    folder = tmp_path / "counts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("许昌市2020年民生工作情况\n2021年1月10日\n2020年，许昌市全年完成省市民生实事10件，"
+                                  "城镇新增就业5.1万人。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("平顶山市2020年民生工作情况\n2021年1月12日\n2020年，平顶山市全年完成省市民生实事12项，"
+                                  "城镇新增就业4.2万人。\n", encoding="utf-8")
+    assert not fresh.ingest([folder]).failed
+    answer = fresh.ask("许昌市与平顶山市2020年完成的民生实事分别是多少？", mode="extractive")
+    assert "10件" in answer.text and "12项" in answer.text, answer.text
+    assert "高于" not in answer.text and "低于" not in answer.text, answer.text
+    same_kind = fresh.ask("许昌市与平顶山市2020年城镇新增就业分别是多少？", mode="extractive")
+    assert "许昌市（5.1万人）高于平顶山市（4.2万人）" in same_kind.text, same_kind.text

@@ -1110,7 +1110,8 @@ def _side_pair(first: list, second: list, said: dict | None = None):
         group = unit_groups().get(a.unit)
         if group is None or group != unit_groups().get(b.unit) or a.measure != b.measure:
             return False
-        return group not in ("money", "physical") or _plain_unit(a.unit) == _plain_unit(b.unit)
+        # counts too: 39项 (projects) against 10件 (matters) counts two kinds of thing, never one side of the other
+        return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit)
 
     def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it;
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
