@@ -33,3 +33,13 @@ def ingested_report(tmp_path_factory, embedder, name: str, file_name: str, text:
     assistant = Assistant(Settings(home=folder / "home"), embedder=embedder)
     assert not assistant.ingest([path]).failed
     return assistant
+
+
+def ingested_texts(assistant, folder, texts: dict[str, str]):
+    """`assistant` (a fresh home) with reports of our own ingested for real: each text written as NAME.txt in
+    `folder`."""
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert not assistant.ingest([folder]).failed
+    return assistant

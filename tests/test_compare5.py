@@ -11,6 +11,7 @@ from assistant.facts.frame import Frame
 from assistant.facts.match import disagreements
 from assistant.facts.model import Fact
 from assistant.retrieval import _sides
+from tests.passages import ingested_texts
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -77,12 +78,7 @@ REPORTS = {
 
 @pytest.fixture
 def four_reports(fresh, tmp_path):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for name, text in REPORTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    assert not fresh.ingest([folder]).failed
-    return fresh
+    return ingested_texts(fresh, tmp_path / "reports", REPORTS)
 
 
 def test_two_places_in_two_years_each_answered_with_its_own_years_figure_and_a_verdict(four_reports):
@@ -143,12 +139,7 @@ AMOUNTS = {
 
 @pytest.fixture
 def two_years(fresh, tmp_path):
-    folder = tmp_path / "amounts"
-    folder.mkdir()
-    for name, text in AMOUNTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    assert not fresh.ingest([folder]).failed
-    return fresh
+    return ingested_texts(fresh, tmp_path / "amounts", AMOUNTS)
 
 
 def test_which_year_spent_more_is_answered_with_each_years_amount_and_the_winner(two_years):

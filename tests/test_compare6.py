@@ -11,6 +11,7 @@ from assistant.facts.frame import Frame
 from assistant.facts.match import disagreements, running_total
 from assistant.facts.model import Fact
 from assistant.retrieval import _sides
+from tests.passages import ingested_texts
 
 
 @pytest.mark.parametrize("question", [
@@ -102,12 +103,7 @@ PERIOD_REPORTS = {
 
 @pytest.fixture
 def period_reports(fresh, tmp_path):
-    folder = tmp_path / "period"
-    folder.mkdir()
-    for name, text in PERIOD_REPORTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    assert not fresh.ingest([folder]).failed
-    return fresh
+    return ingested_texts(fresh, tmp_path / "period", PERIOD_REPORTS)
 
 
 def test_a_year_against_a_plan_periods_total_takes_the_total_from_the_report_after_it(period_reports):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.passages import ingested_texts
+
 # Each report words grain output its own way (粮食作物…、总产 / 粮食总产量) and states another 总产 first.
 XUCHANG = ("许昌市2020年农业农村工作情况\n2021年1月10日\n"
            "2020年，许昌市农业生产稳中有进。畜牧业总产值40.1亿元，肉类总产12.3万吨，禽蛋总产6.2万吨。"
@@ -14,13 +16,7 @@ PINGDINGSHAN = ("平顶山市2020年农业农村工作情况\n2021年1月12日\n
 
 @pytest.fixture
 def two_places(fresh, tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "xuchang.txt").write_text(XUCHANG, encoding="utf-8")
-    (folder / "pingdingshan.txt").write_text(PINGDINGSHAN, encoding="utf-8")
-    report = fresh.ingest([folder])
-    assert not report.failed
-    return fresh
+    return ingested_texts(fresh, tmp_path / "docs", {"xuchang": XUCHANG, "pingdingshan": PINGDINGSHAN})
 
 
 def test_a_comparison_answers_each_place_with_the_indicator_asked(two_places):
@@ -50,13 +46,9 @@ def test_a_side_the_reports_lack_is_named(two_places):
 
 def test_no_verdict_between_counts_of_two_kinds_of_thing(fresh, tmp_path):
     # 件 and 项 both count, but 10件 of one report and 12项 of another are no two amounts of one thing
-    folder = tmp_path / "counts"
-    folder.mkdir()
-    (folder / "a.txt").write_text("许昌市2020年民生工作情况\n2021年1月10日\n2020年，许昌市全年完成省市民生实事10件，"
-                                  "城镇新增就业5.1万人。\n", encoding="utf-8")
-    (folder / "b.txt").write_text("平顶山市2020年民生工作情况\n2021年1月12日\n2020年，平顶山市全年完成省市民生实事12项，"
-                                  "城镇新增就业4.2万人。\n", encoding="utf-8")
-    assert not fresh.ingest([folder]).failed
+    ingested_texts(fresh, tmp_path / "counts", {
+        "a": "许昌市2020年民生工作情况\n2021年1月10日\n2020年，许昌市全年完成省市民生实事10件，城镇新增就业5.1万人。\n",
+        "b": "平顶山市2020年民生工作情况\n2021年1月12日\n2020年，平顶山市全年完成省市民生实事12项，城镇新增就业4.2万人。\n"})
     answer = fresh.ask("许昌市与平顶山市2020年完成的民生实事分别是多少？", mode="extractive")
     assert "10件" in answer.text and "12项" in answer.text, answer.text
     assert "高于" not in answer.text and "低于" not in answer.text, answer.text
