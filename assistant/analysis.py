@@ -251,7 +251,9 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     two = len(found_places) == 2 or (len(found_places) < 2 and len(years) == 2)
     comparison = sides and bool(question_words("compare").search(question)
                                 or asked and two and word_pattern("compare.yaml", "compare_asked").search(asked)
-                                or figure_given_for_a_side(question, asked, found_places, years))
+                                or figure_given_for_a_side(question, asked, found_places, years)
+                                # 2023年比2020年多还是少: the sides set against each other by the asking words
+                                or word_pattern("compare.yaml", "either_or").search(question))
     # a year set against a plan period ("2009年关停多少，与“十一五”合计相比") has two sides too, but only an
     # explicit comparing word joins them: a bare 和 does not ("十四五时期和2035年的目标" is one plan's scene)
     comparison = comparison or (len(years) == 1 and len(periods) >= 1 and len(found_places) < 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.data_files import word_pattern
+from assistant.facts.indicators import holds_name
 
 RATES = {"growth": {"growth", "change"}, "share": {"share"}, "change": {"change"}}
 NOT_LEVELS = {"growth", "share", "change", "multiple"}  # facts.match.RATE_MEASURES
@@ -43,7 +44,7 @@ def another_indicator(indicator: str, names: tuple[str, ...], asked: str = "") -
     …占地区生产总值比重); not when the question words it so itself (单位GDP能耗 asked). The longest name it
     holds is read (地区生产总值 in 单位地区生产总值能耗, not 生产总值). Words: asking.yaml derived_before/after."""
     upper = indicator.upper()
-    held = [n for n in names if len(n) >= 2 and n.upper() in upper]
+    held = [n for n in names if len(n) >= 2 and holds_name(upper, n)]
     if not held:
         return False
     name = max(held, key=len).upper()
@@ -81,7 +82,7 @@ def counts_another(fact, names: tuple[str, ...], asked: str = "") -> bool:
     if unit_groups().get(fact.unit) != "count":
         return False
     upper = fact.indicator.upper()
-    held = [n for n in names if len(n) >= 2 and n.upper() in upper]
+    held = [n for n in names if len(n) >= 2 and holds_name(upper, n)]
     if not held:
         return False
     name = max(held, key=len).upper()

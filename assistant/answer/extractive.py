@@ -16,6 +16,7 @@ from functools import lru_cache
 from assistant.analysis import Analysis, asks_amount, question_words
 from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of, named_indicators
+from assistant.facts.indicators import holds_name
 from assistant.facts.table import synonym_groups
 from assistant.facts.units import base_alternation
 from assistant.data_files import load_data, word_pattern
@@ -616,7 +617,7 @@ def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], aske
     indicator (单位地区生产总值能耗 for GDP: compare.another_indicator; `asked`, the question), else the share
     of the question's words in its clause up to the figure: for 粮食总产量, "粮食作物播种面积162.8万亩、总产
     65.7万吨" holds 粮食 and 总产, "肉类总产11.2万吨" only 总产."""
-    if any(name.upper() in fact.indicator.upper() for name in names):
+    if any(holds_name(fact.indicator, name) for name in names):  # M2 is named by 广义货币M2, not by PM2.5
         return 0.0 if another_indicator(fact.indicator, names, asked) or counts_another(fact, names, asked) else 1.0
     start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
     said = f"{fact.indicator} {text[start:fact.start]}"
@@ -656,8 +657,9 @@ def one_side_only(question: str, analysis: Analysis, contexts: list[ScoredChunk]
     the other is not; "" otherwise."""
     from assistant.retrieval import _sides
 
+    # a side picked under REFUSE_BELOW is a side the reports do not answer (a 2026 target asked as 2025's figure)
     found = [picks[0] for grams in _gram_sets(question, analysis)
-             if len(picks := compare(contexts, analysis, grams)) == 1 and picks[0].score >= REFUSE_BELOW]
+             if len(picks := [p for p in compare(contexts, analysis, grams) if p.score >= REFUSE_BELOW]) == 1]
     if not found:
         return ""
     best = max(found, key=lambda p: p.score)

@@ -5,14 +5,30 @@ frame can use it without importing each other.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from assistant.data_files import load_data
 
 
 def named_indicators(text: str) -> tuple[str, ...]:
     """Every name of every indicator group the text names ("GDP增速" -> 地区生产总值, 生产总值, GDP, …)."""
-    upper = text.upper()
     names: list[str] = []
     for group in load_data("indicators.yaml"):
-        if any(len(name) >= 2 and name.upper() in upper for name in group):
+        if any(len(name) >= 2 and holds_name(text, name) for name in group):
             names += [n for n in group if n not in names]
     return tuple(names)
+
+
+def holds_name(text: str, name: str) -> bool:
+    """The text says the indicator name, a Latin one as a word of its own: M2 is in 广义货币M2 and "M2增长" but not
+    in PM2.5 (a Latin or digit character, or a decimal point, right beside it makes it part of another name).
+    Chinese names are held anywhere (生产总值 in 地区生产总值). Case does not count (gdp, GDP)."""
+    return _name_pattern(name.upper()).search(text.upper()) is not None
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(name: str) -> re.Pattern:
+    before = r"(?<![A-Z0-9.])" if re.match(r"[A-Z0-9]", name) else ""
+    after = r"(?![A-Z0-9]|\.\d)" if re.search(r"[A-Z0-9]$", name) else ""
+    return re.compile(before + re.escape(name) + after)

@@ -10,6 +10,7 @@ from functools import lru_cache
 import re
 
 from assistant.facts.frame import Frame, year_of
+from assistant.facts.indicators import holds_name
 from assistant.facts.model import Fact
 from assistant.text import plan_periods
 
@@ -136,7 +137,7 @@ def names_an_indicator(fact: Fact, names: tuple[str, ...], share: bool = False, 
     says before the figure: "粮食作物播种面积162.8万亩、总产65.7万吨" gives 总产 for 粮食总产; with `share`
     (a share asked), a share of one said so."""
     own = fact.indicator.upper()
-    if any(n.upper() in own for n in names):
+    if any(holds_name(own, n) for n in names):  # a Latin name as a word: M2, not PM2.5's
         return True
     if asked and any(split_by_asked(n.upper(), own, asked.upper()) for n in names):
         return True
@@ -161,8 +162,8 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     from assistant.facts.extract import cues
 
     qualifiers = cues()["indicator_qualifiers"]
-    own = {q for q in qualifiers if q in indicator}
-    wanted = {q for q in qualifiers if q in asked}
+    own = {q for q in qualifiers if q in indicator} | urban_part(indicator)
+    wanted = {q for q in qualifiers if q in asked} | urban_part(asked)
     named = {q for q in qualifiers if any(q in n and n in indicator for n in names)}
     # a fact named by another wording of the asked indicator has its qualifiers without saying them:
     # 研发经费支出相当于全市生产总值的比例 is 研发投入强度 (data/indicators.yaml puts them in one group)
@@ -176,6 +177,17 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     # not 城镇居民's; unless the fact is of another part the question names too (城镇和农村居民收入)
     parts = {p for whole, pair in cues()["paired"].items() for p in (whole, *pair)}
     return bool((wanted - own - named) & parts) and not own & wanted & parts
+
+
+def urban_part(text: str) -> set[str]:
+    """The urban part of a pair (城镇 of 城乡) said in the word some indicators' reports use for it
+    (data/fact_cues.yaml paired_urban: 城市低保 is the urban part of 城乡低保): urban_part("城市低保标准") -> {"城镇"};
+    set() when the text says no such word right before its indicator."""
+    from assistant.facts.extract import cues
+
+    urban = next((pair[0] for pair in cues()["paired"].values()), "")
+    return {urban} if urban and any(f"{word}{thing}" in text for thing, word in cues()["paired_urban"].items()) \
+        else set()
 
 
 def whole_qualifiers(indicator: str, asked: str) -> set[str]:
@@ -206,7 +218,7 @@ def _groups_held(indicator: str, names: tuple[str, ...]) -> list[list[str]]:
     asked = {n.upper() for n in names}
     own = indicator.upper()
     return [group for group in load_data("indicators.yaml")
-            if any(n.upper() in asked for n in group) and any(len(n) >= 2 and n.upper() in own for n in group)]
+            if any(n.upper() in asked for n in group) and any(len(n) >= 2 and holds_name(own, n) for n in group)]
 
 
 def _same_place(place: str, asked: list[str], book) -> bool:
