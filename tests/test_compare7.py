@@ -84,9 +84,9 @@ def _report(place: str, issued: int, body: str) -> str:
 
 CITY_REPORTS = {
     "xuchang2022": _report("许昌市", 2022, "民生保障持续加强。全年城镇新增就业5.6万人，新增农村劳动力转移就业2.4万人，"
-                                       "城镇登记失业率3.2%。"),
+                                       "城镇登记失业率3.2%。新增养老床位8600张。"),
     "xuchang2025": _report("许昌市", 2025, "就业形势总体稳定。城镇新增就业6.1万人，新增农村劳动力转移就业2.9万人，"
-                                       "发放创业担保贷款12亿元。"),
+                                       "发放创业担保贷款12亿元。新增养老床位1.1万张。"),
 }
 
 
@@ -99,6 +99,13 @@ def test_more_or_less_of_two_years_is_answered_with_both_figures_and_the_verdict
     text = city_reports.ask("2024年许昌市新增农村劳动力转移就业比2021年多还是少？", mode="extractive").text
     assert "2.9万人" in text and "2.4万人" in text, text
     assert re.search(r"2024年（2\.9万人）高于2021年（2\.4万人），多0\.5万人", text), text
+
+
+def test_a_unit_with_its_multiplier_is_set_against_the_unit_alone(city_reports):
+    # units.yaml lists 张, not 万张: the verdict reads the 万 off, as the figures' values do
+    text = city_reports.ask("许昌市2024年和2021年新增养老床位各多少张？", mode="extractive").text
+    assert "1.1万张" in text and "8600张" in text, text
+    assert re.search(r"2024年（1\.1万张）高于2021年（8600张），多0\.24万张", text), text
 
 
 PROVINCE_REPORTS = {

@@ -1049,14 +1049,14 @@ def grams_for_verdict(question: str, analysis: Analysis) -> set[str]:
 def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> str:
     """"2023年（172.3亿元）高于2020年（165.2亿元），多7.1亿元（+4.3%）[2][1]。" when each side's span states a
     figure of the side's frame in the same kind of unit; "" when the two cannot be set side by side."""
-    from assistant.facts.units import multiplier, unit_groups
+    from assistant.facts.units import group_of, multiplier
 
     said = {id(f): _said_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
     pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said)
     if pair is None:
         return ""
     a, b = pair
-    group = unit_groups().get(a.unit)
+    group = group_of(a.unit)  # 万套 is a count of 套 though units.yaml lists only 套
     # two years: the later one first, so the percentage is the change over time; places each with a year of its
     # own (漯河市2024年 against 郾城区2025年) are said in the question's order
     paired = len(analysis.places) >= 2 and all(len(p.side.years) == 1 for p in picks)
@@ -1114,11 +1114,11 @@ def _side_pair(first: list, second: list, said: dict | None = None):
     """The two facts, one a side, that can be set side by side (same measure, same kind of unit; money and
     physical units the same once 万/亿 are read off: 亿美元 is not 亿元, 亿斤 not 万吨) and best name what is
     asked; None when no two can. 播种面积300.5万亩、总产210.5万吨 against 粮食总产量190.2万吨 pairs the 万吨."""
-    from assistant.facts.units import unit_groups
+    from assistant.facts.units import group_of
 
     def comparable(a, b) -> bool:
-        group = unit_groups().get(a.unit)
-        if group is None or group != unit_groups().get(b.unit) or a.measure != b.measure:
+        group = group_of(a.unit)  # multipliers read off: 万套 against 套, 万张 against 张
+        if not group or group != group_of(b.unit) or a.measure != b.measure:
             return False
         # counts too: 39项 (projects) against 10件 (matters) counts two kinds of thing, never one side of the other
         return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit)
