@@ -190,6 +190,20 @@ def _stated_apart(text: str, own: list[tuple[int, int]], others: list[tuple[int,
     return sum(1 for ch in shortest.replace("年", "") if ch not in JOINING) >= 2
 
 
+def report_side(side) -> bool:
+    """A side by year whose years the question names only as a report's ("2016年政府工作报告和2015年政府工作报告中的
+    高铁里程", "the figure reported in 2016 against the 2015 report's"): its figure is what that report states (the
+    year it looks back on, 1.9万公里 at the end of 2015), not a figure of the year itself, which the next year's report
+    gives. Each year named once, so "2016年政府工作报告中2016年的目标" is a year's figure as usual."""
+    from assistant.text import YEAR
+
+    if side.beside or not side.years or not set(side.years) <= set(side.report_years):
+        return False
+    text = side.whole or side.question
+    return all(len(re.findall(rf"(?<!\d){year}(?!\d)", text)) == 1 for year in side.years) \
+        and len(re.findall(rf"(?<!\d){YEAR}(?!\d)", text)) >= 2
+
+
 def side_times(side) -> tuple[list[int], list[str]] | None:
     """The years and plan periods a comparison by place states beside this side's own name, when it states
     each side apart with a time of its own: "洛阳2020年新增城镇就业和漯河“十三五”新增城镇就业" asks Luoyang's
@@ -281,6 +295,21 @@ def qualifiers_only(grams: set[str], said: str) -> bool:
         return False
     qualifier_pairs = {q[i:i + 2] for q in cues()["indicator_qualifiers"] for i in range(len(q) - 1)}
     return held <= qualifier_pairs
+
+
+CLAUSE_MARKS = "，,。；;！？!?\n"
+
+
+def said_of(indicator: str, text: str, start: int) -> str:
+    """What a figure at `start` of `text` is said of: its indicator and its clause up to it; a part's clause
+    (其中…: data/compare.yaml part_marks) with the whole's clause before it, whose words the part inherits:
+    "铁路营业里程达到12.1万公里，其中高速铁路超过1.9万公里" says 1.9万公里 of 高速铁路营业里程, not of 高速铁路 alone."""
+    at = max((text.rfind(mark, 0, start) for mark in CLAUSE_MARKS), default=-1) + 1
+    said = f"{indicator} {text[at:start]}"
+    if at > 0 and word_pattern("compare.yaml", "part_marks").match(text, at) and text[at - 1] not in "。；;！？!?\n":
+        whole = max((text.rfind(mark, 0, at - 1) for mark in CLAUSE_MARKS), default=-1) + 1
+        said += f" {NUMBER.sub(' ', text[whole:at - 1])}"
+    return said
 
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -30,9 +30,9 @@ from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, 
                                     ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import (another_indicator, asked_measure, asks_which_more, measure_fits, side_status,
-                                      side_times, year_of_other_side, counts_another, qualifiers_only, bound_only,
-                                      rates_of_one_thing)
+from assistant.answer.compare import (another_indicator, asked_measure, asks_which_more, bound_only, counts_another,
+                                      measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
+                                      side_status, side_times, year_of_other_side)
 from assistant.answer.lists import asked_items_kind, english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
@@ -488,11 +488,12 @@ def _item_pick(contexts: list[ScoredChunk], analysis: Analysis, require) -> Pick
 def _side_contexts(contexts: list[ScoredChunk], side: Analysis, others: set[str] = frozenset()) -> list[tuple[int, ScoredChunk]]:
     """Passages for one side; a place the other side names is not this side's (漯河市 vs 郾城区)."""
     allowed = [p for p in allowed_regions(side.places, side.book) if p not in others or p in side.places]
+    by_report = report_side(side)  # "2016年政府工作报告…": that report's passages only
     out = []
     for n, hit in enumerate(contexts, start=1):
         meta = hit.chunk.metadata
         years = {meta.get("year_reviewed"), meta.get("year_issued")}
-        if allowed and meta.get("region") not in allowed:
+        if allowed and meta.get("region") not in allowed or by_report and meta.get("year_issued") not in side.years:
             continue
         # a side's period named in the passage ("十三五"期间…改善率) dates it as well as a year would
         if side.years and not (years & set(side.years) or any(str(y) in hit.chunk.text for y in side.years)
@@ -616,6 +617,8 @@ def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
     # the question's statuses, one per side (2015年实际 against 2017年目标): each side's own
     if status := side_status(side):
         frame = replace(frame, status="actual" if status == "unnamed" else status, status_named=status != "unnamed")
+    if report_side(side):  # a year named as a report's: what that report states, of whichever year (_side_contexts)
+        frame = replace(frame, years=[])
     return frame
 
 
@@ -627,8 +630,7 @@ def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], aske
     65.7万吨" holds 粮食 and 总产, "肉类总产11.2万吨" only 总产."""
     if any(holds_name(fact.indicator, name) for name in names):  # M2 is named by 广义货币M2, not by PM2.5
         return 0.0 if another_indicator(fact.indicator, names, asked) or counts_another(fact, names, asked) else 1.0
-    start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
-    said = f"{fact.indicator} {text[start:fact.start]}"
+    said = said_of(fact.indicator, text, fact.start)  # a part (其中…) with its whole's words
     return 0.0 if qualifiers_only(grams, said) else coverage(grams, said)  # 城镇老旧小区 for 城镇低保: 0
 
 
@@ -1106,8 +1108,7 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
 
 def _said_of(fact, text: str) -> str:
     """What a figure is said of: its indicator and its clause up to the figure ("建设口袋公园、街头游园12个")."""
-    start = max((text.rfind(mark, 0, fact.start) for mark in "，,。；;！？!?\n"), default=-1) + 1
-    return f"{fact.indicator} {text[start:fact.start]}"
+    return said_of(fact.indicator, text, fact.start)
 
 
 def _side_pair(first: list, second: list, said: dict | None = None):
