@@ -11,7 +11,7 @@ import pytest
 
 from assistant.analysis import analyse
 from assistant.facts.indicators import holds_name, named_indicators
-from assistant.facts.match import names_an_indicator, qualifiers_differ
+from assistant.facts.match import disagreements, names_an_indicator, qualifiers_differ
 from assistant.facts.model import Fact
 from assistant.retrieval import _sides
 from tests.passages import ingested_texts
@@ -192,3 +192,19 @@ def test_two_reports_named_as_sides_give_what_each_report_states(rail_reports):
     assert "13.1万公里" in text and "12.4万公里" in text, text
     assert "15万公里" not in text, text  # the 2020 goal of the report of 2016 is no figure it states of a year past
     assert re.search(r"2017年（13\.1万公里）高于2016年（12\.4万公里），多0\.7万公里", text), text
+
+
+def _loan_fact(measure: str, value: float, unit: str) -> Fact:
+    return Fact(place="全国", period="2016", indicator="人民币贷款余额", value=value, unit=unit, base_value=value,
+                measure=measure, status="target", figure=f"{value:g}{unit}", sentence="今年人民币贷款余额增长13%左右")
+
+
+def test_a_stocks_growth_is_the_growth_of_the_thing_but_its_level_is_no_flow():
+    from assistant.facts.frame import Frame
+
+    growth = Frame(places=["全国"], years=[2016], periods=[], status="target", figure=True, rate=True,
+                   words="2016年人民币贷款增长目标是多少")
+    assert "indicator" not in disagreements(_loan_fact("growth", 13.0, "%"), growth, 2016)
+    level = Frame(places=["全国"], years=[2016], periods=[], status="target", figure=True,
+                  words="2016年新增人民币贷款目标是多少")
+    assert "indicator" in disagreements(_loan_fact("amount", 12.0, "万亿元"), level, 2016)

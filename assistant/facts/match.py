@@ -52,13 +52,22 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     # a comparison side's frame names no indicator (each side may word it its own way), yet the qualifiers the
     # asked indicator's other names carry are still its own: 一般公共预算收入 answers 一般预算收入 on a side too
     names = frame.indicators or _names_in(frame.words)
-    if (words and qualifiers_differ(fact.indicator, words, names)
-            and qualifiers_differ(shared, words, names)
-            and qualifiers_differ(own_clause, words, names)) or (
+    if (words and qualifiers_differ(rated(fact.indicator, fact), words, names)
+            and qualifiers_differ(rated(shared, fact), words, names)
+            and qualifiers_differ(rated(own_clause, fact), words, names)) or (
             frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words),
                                                          frame.words)):
         out.append("indicator")
     return out
+
+
+def rated(indicator: str, fact: Fact) -> str:
+    """The indicator as a growth rate reads it: a stock's word (余额: data/compare.yaml stock_words) goes, since the
+    growth of a stock is what the growth of the thing means ("贷款余额增长12%" answers 贷款增长多少; "广义货币M2和社会
+    融资规模余额预期增长12%" is the growth target of 社会融资规模); a level keeps it (贷款余额 is no 新增贷款)."""
+    from assistant.data_files import word_pattern
+
+    return word_pattern("compare.yaml", "stock_words").sub("", indicator) if fact.measure == "growth" else indicator
 
 
 @lru_cache(maxsize=512)
