@@ -175,9 +175,11 @@ def test_a_parts_figure_is_said_of_the_wholes_words_too():
 RAIL_REPORTS = {
     "n2016": ("政府工作报告\n——2016年3月5日在第十二届全国人民代表大会第四次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n"
               "一、过去一年工作回顾\n基础设施建设加快推进。公路通车里程达到458万公里，其中高速公路超过12.4万公里。\n"
-              "二、今后五年主要目标\n到2020年，高速公路通车里程达到15万公里。\n"),
+              "二、今后五年主要目标\n到2020年，高速公路通车里程达到15万公里。\n"
+              "三、今年工作安排\n积极的财政政策要加大力度。今年拟安排财政赤字2.18万亿元。\n"),
     "n2017": ("政府工作报告\n——2017年3月5日在第十二届全国人民代表大会第五次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n"
-              "一、过去一年工作回顾\n交通网络不断完善。公路通车里程达到469万公里，其中高速公路超过13.1万公里。\n"),
+              "一、过去一年工作回顾\n交通网络不断完善。公路通车里程达到469万公里，其中高速公路超过13.1万公里。\n"
+              "二、今年工作安排\n积极的财政政策要更加积极有效。今年拟安排财政赤字2.38万亿元。\n"),
 }
 
 
@@ -208,3 +210,30 @@ def test_a_stocks_growth_is_the_growth_of_the_thing_but_its_level_is_no_flow():
     level = Frame(places=["全国"], years=[2016], periods=[], status="target", figure=True,
                   words="2016年新增人民币贷款目标是多少")
     assert "indicator" in disagreements(_loan_fact("amount", 12.0, "万亿元"), level, 2016)
+
+
+def test_a_reports_plan_answers_a_side_asked_as_what_the_report_arranges(rail_reports):
+    # no achieved value of the deficit in either report: each report's plan for its own year
+    text = rail_reports.ask("2016年与2017年政府工作报告安排的财政赤字分别是多少？", mode="extractive").text
+    assert "2.18万亿元" in text and "2.38万亿元" in text, text
+
+
+WATER_REPORTS = {
+    "n2018": ("政府工作报告\n——2018年3月5日在第十三届全国人民代表大会第一次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n"
+              "一、过去五年工作回顾\n水利建设加快推进。新增农田有效灌溉面积8000万亩。\n"
+              "二、今后三年主要目标\n加强重大水利工程建设，到2020年节水灌溉面积达到5亿亩、覆盖60%以上的耕地。\n"),
+    "n2019": ("政府工作报告\n——2019年3月5日在第十三届全国人民代表大会第二次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n"
+              "一、2018年工作回顾\n农业基础不断巩固。新增节水灌溉面积3200万亩。\n"),
+}
+
+
+@pytest.fixture
+def water_reports(fresh, tmp_path):
+    return ingested_texts(fresh, tmp_path / "water", WATER_REPORTS)
+
+
+def test_a_side_in_words_never_states_a_figure_of_another_time(water_reports):
+    # no figure asked (相比如何): the report of 2018 states no 节水灌溉 figure of its own years, only the 2020 goal
+    text = water_reports.ask("2019年政府工作报告和2018年政府工作报告中的节水灌溉面积相比如何？", mode="extractive").text
+    assert "5亿亩" not in text, text
+    assert "3200万亩" in text, text

@@ -553,7 +553,10 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     # by such a figure only: "生产基地13家" shares 生产 with 生产总值, "全县GDP完成431.8亿元" names it
     floor = 1.0 if names and frame.figure and any(fit(hit.chunk.text) >= 1.0 for _, hit, fit in passages) else None
     for n, hit, fit in passages:
-        accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit, floor) if frame.figure else None
+        # no figure asked (相比如何), a side may be said in words; a span stating figures states one of the side's own
+        # place, time and status ("高铁营业里程达到3万公里" of 2020 is no side of the report's own years)
+        accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit, floor) if frame.figure \
+            else fitting_figures(hit, frame, need_number=False)
         over = over_period(hit, frame, side)
         # an achieved value is stated as a value before a bound (稳定在70%以上 beside 占…的70.9%); a target may be one
         bound = BOUND_PENALTY if frame.status != "target" else 0.0
@@ -617,8 +620,10 @@ def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
     # the question's statuses, one per side (2015年实际 against 2017年目标): each side's own
     if status := side_status(side):
         frame = replace(frame, status="actual" if status == "unnamed" else status, status_named=status != "unnamed")
-    if report_side(side):  # a year named as a report's: what that report states, of whichever year (_side_contexts)
-        frame = replace(frame, years=[])
+    if report_side(side):
+        # a year named as a report's: what that report states (_side_contexts), of the year it looks back on (an
+        # achieved value first, as ever) or of its own year (its plan: 今年拟安排财政赤字1.2万亿元)
+        frame = replace(frame, years=sorted({y - 1 for y in side.years} | set(side.years)))
     return frame
 
 
