@@ -26,7 +26,7 @@ from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
-                                    ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
+                                    ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import (another_indicator, asked_measure, asks_which_more, measure_fits, side_status,
@@ -294,6 +294,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     grams = {g for g in grams if not g.isdigit()} if given else grams
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
+    held_rank = not analysis.comparison and bool(stated_ranks(analysis.question, verbs_only=False))
     marks = rank_marks(analysis)  # and each rank in a scope asked (全省 for "in Henan")
     for j, sentence in enumerate(cut):
         if batch and not batch & ordinals(sentence):
@@ -320,6 +321,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     # them; one extended with the items after its list's name (三个一百：…，…，…) lists them
                 if restates(span, analysis.question, analysis):
                     continue  # a restated question is never an answer
+                if held_rank and other_rank(analysis, span):
+                    continue  # what holds a rank (居全国第一) asked: a clause stating only other ranks (第10位升至
+                    # 第5位) is of another thing, however many words it shares; the one stating the rank may answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams) \
                         and not (news_date and holds_dateline(span)):
                     continue  # a figure or date in a clause sharing no word with the question is one of something else
@@ -806,7 +810,23 @@ def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
         # "尉氏县2021年政府工作报告是什么时候作的/由谁作的": nothing but place, year and asking words; the date
         # or person of the passages found for them (the report's dateline) is the answer
         return [set()]
+    if analysis.wants == "date" and not analysis.unknown and names_report(question) \
+            and all(only_office(g, question) for g in unique):
+        # "When did the governor deliver the 2026 work report?": the office (省长) says who delivered the report,
+        # not what is dated; the report's own date line (2026年2月3日在…会议上) dates it, as above
+        return [set()]
     return unique
+
+
+def names_report(question: str) -> bool:
+    """The question names a report itself (政府工作报告, 报告): the document, not a thing it speaks of."""
+    return word_pattern("asking.yaml", "report_words").search(question) is not None
+
+
+def only_office(grams: set[str], question: str) -> bool:
+    """Every word pair of `grams` is part of an office the question names (省长, 市长: question_words offices)."""
+    offices = [m.group(0) for m in question_words("offices").finditer(question)]
+    return bool(grams) and all(any(g in office for office in offices) for g in grams)
 
 
 def synonyms(question: str) -> list[tuple[str, str]]:
