@@ -32,7 +32,7 @@ from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, 
 from assistant.answer.compare import (another_indicator, asked_measure, asks_which_more, measure_fits, side_status,
                                       side_times, year_of_other_side, counts_another, qualifiers_only, bound_only,
                                       rates_of_one_thing)
-from assistant.answer.lists import asked_items_kind, english_list, english_one_asked, items_after
+from assistant.answer.lists import asked_items_kind, counted_run, english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
@@ -83,6 +83,7 @@ class Pick:
     text: str
     score: float
     side: Analysis | None = None  # the side of a comparison it answers
+    dated: str = ""  # the year the passage dates the span to, said before it (2025年：…首次突破…)
 
 
 def sentences(text: str) -> list[str]:
@@ -215,6 +216,8 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
         return -NO_ITEMS
     if instances >= max(2, wanted):
         return INSTANCES_BONUS  # as many instances as asked (name four of them: four at least)
+    if wanted and counted_run(span, wanted, grams):
+        return INSTANCES_BONUS  # the items counted and named after them (A、B、C三大先导产业): the list asked
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
         # a span giving no items (围绕休闲食品产业链, the heading of one of them; 营养与健康 joins no items) answers
         # less than one giving them; numbered items (一是…) and as many joined by 和 as are counted are items
@@ -863,6 +866,8 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         best = pick(contexts, analysis, grams, dated=True)
         if best is None or best.score < REFUSE_BELOW:
             best = pick(contexts, analysis, grams, dated=True, new_only=False)
+        if best is None or best.score < REFUSE_BELOW:
+            best = first_in_year_reviewed(contexts, analysis, grams) or best
         return [best] if best else []
     best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
     if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW) and not asks_achieved(analysis):
@@ -881,6 +886,43 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         best = pick(contexts, analysis, grams, frame=replace(frame, years=[]),
                     held=lambda hit: hit.chunk.metadata.get("year_issued") in issued) or best
     return [best] if best else []
+
+
+def first_in_year_reviewed(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> Pick | None:
+    """"In what year did the airport first handle 50 million passengers?": a report's review of a year says what
+    happened in it without naming the year (江北国际机场年旅客吞吐量首次突破5000万人次). A clause saying the thing
+    happened for the first time (data/asking.yaml first_time_said), whose figures ingest read as achieved in one
+    year (the year the section reviews, not a five-year span's 五年来), is dated to that year. None when the
+    question asks no first time, asks a plan, or the clause has no figure dated to one year."""
+    asked = asked_text(analysis)
+    if not word_pattern("asking.yaml", "first_time_asked").search(asked) or plan_asked(analysis):
+        return None
+    said = word_pattern("asking.yaml", "first_time_said")
+    found = pick(contexts, analysis, grams, require=lambda span: said.search(span) is not None)
+    if found is None:
+        return None
+    year = one_year_achieved(contexts[found.n - 1], found.text, frame_of(analysis).book)
+    return replace(found, dated=f"{year}年") if year else None
+
+
+def plan_asked(analysis: Analysis) -> bool:
+    """A date question asking when something is to happen (计划何时, by when does X aim to): no past event."""
+    asked = asked_text(analysis)
+    return (question_words("intent").search(asked) is not None
+            or word_pattern("question_words.yaml", "plan_dates").search(asked) is not None)
+
+
+def one_year_achieved(hit: ScoredChunk, span: str, book) -> int | None:
+    """The one year all the span's figures are achieved in, as ingest read them (a section reviewing 2025: 2025);
+    None when a figure is of a span of years, a plan, or of no year, or the span states none."""
+    at = hit.chunk.text.find(span.strip())
+    inside = [f for f in chunk_facts(hit, book)
+              if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
+    years = {f.period for f in inside}
+    if not inside or len(years) != 1 or any(f.status != "actual" for f in inside):
+        return None
+    year = years.pop()
+    return int(year) if re.fullmatch(YEAR, year) else None
 
 
 def another_part(analysis: Analysis, sentence: str) -> bool:
@@ -1008,7 +1050,7 @@ def compose(picks: list[Pick], analysis: Analysis, contexts: list[ScoredChunk] |
     # a span is one line of the answer: a line break inside it (a heading, a page's line) is a space
     # one span picked for both sides of a comparison ("由138亿元增长到239.5亿元") is said once, with no verdict
     picks = [p for i, p in enumerate(picks) if all((p.text, p.n) != (q.text, q.n) for q in picks[:i])]
-    sentences = [f"{LINE_BREAK.sub(' ', p.text).strip()}[{p.n}]" for p in picks]
+    sentences = [f"{p.dated + '：' if p.dated else ''}{LINE_BREAK.sub(' ', p.text).strip()}[{p.n}]" for p in picks]
     body = "；".join(sentences) + "。"
     if len(picks) == 2 and contexts and all(p.side is not None for p in picks):
         body += verdict(picks, contexts, analysis, grams or set())
