@@ -457,7 +457,7 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
     for n, hit in enumerate(contexts[:limit], start=1):
         if held is not None and not held(hit):
             continue
-        accept = fitting_figures(hit, this_year_frame(frame, hit, analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
+        accept = fitting_figures(hit, this_year_frame(frame, hit, analysis), asked=asked_text(analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         if require is not None:
             accept = _both(accept, require)
         span, score = best_span(hit.chunk.text, grams, analysis, accept)
@@ -978,11 +978,12 @@ def stating_a_date(analysis: Analysis, new_only: bool = True):
                                    and not other(span))
 
 
-def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
+def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, asked: str = ""):
     """accept(span, sentence) for best_span: a span stating figures passes only if one of them fits the
     frame; a span with no figure statement passes only if it has a number (a rank), left to the other checks."""
     facts = chunk_facts(hit, frame.book)
     issued = hit.chunk.metadata.get("year_issued") or None
+    total = total_asked(asked or frame.words)  # the question as asked: "in total" of an English one
 
     def accept(span: str, sentence: str) -> bool:
         at = hit.chunk.text.find(span.strip())
@@ -999,15 +1000,32 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
                 return frame.rank
             return bool(NUMBER_WORDS.search(span))
         fitting = [f for f in inside
-                   if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)]
+                   if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
+                   and not (total and added(f, hit.chunk.text))]
         # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
         # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer.
         # An indicator of data/indicators.yaml asked is checked by name already: a fitting figure names it (总产
         # for 粮食产量), whatever words its neighbours share with the question (粮食作物播种面积)
         naming = [] if frame.indicators else [f for f in inside if names_asked_words(f.indicator, frame.words)]
-        return bool(fitting) and (not naming or any(f in fitting for f in naming))
+        # a total asked (一共几个) is stated as 总数 after the addition naming the thing (新增…城市12个，总数达到22个)
+        totals = total and any(word_pattern("asking.yaml", "total_asked").search(f.indicator) for f in fitting)
+        return bool(fitting) and (not naming or totals or any(f in fitting for f in naming))
 
     return accept
+
+
+def total_asked(words: str) -> bool:
+    """The question asks how many there are in all (一共几个, 总数, in total), not how many were added: unless it
+    names an addition itself (新增…一共多少), data/asking.yaml total_asked and added_words."""
+    return (word_pattern("asking.yaml", "total_asked").search(words) is not None
+            and word_pattern("asking.yaml", "added_words").search(words) is None)
+
+
+def added(fact, text: str) -> bool:
+    """The figure counts what was added (新增黄石、咸宁等全国文明城市12个): an addition word opens its clause
+    before it. A total asked is stated apart (总数达到22个), and the addition is no answer to it."""
+    start = max((m.end() for m in re.finditer(r"[，,；;。：:\n]", text[:fact.start])), default=0)
+    return word_pattern("asking.yaml", "added_words").search(text[start:fact.start]) is not None
 
 
 def names_asked_words(indicator: str, asked: str) -> bool:
