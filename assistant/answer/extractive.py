@@ -324,7 +324,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     # them; one extended with the items after its list's name (三个一百：…，…，…) lists them
                 if restates(span, analysis.question, analysis):
                     continue  # a restated question is never an answer
-                if held_rank and other_rank(analysis, span):
+                if held_rank and any(other_rank(analysis, part) for part in parts[i:i + width]):
                     continue  # what holds a rank (居全国第一) asked: a clause stating only other ranks (第10位升至
                     # 第5位) is of another thing, however many words it shares; the one stating the rank may answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams) \
