@@ -24,9 +24,9 @@ REPORT = f"""{TITLE}
 
 开放合作成效明显。第三届中国茶叶进口博览会成功举办，参展企业和观展人数均创新高，意向签约金额达到56.2亿元、增长8.1%。明港机场年旅客吞吐量首次突破300万人次，新开通国内航线6条。
 
-产业发展势头良好。新创建省级专精特新企业45家、居全省第3位，绿色食品产业链集聚企业数居全省第1位。推进羊山、平桥、浉河等片区更新，电子信息、新型材料、装备制造三大主导产业营收突破1500亿元。
+产业发展势头良好。新创建省级专精特新企业45家、居全省第3位，绿色食品产业链集聚企业数居全省第1位。新认定省级重点实验室8家、总数达到31家。推进羊山、平桥、浉河等片区更新，电子信息、新型材料、装备制造三大主导产业营收突破1500亿元。
 
-社会事业全面进步。新增光山、新县、固始等省级文明城市4个，总数达到9个。全市83个停工楼盘化解61个，群众满意度持续提升。
+社会事业全面进步。南湾湖乐园顺利开园，接待游客120万人次。新增光山、新县、固始等省级文明城市4个，总数达到9个。全市83个停工楼盘化解61个，群众满意度持续提升。
 
 二、2026年重点工作
 
@@ -83,6 +83,11 @@ def test_a_total_asked_is_the_total_stated_not_the_addition(city):
     assert "9个" in text, text
 
 
+def test_a_total_after_the_additions_figure_in_one_clause_is_no_addition(city):
+    text = _ask(city, "信阳省级重点实验室总数有多少家？")  # 新认定…8家、总数达到31家
+    assert "31家" in text, text
+
+
 def test_an_addition_asked_is_still_the_addition(city):
     assert "4个" in _ask(city, "信阳2025年新增了几个省级文明城市？")
 
@@ -118,6 +123,18 @@ def test_a_run_named_after_it_by_the_count_asked_is_the_list():
 def test_three_leading_industries_are_the_counted_run(city):
     text = _ask(city, "信阳的三大主导产业是哪些？")
     assert all(item in text for item in ("电子信息", "新型材料", "装备制造")), text
+
+
+# -- the kind a name is asked of is said by a name of that kind ----------------------------------------------
+
+def test_a_park_asked_by_its_kind_is_answered_by_the_park_named(city):
+    text = _ask(city, "信阳2025年哪个主题乐园开园？")  # 主题乐园: a word no passage holds
+    assert "南湾湖乐园" in text, text
+
+
+def test_a_park_named_beside_nothing_of_what_is_asked_is_no_answer(city):
+    assert _refused(_ask(city, "信阳2025年哪个主题乐园获得国际大奖？"))
+    assert _refused(_ask(city, "信阳2025年哪个海洋馆开馆？"))  # a kind no name of the passage is of
 
 
 # -- an instruction clause is no question of its own -----------------------------------------------------------

@@ -699,8 +699,9 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     # the English words no list knows count against a pick unless the sentence stating it says them all (a word
     # said elsewhere in the passage is about another sentence's thing)
     said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
-    if not picks or min(p.score - unknown_penalty(unsaid(unknown, analysis, said(p)), analysis)
-                        for p in picks) < REFUSE_BELOW:
+    # the kind a name is asked of (哪个主题乐园) is no word the answer must say: a name of that kind (乐高乐园) says it
+    unsaid_by = lambda p: without_kind_asked(unsaid(unknown, analysis, said(p)), question, p.text, analysis)  # noqa: E731
+    if not picks or min(p.score - unknown_penalty(unsaid_by(p), analysis) for p in picks) < REFUSE_BELOW:
         return refusal
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"
              for p in picks]
@@ -736,6 +737,34 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
     return text
+
+
+def without_kind_asked(terms: list[str], question: str, span: str, analysis: Analysis) -> list[str]:
+    """The unknown terms but the kind a name is asked of, when the span names one of it, and its parts (主题 of
+    主题乐园)."""
+    kinds = [t for t in terms if names_kind_asked(t, question, span, place_words(analysis))]
+    return [t for t in terms if not any(t in kind for kind in kinds)]
+
+
+def names_kind_asked(term: str, question: str, span: str, places: set[str] = frozenset()) -> bool:
+    """The term is the kind of thing a name is asked of (哪个主题乐园, 哪两家钢铁集团: right after 哪 and its
+    counter) and the span names one of that kind: a name ending with the term's last two characters (乐高乐园 for
+    主题乐园), itself no word of the question. The reports name the thing, not its kind. The span must say what
+    the question says of it too (开园 for 哪个主题乐园开园): a park named beside no word of 获得国际大奖 is
+    not the one that won it."""
+    asking = re.search(rf"哪[个家座所条项位一两二三四五六七八九十几些]{{0,2}}{re.escape(term)}", question)
+    if len(term) < 3 or not asking:
+        return False
+    head = term[-2:]
+    if not any(found.group(0) not in question and found.group(0) != term
+               for found in re.finditer(rf"[\u4e00-\u9fff]{{2,6}}?{re.escape(head)}", span)):
+        return False
+    rest = re.sub(rf"{YEAR}年?", " ", question[:asking.start()] + " " + question[asking.end():])
+    for place in places:
+        rest = rest.replace(place, " ")
+    pairs = {rest[i:i + 2] for i in range(len(rest) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", rest[i:i + 2])}
+    pairs = {p for p in pairs if not QUESTION_NOISE.fullmatch(p)}
+    return any(pair in span for pair in pairs)
 
 
 def each_side_best(contexts: list[ScoredChunk], analysis: Analysis, gram_sets: list[set[str]]) -> list[Pick]:
@@ -1001,7 +1030,7 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
             return bool(NUMBER_WORDS.search(span))
         fitting = [f for f in inside
                    if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
-                   and not (total and added(f, hit.chunk.text))]
+                   and not (total and added(f, hit.chunk.text, facts))]
         # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
         # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer.
         # An indicator of data/indicators.yaml asked is checked by name already: a fitting figure names it (总产
@@ -1021,10 +1050,12 @@ def total_asked(words: str) -> bool:
             and word_pattern("asking.yaml", "added_words").search(words) is None)
 
 
-def added(fact, text: str) -> bool:
-    """The figure counts what was added (新增黄石、咸宁等全国文明城市12个): an addition word opens its clause
-    before it. A total asked is stated apart (总数达到22个), and the addition is no answer to it."""
+def added(fact, text: str, facts=()) -> bool:
+    """The figure counts what was added (新增黄石、咸宁等全国文明城市12个): an addition word stands before it in
+    its clause, after any figure before it. A total asked is stated apart (总数达到22个; 新认定…17家、总数达到55家
+    after the addition's own figure), and the addition is no answer to it."""
     start = max((m.end() for m in re.finditer(r"[，,；;。：:\n]", text[:fact.start])), default=0)
+    start = max([start, *(f.end for f in facts if f.end <= fact.start)])
     return word_pattern("asking.yaml", "added_words").search(text[start:fact.start]) is not None
 
 
