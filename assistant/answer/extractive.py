@@ -27,13 +27,13 @@ from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
-                                    ranked_place, ranks_bonus, other_rank, name_kind_ends, not_held_note, place_label,
+                                    ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import (another_indicator, asked_measure, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
                                       side_status, side_times, year_of_other_side)
-from assistant.answer.lists import asked_items_kind, english_list, english_one_asked, items_after
+from assistant.answer.lists import asked_items_kind, counted_run, english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
@@ -84,6 +84,7 @@ class Pick:
     text: str
     score: float
     side: Analysis | None = None  # the side of a comparison it answers
+    dated: str = ""  # the year the passage dates the span to, said before it (2025年：…首次突破…)
 
 
 def sentences(text: str) -> list[str]:
@@ -224,6 +225,8 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
         return -NO_ITEMS
     if instances >= max(2, wanted):
         return INSTANCES_BONUS  # as many instances as asked (name four of them: four at least)
+    if wanted and counted_run(span, wanted, grams):
+        return INSTANCES_BONUS  # the items counted and named after them (A、B、C三大先导产业): the list asked
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
         # a span giving no items (围绕休闲食品产业链, the heading of one of them; 营养与健康 joins no items) answers
         # less than one giving them; numbered items (一是…) and as many joined by 和 as are counted are items
@@ -303,6 +306,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     grams = {g for g in grams if not g.isdigit()} if given else grams
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
+    held_rank = not analysis.comparison and bool(stated_ranks(analysis.question, verbs_only=False))
     marks = rank_marks(analysis)  # and each rank in a scope asked (全省 for "in Henan")
     for j, sentence in enumerate(cut):
         if batch and not batch & ordinals(sentence):
@@ -329,6 +333,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     # them; one extended with the items after its list's name (三个一百：…，…，…) lists them
                 if restates(span, analysis.question, analysis):
                     continue  # a restated question is never an answer
+                if held_rank and any(other_rank(analysis, part) for part in parts[i:i + width]):
+                    continue  # what holds a rank (居全国第一) asked: a clause stating only other ranks (第10位升至
+                    # 第5位) is of another thing, however many words it shares; the one stating the rank may answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams) \
                         and not (news_date and holds_dateline(span)):
                     continue  # a figure or date in a clause sharing no word with the question is one of something else
@@ -459,7 +466,7 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
     for n, hit in enumerate(contexts[:limit], start=1):
         if held is not None and not held(hit):
             continue
-        accept = fitting_figures(hit, this_year_frame(frame, hit, analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
+        accept = fitting_figures(hit, this_year_frame(frame, hit, analysis), asked=asked_text(analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         if require is not None:
             accept = _both(accept, require)
         span, score = best_span(hit.chunk.text, grams, analysis, accept)
@@ -709,8 +716,9 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     # the English words no list knows count against a pick unless the sentence stating it says them all (a word
     # said elsewhere in the passage is about another sentence's thing)
     said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
-    if not picks or min(p.score - unknown_penalty(unsaid(unknown, analysis, said(p)), analysis)
-                        for p in picks) < REFUSE_BELOW:
+    # the kind a name is asked of (哪个主题乐园) is no word the answer must say: a name of that kind (乐高乐园) says it
+    unsaid_by = lambda p: without_kind_asked(unsaid(unknown, analysis, said(p)), question, p.text, analysis)  # noqa: E731
+    if not picks or min(p.score - unknown_penalty(unsaid_by(p), analysis) for p in picks) < REFUSE_BELOW:
         return refusal
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"
              for p in picks]
@@ -746,6 +754,34 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
     return text
+
+
+def without_kind_asked(terms: list[str], question: str, span: str, analysis: Analysis) -> list[str]:
+    """The unknown terms but the kind a name is asked of, when the span names one of it, and its parts (主题 of
+    主题乐园)."""
+    kinds = [t for t in terms if names_kind_asked(t, question, span, place_words(analysis))]
+    return [t for t in terms if not any(t in kind for kind in kinds)]
+
+
+def names_kind_asked(term: str, question: str, span: str, places: set[str] = frozenset()) -> bool:
+    """The term is the kind of thing a name is asked of (哪个主题乐园, 哪两家钢铁集团: right after 哪 and its
+    counter) and the span names one of that kind: a name ending with the term's last two characters (乐高乐园 for
+    主题乐园), itself no word of the question. The reports name the thing, not its kind. The span must say what
+    the question says of it too (开园 for 哪个主题乐园开园): a park named beside no word of 获得国际大奖 is
+    not the one that won it."""
+    asking = re.search(rf"哪[个家座所条项位一两二三四五六七八九十几些]{{0,2}}{re.escape(term)}", question)
+    if len(term) < 3 or not asking:
+        return False
+    head = term[-2:]
+    if not any(found.group(0) not in question and found.group(0) != term
+               for found in re.finditer(rf"[\u4e00-\u9fff]{{2,6}}?{re.escape(head)}", span)):
+        return False
+    rest = re.sub(rf"{YEAR}年?", " ", question[:asking.start()] + " " + question[asking.end():])
+    for place in places:
+        rest = rest.replace(place, " ")
+    pairs = {rest[i:i + 2] for i in range(len(rest) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", rest[i:i + 2])}
+    pairs = {p for p in pairs if not QUESTION_NOISE.fullmatch(p)}
+    return any(pair in span for pair in pairs)
 
 
 def each_side_best(contexts: list[ScoredChunk], analysis: Analysis, gram_sets: list[set[str]]) -> list[Pick]:
@@ -823,7 +859,23 @@ def _gram_sets(question: str, analysis: Analysis) -> list[set[str]]:
         # "尉氏县2021年政府工作报告是什么时候作的/由谁作的": nothing but place, year and asking words; the date
         # or person of the passages found for them (the report's dateline) is the answer
         return [set()]
+    if analysis.wants == "date" and not analysis.unknown and names_report(question) \
+            and all(only_office(g, question) for g in unique):
+        # "When did the governor deliver the 2026 work report?": the office (省长) says who delivered the report,
+        # not what is dated; the report's own date line (2026年2月3日在…会议上) dates it, as above
+        return [set()]
     return unique
+
+
+def names_report(question: str) -> bool:
+    """The question names a report itself (政府工作报告, 报告): the document, not a thing it speaks of."""
+    return word_pattern("asking.yaml", "report_words").search(question) is not None
+
+
+def only_office(grams: set[str], question: str) -> bool:
+    """Every word pair of `grams` is part of an office the question names (省长, 市长: question_words offices)."""
+    offices = [m.group(0) for m in question_words("offices").finditer(question)]
+    return bool(grams) and all(any(g in office for office in offices) for g in grams)
 
 
 def synonyms(question: str) -> list[tuple[str, str]]:
@@ -860,6 +912,8 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         best = pick(contexts, analysis, grams, dated=True)
         if best is None or best.score < REFUSE_BELOW:
             best = pick(contexts, analysis, grams, dated=True, new_only=False)
+        if best is None or best.score < REFUSE_BELOW:
+            best = first_in_year_reviewed(contexts, analysis, grams) or best
         return [best] if best else []
     best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
     if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW) and not asks_achieved(analysis):
@@ -878,6 +932,43 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         best = pick(contexts, analysis, grams, frame=replace(frame, years=[]),
                     held=lambda hit: hit.chunk.metadata.get("year_issued") in issued) or best
     return [best] if best else []
+
+
+def first_in_year_reviewed(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> Pick | None:
+    """"In what year did the airport first handle 50 million passengers?": a report's review of a year says what
+    happened in it without naming the year (江北国际机场年旅客吞吐量首次突破5000万人次). A clause saying the thing
+    happened for the first time (data/asking.yaml first_time_said), whose figures ingest read as achieved in one
+    year (the year the section reviews, not a five-year span's 五年来), is dated to that year. None when the
+    question asks no first time, asks a plan, or the clause has no figure dated to one year."""
+    asked = asked_text(analysis)
+    if not word_pattern("asking.yaml", "first_time_asked").search(asked) or plan_asked(analysis):
+        return None
+    said = word_pattern("asking.yaml", "first_time_said")
+    found = pick(contexts, analysis, grams, require=lambda span: said.search(span) is not None)
+    if found is None:
+        return None
+    year = one_year_achieved(contexts[found.n - 1], found.text, frame_of(analysis).book)
+    return replace(found, dated=f"{year}年") if year else None
+
+
+def plan_asked(analysis: Analysis) -> bool:
+    """A date question asking when something is to happen (计划何时, by when does X aim to): no past event."""
+    asked = asked_text(analysis)
+    return (question_words("intent").search(asked) is not None
+            or word_pattern("question_words.yaml", "plan_dates").search(asked) is not None)
+
+
+def one_year_achieved(hit: ScoredChunk, span: str, book) -> int | None:
+    """The one year all the span's figures are achieved in, as ingest read them (a section reviewing 2025: 2025);
+    None when a figure is of a span of years, a plan, or of no year, or the span states none."""
+    at = hit.chunk.text.find(span.strip())
+    inside = [f for f in chunk_facts(hit, book)
+              if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
+    years = {f.period for f in inside}
+    if not inside or len(years) != 1 or any(f.status != "actual" for f in inside):
+        return None
+    year = years.pop()
+    return int(year) if re.fullmatch(YEAR, year) else None
 
 
 def another_part(analysis: Analysis, sentence: str) -> bool:
@@ -933,11 +1024,12 @@ def stating_a_date(analysis: Analysis, new_only: bool = True):
                                    and not other(span))
 
 
-def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
+def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, asked: str = ""):
     """accept(span, sentence) for best_span: a span stating figures passes only if one of them fits the
     frame; a span with no figure statement passes only if it has a number (a rank), left to the other checks."""
     facts = chunk_facts(hit, frame.book)
     issued = hit.chunk.metadata.get("year_issued") or None
+    total = total_asked(asked or frame.words)  # the question as asked: "in total" of an English one
 
     def accept(span: str, sentence: str) -> bool:
         at = hit.chunk.text.find(span.strip())
@@ -954,15 +1046,34 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True):
                 return frame.rank
             return bool(NUMBER_WORDS.search(span))
         fitting = [f for f in inside
-                   if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)]
+                   if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
+                   and not (total and added(f, hit.chunk.text, facts))]
         # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
         # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer.
         # An indicator of data/indicators.yaml asked is checked by name already: a fitting figure names it (总产
         # for 粮食产量), whatever words its neighbours share with the question (粮食作物播种面积)
         naming = [] if frame.indicators else [f for f in inside if names_asked_words(f.indicator, frame.words)]
-        return bool(fitting) and (not naming or any(f in fitting for f in naming))
+        # a total asked (一共几个) is stated as 总数 after the addition naming the thing (新增…城市12个，总数达到22个)
+        totals = total and any(word_pattern("asking.yaml", "total_asked").search(f.indicator) for f in fitting)
+        return bool(fitting) and (not naming or totals or any(f in fitting for f in naming))
 
     return accept
+
+
+def total_asked(words: str) -> bool:
+    """The question asks how many there are in all (一共几个, 总数, in total), not how many were added: unless it
+    names an addition itself (新增…一共多少), data/asking.yaml total_asked and added_words."""
+    return (word_pattern("asking.yaml", "total_asked").search(words) is not None
+            and word_pattern("asking.yaml", "added_words").search(words) is None)
+
+
+def added(fact, text: str, facts=()) -> bool:
+    """The figure counts what was added (新增黄石、咸宁等全国文明城市12个): an addition word stands before it in
+    its clause, after any figure before it. A total asked is stated apart (总数达到22个; 新认定…17家、总数达到55家
+    after the addition's own figure), and the addition is no answer to it."""
+    start = max((m.end() for m in re.finditer(r"[，,；;。：:\n]", text[:fact.start])), default=0)
+    start = max([start, *(f.end for f in facts if f.end <= fact.start)])
+    return word_pattern("asking.yaml", "added_words").search(text[start:fact.start]) is not None
 
 
 def names_asked_words(indicator: str, asked: str) -> bool:
@@ -1005,7 +1116,7 @@ def compose(picks: list[Pick], analysis: Analysis, contexts: list[ScoredChunk] |
     # a span is one line of the answer: a line break inside it (a heading, a page's line) is a space
     # one span picked for both sides of a comparison ("由138亿元增长到239.5亿元") is said once, with no verdict
     picks = [p for i, p in enumerate(picks) if all((p.text, p.n) != (q.text, q.n) for q in picks[:i])]
-    sentences = [f"{LINE_BREAK.sub(' ', p.text).strip()}[{p.n}]" for p in picks]
+    sentences = [f"{p.dated + '：' if p.dated else ''}{LINE_BREAK.sub(' ', p.text).strip()}[{p.n}]" for p in picks]
     body = "；".join(sentences) + "。"
     if len(picks) == 2 and contexts and all(p.side is not None for p in picks):
         body += verdict(picks, contexts, analysis, grams or set())

@@ -98,6 +98,22 @@ def english_one_asked(original: str) -> bool:
     return True
 
 
+def counted_run(span: str, count: int, grams: set[str]) -> bool:
+    """A run of `count` items named right after it by their count and a noun sharing a word of the question:
+    "集成电路、生物医药、人工智能三大先导产业" gives the three 产业 a question about three leading industries asks,
+    where "吴淞、南大、桃浦等区域" in a clause on 主导产业 gives three items of something else."""
+    if count < 2 or count not in NUMERALS:
+        return False
+    numerals = f"[{NUMERALS[count]}]|{count}"
+    for named in re.finditer(rf"(?:{numerals})[{COUNTERS}]([\u4e00-\u9fff]{{2,8}})", span):
+        if not any(g in named.group(1) for g in grams):
+            continue
+        run = re.search(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+$", span[:named.start()])
+        if run and len(ITEM_JOINS.split(run.group(0))) == count:
+            return True
+    return False
+
+
 # -- a list of the asked thing's instances, or of kinds of things the asked one is among ----------------------
 
 QUESTION_RUN = 3  # characters at least of the question's own noun said in an item (产业集群, 龙头企业)

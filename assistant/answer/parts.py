@@ -39,7 +39,9 @@ def split_clauses(question: str) -> list[str]:
     clauses: list[str] = []
     for piece in (p for p in HARD_END.split(question.strip()) if p.strip()):
         for clause in _comma_split(piece):
-            if clauses and not _asks(clause):  # "城市更新规划呢": a follow-up of the whole, not a question of its own
+            if clauses and (not _asks(clause) or _instruction(clause)):
+                # "城市更新规划呢": a follow-up of the whole, not a question of its own; "列举几个": how to answer
+                # the clause before it (its 几 counts nothing)
                 clauses[-1] += clause
             else:
                 clauses.append(clause)
@@ -48,6 +50,11 @@ def split_clauses(question: str) -> list[str]:
 
 def _asks(clause: str) -> bool:
     return bool(_words("asking").search(clause))
+
+
+def _instruction(clause: str) -> bool:
+    """The clause only tells how to answer the one before it: "列举几个", "举几个例子？", "Name a few."."""
+    return _words("instruction").fullmatch(clause.strip(" ，,。.！!？?；;")) is not None
 
 
 def _comma_split(piece: str) -> list[str]:
