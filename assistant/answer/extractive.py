@@ -34,7 +34,7 @@ from assistant.answer.compare import (another_indicator, asked_measure, asks_whi
                                       rates_of_one_thing)
 from assistant.answer.lists import asked_items_kind, english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
-from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
+from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_measure, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
                                       unsaid)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -640,10 +640,11 @@ def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple
     return fit
 
 
-def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None) -> str:
+def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None, near=None) -> str:
     """The answer text with [n] markers, or the fixed refusal sentence; a comparison the reports answer for
-    one side only is refused with that side's clause and the name of the side they lack."""
-    text = _answer(question, analysis, contexts, known)
+    one side only is refused with that side's clause and the name of the side they lack. `near`: a
+    semantic.Nearness, which judges an English question's unknown words by meaning (closest_picks)."""
+    text = _answer(question, analysis, contexts, known, near)
     if analysis.comparison and text in (REFUSAL_ZH, REFUSAL_EN):
         text += one_side_only(question, analysis, contexts)
     elif text in (REFUSAL_ZH, REFUSAL_EN) and (lacking := place_without_documents(analysis, contexts)):
@@ -672,7 +673,7 @@ def one_side_only(question: str, analysis: Analysis, contexts: list[ScoredChunk]
     return f"报告中只有{have}的：{span}[{best.n}]；没有{lack}的。"
 
 
-def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None) -> str:
+def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None, near=None) -> str:
     refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     if not contexts:
         return refusal
@@ -694,7 +695,10 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
     if not picks or min(p.score - unknown_penalty(unsaid(unknown, analysis, said(p)), analysis)
                         for p in picks) < REFUSE_BELOW:
-        return refusal
+        # English words no list reads: the sentence clearly the closest to the question in meaning says them
+        picks = closest_picks(analysis, contexts, gram_sets, unknown, near) if near is not None else []
+        if not picks:
+            return refusal
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"
              for p in picks]
     if not answers_question(question, analysis, [p.text for p in picks], cited):
@@ -729,6 +733,40 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
     return text
+
+
+def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]], unknown: list[str],
+                  near) -> list[Pick]:
+    """An English figure question refused for words no list reads (analysis.unknown) answered from the sentence
+    clearly the closest to it in meaning (semantic.Nearness.closest) among the sentences of the passages read that
+    carry a figure of the asked kind: its English unknown words count as said there. The clause is picked from that
+    sentence with the question's frame (place, period, status, measure) and must score as any answer does; a
+    Chinese term no passage holds still counts against it, and every later check of _answer still applies."""
+    english = [w for w in unknown if w in analysis.unknown]
+    if analysis.language != "en" or analysis.comparison or not english or analysis.wants not in ("number", "rate"):
+        return []
+    found = [(n, sentence) for n, hit in enumerate(contexts[:HELD], start=1) for sentence in sentences(hit.chunk.text)
+             if answers_measure(sentence, analysis)]
+    closest = near.closest(analysis.original or analysis.question, [sentence for _, sentence in found])
+    if closest is None:
+        return []
+    n, sentence = found[closest]
+    frame = frame_of(analysis)
+    within = lambda span: span.strip() in sentence  # noqa: E731
+    held = lambda hit: hit is contexts[n - 1]  # noqa: E731
+    rest = [t for t in unknown if t not in english]
+    frames = [frame if frame.figure else None]
+    if frame.figure and frame.years and not asks_achieved(analysis):
+        frames.append(replace(frame, plan_answers=True))  # as _best_picks: a year only planned for, with its plan
+    picks = [p for grams in gram_sets for one in frames
+             if (p := pick(contexts, analysis, grams, frame=one, require=within, held=held))]
+    best = max(picks, key=lambda p: p.score, default=None)
+    if best is None or best.score - unknown_penalty(rest, analysis) < REFUSE_BELOW:
+        return []
+    return [best]
+
+
+HELD = 5  # the passages an answer is picked from (pick's limit)
 
 
 def each_side_best(contexts: list[ScoredChunk], analysis: Analysis, gram_sets: list[set[str]]) -> list[Pick]:
