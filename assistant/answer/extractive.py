@@ -699,9 +699,12 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         picks = closest_picks(analysis, contexts, gram_sets, unknown, near) if near is not None else []
         if not picks:
             return refusal
+        meant = True  # that sentence says the question's words, read or not: no check of the reading's words
+    else:
+        meant = False
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"
              for p in picks]
-    if not answers_question(question, analysis, [p.text for p in picks], cited):
+    if not answers_question(question, analysis, [p.text for p in picks], cited, words_said=meant):
         return refusal
     if any(other_ordinal(question, p.text) or other_rank(analysis, p.text) for p in picks):
         return refusal  # another batch (第二批 for 第一批), another rank (居全国第9 for 第一)
@@ -710,7 +713,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     held = [contexts[p.n - 1] for p in picks]
     if not analysis.comparison and place_not_held(analysis, contexts, held):
         return refusal  # answer() says which places the reports found are of
-    if any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
+    if not meant and any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text))
+                         for p in picks):
         return refusal  # the figure's own sentence names nothing of the indicator asked
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal  # the figure is another year's, restated without its year
