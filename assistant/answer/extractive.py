@@ -693,42 +693,56 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     # the English words no list knows count against a pick unless the sentence stating it says them all (a word
     # said elsewhere in the passage is about another sentence's thing)
     said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
-    if not picks or min(p.score - unknown_penalty(unsaid(unknown, analysis, said(p)), analysis)
-                        for p in picks) < REFUSE_BELOW:
-        # English words no list reads: the sentence clearly the closest to the question in meaning says them
-        picks = closest_picks(analysis, contexts, gram_sets, unknown, near) if near is not None else []
-        if not picks:
-            return refusal
-        meant = True  # that sentence says the question's words, read or not: no check of the reading's words
-    else:
-        meant = False
+    read = bool(picks) and min(p.score - unknown_penalty(unsaid(unknown, analysis, said(p)), analysis)
+                               for p in picks) >= REFUSE_BELOW
+    text, words = _verified(question, analysis, contexts, picks) if read else (refusal, True)
+    # an English question with words no list reads refused for its words (a clause scoring too low for them, or a
+    # check of the reading's words): the reading failed. One whose every word was read is left refused: a passage
+    # writing 进出口 for exports asked is about another thing (joint words), however near in meaning
+    english = analysis.language == "en" and bool(unknown)  # its words no list reads, or renderings no passage holds
+    if text == refusal and words and english and near is not None:
+        # the sentence clearly the closest to the question in meaning says its words
+        picks = closest_picks(analysis, contexts, gram_sets, unknown, near)
+        if picks:
+            text, _ = _verified(question, analysis, contexts, picks, meant=True)
+    return text
+
+
+def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], picks: list[Pick],
+              meant: bool = False) -> tuple[str, bool]:
+    """The answer composed from `picks` once every check passes, else the refusal; with whether a check of the
+    reading's words refused (untranslated, too_many_missing, indicator_unsaid: the passage writes the question's
+    words otherwise than the reading says them). `meant`: the picks come from the sentence clearly the closest to
+    the question in meaning (closest_picks), which says its words: those checks are left out, every other holds."""
+    refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"
              for p in picks]
     if not answers_question(question, analysis, [p.text for p in picks], cited, words_said=meant):
-        return refusal
+        return refusal, not meant and answers_question(question, analysis, [p.text for p in picks], cited,
+                                                       words_said=True)
     if any(other_ordinal(question, p.text) or other_rank(analysis, p.text) for p in picks):
-        return refusal  # another batch (第二批 for 第一批), another rank (居全国第9 for 第一)
+        return refusal, False  # another batch (第二批 for 第一批), another rank (居全国第9 for 第一)
     if any(subject_unnamed(analysis, text) for text in cited):
-        return refusal  # the passage dated names too little of the thing asked: another thing's date
+        return refusal, False  # the passage dated names too little of the thing asked: another thing's date
     held = [contexts[p.n - 1] for p in picks]
     if not analysis.comparison and place_not_held(analysis, contexts, held):
-        return refusal  # answer() says which places the reports found are of
+        return refusal, False  # answer() says which places the reports found are of
     if not meant and any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text))
                          for p in picks):
-        return refusal  # the figure's own sentence names nothing of the indicator asked
+        return refusal, True  # the figure's own sentence names nothing of the indicator asked
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
-        return refusal  # the figure is another year's, restated without its year
+        return refusal, False  # the figure is another year's, restated without its year
     if any(another_part(analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
-        return refusal  # 上半年 asked, 一季度 stated: another part of the year's figure
+        return refusal, False  # 上半年 asked, 一季度 stated: another part of the year's figure
     if any(part_year(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         if asks_whole_year(analysis):
-            return refusal  # the figure is of a part of the year (上半年, 1-6月), the question asks the whole year
+            return refusal, False  # the figure is of a part of the year (上半年, 1-6月), the whole year asked
         # the year asked alone: the statement that says which part of it the figure is of
         picks = [replace(p, text=part_statement(p.text, contexts[p.n - 1].chunk.text))
                  if part_year(p.text, contexts[p.n - 1].chunk.text, analysis) else p for p in picks]
     picks = [naming_place(p, analysis, contexts) for p in picks]
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
-        return refusal
+        return refusal, False
     text = compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
     # a side's figure missing is worth saying; a date question over a range (2016—2020年…和哪一年相比) has no sides
     # (or which side is larger: 哪个更高 asks a figure of each side)
@@ -736,18 +750,18 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     if analysis.comparison and figures and len(picks) == 1 and (lacking := side_lacking(picks[0], analysis, contexts)):
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
-    return text
+    return text, False
 
 
 def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]], unknown: list[str],
                   near) -> list[Pick]:
-    """An English figure question refused for words no list reads (analysis.unknown) answered from the sentence
-    clearly the closest to it in meaning (semantic.Nearness.closest) among the sentences of the passages read that
-    carry a figure of the asked kind: its English unknown words count as said there. The clause is picked from that
-    sentence with the question's frame (place, period, status, measure) and must score as any answer does; a
-    Chinese term no passage holds still counts against it, and every later check of _answer still applies."""
-    english = [w for w in unknown if w in analysis.unknown]
-    if analysis.language != "en" or analysis.comparison or not english or analysis.wants not in ("number", "rate"):
+    """An English figure question whose reading failed (words no list reads, analysis.unknown; or words the passages
+    write otherwise than the reading says them) answered from the sentence clearly the closest to it in meaning
+    (semantic.Nearness.closest) among the sentences of the passages read that carry a figure of the asked kind: the
+    question's words count as said there. The clause is picked from that sentence with the question's frame (place,
+    period, status, measure) and must score as any answer does; a Chinese term no passage holds still counts
+    against no clause of it (it says them), and _verified's checks other than those of the reading's words still apply."""
+    if analysis.language != "en" or analysis.comparison or analysis.wants not in ("number", "rate") or not unknown:
         return []
     found = [(n, sentence) for n, hit in enumerate(contexts[:HELD], start=1) for sentence in sentences(hit.chunk.text)
              if answers_measure(sentence, analysis)]
@@ -758,14 +772,13 @@ def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: li
     frame = frame_of(analysis)
     within = lambda span: span.strip() in sentence  # noqa: E731
     held = lambda hit: hit is contexts[n - 1]  # noqa: E731
-    rest = [t for t in unknown if t not in english]
     frames = [frame if frame.figure else None]
     if frame.figure and frame.years and not asks_achieved(analysis):
         frames.append(replace(frame, plan_answers=True))  # as _best_picks: a year only planned for, with its plan
     picks = [p for grams in gram_sets for one in frames
              if (p := pick(contexts, analysis, grams, frame=one, require=within, held=held))]
     best = max(picks, key=lambda p: p.score, default=None)
-    if best is None or best.score - unknown_penalty(rest, analysis) < REFUSE_BELOW:
+    if best is None or best.score < REFUSE_BELOW:  # the sentence says the unknown terms: no penalty for them
         return []
     return [best]
 
