@@ -14,7 +14,7 @@ REPORT = """许昌市2026年政府工作报告
 
 一、2025年工作回顾
 全市地区生产总值完成4120亿元，增长5.6%。一般公共预算收入完成216亿元，增长4.9%。
-新建改造城市道路38公里，新增城市绿地120万平方米。全年城镇新增就业5.4万人。
+新建改造城市道路38公里，新增城市绿地120万平方米。全年城镇新增就业5.4万人。进出口总额完成320亿元，增长6.2%。
 
 二、2026年主要工作安排
 坚持民生优先。计划投资4.8亿元，启动市妇幼保健院新院区建设，新增床位600张。
@@ -53,6 +53,17 @@ def test_without_the_embedding_the_unknown_words_refuse(xuchang, monkeypatch):
 def test_a_question_the_report_does_not_answer_stays_refused(xuchang, question):
     text = xuchang.ask(question, mode="extractive").text
     assert text.startswith("The documents do not say"), text
+
+
+def test_a_question_whose_every_word_was_read_is_never_judged_by_meaning(xuchang, monkeypatch):
+    """Imports asked, only 进出口 (imports and exports together) stated: near in meaning, another thing. The reading
+    holds every word, so the embedding is not consulted (and a question it reads pays nothing for it)."""
+    def unused(self, question, sentences):
+        raise AssertionError("embedded a question whose reading held every word")
+    monkeypatch.setattr(Nearness, "similarities", unused)
+    assert xuchang.ask("How much did Xuchang's imports amount to in 2025?", mode="extractive").text.startswith(
+        "The documents do not say")
+    assert "5.4万人" in xuchang.ask("How many new urban jobs did Xuchang create in 2025?", mode="extractive").text
 
 
 def test_closest_names_the_sentence_that_answers(embedder):

@@ -699,7 +699,9 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     # an English question with words no list reads refused for its words (a clause scoring too low for them, or a
     # check of the reading's words): the reading failed. One whose every word was read is left refused: a passage
     # writing 进出口 for exports asked is about another thing (joint words), however near in meaning
-    english = analysis.language == "en" and bool(unknown)  # its words no list reads, or renderings no passage holds
+    # a rendering no passage holds (进口 in a corpus writing only 进出口) is the reading's right word for what the
+    # reports do not say, as a Chinese question's absent term is: only words no list reads open this path
+    english = any(t in analysis.unknown for t in unknown)
     if text == refusal and words and english and near is not None:
         # the sentence clearly the closest to the question in meaning says its words
         picks = closest_picks(analysis, contexts, gram_sets, unknown, near)
@@ -755,13 +757,15 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
 
 def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]], unknown: list[str],
                   near) -> list[Pick]:
-    """An English figure question whose reading failed (words no list reads, analysis.unknown; or words the passages
-    write otherwise than the reading says them) answered from the sentence clearly the closest to it in meaning
-    (semantic.Nearness.closest) among the sentences of the passages read that carry a figure of the asked kind: the
-    question's words count as said there. The clause is picked from that sentence with the question's frame (place,
-    period, status, measure) and must score as any answer does; a Chinese term no passage holds still counts
-    against no clause of it (it says them), and _verified's checks other than those of the reading's words still apply."""
-    if analysis.language != "en" or analysis.comparison or analysis.wants not in ("number", "rate") or not unknown:
+    """An English figure question whose reading failed (it holds words no list reads, analysis.unknown, and was
+    refused for its words: a clause scoring too low for them, or a check of the reading's words) answered from the
+    sentence clearly the closest to it in meaning (semantic.Nearness.closest) among the sentences of the passages
+    read that carry a figure of the asked kind: its English words count as said there. The clause is picked from
+    that sentence with the question's frame (place, period, status, measure) and must score as any answer does; a
+    rendering no passage holds still counts against it, and _verified's checks other than those of the reading's
+    words still apply."""
+    if analysis.language != "en" or analysis.comparison or analysis.wants not in ("number", "rate") \
+            or not any(t in analysis.unknown for t in unknown):
         return []
     found = [(n, sentence) for n, hit in enumerate(contexts[:HELD], start=1) for sentence in sentences(hit.chunk.text)
              if answers_measure(sentence, analysis)]
@@ -778,7 +782,8 @@ def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: li
     picks = [p for grams in gram_sets for one in frames
              if (p := pick(contexts, analysis, grams, frame=one, require=within, held=held))]
     best = max(picks, key=lambda p: p.score, default=None)
-    if best is None or best.score < REFUSE_BELOW:  # the sentence says the unknown terms: no penalty for them
+    rest = [t for t in unknown if t not in analysis.unknown]  # renderings no passage holds: said by none
+    if best is None or best.score - unknown_penalty(rest, analysis) < REFUSE_BELOW:
         return []
     return [best]
 
