@@ -719,9 +719,12 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
     refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"
              for p in picks]
-    if not answers_question(question, analysis, [p.text for p in picks], cited, words_said=meant):
-        return refusal, not meant and answers_question(question, analysis, [p.text for p in picks], cited,
-                                                       words_said=True)
+    spans = [p.text for p in picks]
+    # whether the checks other than those of the reading's words pass: asked first, so the check that refuses is
+    # the last one called (assistant.bench.refusals names it so)
+    beside = meant or analysis.language != "en" or answers_question(question, analysis, spans, cited, words_said=True)
+    if not answers_question(question, analysis, spans, cited, words_said=meant):
+        return refusal, not meant and beside
     if any(other_ordinal(question, p.text) or other_rank(analysis, p.text) for p in picks):
         return refusal, False  # another batch (第二批 for 第一批), another rank (居全国第9 for 第一)
     if any(subject_unnamed(analysis, text) for text in cited):
