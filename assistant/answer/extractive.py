@@ -776,14 +776,10 @@ def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: li
     if closest is None:
         return []
     n, sentence = found[closest]
-    frame = frame_of(analysis)
     within = lambda span: span.strip() in sentence  # noqa: E731
     held = lambda hit: hit is contexts[n - 1]  # noqa: E731
-    frames = [frame if frame.figure else None]
-    if frame.figure and frame.years and not asks_achieved(analysis):
-        frames.append(replace(frame, plan_answers=True))  # as _best_picks: a year only planned for, with its plan
-    picks = [p for grams in gram_sets for one in frames
-             if (p := pick(contexts, analysis, grams, frame=one, require=within, held=held))]
+    # as the lexical path picks (its fallbacks too: a year only planned for, a report's year), from that sentence
+    picks = [p for grams in gram_sets for p in _best_picks(contexts, analysis, grams, within=within, held_only=held)]
     best = max(picks, key=lambda p: p.score, default=None)
     rest = [t for t in unknown if t not in analysis.unknown]  # renderings no passage holds: said by none
     if best is None or best.score - unknown_penalty(rest, analysis) < REFUSE_BELOW:
@@ -893,7 +889,9 @@ def synonyms(question: str) -> list[tuple[str, str]]:
     return out
 
 
-def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> list[Pick]:
+def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], within=None, held_only=None) -> list[Pick]:
+    """The best pick(s) for the question; `within(span)`, `held_only(hit)`: only spans and passages they pass (the
+    sentence closest_picks names), through every fallback below."""
     if analysis.comparison:
         picks = compare(contexts, analysis, grams)
         if len(picks) >= 2:
@@ -903,26 +901,29 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
     if analysis.wants == "date" and not frame.figure:
         # a date comes from the clause that states it, not from the one beside it that matches more words;
         # one the question states itself only when no clause states another; a clause stating none is no answer
-        best = pick(contexts, analysis, grams, dated=True)
+        best = pick(contexts, analysis, grams, dated=True, require=within, held=held_only)
         if best is None or best.score < REFUSE_BELOW:
-            best = pick(contexts, analysis, grams, dated=True, new_only=False)
+            best = pick(contexts, analysis, grams, dated=True, new_only=False, require=within, held=held_only)
         return [best] if best else []
-    best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
+    best = pick(contexts, analysis, grams, frame=frame if frame.figure else None, require=within, held=held_only)
     if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW) and not asks_achieved(analysis):
         # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked
         # as done (did … create): the plan is then no answer
-        best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
+        best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True), require=within,
+                    held=held_only)
     if frame.figure and frame.rate and (best is None or best.score < REFUSE_BELOW) and rise_asked(analysis):
         # "How much did per capita income rise over the past five years?": a clause giving the indicator's level
         # at both ends (从27136元增长到36439元) states how much it rose, though it names no rate
         best = pick(contexts, analysis, grams, frame=replace(frame, rate=False),
-                    require=lambda span: FROM_TO.search(span) is not None) or best
+                    require=lambda span: FROM_TO.search(span) is not None and (within is None or within(span)),
+                    held=held_only) or best
     if frame.figure and (best is None or best.score < REFUSE_BELOW) and (issued := report_year_only(analysis)):
         # the year names the report asked about ("According to the 2013 work report, how many … over the previous
         # five years"): its figures are of the years it looks back on, so that report's passages answer with the
         # year they state; another report's passages still do not
         best = pick(contexts, analysis, grams, frame=replace(frame, years=[]),
-                    held=lambda hit: hit.chunk.metadata.get("year_issued") in issued) or best
+                    held=lambda hit: (hit.chunk.metadata.get("year_issued") in issued
+                                      and (held_only is None or held_only(hit))), require=within) or best
     return [best] if best else []
 
 

@@ -28,7 +28,7 @@ import numpy as np
 # path this rule serves (an English figure question with words no list reads, refused for its words; sentences
 # carrying a figure of the asked kind; 21 questions), run with no threshold at all:
 #   answerable, evidence closest: leads 0.000, 0.005, 0.007, 0.007, 0.015, 0.020, 0.026, 0.038, 0.039 (similarity
-#     0.749-0.814); three answered right at 0.007-0.026, the others refused by the frame's checks (status, period)
+#     0.749-0.814); four answered right (0.007, 0.007, 0.026, 0.039), the others refused by the frame's checks
 #   answerable, another sentence closest: 0.007, 0.007, 0.012; all refused by the frame's checks
 #   unanswerable: 0.002, 0.004, 0.004, 0.006, 0.006, 0.009 (youth unemployment, selling price, box office, express
 #     parcels, a stock index, …), 0.026 (China-Europe trains of 2025 by the 2026 plan's sentence), and one with no
