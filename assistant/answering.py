@@ -11,6 +11,7 @@ from typing import Iterator
 
 from assistant.analysis import analyse
 from assistant.dictionary import document_counts, with_dictionary
+from assistant.answer.semantic import Nearness
 from assistant.answer.protocol import Answerer, Asked, ExtractiveAnswerer, FallbackAnswerer, merge_followup
 from assistant.answer.parts import joined_answer, question_parts, split_clauses
 from assistant.answer.types import Answer
@@ -45,7 +46,7 @@ def resolve_mode(assistant, mode: str, llm=None) -> str:
 def answerer_for(assistant, mode: str, llm=None) -> Answerer:
     """The Answerer for `mode`: extractive, or the LLM (`llm`, else the Assistant's) falling back to it."""
     offline = ExtractiveAnswerer(known=assistant.index.lexical.knows, book=assistant.index.places,
-                                 all_chunks=assistant.index.all_chunks)
+                                 all_chunks=assistant.index.all_chunks, near=Nearness(assistant.embedder))
     if resolve_mode(assistant, mode, llm) == "extractive":
         return offline
     llm = llm if llm is not None else assistant.llm

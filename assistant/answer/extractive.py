@@ -35,7 +35,7 @@ from assistant.answer.compare import (another_indicator, asked_measure, asks_whi
                                       side_status, side_times, year_of_other_side)
 from assistant.answer.lists import asked_items_kind, counted_run, english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
-from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_question,
+from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_measure, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
                                       unsaid)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -663,10 +663,11 @@ def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple
     return fit
 
 
-def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None) -> str:
+def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None, near=None) -> str:
     """The answer text with [n] markers, or the fixed refusal sentence; a comparison the reports answer for
-    one side only is refused with that side's clause and the name of the side they lack."""
-    text = _answer(question, analysis, contexts, known)
+    one side only is refused with that side's clause and the name of the side they lack. `near`: a
+    semantic.Nearness, which judges an English question's unknown words by meaning (closest_picks)."""
+    text = _answer(question, analysis, contexts, known, near)
     if analysis.comparison and text in (REFUSAL_ZH, REFUSAL_EN):
         text += one_side_only(question, analysis, contexts)
     elif text in (REFUSAL_ZH, REFUSAL_EN) and (lacking := place_without_documents(analysis, contexts)):
@@ -696,7 +697,7 @@ def one_side_only(question: str, analysis: Analysis, contexts: list[ScoredChunk]
     return f"报告中只有{have}的：{span}[{best.n}]；没有{lack}的。"
 
 
-def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None) -> str:
+def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known=None, near=None) -> str:
     refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     if not contexts:
         return refusal
@@ -718,34 +719,60 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
     # the kind a name is asked of (哪个主题乐园) is no word the answer must say: a name of that kind (乐高乐园) says it
     unsaid_by = lambda p: without_kind_asked(unsaid(unknown, analysis, said(p)), question, p.text, analysis)  # noqa: E731
-    if not picks or min(p.score - unknown_penalty(unsaid_by(p), analysis) for p in picks) < REFUSE_BELOW:
-        return refusal
+    read = bool(picks) and min(p.score - unknown_penalty(unsaid_by(p), analysis) for p in picks) >= REFUSE_BELOW
+    text, words = _verified(question, analysis, contexts, picks) if read else (refusal, True)
+    # an English question with words no list reads refused for its words (a clause scoring too low for them, or a
+    # check of the reading's words): the reading failed. One whose every word was read is left refused: a passage
+    # writing 进出口 for exports asked is about another thing (joint words), however near in meaning
+    # a rendering no passage holds (进口 in a corpus writing only 进出口) is the reading's right word for what the
+    # reports do not say, as a Chinese question's absent term is: only words no list reads open this path
+    english = any(t in analysis.unknown for t in unknown)
+    if text == refusal and words and english and near is not None:
+        # the sentence clearly the closest to the question in meaning says its words
+        picks = closest_picks(analysis, contexts, gram_sets, unknown, near)
+        if picks:
+            text, _ = _verified(question, analysis, contexts, picks, meant=True)
+    return text
+
+
+def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], picks: list[Pick],
+              meant: bool = False) -> tuple[str, bool]:
+    """The answer composed from `picks` once every check passes, else the refusal; with whether a check of the
+    reading's words refused (untranslated, too_many_missing, indicator_unsaid: the passage writes the question's
+    words otherwise than the reading says them). `meant`: the picks come from the sentence clearly the closest to
+    the question in meaning (closest_picks), which says its words: those checks are left out, every other holds."""
+    refusal = REFUSAL_EN if analysis.language == "en" else REFUSAL_ZH
     cited = [f"{contexts[p.n - 1].chunk.title} {contexts[p.n - 1].chunk.heading} {contexts[p.n - 1].chunk.text}"
              for p in picks]
-    if not answers_question(question, analysis, [p.text for p in picks], cited):
-        return refusal
+    spans = [p.text for p in picks]
+    # whether the checks other than those of the reading's words pass: asked first, so the check that refuses is
+    # the last one called (assistant.bench.refusals names it so)
+    beside = meant or analysis.language != "en" or answers_question(question, analysis, spans, cited, words_said=True)
+    if not answers_question(question, analysis, spans, cited, words_said=meant):
+        return refusal, not meant and beside
     if any(other_ordinal(question, p.text) or other_rank(analysis, p.text) for p in picks):
-        return refusal  # another batch (第二批 for 第一批), another rank (居全国第9 for 第一)
+        return refusal, False  # another batch (第二批 for 第一批), another rank (居全国第9 for 第一)
     if any(subject_unnamed(analysis, text) for text in cited):
-        return refusal  # the passage dated names too little of the thing asked: another thing's date
+        return refusal, False  # the passage dated names too little of the thing asked: another thing's date
     held = [contexts[p.n - 1] for p in picks]
     if not analysis.comparison and place_not_held(analysis, contexts, held):
-        return refusal  # answer() says which places the reports found are of
-    if any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
-        return refusal  # the figure's own sentence names nothing of the indicator asked
+        return refusal, False  # answer() says which places the reports found are of
+    if not meant and any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text))
+                         for p in picks):
+        return refusal, True  # the figure's own sentence names nothing of the indicator asked
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
-        return refusal  # the figure is another year's, restated without its year
+        return refusal, False  # the figure is another year's, restated without its year
     if any(another_part(analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
-        return refusal  # 上半年 asked, 一季度 stated: another part of the year's figure
+        return refusal, False  # 上半年 asked, 一季度 stated: another part of the year's figure
     if any(part_year(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         if asks_whole_year(analysis):
-            return refusal  # the figure is of a part of the year (上半年, 1-6月), the question asks the whole year
+            return refusal, False  # the figure is of a part of the year (上半年, 1-6月), the whole year asked
         # the year asked alone: the statement that says which part of it the figure is of
         picks = [replace(p, text=part_statement(p.text, contexts[p.n - 1].chunk.text))
                  if part_year(p.text, contexts[p.n - 1].chunk.text, analysis) else p for p in picks]
     picks = [naming_place(p, analysis, contexts) for p in picks]
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
-        return refusal
+        return refusal, False
     text = compose(picks, analysis, contexts, grams_for_verdict(question, analysis))
     # a side's figure missing is worth saying; a date question over a range (2016—2020年…和哪一年相比) has no sides
     # (or which side is larger: 哪个更高 asks a figure of each side)
@@ -753,7 +780,39 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     if analysis.comparison and figures and len(picks) == 1 and (lacking := side_lacking(picks[0], analysis, contexts)):
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
-    return text
+    return text, False
+
+
+def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]], unknown: list[str],
+                  near) -> list[Pick]:
+    """An English figure question whose reading failed (it holds words no list reads, analysis.unknown, and was
+    refused for its words: a clause scoring too low for them, or a check of the reading's words) answered from the
+    sentence clearly the closest to it in meaning (semantic.Nearness.closest) among the sentences of the passages
+    read that carry a figure of the asked kind: its English words count as said there. The clause is picked from
+    that sentence with the question's frame (place, period, status, measure) and must score as any answer does; a
+    rendering no passage holds still counts against it, and _verified's checks other than those of the reading's
+    words still apply."""
+    if analysis.language != "en" or analysis.comparison or analysis.wants not in ("number", "rate") \
+            or not any(t in analysis.unknown for t in unknown):
+        return []
+    found = [(n, sentence) for n, hit in enumerate(contexts[:HELD], start=1) for sentence in sentences(hit.chunk.text)
+             if answers_measure(sentence, analysis)]
+    closest = near.closest(analysis.original or analysis.question, [sentence for _, sentence in found])
+    if closest is None:
+        return []
+    n, sentence = found[closest]
+    within = lambda span: span.strip() in sentence  # noqa: E731
+    held = lambda hit: hit is contexts[n - 1]  # noqa: E731
+    # as the lexical path picks (its fallbacks too: a year only planned for, a report's year), from that sentence
+    picks = [p for grams in gram_sets for p in _best_picks(contexts, analysis, grams, within=within, held_only=held)]
+    best = max(picks, key=lambda p: p.score, default=None)
+    rest = [t for t in unknown if t not in analysis.unknown]  # renderings no passage holds: said by none
+    if best is None or best.score - unknown_penalty(rest, analysis) < REFUSE_BELOW:
+        return []
+    return [best]
+
+
+HELD = 5  # the passages an answer is picked from (pick's limit)
 
 
 def without_kind_asked(terms: list[str], question: str, span: str, analysis: Analysis) -> list[str]:
@@ -899,7 +958,9 @@ def synonyms(question: str) -> list[tuple[str, str]]:
     return out
 
 
-def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> list[Pick]:
+def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], within=None, held_only=None) -> list[Pick]:
+    """The best pick(s) for the question; `within(span)`, `held_only(hit)`: only spans and passages they pass (the
+    sentence closest_picks names), through every fallback below."""
     if analysis.comparison:
         picks = compare(contexts, analysis, grams)
         if len(picks) >= 2:
@@ -909,28 +970,31 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
     if analysis.wants == "date" and not frame.figure:
         # a date comes from the clause that states it, not from the one beside it that matches more words;
         # one the question states itself only when no clause states another; a clause stating none is no answer
-        best = pick(contexts, analysis, grams, dated=True)
+        best = pick(contexts, analysis, grams, dated=True, require=within, held=held_only)
         if best is None or best.score < REFUSE_BELOW:
-            best = pick(contexts, analysis, grams, dated=True, new_only=False)
+            best = pick(contexts, analysis, grams, dated=True, new_only=False, require=within, held=held_only)
         if best is None or best.score < REFUSE_BELOW:
             best = first_in_year_reviewed(contexts, analysis, grams) or best
         return [best] if best else []
-    best = pick(contexts, analysis, grams, frame=frame if frame.figure else None)
+    best = pick(contexts, analysis, grams, frame=frame if frame.figure else None, require=within, held=held_only)
     if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW) and not asks_achieved(analysis):
         # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked
         # as done (did … create): the plan is then no answer
-        best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True))
+        best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True), require=within,
+                    held=held_only)
     if frame.figure and frame.rate and (best is None or best.score < REFUSE_BELOW) and rise_asked(analysis):
         # "How much did per capita income rise over the past five years?": a clause giving the indicator's level
         # at both ends (从27136元增长到36439元) states how much it rose, though it names no rate
         best = pick(contexts, analysis, grams, frame=replace(frame, rate=False),
-                    require=lambda span: FROM_TO.search(span) is not None) or best
+                    require=lambda span: FROM_TO.search(span) is not None and (within is None or within(span)),
+                    held=held_only) or best
     if frame.figure and (best is None or best.score < REFUSE_BELOW) and (issued := report_year_only(analysis)):
         # the year names the report asked about ("According to the 2013 work report, how many … over the previous
         # five years"): its figures are of the years it looks back on, so that report's passages answer with the
         # year they state; another report's passages still do not
         best = pick(contexts, analysis, grams, frame=replace(frame, years=[]),
-                    held=lambda hit: hit.chunk.metadata.get("year_issued") in issued) or best
+                    held=lambda hit: (hit.chunk.metadata.get("year_issued") in issued
+                                      and (held_only is None or held_only(hit))), require=within) or best
     return [best] if best else []
 
 

@@ -73,10 +73,11 @@ class ExtractiveAnswerer:
 
     name = "extractive"
 
-    def __init__(self, known=None, book=None, all_chunks=None):
+    def __init__(self, known=None, book=None, all_chunks=None, near=None):
         """`book`: the index's places (follow-ups are merged with them); `all_chunks()`: every chunk of the
-        index, for series questions answered from the fact table (none: series are not answered)."""
-        self.known, self.book, self.all_chunks = known, book, all_chunks
+        index, for series questions answered from the fact table (none: series are not answered); `near`: a
+        semantic.Nearness over the index's embedder, for English words no list reads (none: they stay unknown)."""
+        self.known, self.book, self.all_chunks, self.near = known, book, all_chunks, near
 
     def rewrite(self, question: str, history: list[dict]) -> str:
         return merge_followup(question, history, self.book)
@@ -90,7 +91,8 @@ class ExtractiveAnswerer:
                 text, chunks = found
             else:
                 # an English question is answered as its reading in the reports' words (assistant/english.py)
-                text = extractive.answer(asked.analysis.question, asked.analysis, chunks, known=self.known)
+                text = extractive.answer(asked.analysis.question, asked.analysis, chunks, known=self.known,
+                                         near=self.near)
             if is_refusal(text):
                 text += what_reports_hold(asked.analysis.question, asked.analysis, chunks)  # nearest facts or years
         with timed(asked.timings, "verify"):

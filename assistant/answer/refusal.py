@@ -488,22 +488,27 @@ def unknown_place(analysis: Analysis) -> bool:
     return any(re.search(rf"\b{re.escape(word)}\s+(?:{levels})\b", original, re.I) for word in analysis.unknown)
 
 
-def answers_question(question: str, analysis: Analysis, spans: list[str], cited: list[str]) -> bool:
+def answers_question(question: str, analysis: Analysis, spans: list[str], cited: list[str],
+                     words_said: bool = False) -> bool:
     """Do the picked clauses (`spans`, from the passages `cited`) answer what was asked?
+
+    `words_said`: the clauses come from the sentence clearly the closest to an English question in meaning
+    (answer/semantic.py), which says its words whatever the reading made of them: the checks of the reading's words
+    (untranslated, too_many_missing) are left out; the measure, an unknown qualifier or place still refuse.
 
     Example: "2020年尉氏县农村居民人均消费支出是多少元？" with the clause "人均可支配收入达到16458元"
     -> False: the unit agrees, but 消费 and 支出 are in no cited passage.
     """
     if not any(answers_measure(span, analysis) for span in spans):
         return False  # asked for a figure (in 张, in 元, a quantity) and the best evidence holds none
-    if analysis.language == "en" and all(untranslated(main_clause(analysis.original or question), text, analysis.senses)
+    if analysis.language == "en" and not words_said and all(untranslated(main_clause(analysis.original or question), text, analysis.senses)
                                          for text in cited):
         return False  # "tourism revenue" asked, 社会消费品零售总额 found (an opening "When …," clause only sets the scene)
     if analysis.language == "en" and unknown_qualifier(analysis, spans):
         return False  # "lottery revenue": 收入 found, of what the reports never say
     if unknown_place(analysis):
         return False  # "Wanzhou District's economy": a place no one knows, the passages of others
-    if analysis.wants in ("number", "rate"):  # an English question is read into Chinese words too
+    if analysis.wants in ("number", "rate") and not words_said:  # an English question is read into Chinese words too
         words = indicator_words(question, analysis)
         if all(too_many_missing(long_words(words, question, text), text) for text in cited):
             return False  # the figure is about something else: 贷款 for 存款, 可支配收入 for 消费支出
