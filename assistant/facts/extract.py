@@ -98,13 +98,14 @@ def says(name: str, text: str) -> bool:
 @lru_cache(maxsize=None)
 def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
-    # (900多万个体工商户: 个体 is a word, the figure is 900多万 of them)
+    # (900多万个体工商户: 个体 is a word, the figure is 900多万 of them; 16单位工业增加值: a table row's number before
+    # 单位, "per unit"; 5万亿台阶: a step, not machines. A unit character opening a word is no unit: unit_word_starts)
     units = "个[多余]百分点|" + unit_alternation()  # 提高2个多百分点: about 2 points (read as 个百分点 below)
     return re.compile(
-        rf"(?<![\d.．第])(?:(?<!\d[,，])|(?!\d{{3}}(?!\d)))(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})(?!(?<=个)体)"
+        rf"(?<![\d.．第])(?:(?<!\d[,，])|(?!\d{{3}}(?!\d)))(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})(?!{cue_pattern('unit_word_starts').pattern})"
         rf"(?P<per>/万?(?:{PER}))?"
         rf"|(?<![\d.．第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
-        rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
+        rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})(?!{cue_pattern('unit_word_starts').pattern})")
 
 
 @lru_cache(maxsize=None)
@@ -291,6 +292,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if cue_regex("(?:{rank_bound})$").search(clause) and (unit in cues()["rank_units"] or _group(unit) == "percent"):
             previous_end = m.end()
             continue  # 进入全省县域经济前20位, 学科进入世界前百分之一: a bound on a rank, no count or share of anything
+        if _group(unit) == "count" and cue_regex("(?:{streak_before})$").search(re.sub(r"\s", "", clause)):
+            previous_end = m.end()
+            continue  # 连续3次获评优秀, 连续24个月保持两位数增长: how long a streak ran, as 连续6年 (no count of anything)
         if _group(unit) == "count" and _among_ranked(clause, after):
             previous_end = m.end()
             continue  # 在全国…的55个城市中名列第4位: the group a rank is among
@@ -333,8 +337,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             indicator = _share_of_whole(clause, after)  # 贡献了全国24.1%的增量 -> 占全国增量
         elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
             indicator = _share_of_after(after)  # 95%的行政村集体经济收入超过5万元: the share of the villages that do
-        elif _group(unit) == "money" and _invested_in(indicator, after):
-            indicator = _invested_in(indicator, after)  # 总投资30亿元的新建中小学工程: the investment of the works
+        elif _group(unit) in ("money", "physical") and _attribute_of(clause, after):
+            # 总投资30亿元的新建中小学工程, 建设占地200亩的中心公园, 设立100亿元的制造业发展基金: a size of the thing after 的
+            indicator = _attribute_of(clause, after)
         elif _group(unit) in ("money", "physical") and _names_after(after) and (
                 _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip())):  # 安排384亿元救灾款和740亿元…
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
@@ -870,15 +875,20 @@ def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool
     return previous_end <= clause_start - 1 - len(item) and bool(re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", item))
 
 
-def _invested_in(indicator: str, after: str) -> str:
-    """"…总投资30亿元的新建中小学工程" -> "新建中小学工程总投资": an amount its clause calls an investment, followed by
-    的 and a noun phrase to the clause's end, is the investment in what that phrase names ("" otherwise)."""
-    noun = cue_regex("(?:{investment_nouns})$").search(indicator)
-    phrase = re.match(r"的([\u4e00-\u9fff“”\d]{2,24})$", after)
-    if not noun or not phrase or cue_pattern("growth").match(phrase.group(1)):
+def _attribute_of(clause: str, after: str) -> str:
+    """"…总投资30亿元的新建中小学工程" -> "新建中小学工程总投资", "建设占地200亩的中心公园" -> "中心公园占地", "设立100亿元的
+    制造业高质量发展基金" -> "制造业高质量发展基金": an amount or a size followed by 的 and a noun phrase to the clause's
+    end is an attribute of what that phrase names (its investment, area, length, scale), whatever verb came before
+    it; the attribute's noun ending the clause (总投资, 占地, 规模) goes after the phrase. "" when the phrase is a
+    word of measure or aim itself (…300元的目标, 达到1000亿元的规模: the figure is the clause's own) or a change."""
+    phrase = re.match(r"(?:以上|左右|多|余)?的([\u4e00-\u9fff“”\dA-Za-z]{2,30})$", after)
+    if not phrase:
         return ""
-    return re.sub(r"[“”]", "", phrase.group(1)) + noun.group(0)
-
+    noun = re.sub(r"[“”]", "", phrase.group(1))
+    if cue_regex("(?:{not_attribute_holders})$").search(noun) or cue_regex("^(?:{growth})").match(noun):
+        return ""
+    attribute = cue_regex("(?:{attribute_nouns})$").search(re.sub(r"\s", "", clause))
+    return noun + (attribute.group(0) if attribute else "")
 
 def _subject_between(sentence: str, start: int, end: int) -> str:
     """The noun phrase before the verb of the last clause in sentence[start:end] ("" when that clause has no verb

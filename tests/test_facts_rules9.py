@@ -1,0 +1,38 @@
+"""Session-11 rules of fact extraction, each on sentences written for the test in the reports' style."""
+from tests.sentence_facts import facts
+
+
+def test_a_count_after_lianxu_is_the_length_of_a_streak_not_a_figure():
+    got = facts("林长制考核连续4次获评优秀，新增省级森林乡村35个。")
+    assert [f.figure for f in got] == ["35个"]
+    got = facts("规上工业增加值增长9.1%、已连续15个月保持较快增长。")
+    assert [f.figure for f in got] == ["9.1%"]
+    got = facts("全年开展专项检查4次，查处案件120件。")  # a count with no 连续 before it stays
+    assert [f.figure for f in got] == ["4次", "120件"]
+
+
+def test_a_unit_character_that_opens_a_word_is_no_unit():
+    got = facts("7单位地区生产总值能耗降低3.2%")  # a table row's number before 单位 (per unit)
+    assert [f.figure for f in got] == ["3.2%"]
+    got = facts("地区生产总值迈上4万亿台阶，达到4.1万亿元。")
+    assert [(f.figure, f.indicator) for f in got] == [("4.1万亿元", "地区生产总值")]
+    got = facts("跨境电商完成2.3万单，新购置设备150台。")  # 单 and 台 as units still are
+    assert [f.figure for f in got] == ["2.3万单", "150台"]
+
+
+def test_a_size_before_de_and_a_noun_is_that_things_size():
+    got = facts("建成占地150亩的滨江湿地公园，新增绿地面积800亩。")
+    assert [(f.figure, f.indicator) for f in got] == [("150亩", "滨江湿地公园占地"), ("800亩", "新增绿地面积")]
+    got = facts("省政府出资设立50亿元的现代农业产业发展基金。")
+    assert [f.indicator for f in got] == ["现代农业产业发展基金"]
+    got = facts("组建总规模300亿元的省级科创母基金。")
+    assert [f.indicator for f in got] == ["省级科创母基金总规模"]
+    got = facts("全力推进总投资12.6亿元的老城区管网改造PPP项目。")
+    assert [f.indicator for f in got] == ["老城区管网改造PPP项目总投资"]
+
+
+def test_an_aim_or_a_level_after_de_is_not_what_a_size_describes():
+    got = facts("实现人均公用经费800元的目标。")
+    assert [f.indicator for f in got] != ["目标"]
+    got = facts("全省数字经济核心产业增加值达到3000亿元的规模。")
+    assert all(f.indicator != "规模" for f in got)
