@@ -1,5 +1,9 @@
 """Session-11 rules of fact extraction, each on sentences written for the test in the reports' style."""
+from assistant.facts.extract import DocContext
 from tests.sentence_facts import facts
+
+FIVE_YEARS_2026 = DocContext(region="江西省", year_issued=2026, year_reviewed=2025,
+                             heading="一、“十四五”时期和2025年工作回顾")
 
 
 def test_a_count_after_lianxu_is_the_length_of_a_streak_not_a_figure():
@@ -36,3 +40,18 @@ def test_an_aim_or_a_level_after_de_is_not_what_a_size_describes():
     assert [f.indicator for f in got] != ["目标"]
     got = facts("全省数字经济核心产业增加值达到3000亿元的规模。")
     assert all(f.indicator != "规模" for f in got)
+
+
+def test_an_item_with_a_level_verb_of_its_own_does_not_share_the_lists_flow():
+    got = facts("“十四五”时期，新增风电装机520万千瓦、总装机达8800万千瓦。", FIVE_YEARS_2026)
+    assert [(f.figure, f.status, f.period) for f in got] == [("520万千瓦", "cumulative", "十四五"),
+                                                           ("8800万千瓦", "actual", "2025")]
+
+
+def test_a_word_making_the_items_industries_goes_with_each_items_measured_noun():
+    got = facts("光伏、储能、低空经济产业产值分别增长18.2%、25.6%、31%。")
+    assert [f.indicator for f in got] == ["光伏产业产值", "储能产业产值", "低空经济产业产值"]
+    got = facts("纺织、家具行业增加值分别增长3.1%、2.4%。")
+    assert [f.indicator for f in got] == ["纺织行业增加值", "家具行业增加值"]
+    got = facts("数字经济核心产业、高技术产业增加值分别增长9%、8%。")  # items that are industries already
+    assert [f.indicator for f in got] == ["数字经济核心产业增加值", "高技术产业增加值"]

@@ -427,8 +427,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 平均压减时间58%、材料52%: an item naming only a noun is changed by the first item's verb
             measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)
         # (not the Y of 从X增加到Y: a level reached)
+        # (an item with a level verb of its own, "新增装机400万千瓦、总装机达9000万千瓦", states the level reached)
         flow = not span_end and not _closes_span(clause) and (
-            says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow))
+            says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow and not cue_regex(
+                "(?:{level_verbs})了?(?:近|约|超过|超)?$").search(re.sub(r"\s", "", clause))))
         # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
         # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
         # (not things counted as being in a ranking or list, 21个学科进入ESI前千分之一: a state at the end, a level)
@@ -772,7 +774,13 @@ def _measured_tail(item: str, last: str, noun: str) -> str:
     words after the item's own ending, 保险, in the last), else the measured noun alone (零售额)."""
     at = last.rfind(item[-2:]) if len(item) >= 2 else -1
     tail = last[at + 2:] if at > 0 else ""  # (工业、工业技改投资: the last begins with the item, a kind of it)
-    return tail if tail.endswith(noun) and len(tail) > len(noun) else noun
+    if tail.endswith(noun) and len(tail) > len(noun):
+        return tail
+    # "新一代信息技术、新能源、输变电装备产业产值": the word saying the items are industries goes with the noun
+    kind = cue_regex(f"(?:{{industry_words}}){re.escape(noun)}$").search(last)
+    if not kind or len(last) <= len(kind.group(0)) or cue_regex("(?:{industry_words})$").search(item):
+        return noun  # (战略性新兴产业、高新技术产业增加值: the item is an industry already)
+    return kind.group(0)
 
 
 def _places_series(items: list[str], find_places: PlaceFinder | None) -> Series | None:
