@@ -55,3 +55,10 @@ def test_a_word_making_the_items_industries_goes_with_each_items_measured_noun()
     assert [f.indicator for f in got] == ["纺织行业增加值", "家具行业增加值"]
     got = facts("数字经济核心产业、高技术产业增加值分别增长9%、8%。")  # items that are industries already
     assert [f.indicator for f in got] == ["数字经济核心产业增加值", "高技术产业增加值"]
+
+
+def test_a_total_alone_is_the_total_of_what_the_figure_before_counted():
+    got = facts("新认定省级企业技术中心36家、总数达到412家。")
+    assert [(f.figure, f.indicator) for f in got] == [("36家", "新认定省级企业技术中心"), ("412家", "省级企业技术中心总数")]
+    got = facts("新增境内外上市公司9家，总数达到78家。")
+    assert got[-1].indicator == "境内外上市公司总数"

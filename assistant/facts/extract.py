@@ -391,6 +391,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             continue
         if indicator.startswith("占") and previous_indicator:
             indicator = previous_indicator + indicator  # 民生支出 + 占一般公共预算支出
+        if previous_indicator and cue_regex("(?:{total_words})").fullmatch(indicator):
+            # "新认定省级工程技术研究中心17家、总数达到55家": a total alone is the total of what the figure before
+            # counted, not of anything new (省级工程技术研究中心总数)
+            indicator = cue_regex("^(?:{new_prefixes})").sub("", previous_indicator) + indicator
         if inherited and out:
             place = out[-1].place  # "由2110公里增至3055公里": the place of the figure it follows
         else:
