@@ -62,3 +62,24 @@ def test_a_total_alone_is_the_total_of_what_the_figure_before_counted():
     assert [(f.figure, f.indicator) for f in got] == [("36家", "新认定省级企业技术中心"), ("412家", "省级企业技术中心总数")]
     got = facts("新增境内外上市公司9家，总数达到78家。")
     assert got[-1].indicator == "境内外上市公司总数"
+
+
+def test_a_days_hours_before_what_is_done_in_them_is_a_service_round_the_clock():
+    got = facts("新增口袋公园60个，推动城市公园24小时开放。")
+    assert [f.figure for f in got] == ["60个"]
+    got = facts("对重点排污单位实行24小时在线监控。")
+    assert got == []
+    got = facts("不动产登记时间压缩至24小时以内。")  # a time limit is a figure
+    assert [f.figure for f in got] == ["24小时"]
+    got = facts("新建24小时自助图书馆15个。")
+    assert [f.figure for f in got] == ["15个"]
+
+
+def test_a_verb_alone_before_an_amount_leaves_the_noun_after_to_name_it():
+    got = facts("省级财政安排15亿元乡村振兴衔接资金。")
+    assert [f.indicator for f in got] == ["乡村振兴衔接资金"]
+
+
+def test_the_subject_named_before_a_first_figure_ends_where_an_adverb_opens_its_predicate():
+    got = facts("全省粮食产量屡创新高，去年达到720亿斤。")
+    assert [f.indicator for f in got] == ["粮食产量"]

@@ -292,6 +292,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if cue_regex("(?:{rank_bound})$").search(clause) and (unit in cues()["rank_units"] or _group(unit) == "percent"):
             previous_end = m.end()
             continue  # 进入全省县域经济前20位, 学科进入世界前百分之一: a bound on a rank, no count or share of anything
+        if cue_pattern("round_the_clock").match(sentence, m.start()):
+            previous_end = m.end()
+            continue  # 公园24小时开放, 实行24小时在线监控: a service round the clock, no duration measured
         if _group(unit) == "count" and cue_regex("(?:{streak_before})$").search(re.sub(r"\s", "", clause)):
             previous_end = m.end()
             continue  # 连续3次获评优秀, 连续24个月保持两位数增长: how long a streak ran, as 连续6年 (no count of anything)
@@ -341,7 +344,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 总投资30亿元的新建中小学工程, 建设占地200亩的中心公园, 设立100亿元的制造业发展基金: a size of the thing after 的
             indicator = _attribute_of(clause, after)
         elif _group(unit) in ("money", "physical") and _names_after(after) and (
-                _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip())):  # 安排384亿元救灾款和740亿元…
+                _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip()) or _ends_in_verb(
+                    re.sub(r"\s", "", clause))):  # 安排384亿元救灾款和740亿元…; 安排200亿元技改专项资金 (a verb alone)
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
         if counted_after and cue_regex("[\u4e00-\u9fff]{1,3}(?:{grade_suffixes})").fullmatch(indicator):
             indicator += _grade_noun_after(sentence, m.end() + len(after))  # 2家千亿级、24家百亿级工业企业
@@ -359,6 +363,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # "全社会研究与实验发展经费，从2002年1288亿元增加到…", "贸易顺差连续两年下降，2010年比上年减少6.4%":
             # the first figure's clause names nothing, the clause before it names the subject
             subject = re.split(f"[{CLAUSE_SEP}]", sentence[:len(before) - len(clause)].rstrip(CLAUSE_SEP + " "))[-1]
+            # "新型农村合作医疗制度不断完善，已扩大到…", "粮食产量屡创历史新高，去年达到…": the subject ends where an
+            # adverb opens what is said of it
+            said = cue_regex("(?:{manner_adverbs}|{predicate_adverbs})").search(subject, 2)
+            subject = subject[:said.start()] if said else subject
             indicator = (_indicator(subject) if len(subject) <= 24 else "") or indicator  # a phrase, not table cells
         if not indicator and _group(unit) in ("count", "money", "physical") and _names_after(after):
             indicator = _noun_after(after)  # "完成427公里管网清淤检测": the noun after names it, not the figure before
