@@ -83,3 +83,12 @@ def test_a_verb_alone_before_an_amount_leaves_the_noun_after_to_name_it():
 def test_the_subject_named_before_a_first_figure_ends_where_an_adverb_opens_its_predicate():
     got = facts("全省粮食产量屡创新高，去年达到720亿斤。")
     assert [f.indicator for f in got] == ["粮食产量"]
+
+
+def test_an_adverb_left_before_the_verb_is_no_part_of_the_indicator():
+    got = facts("确保民生支出占比始终保持在75%以上。")
+    assert [f.indicator for f in got] == ["民生支出占比"]
+    got = facts("住户存贷款余额分别达2.1万亿元、1.6万亿元。")
+    assert [f.indicator for f in got] == ["住户存贷款余额", "住户存贷款余额"]
+    got = facts("城镇新增就业年均超过50万人。")  # 年均 is the measure's, not an adverb to drop
+    assert got[0].indicator == "城镇新增就业" and got[0].status == "average"

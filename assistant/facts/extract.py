@@ -1162,6 +1162,10 @@ def _indicator(clause: str) -> str:
         tail = re.search(f"(?:{cue_pattern('indicator_tails').pattern})$", text)
         if tail and tail.start() >= 2:
             text, changed = text[:tail.start()], True
+        # "投资总额始终保持在", "存贷款余额分别达", "民生支出占比持续保持在": an adverb left before the verb says how, not what
+        adverb = cue_regex("(?:{manner_adverbs}|{trailing_adverbs})$").search(text)
+        if adverb and adverb.start() >= 2:
+            text, changed = text[:adverb.start()], True
     if cue_regex("(?:{manner_adverbs}|{verb_adverbs})+").fullmatch(text):
         return ""  # "…增加近1000亿元，稳步达到3000亿元": an adverb names nothing; the figure is the last one's
     if re.fullmatch(rf"[\d一二三四五六七八九十两]+大?(?:类|种|批|{base_alternation('count')})", text):
