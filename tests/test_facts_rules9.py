@@ -9,8 +9,8 @@ FIVE_YEARS_2026 = DocContext(region="江西省", year_issued=2026, year_reviewed
 def test_a_count_after_lianxu_is_the_length_of_a_streak_not_a_figure():
     got = facts("林长制考核连续4次获评优秀，新增省级森林乡村35个。")
     assert [f.figure for f in got] == ["35个"]
-    got = facts("规上工业增加值增长9.1%、已连续15个月保持较快增长。")
-    assert [f.figure for f in got] == ["9.1%"]
+    got = facts("规上工业增加值增长9.1%、已连续15个月保持较快增长。")  # a span of months answers "how many months"
+    assert [f.figure for f in got] == ["9.1%", "15个"]
     got = facts("全年开展专项检查4次，查处案件120件。")  # a count with no 连续 before it stays
     assert [f.figure for f in got] == ["4次", "120件"]
 
@@ -92,3 +92,14 @@ def test_an_adverb_left_before_the_verb_is_no_part_of_the_indicator():
     assert [f.indicator for f in got] == ["住户存贷款余额", "住户存贷款余额"]
     got = facts("城镇新增就业年均超过50万人。")  # 年均 is the measure's, not an adverb to drop
     assert got[0].indicator == "城镇新增就业" and got[0].status == "average"
+
+
+def test_a_heading_glued_to_its_first_paragraph_does_not_hide_the_year_it_opens_with():
+    # a page scraped without line breaks: the review of the year and of the plan on one line, the heading glued on
+    doc = DocContext(region="某县", year_issued=2021, year_reviewed=2020, heading="一、2020年工作回顾和“十三五”主要成就")
+    text = ("一、2020年工作回顾和“十三五”主要成就2020年,是极不平凡的一年。办理人大建议120件、政协提案95件。"
+            "“十三五”时期是发展极不平凡的五年。五年来,全县生产总值年均增长6.8%,新建学校32所。")
+    got = facts(text, doc)
+    assert [(f.figure, f.status, f.period) for f in got] == [
+        ("120件", "actual", "2020"), ("95件", "actual", "2020"),
+        ("6.8%", "average", "十三五"), ("32所", "cumulative", "十三五")]

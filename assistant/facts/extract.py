@@ -214,13 +214,35 @@ def _paragraph_at(text: str, start: int, doc: DocContext) -> Paragraph:
     plan = _plan_of(doc.year_reviewed)
     if plan and plan_periods()[plan][1] == doc.year_reviewed and plan in PLAN.findall(doc.heading):
         end = text.find("\n", start)
-        if cue_pattern("plan_paragraph").search(text[start:end if end >= 0 else len(text)]):
+        own = _without_heading(text[start:end if end >= 0 else len(text)], doc)
+        # (a paragraph opening with a year, "2020年,是…的一年。", is that year's, whatever it says further on: in a page
+        # scraped without line breaks the "paragraph" runs on into the plan's part)
+        if cue_pattern("plan_paragraph").search(own) and not _opens_a_year(own):
             paragraph.plan = plan
     return paragraph
 
 
+def _without_heading(text: str, doc: DocContext) -> str:
+    """The text without a copy of its section's heading glued to its start ("一、2020年工作回顾和“十三五”主要成就2020年,
+    是…": a page scraped without line breaks): the heading is no opening of what follows."""
+    stripped = text.strip()
+    for part in sorted((p.strip() for p in doc.heading.split(">")), key=len, reverse=True):
+        if len(part) >= 4 and stripped.startswith(part):
+            return stripped[len(part):]
+    return text
+
+
+def _opens_a_year(text: str) -> bool:
+    head = text.strip().lstrip("—-－ ")[:16]
+    return bool(YEAR.match(head) or cue_pattern("year_part_opening").match(head))
+
+
 def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
     head = sentence.strip().lstrip("—-－ ")[:16]
+    if not _opening_of(head):
+        # "一、2020年工作回顾和“十三五”主要成就2020年,是…": the opening after a heading glued to it (a heading that is
+        # an opening itself, "——这五年高质量发展稳步推进。", is read as one)
+        head = _without_heading(sentence, doc).strip().lstrip("—-－ ")[:16]
     opening = YEAR.match(head)
     if opening:
         paragraph.year, paragraph.plan = opening.group(1), ""
@@ -232,6 +254,12 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
         paragraph.plan, paragraph.year = plan.group(1), ""
     elif cue_pattern("five_years").match(head):  # not 累计…: that is its own sentence's total
         paragraph.plan, paragraph.year = _five_years(doc.year_reviewed), ""
+
+
+def _opening_of(head: str) -> bool:
+    """The words a sentence opens with date what follows (a year, last year, a plan period, five years)."""
+    return bool(YEAR.match(head) or cue_pattern("last_year").match(head) or cue_pattern("year_part_opening").match(head)
+                or PLAN.match(head) or cue_pattern("five_years").match(head))
 
 
 def _read_plan_outline(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
@@ -295,9 +323,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if cue_pattern("round_the_clock").match(sentence, m.start()):
             previous_end = m.end()
             continue  # 公园24小时开放, 实行24小时在线监控: a service round the clock, no duration measured
-        if _group(unit) == "count" and cue_regex("(?:{streak_before})$").search(re.sub(r"\s", "", clause)):
+        if unit in cues()["streak_units"] and cue_regex("(?:{streak_before})$").search(re.sub(r"\s", "", clause)):
             previous_end = m.end()
-            continue  # 连续3次获评优秀, 连续24个月保持两位数增长: how long a streak ran, as 连续6年 (no count of anything)
+            continue  # 连续3次获评优秀: how many times in a row, as 连续6年 (no count of anything)
         if _group(unit) == "count" and _among_ranked(clause, after):
             previous_end = m.end()
             continue  # 在全国…的55个城市中名列第4位: the group a rank is among
