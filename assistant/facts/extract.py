@@ -323,9 +323,6 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if cue_pattern("round_the_clock").match(sentence, m.start()):
             previous_end = m.end()
             continue  # 公园24小时开放, 实行24小时在线监控: a service round the clock, no duration measured
-        if unit in cues()["streak_units"] and cue_regex("(?:{streak_before})$").search(re.sub(r"\s", "", clause)):
-            previous_end = m.end()
-            continue  # 连续3次获评优秀: how many times in a row, as 连续6年 (no count of anything)
         if _group(unit) == "count" and _among_ranked(clause, after):
             previous_end = m.end()
             continue  # 在全国…的55个城市中名列第4位: the group a rank is among
