@@ -103,3 +103,13 @@ def test_a_heading_glued_to_its_first_paragraph_does_not_hide_the_year_it_opens_
     assert [(f.figure, f.status, f.period) for f in got] == [
         ("120件", "actual", "2020"), ("95件", "actual", "2020"),
         ("6.8%", "average", "十三五"), ("32所", "cumulative", "十三五")]
+
+
+def test_a_clause_ending_in_a_verb_word_leaves_the_noun_after_the_count_to_name_it():
+    # verbs no list of fact_cues.yaml holds: the tokenizer's dictionary tags them
+    got = facts("高新区汇聚120多个科研团队，精准帮扶3.5万名就业困难人员。")
+    assert [(f.figure, f.indicator) for f in got] == [("120多个", "科研团队"), ("3.5万名", "就业困难人员")]
+    got = facts("出台支持民营经济发展12条措施。")  # a noun as general as 措施 is of what the clause names
+    assert got[0].indicator.endswith("措施") and len(got[0].indicator) > 2
+    got = facts("新增国家级专精特新企业45家。")  # a clause ending in the counted noun keeps it
+    assert got[0].indicator == "新增国家级专精特新企业"

@@ -352,7 +352,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             if len(indicator) <= 2 or _only_a_place(indicator, find_places) or re.search(
                     r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
                     r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
-                    indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or re.search(r"均(?:实现|达到)?$", clause) or (
+                    indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or (_ends_in_a_verb_word(
+                    re.sub(r"\s", "", clause)) and _names_a_thing(_noun_after(after))) or re.search(r"均(?:实现|达到)?$", clause) or (
                     clause.strip() and clause.strip() == previous_counted) or _sums_up_a_list(
                     sentence, m.start() - len(clause), previous_end):
                 # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
@@ -1047,6 +1048,28 @@ def _ends_in_verb(indicator: str) -> bool:
     """推进, 建成了, 建好首批: a verb whose object follows (a batch word after it says which batch, not what)."""
     return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?(?:{cue_pattern('batch_words').pattern})?$",
                      indicator) is not None
+
+
+def _names_a_thing(noun: str) -> bool:
+    """A noun after a count that is a thing of its own, not 的目标 (城镇新增就业45万人以上的目标) nor a word as general as
+    举措 (出台…10条措施: the measures of what the clause names)."""
+    return not noun.startswith("的") and not cue_regex("(?:{generic_nouns}|{not_attribute_holders})").fullmatch(noun)
+
+
+@lru_cache(maxsize=4096)
+def _ends_in_a_verb_word(clause: str) -> bool:
+    """The clause ends in a word the tokenizer's dictionary tags as a verb (汇聚, 新引入, 精准帮扶, 提交): a verb whose
+    object is the noun after the count (…科学城汇聚300多个科研团队), as object_verbs are, for verbs no list holds.
+    The longest dictionary word ending the clause decides (…产业链 is a noun; 落户 is tagged a noun)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.dt.check_initialized()  # the dictionary is read on first use (the index has read it already)
+    tags = jieba.posseg.dt.word_tag_tab
+    for size in (4, 3, 2):
+        if len(clause) >= size and clause[-size:] in tags:
+            return tags[clause[-size:]] == "v"
+    return False
 
 
 def _names_after(after: str) -> bool:
