@@ -113,3 +113,10 @@ def test_a_clause_ending_in_a_verb_word_leaves_the_noun_after_the_count_to_name_
     assert got[0].indicator.endswith("措施") and len(got[0].indicator) > 2
     got = facts("新增国家级专精特新企业45家。")  # a clause ending in the counted noun keeps it
     assert got[0].indicator == "新增国家级专精特新企业"
+
+
+def test_money_saved_is_a_flow_a_plan_review_sums():
+    got = facts("这五年，集中带量采购为群众减负180亿元，为企业减税降费920亿元。", FIVE_YEARS_2026)
+    assert [(f.status, f.period) for f in got] == [("cumulative", "十四五"), ("cumulative", "十四五")]
+    got = facts("全年为企业减负超300亿元。")  # a year's review: that year's
+    assert [(f.status, f.period) for f in got] == [("actual", "2025")]
