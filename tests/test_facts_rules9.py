@@ -120,3 +120,8 @@ def test_money_saved_is_a_flow_a_plan_review_sums():
     assert [(f.status, f.period) for f in got] == [("cumulative", "十四五"), ("cumulative", "十四五")]
     got = facts("全年为企业减负超300亿元。")  # a year's review: that year's
     assert [(f.status, f.period) for f in got] == [("actual", "2025")]
+
+
+def test_a_contribution_to_growth_is_a_share_not_a_growth_rate():
+    got = facts("数字经济对经济增长贡献超四成，工业投资增长8%。")
+    assert [(f.figure, f.measure) for f in got] == [("四成", "share"), ("8%", "growth")]

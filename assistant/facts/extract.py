@@ -1250,7 +1250,10 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
         if cue_regex("(?:{growth_rate_nouns})$").search(indicator):
             # 主导产业增加值增速达到10%, 提价幅度超过20%: a growth rate reached (a fall's, 降幅, is negative)
             return "growth", -1 if cue_regex("(?:{falling_rate_nouns})$").search(indicator) else sign
-        if grows and not any(w in indicator for w in ("率", "比重", "占比")):
+        # (对经济增长贡献超五成: a share of the growth, the word of growth a noun before the verb 贡献/占)
+        shares_after_growth = re.search(f"(?:{cue_pattern('growth').pattern})[^，,]*(?:{cue_pattern('share_of_whole').pattern})",
+                                        tail)
+        if grows and not shares_after_growth and not any(w in indicator for w in ("率", "比重", "占比")):
             return "growth", sign
         return "share", 1
     bare = re.sub(r"(?:约|近|超过|超|逾)$", "", tail)  # 减量约50平方公里: the hedge is not the verb
