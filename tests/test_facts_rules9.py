@@ -125,3 +125,8 @@ def test_money_saved_is_a_flow_a_plan_review_sums():
 def test_a_contribution_to_growth_is_a_share_not_a_growth_rate():
     got = facts("数字经济对经济增长贡献超四成，工业投资增长8%。")
     assert [(f.figure, f.measure) for f in got] == [("四成", "share"), ("8%", "growth")]
+
+
+def test_a_running_total_after_new_ones_is_of_the_things_not_the_new_ones():
+    got = facts("新增口袋公园86个，建成百园之城，累计达到540个。")
+    assert [(f.figure, f.indicator) for f in got] == [("86个", "新增口袋公园"), ("540个", "口袋公园")]

@@ -415,6 +415,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
+            if cue_regex("(?:{clause_totals})(?:分别)?(?:{level_verbs})?").fullmatch(re.sub(r"\s", "", clause)):
+                # "新增公园127座，累计达到1100座": the running total is of the things, not of the new ones
+                indicator = cue_regex("^(?:{new_prefixes})").sub("", indicator) or indicator
         if not indicator:
             previous_end = m.end()
             continue
