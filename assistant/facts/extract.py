@@ -939,6 +939,7 @@ def _attribute_of(clause: str, after: str) -> str:
     attribute = cue_regex("(?:{attribute_nouns})$").search(re.sub(r"\s", "", clause))
     return noun + (attribute.group(0) if attribute else "")
 
+
 def _subject_between(sentence: str, start: int, end: int) -> str:
     """The noun phrase before the verb of the last clause in sentence[start:end] ("" when that clause has no verb
     after a subject of two characters or more, as "居全国前列", "创历史新高")."""
