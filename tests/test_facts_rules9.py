@@ -130,3 +130,8 @@ def test_a_contribution_to_growth_is_a_share_not_a_growth_rate():
 def test_a_running_total_after_new_ones_is_of_the_things_not_the_new_ones():
     got = facts("新增口袋公园86个，建成百园之城，累计达到540个。")
     assert [(f.figure, f.indicator) for f in got] == [("86个", "新增口袋公园"), ("540个", "口袋公园")]
+
+
+def test_an_indicator_never_opens_with_de():
+    got = facts("今年的经济增长目标定为6%左右。")
+    assert [f.indicator for f in got] == ["经济增长目标"]

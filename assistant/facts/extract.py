@@ -1211,6 +1211,8 @@ def _indicator(clause: str) -> str:
                 break
         if text.endswith("的"):
             text, changed = text[:-1], True
+        if text.startswith("的") and len(text) > 3:  # "今年的经济增长目标": 的 left once 今年 is gone names nothing
+            text, changed = text[1:], True
         tail = re.search(f"(?:{cue_pattern('indicator_tails').pattern})$", text)
         if tail and tail.start() >= 2:
             text, changed = text[:tail.start()], True
