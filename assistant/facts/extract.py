@@ -98,13 +98,14 @@ def says(name: str, text: str) -> bool:
 @lru_cache(maxsize=None)
 def figure_pattern() -> re.Pattern:
     """A number with its unit; 百分之八点五 too. Not the tail of another number, not an ordinal (第一批)."""
-    # (900多万个体工商户: 个体 is a word, the figure is 900多万 of them)
+    # (900多万个体工商户: 个体 is a word, the figure is 900多万 of them; 16单位工业增加值: a table row's number before
+    # 单位, "per unit"; 5万亿台阶: a step, not machines. A unit character opening a word is no unit: unit_word_starts)
     units = "个[多余]百分点|" + unit_alternation()  # 提高2个多百分点: about 2 points (read as 个百分点 below)
     return re.compile(
-        rf"(?<![\d.．第])(?:(?<!\d[,，])|(?!\d{{3}}(?!\d)))(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})(?!(?<=个)体)"
+        rf"(?<![\d.．第])(?:(?<!\d[,，])|(?!\d{{3}}(?!\d)))(?P<num>{ARABIC})\s*(?P<mult>万亿|亿|万)?(?P<approx>[多余])?(?P<unit>{units})(?!{cue_pattern('unit_word_starts').pattern})"
         rf"(?P<per>/万?(?:{PER}))?"
         rf"|(?<![\d.．第])百分之(?P<pct>{ARABIC}|{CN_NUMERAL})"
-        rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})")
+        rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cnum>{CN_NUMERAL})[多余]?(?P<cunit>{units})(?!{cue_pattern('unit_word_starts').pattern})")
 
 
 @lru_cache(maxsize=None)
@@ -213,13 +214,35 @@ def _paragraph_at(text: str, start: int, doc: DocContext) -> Paragraph:
     plan = _plan_of(doc.year_reviewed)
     if plan and plan_periods()[plan][1] == doc.year_reviewed and plan in PLAN.findall(doc.heading):
         end = text.find("\n", start)
-        if cue_pattern("plan_paragraph").search(text[start:end if end >= 0 else len(text)]):
+        own = _without_heading(text[start:end if end >= 0 else len(text)], doc)
+        # (a paragraph opening with a year, "2020年,是…的一年。", is that year's, whatever it says further on: in a page
+        # scraped without line breaks the "paragraph" runs on into the plan's part)
+        if cue_pattern("plan_paragraph").search(own) and not _opens_a_year(own):
             paragraph.plan = plan
     return paragraph
 
 
+def _without_heading(text: str, doc: DocContext) -> str:
+    """The text without a copy of its section's heading glued to its start ("一、2020年工作回顾和“十三五”主要成就2020年,
+    是…": a page scraped without line breaks): the heading is no opening of what follows."""
+    stripped = text.strip()
+    for part in sorted((p.strip() for p in doc.heading.split(">")), key=len, reverse=True):
+        if len(part) >= 4 and stripped.startswith(part):
+            return stripped[len(part):]
+    return text
+
+
+def _opens_a_year(text: str) -> bool:
+    head = text.strip().lstrip("—-－ ")[:16]
+    return bool(YEAR.match(head) or cue_pattern("year_part_opening").match(head))
+
+
 def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
     head = sentence.strip().lstrip("—-－ ")[:16]
+    if not _opening_of(head):
+        # "一、2020年工作回顾和“十三五”主要成就2020年,是…": the opening after a heading glued to it (a heading that is
+        # an opening itself, "——这五年高质量发展稳步推进。", is read as one)
+        head = _without_heading(sentence, doc).strip().lstrip("—-－ ")[:16]
     opening = YEAR.match(head)
     if opening:
         paragraph.year, paragraph.plan = opening.group(1), ""
@@ -231,6 +254,12 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
         paragraph.plan, paragraph.year = plan.group(1), ""
     elif cue_pattern("five_years").match(head):  # not 累计…: that is its own sentence's total
         paragraph.plan, paragraph.year = _five_years(doc.year_reviewed), ""
+
+
+def _opening_of(head: str) -> bool:
+    """The words a sentence opens with date what follows (a year, last year, a plan period, five years)."""
+    return bool(YEAR.match(head) or cue_pattern("last_year").match(head) or cue_pattern("year_part_opening").match(head)
+                or PLAN.match(head) or cue_pattern("five_years").match(head))
 
 
 def _read_plan_outline(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
@@ -291,6 +320,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         if cue_regex("(?:{rank_bound})$").search(clause) and (unit in cues()["rank_units"] or _group(unit) == "percent"):
             previous_end = m.end()
             continue  # 进入全省县域经济前20位, 学科进入世界前百分之一: a bound on a rank, no count or share of anything
+        if cue_pattern("round_the_clock").match(sentence, m.start()):
+            previous_end = m.end()
+            continue  # 公园24小时开放, 实行24小时在线监控: a service round the clock, no duration measured
         if _group(unit) == "count" and _among_ranked(clause, after):
             previous_end = m.end()
             continue  # 在全国…的55个城市中名列第4位: the group a rank is among
@@ -320,7 +352,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             if len(indicator) <= 2 or _only_a_place(indicator, find_places) or re.search(
                     r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
                     r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
-                    indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or re.search(r"均(?:实现|达到)?$", clause) or (
+                    indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or (_ends_in_a_verb_word(
+                    re.sub(r"\s", "", clause)) and _names_a_thing(_noun_after(after))) or re.search(r"均(?:实现|达到)?$", clause) or (
                     clause.strip() and clause.strip() == previous_counted) or _sums_up_a_list(
                     sentence, m.start() - len(clause), previous_end):
                 # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
@@ -333,10 +366,12 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             indicator = _share_of_whole(clause, after)  # 贡献了全国24.1%的增量 -> 占全国增量
         elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
             indicator = _share_of_after(after)  # 95%的行政村集体经济收入超过5万元: the share of the villages that do
-        elif _group(unit) == "money" and _invested_in(indicator, after):
-            indicator = _invested_in(indicator, after)  # 总投资30亿元的新建中小学工程: the investment of the works
+        elif _group(unit) in ("money", "physical") and _attribute_of(clause, after):
+            # 总投资30亿元的新建中小学工程, 建设占地200亩的中心公园, 设立100亿元的制造业发展基金: a size of the thing after 的
+            indicator = _attribute_of(clause, after)
         elif _group(unit) in ("money", "physical") and _names_after(after) and (
-                _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip())):  # 安排384亿元救灾款和740亿元…
+                _ends_in_verb(indicator) or re.search(r"[等和及与]$", clause.strip()) or _ends_in_verb(
+                    re.sub(r"\s", "", clause))):  # 安排384亿元救灾款和740亿元…; 安排200亿元技改专项资金 (a verb alone)
             indicator = _noun_after(after)  # 统筹推进10.6万亩高标准农田示范区建设: the verb's object follows
         if counted_after and cue_regex("[\u4e00-\u9fff]{1,3}(?:{grade_suffixes})").fullmatch(indicator):
             indicator += _grade_noun_after(sentence, m.end() + len(after))  # 2家千亿级、24家百亿级工业企业
@@ -354,6 +389,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # "全社会研究与实验发展经费，从2002年1288亿元增加到…", "贸易顺差连续两年下降，2010年比上年减少6.4%":
             # the first figure's clause names nothing, the clause before it names the subject
             subject = re.split(f"[{CLAUSE_SEP}]", sentence[:len(before) - len(clause)].rstrip(CLAUSE_SEP + " "))[-1]
+            # "新型农村合作医疗制度不断完善，已扩大到…", "粮食产量屡创历史新高，去年达到…": the subject ends where an
+            # adverb opens what is said of it
+            said = cue_regex("(?:{manner_adverbs}|{predicate_adverbs})").search(subject, 2)
+            subject = subject[:said.start()] if said else subject
             indicator = (_indicator(subject) if len(subject) <= 24 else "") or indicator  # a phrase, not table cells
         if not indicator and _group(unit) in ("count", "money", "physical") and _names_after(after):
             indicator = _noun_after(after)  # "完成427公里管网清淤检测": the noun after names it, not the figure before
@@ -376,6 +415,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         inherited = not indicator
         if inherited:
             indicator = previous_indicator
+            if cue_regex("(?:{clause_totals})(?:分别)?(?:{level_verbs})?").fullmatch(re.sub(r"\s", "", clause)):
+                # "新增公园127座，累计达到1100座": the running total is of the things, not of the new ones
+                indicator = cue_regex("^(?:{new_prefixes})").sub("", indicator) or indicator
         if not indicator:
             previous_end = m.end()
             continue
@@ -386,6 +428,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             continue
         if indicator.startswith("占") and previous_indicator:
             indicator = previous_indicator + indicator  # 民生支出 + 占一般公共预算支出
+        if previous_indicator and cue_regex("(?:{total_words})").fullmatch(indicator):
+            # "新认定省级工程技术研究中心17家、总数达到55家": a total alone is the total of what the figure before
+            # counted, not of anything new (省级工程技术研究中心总数)
+            indicator = cue_regex("^(?:{new_prefixes})").sub("", previous_indicator) + indicator
         if inherited and out:
             place = out[-1].place  # "由2110公里增至3055公里": the place of the figure it follows
         else:
@@ -422,8 +468,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 平均压减时间58%、材料52%: an item naming only a noun is changed by the first item's verb
             measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)
         # (not the Y of 从X增加到Y: a level reached)
+        # (an item with a level verb of its own, "新增装机400万千瓦、总装机达9000万千瓦", states the level reached)
         flow = not span_end and not _closes_span(clause) and (
-            says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow))
+            says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow and not cue_regex(
+                "(?:{level_verbs})了?(?:近|约|超过|超)?$").search(re.sub(r"\s", "", clause))))
         # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
         # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
         # (not things counted as being in a ranking or list, 21个学科进入ESI前千分之一: a state at the end, a level)
@@ -767,7 +815,13 @@ def _measured_tail(item: str, last: str, noun: str) -> str:
     words after the item's own ending, 保险, in the last), else the measured noun alone (零售额)."""
     at = last.rfind(item[-2:]) if len(item) >= 2 else -1
     tail = last[at + 2:] if at > 0 else ""  # (工业、工业技改投资: the last begins with the item, a kind of it)
-    return tail if tail.endswith(noun) and len(tail) > len(noun) else noun
+    if tail.endswith(noun) and len(tail) > len(noun):
+        return tail
+    # "新一代信息技术、新能源、输变电装备产业产值": the word saying the items are industries goes with the noun
+    kind = cue_regex(f"(?:{{industry_words}}){re.escape(noun)}$").search(last)
+    if not kind or len(last) <= len(kind.group(0)) or cue_regex("(?:{industry_words})$").search(item):
+        return noun  # (战略性新兴产业、高新技术产业增加值: the item is an industry already)
+    return kind.group(0)
 
 
 def _places_series(items: list[str], find_places: PlaceFinder | None) -> Series | None:
@@ -870,14 +924,20 @@ def _sums_up_a_list(sentence: str, clause_start: int, previous_end: int) -> bool
     return previous_end <= clause_start - 1 - len(item) and bool(re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", item))
 
 
-def _invested_in(indicator: str, after: str) -> str:
-    """"…总投资30亿元的新建中小学工程" -> "新建中小学工程总投资": an amount its clause calls an investment, followed by
-    的 and a noun phrase to the clause's end, is the investment in what that phrase names ("" otherwise)."""
-    noun = cue_regex("(?:{investment_nouns})$").search(indicator)
-    phrase = re.match(r"的([\u4e00-\u9fff“”\d]{2,24})$", after)
-    if not noun or not phrase or cue_pattern("growth").match(phrase.group(1)):
+def _attribute_of(clause: str, after: str) -> str:
+    """"…总投资30亿元的新建中小学工程" -> "新建中小学工程总投资", "建设占地200亩的中心公园" -> "中心公园占地", "设立100亿元的
+    制造业高质量发展基金" -> "制造业高质量发展基金": an amount or a size followed by 的 and a noun phrase to the clause's
+    end is an attribute of what that phrase names (its investment, area, length, scale), whatever verb came before
+    it; the attribute's noun ending the clause (总投资, 占地, 规模) goes after the phrase. "" when the phrase is a
+    word of measure or aim itself (…300元的目标, 达到1000亿元的规模: the figure is the clause's own) or a change."""
+    phrase = re.match(r"(?:以上|左右|多|余)?的([\u4e00-\u9fff“”\dA-Za-z]{2,30})$", after)
+    if not phrase:
         return ""
-    return re.sub(r"[“”]", "", phrase.group(1)) + noun.group(0)
+    noun = re.sub(r"[“”]", "", phrase.group(1))
+    if cue_regex("(?:{not_attribute_holders})$").search(noun) or cue_regex("^(?:{growth})").match(noun):
+        return ""
+    attribute = cue_regex("(?:{attribute_nouns})$").search(re.sub(r"\s", "", clause))
+    return noun + (attribute.group(0) if attribute else "")
 
 
 def _subject_between(sentence: str, start: int, end: int) -> str:
@@ -992,6 +1052,28 @@ def _ends_in_verb(indicator: str) -> bool:
     """推进, 建成了, 建好首批: a verb whose object follows (a batch word after it says which batch, not what)."""
     return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?(?:{cue_pattern('batch_words').pattern})?$",
                      indicator) is not None
+
+
+def _names_a_thing(noun: str) -> bool:
+    """A noun after a count that is a thing of its own, not 的目标 (城镇新增就业45万人以上的目标) nor a word as general as
+    举措 (出台…10条措施: the measures of what the clause names)."""
+    return not noun.startswith("的") and not cue_regex("(?:{generic_nouns}|{not_attribute_holders})").fullmatch(noun)
+
+
+@lru_cache(maxsize=4096)
+def _ends_in_a_verb_word(clause: str) -> bool:
+    """The clause ends in a word the tokenizer's dictionary tags as a verb (汇聚, 新引入, 精准帮扶, 提交): a verb whose
+    object is the noun after the count (…科学城汇聚300多个科研团队), as object_verbs are, for verbs no list holds.
+    The longest dictionary word ending the clause decides (…产业链 is a noun; 落户 is tagged a noun)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.dt.check_initialized()  # the dictionary is read on first use (the index has read it already)
+    tags = jieba.posseg.dt.word_tag_tab
+    for size in (4, 3, 2):
+        if len(clause) >= size and clause[-size:] in tags:
+            return tags[clause[-size:]] == "v"
+    return False
 
 
 def _names_after(after: str) -> bool:
@@ -1129,9 +1211,15 @@ def _indicator(clause: str) -> str:
                 break
         if text.endswith("的"):
             text, changed = text[:-1], True
+        if text.startswith("的") and len(text) > 3:  # "今年的经济增长目标": 的 left once 今年 is gone names nothing
+            text, changed = text[1:], True
         tail = re.search(f"(?:{cue_pattern('indicator_tails').pattern})$", text)
         if tail and tail.start() >= 2:
             text, changed = text[:tail.start()], True
+        # "投资总额始终保持在", "存贷款余额分别达", "民生支出占比持续保持在": an adverb left before the verb says how, not what
+        adverb = cue_regex("(?:{manner_adverbs}|{trailing_adverbs})$").search(text)
+        if adverb and adverb.start() >= 2:
+            text, changed = text[:adverb.start()], True
     if cue_regex("(?:{manner_adverbs}|{verb_adverbs})+").fullmatch(text):
         return ""  # "…增加近1000亿元，稳步达到3000亿元": an adverb names nothing; the figure is the last one's
     if re.fullmatch(rf"[\d一二三四五六七八九十两]+大?(?:类|种|批|{base_alternation('count')})", text):
@@ -1168,7 +1256,10 @@ def _measure(unit: str, clause: str, indicator: str) -> tuple[str, int]:
         if cue_regex("(?:{growth_rate_nouns})$").search(indicator):
             # 主导产业增加值增速达到10%, 提价幅度超过20%: a growth rate reached (a fall's, 降幅, is negative)
             return "growth", -1 if cue_regex("(?:{falling_rate_nouns})$").search(indicator) else sign
-        if grows and not any(w in indicator for w in ("率", "比重", "占比")):
+        # (对经济增长贡献超五成: a share of the growth, the word of growth a noun before the verb 贡献/占)
+        shares_after_growth = re.search(f"(?:{cue_pattern('growth').pattern})[^，,]*(?:{cue_pattern('share_of_whole').pattern})",
+                                        tail)
+        if grows and not shares_after_growth and not any(w in indicator for w in ("率", "比重", "占比")):
             return "growth", sign
         return "share", 1
     bare = re.sub(r"(?:约|近|超过|超|逾)$", "", tail)  # 减量约50平方公里: the hedge is not the verb
