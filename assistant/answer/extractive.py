@@ -18,7 +18,7 @@ from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.indicators import holds_name
 from assistant.facts.table import synonym_groups
-from assistant.facts.units import base_alternation
+from assistant.facts.units import base_alternation, base_units
 from assistant.data_files import load_data, word_pattern
 from assistant.text import YEAR
 from assistant.facts.match import disagreements
@@ -822,13 +822,20 @@ def without_kind_asked(terms: list[str], question: str, span: str, analysis: Ana
     return [t for t in terms if not any(t in kind for kind in kinds)]
 
 
+@lru_cache(maxsize=1)
+def _counters() -> str:
+    """The one-character counters (个, 家, 座 …: the count units of data/units.yaml) that stand between 哪 and the
+    kind a name is asked of (哪两家钢铁集团)."""
+    return "".join(unit for unit in base_units("count") if len(unit) == 1)
+
+
 def names_kind_asked(term: str, question: str, span: str, places: set[str] = frozenset()) -> bool:
     """The term is the kind of thing a name is asked of (哪个主题乐园, 哪两家钢铁集团: right after 哪 and its
     counter) and the span names one of that kind: a name ending with the term's last two characters (乐高乐园 for
     主题乐园), itself no word of the question. The reports name the thing, not its kind. The span must say what
     the question says of it too (开园 for 哪个主题乐园开园): a park named beside no word of 获得国际大奖 is
     not the one that won it."""
-    asking = re.search(rf"哪[个家座所条项位一两二三四五六七八九十几些]{{0,2}}{re.escape(term)}", question)
+    asking = re.search(rf"哪[{_counters()}一两二三四五六七八九十几些]{{0,2}}{re.escape(term)}", question)
     if len(term) < 3 or not asking:
         return False
     head = term[-2:]
