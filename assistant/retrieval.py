@@ -234,7 +234,9 @@ class Retriever:
             words = without_places(words, analysis.places, self.index.places)
         if dated:
             words = without_years(words, list(dated))
-        lexical = self.index.best_lexical(tokenize(words), self.candidates, where, expand=True)
+        tokens = tokenize(unglued(words))
+        lexical = self.index.best_lexical(tokens + figure_tokens(tokens, self.index.lexical.vocabulary()),
+                                          self.candidates, where, expand=True)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
         chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
         dense = {i: (chunks[i], s) for i, s in nearest.items() if i in chunks}
@@ -351,6 +353,58 @@ def lexical_query(question: str, analysis: Analysis) -> str:
     shown = [group[0] for group in synonym_groups() if group[0] in frame.indicators
              and not any(len(name) >= 2 and name in said and name in group[0] for name in group)]
     return " ".join([said, *shown])
+
+
+def unglued(words: str) -> str:
+    """The words with an English word the reading kept (in capitals: "170 PROBLEM") in lower case. BM25 reads a
+    number and the unit after it as one token (170亿元), and a capital letter is a unit too (P, the petabyte's):
+    "170 PROBLEM" was one token 170p that no passage holds. Tokens are lower case anyway.
+    Example: unglued("漯河市 170 PROBLEM 多少") -> "漯河市 170 problem 多少"
+    """
+    return re.sub(r"\b[A-Z][A-Z-]*[A-Z]\b", lambda m: m.group(0).lower(), words)
+
+
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+FIGURE_FORMS_AT_MOST = 30  # tokens one bare number may add: a number every passage writes in many units says little
+
+
+def figure_tokens(tokens: list[str], vocabulary: dict) -> list[str]:
+    """The index's tokens stating a bare number of the question with a unit: "170" -> 170个, 170亿元.
+    A passage's figure is one token with its unit (lexical.tokenize), and an English question writes its unit as
+    a word of its own ("170 problem housing projects"), so the number alone matched no passage. A year is left
+    out (the reading writes it 2024年 already, and a year's figures are every other token).
+    Example: figure_tokens(["漯河", "170", "problem"], vocabulary) -> ["170个"] when passages write 170个."""
+    forms = _figure_forms(vocabulary)
+    out: list[str] = []
+    for token in tokens:
+        if _BARE_NUMBER.fullmatch(token) and not _year_like(token):
+            found = forms.get(token, [])
+            out += found if len(found) <= FIGURE_FORMS_AT_MOST else []
+    return out
+
+
+def _year_like(token: str) -> bool:
+    return len(token) == 4 and token[:2] in ("19", "20")
+
+
+_FORMS: dict = {}
+
+
+def _figure_forms(vocabulary: dict) -> dict[str, list[str]]:
+    """number -> the vocabulary's tokens that are that number and a unit (not a longer number: 170 is no part of
+    1700个 or 170.5亿元), built once per vocabulary."""
+    if _FORMS.get("vocabulary") is vocabulary and _FORMS.get("size") == len(vocabulary):
+        return _FORMS["forms"]
+    forms: dict[str, list[str]] = {}
+    for token in vocabulary:
+        m = _FIGURE_TOKEN.match(token)
+        if m:
+            forms.setdefault(m.group(1), []).append(token)
+    _FORMS.update(vocabulary=vocabulary, size=len(vocabulary), forms=forms)
+    return forms
+
+
+_FIGURE_TOKEN = re.compile(r"(\d+(?:\.\d+)?)(?![\d.])(?=\D)")
 
 
 def without_places(words: str, named: list[str], book: PlaceBook) -> str:
