@@ -31,6 +31,7 @@ for any boost.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -235,6 +236,8 @@ class Retriever:
         if dated:
             words = without_years(words, list(dated))
         tokens = tokenize(unglued(words))
+        if analysis.language == "en" and analysis.unknown:
+            tokens += compound_parts(analysis, self.index.lexical)
         lexical = self.index.best_lexical(tokens + figure_tokens(tokens, self.index.lexical.vocabulary()),
                                           self.candidates, where, expand=True)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
@@ -353,6 +356,90 @@ def lexical_query(question: str, analysis: Analysis) -> str:
     shown = [group[0] for group in synonym_groups() if group[0] in frame.indicators
              and not any(len(name) >= 2 and name in said and name in group[0] for name in group)]
     return " ".join([said, *shown])
+
+
+def compound_parts(analysis: Analysis, lexical) -> list[str]:
+    """For a phrase of the question still unknown after the dictionary ("theme park"), the words the index holds of
+    the Chinese the dictionary gives for it when no passage writes that Chinese whole: 主题乐园 -> 主题, 乐园, where a
+    report writes 乐高乐园. The dictionary's reading (assistant/dictionary.py) keeps to headwords the index holds; a
+    report often names the thing by a longer or shorter compound of the same words. Only phrases of two or three
+    words (a lone word has too many senses), only a sense among its entry's first ones, and only a compound whose
+    every word (two characters or more) the index holds in few passages (data/dictionary.yaml: parts_at_most):
+    these are searched, never read as the question's words.
+    Example: compound_parts(<"Which theme park opened in Shanghai?">, lexical) -> ["主题", "乐园"]"""
+    from assistant import dictionary
+
+    vocabulary = lexical.vocabulary()
+    if not vocabulary:
+        return []
+    from assistant.data_files import load_data
+    from assistant.english import _other_forms
+    from assistant.text import term_forms
+
+    most = load_data("retrieval.yaml")["parts_at_most"] * max(1, len(lexical))
+    out: list[str] = []
+    for phrase, _ in dictionary._phrases(analysis.original or "", analysis.unknown):
+        if " " not in phrase:
+            continue
+        last = phrase.split()[-1]  # "trade fairs" is the gloss "trade fair"
+        forms = dict.fromkeys([phrase, *term_forms(phrase), *(phrase[:-len(last)] + f for f in _other_forms(last))])
+        for chinese in dict.fromkeys(c for form in forms for c in _glossed(form, dictionary.data()["max_sense"])):
+            if chinese in vocabulary:
+                continue
+            parts = _pieces(chinese)
+            # every piece held, none a lone character: 航空母舰 is no question about 航空 (its 母舰 no passage says)
+            if len(parts) >= 2 and all(len(t) >= 2 and t in vocabulary and lexical.passages_holding(t) <= most
+                                       for t in parts):
+                out += [t for t in parts if t not in out]
+    return out
+
+
+def _pieces(chinese: str) -> list[str]:
+    """The shorter words a compound is made of, end to end (主题乐园 -> 主题, 乐园), from the words jieba's search cut
+    finds in it; [] when they do not cover it (a character left over: 对称轴)."""
+    from assistant.index.lexical import _jieba
+
+    words = {w for w in _jieba().cut_for_search(chinese) if 2 <= len(w) < len(chinese)}
+    ways: dict[int, list[str]] = {0: []}  # characters covered -> the words covering them
+    for end in range(2, len(chinese) + 1):
+        for start in range(end - 1):
+            if start in ways and chinese[start:end] in words:
+                ways.setdefault(end, ways[start] + [chinese[start:end]])
+    return ways.get(len(chinese), [])
+
+
+@lru_cache(maxsize=1024)
+def _glossed(phrase: str, senses: int) -> tuple[str, ...]:
+    """Every headword of the dictionary (held by the index or not) one of whose first `senses` senses is the phrase
+    as a whole gloss."""
+    from assistant import dictionary
+
+    text, starts = _senses_text()
+    entries = dictionary.entries()
+    out = []
+    at = text.find(phrase)
+    while at >= 0:  # one scan of the whole text: a loop over 120,000 entries cost ~25 ms a phrase
+        n = bisect.bisect_right(starts, at) - 1
+        simplified, rest = entries[n]
+        glosses = rest[rest.find("/") + 1:rest.rfind("/")].split("/")[:senses]
+        if dictionary.HAN.fullmatch(simplified) and \
+                any(gloss == phrase for sense in glosses for gloss, _ in dictionary.normalised(sense)):
+            out.append(simplified)
+        at = text.find(phrase, starts[n + 1] if n + 1 < len(starts) else len(text))
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _senses_text() -> tuple[str, list[int]]:
+    """Every entry's senses in one lower-case text, and where each entry starts in it."""
+    from assistant import dictionary
+
+    starts, parts, at = [], [], 0
+    for _, rest in dictionary.entries():
+        starts.append(at)
+        parts.append(rest.lower() + "\n")
+        at += len(parts[-1])
+    return "".join(parts), starts
 
 
 def unglued(words: str) -> str:
