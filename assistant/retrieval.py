@@ -376,7 +376,8 @@ def compound_parts(analysis: Analysis, lexical) -> list[str]:
     from assistant.english import _other_forms
     from assistant.text import term_forms
 
-    most = load_data("retrieval.yaml")["parts_at_most"] * max(1, len(lexical))
+    rules = load_data("retrieval.yaml")
+    most = max(rules["parts_floor"], rules["parts_at_most"] * len(lexical))
     out: list[str] = []
     for phrase, _ in dictionary._phrases(analysis.original or "", analysis.unknown):
         if " " not in phrase:
@@ -445,7 +446,7 @@ def _senses_text() -> tuple[str, list[int]]:
 def unglued(words: str) -> str:
     """The words with an English word the reading kept (in capitals: "170 PROBLEM") in lower case. BM25 reads a
     number and the unit after it as one token (170亿元), and a capital letter is a unit too (P, the petabyte's):
-    "170 PROBLEM" was one token 170p that no passage holds. Tokens are lower case anyway.
+    "170 PROBLEM" was one token 170P that no passage holds. Tokens are lower case anyway.
     Example: unglued("漯河市 170 PROBLEM 多少") -> "漯河市 170 problem 多少"
     """
     return re.sub(r"\b[A-Z][A-Z-]*[A-Z]\b", lambda m: m.group(0).lower(), words)
