@@ -89,7 +89,7 @@ def test_an_english_question_with_a_bare_count_finds_the_passage_stating_it(repo
 def test_a_dictionary_compound_no_passage_writes_whole_is_searched_by_its_words(reports):
     assert _pieces("主题乐园") == ["主题", "乐园"]
     assert _pieces("对称轴") == []  # a character left over: no compound of words
-    assert "主题乐园" in _glossed("theme park", 3)
+    assert "主题乐园" in _glossed("theme park", 3) and "交易会" not in _glossed("trade fair", 3)  # 4 characters at least
     analysis = analyse("Which theme park opened in Xuchang in 2025?", reports.index.places)
     assert "theme" in analysis.unknown
     assert compound_parts(analysis, reports.index.lexical) == ["主题", "乐园"]
