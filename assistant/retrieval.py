@@ -13,7 +13,10 @@
 - BM25 looks for the question's words, the glossary's Chinese for its English terms and
   figures (10 trillion yuan -> 10万亿元), and the shown name of an indicator it names
   otherwise (经济增速 -> 地区生产总值); a figure question ranks higher the chunks stating a
-  figure that fits it (`fact_match`).
+  figure that fits it (`fact_match`). A bare number of the question is also looked for as the index's figures
+  stating it with a unit (170 -> 170个: `figure_tokens`), and an English phrase the dictionary glosses by a compound no
+  passage writes whole by that compound's words, each held by few passages (theme park: 主题乐园 -> 主题, 乐园:
+  `compound_parts`).
 - A chunk under a heading naming a year asked is boosted (a work report's review of 2025 over its plan
   for 2026, which share the document's dates); a chunk that is only its title or headings is demoted
   (`bareness`) unless the question names a report (whose title may be the answer).
