@@ -35,6 +35,7 @@ for any boost.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from dataclasses import dataclass, replace
@@ -240,7 +241,7 @@ class Retriever:
         tokens = tokenize(unglued(words))
         if analysis.language == "en" and analysis.unknown:
             tokens += compound_parts(analysis, self.index.lexical)
-        lexical = self.index.best_lexical(tokens + figure_tokens(tokens, self.index.lexical.vocabulary()),
+        lexical = self.index.best_lexical(tokens + figure_tokens(tokens, self.index.lexical.vocabulary(), words),
                                           self.candidates, where, expand=True)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
         chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
@@ -464,19 +465,22 @@ def unglued(words: str) -> str:
 
 
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NAMED_NUMBER = re.compile(r"(?<=[A-Za-z])\d+(?:\.\d+)?|\d+(?:\.\d+)?(?=[A-Za-z])")
 FIGURE_FORMS_AT_MOST = 30  # tokens one bare number may add: a number every passage writes in many units says little
 
 
-def figure_tokens(tokens: list[str], vocabulary: dict) -> list[str]:
+def figure_tokens(tokens: list[str], vocabulary: dict, words: str = "") -> list[str]:
     """The index's tokens stating a bare number of the question with a unit: "170" -> 170个, 170亿元.
     A passage's figure is one token with its unit (lexical.tokenize), and an English question writes its unit as
     a word of its own ("170 problem housing projects"), so the number alone matched no passage. A year is left
-    out (the reading writes it 2024年 already, and a year's figures are every other token).
+    out (the reading writes it 2024年 already, and a year's figures are every other token), and so is a number
+    written against a letter in `words` (PM2.5, G20, 5G): part of a name, whose passages hold it as it is.
     Example: figure_tokens(["漯河", "170", "problem"], vocabulary) -> ["170个"] when passages write 170个."""
     forms = _figure_forms(vocabulary)
+    named = set(_NAMED_NUMBER.findall(unicodedata.normalize("NFKC", words)))
     out: list[str] = []
     for token in tokens:
-        if _BARE_NUMBER.fullmatch(token) and not _year_like(token):
+        if _BARE_NUMBER.fullmatch(token) and not _year_like(token) and token not in named:
             found = forms.get(token, [])
             out += found if len(found) <= FIGURE_FORMS_AT_MOST else []
     return out

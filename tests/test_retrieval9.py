@@ -68,6 +68,11 @@ def test_a_bare_number_is_searched_as_the_figures_that_state_it():
     assert sorted(figure_tokens(tokens, vocabulary)) == ["62个", "62亿元"]  # not 620个, not 62.5%, no year
     assert figure_tokens(["62个", "问题"], vocabulary) == []  # a figure with its unit matches already
     assert figure_tokens(["许昌"], vocabulary) == []
+    # a number written against a letter is part of a name (PM2.5, G62): its passages hold it as the question does
+    named = {"2.5": 0, "2.5微克": 1, "2.5%": 2, "62个": 3}
+    words = "许昌市PM2.5和G62高速"
+    assert figure_tokens(tokenize(words), named, words) == []
+    assert figure_tokens(tokenize(unglued("许昌市 2.5 PROBLEM")), named, "许昌市 2.5 PROBLEM") == ["2.5微克", "2.5%"]
 
 
 def test_a_capitalised_english_word_after_a_number_is_not_read_as_its_unit():
