@@ -13,7 +13,10 @@
 - BM25 looks for the question's words, the glossary's Chinese for its English terms and
   figures (10 trillion yuan -> 10万亿元), and the shown name of an indicator it names
   otherwise (经济增速 -> 地区生产总值); a figure question ranks higher the chunks stating a
-  figure that fits it (`fact_match`).
+  figure that fits it (`fact_match`). A bare number of the question is also looked for as the index's figures
+  stating it with a unit (170 -> 170个: `figure_tokens`), and an English phrase the dictionary glosses by a compound no
+  passage writes whole by that compound's words, each held by few passages (theme park: 主题乐园 -> 主题, 乐园:
+  `compound_parts`).
 - A chunk under a heading naming a year asked is boosted (a work report's review of 2025 over its plan
   for 2026, which share the document's dates); a chunk that is only its title or headings is demoted
   (`bareness`) unless the question names a report (whose title may be the answer).
@@ -32,6 +35,7 @@ for any boost.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from dataclasses import dataclass, replace
@@ -234,7 +238,11 @@ class Retriever:
             words = without_places(words, analysis.places, self.index.places)
         if dated:
             words = without_years(words, list(dated))
-        lexical = self.index.best_lexical(tokenize(words), self.candidates, where, expand=True)
+        tokens = tokenize(unglued(words))
+        if analysis.language == "en" and analysis.unknown:
+            tokens += compound_parts(analysis, self.index.lexical)
+        lexical = self.index.best_lexical(tokens + figure_tokens(tokens, self.index.lexical.vocabulary(), words),
+                                          self.candidates, where, expand=True)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
         chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
         dense = {i: (chunks[i], s) for i, s in nearest.items() if i in chunks}
@@ -351,6 +359,155 @@ def lexical_query(question: str, analysis: Analysis) -> str:
     shown = [group[0] for group in synonym_groups() if group[0] in frame.indicators
              and not any(len(name) >= 2 and name in said and name in group[0] for name in group)]
     return " ".join([said, *shown])
+
+
+def compound_parts(analysis: Analysis, lexical) -> list[str]:
+    """For a phrase of the question still unknown after the dictionary ("theme park"), the words the index holds of
+    the Chinese the dictionary gives for it when no passage writes that Chinese whole: 主题乐园 -> 主题, 乐园, where a
+    report writes 乐高乐园. The dictionary's reading (assistant/dictionary.py) keeps to headwords the index holds; a
+    report often names the thing by a longer or shorter compound of the same words. Only phrases of two or three
+    words (a lone word has too many senses), only a sense among its entry's first ones, and only a compound whose
+    every word (two characters or more) the index holds in few passages (data/dictionary.yaml: parts_at_most):
+    these are searched, never read as the question's words.
+    Example: compound_parts(<"Which theme park opened in Shanghai?">, lexical) -> ["主题", "乐园"]"""
+    from assistant import dictionary
+
+    vocabulary = lexical.vocabulary()
+    if not vocabulary:
+        return []
+    from assistant.data_files import load_data
+    from assistant.english import _other_forms
+    from assistant.text import term_forms
+
+    rules = load_data("retrieval.yaml")
+    most = max(rules["parts_floor"], rules["parts_at_most"] * len(lexical))
+    out: list[str] = []
+    for phrase, _ in dictionary._phrases(analysis.original or "", analysis.unknown):
+        if " " not in phrase:
+            continue
+        last = phrase.split()[-1]  # "trade fairs" is the gloss "trade fair"
+        forms = dict.fromkeys([phrase, *term_forms(phrase), *(phrase[:-len(last)] + f for f in _other_forms(last))])
+        for chinese in dict.fromkeys(c for form in forms for c in _glossed(form, dictionary.data()["max_sense"])):
+            if chinese in vocabulary:
+                continue
+            parts = _pieces(chinese)
+            # every piece held, none a lone character: 航空母舰 is no question about 航空 (its 母舰 no passage says)
+            if len(parts) >= 2 and all(len(t) >= 2 and t in vocabulary and lexical.passages_holding(t) <= most
+                                       for t in parts):
+                out += [t for t in parts if t not in out]
+    return out
+
+
+def _pieces(chinese: str) -> list[str]:
+    """The shorter words a compound is made of, end to end (主题乐园 -> 主题, 乐园), from the words jieba's search cut
+    finds in it; [] when they do not cover it (a character left over: 对称轴)."""
+    from assistant.index.lexical import _jieba
+
+    words = {w for w in _jieba().cut_for_search(chinese) if 2 <= len(w) < len(chinese)}
+    ways: dict[int, list[str]] = {0: []}  # characters covered -> the words covering them
+    for end in range(2, len(chinese) + 1):
+        for start in range(end - 1):
+            if start in ways and chinese[start:end] in words:
+                ways.setdefault(end, ways[start] + [chinese[start:end]])
+    return ways.get(len(chinese), [])
+
+
+@lru_cache(maxsize=1024)
+def _glossed(phrase: str, senses: int) -> tuple[str, ...]:
+    """Every headword of four characters or more of the dictionary (held by the index or not) one of whose first
+    `senses` senses is the phrase as a whole gloss (dictionary.normalised)."""
+    from assistant import dictionary
+
+    entries = dictionary.entries()
+    out = []
+    for n in _phrase_senses().get(phrase, ()):
+        simplified, rest = entries[n]
+        glosses = rest[rest.find("/") + 1:rest.rfind("/")].split("/")[:senses]
+        if dictionary.HAN.fullmatch(simplified) and \
+                any(gloss == phrase for sense in glosses for gloss, _ in dictionary.normalised(sense)):
+            out.append(simplified)
+    return tuple(dict.fromkeys(out))
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^]]*\]")
+
+
+@lru_cache(maxsize=1)
+def _phrase_senses() -> dict[str, tuple[int, ...]]:
+    """A phrase of two words or more -> the entries with a sense that may be it, found by a rough reading of each
+    sense (lower case, parentheses and a leading article dropped) that `_glossed` checks exactly; only headwords of
+    four characters or more. Built once per process (~0.2 s): a scan of the whole dictionary for each phrase cost
+    ~15 ms, and a question has several."""
+    from assistant import dictionary
+
+    found: dict[str, list[int]] = {}
+    for n, (simplified, rest) in enumerate(dictionary.entries()):
+        if len(simplified) < 4:  # two words of two characters at least (compound_parts): shorter ones are no use
+            continue
+        for sense in rest[rest.find("/") + 1:rest.rfind("/")].split("/"):
+            if " " not in sense:
+                continue
+            key = " ".join(_PARENTHESES.sub(" ", sense.lower()).split())
+            for article in ("a ", "an ", "the "):
+                key = key.removeprefix(article)
+            if " " in key:
+                found.setdefault(key, []).append(n)
+    return {key: tuple(rows) for key, rows in found.items()}
+
+
+def unglued(words: str) -> str:
+    """The words with an English word the reading kept (in capitals: "170 PROBLEM") in lower case. BM25 reads a
+    number and the unit after it as one token (170亿元), and a capital letter is a unit too (P, the petabyte's):
+    "170 PROBLEM" was one token 170P that no passage holds. Tokens are lower case anyway.
+    Example: unglued("漯河市 170 PROBLEM 多少") -> "漯河市 170 problem 多少"
+    """
+    return re.sub(r"\b[A-Z][A-Z-]*[A-Z]\b", lambda m: m.group(0).lower(), words)
+
+
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NAMED_NUMBER = re.compile(r"(?<=[A-Za-z])\d+(?:\.\d+)?|\d+(?:\.\d+)?(?=[A-Za-z])")
+FIGURE_FORMS_AT_MOST = 30  # tokens one bare number may add: a number every passage writes in many units says little
+
+
+def figure_tokens(tokens: list[str], vocabulary: dict, words: str = "") -> list[str]:
+    """The index's tokens stating a bare number of the question with a unit: "170" -> 170个, 170亿元.
+    A passage's figure is one token with its unit (lexical.tokenize), and an English question writes its unit as
+    a word of its own ("170 problem housing projects"), so the number alone matched no passage. A year is left
+    out (the reading writes it 2024年 already, and a year's figures are every other token), and so is a number
+    written against a letter in `words` (PM2.5, G20, 5G): part of a name, whose passages hold it as it is.
+    Example: figure_tokens(["漯河", "170", "problem"], vocabulary) -> ["170个"] when passages write 170个."""
+    forms = _figure_forms(vocabulary)
+    named = set(_NAMED_NUMBER.findall(unicodedata.normalize("NFKC", words)))
+    out: list[str] = []
+    for token in tokens:
+        if _BARE_NUMBER.fullmatch(token) and not _year_like(token) and token not in named:
+            found = forms.get(token, [])
+            out += found if len(found) <= FIGURE_FORMS_AT_MOST else []
+    return out
+
+
+def _year_like(token: str) -> bool:
+    return len(token) == 4 and token[:2] in ("19", "20")
+
+
+_FORMS: dict = {}
+
+
+def _figure_forms(vocabulary: dict) -> dict[str, list[str]]:
+    """number -> the vocabulary's tokens that are that number and a unit (not a longer number: 170 is no part of
+    1700个 or 170.5亿元), built once per vocabulary."""
+    if _FORMS.get("vocabulary") is vocabulary and _FORMS.get("size") == len(vocabulary):
+        return _FORMS["forms"]
+    forms: dict[str, list[str]] = {}
+    for token in vocabulary:
+        m = _FIGURE_TOKEN.match(token)
+        if m:
+            forms.setdefault(m.group(1), []).append(token)
+    _FORMS.update(vocabulary=vocabulary, size=len(vocabulary), forms=forms)
+    return forms
+
+
+_FIGURE_TOKEN = re.compile(r"(\d+(?:\.\d+)?)(?![\d.])(?=\D)")
 
 
 def without_places(words: str, named: list[str], book: PlaceBook) -> str:
