@@ -1,0 +1,29 @@
+"""An English question asking what was planned reads as asking a target (目标), however the plan is said: modal
+phrases of a plan or duty (supposed to, scheduled to, slated to, planning to, meant to, was to) as well as the verbs
+(plan, aim, expect). The status words live in assistant/data/english.yaml; sentences here are our own."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.english import read
+
+
+@pytest.mark.parametrize("question", [
+    "How many schools was Xuchang supposed to open in 2022?",
+    "When was the new bridge in Anyang scheduled to open?",
+    "How much was Nanyang planning to spend on roads in 2023?",
+    "How many hectares of forest were slated to be planted in Gansu in 2024?",
+    "What was the sewage plant in Zhoukou meant to treat each day?",
+    "How many homes were to be rebuilt in Xinyang in 2021?",
+])
+def test_a_plan_said_as_a_modal_phrase_asks_a_target(question):
+    assert "目标" in read(question).chinese
+
+
+@pytest.mark.parametrize("question", [
+    "How many schools did Xuchang open in 2022?",
+    "When did the new bridge in Anyang open?",
+    "Was the flood due to heavy rain in 2021?",
+])
+def test_a_done_thing_asks_no_target(question):
+    assert "目标" not in read(question).chinese
