@@ -201,9 +201,13 @@ def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[lis
     and its Chinese is an everyday word (共同) that draws any passage. In a figure question a lone word is not
     looked up at all: there the unknown word is what refuses a figure of something the reports never count
     ("lottery revenue")."""
+    from assistant.english import respell
+
     never = set(data()["never"].split())
     figure = analysis.wants in ("number", "rate")
-    original = analysis.original or ""
+    # the question as its unknown words are spelled (respell: "modernisation" is unknown as "modernization"), else
+    # no phrase of the question holds them and none is the head of its phrase
+    original = respell(analysis.original or "")
     left = list(analysis.unknown)
     found = {}
     for phrase, covered in _phrases(original, analysis.unknown):

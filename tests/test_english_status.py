@@ -27,3 +27,16 @@ def test_a_plan_said_as_a_modal_phrase_asks_a_target(question):
 ])
 def test_a_done_thing_asks_no_target(question):
     assert "目标" not in read(question).chinese
+
+
+def test_a_word_spelled_the_british_way_is_looked_up_in_the_dictionary_as_respelled():
+    # read() respells "modernisation" to the unknown word "modernization"; the dictionary's phrases and heads are
+    # found in the question as respelled, else the word is in no phrase and heads none
+    from types import SimpleNamespace
+
+    from assistant.dictionary import translations
+
+    question = "By what year does Xuchang want to achieve modernisation?"
+    analysis = SimpleNamespace(unknown=["modernization"], original=question, wants="date")
+    found = translations(analysis, {"现代化": 1})
+    assert found and "现代化" in next(iter(found.values()))[0]
