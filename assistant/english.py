@@ -526,6 +526,8 @@ def _what(question: str, words: list[str]) -> list[str]:
     """"What was X?" asks for a figure when X is a quantity or an indicator, else for a name."""
     if not re.search(r"\bwhat\b", question):
         return []
+    if _cue(rf"what\s+(?:{_flat('count_words')})(?=\s+[a-z])").search(question):
+        return ["哪些"]  # "what two concepts were first put forward": as many names as it counts, a list
     if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question) or _head_names(question):
         return ["什么"]  # "what was the single biggest-investment project in the city": a name
     if _cue(_flat("quantity")).search(question) or _names_figure(words):

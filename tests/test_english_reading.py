@@ -1,6 +1,7 @@
-"""An English question asking what was planned reads as asking a target (目标), however the plan is said: modal
-phrases of a plan or duty (supposed to, scheduled to, slated to, planning to, meant to, was to) as well as the verbs
-(plan, aim, expect). The status words live in assistant/data/english.yaml; sentences here are our own."""
+"""How an English question is read (assistant/english.py, words in assistant/data/english.yaml), on sentences of
+our own: a plan said as a modal phrase (supposed to, scheduled to, slated to, planning to, meant to, was to) asks a
+target (目标) as the verbs plan, aim and expect do; "what two/three … " counts the names it asks, a list (哪些); a
+word spelled the British way is looked up in the dictionary as respelled."""
 from __future__ import annotations
 
 import pytest
@@ -40,3 +41,15 @@ def test_a_word_spelled_the_british_way_is_looked_up_in_the_dictionary_as_respel
     analysis = SimpleNamespace(unknown=["modernization"], original=question, wants="date")
     found = translations(analysis, {"现代化": 1})
     assert found and "现代化" in next(iter(found.values()))[0]
+
+
+@pytest.mark.parametrize("question", [
+    "What two bridges were finished in Xuchang in 2022?",
+    "What three parks did Anyang open last year?",
+])
+def test_what_and_a_count_asks_a_list(question):
+    assert read(question).chinese.endswith("哪些")
+
+
+def test_what_and_a_quantity_still_asks_a_figure():
+    assert read("What was Xuchang's GDP in 2022?").chinese.endswith("多少")
