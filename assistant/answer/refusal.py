@@ -158,7 +158,10 @@ def unknown_penalty(unknown: list[str], analysis: Analysis) -> float:
     Example: ["业务量"] -> 0.5; ["collective"] -> 0.25; ["public", "sense", "security", "campus"] -> 1.0
     """
     english = set(analysis.unknown)
-    weight = sum(ENGLISH_UNKNOWN_SHARE if term in english else 1.0 for term in unknown)
+    # an English question's Chinese terms are the reading's renderings, not the asker's words: one the corpus
+    # never writes is a gap of the reading as much as an English word no list knows (钢铁集团 for "steel groups")
+    read = analysis.language == "en"
+    weight = sum(ENGLISH_UNKNOWN_SHARE if term in english or read else 1.0 for term in unknown)
     return UNKNOWN_TERM_PENALTY * min(2.0, weight)
 
 
