@@ -265,7 +265,7 @@ def test_connectives_auxiliaries_and_prepositions_around_counts():
     heading = "一、2025年工作回顾 > 科技创新"
     got = rows("新建9家概念验证平台和4家孵化器，对辖区56个老旧小区进行综合整治，解决了300多万农村人口饮水问题，"
                "稻谷最低收购价提高了6%。", heading)
-    assert [g[1] for g in got] == ["概念验证平台", "孵化器", "老旧小区综合整治", "解决饮水问题农村人口", "稻谷最低收购价"]
+    assert [g[1] for g in got] == ["概念验证平台", "孵化器", "老旧小区综合整治", "解决农村人口饮水问题", "稻谷最低收购价"]
 
 
 def test_a_figure_compared_with_a_plan_is_a_total_and_由_alone_looks_back_at_nothing():

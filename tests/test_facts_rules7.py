@@ -12,16 +12,16 @@ def test_two_counts_written_together_both_count_the_noun_after_the_second():
 
 def test_a_count_of_people_whose_problem_was_solved_names_the_problem_and_the_people():
     got = facts("解决了5200万农村居民的饮水困难问题。", NATION_2013)
-    assert [f.indicator for f in got] == ["解决饮水困难问题农村居民"]
+    assert [f.indicator for f in got] == ["解决农村居民饮水困难问题"]
     got = facts("解决了9748万农村人口饮水困难和饮水安全问题。", NATION_2013)
-    assert [f.indicator for f in got] == ["解决饮水困难和饮水安全问题农村人口"]
+    assert [f.indicator for f in got] == ["解决农村人口饮水困难和饮水安全问题"]
     # two figures sharing one 问题: each its own problem, the words after 和 belong to the second
     got = facts("解决了2800万农村人口的饮水安全和35万无电地区人口的用电问题。", NATION_2013)
-    assert [f.indicator for f in got] == ["解决饮水安全问题农村人口", "解决用电问题无电地区人口"]
+    assert [f.indicator for f in got] == ["解决农村人口饮水安全问题", "解决无电地区人口用电问题"]
     got = facts("解决了3亿多农村人口的饮水安全和无电区445万人的用电问题。", NATION_2013)
-    assert got[0].indicator == "解决饮水安全问题农村人口"
+    assert got[0].indicator == "解决农村人口饮水安全问题"
     got = facts("新建农村公路20万公里，解决900万农村人口出行难问题。", NATION_2013)
-    assert got[0].indicator != got[1].indicator and got[1].indicator == "解决出行难问题农村人口"
+    assert got[0].indicator != got[1].indicator and got[1].indicator == "解决农村人口出行难问题"
 
 
 def test_a_figure_in_the_name_of_a_campaign_or_survey_states_nothing():
@@ -202,4 +202,4 @@ def test_a_figure_crossed_by_the_thing_a_class_names_is_no_figure():
 
 def test_people_whose_problem_was_solved_end_at_their_whole_noun():
     got = facts("帮助解决1.2万名农民工欠薪问题。")
-    assert got[0].indicator == "解决欠薪问题农民工"
+    assert got[0].indicator == "解决农民工欠薪问题"

@@ -250,6 +250,10 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
         # "过去一年，我们的各项工作取得了很大成绩。" under "三、2011年的工作": what follows is 2010's
         paragraph.year, paragraph.plan = str(doc.year_reviewed), ""
     plan = PLAN.match(head)
+    # ("“十一五”规划纲要把节能和减排作为约束性目标。" names the plan's document, not its years: the paragraph is
+    # still the section's, and "五年累计…" in it the five years the section reviews)
+    if plan and cue_pattern("plan_documents").match(head[plan.end():]):
+        plan = None
     if plan and cue_pattern("cumulative").search(head[plan.end():plan.end() + 4] + "时期"):
         paragraph.plan, paragraph.year = plan.group(1), ""
     elif cue_pattern("five_years").match(head):  # not 累计…: that is its own sentence's total
@@ -1001,7 +1005,7 @@ def _joined_count_after(sentence: str, end: int) -> str:
 
 def _problem_solved(sentence: str, m: re.Match) -> str:
     """"解决了3000万农村人口的饮水安全和20万无电人口的用电问题": a count after a verb of solving (or after the
-    item joined to one), its people and their problem after it -> "解决饮水安全问题农村人口"; "" otherwise."""
+    item joined to one), its people and their problem after it -> "解决农村人口饮水安全问题"; "" otherwise."""
     clause = _clause_before(sentence, m.start(), 0)
     verb = cue_pattern("solve_verbs").search(clause)
     if not verb or re.search(r"[，,；;。]", clause[verb.end():]):
@@ -1022,7 +1026,8 @@ def _problem_solved(sentence: str, m: re.Match) -> str:
     else:
         people, trouble = own.split("的", 1) if "的" in own else ("", own)
     trouble = re.sub(r"^的", "", trouble)
-    return "解决" + trouble + people if len(trouble) > len(problem.group(0)) else ""
+    # in the sentence's own order, 的 dropped (解决农村人口饮水安全问题): as the report and a question word it
+    return "解决" + people + trouble if len(trouble) > len(problem.group(0)) else ""
 
 
 def _share_of_whole(clause: str, after: str) -> str:
@@ -1450,6 +1455,10 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         year = str(doc.year_issued)  # "三、全力推动“十五五”开好局、起好步": the plan's first year, the issue year
     if not year and heading_plans and status == "target":
         return heading_plans[-1]  # goals under "2035年远景目标及“十四五”时期主要目标" are the plan's
+    if not year and status == "cumulative" and _in_year_part(doc, paragraph) and not says("five_years", before + clause):
+        # "一、2025年和“十四五”时期工作回顾" before "五年来，…" turns to the plan: a running total (累计争取…5300亿元)
+        # in the year's part is dated by that year, as everything else there is
+        year = str(doc.year_reviewed)
     if not year and heading_years and (status in ("actual", "target") or (
             status == "cumulative" and not heading_plans and not says("five_years", before + clause))):
         # "一、2025年工作回顾 > …累计推出119个事项": a section of the year reviewed; its totals run up to that year
@@ -1469,6 +1478,17 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         fallback = doc.year_issued if status == "target" else doc.year_reviewed
         year = str(fallback) if fallback else ""
     return _sub_year(year, before)
+
+
+def _in_year_part(doc: DocContext, paragraph: Paragraph) -> bool:
+    """The text is in the year's part of a section reviewing a plan together with its last year: the heading names
+    both (一、2025年和“十四五”时期工作回顾), and neither the chunk's place in the section nor its paragraph's opening
+    has turned to the plan (五年来，…; “十四五”时期，…)."""
+    plan = _plan_of(doc.year_reviewed)
+    if not plan or plan_periods()[plan][1] != doc.year_reviewed or doc.plan_part or paragraph.plan:
+        return False
+    return plan in PLAN.findall(doc.heading) and str(doc.year_reviewed) in YEAR.findall(doc.heading) and \
+        says("review_heading", doc.heading)
 
 
 def _plan_base(sentence: str, at: int, measure: str = "") -> tuple[str, str] | None:
