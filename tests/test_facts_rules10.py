@@ -1,0 +1,36 @@
+"""Session-12 rules of fact extraction, each on sentences written for the test in the reports' style."""
+from dataclasses import replace
+
+from assistant.facts.extract import DocContext
+from tests.sentence_facts import facts
+
+# a 2026 report whose first section reviews the year first, then the plan it closes
+YEAR_FIRST = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、2025年和“十四五”时期工作回顾")
+
+
+def test_a_running_total_in_the_years_part_of_a_plan_review_is_the_years():
+    got = facts("一是扎实扩大有效投资。累计争取中央预算内资金420亿元，新开工项目1200个。", YEAR_FIRST)
+    assert (got[0].status, got[0].period) == ("cumulative", "2025")
+    # once a paragraph turns to the plan (这五年，…) its totals are the plan's
+    got = facts("这五年，开放水平不断提升。累计引进外资320亿美元。", YEAR_FIRST)
+    assert (got[0].status, got[0].period) == ("cumulative", "十四五")
+    # so is a chunk the section has already turned to the plan in
+    got = facts("累计引进外资320亿美元。", replace(YEAR_FIRST, plan_part="十四五"))
+    assert (got[0].status, got[0].period) == ("cumulative", "十四五")
+    # five years named in the sentence itself are the plan's, in either part
+    got = facts("五年累计建成高标准农田900万亩。", YEAR_FIRST)
+    assert got[0].period == "十四五"
+
+
+def test_a_sentence_opening_with_a_plans_document_does_not_date_its_paragraph_by_the_plan():
+    review = DocContext(region="全国", year_issued=2008, year_reviewed=2007, heading="一、过去五年工作回顾")
+    got = facts("“十一五”规划纲要把单位能耗降低作为约束性目标。继续推进防沙治沙，五年累计造林2100万公顷。", review)
+    assert (got[0].status, got[0].period) == ("cumulative", "2007"), "five years ending 2007 are no plan's"
+    got = facts("“十一五”时期，我们加强生态建设。累计造林2100万公顷。", review)
+    assert got[0].period == "十一五", "the plan's years themselves still date the paragraph"
+
+
+def test_people_whose_problem_was_solved_are_named_in_the_sentences_order():
+    nation = DocContext(region="全国", year_issued=2012, year_reviewed=2011, heading="一、过去一年工作回顾")
+    got = facts("解决了4500万城镇居民的供暖困难问题。", nation)
+    assert [f.indicator for f in got] == ["解决城镇居民供暖困难问题"]
