@@ -34,3 +34,10 @@ def test_people_whose_problem_was_solved_are_named_in_the_sentences_order():
     nation = DocContext(region="全国", year_issued=2012, year_reviewed=2011, heading="一、过去一年工作回顾")
     got = facts("解决了4500万城镇居民的供暖困难问题。", nation)
     assert [f.indicator for f in got] == ["解决城镇居民供暖困难问题"]
+
+
+def test_words_saying_how_many_kinds_are_no_part_of_an_indicator():
+    got = facts("全年竣工各类安置房8000套，新登记各种市场主体12万户。")
+    assert [f.indicator for f in got] == ["竣工安置房", "新登记市场主体"]
+    got = facts("新增各类市场主体3万户。")
+    assert got[0].indicator == "新增市场主体"

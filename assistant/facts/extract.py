@@ -1182,6 +1182,8 @@ def _indicator(clause: str) -> str:
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
     text = re.sub(r"^\d{1,2}[.．、](?=[\u4e00-\u9fff])", "", text)  # "10.发放…补贴": a numbered item's number
     text = _fronted_object(text)
+    # "竣工各类保障房", "新登记各类经营主体": how many kinds, not which; a question names the thing without it
+    text = cue_regex("(?:{quantifier_fillers})(?=[\u4e00-\u9fff]{2})").sub("", text)
     text = re.sub(r"\d+(?:\.\d+)?\s*[-－—–~～]$", "", text)  # "培育2-3个智能工厂": a range's bottom, no words
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
