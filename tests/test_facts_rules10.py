@@ -36,8 +36,12 @@ def test_people_whose_problem_was_solved_are_named_in_the_sentences_order():
     assert [f.indicator for f in got] == ["解决城镇居民供暖困难问题"]
 
 
-def test_words_saying_how_many_kinds_are_no_part_of_an_indicator():
-    got = facts("全年竣工各类安置房8000套，新登记各种市场主体12万户。")
-    assert [f.indicator for f in got] == ["竣工安置房", "新登记市场主体"]
-    got = facts("新增各类市场主体3万户。")
-    assert got[0].indicator == "新增市场主体"
+
+def test_a_running_total_alone_in_a_section_of_no_plan_and_no_year_runs_up_to_the_year_reviewed():
+    section = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、砥砺奋进，全面完成年度目标任务")
+    got = facts("新开通农村客运线路45条，累计惠及120个乡镇。", section)
+    assert (got[1].status, got[1].period) == ("cumulative", "2025")
+    got = facts("五年来，累计惠及120个乡镇。", section)  # five years said: the plan they close
+    assert got[0].period == "十四五"
+    got = facts("城乡居民收入年均增长6.2%。", section)  # an average is over the years whatever the section
+    assert (got[0].status, got[0].period) == ("average", "十四五")

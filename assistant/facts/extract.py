@@ -1182,8 +1182,6 @@ def _indicator(clause: str) -> str:
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)  # "三是将18项收费…": an item's number
     text = re.sub(r"^\d{1,2}[.．、](?=[\u4e00-\u9fff])", "", text)  # "10.发放…补贴": a numbered item's number
     text = _fronted_object(text)
-    # "竣工各类保障房", "新登记各类经营主体": how many kinds, not which; a question names the thing without it
-    text = cue_regex("(?:{quantifier_fillers})(?=[\u4e00-\u9fff]{2})").sub("", text)
     text = re.sub(r"\d+(?:\.\d+)?\s*[-－—–~～]$", "", text)  # "培育2-3个智能工厂": a range's bottom, no words
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
@@ -1471,7 +1469,11 @@ def _period(before: str, clause: str, status: str, doc: DocContext, paragraph: P
         return _plan_of(doc.plan_period[1])  # a plan's goal with no year of its own: the plan's
     if not year and status in ("cumulative", "average") and says("short_span", before + clause) and doc.year_reviewed:
         year = str(doc.year_reviewed)  # 近三年淘汰落后产能…: a total up to the year reviewed, not over the plan
-    if not year and status in ("cumulative", "average") and _plan_of(doc.year_reviewed) and (
+    # an average, or a total its sentence says is over the years (五年来，…累计…), reviewed in a plan's last year is
+    # the plan's; a running total alone (累计惠及80个乡镇) in a section of no plan and no year runs up to the year
+    # reviewed, as everything else the section says is that year's
+    over_years = status == "average" or says("five_years", before + clause)
+    if not year and over_years and _plan_of(doc.year_reviewed) and (
             plan_periods()[_plan_of(doc.year_reviewed)][1] == doc.year_reviewed):
         return _plan_of(doc.year_reviewed)  # a total or average over years, reviewed in a plan's last year
     if not year and status in ("cumulative", "average") and says("five_years", doc.heading):
