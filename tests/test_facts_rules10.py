@@ -45,3 +45,17 @@ def test_a_running_total_alone_in_a_section_of_no_plan_and_no_year_runs_up_to_th
     assert got[0].period == "十四五"
     got = facts("城乡居民收入年均增长6.2%。", section)  # an average is over the years whatever the section
     assert (got[0].status, got[0].period) == ("average", "十四五")
+
+
+def test_a_running_total_reaches_no_later_clause_of_a_text_about_one_year():
+    got = facts("累计争取上级资金85亿元，支持项目1300余个。")  # 一、2025年工作回顾
+    assert [(f.status, f.period) for f in got] == [("cumulative", "2025"), ("actual", "2025")]
+    # the items of its own list are still its totals
+    got = facts("累计完成造林12万亩、退化林修复8万亩。")
+    assert [f.status for f in got] == ["cumulative", "cumulative"]
+    # in a text about five years it totals every clause after it, as 五年来 does
+    five = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、“十四五”时期工作回顾")
+    got = facts("累计争取上级资金850亿元，支持项目13000余个。", five)
+    assert [(f.status, f.period) for f in got] == [("cumulative", "十四五"), ("cumulative", "十四五")]
+    got = facts("这五年，累计争取上级资金850亿元，支持项目13000余个。", YEAR_FIRST)
+    assert [(f.status, f.period) for f in got] == [("cumulative", "十四五"), ("cumulative", "十四五")]

@@ -1285,9 +1285,11 @@ def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext, rate: 
     """"sentence" when the sentence before the figure speaks of several years (五年来，…; 累计…) and names no
     single year after that; "paragraph" when its paragraph or section does and the sentence names no year;
     "" otherwise ("“十三五”期间,…；2020年,实际利用外资…" is 2020's). `rate`: the figure is a rate, which a running
-    total (累计…) before the clause it ends reaches no more (累计推出119个事项，平均压减时间58%)."""
+    total (累计…) before the clause it ends reaches no more (累计推出119个事项，平均压减时间58%); nor does it reach
+    a figure of a text about one year (累计争取中央转移支付超5300亿元，…资金2118亿元: this year's, as its section)."""
+    own_clause_only = rate or _about_one_year(before, paragraph, doc)
     cue = [m.start() for m in cue_pattern("cumulative").finditer(before) if not (
-        rate and cue_pattern("clause_totals").fullmatch(m.group(0)) and re.search(r"[，,；;：:]", before[m.end():]))]
+        own_clause_only and cue_pattern("clause_totals").fullmatch(m.group(0)) and re.search(r"[，,；;：:]", before[m.end():]))]
     year = [m.start() for m in YEAR.finditer(before)] + [m.start() for m in cue_pattern("this_year").finditer(before)]
     if cue:
         return "sentence" if not year or max(cue) > max(year) else ""
@@ -1295,6 +1297,15 @@ def _multi_year_scope(before: str, paragraph: Paragraph, doc: DocContext, rate: 
     # so is a section reviewing several years by name ("一、过去五年工作回顾"): a plan of no name
     return "paragraph" if not year and not paragraph.year and (
         paragraph.plan or _heading_plan_past(doc) or _heading_five_years(doc)) else ""
+
+
+def _about_one_year(before: str, paragraph: Paragraph, doc: DocContext) -> bool:
+    """Nothing around the text speaks of several years: neither its paragraph (这五年，…), nor the part of its section
+    (五年来，…), nor its sentence (五年, a plan's name), nor its section's heading (一、过去五年工作回顾, “十三五”成就), unless
+    the text is in the year's part of a section reviewing a plan and its last year."""
+    if paragraph.plan or doc.plan_part or says("five_years", before) or PLAN.search(before):
+        return False
+    return _in_year_part(doc, paragraph) or not (PLAN.search(doc.heading) or says("five_years", doc.heading))
 
 
 def _heading_five_years(doc: DocContext) -> bool:
