@@ -22,14 +22,6 @@ def test_a_running_total_in_the_years_part_of_a_plan_review_is_the_years():
     assert got[0].period == "十四五"
 
 
-def test_a_sentence_opening_with_a_plans_document_does_not_date_its_paragraph_by_the_plan():
-    review = DocContext(region="全国", year_issued=2008, year_reviewed=2007, heading="一、过去五年工作回顾")
-    got = facts("“十一五”规划纲要把单位能耗降低作为约束性目标。继续推进防沙治沙，五年累计造林2100万公顷。", review)
-    assert (got[0].status, got[0].period) == ("cumulative", "2007"), "five years ending 2007 are no plan's"
-    got = facts("“十一五”时期，我们加强生态建设。累计造林2100万公顷。", review)
-    assert got[0].period == "十一五", "the plan's years themselves still date the paragraph"
-
-
 def test_people_whose_problem_was_solved_are_named_in_the_sentences_order():
     nation = DocContext(region="全国", year_issued=2012, year_reviewed=2011, heading="一、过去一年工作回顾")
     got = facts("解决了4500万城镇居民的供暖困难问题。", nation)
@@ -59,3 +51,10 @@ def test_a_running_total_reaches_no_later_clause_of_a_text_about_one_year():
     assert [(f.status, f.period) for f in got] == [("cumulative", "十四五"), ("cumulative", "十四五")]
     got = facts("这五年，累计争取上级资金850亿元，支持项目13000余个。", YEAR_FIRST)
     assert [(f.status, f.period) for f in got] == [("cumulative", "十四五"), ("cumulative", "十四五")]
+
+
+def test_a_figure_right_after_per_is_the_unit_of_a_rate_not_a_value():
+    got = facts("每10万人刑事案件数下降21.5%，每1万元生产总值能耗下降3%。")
+    assert [f.figure for f in got] == ["21.5%", "3%"]
+    got = facts("补助标准提高到每人每月600元。")  # a value stated per person is still a value
+    assert [f.figure for f in got] == ["600元"]

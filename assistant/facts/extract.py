@@ -250,10 +250,6 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
         # "过去一年，我们的各项工作取得了很大成绩。" under "三、2011年的工作": what follows is 2010's
         paragraph.year, paragraph.plan = str(doc.year_reviewed), ""
     plan = PLAN.match(head)
-    # ("“十一五”规划纲要把节能和减排作为约束性目标。" names the plan's document, not its years: the paragraph is
-    # still the section's, and "五年累计…" in it the five years the section reviews)
-    if plan and cue_pattern("plan_documents").match(head[plan.end():]):
-        plan = None
     if plan and cue_pattern("cumulative").search(head[plan.end():plan.end() + 4] + "时期"):
         paragraph.plan, paragraph.year = plan.group(1), ""
     elif cue_pattern("five_years").match(head):  # not 累计…: that is its own sentence's total
