@@ -145,15 +145,18 @@ def this_year_frame(frame: Frame, hit: ScoredChunk, analysis: Analysis) -> Frame
 
 
 def plans_period_asked(frame: Frame, meta: dict) -> bool:
-    """A five-year plan asked about its own period, with no status named ("十四五期间开发区技术改造投资占比不低于
+    """A five-year plan asked about its own period, with no status named ("开发区十四五末公交出行分担率是
     多少", "What share … by the end of the 14th Five-Year Plan"): a plan is written before its period has run, so
     its figures for the period are what it sets out to reach; a question naming the period alone is read as asking
     the period's total (facts/frame.py), which the plan cannot hold. The plan's targets answer it from the plan;
     a review of the period (a work report) still answers with what was achieved. A status named (累计, 实际, 目标)
-    is kept as asked.
-    Example: plans_period_asked(Frame(periods=["十四五"]), {"doc_kind": "five_year_plan", "period": "2021-2025"})
+    is kept as asked. Asked only once no achieved figure answered (frame.plan_answers, extractive._best_picks), so
+    a review of the period found with the plan still answers first.
+    Example: plans_period_asked(Frame(periods=["十四五"], plan_answers=True), {"doc_kind": "five_year_plan",
+    "period": "2021-2025"})
     -> True; with {"doc_kind": "government_work_report"} -> False"""
-    if frame.status_named or frame.years or not frame.periods or meta.get("doc_kind") != PLAN:
+    if not frame.plan_answers or frame.status_named or frame.years or not frame.periods \
+            or meta.get("doc_kind") != PLAN:
         return False
     span = str(meta.get("period") or "")
     return any(f"{first}-{last}" == span for first, last in (plan_periods().get(p, (0, 0)) for p in frame.periods))

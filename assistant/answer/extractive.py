@@ -984,9 +984,11 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
             best = first_in_year_reviewed(contexts, analysis, grams) or best
         return [best] if best else []
     best = pick(contexts, analysis, grams, frame=frame if frame.figure else None, require=within, held=held_only)
-    if frame.figure and frame.years and (best is None or best.score < REFUSE_BELOW) and not asks_achieved(analysis):
+    if frame.figure and (frame.years or frame.periods) and (best is None or best.score < REFUSE_BELOW) \
+            and not asks_achieved(analysis):
         # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked
-        # as done (did … create): the plan is then no answer
+        # as done (did … create): the plan is then no answer; a plan period asked, by the plan's own targets
+        # for it (asked.plans_period_asked)
         best = pick(contexts, analysis, grams, frame=replace(frame, plan_answers=True), require=within,
                     held=held_only)
     if frame.figure and frame.rate and (best is None or best.score < REFUSE_BELOW) and rise_asked(analysis):
