@@ -104,11 +104,3 @@ def test_a_rate_asked_by_the_long_word_is_answered_by_the_sentence_writing_its_s
     text = _ask(plan_only, "安阳高新区十四五末公共交通出行分担率是多少？")
     assert not _refused(text) and "32%" in text, text
 
-
-def test_a_two_character_word_is_said_by_the_long_form_it_shortens():
-    from assistant.answer.refusal import halves_spelled_out
-
-    assert halves_spelled_out("高铁", "全省高速铁路运营里程达到2100公里")
-    assert halves_spelled_out("环保", "环境保护投入增长8%")
-    assert not halves_spelled_out("高铁", "提高铁矿石就地转化率")  # the two characters side by side are another word
-    assert missing_words(["高铁", "运营", "里程"], "全省高速铁路运营里程达到2100公里") == []

@@ -300,9 +300,9 @@ def said_apart(name: str, text: str) -> bool:
 
 def said_otherwise(name: str, text: str, words: list[str] = ()) -> bool:
     """A word of the question the passage says in another of the ways reports shorten or merge words: its
-    short form (规上工业 for 规模以上工业, 公交 for 公共交通), its long form (高速铁路 for 高铁), a pair's joint word before 分别 (城乡居民…分别 for 农村居民), or a
+    short form (规上工业 for 规模以上工业, 公交 for 公共交通), a pair's joint word before 分别 (城乡居民…分别 for 农村居民), or a
     kind's bare name in a list before another word asked (肉、奶产量 for 肉类 and 产量)."""
-    return (shortened_in(name, text) or halves_spelled_out(name, text) or said_jointly(name, text) or kind_named(name, text, words)
+    return (shortened_in(name, text) or said_jointly(name, text) or kind_named(name, text, words)
             or part_said(name, text) or rank_said(name, text))
 
 
@@ -372,15 +372,6 @@ def halves_shortened(name: str, text: str) -> bool:
     chance in that order are rare enough, and the check asks only whether the sentence names the indicator at all.
     Example: halves_shortened("公共交通", "公交出行分担率达到30%") -> True; halves_shortened("公共交通", "交通") -> False"""
     return name[0] + name[2] in text
-
-
-def halves_spelled_out(short: str, text: str) -> bool:
-    """The reverse of halves_shortened: a two-character word of the question (高铁, 公交, 环保) that `text` writes in
-    full as two two-character words beginning with its characters (高速铁路, 公共交通, 环境保护).
-    Example: halves_spelled_out("高铁", "高速铁路运营里程达1.6万公里") -> True; halves_spelled_out("高铁", "提高铁矿产量") -> False"""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2}", short):
-        return False
-    return re.search(rf"{short[0]}[\u4e00-\u9fff]{short[1]}[\u4e00-\u9fff]", text) is not None
 
 
 def in_order(short: str, long: str) -> bool:
