@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.asked import plans_period_asked
+from assistant.answer.asked import only_when_said, plans_period_asked
 from assistant.answer.refusal import missing_words, shortened_in
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.facts.frame import Frame
@@ -72,6 +72,7 @@ def test_a_plan_answers_its_own_period_with_its_targets_only_when_no_status_is_n
 
 @pytest.mark.parametrize("question", [
     "“十四五”安阳高新区战略性新兴产业投资占工业投资的比重不低于多少？",
+    "“十四五”期间安阳高新区战略性新兴产业投资占工业投资的比重不低于多少？",  # 期间 says when, asks no sum
     "What minimum share of industrial investment should go to strategic emerging industries in the Anyang "
     "high-tech zone during the 14th Five-Year Plan?",
 ])
@@ -88,6 +89,14 @@ def test_a_period_total_asked_is_never_answered_by_the_plans_target(plan_only):
 def test_a_review_of_the_period_answers_before_the_plan(plan_and_review):
     text = _ask(plan_and_review, "安阳高新区十四五新建充电桩多少个？")
     assert "1350个" in text and "900个" not in text, text
+    text = _ask(plan_and_review, "“十四五”期间安阳高新区战略性新兴产业投资占工业投资的比重是多少？")
+    assert "47%" in text and "45%" not in text, text
+
+
+def test_a_word_saying_when_is_told_from_one_asking_a_sum():
+    assert only_when_said("“十四五”期间开发区技术改造投资占工业投资的比重不低于多少？")
+    assert not only_when_said("“十四五”期间累计新建充电桩多少个？")
+    assert not only_when_said("十四五新建充电桩多少个？")  # no word of time: nothing to tell
 
 
 # -- a four-character word written as the first characters of its halves ---------------------------------------
