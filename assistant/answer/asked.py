@@ -22,9 +22,10 @@ from assistant.documents import ScoredChunk
 from assistant.facts.frame import Frame
 from assistant.facts.indicators import named_indicators
 from assistant.retrieval import allowed_regions
-from assistant.text import YEAR
+from assistant.text import YEAR, plan_periods
 
 WORK_REPORT = "government_work_report"
+PLAN = "five_year_plan"
 
 
 def asked_text(analysis: Analysis) -> str:
@@ -131,6 +132,8 @@ def this_year_frame(frame: Frame, hit: ScoredChunk, analysis: Analysis) -> Frame
     年均12亿吨); asked "last year": the year it reviews, achieved (not the five years it looks back on, nor
     the year ahead). The frame unchanged for other questions and documents."""
     meta = hit.chunk.metadata
+    if plans_period_asked(frame, meta):
+        return replace(frame, status="target")
     if meta.get("doc_kind") != WORK_REPORT:
         return frame
     issued, reviewed = meta.get("year_issued"), meta.get("year_reviewed")
@@ -139,6 +142,42 @@ def this_year_frame(frame: Frame, hit: ScoredChunk, analysis: Analysis) -> Frame
     if reviewed and asks_last_year(analysis):
         return replace(frame, years=[int(reviewed)])
     return frame
+
+
+def plans_period_asked(frame: Frame, meta: dict) -> bool:
+    """A five-year plan asked about its own period, with no status named ("开发区十四五末公交出行分担率是
+    多少", "What share … by the end of the 14th Five-Year Plan"): a plan is written before its period has run, so
+    its figures for the period are what it sets out to reach; a question naming the period alone is read as asking
+    the period's total (facts/frame.py), which the plan cannot hold. The plan's targets answer it from the plan;
+    a review of the period (a work report) still answers with what was achieved. A status named (累计, 实际, 目标)
+    is kept as asked; 期间 and 时期 only say when (only_when_said). Asked only once no achieved figure answered (frame.plan_answers, extractive._best_picks), so
+    a review of the period found with the plan still answers first.
+    Example: plans_period_asked(Frame(periods=["十四五"], plan_answers=True), {"doc_kind": "five_year_plan",
+    "period": "2021-2025"})
+    -> True; with {"doc_kind": "government_work_report"} -> False"""
+    if not frame.plan_answers or frame.years or not frame.periods or meta.get("doc_kind") != PLAN:
+        return False
+    if frame.status_named and not (frame.status == "cumulative" and only_when_said(frame.words)):
+        return False
+    span = str(meta.get("period") or "")
+    return any(f"{first}-{last}" == span for first, last in (plan_periods().get(p, (0, 0)) for p in frame.periods))
+
+
+def only_when_said(question: str) -> bool:
+    """The question reads as asking a period's total only by a word saying when (期间, 时期: data/asking.yaml
+    period_time_words), which the frame counts as a cumulative cue (data/fact_cues.yaml question_cumulative), and by
+    no word asking a sum (累计, 共, in total): "十四五期间…比重不低于多少" asks what holds over the period, which a plan
+    states as its target. Example: only_when_said("十四五期间比重不低于多少") -> True;
+    only_when_said("十四五期间累计新建多少个") -> False"""
+    from assistant.data_files import word_pattern
+    from assistant.facts.extract import cues
+
+    when = word_pattern("asking.yaml", "period_time_words")
+    if not when.search(question):
+        return False
+    rest = when.sub(" ", question).lower()
+    return not any(re.search(cue if not cue.isascii() else rf"\b(?:{cue})\b", rest)
+                   for cue in cues()["question_cumulative"])
 
 
 # -- the indicator in the figure's sentence -------------------------------------------------------------

@@ -300,7 +300,7 @@ def said_apart(name: str, text: str) -> bool:
 
 def said_otherwise(name: str, text: str, words: list[str] = ()) -> bool:
     """A word of the question the passage says in another of the ways reports shorten or merge words: its
-    short form (规上工业 for 规模以上工业), a pair's joint word before 分别 (城乡居民…分别 for 农村居民), or a
+    short form (规上工业 for 规模以上工业, 公交 for 公共交通), a pair's joint word before 分别 (城乡居民…分别 for 农村居民), or a
     kind's bare name in a list before another word asked (肉、奶产量 for 肉类 and 产量)."""
     return (shortened_in(name, text) or said_jointly(name, text) or kind_named(name, text, words)
             or part_said(name, text) or rank_said(name, text))
@@ -352,6 +352,8 @@ def shortened_in(name: str, text: str) -> bool:
     规上 for 规模以上). The reverse of abbreviates(): there the question is short and the passage long. The
     first and last characters kept and the order of all keep a chance meeting of common characters out.
     Example: shortened_in("规模以上工业", "规上工业增加值增长6.5%") -> True; shortened_in("规模以上工业", "规划工业") -> False"""
+    if len(name) == 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return halves_shortened(name, text)
     if len(name) < 5 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return False
     shortest = max(3, int(len(name) * SHORT_FORM_SHARE + 0.999))
@@ -362,6 +364,14 @@ def shortened_in(name: str, text: str) -> bool:
                     and in_order(run, name):
                 return True
     return False
+
+
+def halves_shortened(name: str, text: str) -> bool:
+    """A word of four Chinese characters, two words of two, written as the first character of each (公交 for 公共交通,
+    环保 for 环境保护, 科研 for 科学研究): the commonest way Chinese shortens such a word. Two characters meeting by
+    chance in that order are rare enough, and the check asks only whether the sentence names the indicator at all.
+    Example: halves_shortened("公共交通", "公交出行分担率达到30%") -> True; halves_shortened("公共交通", "交通") -> False"""
+    return name[0] + name[2] in text
 
 
 def in_order(short: str, long: str) -> bool:
