@@ -167,13 +167,20 @@ def asks_day(question: str) -> bool:
     return cue_pattern("question_day").search(question.lower()) is not None
 
 
-def wanted_bonus(text: str, wants: str, question: str = "") -> float:
+def wanted_bonus(text: str, wants: str, question: str = "", original: str = "") -> float:
+    """What a span holding (or lacking) the kind of thing asked gains (loses); `original`: an English question as
+    asked, whose "how many years" its reading may not keep."""
     if wants in ("rate", "number"):
         from assistant.answer.figures import normalise_text
 
         text = normalise_text(text)  # 百分之八十 is 80%
     if wants == "rate":
         return 0.25 if re.search(r"\d\s*(?:%|个百分点)", text) else -0.2
+    counted = f"{question} {original}".strip()
+    if wants == "number" and counted and counts_years(counted):
+        # a count of years or a time taken (用了多少年, 连续几年, how long did it take) is answered by a duration
+        # (历时12年, 连续37年, 用不到27天), which states no figure with a unit: 年 is no unit of a quantity
+        return 0.25 if FIGURE.search(text) or duration_pattern(counted).search(text) else -0.2
     if wants == "number":
         return 0.25 if FIGURE.search(text) else -0.2
     if wants == "date":  # a date the question already names (哪一年…2021年印发的规划) is not the one it asks
@@ -345,7 +352,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                         and not any(g in span for g in grams)):
                     continue  # a year beside no word of the event asked (获批国家森林城市) dates something else;
                     # a dateline's day (2021年2月24日在…会议上) may date the report the question names
-                score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
+                score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question, analysis.original)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          # items sharing no word with the question are some other list's (吃苦耐劳、一往无前),
                          # unless they are names of the kind asked (which roads: 巴山路、岷山路)
