@@ -181,7 +181,7 @@ def wanted_bonus(text: str, wants: str, question: str = "", original: str = "") 
     if wants == "number" and counted and counts_years(counted):
         # a count of years or a time taken (用了多少年, 连续几年, how long did it take) is answered by a duration
         # (历时12年, 连续37年, 用不到27天), which states no figure with a unit: 年 is no unit of a quantity
-        return 0.25 if FIGURE.search(text) or duration_pattern(counted).search(text) else -0.2
+        return max(duration_bonus(text, counted), 0.25 if FIGURE.search(text) else -0.2)
     if wants == "number":
         return 0.25 if FIGURE.search(text) else -0.2
     if wants == "date":  # a date the question already names (哪一年…2021年印发的规划) is not the one it asks
@@ -191,6 +191,28 @@ def wanted_bonus(text: str, wants: str, question: str = "", original: str = "") 
     if wants == "person":  # 谁, who: a clause naming someone by office (市长刘宛康)
         return 0.25 if names_a_person(text) else -0.1
     return 0.0
+
+
+LEAD_MATCH = 0.1  # a duration after the very word the question puts before its count (连续多少年: 连续37年)
+
+
+def duration_bonus(text: str, question: str) -> float:
+    """What a span stating a duration gains for a question counting time (-1 when it states none): 0.25 for a
+    duration in figures (37年) or after a word leading one (data/question_words.yaml duration_leads: 历时九年);
+    LEAD_MATCH more when that word is the question's own before its count (连续多少年 -> 连续37年). A duration in
+    words after none of them names a stretch of time (奋斗的五年), it counts nothing. A run of years asked (连续多少年,
+    duration_runs) is counted after a word of a run only (连续37年), not by a time taken (用13年时间)."""
+    words = load_data("question_words.yaml")
+    leads, runs = tuple(words["duration_leads"]), tuple(words["duration_runs"])
+    asked = re.search(r"([\u4e00-\u9fff]{2})(?:多少|几)个?年", question)
+    run_asked = bool(asked) and asked.group(1).endswith(runs)  # 连续多少年: a run of years, not a time taken
+    best = -1.0
+    for found in duration_pattern(question).finditer(text):
+        before = text[:found.start()].rstrip()
+        if not (found.group(0)[0].isdigit() or before.endswith(leads)) or (run_asked and not before.endswith(runs)):
+            continue
+        best = max(best, 0.25 + (LEAD_MATCH if asked and before.endswith(asked.group(1)) else 0.0))
+    return best
 
 
 def asks_person(question: str) -> bool:
