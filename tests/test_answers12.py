@@ -7,7 +7,7 @@ import pytest
 
 from assistant.analysis import analyse
 from assistant.answer.asked import name_kind_ends
-from assistant.answer.extractive import duration_bonus, item_counts, wanted_bonus
+from assistant.answer.extractive import duration_bonus, item_counts, list_bonus, wanted_bonus
 from assistant.answer.lists import open_run
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from tests.passages import ingested_report
@@ -89,6 +89,14 @@ def test_a_run_ending_with_deng_is_open_unless_counted():
     assert not open_run("中等职业学校、高等学校")  # 等 inside a word opens nothing
     assert item_counts("宛星电子、伏牛机械等企业", closed=True) == set()
     assert item_counts("推动宛星、白河北交所上市", closed=True) == {2}
+
+
+def test_a_sections_number_is_no_item_of_a_run(city):
+    analysis = analyse("南阳推动哪两家企业北交所上市？", city.index.places)
+    # "二、" heads a section: the clause names no two things, and gains nothing over one naming none
+    assert list_bonus("二、南阳市加快资本市场建设进程", analysis) < 0
+    assert list_bonus("（二）南阳市加快资本市场建设进程", analysis) < 0
+    assert list_bonus("宛星电子、伏牛机械等企业提档升级", analysis) > 0  # examples still beat no items
 
 
 @pytest.mark.parametrize("question", ["南阳推动哪两家企业北交所上市？",

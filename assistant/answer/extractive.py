@@ -68,6 +68,8 @@ FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
 INTRODUCES_ITEMS = re.compile(rf"(?<!\d)[：:](?!\d)|{'|'.join(SPELLS_OUT)}")
 LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
 NO_ITEMS = 0.1  # what a list question's span naming no items loses
+# a section's number at the head of a span ("二、", "（三）"): 、 after it joins no items
+HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 OPEN_LOSS = 0.1  # a counted list question's span whose run of as many items ends 等 (examples of more)
 INSTANCES_BONUS = 0.4  # a list question's span naming two instances of the asked noun or more: more than a run of as many
 # items as counted (0.3), whose items may be other things (液压软管产业集群和产业示范基地)
@@ -248,6 +250,7 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
     its instances (食品制造产业集群、液压科技产业集群) give them best (lists.asked_items_kind)."""
     if analysis.comparison or not asks_list(analysis.question, analysis.original):
         return 0.0
+    span = HEADING_NUMBER.sub("", span)  # a section's number (二、河南省…) is no item of a run
     wanted = asked_count(analysis.question) or asked_count(analysis.original)  # an English question counts in English
     # (an English which asking one thing, read 哪些 as any which, asks no instances of a kind)
     instances, categories = asked_items_kind(span, grams) if not english_one_asked(analysis.original) else (0, False)
