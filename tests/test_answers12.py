@@ -118,3 +118,17 @@ def test_a_sports_event_question_asks_a_name_ending_as_games_do(city):
 def test_which_sports_event_was_hosted_names_it(city):
     text = _ask(city, "Which multi-sport event did Nanyang host during the 14th Five-Year Plan?")
     assert "中原农民运动会" in text and not _refused(text), text
+
+
+# -- the year asked: a date naming a year ---------------------------------------------------------------------
+
+def test_a_question_asking_the_year_is_not_answered_by_a_season_or_a_month():
+    question = "南阳哪一年承办全省职工运动会？"
+    assert wanted_bonus("承办第十四届全国冬季运动会", "date", question) < 0  # 冬季 names the games, no year
+    assert wanted_bonus("力争3月底前完成场馆改造", "date", question) < 0
+    assert wanted_bonus("承办2027年全省职工运动会", "date", question) > 0
+    assert wanted_bonus("承办第十四届全国冬季运动会", "date", "南阳 运动会 哪一年",
+                        "In which year will Nanyang host the games?") < 0
+    # asked when, a month or a season answers
+    assert wanted_bonus("力争3月底前完成场馆改造", "date", "南阳什么时候完成场馆改造？") > 0
+    assert wanted_bonus("力争3月底前完成场馆改造", "date", "南阳哪年几月完成场馆改造？") > 0

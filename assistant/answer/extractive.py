@@ -51,6 +51,8 @@ ISO_DAY = rf"(?<![\d.]){YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?![\d.])"
 DATE = re.compile(rf"{ISO_DAY}|{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一二三四五六七八九]{{4}}年|\d{{1,2}}月(?:\d{{1,2}}日)?"
                   r"|第[一二三四]季度|[一二三四]季度|[上下]半年|年底|年内|年初"
                   r"|(?<![换])[春夏秋冬]季(?!度)")  # a season dates a plan (秋季开班招生), not 换季 or 季度
+# a date naming its year: what answers a question asking the year (哪一年, which year)
+YEAR_DATE = re.compile(rf"{ISO_DAY}|{YEAR}年|[〇零一二三四五六七八九]{{4}}年")
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(rf"\d{{1,2}}月\d{{1,2}}日|{ISO_DAY}")
 # Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
@@ -187,7 +189,7 @@ def wanted_bonus(text: str, wants: str, question: str = "", original: str = "") 
     if wants == "number":
         return 0.25 if FIGURE.search(text) else -0.2
     if wants == "date":  # a date the question already names (哪一年…2021年印发的规划) is not the one it asks
-        return 0.25 if new_dates(DATE, text, question) else -0.1
+        return 0.25 if new_dates(year_pattern(f"{question} {original}"), text, question) else -0.1
     if wants == "day":  # 哪天, on what date: a month and day, not the year alone ("2026年上海市政府工作报告")
         return 0.3 if new_dates(DAY, text, question) else -0.2
     if wants == "person":  # 谁, who: a clause naming someone by office (市长刘宛康)
@@ -215,6 +217,12 @@ def duration_bonus(text: str, question: str) -> float:
             continue
         best = max(best, 0.25 + (LEAD_MATCH if asked and before.endswith(asked.group(1)) else 0.0))
     return best
+
+
+def year_pattern(question: str) -> re.Pattern:
+    """The dates answering a date question: any (DATE), or only those naming a year when it asks the year
+    (data/question_words.yaml year_asked: "In which year is X to host…" is not answered by 冬季运动会's season)."""
+    return YEAR_DATE if question_words("year_asked").search(question) else DATE
 
 
 def asks_person(question: str) -> bool:
@@ -1127,7 +1135,7 @@ def report_year_only(analysis: Analysis) -> set[int]:
 def stating_a_date(analysis: Analysis, new_only: bool = True):
     """accept(span, sentence) for best_span: the span states a date (a day when one is asked), with `new_only`
     one the question does not state."""
-    pattern = DAY if asks_day(analysis.question) else DATE
+    pattern = DAY if asks_day(analysis.question) else year_pattern(asked_text(analysis))
     past = asks_past_event(analysis)  # what year did X become Y: not the year a plan names (到2025年)
     within = year_asked_within(analysis)  # when in 2024: a month or season of 2024, not 2021年
     other = lambda span: within is not None and another_year_only(outside_titles(span), within)  # noqa: E731
