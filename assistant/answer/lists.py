@@ -26,17 +26,6 @@ DIGIT = re.compile(r"\d")
 CLAUSE = re.compile(r"[^，,；;。！？!?]+[，,；;。！？!?]?")
 
 
-# 等 after a run's last item: the items are examples of a longer list ("平平食品、利通液压等企业"), unless a count
-# follows it, which closes the list ("利通、汇龙等两家企业", "A、B等3个"); 等等 opens it too. 等 in a word of its
-# own (高等, 中等, 平等, 同等, 等级, 等于) opens nothing.
-OPEN_LIST = re.compile(rf"(?<![高中初平同对均相上下优特头何])等(?![级于待同]|\s*(?:\d|[{''.join(NUMERALS.values())}]))")
-
-
-def open_run(run: str) -> bool:
-    """The run of items ("平平食品、利通液压等企业主板上市") ends with 等 opening the list (OPEN_LIST)."""
-    return OPEN_LIST.search(ITEM_JOINS.split(run)[-1]) is not None
-
-
 def lists_items(sentence: str, count: int) -> bool:
     """The sentence gives `count` items: a run of them (A、B和C) or that many clauses."""
     runs = {len(ITEM_JOINS.split(m.group(0))) for m in ITEM_RUN.finditer(sentence)}
