@@ -60,6 +60,8 @@ ISO_DAY = rf"(?<![\d.]){YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?![\d.])"
 DATE = re.compile(rf"{ISO_DAY}|{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一二三四五六七八九]{{4}}年|\d{{1,2}}月(?:\d{{1,2}}日)?"
                   r"|第[一二三四]季度|[一二三四]季度|[上下]半年|年底|年内|年初"
                   r"|(?<![换])[春夏秋冬]季(?!度)")  # a season dates a plan (秋季开班招生), not 换季 or 季度
+# a date naming its year: what answers a question asking the year (哪一年, which year)
+YEAR_DATE = re.compile(rf"{ISO_DAY}|{YEAR}年|[〇零一二三四五六七八九]{{4}}年")
 LINE_BREAK = re.compile(r"\s*\n\s*")
 DAY = re.compile(rf"\d{{1,2}}月\d{{1,2}}日|{ISO_DAY}")
 # Two or more items of a list: 签约、开工和投产; 金融+财政+土地+信用; or clauses after a colon (目标是：…；…)
@@ -77,6 +79,8 @@ FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
 INTRODUCES_ITEMS = re.compile(rf"(?<!\d)[：:](?!\d)|{'|'.join(SPELLS_OUT)}")
 LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
 NO_ITEMS = 0.1  # what a list question's span naming no items loses
+# a section's number at the head of a span ("二、", "（三）"): 、 after it joins no items
+HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 INSTANCES_BONUS = 0.4  # a list question's span naming two instances of the asked noun or more: more than a run of as many
 # items as counted (0.3), whose items may be other things (液压软管产业集群和产业示范基地)
 LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
@@ -176,22 +180,57 @@ def asks_day(question: str) -> bool:
     return cue_pattern("question_day").search(question.lower()) is not None
 
 
-def wanted_bonus(text: str, wants: str, question: str = "") -> float:
+def wanted_bonus(text: str, wants: str, question: str = "", original: str = "") -> float:
+    """What a span holding (or lacking) the kind of thing asked gains (loses); `original`: an English question as
+    asked, whose "how many years" its reading may not keep."""
     if wants in ("rate", "number"):
         from assistant.answer.figures import normalise_text
 
         text = normalise_text(text)  # 百分之八十 is 80%
     if wants == "rate":
         return 0.25 if re.search(r"\d\s*(?:%|个百分点)", text) else -0.2
+    counted = f"{question} {original}".strip()
+    if wants == "number" and counted and counts_years(counted):
+        # a count of years or a time taken (用了多少年, 连续几年, how long did it take) is answered by a duration
+        # (历时12年, 连续37年, 用不到27天), which states no figure with a unit: 年 is no unit of a quantity
+        return max(duration_bonus(text, counted), 0.25 if FIGURE.search(text) else -0.2)
     if wants == "number":
         return 0.25 if FIGURE.search(text) else -0.2
     if wants == "date":  # a date the question already names (哪一年…2021年印发的规划) is not the one it asks
-        return 0.25 if new_dates(DATE, text, question) else -0.1
+        return 0.25 if new_dates(year_pattern(f"{question} {original}"), text, question) else -0.1
     if wants == "day":  # 哪天, on what date: a month and day, not the year alone ("2026年上海市政府工作报告")
         return 0.3 if new_dates(DAY, text, question) else -0.2
     if wants == "person":  # 谁, who: a clause naming someone by office (市长刘宛康)
         return 0.25 if names_a_person(text) else -0.1
     return 0.0
+
+
+LEAD_MATCH = 0.1  # a duration after the very word the question puts before its count (连续多少年: 连续37年)
+
+
+def duration_bonus(text: str, question: str) -> float:
+    """What a span stating a duration gains for a question counting time (-1 when it states none): 0.25 for a
+    duration in figures (37年) or after a word leading one (data/question_words.yaml duration_leads: 历时九年);
+    LEAD_MATCH more when that word is the question's own before its count (连续多少年 -> 连续37年). A duration in
+    words after none of them names a stretch of time (奋斗的五年), it counts nothing. A run of years asked (连续多少年,
+    duration_runs) is counted after a word of a run only (连续37年), not by a time taken (用13年时间)."""
+    words = load_data("question_words.yaml")
+    leads, runs = tuple(words["duration_leads"]), tuple(words["duration_runs"])
+    asked = re.search(r"([\u4e00-\u9fff]{2})(?:多少|几)个?年", question)
+    run_asked = bool(asked) and asked.group(1).endswith(runs)  # 连续多少年: a run of years, not a time taken
+    best = -1.0
+    for found in duration_pattern(question).finditer(text):
+        before = text[:found.start()].rstrip()
+        if not (found.group(0)[0].isdigit() or before.endswith(leads)) or (run_asked and not before.endswith(runs)):
+            continue
+        best = max(best, 0.25 + (LEAD_MATCH if asked and before.endswith(asked.group(1)) else 0.0))
+    return best
+
+
+def year_pattern(question: str) -> re.Pattern:
+    """The dates answering a date question: any (DATE), or only those naming a year when it asks the year
+    (data/question_words.yaml year_asked: "In which year is X to host…" is not answered by 冬季运动会's season)."""
+    return YEAR_DATE if question_words("year_asked").search(question) else DATE
 
 
 def asks_person(question: str) -> bool:
@@ -227,6 +266,7 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
     its instances (食品制造产业集群、液压科技产业集群) give them best (lists.asked_items_kind)."""
     if analysis.comparison or not asks_list(analysis.question, analysis.original):
         return 0.0
+    span = HEADING_NUMBER.sub("", span)  # a section's number (二、河南省…) is no item of a run
     wanted = asked_count(analysis.question) or asked_count(analysis.original)  # an English question counts in English
     # (an English which asking one thing, read 哪些 as any which, asks no instances of a kind)
     instances, categories = asked_items_kind(span, grams) if not english_one_asked(analysis.original) else (0, False)
@@ -354,7 +394,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                         and not any(g in span for g in grams)):
                     continue  # a year beside no word of the event asked (获批国家森林城市) dates something else;
                     # a dateline's day (2021年2月24日在…会议上) may date the report the question names
-                score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question)
+                score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question, analysis.original)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          # items sharing no word with the question are some other list's (吃苦耐劳、一往无前),
                          # unless they are names of the kind asked (which roads: 巴山路、岷山路)
@@ -1095,7 +1135,7 @@ def report_year_only(analysis: Analysis) -> set[int]:
 def stating_a_date(analysis: Analysis, new_only: bool = True):
     """accept(span, sentence) for best_span: the span states a date (a day when one is asked), with `new_only`
     one the question does not state."""
-    pattern = DAY if asks_day(analysis.question) else DATE
+    pattern = DAY if asks_day(analysis.question) else year_pattern(asked_text(analysis))
     past = asks_past_event(analysis)  # what year did X become Y: not the year a plan names (到2025年)
     within = year_asked_within(analysis)  # when in 2024: a month or season of 2024, not 2021年
     other = lambda span: within is not None and another_year_only(outside_titles(span), within)  # noqa: E731
