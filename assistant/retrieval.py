@@ -727,6 +727,12 @@ def _sides(analysis: Analysis) -> list[Analysis]:
 
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion, book=analysis.book)
+    groups = joined_places(analysis)
+    if len(groups) >= 2 and len(groups) < len(analysis.places):
+        # a thing named by two places written as one name (宁波舟山港) is one side, searched in both places
+        return [Analysis(places=group, years=analysis.years, report_years=analysis.report_years,
+                         periods=analysis.periods, beside=[q for q in analysis.places if q not in group], **base)
+                for group in groups]
     if len(analysis.places) >= 2:
         # unless the question pairs each place with a year of its own ("尉氏县2020年…和漯河市2023年…")
         paired = paired_years(analysis)
@@ -745,6 +751,56 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                           for p in analysis.periods]
     return [Analysis(places=analysis.places, years=analysis.years, report_years=analysis.report_years,
                      periods=[p], **base) for p in analysis.periods]
+
+
+def side_regions(side: Analysis, others: set[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """The regions whose documents answer a comparison side, and the names a passage must hold to be the side's
+    ([] when any). A side by places the index holds nothing of or under (宁波舟山港 where only 浙江省's report is
+    held) is read in the report of the nearest place above them that it holds, as the retriever searches it
+    (`Retriever._allowed`), from its passages naming the side's place only: the province's own figures are
+    not the port's or the city's."""
+    from assistant.answer.compare import _place_names
+
+    book = side.book
+    allowed = [p for p in allowed_regions(side.places, book) if p not in others or p in side.places]
+    if not side.places or not book.held or set(allowed) & book.held:
+        return allowed, []
+    above = [next((up for up in book.ancestors(p) if up in book.held), "") for p in side.places]
+    if not all(above):
+        return allowed, []
+    names = [n for p in side.places for n in _place_names(p, book) if len(n) >= 2]
+    return list(dict.fromkeys(above)), names
+
+
+def joined_places(analysis: Analysis) -> list[list[str]]:
+    """The places a question names, those written as one name with nothing between them in one group: "宁波舟山港"
+    names one port of 宁波 and 舟山, one side against 上海港; "Ningbo-Zhoushan port" too (a hyphen joins
+    them; a space or a comma does not); not a place and one above it (河南省郑州市 names the city). Each place alone otherwise, in the
+    question's order; [] when a place's name is not found."""
+    from assistant.answer.compare import _place_names, _spans
+
+    text = (analysis.original or analysis.question).lower()
+    spots = []
+    for place in analysis.places:
+        spans = _spans(text, _place_names(place, analysis.book))
+        if not spans:
+            return []
+        spots += [(start, end, place) for start, end in spans]
+    spots.sort()
+    groups: list[list[str]] = []
+    last_end = -2
+    for start, end, place in spots:
+        if groups and re.fullmatch(r"[-–]?", text[last_end:start]) and not any(place in g for g in groups) \
+                and not any(_one_above(place, g, analysis.book) for g in groups[-1]):
+            groups[-1].append(place)
+        elif not any(place in g for g in groups):
+            groups.append([place])
+        last_end = end
+    return groups
+
+
+def _one_above(a: str, b: str, book: PlaceBook) -> bool:
+    return a in book.ancestors(b) or b in book.ancestors(a)
 
 
 STATUSES = ("target", "actual", "average", "cumulative")
