@@ -139,3 +139,12 @@ def test_the_passage_whose_sentence_says_what_was_asked_comes_first(city, monkey
     monkeypatch.setattr(retrieval, "SENTENCE_WEIGHT", 0.0)
     plain = city.search(ASKED, k=3)
     assert "救护车40辆" not in plain[0].chunk.text, [h.chunk.text[:30] for h in plain]
+
+
+def test_a_figure_said_to_be_reported_in_a_year_is_that_year_s_report_s():
+    from assistant.analysis import report_years
+
+    # words of our own: the year a figure was reported in names the report issued then, as "the 2019 report" does
+    assert report_years("How did the subway length reported in 2019 compare with the 2018 report's?") == [2018, 2019]
+    assert report_years("the number of parks announced in 2020") == [2020]
+    assert report_years("the parks built in 2020") == []  # a year of the figure, not of a report
