@@ -91,11 +91,14 @@ _GAP = r"[^\d。？！?!；;，,（()）]{0,12}?"
 
 
 @lru_cache(maxsize=None)
-def _report_year_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _report_year_patterns() -> tuple[re.Pattern, ...]:
     report = "|".join(load_data("question_words.yaml")["report"])
     before = re.compile(rf"(?<!\d)({_YEAR_LIST})(?!\d)\s*(?:的|'s)?{_GAP}(?:{report})(?![a-z])", re.I)
     after = re.compile(rf"(?:{report})\s*(?:[（(]|\bof\s+|\bfor\s+the\s+year\s+)\s*({YEAR})年?(?!\d)", re.I)
-    return before, after
+    # "the length reported in 2016": what the report of that year states (question_words.yaml reported_in)
+    verbs = "|".join(load_data("question_words.yaml")["reported_in"])
+    stated = re.compile(rf"\b(?:{verbs})\s+in\s+({YEAR})(?!\d)", re.I)
+    return before, after, stated
 
 
 @lru_cache(maxsize=None)

@@ -543,7 +543,9 @@ def _item_pick(contexts: list[ScoredChunk], analysis: Analysis, require) -> Pick
 
 def _side_contexts(contexts: list[ScoredChunk], side: Analysis, others: set[str] = frozenset()) -> list[tuple[int, ScoredChunk]]:
     """Passages for one side; a place the other side names is not this side's (漯河市 vs 郾城区)."""
-    allowed = [p for p in allowed_regions(side.places, side.book) if p not in others or p in side.places]
+    from assistant.retrieval import side_regions
+
+    allowed, naming = side_regions(side, others)
     by_report = report_side(side)  # "2016年政府工作报告…": that report's passages only
     out = []
     for n, hit in enumerate(contexts, start=1):
@@ -551,6 +553,8 @@ def _side_contexts(contexts: list[ScoredChunk], side: Analysis, others: set[str]
         years = {meta.get("year_reviewed"), meta.get("year_issued")}
         if allowed and meta.get("region") not in allowed or by_report and meta.get("year_issued") not in side.years:
             continue
+        if naming and not any(name in hit.chunk.text for name in naming):
+            continue  # a side read in the report of the place above it: only its passages naming the side's place
         # a side's period named in the passage ("十三五"期间…改善率) dates it as well as a year would
         if side.years and not (years & set(side.years) or any(str(y) in hit.chunk.text for y in side.years)
                                or any(period in hit.chunk.text for period in side.periods)):
