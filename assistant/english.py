@@ -451,6 +451,11 @@ def _asked(question: str, terms: list, measure: list[str], ask: list[str], compa
         ask = ["多少" + _asked_unit(question)]  # "how many tons": 多少吨, the measure the answer must carry
         if ask != ["多少"] and not _cue(r"by\s+how|how\s+many\s+more|how\s+much\s+more").search(question):
             measure = [m for m in measure if m not in ("增长", "增速")]  # "how many mu … to grow": a quantity
+    if ask[:1] == ["多少"] and measure[:1] in (["增长"], ["下降"]) and not comparing \
+            and _cue(data()["amount_of_thing"]).search(question):
+        # "how much steel capacity was cut": the amount of the thing changed (退出钢铁产能6500万吨), not a rate; the
+        # change stays a word the passage must say (in any word of its direction: answer/refusal.change_said)
+        words, measure = [*words, measure[0]], []
     if ask == ["哪些"] and re.search(r"\bwhich\b", question) and (measure or not terms):
         ask = ["哪个"]
     growth = measure[:1] in (["增长"], ["增速"])
