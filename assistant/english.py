@@ -117,7 +117,10 @@ def _general_stems() -> frozenset[str]:
 
 
 def is_general(word: str) -> bool:
-    """A general word in any of its forms: "moves" is general when "moved" is (both are "move")."""
+    """A general word in any of its forms: "moves" is general when "moved" is (both are "move"); a hyphenated
+    compound of general words is one too ("high-value", "first-ever": nothing of it names a thing)."""
+    if "-" in word.strip("-") and all(part and is_general(part) for part in word.split("-")):
+        return True
     return word in general_words() or any(f in _general_stems() for f in [word, *_other_forms(word)])
 
 

@@ -116,3 +116,9 @@ def test_a_sentence_saying_half_the_unknown_words_is_about_something_else():
                        senses={"salaries": ["待遇"], "scientists": ["科学家"]})
     assert refusal.unsaid(words, analysis, "提高低保对象待遇") == words
     assert refusal.unsaid(words, analysis, "提高科学家待遇") == []
+
+
+def test_a_hyphenated_compound_of_general_words_is_no_unknown_word():
+    assert "high-value" not in analyse("How many high-value projects did Anyang start in 2025?").unknown
+    # a compound naming a thing stays unknown: the reports may not have it
+    assert "zinc-plated" in analyse("How many zinc-plated pipes did Anyang lay in 2025?").unknown
