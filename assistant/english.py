@@ -398,8 +398,6 @@ def read(question: str, book=None) -> Reading:
         text = _blank(text, m.start(), m.end())
     text, terms = _take_terms(text)
     text, status = _take_cues(text, "status")
-    for m in _cue(data()["change_as_time"]).finditer(text):  # "the standard after the 2020 increase": when, not what
-        text = _blank(text, m.start(), m.end())
     text, measure = _take_cues(text, "measure")
     text, ask = _take_cues(text, "ask")
     places_named = [name for _, name in named]

