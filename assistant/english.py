@@ -117,7 +117,8 @@ def _general_stems() -> frozenset[str]:
 
 
 def is_general(word: str) -> bool:
-    """A general word in any of its forms: "moves" is general when "moved" is (both are "move")."""
+    """A general word in any of its forms: "moves" is general when "moved" is (both are "move"). (A hyphenated
+    compound of general words is not: "high-value farmland" is no 高标准农田.)"""
     return word in general_words() or any(f in _general_stems() for f in [word, *_other_forms(word)])
 
 
@@ -451,6 +452,12 @@ def _asked(question: str, terms: list, measure: list[str], ask: list[str], compa
         ask = ["多少" + _asked_unit(question)]  # "how many tons": 多少吨, the measure the answer must carry
         if ask != ["多少"] and not _cue(r"by\s+how|how\s+many\s+more|how\s+much\s+more").search(question):
             measure = [m for m in measure if m not in ("增长", "增速")]  # "how many mu … to grow": a quantity
+    if ask[:1] == ["多少"] and measure[:1] == ["下降"] and not comparing \
+            and _cue(data()["amount_of_thing"]).search(question):
+        # "how much steel capacity was cut": the amount of the thing cut (退出钢铁产能6500万吨), not a rate; the
+        # change stays a word the passage must say (in any word of its direction: answer/refusal.change_said). A
+        # thing that changes by itself ("how much grain output increased") asks its change, as before
+        words, measure = [*words, measure[0]], []
     if ask == ["哪些"] and re.search(r"\bwhich\b", question) and (measure or not terms):
         ask = ["哪个"]
     growth = measure[:1] in (["增长"], ["增速"])

@@ -145,6 +145,8 @@ def unsaid(unknown: list[str], analysis: Analysis, text: str) -> list[str]:
     passage saying one unknown word and not another is about something else ("scientists' salaries": 待遇 of
     低保 without 科学家), so each still counts against it."""
     english = set(analysis.unknown)
+    # (a passage saying most of them, not all, was tried: a sense is often an everyday word, 严重 of "severe", and
+    # "monthly allowance for veterans with severe injuries" then took 退役军人…就业 for an answer)
     if not english or not all(said_by(word, analysis, text) for word in english):
         return list(unknown)
     return [term for term in unknown if term not in english]
@@ -453,17 +455,40 @@ def long_words(words: list[str], question: str, text: str) -> list[str]:
     return list(dict.fromkeys(pieces.get(w, w) for w in words))
 
 
-def too_many_missing(words: list[str], text: str) -> bool:
+def too_many_missing(words: list[str], text: str, said=None) -> bool:
     """Two of the question's indicator words absent, or its one indicator, a term of three characters or
-    more (常住人口), absent; a shorter word (增速, 各定) is too loose to refuse on alone."""
+    more (常住人口), absent; a shorter word (增速, 各定) is too loose to refuse on alone. `said(word, text)`: a word
+    the passage says otherwise than the question writes it (an English reading's: read_said)."""
     whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
     missing = missing_words(words, text)
+    if said is not None:
+        missing = [w for w in missing if not said(w, text)]
     if len(missing) >= 2 or (len(whole) == 1 and len(missing) == 1 and len(missing[0]) >= 3):
         return True
     # the thing named first absent, only what any thing has left (森林覆盖率 asked, 幼儿园覆盖率 found)
     generic = set(load_data("question_words.yaml")["generic_measures"])
     return (len(whole) >= 2 and whole[0] in missing and len(whole[0]) >= 2
             and all(w in generic for w in whole if w not in missing))
+
+
+def read_said(analysis: Analysis):
+    """For an English question, whether a word of its reading that `text` lacks is said there all the same: the
+    reading chose one word where the English has several (change_said); None for a Chinese question, whose words
+    are the asker's own. (A glossary term said by another of its renderings was tried too: 进出口 for "trade" then
+    said "imports (not total trade)", a question the reports do not answer.)"""
+    if analysis.language != "en":
+        return None
+    return lambda word, text: change_said(word, text)
+
+
+def change_said(word: str, text: str) -> bool:
+    """An English question's verb of change ("cut", "reduce", "raise") is read as one Chinese word (下降, 增长), but
+    reports say a change in the word that fits its thing: capacity is 压减, 退出 or 淘汰, a standard 提高, a count
+    增加. The reading's word counts as said by a passage writing any word of the same direction (data/english.yaml
+    change_said); a change the other way (下降 for 增长) never says it.
+    Example: change_said("下降", "全年退出钢铁产能超过6500万吨") -> True; change_said("增长", "进口下降3%") -> False"""
+    same = load_data("english.yaml")["change_said"].get(word)
+    return bool(same) and any(stands_in(w, text) for w in same)
 
 
 def place_words(analysis: Analysis) -> set[str]:
@@ -507,7 +532,7 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
 
     `words_said`: the clauses come from the sentence clearly the closest to an English question in meaning
     (answer/semantic.py), which says its words whatever the reading made of them: the checks of the reading's words
-    (untranslated, too_many_missing) are left out; the measure, an unknown qualifier or place still refuse.
+    (untranslated, too_many_missing, unknown_qualifier) are left out; the measure or an unknown place still refuse.
 
     Example: "2020年尉氏县农村居民人均消费支出是多少元？" with the clause "人均可支配收入达到16458元"
     -> False: the unit agrees, but 消费 and 支出 are in no cited passage.
@@ -517,12 +542,15 @@ def answers_question(question: str, analysis: Analysis, spans: list[str], cited:
     if analysis.language == "en" and not words_said and all(untranslated(main_clause(analysis.original or question), text, analysis.senses)
                                          for text in cited):
         return False  # "tourism revenue" asked, 社会消费品零售总额 found (an opening "When …," clause only sets the scene)
-    if analysis.language == "en" and unknown_qualifier(analysis, spans):
+    # the sentence closest in meaning says the qualifier as it says the other words ("prepared-meals industry
+    # chain": 预制菜…产业链规模 is the sentence, whatever the reading made of the hyphenated word)
+    if analysis.language == "en" and not words_said and unknown_qualifier(analysis, spans):
         return False  # "lottery revenue": 收入 found, of what the reports never say
     if unknown_place(analysis):
         return False  # "Wanzhou District's economy": a place no one knows, the passages of others
     if analysis.wants in ("number", "rate") and not words_said:  # an English question is read into Chinese words too
         words = indicator_words(question, analysis)
-        if all(too_many_missing(long_words(words, question, text), text) for text in cited):
+        said = read_said(analysis)
+        if all(too_many_missing(long_words(words, question, text), text, said) for text in cited):
             return False  # the figure is about something else: 贷款 for 存款, 可支配收入 for 消费支出
     return True
