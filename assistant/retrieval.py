@@ -244,15 +244,18 @@ class Retriever:
         return found
 
     def _above(self, named: list[str]) -> tuple[list[str], list[str]]:
-        """The held places above the places asked that have documents of their own, and those places.
-        (A place with none is searched in the place above it already: `_allowed`.)"""
+        """The held places above the places asked that have documents of their own (the country's among them),
+        and those places. (A place with none is searched in the place above it already: `_allowed`.)"""
         held = {d.get("region") for d in self.index.documents().values()}
         book = self.index.places
+        # the country's reports speak of its provinces and cities too (a pilot begun in one, a zone set up in
+        # another): they are above every place, though no place's parent names them
+        country = [p for p in sorted(held - {None}) if book.level_of(p) == "national"]
         above, asked = [], []
         for name in named:
-            if not held & set(allowed_regions([name], book)):
+            if not held & set(allowed_regions([name], book)) or name in country:
                 continue
-            ups = [up for up in book.ancestors(name) if up in held and up not in named]
+            ups = [up for up in [*book.ancestors(name), *country] if up in held and up not in named]
             if ups:
                 asked.append(name)
                 above += [up for up in ups if up not in above]
