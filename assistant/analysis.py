@@ -98,7 +98,12 @@ def _report_year_patterns() -> tuple[re.Pattern, ...]:
     # "the length reported in 2016": what the report of that year states (question_words.yaml reported_in)
     verbs = "|".join(load_data("question_words.yaml")["reported_in"])
     stated = re.compile(rf"\b(?:{verbs})\s+in\s+({YEAR})(?!\d)", re.I)
-    return before, after, stated
+    # "the 2015 budget", "2015年的预算", "budget for 2016": the budget laid before that year's congress
+    budget = "|".join(load_data("question_words.yaml")["budget"])
+    inside = "".join(load_data("question_words.yaml")["budget_not_followed_by"])
+    budget_before = re.compile(rf"(?<!\d)({_YEAR_LIST})(?!\d)\s*(?:的|'s)?\s*(?:{budget})(?![a-z{inside}])", re.I)
+    budget_after = re.compile(rf"\b(?:{budget})\s+(?:of|for)\s+(?:the\s+year\s+)?({YEAR})(?!\d)", re.I)
+    return before, after, stated, budget_before, budget_after
 
 
 @lru_cache(maxsize=None)

@@ -205,12 +205,14 @@ class Retriever:
             more = self._memo_candidates(question, analysis, _where(above, filters), memo, False, delivered)
             dense, lexical, found = _merge_naming(own, more, asked, self.index.places)
         scored = []
+        # scores are scaled among the place's own candidates: those added from above do not move them
+        # (among those from above when the place has none: a province whose report is not held)
+        scale = own[:2] if own[0] or own[1] else (dense, lexical)
         for chunk_id in set(dense) | set(found):
             chunk, dense_score = dense.get(chunk_id, (found.get(chunk_id), None))
             if chunk is None:
                 continue
-            # scores are scaled among the place's own candidates: those added from above do not move them
-            scored.append(self._score(chunk, dense_score, lexical.get(chunk_id), analysis, own[0], own[1]))
+            scored.append(self._score(chunk, dense_score, lexical.get(chunk_id), analysis, *scale))
         # equal scores by chunk id: the candidates come from a set, whose order changes from process to process
         scored.sort(key=lambda s: (-s.score, s.chunk.chunk_id))
         return scored[:k]
@@ -253,8 +255,13 @@ class Retriever:
         country = [p for p in sorted(held - {None}) if book.level_of(p) == "national"]
         above, asked = [], []
         for name in named:
-            if not held & set(allowed_regions([name], book)) or name in country:
+            if name in country:
                 continue
+            if not held & set(allowed_regions([name], book)):
+                # a place with nothing of its own is searched in the held place above it (`_allowed`); with none
+                # held above it (a province whose report is not held), the country's passages naming it remain
+                if any(up in held for up in book.ancestors(name)):
+                    continue
             ups = [up for up in [*book.ancestors(name), *country] if up in held and up not in named]
             if ups:
                 asked.append(name)
