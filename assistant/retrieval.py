@@ -206,8 +206,9 @@ class Retriever:
             dense, lexical, found = _merge_naming(own, more, asked, self.index.places)
         scored = []
         # scores are scaled among the place's own candidates: those added from above do not move them
-        # (among those from above when the place has none: a province whose report is not held)
-        scale = own[:2] if own[0] or own[1] else (dense, lexical)
+        # (each measure among those from above when the place has no candidate by it: a province whose report
+        # is not held, or whose report has none of a pilot's words that only the country's report states)
+        scale = (own[0] or dense, own[1] or lexical)
         for chunk_id in set(dense) | set(found):
             chunk, dense_score = dense.get(chunk_id, (found.get(chunk_id), None))
             if chunk is None:
