@@ -3,7 +3,9 @@
 - Places a question names become a filter (the place and the places under it:
   漯河市 also reaches 郾城区 and the Luohe zone), applied to both sides (see
   `Index.nearest` and `Index.best_lexical`); a question that names no place
-  searches everything.
+  searches everything. The reports of the places above (the country's above every place) join
+  with their passages that name the place asked (`_above`, `_merge_naming`): a pilot the State
+  Council began in 上海 is told in its report, not 上海's.
 - Years and plan periods boost the documents that review, plan or mention them; a
   question naming years keeps to the work reports of those years (see `_search_dated`):
   the report issued in a year named as a report's (2015年政府工作报告) or asked for its
