@@ -61,6 +61,8 @@ def test_a_place_question_reaches_the_national_passage_naming_the_place(reports)
 
 
 def test_the_place_s_own_figure_still_comes_first_and_the_country_s_never_answers_for_it(reports):
+    hits = reports.search("江苏2018年地区生产总值增长多少？", k=5)
+    assert hits[0].chunk.metadata.get("region") == "江苏省" and "6.7%" in hits[0].chunk.text
     answer = reports.ask("江苏2018年地区生产总值增长多少？")
     assert not answer.refused and "6.7%" in answer.text and "6.6%" not in answer.text
     # the national report states a grain output, the province's none: the country's is not the province's
@@ -87,3 +89,9 @@ def test_a_year_s_budget_is_that_year_s_report():
     assert report_years("2015年中央预算内投资多少？") == []
     assert report_years("2015年财政收入超过预算多少？") == []
     assert report_years("2016年一般公共预算收入是多少？") == []
+
+
+def test_a_national_passage_not_naming_the_place_says_nothing_of_it(reports):
+    # the country's wetland restoration is told without 江苏: it does not answer for the province
+    question = "江苏滩涂湿地保护修复面积扩大了吗？"
+    assert not any("保护修复面积扩大" in h.chunk.text for h in reports.search(question, k=5))
