@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from assistant.analysis import Analysis, asks_which_place, question_words
 from assistant.data_files import load_data, word_pattern
-from assistant.answer.refusal import indicator_words, missing_words
+from assistant.answer.refusal import indicator_words, missing_words, stands_in
 from assistant.documents import ScoredChunk
 from assistant.facts.frame import Frame
 from assistant.facts.indicators import named_indicators
@@ -217,9 +217,14 @@ def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool
     leads = figure_leads(span, text)
     # a question asking how much a thing changed is answered by a clause saying a change: a clause stating a
     # level or a share (船舶海工出口规模占全国1/3, 191家企业营业收入超百亿元) is not the figure asked, whatever it names
+    # only a question asking how much a thing changed: a level asked (粮食产量是多少, 比重目标) is often stated with its
+    # thing in the clause before (全国粮食连续四年增产，2007年产量达到…) or under another name (比重 as 比例)
     change = word_pattern("asking.yaml", "change_words")
-    if change.search(analysis.question):
-        leads = [lead for lead in leads if change.search(re.split(r"[，,；;]", lead)[-1])] or leads
+    if not change.search(analysis.question):
+        return False
+    # it is answered by a clause saying a change: a clause stating a level or a share (船舶海工出口规模占全国1/3,
+    # 191家企业营业收入超百亿元) is not the figure asked, whatever it names
+    leads = [lead for lead in leads if change.search(re.split(r"[，,；;]", lead)[-1])] or leads
     if not leads:
         return False
     # the span may run over several figures (7.9%，新能源汽车…产量分别增长49.8%): one lead saying what was asked is enough
@@ -227,17 +232,22 @@ def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool
     head = head_word(question, analysis)
     if not said or not head:
         return not said
-    parts = [w for w in indicator_words(question, analysis) if w != head and w in head]
-    return all(head in missing_words([head, *parts], without_event_names(lead, asked_text(analysis))) for lead in said)
+    # the last word of the head is the thing measured (销量 of 汽车销量, 总额 of 进出口总额); the words before it may
+    # stand in the clause before (粮食…产量)
+    # an English question's head is the reading's word: any rendering of its term said counts (钢铁产能 for "steel
+    # capacity" read 能力)
+    others = [r for group in analysis.renderings if any(head in r for r in group) for r in group]
+    return all(not any(stands_in(w, without_event_names(lead, asked_text(analysis))) for w in [head, *others])
+               for lead in said)
 
 
-CODE = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z]{1,4}\d+(?:\.\d+)?(?![A-Za-z0-9])|(?<![A-Za-z0-9.])\d+[A-Za-z]{1,2}(?![A-Za-z0-9])")
+CODE = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z]{1,4}\d+(?:\.\d+)?(?![A-Za-z0-9])")
 
 
 def codes(question: str) -> list[str]:
-    """The codes a question names, letters and digits together (PM10, PM2.5, 5G, C919): each names one thing, and
-    another code (PM2.5 for PM10) is another thing. Years and units (2025年, 10km) are not codes."""
-    return [c for c in CODE.findall(question) if not re.fullmatch(r"\d+(?:km|kg|m|g|t|kw|mw|gw)", c, re.I)]
+    """The codes a question names, letters then digits (PM10, PM2.5, C919): each names one thing, and another code
+    (PM2.5 for PM10) is another thing. (Digits then letters were tried: 14th, 2nd are ordinals.)"""
+    return CODE.findall(question)
 
 
 def code_unsaid(code: str, lead: str) -> bool:
@@ -249,13 +259,25 @@ def code_unsaid(code: str, lead: str) -> bool:
 
 
 def head_word(question: str, analysis: Analysis) -> str:
-    """The question's head word: of its whole indicator words (not a part of another), the one it writes last, a
-    word of change (增长, 下降: data/asking.yaml change_words) or a plan period's name left out; "" when none."""
+    """The question's head word: the last piece (a noun of jieba's dictionary, two characters or more) of the last
+    of its indicator words, a word of change (增长, 下降: data/asking.yaml change_words) or a plan period's name left
+    out: 销量 of 新能源汽车销量, 进口 of 服务贸易进口; "" when none (a cut of the tokenizer, 率定 of 赤字率定在, is none)."""
+    import jieba
+    import jieba.posseg
+    from assistant.index.lexical import tokenize
+
     change = word_pattern("asking.yaml", "change_words")
     words = [w for w in indicator_words(question, analysis) if not any(w in p for p in analysis.periods)]
     whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words) and not change.search(w)]
     placed = [(question.rfind(w), w) for w in whole if question.rfind(w) >= 0]
-    return max(placed)[1] if placed else ""
+    if not placed:
+        return ""
+    last = max(placed)[1]
+    jieba.dt.check_initialized()
+    # a word of the dictionary, noun or verb (收入, 产能 are tagged verbs), but no verb with its result (降到, 定在)
+    ends = [t for t in dict.fromkeys([*jieba.cut_for_search(last), last]) if len(t) >= 2 and last.endswith(t)
+            and str(jieba.posseg.dt.word_tag_tab.get(t, "")).startswith(("n", "v")) and t[-1] not in "到至为在了成"]
+    return min(ends, key=len) if ends else ""
 
 
 def figure_leads(span: str, text: str) -> list[str]:
