@@ -62,7 +62,9 @@ def bundled_question_sets() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore", populate_by_name=True)
+    # An empty variable (ASSISTANT_EMBED_CACHE_PATH= in a shell) means unset, not the path "" (the current folder).
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore", populate_by_name=True,
+                                      env_ignore_empty=True)
 
     home: Path = Field(default_factory=default_home)
     # One URL switches from the on-disk Chroma to a shared `chroma run` server.
