@@ -54,6 +54,7 @@ from pydantic import ConfigDict
 
 from assistant.places import PlaceBook
 from assistant.analysis import Analysis, analyse, base_years
+from assistant.answer.semantic import Nearness
 from assistant.documents import Chunk, ScoredChunk
 from assistant.index.lexical import tokenize
 from assistant.text import plan_periods
@@ -103,10 +104,8 @@ class Retriever:
             return hits
         sentences = [passage_sentences(hit.chunk.text, tuple(hit.chunk.heading_path)) for hit in hits]
         flat = [s for group in sentences for s in group]
-        vectors = np.asarray(self.embedder.embed_documents(flat), dtype=np.float32)
-        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-        query = np.asarray(self.embedder.embed_query(asked), dtype=np.float32)
-        similarity = vectors @ (query / max(float(np.linalg.norm(query)), 1e-9))
+        # the same question-to-sentence similarity the answer's judge by meaning uses (answer/semantic.py)
+        similarity = np.asarray(Nearness(self.embedder).similarities(asked, flat), dtype=np.float32)
         best, at = [], 0
         for group in sentences:
             best.append(float(similarity[at:at + len(group)].max()))
