@@ -193,6 +193,8 @@ def asked_unit_pattern() -> re.Pattern:
 def asked_unit(text: str) -> str:
     """asked_unit("郾城区2025年计划新增多少张养老床位？") -> "张"; asked_unit("GDP是多少亿元") -> "元"."""
     found = asked_unit_pattern().search(text)
+    if found and re.match(r"点(?![位])", text[found.end():]):
+        return ""  # 增长几个点: points of a rate (a percentage or percentage points), not a count of 个
     return found.group(1) if found else ""
 
 
