@@ -198,6 +198,18 @@ def asked_unit(text: str) -> str:
     return found.group(1) if found else ""
 
 
+def asks_report_delivery(analysis: Analysis) -> bool:
+    """When was the report delivered, 2015年政府工作报告是哪天作的: a date question naming a report (data/asking.yaml
+    report_words) and its delivering (data/question_words.yaml report_delivery asked). The report's delivery line
+    answers it: the report itself is asked about, so its title page is a passage worth reading."""
+    if analysis.wants != "date":
+        return False
+    asked = f"{analysis.original or ''} {analysis.question}"
+    words = load_data("question_words.yaml")["report_delivery"]["asked"]
+    return (word_pattern("asking.yaml", "report_words").search(asked) is not None
+            and re.search("|".join(words), asked, re.I) is not None)
+
+
 def asks_amount(text: str, wants: str) -> bool:
     """A quantity, not a rate: "存款余额是多少？" -> True; "增速是多少？" -> False; "GDP目标是多少？" -> False (a
     target is set as a level or as a growth rate), "GDP目标是多少亿元？" -> True."""

@@ -91,9 +91,10 @@ REPORTS = {
              "国际收支基本平衡。\n" + _filler("对外开放")
              + "\n（一）推动开放型经济稳中提质。进出口总额增长8%左右，优化国际市场布局。" + _filler("市场")
              + "\n（二）支持外贸企业稳订单拓市场，完善出口信用保险。" + _filler("企业")),
-    "district": ("(河南省)某市某区人民政府工作报告(2024年1月9日)\n一、2023年工作回顾\n（一）经济运行稳中有进。"
-                 "全区生产总值增长5.2%，一般公共预算收入增长6.1%。" + _filler("经济")
-                 + "\n某区三届人大四次会议秘书处\n2024年1月8日印\n"),
+    "district": ("(河南省)漯河市召陵区人民政府工作报告(2024年1月9日)\n二、2024年重点工作安排\n（一）聚焦扩大内需。"
+                 "全区生产总值增长6%左右，一般公共预算收入增长5%。" + _filler("经济") + "\n（二）聚焦乡村振兴。"
+                 + _filler("乡村") + "\n（三）聚焦民生保障。" + _filler("民生")
+                 + "\n漯河市召陵区三届人大四次会议秘书处\n2024年1月8日印\n"),
 }
 
 
@@ -111,3 +112,19 @@ def test_the_delivery_date_answers_when_a_report_was_delivered(reports):
 def test_a_foreign_trade_target_is_answered_from_the_report_writing_imports_and_exports(reports):
     answer = reports.ask("What foreign trade growth target did the 2019 government work report set?")
     assert not answer.refused and "8%" in answer.text, answer.text
+
+
+def test_a_district_report_is_dated_by_its_title_not_its_printing(reports):
+    # the title page is all but bare: a question asking when the report was delivered reads it all the same
+    for question in ("召陵区2024年政府工作报告是哪天作的？",
+                     "On what date was the Zhaoling District government work report on the 2024 priorities delivered?"):
+        answer = reports.ask(question)
+        assert not answer.refused and "2024年1月9日" in answer.text and "1月8日" not in answer.text, answer.text
+
+
+def test_a_delivery_question_does_not_mark_down_the_title_page(reports):
+    hits = reports.search("召陵区2024年政府工作报告是哪天作的？", k=10)
+    titled = [h for h in hits if "(2024年1月9日)" in h.chunk.text]
+    assert titled and not any("little besides its title" in r for r in titled[0].reasons), titled[0].reasons if titled else hits
+    plain = reports.search("召陵区2024年生产总值增长多少？", k=10)
+    assert any("little besides its title" in r for h in plain if "(2024年1月9日)" in h.chunk.text for r in h.reasons)

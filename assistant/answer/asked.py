@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.analysis import Analysis, asks_which_place, question_words
+from assistant.analysis import Analysis, asks_report_delivery, asks_which_place, question_words
 from assistant.data_files import load_data, word_pattern
 from assistant.answer.refusal import indicator_words, missing_words, stands_in
 from assistant.documents import ScoredChunk
@@ -593,16 +593,8 @@ def asks_news_date(analysis: Analysis) -> bool:
 
 
 def asks_delivery(analysis: Analysis) -> bool:
-    """When was the report delivered, 2015年政府工作报告是哪天作的: a date question naming a report and its delivering
-    (data/question_words.yaml report_delivery asked). The report's delivery line answers it (delivery_line)."""
-    from assistant.data_files import load_data, word_pattern
-
-    if analysis.wants != "date":
-        return False
-    asked = f"{asked_text(analysis)} {analysis.original or ''}"
-    words = load_data("question_words.yaml")["report_delivery"]["asked"]
-    return (word_pattern("asking.yaml", "report_words").search(asked) is not None
-            and re.search("|".join(words), asked, re.I) is not None)
+    """When was the report delivered (assistant/analysis.py asks_report_delivery): its delivery line answers."""
+    return asks_report_delivery(analysis)
 
 
 def delivery_line(span: str) -> bool:
