@@ -106,6 +106,17 @@ def _report_year_patterns() -> tuple[re.Pattern, ...]:
     return before, after, stated, budget_before, budget_after
 
 
+def budget_words_naming_report(text: str) -> set[str]:
+    """The Chinese budget words (question_words.yaml budget) when the question names a report by its year's budget
+    ("the 2015 budget", "2015年的预算"): they say which report to read, not what the figure is of.
+    Example: budget_words_naming_report("from the 2015 budget to the 2016 budget") -> {"预算"};
+    budget_words_naming_report("2015年中央预算内投资") -> set()"""
+    budget_before, budget_after = _report_year_patterns()[3:]
+    if not (budget_before.search(text) or budget_after.search(text)):
+        return set()
+    return {w for w in load_data("question_words.yaml")["budget"] if re.fullmatch(r"[\u4e00-\u9fff]+", w)}
+
+
 @lru_cache(maxsize=None)
 def _base_year_pattern() -> re.Pattern:
     forms = load_data("question_words.yaml")["base_year"]

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.analysis import analyse, asked_unit
+from assistant.analysis import analyse, asked_unit, budget_words_naming_report
 from assistant.answer.asked import asks_delivery, delivery_line
 from assistant.answer.extractive import grams_for_verdict
-from assistant.answer.refusal import named_renderings, named_said, read_said
+from assistant.answer.refusal import indicator_words, named_renderings, named_said, read_said
 from tests.passages import ingested_texts
 
 
@@ -67,6 +67,17 @@ def test_delivery_is_asked_of_a_report_only():
     assert asks_delivery(analyse("2019年政府工作报告是哪天作的？"))
     assert not asks_delivery(analyse("2019年政府工作报告提出哪一年建成全国统一大市场？"))
     assert not asks_delivery(analyse("滩涂湿地生态补偿试点是什么时候开展的？"))
+
+
+# -- the budget naming a report ----------------------------------------------------------------------------
+
+def test_a_budget_naming_the_report_is_no_indicator_word():
+    assert budget_words_naming_report("How did the subsidy change from the 2015 budget to the 2016 budget?") == {"预算"}
+    assert budget_words_naming_report("2016年中央预算内投资安排多少？") == set()
+    named = analyse("How much was the per-capita subsidy for public health services in the 2016 budget?")
+    assert "预算" not in indicator_words(named.question, named)
+    inside = analyse("2016年中央预算内投资安排多少亿元？")
+    assert "预算" in "".join(indicator_words(inside.question, inside))
 
 
 # -- points of a rate ---------------------------------------------------------------------------------------

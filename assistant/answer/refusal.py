@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.analysis import ASKED_GROUPS, Analysis
+from assistant.analysis import ASKED_GROUPS, Analysis, budget_words_naming_report
 from assistant.data_files import load_data, word_pattern
 from assistant.english import main_clause
 from assistant.facts.units import base_alternation, group_of, is_unit, unit_alternation
@@ -205,6 +205,8 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     after = ASKED_MEASURE.sub("", after)  # 多少金额的采购协议: the amount asked, not the indicator
     after = re.split(r"[？?，,。；;]", after)[0]
     places = place_words(analysis)
+    # the year's budget naming the report to read ("the 2015 budget") is no word of the indicator
+    places |= budget_words_naming_report(f"{analysis.original or ''} {analysis.question}")
     return [t for t in tokenize(f"{before} {after}")
             if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not re.search(r"\d", t)
             and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and not is_unit(t) and t not in places]
