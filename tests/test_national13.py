@@ -139,3 +139,17 @@ def test_a_delivery_question_does_not_mark_down_the_title_page(reports):
     assert titled and not any("little besides its title" in r for r in titled[0].reasons), titled[0].reasons if titled else hits
     plain = reports.search("召陵区2024年生产总值增长多少？", k=10)
     assert any("little besides its title" in r for h in plain if "(2024年1月9日)" in h.chunk.text for r in h.reasons)
+
+
+# -- the subject of a clause saying something of it -----------------------------------------------------------
+
+def test_a_figure_after_a_record_clause_measures_that_clause_s_subject():
+    from assistant.facts.extract import doc_context, extract_facts
+
+    doc = doc_context({"region": "陕西省", "year_issued": 2026, "year_reviewed": 2025,
+                       "doc_kind": "government_work_report", "level": "province"})
+    facts = extract_facts("对东盟进出口增长19%，全省进出口总值创历史新高，达到5000亿元、增长18%。", doc)
+    by_figure = {f.figure: f.indicator for f in facts}
+    assert "东盟" in by_figure["19%"]
+    assert "进出口总值" in by_figure["5000亿元"] and "东盟" not in by_figure["5000亿元"], by_figure
+    assert "东盟" not in by_figure["18%"], by_figure
