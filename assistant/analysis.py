@@ -106,6 +106,17 @@ def _report_year_patterns() -> tuple[re.Pattern, ...]:
     return before, after, stated, budget_before, budget_after
 
 
+def budget_words_naming_report(text: str) -> set[str]:
+    """The Chinese budget words (question_words.yaml budget) when the question names a report by its year's budget
+    ("the 2015 budget", "2015年的预算"): they say which report to read, not what the figure is of.
+    Example: budget_words_naming_report("from the 2015 budget to the 2016 budget") -> {"预算"};
+    budget_words_naming_report("2015年中央预算内投资") -> set()"""
+    budget_before, budget_after = _report_year_patterns()[3:]
+    if not (budget_before.search(text) or budget_after.search(text)):
+        return set()
+    return {w for w in load_data("question_words.yaml")["budget"] if re.fullmatch(r"[\u4e00-\u9fff]+", w)}
+
+
 @lru_cache(maxsize=None)
 def _base_year_pattern() -> re.Pattern:
     forms = load_data("question_words.yaml")["base_year"]
@@ -193,7 +204,21 @@ def asked_unit_pattern() -> re.Pattern:
 def asked_unit(text: str) -> str:
     """asked_unit("郾城区2025年计划新增多少张养老床位？") -> "张"; asked_unit("GDP是多少亿元") -> "元"."""
     found = asked_unit_pattern().search(text)
+    if found and re.match(r"点(?![位])", text[found.end():]):
+        return ""  # 增长几个点: points of a rate (a percentage or percentage points), not a count of 个
     return found.group(1) if found else ""
+
+
+def asks_report_delivery(analysis: Analysis) -> bool:
+    """When was the report delivered, 2015年政府工作报告是哪天作的: a date question naming a report (data/asking.yaml
+    report_words) and its delivering (data/question_words.yaml report_delivery asked). The report's delivery line
+    answers it: the report itself is asked about, so its title page is a passage worth reading."""
+    if analysis.wants != "date":
+        return False
+    asked = f"{analysis.original or ''} {analysis.question}"
+    words = load_data("question_words.yaml")["report_delivery"]["asked"]
+    return (word_pattern("asking.yaml", "report_words").search(asked) is not None
+            and re.search("|".join(words), asked, re.I) is not None)
 
 
 def asks_amount(text: str, wants: str) -> bool:

@@ -53,7 +53,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant.places import PlaceBook
-from assistant.analysis import Analysis, analyse, base_years
+from assistant.analysis import Analysis, analyse, asks_report_delivery, base_years
 from assistant.answer.semantic import Nearness
 from assistant.documents import Chunk, ScoredChunk
 from assistant.index.lexical import tokenize
@@ -306,7 +306,8 @@ class Retriever:
             score += w.place
             reasons.append(f"place {chunk.metadata.get('region')}")
         # a question naming a report ("2025年政府工作报告的日期") may be about the document, which its title answers
-        bare = 0.0 if analysis.report_years else w.bare * bareness(chunk)
+        # (or asking when it was delivered: its title page dates it, "…工作报告(2025年4月17日)")
+        bare = 0.0 if analysis.report_years or asks_report_delivery(analysis) else w.bare * bareness(chunk)
         if bare:
             score -= bare
             reasons.append(f"little besides its title or headings (-{bare:.2f})")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.analysis import Analysis, asks_which_place, question_words
+from assistant.analysis import Analysis, asks_report_delivery, asks_which_place, question_words
 from assistant.data_files import load_data, word_pattern
 from assistant.answer.refusal import indicator_words, missing_words, stands_in
 from assistant.documents import ScoredChunk
@@ -590,6 +590,25 @@ def asks_news_date(analysis: Analysis) -> bool:
     words = load_data("question_words.yaml")["news_date"]
     asked = asked_text(analysis)
     return all(re.search("|".join(words[kind]), asked, re.I) for kind in ("item", "publish"))
+
+
+def asks_delivery(analysis: Analysis) -> bool:
+    """When was the report delivered (assistant/analysis.py asks_report_delivery): its delivery line answers."""
+    return asks_report_delivery(analysis)
+
+
+def delivery_line(span: str) -> bool:
+    """The span states a report's delivery: a full date and the session after it (2015年3月5日在第十二届全国人民代表
+    大会第三次会议上), or a full date in brackets right after a report's title (…人民政府工作报告(2025年4月17日)).
+    A printing date (2025年4月16日印) or a news lead's month and day (3月5日，…会议开幕) is neither."""
+    from assistant.data_files import load_data
+    from assistant.text import YEAR
+
+    digit = "[0-9０-９]"
+    day = rf"(?:{YEAR}|[１２][０-９]{{3}})\s*年\s*{digit}{{1,2}}\s*月\s*{digit}{{1,2}}\s*日"
+    at = "|".join(load_data("question_words.yaml")["report_delivery"]["at"])
+    return (re.search(rf"{day}\s*在[^。；;\n]{{0,40}}?(?:{at})", span) is not None
+            or re.search(rf"报告\s*[（(]\s*{day}\s*[）)]", span) is not None)
 
 
 def holds_dateline(span: str) -> bool:

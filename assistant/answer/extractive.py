@@ -26,7 +26,7 @@ from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, head_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
-                                    holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
+                                    holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
@@ -35,7 +35,7 @@ from assistant.answer.compare import (another_indicator, asked_measure, asks_whi
                                       side_status, side_times, year_of_other_side)
 from assistant.answer.lists import asked_items_kind, counted_run, english_list, english_one_asked, items_after
 from assistant.answer.several import item_picks
-from assistant.answer.refusal import (FIGURE, QUESTION_NOISE, aliases, answers_measure, answers_question,
+from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
                                       unsaid)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -354,6 +354,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     # the figure given is matched as a figure: its digits (10, 00 of 1000亿元) are no words of the question
     grams = {g for g in grams if not g.isdigit()} if given else grams
     news_date = asks_news_date(analysis)  # when was the news published: the page's dateline, under its headline
+    delivery = asks_delivery(analysis)  # when was the report delivered: its delivery line, not its printing date
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
     held_rank = not analysis.comparison and bool(stated_ranks(analysis.question, verbs_only=False))
     marks = rank_marks(analysis)  # and each rank in a scope asked (全省 for "in Henan")
@@ -386,7 +387,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     continue  # what holds a rank (居全国第一) asked: a clause stating only other ranks (第10位升至
                     # 第5位) is of another thing, however many words it shares; the one stating the rank may answer
                 if (figure_asked or date_asked) and grams and not any(g in span for g in grams) \
-                        and not (news_date and holds_dateline(span)):
+                        and not (news_date and holds_dateline(span)) and not (delivery and delivery_line(span)):
                     continue  # a figure or date in a clause sharing no word with the question is one of something else
                 if asking and not any(g in span for g in asking):
                     continue  # the clause that asks says what the name is of; a span without it names another
@@ -410,10 +411,12 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 score += figure_bonus(span, given)
                 if news_date and holds_dateline(span):
                     score += DATELINE_WEIGHT
+                if delivery and delivery_line(span):
+                    score += DATELINE_WEIGHT
                 score += ranks_bonus(span, scopes, marks)
                 if score > best_score:
                     best, best_score = span, score
-    return best.strip("，,；;：:。 "), best_score
+    return best.strip("，,；;：:。 —"), best_score
 
 
 ROUND_FIGURE = re.compile(r"(10{1,3})([万亿]?[\u4e00-\u9fff]*)")
@@ -1289,7 +1292,13 @@ def other_ordinal(question: str, span: str) -> bool:
 
 
 def grams_for_verdict(question: str, analysis: Analysis) -> set[str]:
-    return content_bigrams(question, replace(analysis, expansion=""))
+    """The words a comparison's figures are matched on: the question's own, and for an English question the other
+    names of its terms of two words or more (高速铁路 beside the reading's 高铁), as the sides' reports write them."""
+    grams = content_bigrams(question, replace(analysis, expansion=""))
+    if analysis.language == "en":
+        names = " ".join(name for group in named_renderings(analysis.original or question) for name in group)
+        grams |= content_bigrams(names, replace(analysis, expansion="")) if names else set()
+    return grams
 
 
 def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.analysis import ASKED_GROUPS, Analysis
+from assistant.analysis import ASKED_GROUPS, Analysis, budget_words_naming_report
 from assistant.data_files import load_data, word_pattern
 from assistant.english import main_clause
 from assistant.facts.units import base_alternation, group_of, is_unit, unit_alternation
@@ -205,6 +205,8 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     after = ASKED_MEASURE.sub("", after)  # 多少金额的采购协议: the amount asked, not the indicator
     after = re.split(r"[？?，,。；;]", after)[0]
     places = place_words(analysis)
+    # the year's budget naming the report to read ("the 2015 budget") is no word of the indicator
+    places |= budget_words_naming_report(f"{analysis.original or ''} {analysis.question}")
     return [t for t in tokenize(f"{before} {after}")
             if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not re.search(r"\d", t)
             and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and not is_unit(t) and t not in places]
@@ -478,7 +480,26 @@ def read_said(analysis: Analysis):
     said "imports (not total trade)", a question the reports do not answer.)"""
     if analysis.language != "en":
         return None
-    return lambda word, text: change_said(word, text)
+    named = named_renderings(analysis.original or analysis.question)
+    return lambda word, text: change_said(word, text) or named_said(word, text, named)
+
+
+def named_renderings(question: str) -> list[list[str]]:
+    """The renderings of the English question's terms of two words or more ("foreign trade": 外贸 进出口,
+    "high-speed rail": 高铁 高速铁路). Such a term names one thing, so its renderings are its names: a report
+    writing any of them says it. A one-word term ("trade": 贸易 进出口, "capacity") is left out: its renderings
+    are senses of a broad word, not names of one thing (进出口 does not say "imports (not total trade)")."""
+    from assistant.analysis import english_terms
+
+    return [chinese for term, chinese in english_terms(question) if " " in term.strip() and len(chinese) > 1]
+
+
+def named_said(word: str, text: str, named: list[list[str]]) -> bool:
+    """The reading's word is one name of a term and `text` writes another name of it (three characters or more:
+    a two-character name is an everyday word some passage writes of something else).
+    Example: named_said("高铁", "高速铁路运营里程达1.6万公里", [["高铁", "高速铁路"]]) -> True"""
+    return any(stands_in(other, text) for group in named if word in group
+               for other in group if other != word and len(other) >= 3)
 
 
 def change_said(word: str, text: str) -> bool:

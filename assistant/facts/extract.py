@@ -948,6 +948,11 @@ def _subject_between(sentence: str, start: int, end: int) -> str:
         return ""  # the text right after the last figure (以上, 左右) is that figure's, not a clause of its own
     verbs = [v for v in _longest_first("tail_verbs", "growth") if len(v) > 1]
     cut = min([i for v in verbs if (i := parts[-1].find(v)) >= 2] + [len(parts[-1])])
+    if cut == len(parts[-1]):
+        # "…东盟进出口分别增长19%，全省进出口总值创历史新高，达到5379亿元": a clause saying something of its
+        # subject with no verb of a figure names that subject as well, where an adverb opens what is said of it
+        said = cue_regex("(?:{predicate_adverbs})").search(parts[-1], 2)
+        cut = said.start() if said else cut
     return _indicator(parts[-1][:cut]) if cut < len(parts[-1]) else ""
 
 
