@@ -363,7 +363,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     wants = "person" if wants in ("name", "text") and asks_person(analysis.question) else wants
     listing = asks_list(analysis.question, analysis.original) and not analysis.comparison  # 分别是什么 of two sides is no list
     counted = counted_items(analysis) if listing else 0
-    spelled = tuple(spelled_terms(analysis.question, analysis.original)) if listing else ()
+    spelled = spelled_terms(analysis.question, analysis.original) if listing else {}
     figure_asked = analysis.wants in ("number", "rate") and not analysis.comparison
     # a date question whose words the passage mostly lacks (a dateline: 在…人民代表大会…会议上 for 人代会上作的)
     # is left to the date and the passage's place and year
@@ -403,7 +403,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if listing and opens_list(span, parts[i + width:], cut[j + 1:j + 2]):
                     span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
                 elif listing and (after := items_after(span, parts[i + width:], cut[j + 1:], counted, LIST_LIMIT, grams,
-                                                           spelled)):
+                                                           tuple(spelled))):
                     span = after  # the list named ("三个1亿人"), its items in the clauses after it (lists.py)
                 if listing and FIRST_ITEM.search(span):
                     span = with_numbered_items(span, "".join(cut[j + 1:]), LIST_LIMIT)
@@ -430,8 +430,10 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          # items sharing no word with the question are some other list's (吃苦耐劳、一往无前),
                          # unless they are names of the kind asked (which roads: 巴山路、岷山路)
+                         # or items spelling the question's name of the list (三去一降一补: 去产能、…)
                          + (list_bonus(span, analysis, grams) if not grams or any(g in span for g in grams)
-                            or (kind and kind_bonus(span, kind, asked_text(analysis)) > 0) else 0.0)
+                            or (kind and kind_bonus(span, kind, asked_text(analysis)) > 0)
+                            or any(spells(span, parts) for parts in spelled.values()) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if bonus is not None:
                     score += bonus(span)

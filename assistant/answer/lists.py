@@ -112,7 +112,10 @@ def spelled_terms(question: str, original: str = "") -> dict[str, list[tuple[int
 
 def spells(span: str, parts: list[tuple[int, str]]) -> bool:
     """A run of items in span spells the name: as many items as it counts, each holding its part's word, in order
-    ("去产能、去库存、去杠杆、降成本、补短板" for 三去一降一补)."""
+    ("去产能、去库存、去杠杆、降成本、补短板" for 三去一降一补). A name of one part ("四大基地") says only the
+    kind of its items: any four bases hold its word, the four it names may not (肉类加工、…“四大基地”)."""
+    if len(parts) < 2:
+        return False
     words = [word for n, word in parts for _ in range(n)]
     for run in ITEM_RUN.finditer(span):
         items = ITEM_JOINS.split(run.group(0))
