@@ -310,15 +310,13 @@ def asked_count(question: str) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
-LISTED_NOUN = re.compile(r"(?:哪些|哪几[条项个类种位家所座]?|哪[两二三四五六七八九十\d]+[个条项家所座种类位大])([\u4e00-\u9fff]{2,6})")
-
 
 def listed_noun(analysis: Analysis) -> str:
     """The noun a Chinese list question asks items of, right after its asking word: "确立了哪几条核心原则" ->
     核心原则; "" for none (分别指什么) or an English question (its reading's words are no noun of the passage)."""
     if analysis.language != "zh" or analysis.comparison or not asks_list(analysis.question):
         return ""
-    found = LISTED_NOUN.search(analysis.question)
+    found = word_pattern("asking.yaml", "listed_noun").search(analysis.question)
     return found.group(1) if found else ""
 
 
