@@ -33,7 +33,8 @@ from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, 
 from assistant.answer.compare import (another_indicator, asked_measure, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
                                       side_status, side_times, year_of_other_side)
-from assistant.answer.lists import asked_items_kind, counted_run, english_list, english_one_asked, items_after
+from assistant.answer.lists import (asked_items_kind, counted_run, english_list, english_one_asked, items_after, spelled_terms,
+                                    spells)
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
@@ -83,6 +84,7 @@ NO_ITEMS = 0.1  # what a list question's span naming no items loses
 HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 INSTANCES_BONUS = 0.4  # a list question's span naming two instances of the asked noun or more: more than a run of as many
 # items as counted (0.3), whose items may be other things (液压软管产业集群和产业示范基地)
+SPELLED_BONUS = 0.6  # a run of items spelling the question's own name of the list (三去一降一补): the list itself
 LIST_LIMIT = 300  # characters of a list answer (a list's answer may run to 400)
 YEAR_MISMATCH = 0.4
 # What answers a figure question without being a figure statement: a rank (居全国第5, 第1位) or a
@@ -267,7 +269,10 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
     if analysis.comparison or not asks_list(analysis.question, analysis.original):
         return 0.0
     span = HEADING_NUMBER.sub("", span)  # a section's number (二、河南省…) is no item of a run
-    wanted = asked_count(analysis.question) or asked_count(analysis.original)  # an English question counts in English
+    spelled = spelled_terms(analysis.question, analysis.original)
+    if any(spells(span, parts) for parts in spelled.values()):
+        return SPELLED_BONUS
+    wanted = counted_items(analysis)  # an English question counts in English
     # (an English which asking one thing, read 哪些 as any which, asks no instances of a kind)
     instances, categories = asked_items_kind(span, grams) if not english_one_asked(analysis.original) else (0, False)
     if categories:
@@ -305,6 +310,29 @@ def asked_count(question: str) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
+
+def listed_noun(analysis: Analysis) -> str:
+    """The noun a Chinese list question asks items of, right after its asking word: "确立了哪几条核心原则" ->
+    核心原则; "" for none (分别指什么) or an English question (its reading's words are no noun of the passage)."""
+    if analysis.language != "zh" or analysis.comparison or not asks_list(analysis.question):
+        return ""
+    found = word_pattern("asking.yaml", "listed_noun").search(analysis.question)
+    return found.group(1) if found else ""
+
+
+def gives_items(span: str) -> bool:
+    """The span gives items of a list: a run (A、B), clauses after a colon, numbered items (一是…)."""
+    return bool(ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span) or FIRST_ITEM.search(span))
+
+
+def counted_items(analysis: Analysis) -> int:
+    """How many items a list question counts: by a count word (哪五项, which two), else by the name it asks the
+    items of, spelled by their counts ("三区一高地一家园"分别指什么: 3 + 1 + 1 = 5; lists.spelled_terms)."""
+    told = asked_count(analysis.question) or asked_count(analysis.original)
+    spelled = spelled_terms(analysis.question, analysis.original)
+    return told or max((sum(n for n, _ in parts) for parts in spelled.values()), default=0)
+
+
 def item_counts(span: str) -> set[int]:
     """The lengths of the runs of items in span: "集成电路、生物医药、人工智能三大…" -> {3}."""
     return {len(ITEM_SEPARATOR.split(m.group(0))) for m in ITEM_RUN.finditer(span)}
@@ -332,7 +360,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     wants = "day" if analysis.wants == "date" and asks_day(analysis.question) else analysis.wants
     wants = "person" if wants in ("name", "text") and asks_person(analysis.question) else wants
     listing = asks_list(analysis.question, analysis.original) and not analysis.comparison  # 分别是什么 of two sides is no list
-    counted = (asked_count(analysis.question) or asked_count(analysis.original)) if listing else 0
+    counted = counted_items(analysis) if listing else 0
+    spelled = spelled_terms(analysis.question, analysis.original) if listing else {}
     figure_asked = analysis.wants in ("number", "rate") and not analysis.comparison
     # a date question whose words the passage mostly lacks (a dateline: 在…人民代表大会…会议上 for 人代会上作的)
     # is left to the date and the passage's place and year
@@ -372,7 +401,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 head = span
                 if listing and opens_list(span, parts[i + width:], cut[j + 1:j + 2]):
                     span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
-                elif listing and (after := items_after(span, parts[i + width:], cut[j + 1:j + 2], counted, LIST_LIMIT, grams)):
+                elif listing and (after := items_after(span, parts[i + width:], cut[j + 1:], counted, LIST_LIMIT, grams,
+                                                           tuple(spelled))):
                     span = after  # the list named ("三个1亿人"), its items in the clauses after it (lists.py)
                 if listing and FIRST_ITEM.search(span):
                     span = with_numbered_items(span, "".join(cut[j + 1:]), LIST_LIMIT)
@@ -399,8 +429,10 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          # items sharing no word with the question are some other list's (吃苦耐劳、一往无前),
                          # unless they are names of the kind asked (which roads: 巴山路、岷山路)
+                         # or items spelling the question's name of the list (三去一降一补: 去产能、…)
                          + (list_bonus(span, analysis, grams) if not grams or any(g in span for g in grams)
-                            or (kind and kind_bonus(span, kind, asked_text(analysis)) > 0) else 0.0)
+                            or (kind and kind_bonus(span, kind, asked_text(analysis)) > 0)
+                            or any(spells(span, parts) for parts in spelled.values()) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
                 if bonus is not None:
                     score += bonus(span)
@@ -1042,6 +1074,13 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
             best = first_in_year_reviewed(contexts, analysis, grams) or best
         return [best] if best else []
     best = pick(contexts, analysis, grams, frame=frame if frame.figure else None, require=within, held=held_only)
+    if best is not None and not frame.figure and (noun := listed_noun(analysis)) and not gives_items(best.text):
+        # a list question answered by a span giving no items (the report's title the question names): a span
+        # of the passages giving items of the noun asked (核心原则: "明确了“对标一流、人才为本…”的核心原则")
+        # answers it, when it scores enough to answer at all
+        listed = pick(contexts, analysis, grams, held=held_only,
+                      require=lambda span: gives_items(span) and noun in span and (within is None or within(span)))
+        best = listed if listed is not None and listed.score >= REFUSE_BELOW else best
     if frame.figure and (frame.years or frame.periods) and (best is None or best.score < REFUSE_BELOW) \
             and not asks_achieved(analysis):
         # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked

@@ -41,13 +41,16 @@ def names_counted_list(span: str, count: int) -> bool:
 
 
 def items_after(span: str, rest: list[str], following: list[str], count: int, limit: int,
-                grams: set[str] = frozenset()) -> str:
+                grams: set[str] = frozenset(), spelled: tuple[str, ...] = ()) -> str:
     """The span with the items that follow it, or "" when it gives its items itself or none follow.
 
     `rest`: the clauses after the span in its sentence; `following`: the sentences after that sentence;
     `count`: how many items the question counts (0: it does not say).
     - a span naming a list of the counted number ("三个1亿人") takes that many clauses after it, or the
       next sentence when it ends its own;
+    - a span holding a name the question spells by its items' counts (`spelled`: "三区一高地一家园") and
+      ending its sentence takes the first clause of each next sentence opening with the verb said before the
+      name (基本建成“三区一高地一家园”。… 基本建成国际食品名城核心区,…), when there are as many as it counts;
     - a short sentence of its own without figures (a run-in heading) takes the clause of the next sentence
       that enumerates (、), when that clause shares none of the question's words `grams`: the heading
       then carries what the question asks, and the items alone would never be found (one sharing them
@@ -55,6 +58,11 @@ def items_after(span: str, rest: list[str], following: list[str], count: int, li
     """
     if ENUMERATION.search(span):
         return ""
+    repeated = verb_items(span, rest, following, count, spelled)
+    if repeated:
+        text = f"{span.rstrip('，,。；; ')}：{'；'.join(repeated)}。"
+        return text if len(text) <= limit else ""
+    following = following[:1]  # the sentence right after the span's own
     if names_counted_list(span, count):
         # as many clauses after it as it counts, or a next sentence listing as many items
         more = rest[:count] if len(rest) >= count else (
@@ -66,6 +74,72 @@ def items_after(span: str, rest: list[str], following: list[str], count: int, li
         return ""
     text = span + "".join(more)
     return text if more and len(text) <= limit else ""
+
+
+# -- a name spelled by its items' counts ("三去一降一补") -----------------------------------------------------
+
+NUMERAL_VALUES = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# one part: a numeral, a counter perhaps, and the word its items share (三去, 一高地, 三个1亿人); a numeral right
+# after a numeral (十四五) is a number, not a part
+SPELLED_PART = re.compile(r"([一两二三四五六七八九十])[个大项条]?([^一两二三四五六七八九十]{1,4}?)(?=[一两二三四五六七八九十]|$)")
+QUOTED = re.compile(r"[“\"‘'（(]([^“”\"‘’'（）()]{3,12})[”\"’'）)]")
+
+
+def spelled_parts(term: str) -> list[tuple[int, str]]:
+    """(count, word) of each part of a name spelled by its items' counts: "三去一降一补" -> [(3, 去), (1, 降), (1, 补)],
+    "三个1亿人" -> [(3, 1亿人)]; [] for a name that is not (十四五, 国际食品名城, 三农: one part without a counter
+    is a word of its own)."""
+    if not re.fullmatch(rf"(?:{SPELLED_PART.pattern})+", term):
+        return []
+    parts = [(NUMERAL_VALUES[m.group(1)], m.group(2)) for m in SPELLED_PART.finditer(term)]
+    counter = re.match(r"[一两二三四五六七八九十][个大项条]", term) is not None
+    return parts if len(parts) >= 2 or counter else []
+
+
+def spelled_terms(question: str, original: str = "") -> dict[str, list[tuple[int, str]]]:
+    """The quoted names a list question spells by its items' counts and asks the items of, with their parts:
+    "“三去一降一补”具体是哪五项" -> {三去一降一补: […]}; "“三大攻坚战”取得了哪些成效" asks no items of it -> {}."""
+    found = {}
+    english = bool(original) and word_pattern("asking.yaml", "spelled_asked_english").search(original) is not None
+    asked = word_pattern("asking.yaml", "spelled_asked")
+    for text in filter(None, (question, original)):
+        for m in QUOTED.finditer(text):
+            parts = spelled_parts(m.group(1))
+            if parts and sum(n for n, _ in parts) >= 2 and (english or asked.search(text[m.end():])):
+                found[m.group(1)] = parts
+    return found
+
+
+def spells(span: str, parts: list[tuple[int, str]]) -> bool:
+    """A run of items in span spells the name: as many items as it counts, each holding its part's word, in order
+    ("去产能、去库存、去杠杆、降成本、补短板" for 三去一降一补). A name of one part ("四大基地") says only the
+    kind of its items: any four bases hold its word, the four it names may not (肉类加工、…“四大基地”)."""
+    if len(parts) < 2:
+        return False
+    words = [word for n, word in parts for _ in range(n)]
+    for run in ITEM_RUN.finditer(span):
+        items = ITEM_JOINS.split(run.group(0))
+        if len(items) == len(words) and all(w in item for w, item in zip(words, items)):
+            return True
+    return False
+
+
+def verb_items(span: str, rest: list[str], following: list[str], count: int, spelled: tuple[str, ...]) -> list[str]:
+    """The items of a spelled name the span holds, given in the sentences after it, each opening with the verb said
+    before the name ("基本建成“三区一高地一家园”。…基本建成内陆开放经济先行区,…"): the first clause of each, when
+    as many as counted follow within twice as many sentences; else []."""
+    if rest or count < 2:
+        return []
+    for term in spelled:
+        said = re.search(rf"([\u4e00-\u9fff]{{2,4}})[“\"‘']?{re.escape(term)}", span)
+        if not said:
+            continue
+        verb = said.group(1)
+        items = [CLAUSE.match(s.strip()).group(0).rstrip("，,。；; ") for s in following[:2 * count]
+                 if s.strip().startswith(verb) and CLAUSE.match(s.strip())]
+        if len(items) == count:
+            return items
+    return []
 
 
 def english_list(original: str) -> bool:
