@@ -83,3 +83,10 @@ def test_a_clause_naming_the_thing_asked_answers_before_a_better_scoring_one_nam
 def test_a_thing_no_clause_states_a_figure_of_stays_refused(city):
     text = _ask(city, "安阳2025年进口增长多少？")  # 进出口 is imports and exports together: no figure of imports
     assert _refused(text) and "[1]。" not in text.split("。")[0], text
+
+
+def test_the_refusal_table_names_the_head_check():
+    from assistant.bench.refusals import decider
+
+    # head_unsaid runs after indicator_unsaid: a refusal by it is named for it, not for the check before
+    assert decider([("answers_question", True), ("indicator_unsaid", False), ("head_unsaid", True)]) == "head_unsaid"
