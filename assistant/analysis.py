@@ -204,9 +204,14 @@ def asked_unit_pattern() -> re.Pattern:
 def asked_unit(text: str) -> str:
     """asked_unit("郾城区2025年计划新增多少张养老床位？") -> "张"; asked_unit("GDP是多少亿元") -> "元"."""
     found = asked_unit_pattern().search(text)
-    if found and re.match(r"点(?![位])", text[found.end():]):
-        return ""  # 增长几个点: points of a rate (a percentage or percentage points), not a count of 个
+    if found and spoken_points().match(text, found.end()):
+        return ""  # 增长几个点: the points of a rate, no count of things
     return found.group(1) if found else ""
+
+
+@lru_cache(maxsize=1)
+def spoken_points() -> re.Pattern:
+    return re.compile("|".join(load_data("asking.yaml")["spoken_points"]))
 
 
 def asks_report_delivery(analysis: Analysis) -> bool:

@@ -228,7 +228,8 @@ def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool
     if not leads:
         return False
     # the span may run over several figures (7.9%，新能源汽车…产量分别增长49.8%): one lead saying what was asked is enough
-    said = [lead for lead in leads if not any(code_unsaid(code, lead) for code in codes(asked_text(analysis)))]
+    said = [lead for lead in leads
+            if not any(code_unsaid(code, lead, renderings_of(code, analysis)) for code in codes(asked_text(analysis)))]
     if not said:
         return True
     head = head_word(question, analysis)
@@ -266,12 +267,19 @@ def codes(question: str) -> list[str]:
     return CODE.findall(question)
 
 
-def code_unsaid(code: str, lead: str) -> bool:
-    """The code stands in the lead neither as written nor under a Chinese name of its indicator (细颗粒物 for PM2.5)."""
+def code_unsaid(code: str, lead: str, renderings: list[str] = ()) -> bool:
+    """The code stands in the lead neither as written nor under a Chinese name of its indicator (细颗粒物 for PM2.5),
+    nor under a Chinese rendering the glossary gives the code itself (二氧化碳 for CO2: `renderings`)."""
     if code.upper() in lead.upper():
         return False
-    names = [n for n in named_indicators(code) if len(n) >= 2 and not CODE.search(n)]
+    names = [n for n in [*named_indicators(code), *renderings] if len(n) >= 2 and not CODE.search(n)]
     return not any(n in lead for n in names)
+
+
+def renderings_of(code: str, analysis: Analysis) -> list[str]:
+    """The Chinese renderings of the glossary term that is the code alone (co2: 二氧化碳 CO2), for an English question;
+    a term naming more than the code (PM2.5 concentration) names another thing than the code does."""
+    return [r for group in analysis.renderings if any(r.upper() == code.upper() for r in group) for r in group]
 
 
 def head_word(question: str, analysis: Analysis) -> str:

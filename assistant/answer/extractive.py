@@ -38,8 +38,9 @@ from assistant.answer.lists import (asked_items_kind, counted_run, english_list,
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
-                                      unsaid)
+                                      indicator_words, unsaid, untranslated)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
+from assistant.english import main_clause
 from assistant.documents import ScoredChunk
 from assistant.retrieval import allowed_regions
 
@@ -809,6 +810,12 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     unsaid_by = lambda p: without_kind_asked(unsaid(unknown, analysis, said(p)), question, p.text, analysis)  # noqa: E731
     read = bool(picks) and min(p.score - unknown_penalty(unsaid_by(p), analysis) for p in picks) >= REFUSE_BELOW
     text, words = _verified(question, analysis, contexts, picks) if read else (refusal, True)
+    if text == refusal and words and read:
+        # the clause picked names another thing than the one asked (进出口 for 出口, 地铁 for 高铁): the best clause
+        # naming the thing asked is tried instead, and passes every check any answer does
+        picks = naming_picks(question, analysis, contexts, gram_sets, unknown)
+        if picks:
+            text, words = _verified(question, analysis, contexts, picks)
     # an English question with words no list reads refused for its words (a clause scoring too low for them, or a
     # check of the reading's words): the reading failed. One whose every word was read is left refused: a passage
     # writing 进出口 for exports asked is about another thing (joint words), however near in meaning
@@ -903,6 +910,43 @@ def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: li
 
 
 HELD = 5  # the passages an answer is picked from (pick's limit)
+
+
+def figure_after_word(span: str, words: list[str]) -> bool:
+    """Some clause of `span` states a figure (a numeral with its unit) after a word of the indicator asked: the
+    figure is the thing's own ("出口逆势增长17.8%"), not a neighbour's in a clause naming the thing for something else
+    ("电子信息产业增加值增长40.9%，…出口量居全国第2位": a rank, no figure of exports)."""
+    for clause in re.split(r"[，,；;。]", span):
+        at = [clause.find(w) for w in words if w in clause]
+        # a rank (第2位) is no figure of the thing
+        if at and any(clause[:f.start()][-1:] != "第" for f in FIGURE.finditer(clause, min(at))):
+            return True
+    return False
+
+
+def naming_picks(question: str, analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]],
+                 unknown: list[str]) -> list[Pick]:
+    """A figure question refused because its best clause names another thing (a check of the indicator's words
+    refused it) answered from the best clause that names the thing asked: one stating some word of the indicator
+    (indicator_unsaid) and, for an English question, a rendering of each of its terms (untranslated). The clause must
+    score as any answer does; a comparison is left to its sides."""
+    if analysis.comparison or analysis.wants not in ("number", "rate"):
+        return []
+    asked = main_clause(analysis.original or question)
+
+    words = [w for w in indicator_words(question, analysis) if not any(w in p for p in analysis.periods)]
+
+    def names_asked(span: str) -> bool:
+        if indicator_unsaid(question, analysis, span) or not figure_after_word(span, words):
+            return False
+        return analysis.language != "en" or not untranslated(asked, span, analysis.senses)
+
+    picks = [p for grams in gram_sets for p in _best_picks(contexts, analysis, grams, within=names_asked)]
+    best = max(picks, key=lambda p: p.score, default=None)
+    said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
+    if best is None or best.score - unknown_penalty(unsaid(unknown, analysis, said(best)), analysis) < REFUSE_BELOW:
+        return []
+    return [best]
 
 
 def without_kind_asked(terms: list[str], question: str, span: str, analysis: Analysis) -> list[str]:
