@@ -195,11 +195,20 @@ def indicator_unsaid(question: str, analysis: Analysis, sentence: str) -> bool:
     names = [n for n in named_indicators(f"{question} {analysis.expansion} {' '.join(words)}") if len(n) >= 2]
     if not words and not names:
         return False
+    # a word saying only that the thing was added or changed (新增, 增长) names no thing: a sentence sharing only it
+    # (新增公办幼儿园托班 for 新增园区) is about another thing
+    words = [w for w in words if not only_change(w)] or words
     # whole words (居民 alone, a part of 城镇居民, stands in many a sentence on something else), each there
     # under any name of its indicator or said apart (粮食…总产 for 粮食产量): refusal.missing_words
     whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
     sentence = without_event_names(sentence, asked_text(analysis))  # 进口 of 进口博览会 measures no imports
     return len(missing_words(words, sentence)) == len(whole) and not any(n.upper() in sentence.upper() for n in names)
+
+
+def only_change(word: str) -> bool:
+    """The word says only that something was added or changed (新增, 增长, 提高: data/asking.yaml added_words,
+    change_words), not what."""
+    return any(word_pattern("asking.yaml", name).fullmatch(word) for name in ("added_words", "change_words"))
 
 
 def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool:
