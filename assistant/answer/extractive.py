@@ -18,7 +18,7 @@ from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.indicators import holds_name
 from assistant.facts.table import synonym_groups
-from assistant.facts.units import base_alternation, base_units
+from assistant.facts.units import base_alternation, base_units, unit_groups
 from assistant.data_files import load_data, word_pattern
 from assistant.text import YEAR
 from assistant.facts.match import disagreements
@@ -1158,6 +1158,7 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
     facts = chunk_facts(hit, frame.book)
     issued = hit.chunk.metadata.get("year_issued") or None
     total = total_asked(asked or frame.words)  # the question as asked: "in total" of an English one
+    money = money_asked(frame.words)  # 营业收入 asked: a count (驰名商标2个) is of other things
 
     def accept(span: str, sentence: str) -> bool:
         at = hit.chunk.text.find(span.strip())
@@ -1175,7 +1176,8 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
             return bool(NUMBER_WORDS.search(span))
         fitting = [f for f in inside
                    if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
-                   and not (total and added(f, hit.chunk.text, facts))]
+                   and not (total and added(f, hit.chunk.text, facts))
+                   and not (money and unit_groups().get(f.unit) == "count")]
         # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
         # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer.
         # An indicator of data/indicators.yaml asked is checked by name already: a fitting figure names it (总产
@@ -1186,6 +1188,21 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
         return bool(fitting) and (not naming or totals or any(f in fitting for f in naming))
 
     return accept
+
+
+def money_asked(words: str) -> bool:
+    """The figure question's indicator words name a sum of money (营业收入, 产值, 投资额: data/asking.yaml
+    money_nouns) and it asks no count (多少家, 多少个): a count of things is then no answer, whatever it shares
+    with the question (培育液压产业中国驰名商标2个 for 液压产业营业收入)."""
+    from assistant.analysis import asked_unit
+    from assistant.answer.refusal import ASKING
+    from assistant.index.lexical import tokenize
+
+    asking = ASKING.search(words)
+    if not asking or unit_groups().get(asked_unit(words)) == "count":
+        return False
+    ends = re.compile(f"(?:{word_pattern('asking.yaml', 'money_nouns').pattern})$")
+    return any(ends.search(t) for t in tokenize(words[:asking.start()]))
 
 
 def total_asked(words: str) -> bool:
