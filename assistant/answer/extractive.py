@@ -368,6 +368,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 span = "".join(parts[i:i + width])
                 if len(span) > 140:
                     break
+                if figure_asked and width > 1 and not states_a_number(parts[i + width - 1]):
+                    continue  # a clause after the span's last figure names the next figure's thing (…19％，全省
+                    # 进出口总值创历史新高): its words say nothing of the figures before it
                 head = span
                 if listing and opens_list(span, parts[i + width:], cut[j + 1:j + 2]):
                     span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
@@ -414,6 +417,11 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 "), best_score
+
+
+def states_a_number(clause: str) -> bool:
+    """The clause holds a figure, a count in words or a rank."""
+    return bool(re.search(r"\d", clause) or NUMBER_WORDS.search(clause) or RANK.search(clause))
 
 
 ROUND_FIGURE = re.compile(r"(10{1,3})([万亿]?[\u4e00-\u9fff]*)")
