@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from assistant.analysis import Analysis, asks_which_place, question_words
 from assistant.data_files import load_data, word_pattern
-from assistant.answer.refusal import indicator_words, missing_words, stands_in
+from assistant.answer.refusal import indicator_words, missing_words, only_change, stands_in
 from assistant.documents import ScoredChunk
 from assistant.facts.frame import Frame
 from assistant.facts.indicators import named_indicators
@@ -203,12 +203,6 @@ def indicator_unsaid(question: str, analysis: Analysis, sentence: str) -> bool:
     whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
     sentence = without_event_names(sentence, asked_text(analysis))  # 进口 of 进口博览会 measures no imports
     return len(missing_words(words, sentence)) == len(whole) and not any(n.upper() in sentence.upper() for n in names)
-
-
-def only_change(word: str) -> bool:
-    """The word says only that something was added or changed (新增, 增长, 提高: data/asking.yaml added_words,
-    change_words), not what."""
-    return any(word_pattern("asking.yaml", name).fullmatch(word) for name in ("added_words", "change_words"))
 
 
 def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool:

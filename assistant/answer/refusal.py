@@ -472,6 +472,12 @@ def long_words(words: list[str], question: str, text: str) -> list[str]:
     return list(dict.fromkeys(pieces.get(w, w) for w in words))
 
 
+def only_change(word: str) -> bool:
+    """The word says only that something was added or changed (新增, 增长, 提高: data/asking.yaml added_words,
+    change_words), not what."""
+    return any(word_pattern("asking.yaml", name).fullmatch(word) for name in ("added_words", "change_words"))
+
+
 def too_many_missing(words: list[str], text: str, said=None) -> bool:
     """Two of the question's indicator words absent, or its one indicator, a term of three characters or
     more (常住人口), absent; a shorter word (增速, 各定) is too loose to refuse on alone. `said(word, text)`: a word
@@ -484,8 +490,13 @@ def too_many_missing(words: list[str], text: str, said=None) -> bool:
         return True
     # the thing named first absent, only what any thing has left (森林覆盖率 asked, 幼儿园覆盖率 found)
     generic = set(load_data("question_words.yaml")["generic_measures"])
-    return (len(whole) >= 2 and whole[0] in missing and len(whole[0]) >= 2
-            and all(w in generic for w in whole if w not in missing))
+    if (len(whole) >= 2 and whole[0] in missing and len(whole[0]) >= 2
+            and all(w in generic for w in whole if w not in missing)):
+        return True
+    # the kind named first absent, every other word of the indicator said: the passage's figure is of the same
+    # thing of another kind (纺织产业营业收入 asked, 液压科技产业营业收入 found; 欧盟进出口, 东盟进出口)
+    kinds = [w for w in whole if not only_change(w)]
+    return len(kinds) >= 2 and kinds[0] in missing and len(kinds[0]) >= 2 and len(missing) == 1
 
 
 def read_said(analysis: Analysis):
