@@ -24,7 +24,7 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, head_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
@@ -368,9 +368,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 span = "".join(parts[i:i + width])
                 if len(span) > 140:
                     break
-                if figure_asked and width > 1 and not states_a_number(parts[i + width - 1]):
+                if figure_asked and width > 1 and subject_of_next(parts[i + width - 1], parts[i + width:]):
                     continue  # a clause after the span's last figure names the next figure's thing (…19％，全省
-                    # 进出口总值创历史新高): its words say nothing of the figures before it
+                    # 进出口总值创历史新高，达到5379亿元): its words say nothing of the figures before it
                 head = span
                 if listing and opens_list(span, parts[i + width:], cut[j + 1:j + 2]):
                     span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
@@ -422,6 +422,14 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
 def states_a_number(clause: str) -> bool:
     """The clause holds a figure, a count in words or a rank."""
     return bool(re.search(r"\d", clause) or NUMBER_WORDS.search(clause) or RANK.search(clause))
+
+
+def subject_of_next(clause: str, rest: list[str]) -> bool:
+    """The clause states no figure and the next clause states one naming nothing of its own (达到5379亿元): the
+    clause is that figure's subject (全省进出口总值创历史新高), not more of the figures before it. A clause saying
+    what a figure before it is for (计划投资4.8亿元，启动…新院区建设，新增床位600张) is no next figure's subject."""
+    return (not states_a_number(clause) and bool(rest) and states_a_number(rest[0])
+            and names_nothing(rest[0]))
 
 
 ROUND_FIGURE = re.compile(r"(10{1,3})([万亿]?[\u4e00-\u9fff]*)")
@@ -1182,15 +1190,16 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
             if RANK.search(span):
                 return frame.rank
             return bool(NUMBER_WORDS.search(span))
+        counted = [f for f in inside if money and unit_groups().get(f.unit) == "count"]  # of other things
         fitting = [f for f in inside
                    if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
-                   and not (total and added(f, hit.chunk.text, facts))
-                   and not (money and unit_groups().get(f.unit) == "count")]
+                   and not (total and added(f, hit.chunk.text, facts)) and f not in counted]
         # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
         # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer.
         # An indicator of data/indicators.yaml asked is checked by name already: a fitting figure names it (总产
         # for 粮食产量), whatever words its neighbours share with the question (粮食作物播种面积)
-        naming = [] if frame.indicators else [f for f in inside if names_asked_words(f.indicator, frame.words)]
+        naming = [] if frame.indicators else [f for f in inside if names_asked_words(f.indicator, frame.words)
+                                              and f not in counted]
         # a total asked (一共几个) is stated as 总数 after the addition naming the thing (新增…城市12个，总数达到22个)
         totals = total and any(word_pattern("asking.yaml", "total_asked").search(f.indicator) for f in fitting)
         return bool(fitting) and (not naming or totals or any(f in fitting for f in naming))
