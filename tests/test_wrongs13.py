@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.analysis import analyse
-from assistant.answer.asked import only_change
+from assistant.answer.refusal import only_added
 from assistant.answer.extractive import money_asked
 from assistant.answer.refusal import indicator_words
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
@@ -52,7 +52,7 @@ def test_place_level_inside_the_indicator_is_kept():
 
 
 def test_addition_words_name_nothing():
-    assert only_change("新增") and only_change("增长") and not only_change("园区")
+    assert only_added("新增") and not only_added("增长") and not only_added("园区")
 
 
 def test_money_asked():
