@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from assistant.analysis import Analysis, asks_report_delivery, asks_which_place, question_words
 from assistant.data_files import load_data, word_pattern
-from assistant.answer.refusal import indicator_words, missing_words, stands_in
+from assistant.answer.refusal import indicator_words, missing_words, only_added, stands_in
 from assistant.documents import ScoredChunk
 from assistant.facts.frame import Frame
 from assistant.facts.indicators import named_indicators
@@ -195,6 +195,9 @@ def indicator_unsaid(question: str, analysis: Analysis, sentence: str) -> bool:
     names = [n for n in named_indicators(f"{question} {analysis.expansion} {' '.join(words)}") if len(n) >= 2]
     if not words and not names:
         return False
+    # a word saying only that the thing was added (新增) names no thing: a sentence sharing only it (新增公办幼儿园托班
+    # for 新增园区) is about another thing
+    words = [w for w in words if not only_added(w)] or words
     # whole words (居民 alone, a part of 城镇居民, stands in many a sentence on something else), each there
     # under any name of its indicator or said apart (粮食…总产 for 粮食产量): refusal.missing_words
     whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]

@@ -18,13 +18,13 @@ from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.indicators import holds_name
 from assistant.facts.table import synonym_groups
-from assistant.facts.units import base_alternation, base_units
+from assistant.facts.units import base_alternation, base_units, unit_groups
 from assistant.data_files import load_data, word_pattern
 from assistant.text import YEAR
 from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (KIND_WEIGHT, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, head_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
@@ -399,6 +399,9 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 span = "".join(parts[i:i + width])
                 if len(span) > 140:
                     break
+                if figure_asked and width > 1 and subject_of_next(parts[i + width - 1], parts[i + width:]):
+                    continue  # a clause after the span's last figure names the next figure's thing (…19％，全省
+                    # 进出口总值创历史新高，达到5379亿元): its words say nothing of the figures before it
                 head = span
                 if listing and opens_list(span, parts[i + width:], cut[j + 1:j + 2]):
                     span = with_items(span, parts[i + width:], cut[j + 1:], LIST_LIMIT)
@@ -450,6 +453,19 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 —"), best_score
+
+
+def states_a_number(clause: str) -> bool:
+    """The clause holds a figure, a count in words or a rank."""
+    return bool(re.search(r"\d", clause) or NUMBER_WORDS.search(clause) or RANK.search(clause))
+
+
+def subject_of_next(clause: str, rest: list[str]) -> bool:
+    """The clause states no figure and the next clause states one naming nothing of its own (达到5379亿元): the
+    clause is that figure's subject (全省进出口总值创历史新高), not more of the figures before it. A clause saying
+    what a figure before it is for (计划投资4.8亿元，启动…新院区建设，新增床位600张) is no next figure's subject."""
+    return (not states_a_number(clause) and bool(rest) and states_a_number(rest[0])
+            and names_nothing(rest[0]))
 
 
 ROUND_FIGURE = re.compile(r"(10{1,3})([万亿]?[\u4e00-\u9fff]*)")
@@ -1244,6 +1260,7 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
     facts = chunk_facts(hit, frame.book)
     issued = hit.chunk.metadata.get("year_issued") or None
     total = total_asked(asked or frame.words)  # the question as asked: "in total" of an English one
+    money = money_asked(frame.words)  # 营业收入 asked: a count (驰名商标2个) is of other things
 
     def accept(span: str, sentence: str) -> bool:
         at = hit.chunk.text.find(span.strip())
@@ -1259,19 +1276,36 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
             if RANK.search(span):
                 return frame.rank
             return bool(NUMBER_WORDS.search(span))
+        counted = [f for f in inside if money and unit_groups().get(f.unit) == "count"]  # of other things
         fitting = [f for f in inside
                    if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
-                   and not (total and added(f, hit.chunk.text, facts))]
+                   and not (total and added(f, hit.chunk.text, facts)) and f not in counted]
         # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
         # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer.
         # An indicator of data/indicators.yaml asked is checked by name already: a fitting figure names it (总产
         # for 粮食产量), whatever words its neighbours share with the question (粮食作物播种面积)
-        naming = [] if frame.indicators else [f for f in inside if names_asked_words(f.indicator, frame.words)]
+        naming = [] if frame.indicators else [f for f in inside if names_asked_words(f.indicator, frame.words)
+                                              and f not in counted]
         # a total asked (一共几个) is stated as 总数 after the addition naming the thing (新增…城市12个，总数达到22个)
         totals = total and any(word_pattern("asking.yaml", "total_asked").search(f.indicator) for f in fitting)
         return bool(fitting) and (not naming or totals or any(f in fitting for f in naming))
 
     return accept
+
+
+def money_asked(words: str) -> bool:
+    """The figure question's indicator words name a sum of money (营业收入, 产值, 投资额: data/asking.yaml
+    money_nouns) and it asks no count (多少家, 多少个): a count of things is then no answer, whatever it shares
+    with the question (培育液压产业中国驰名商标2个 for 液压产业营业收入)."""
+    from assistant.analysis import asked_unit
+    from assistant.answer.refusal import ASKING
+    from assistant.index.lexical import tokenize
+
+    asking = ASKING.search(words)
+    if not asking or unit_groups().get(asked_unit(words)) == "count":
+        return False
+    ends = re.compile(f"(?:{word_pattern('asking.yaml', 'money_nouns').pattern})$")
+    return any(ends.search(t) for t in tokenize(words[:asking.start()]))
 
 
 def total_asked(words: str) -> bool:

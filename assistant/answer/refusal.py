@@ -187,6 +187,9 @@ ASKED_MEASURE = re.compile(rf"^\s*(?:{'|'.join(load_data('question_words.yaml')[
 ASKING = re.compile(r"(?:是|为|有|达到?|完成|实现|共|了|在)?(?:多少|(?<![哪第])几)")
 RATE_TAIL = re.compile(r"的?(?:预期)?(?:增速|增长率|增幅|增长|目标|规模|总量|数量|比例|比重|占比)*$")
 BEFORE_INDICATOR = re.compile(rf".*(?:{YEAR}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|市|县|区|省|的)")
+NOT_AT_LEVEL = re.compile(rf".*(?:{YEAR}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|的)")
+# a place's level said as a scope (全市, 本县, 我省): where, not what
+SCOPE = re.compile(r"[全本我该][市县区省]")
 
 
 def indicator_words(question: str, analysis: Analysis) -> list[str]:
@@ -200,7 +203,7 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     asking = ASKING.search(question)
     if not asking:
         return []
-    before = BEFORE_INDICATOR.sub("", RATE_TAIL.sub("", question[:asking.start()]))
+    before = before_indicator(RATE_TAIL.sub("", question[:asking.start()]), analysis)
     after = re.sub(rf"^\s*[万亿千百]*(?:{base_alternation(*ASKED_GROUPS)})?", "", question[asking.end():])
     after = ASKED_MEASURE.sub("", after)  # 多少金额的采购协议: the amount asked, not the indicator
     after = re.split(r"[？?，,。；;]", after)[0]
@@ -210,6 +213,20 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     return [t for t in tokenize(f"{before} {after}")
             if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not re.search(r"\d", t)
             and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and not is_unit(t) and t not in places]
+
+
+def before_indicator(text: str, analysis: Analysis) -> str:
+    """What follows the last year, mark, 的, or place level (市, 县, 区, 省) before the question's 多少: the
+    indicator's words. When that cut leaves no word, the level it cut at was the indicator's own (新增园区, 全国文明
+    城市): the cut is then made at the places the question was read with (漯河市, 全市) only."""
+    cut = BEFORE_INDICATOR.sub("", text)
+    if re.search(r"[\u4e00-\u9fff]{2}", cut):
+        return cut
+    text = NOT_AT_LEVEL.sub("", text)
+    names = sorted({n for n in place_words(analysis) if len(n) >= 2}, key=len, reverse=True)
+    ends = [m.end() for m in SCOPE.finditer(text)]
+    ends += [m.end() for m in re.finditer("|".join(map(re.escape, names)), text)] if names else []
+    return text[max(ends):] if ends else text
 
 
 def without_split_noise(question: str) -> str:
@@ -455,6 +472,12 @@ def long_words(words: list[str], question: str, text: str) -> list[str]:
         for piece in cut:
             pieces.setdefault(piece, spans[0])
     return list(dict.fromkeys(pieces.get(w, w) for w in words))
+
+
+def only_added(word: str) -> bool:
+    """The word says only that something was added (新增, 新建成: data/asking.yaml added_words), not what. (Words
+    of change, 增长, were tried too: on blind-next2 one answerable question more was refused.)"""
+    return word_pattern("asking.yaml", "added_words").fullmatch(word) is not None
 
 
 def too_many_missing(words: list[str], text: str, said=None) -> bool:

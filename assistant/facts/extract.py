@@ -946,7 +946,8 @@ def _subject_between(sentence: str, start: int, end: int) -> str:
     parts = [p.strip() for p in re.split(f"[{CLAUSE_SEP}]", sentence[start:end]) if p.strip()]
     if len(parts) < 1 or not re.search(f"[{CLAUSE_SEP}]", sentence[start:end]):
         return ""  # the text right after the last figure (以上, 左右) is that figure's, not a clause of its own
-    verbs = [v for v in _longest_first("tail_verbs", "growth") if len(v) > 1]
+    # a record said of the subject (全省进出口总值创历史新高，达到5379亿元) ends it as a verb does
+    verbs = [v for v in _longest_first("tail_verbs", "growth", "record_predicates") if len(v) > 1]
     cut = min([i for v in verbs if (i := parts[-1].find(v)) >= 2] + [len(parts[-1])])
     if cut == len(parts[-1]):
         # "…东盟进出口分别增长19%，全省进出口总值创历史新高，达到5379亿元": a clause saying something of its
@@ -1112,7 +1113,8 @@ def _noun_after(after: str) -> str:
     if lead:
         text = text[lead.end():]
     # one-character verbs (达, 为, 至) are parts of words here: 碳达峰试点 is one noun
-    verbs = [v for v in _longest_first("tail_verbs", "growth") if len(v) > 1]
+    # a record said of the subject (全省进出口总值创历史新高，达到5379亿元) ends it as a verb does
+    verbs = [v for v in _longest_first("tail_verbs", "growth", "record_predicates") if len(v) > 1]
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
     noun = re.sub(r"[和及与、]$", "", text[:cut])  # 7家概念验证平台和6家孵化器: the next item joins it
     if cut < len(text):  # 45件民生实事全面完成: the adverb before the verb cut off is no part of the noun
