@@ -36,7 +36,7 @@ def province(tmp_path_factory, embedder):
 
 
 def test_a_park_is_a_public_park_and_an_industrial_park_stays_one():
-    assert "公园" in read("How many new parks did the city open in 2025?").chinese.split()
+    assert "公园" in read("How many new parks did the city open in 2025?").chinese.split()  # counted parks: green space
     assert "园区" not in read("How many new parks did the city open in 2025?").chinese
     assert "产业园区" in read("How many industrial parks does the province have?").chinese
 
@@ -79,7 +79,7 @@ def test_trains_run_on_rails_and_people_are_trained():
 
 
 def test_a_trade_in_is_no_trade():
-    reading = read("How much did trade-in sales of home appliances grow?").chinese
+    reading = read("How much did trade-in sales of home appliances grow?").chinese  # "trade in Henan" stays trade
     assert "以旧换新" in reading and "贸易" not in reading
 
 
