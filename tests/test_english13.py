@@ -97,3 +97,7 @@ def test_the_first_award_is_found_where_the_report_says_first(province):
     answer = province.ask("Which company won Binjiang's first China Quality Award in the services sector?",
                           mode="extractive")
     assert not answer.refused and "中国质量奖" in answer.text
+
+
+def test_among_the_first_is_the_first_batch():
+    assert "首批" in read("Which firm was named among the first national-level green factories?").chinese
