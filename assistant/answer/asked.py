@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.analysis import Analysis, asks_report_delivery, asks_which_place, question_words
+from assistant.analysis import Analysis, asks_report_delivery, asks_which_place, glossary, question_words
 from assistant.data_files import load_data, word_pattern
 from assistant.answer.refusal import indicator_words, missing_words, only_added, stands_in
 from assistant.documents import ScoredChunk
@@ -280,9 +280,12 @@ def code_unsaid(code: str, lead: str, renderings: list[str] = ()) -> bool:
 
 
 def renderings_of(code: str, analysis: Analysis) -> list[str]:
-    """The Chinese renderings of the glossary term that is the code alone (co2: 二氧化碳 CO2), for an English question;
-    a term naming more than the code (PM2.5 concentration) names another thing than the code does."""
-    return [r for group in analysis.renderings if any(r.upper() == code.upper() for r in group) for r in group]
+    """The Chinese renderings of the glossary term that is the code alone (co2: 二氧化碳), whether the question's reading
+    kept the code or not; a term naming more than the code (PM2.5 concentration) names another thing than the code does."""
+    # the glossary's own entry for the code (co2: 二氧化碳) names it even when its renderings leave the code out
+    own = str(glossary().get(code.lower(), "")).split()
+    read = [r for group in analysis.renderings if any(r.upper() == code.upper() for r in group) for r in group]
+    return list(dict.fromkeys([*read, *own]))
 
 
 def head_word(question: str, analysis: Analysis) -> str:
