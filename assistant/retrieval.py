@@ -99,7 +99,8 @@ class Retriever:
         (lifts, health check, rail links) still weighs there, and a sentence is about one thing where a passage's
         vector is about many (a passage's own vector placed every passage of a report about alike).
         Each passage gains SENTENCE_WEIGHT times its nearest sentence's similarity, min-max scaled among them.
-        The sentence vectors are cached with the passages' (CachedEmbeddings): a passage pays once."""
+        The sentence vectors are cached with the passages' (CachedEmbeddings): a passage pays once; the seeds'
+        are shipped (index/seed_vectors.py) and a server prepares the rest after start (warm.prepare_sentences)."""
         if len(hits) < 2:
             return hits
         sentences = [passage_sentences(hit.chunk.text, tuple(hit.chunk.heading_path)) for hit in hits]

@@ -18,7 +18,7 @@ from assistant.core import Assistant
 from assistant.errors import DamagedIndex
 from assistant.redact import safe_url
 from assistant.settings import Settings
-from assistant.warm import warm_up
+from assistant.warm import prepare_sentences_in_background, warm_up
 
 NO_DOC = "\u2400no-document"  # a doc id no document has: "nothing matches the filters"
 
@@ -38,6 +38,7 @@ def _assistant_for(home: str) -> Assistant:
     assistant = Assistant(settings)
     if not assistant.is_empty():  # once per process: its first question then answers at its usual speed
         warm_up(assistant)
+        prepare_sentences_in_background(assistant)  # a user's own reports' sentence vectors, once, in the cache
     return assistant
 
 

@@ -27,7 +27,7 @@ def serve(host: Optional[str] = typer.Option(None, "--host", help="Address to bi
     import uvicorn
 
     from assistant.serve import create_app
-    from assistant.warm import warm_up
+    from assistant.warm import prepare_sentences_in_background, warm_up
 
     try:
         assistant = open_assistant()
@@ -37,6 +37,7 @@ def serve(host: Optional[str] = typer.Option(None, "--host", help="Address to bi
             raise ConfigError(f"refusing to serve on {host} without a key: set ASSISTANT_SERVE_KEY "
                               f"(clients send 'Authorization: Bearer <key>'), or bind 127.0.0.1")
         warm_up(assistant)  # the model, BM25, vectors, fact tables and dictionary now, not on the first request
+        prepare_sentences_in_background(assistant)  # a user's own reports' sentence vectors, once, in the cache
     except AssistantError as e:
         fail(e)
     key = "key required" if settings.serve_key else "no key (loopback only)"

