@@ -838,3 +838,104 @@ def question_words_list(name: str) -> list[str]:
     from assistant.data_files import load_data
 
     return load_data("question_words.yaml")[name]
+
+
+# -- the same thing of another kind ----------------------------------------------------------------------
+
+# jieba's tags of a word that can say which kind of a thing (纺织 of 纺织产业, 欧盟 of 对欧盟进出口: n, nz, nt, j an
+# abbreviation, b a distinguishing word such as 国家级); verbs (新增), places (ns), times (t) and numerals are not
+KIND_TAGS = ("n", "nz", "nt", "j", "b")
+
+
+def other_kind(question: str, analysis: Analysis, span: str, text: str) -> bool:
+    """A figure question naming a kind of its thing (a noun right before the thing measured: 纺织 of 纺织产业营业收入,
+    欧盟 of 对欧盟进出口, 城镇 of 城镇居民人均可支配收入) answered by a clause stating that thing of another kind in the
+    same slot (液压科技产业营业收入, 对东盟进出口, 农村居民…) and not naming the kind asked: the figure is of the
+    same indicator for another kind of thing. A clause saying the thing with no kind before it (新增公园127座, 营业
+    收入增长5%) or with the kind under a short form (规上 for 规模以上) still answers: it may be the kind asked.
+    Example: "漯河经开区纺织产业营业收入是多少？" with "液压科技产业营业收入达到100亿元" -> True"""
+    if analysis.wants not in ("number", "rate") or analysis.comparison:
+        return False
+    head = head_word(question, analysis)
+    if not head:
+        return False
+    words = indicator_words(question, analysis)
+    verdicts = [kind_in_lead(question, head, words, analysis, lead) for lead in figure_leads(span, text)]
+    verdicts = [v for v in verdicts if v is not None]  # leads not saying the thing are head_unsaid's
+    return bool(verdicts) and all(v == "other" for v in verdicts)
+
+
+def kind_in_lead(question: str, head: str, words: list[str], analysis: Analysis, lead: str) -> str | None:
+    """How `lead` says the question's thing: None when it does not say it (or the question names no kind of it),
+    "same" when it names the kind asked or no other, "other" when another kind stands in the kind's slot."""
+    end = question.rfind(head)
+    if end < 0 or head not in lead:
+        return None
+    end += len(head)
+    tokens = tagged(question[:end])
+    # the thing measured: the longest run of the question's words ending at its head that the lead says as written
+    # (产业营业收入 of 纺织产业营业收入 in 液压科技产业营业收入)
+    first = len(tokens) - 1
+    while first > 0 and question[tokens[first - 1][1]:end] in lead:
+        first -= 1
+    start = tokens[first][1] if question[tokens[first][1]:end] in lead else None
+    if start is None or first == 0:
+        return None
+    kind = tokens[first - 1][0]
+    if not is_kind(kind, tokens[first - 1][2], words, analysis):
+        return None
+    thing = question[start:end]
+    if said_as(kind, lead):
+        return "same"
+    for found in re.finditer(re.escape(thing), lead):
+        before = tagged(lead[:found.start()])
+        if before and before[-1][1] + len(before[-1][0]) == found.start():
+            word, _, tag = before[-1]
+            if is_kind(word, tag, None, analysis) and not short_form(word, kind):
+                return "other"
+    return "same"
+
+
+def tagged(text: str) -> list[tuple[str, int, str]]:
+    """The words of `text` with where each starts and jieba's part-of-speech tag."""
+    import jieba.posseg
+
+    out, at = [], 0
+    for pair in jieba.posseg.cut(text):
+        out.append((pair.word, at, pair.flag))
+        at += len(pair.word)
+    return out
+
+
+def is_kind(word: str, tag: str, words: list[str] | None, analysis: Analysis) -> bool:
+    """A word saying which kind of a thing: a noun-like word of two characters or more (KIND_TAGS), no place, no
+    framing word (data/asking.yaml kind_framing: 全省, 计划, 目标), and, in the question, one of its indicator words
+    (the words after its last year, place or 的: refusal.indicator_words), so a verb or a framing word opening the
+    question (计划新增…, 政府工作报告…) is never taken for a kind."""
+    if len(word) < 2 or not tag.startswith(KIND_TAGS) or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        return False
+    if word_pattern("asking.yaml", "kind_framing").search(word) or analysis.book.find_places(word):
+        return False
+    return words is None or any(word in w or w in word for w in words)
+
+
+def said_as(kind: str, lead: str) -> bool:
+    """The kind asked stands in the lead, as written or in a short form (规上 for 规模以上)."""
+    return kind in lead or any(short_form(word, kind) for word, _, _ in tagged(lead) if len(word) >= 2)
+
+
+def short_form(word: str, kind: str) -> bool:
+    """One of the two words is the other or a short form of it: its characters in order inside the other
+    (规上 in 规模以上, 科技 in 科学技术), the first characters matching."""
+    short, long = sorted((word, kind), key=len)
+    if short == long or short in long:
+        return True
+    if short[0] != long[0]:
+        return False
+    at = 0
+    for ch in short:
+        at = long.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
