@@ -849,25 +849,41 @@ KIND_TAGS = ("n", "nz", "nt", "j", "b")
 
 def other_kind(question: str, analysis: Analysis, span: str, text: str) -> bool:
     """A figure question naming a kind of its thing (a noun right before the thing measured: 纺织 of 纺织产业营业收入,
-    欧盟 of 对欧盟进出口, 城镇 of 城镇居民人均可支配收入) answered by a clause stating that thing of another kind in the
-    same slot (液压科技产业营业收入, 对东盟进出口, 农村居民…) and not naming the kind asked: the figure is of the
-    same indicator for another kind of thing. A clause saying the thing with no kind before it (新增公园127座, 营业
-    收入增长5%) or with the kind under a short form (规上 for 规模以上) still answers: it may be the kind asked.
+    欧盟 of 对欧盟进出口, 口袋 of 口袋公园) answered by a clause stating that thing of another kind in the same slot
+    (液压科技产业营业收入, 对东盟进出口) and not naming the kind asked: the figure is of the same indicator for another
+    kind of thing; so is a clause saying the thing with no kind before it (新增公园127座 for 口袋公园): it counts the
+    whole of the thing. Both only when the passage never names the kind asked (a passage naming it anywhere may be
+    counting it: its list before the clause, its heading). The kind under a short form (规上 for 规模以上) is the kind.
     Example: "漯河经开区纺织产业营业收入是多少？" with "液压科技产业营业收入达到100亿元" -> True"""
     if analysis.wants not in ("number", "rate") or analysis.comparison:
         return False
-    head = head_word(question, analysis)
+    words = indicator_words(question, analysis)
+    head = thing_head(question, words, analysis)
     if not head:
         return False
-    words = indicator_words(question, analysis)
-    verdicts = [kind_in_lead(question, head, words, analysis, lead) for lead in figure_leads(span, text)]
-    verdicts = [v for v in verdicts if v is not None]  # leads not saying the thing are head_unsaid's
-    return bool(verdicts) and all(v == "other" for v in verdicts)
+    found = [kind_in_lead(question, head, words, analysis, lead) for lead in figure_leads(span, text)]
+    found = [f for f in found if f is not None]  # leads not saying the thing are head_unsaid's
+    # a passage naming the kind asked anywhere may be counting it (纺织、服装产业…营业收入, a list before the clause)
+    return bool(found) and not any(verdict == "same" or said_as(kind, text) for verdict, kind in found)
 
 
-def kind_in_lead(question: str, head: str, words: list[str], analysis: Analysis, lead: str) -> str | None:
-    """How `lead` says the question's thing: None when it does not say it (or the question names no kind of it),
-    "same" when it names the kind asked or no other, "other" when another kind stands in the kind's slot."""
+def thing_head(question: str, words: list[str], analysis: Analysis) -> str:
+    """The last word of the thing a figure question measures: the last of its whole indicator words that is more
+    than a word of change or of its counting (增长, 新增, 同比; 增加值 is a thing, though it opens with 增加) or a plan
+    period's name. "" when none."""
+    qualifiers = set(load_data("asking.yaml")["change_qualifiers"])
+    change = word_pattern("asking.yaml", "change_words")
+    words = [w for w in words if not any(w in p for p in analysis.periods)]
+    whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)
+             and not change.fullmatch(w) and not only_added(w) and w not in qualifiers]
+    placed = [(question.rfind(w) + len(w), len(w), w) for w in whole if question.rfind(w) >= 0]
+    return max(placed)[2] if placed else ""
+
+
+def kind_in_lead(question: str, head: str, words: list[str], analysis: Analysis, lead: str) -> tuple[str, str] | None:
+    """How `lead` says the question's thing, with the kind the question names of it: None when the lead does not say
+    the thing or the question names no kind of it; "same" when the lead names the kind asked (or a short form of it),
+    "other" when another kind stands in the kind's slot, "bare" when no kind does."""
     end = question.rfind(head)
     if end < 0 or head not in lead:
         return None
@@ -878,22 +894,22 @@ def kind_in_lead(question: str, head: str, words: list[str], analysis: Analysis,
     first = len(tokens) - 1
     while first > 0 and question[tokens[first - 1][1]:end] in lead:
         first -= 1
-    start = tokens[first][1] if question[tokens[first][1]:end] in lead else None
-    if start is None or first == 0:
+    if question[tokens[first][1]:end] not in lead or first == 0:
         return None
-    kind = tokens[first - 1][0]
-    if not is_kind(kind, tokens[first - 1][2], words, analysis):
+    kind, _, tag = tokens[first - 1]
+    if not is_kind(kind, tag, words, analysis):
         return None
-    thing = question[start:end]
     if said_as(kind, lead):
-        return "same"
+        return "same", kind
+    verdict = "bare"
+    thing = question[tokens[first][1]:end]
     for found in re.finditer(re.escape(thing), lead):
         before = tagged(lead[:found.start()])
         if before and before[-1][1] + len(before[-1][0]) == found.start():
             word, _, tag = before[-1]
-            if is_kind(word, tag, None, analysis) and not short_form(word, kind):
-                return "other"
-    return "same"
+            if is_kind(word, tag, None, analysis):
+                verdict = "other"
+    return verdict, kind
 
 
 def tagged(text: str) -> list[tuple[str, int, str]]:
