@@ -857,6 +857,11 @@ def other_kind(question: str, analysis: Analysis, span: str, text: str) -> bool:
     Example: "漯河经开区纺织产业营业收入是多少？" with "液压科技产业营业收入达到100亿元" -> True"""
     if analysis.wants not in ("number", "rate") or analysis.comparison:
         return False
+    # an English question's reading holds the glossary's words in the English order (保交楼 住房项目 for "保交楼
+    # housing projects", 居民净流入 for "net inflow of residents"): no word of it stands in a kind's slot as the
+    # reports write it; held to it, two answerable dev questions were refused (df-008, dj-079)
+    if analysis.language == "en":
+        return False
     words = indicator_words(question, analysis)
     head = thing_head(question, words, analysis)
     if not head:
@@ -907,6 +912,8 @@ def kind_in_lead(question: str, head: str, words: list[str], analysis: Analysis,
         before = tagged(lead[:found.start()])
         if before and before[-1][1] + len(before[-1][0]) == found.start():
             word, _, tag = before[-1]
+            if any(word in w or w in word for w in words):
+                return "same", kind  # a word of the question in the slot: the kind asked, said otherwise
             if is_kind(word, tag, None, analysis):
                 verdict = "other"
     return verdict, kind
