@@ -912,10 +912,11 @@ def kind_in_lead(question: str, head: str, words: list[str], analysis: Analysis,
         before = tagged(lead[:found.start()])
         if before and before[-1][1] + len(before[-1][0]) == found.start():
             word, _, tag = before[-1]
+            if not is_kind(word, tag, None, analysis):
+                continue  # a verb (新增公园) or a framing word: no kind in the slot
             if any(word in w or w in word for w in words):
-                return "same", kind  # a word of the question in the slot: the kind asked, said otherwise
-            if is_kind(word, tag, None, analysis):
-                verdict = "other"
+                return "same", kind  # a kind the question names, in the slot: the kind asked, said otherwise
+            verdict = "other"
     return verdict, kind
 
 
