@@ -841,3 +841,128 @@ def question_words_list(name: str) -> list[str]:
     from assistant.data_files import load_data
 
     return load_data("question_words.yaml")[name]
+
+
+# -- the same thing of another kind ----------------------------------------------------------------------
+
+# jieba's tags of a word that can say which kind of a thing (纺织 of 纺织产业, 欧盟 of 对欧盟进出口: n, nz, nt, j an
+# abbreviation, b a distinguishing word such as 国家级); verbs (新增), places (ns), times (t) and numerals are not
+KIND_TAGS = ("n", "nz", "nt", "j", "b")
+
+
+def other_kind(question: str, analysis: Analysis, span: str, text: str) -> bool:
+    """A figure question naming a kind of its thing (a noun right before the thing measured: 纺织 of 纺织产业营业收入,
+    欧盟 of 对欧盟进出口, 口袋 of 口袋公园) answered by a clause stating that thing of another kind in the same slot
+    (液压科技产业营业收入, 对东盟进出口) and not naming the kind asked: the figure is of the same indicator for another
+    kind of thing; so is a clause saying the thing with no kind before it (新增公园127座 for 口袋公园): it counts the
+    whole of the thing. Both only when the passage never names the kind asked (a passage naming it anywhere may be
+    counting it: its list before the clause, its heading). The kind under a short form (规上 for 规模以上) is the kind.
+    Example: "漯河经开区纺织产业营业收入是多少？" with "液压科技产业营业收入达到100亿元" -> True"""
+    if analysis.wants not in ("number", "rate") or analysis.comparison:
+        return False
+    # an English question's reading holds the glossary's words in the English order (保交楼 住房项目 for "保交楼
+    # housing projects", 居民净流入 for "net inflow of residents"): no word of it stands in a kind's slot as the
+    # reports write it; held to it, two answerable dev questions were refused (df-008, dj-079)
+    if analysis.language == "en":
+        return False
+    words = indicator_words(question, analysis)
+    head = thing_head(question, words, analysis)
+    if not head:
+        return False
+    found = [kind_in_lead(question, head, words, analysis, lead) for lead in figure_leads(span, text)]
+    found = [f for f in found if f is not None]  # leads not saying the thing are head_unsaid's
+    # a passage naming the kind asked anywhere may be counting it (纺织、服装产业…营业收入, a list before the clause)
+    return bool(found) and not any(verdict == "same" or said_as(kind, text) for verdict, kind in found)
+
+
+def thing_head(question: str, words: list[str], analysis: Analysis) -> str:
+    """The last word of the thing a figure question measures: the last of its whole indicator words that is more
+    than a word of change or of its counting (增长, 新增, 同比; 增加值 is a thing, though it opens with 增加) or a plan
+    period's name. "" when none."""
+    qualifiers = set(load_data("asking.yaml")["change_qualifiers"])
+    change = word_pattern("asking.yaml", "change_words")
+    words = [w for w in words if not any(w in p for p in analysis.periods)]
+    whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)
+             and not change.fullmatch(w) and not only_added(w) and w not in qualifiers]
+    placed = [(question.rfind(w) + len(w), len(w), w) for w in whole if question.rfind(w) >= 0]
+    return max(placed)[2] if placed else ""
+
+
+def kind_in_lead(question: str, head: str, words: list[str], analysis: Analysis, lead: str) -> tuple[str, str] | None:
+    """How `lead` says the question's thing, with the kind the question names of it: None when the lead does not say
+    the thing or the question names no kind of it; "same" when the lead names the kind asked (or a short form of it),
+    "other" when another kind stands in the kind's slot, "bare" when no kind does."""
+    end = question.rfind(head)
+    if end < 0 or head not in lead:
+        return None
+    end += len(head)
+    tokens = tagged(question[:end])
+    # the thing measured: the longest run of the question's words ending at its head that the lead says as written
+    # (产业营业收入 of 纺织产业营业收入 in 液压科技产业营业收入)
+    first = len(tokens) - 1
+    while first > 0 and question[tokens[first - 1][1]:end] in lead:
+        first -= 1
+    if question[tokens[first][1]:end] not in lead or first == 0:
+        return None
+    kind, _, tag = tokens[first - 1]
+    if not is_kind(kind, tag, words, analysis):
+        return None
+    if said_as(kind, lead):
+        return "same", kind
+    verdict = "bare"
+    thing = question[tokens[first][1]:end]
+    for found in re.finditer(re.escape(thing), lead):
+        before = tagged(lead[:found.start()])
+        if before and before[-1][1] + len(before[-1][0]) == found.start():
+            word, _, tag = before[-1]
+            if not is_kind(word, tag, None, analysis):
+                continue  # a verb (新增公园) or a framing word: no kind in the slot
+            if any(word in w or w in word for w in words):
+                return "same", kind  # a kind the question names, in the slot: the kind asked, said otherwise
+            verdict = "other"
+    return verdict, kind
+
+
+def tagged(text: str) -> list[tuple[str, int, str]]:
+    """The words of `text` with where each starts and jieba's part-of-speech tag."""
+    import jieba.posseg
+
+    out, at = [], 0
+    for pair in jieba.posseg.cut(text):
+        out.append((pair.word, at, pair.flag))
+        at += len(pair.word)
+    return out
+
+
+def is_kind(word: str, tag: str, words: list[str] | None, analysis: Analysis) -> bool:
+    """A word saying which kind of a thing: a noun-like word of two characters or more (KIND_TAGS), no place, no
+    framing word (data/asking.yaml kind_framing: 全省, 计划, 目标), and, in the question, one of its indicator words
+    (the words after its last year, place or 的: refusal.indicator_words), so a verb or a framing word opening the
+    question (计划新增…, 政府工作报告…) is never taken for a kind."""
+    if len(word) < 2 or not tag.startswith(KIND_TAGS) or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        return False
+    if word_pattern("asking.yaml", "kind_framing").search(word) or analysis.book.find_places(word):
+        return False
+    return words is None or any(word in w or w in word for w in words)
+
+
+def said_as(kind: str, lead: str) -> bool:
+    """The kind asked stands in the lead, as written or in a short form (规上 for 规模以上)."""
+    return kind in lead or any(short_form(word, kind) for word, _, _ in tagged(lead) if len(word) >= 2)
+
+
+def short_form(word: str, kind: str) -> bool:
+    """One of the two words is the other or a short form of it: its characters in order inside the other
+    (规上 in 规模以上, 科技 in 科学技术), the first characters matching."""
+    short, long = sorted((word, kind), key=len)
+    if short == long or short in long:
+        return True
+    if short[0] != long[0]:
+        return False
+    at = 0
+    for ch in short:
+        at = long.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True

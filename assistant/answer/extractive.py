@@ -25,7 +25,7 @@ from assistant.facts.match import disagreements
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
-                                    indicator_unsaid, head_unsaid, kind_bonus, outside_titles, with_datelines, asks_news_date,
+                                    indicator_unsaid, head_unsaid, other_kind, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
@@ -873,6 +873,8 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
         return refusal, True  # the figure's own sentence names nothing of the indicator asked
     if not meant and any(head_unsaid(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
         return refusal, True  # the figure's lead lacks the head of the thing asked (销量 asked, 产量 stated)
+    if not meant and any(other_kind(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
+        return refusal, True  # the figure is of another kind of the thing (液压科技产业营业收入 for 纺织产业营业收入)
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal, False  # the figure is another year's, restated without its year
     if any(another_part(analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):

@@ -27,7 +27,7 @@ from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 # _answer's checks in the order it applies them after the score threshold, and answers_question's own
 # (head_unsaid listed too: without it, its refusals were named indicator_unsaid, the check called before it)
 TOP_CHECKS = ("answers_question", "other_ordinal", "other_rank", "subject_unnamed", "place_not_held",
-              "indicator_unsaid", "head_unsaid", "dated_elsewhere", "another_part", "part_year", "asks_whole_year", "year_held")
+              "indicator_unsaid", "head_unsaid", "other_kind", "dated_elsewhere", "another_part", "part_year", "asks_whole_year", "year_held")
 SUB_CHECKS = ("answers_measure", "untranslated", "unknown_qualifier", "unknown_place", "too_many_missing")
 WATCHED = ("unsaid", "disagreements")
 
