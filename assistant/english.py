@@ -409,6 +409,8 @@ def read(question: str, book=None) -> Reading:
         text = _blank(text, m.start(), m.end())
     text, terms = _take_terms(text)
     text, status = _take_cues(text, "status")
+    for m in re.finditer(data()["change_as_time"], text):  # "after the 2020 increase": when the level is asked
+        text = _blank(text, m.start(), m.end())
     text, measure = _take_cues(text, "measure")
     text, ask = _take_cues(text, "ask")
     places_named = [name for _, name in named]
