@@ -178,6 +178,8 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
             continue
         if name in national and re.match(r"-[a-z]", text[end:]):
             continue  # "China-Europe Railway Express", "China-ASEAN": a name, not the country
+        if name in national and _term_beyond(text, start, end):
+            continue  # "China Quality Award" (中国质量奖): a glossary term the country's name begins is a name
         if name in national and others and re.match(rf"\s+(?!(?:{data()['national_place_before']})\b)[a-z]",
                                                     text[end:]) and text[start:end] == "national":
             continue  # "Luohe's national high-tech enterprises": a national title (国家级), not the country
@@ -195,6 +197,12 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
             seen.add(name)
             ordered.append((at, name))
     return text, ordered
+
+
+def _term_beyond(text: str, start: int, end: int) -> bool:
+    """A glossary term starts where a place's name starts and runs past it."""
+    m = _glossary_pattern().match(text, start)
+    return m is not None and m.end() > end
 
 
 def _english_names(book, name: str) -> tuple[str, ...]:
@@ -357,7 +365,8 @@ def compounds(terms: list[tuple[int, int, str, str]], text: str) -> list[str]:
     last_end = None
     for start, end, english, chinese in sorted(terms):
         gap = text[last_end:start] if last_end is not None else None
-        qualifier = english.startswith(("above", "below"))
+        # "per unit of GDP" too: what is measured per unit of something follows it in Chinese (单位生产总值…排放)
+        qualifier = english.startswith(("above", "below", "per unit"))
         alone = chinese in data()["unjoined"] or (out and out[-1][0] in ([w] for w in data()["unjoined"]))
         if gap is not None and re.fullmatch(r"[\s'\-]*", gap) and not alone:
             words, before = out[-1]

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import yaml
 
 from assistant.data_files import data_lines, load_data, word_pattern
 from assistant.facts.units import base_units, group_of, unit_groups
@@ -19,6 +20,33 @@ DATA_FILES = sorted(p.name for p in resources.files("assistant").joinpath("data"
 def test_the_package_ships_the_data_files():
     assert {"units.yaml", "periods.yaml", "glossary.yaml", "question_words.yaml", "lexical.yaml",
             "indicators.yaml", "places.tsv"} <= set(DATA_FILES)
+
+
+class _KeysOnce(yaml.SafeLoader):
+    """A YAML loader that fails on a key written twice in one mapping (YAML keeps the last, silently)."""
+
+
+def _mapping_once(loader, node, deep=False):
+    keys = [str(loader.construct_object(key, deep=deep)) for key, _ in node.value]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        raise AssertionError(f"written twice: {twice}")
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_KeysOnce.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_once)
+
+
+@pytest.mark.parametrize("name", [n for n in DATA_FILES if n.endswith(".yaml")])
+def test_no_data_file_writes_a_key_twice(name):
+    """A glossary entry added twice with other renderings loses the first without a word: one entry a term."""
+    text = resources.files("assistant").joinpath("data", name).read_text(encoding="utf-8")
+    yaml.load(text, Loader=_KeysOnce)
+
+
+def test_the_key_check_finds_a_key_written_twice():
+    with pytest.raises(AssertionError, match="park"):
+        yaml.load('"park": "园区"\n"park": "公园"\n', Loader=_KeysOnce)
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
