@@ -283,6 +283,8 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     for the rules that read the asking words (which province…, the 2015 report)."""
     years, periods = detect_years(question)
     both = f"{question} {asked}" if asked else question
+    if not asked:  # an English question's partners are left out by its reading (english.py partner_before)
+        found_places = without_partners(found_places, question, book)
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
     # an English question's words setting sides against each other (or, which … more) may not survive its reading
     # (two sides only: "Zhejiang's Yiwu-Xinjiang-Europe service or the Xi'an service" names a third in a name)
@@ -307,6 +309,26 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
                     periods=periods, comparison=comparison, wants=(wants := what_is_wanted(asking)),
                     language=language, expansion=expansion, unit=asked_unit(asking),
                     amount=asks_amount(asking, wants), book=book)
+
+
+def without_partners(found: list[str], question: str, book: PlaceBook) -> list[str]:
+    """The places asked about, without those named as where a thing goes or whom it is traded with
+    (data/compare.yaml partner_before), when another place is named besides.
+    Example: without_partners(["北京市", "天津市", "河北省"], "北京输出到天津和河北的技术合同成交额", book) -> ["北京市"]
+    """
+    if len(found) < 2:
+        return found
+    cue = word_pattern("compare.yaml", "partner_before")
+    partners, last_end = set(), -1
+    spans = book.mentions(question)
+    for start, end, name in spans:
+        before = question[:start]
+        listed = last_end >= 0 and re.fullmatch(r"[和、及与,，]?", question[last_end:start]) is not None
+        if re.search(f"(?:{cue.pattern})$", before) or listed:
+            partners.add(name)
+            last_end = end
+    asked = [p for p in found if p not in partners or any(n == p and n not in partners for _, _, n in spans)]
+    return asked if asked and len(asked) < len(found) else found
 
 
 def figure_given_for_a_side(question: str, asked: str, places: list[str], years: list[int]) -> bool:

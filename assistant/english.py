@@ -85,6 +85,14 @@ def general_words() -> frozenset[str]:
     return frozenset(data()["general"].split() + data()["phrasing"].split())
 
 
+def _partner(text: str, start: int, partner_end: int) -> bool:
+    """Is the place named at `start` a partner (data/english.yaml partner_before: exported to, trade with), or
+    listed right after one ("to Tianjin and Hebei", "to Tianjin, Hebei")?"""
+    if re.search(rf"\b(?:{data()['partner_before']})\s+$", text[:start]):
+        return True
+    return partner_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|&)?\s*(?:and\s+)?(?:the\s+)?", text[partner_end:start]) is not None
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -160,9 +168,14 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
     national = {name for name in {n for _, _, n in mentions} if book.level_of(name) == "national"}
     others = {n for _, _, n in mentions} - national
     found = []
+    partner_end = -1  # where the last partner place named ends: the places listed after it are partners too
     for start, end, name in sorted(mentions):
         if others - {name} and re.search(rf"\b(?:{data()['not_a_place_after']})\s+$", text[:start]):
             continue  # "Which Anhui carmaker listed in Hong Kong": where the shares trade, not what is asked about
+        if others - {name} and _partner(text, start, partner_end):
+            partner_end = end  # "exported to Tianjin and Hebei": where the thing went, not a place asked or compared
+            text = _blank(text, start, end)
+            continue
         if name in national and re.match(r"-[a-z]", text[end:]):
             continue  # "China-Europe Railway Express", "China-ASEAN": a name, not the country
         if name in national and _term_beyond(text, start, end):
@@ -405,6 +418,8 @@ def read(question: str, book=None) -> Reading:
         text = _blank(text, m.start(), m.end())
     text, terms = _take_terms(text)
     text, status = _take_cues(text, "status")
+    for m in re.finditer(data()["change_as_time"], text):  # "after the 2020 increase": when the level is asked
+        text = _blank(text, m.start(), m.end())
     text, measure = _take_cues(text, "measure")
     text, ask = _take_cues(text, "ask")
     places_named = [name for _, name in named]
@@ -714,3 +729,26 @@ def with_held_renderings(analysis, texts: list[str]):
     if question == analysis.question:
         return analysis
     return replace(analysis, question=question, renderings=renderings)
+
+
+REPORT_NAMED = re.compile(r"\b(?:per|according to|in|from)\s+the\s+(?:19|20)\d\d\s+(?:government\s+work\s+)?report\b")
+TIME_NAMED = re.compile(r"\b(?:(?:in|by|during|for|at the end of|since)\s+)?(?:19|20)\d\d\b")
+
+
+def scene_of(question: str, book=None) -> str:
+    """The places and times an English clause names, as it says them (lower case), for a later clause that asks
+    of another thing in the same scene.
+    Example: scene_of("How much did China's GDP grow in 2009, per the 2010 report") -> "china, in 2009, per the 2010 report"
+    """
+    text = _normalise(respell(question))
+    blanked, _ = _take_places(text, book or gazetteer_book())
+    places = [text[at:at + length] for at, length in _place_spans(text, blanked)]
+    reports = [m.group(0) for m in REPORT_NAMED.finditer(text)]
+    rest = REPORT_NAMED.sub(" ", text)
+    times = [m.group(0) for m in TIME_NAMED.finditer(rest)]
+    return ", ".join(dict.fromkeys([*places, *times, *reports]))
+
+
+def names_a_term(question: str, book=None) -> bool:
+    """Does the English clause name a thing of its own (a glossary term: "how many urban jobs were added")?"""
+    return bool(read(question, book).terms)

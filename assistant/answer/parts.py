@@ -22,6 +22,7 @@ from assistant.data_files import word_pattern
 
 HARD_END = re.compile(r"(?<=[？?；;])")  # a question mark or semicolon ends an asking clause
 COMMA = re.compile(r"[，,]")
+RATE = re.compile(r"[%％]$|百分点$")  # a figure stating a rate
 MIN_CONTEXT = 2  # characters at least the inherited context must keep to be worth prepending
 
 
@@ -61,7 +62,7 @@ def _comma_split(piece: str) -> list[str]:
     """A piece split at the commas after which a thing of another kind is asked (a rank, a date)."""
     english = detect_language(piece) == "en"
     if english:
-        found = _words("new_kind_en").search(piece)
+        found = _words("new_kind_en").search(piece) or _words("second_ask_en").search(piece)
         if not found:
             return [piece]
         comma = max((m.start() for m in COMMA.finditer(piece, 0, found.start() + 1)), default=-1)
@@ -88,7 +89,7 @@ def inherited(first: str, later: str, book=None) -> str:
       -> "漯河城镇新增就业2024年目标又是多少？"
     """
     if detect_language(first) == "en":
-        return _inherited_english(first, later)
+        return _inherited_english(first, later, book)
     tail = _words("asking_tail").search(first)
     context = first[:tail.start()] if tail else first
     later_analysis, first_analysis = analyse(later, book), analyse(first, book)
@@ -104,14 +105,19 @@ def inherited(first: str, later: str, book=None) -> str:
     return f"{context}{later}" if len(context) >= MIN_CONTEXT else later
 
 
-def _inherited_english(first: str, later: str) -> str:
+def _inherited_english(first: str, later: str, book=None) -> str:
     """"where did it rank among the 55 cities?" after "What was the delivery rate of X" ->
-    "where did the delivery rate of X rank among the 55 cities?"; without a pronoun the subject is added."""
+    "where did the delivery rate of X rank among the 55 cities?"; without a pronoun the subject is added, or,
+    when the later clause names a thing of its own ("and how many urban jobs were added"), only the first's
+    places and times: the first's thing is not the one it asks of."""
+    from assistant.english import names_a_term, scene_of
+
     later = _words("joins").sub("", later, count=1).strip() if later.lower().startswith("and") else later
     subject = _words("english_opening").sub("", first, count=1).strip(" ,?")
     if _words("english_pronoun").search(later):
         return _words("english_pronoun").sub(lambda m: subject, later, count=1)
-    return f"{later.rstrip('?？ ')} ({subject})?"
+    scene = scene_of(first, book) if names_a_term(later, book) else ""
+    return f"{later.rstrip('?？ ')} ({scene or subject})?"
 
 
 def question_parts(question: str, book=None) -> list[str]:
@@ -154,7 +160,9 @@ def joined_answer(question: str, parts: list[str], answer_one: Callable[[str], A
     texts = []
     for part, answer in kept:
         if answer.refused:
-            if not with_whole:  # the whole's answer may answer this part
+            # the whole's answer may answer this part; a rate asked is answered by a rate another part's clause
+            # states ("…成交额996亿元、增长18.1%" answers "and how fast did it grow")
+            if not with_whole and not _rate_given(answer, [b for _, b in kept if not b.refused]):
                 texts.append(_refused_part(part, _renumbered(answer, chunks)))
             continue
         texts.append(_renumbered(answer, chunks))
@@ -170,6 +178,13 @@ def joined_answer(question: str, parts: list[str], answer_one: Callable[[str], A
                       for a in [whole, *answers] for k in a.timings}
     joined.contexts = chunks
     return joined
+
+
+def _rate_given(refused: Answer, answered: list[Answer]) -> bool:
+    """Does the refused part ask a rate that an answered part states: a percentage of the answered clause that the
+    refusal itself names among the figures the reports do give for it (so it is the part's own thing's rate)?"""
+    wants = (refused.analysis or {}).get("wants") if isinstance(refused.analysis, dict) else getattr(refused.analysis, "wants", "")
+    return wants == "rate" and any(RATE.search(f.text) and f.text in refused.text for a in answered for f in a.figures)
 
 
 def _said(answer: Answer, others: list[Answer]) -> bool:
