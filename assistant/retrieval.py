@@ -70,6 +70,7 @@ class Weights:
     place: float = 0.05  # the document is about exactly the place asked about
     fact: float = 0.25  # a figure question: the chunk states a figure of the indicator asked, for its place and year
     bare: float = 0.4  # taken off a chunk that is only its title or headings (scaled by how little else it says)
+    listed: float = 1.0  # a chunk listing the N items of the kind a question quotes (the answer itself) ("哪三个“城”")
 
 
 class Retriever:
@@ -312,6 +313,9 @@ class Retriever:
         if bare:
             score -= bare
             reasons.append(f"little besides its title or headings (-{bare:.2f})")
+        if lists_asked_kind(chunk.text, analysis.original or analysis.question):
+            score += w.listed
+            reasons.append(f"lists the kind asked (+{w.listed:.2f})")
         boost = w.fact * fact_match(chunk, analysis)
         if boost:
             score += boost
@@ -374,6 +378,37 @@ def fact_match(chunk: Chunk, analysis: Analysis) -> float:
         share = sum(g in asked for g in grams) / len(grams)
         best = max(best, share if not disagreements(fact, strict, issued) else share / 2)
     return best
+
+
+CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@lru_cache(maxsize=256)
+def asked_kind(question: str) -> tuple[str, int] | None:
+    """The quoted word and the number of a question asking which N things of that kind (data/retrieval.yaml
+    enumeration_ask): "哪三个“城”" -> ("城", 3); "哪几个“中心”" -> ("中心", 2); None for any other question."""
+    from assistant.data_files import load_data
+
+    m = re.search(load_data("retrieval.yaml")["enumeration_ask"], question)
+    if not m:
+        return None
+    count = m.group("count")
+    number = int(count) if count.isdigit() else CHINESE_DIGITS.get(count, 2)
+    return m.group("word"), max(2, number)
+
+
+def lists_asked_kind(text: str, question: str) -> bool:
+    """Does the passage list as many items of the kind the question quotes as it asks, parted by 、, each ending in
+    the quoted word? The list is the answer, though BM25 cannot see it: jieba cuts "名城" and "之城" whole, and
+    the asked "城" matches neither."""
+    asked = asked_kind(question)
+    if not asked:
+        return False
+    from assistant.data_files import load_data
+
+    word, count = asked
+    item = rf"[^、，,。；;：:\s]{{1,{int(load_data('retrieval.yaml')['enumeration_item'])}}}?{re.escape(word)}"
+    return re.search(rf"{item}(?:、{item}){{{count - 1},}}", text) is not None
 
 
 @lru_cache(maxsize=256)
