@@ -82,10 +82,16 @@ def zone_endings() -> tuple[str, ...]:
     return tuple(sorted(_zone_english(), key=len, reverse=True))
 
 
+def first_of_each_name(places) -> dict[str, Place]:
+    """name -> place; a shared name (鼓楼区) keeps its first entry."""
+    out: dict[str, Place] = {}
+    for place in places:
+        out.setdefault(place.name, place)
+    return out
+
+
 GAZETTEER: tuple[Place, ...] = load_gazetteer()
-BY_NAME: dict[str, Place] = {}
-for _place in GAZETTEER:
-    BY_NAME.setdefault(_place.name, _place)  # a shared name (鼓楼区) keeps its first entry here
+BY_NAME: dict[str, Place] = first_of_each_name(GAZETTEER)
 
 _HAN = r"[\u4e00-\u9fff]"
 SELF_NAMING = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant.analysis import analyse
 from assistant.answer import extractive as ex
+from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import Chunk, ScoredChunk
 
 
@@ -43,3 +44,38 @@ def ingested_texts(assistant, folder, texts: dict[str, str]):
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     assert not assistant.ingest([folder]).failed
     return assistant
+
+
+def ask(assistant, question: str) -> str:
+    """The text of `assistant`'s extractive answer to `question`."""
+    return assistant.ask(question, mode="extractive").text
+
+
+def refused(text: str) -> bool:
+    return text.startswith((REFUSAL_EN, REFUSAL_ZH))
+
+
+def check_refused(assistant, question: str) -> None:
+    """A near miss: the report states a neighbouring thing's figure, not the one asked."""
+    text = ask(assistant, question)
+    assert refused(text), text
+
+
+def check_answered(assistant, question: str, figure: str) -> None:
+    """A near miss's twin: the thing the report does state, answered with its figure."""
+    text = ask(assistant, question)
+    assert not refused(text) and figure in text, text
+
+
+def filler(topic: str) -> str:
+    """A sentence of general report language about `topic`: long enough that each section of a report of our own
+    is a chunk of its own."""
+    return (f"{topic}工作扎实推进，坚持问题导向和目标导向相统一，健全工作机制，压实各方责任，强化督导考核，"
+            "推动各项政策措施落地见效，群众获得感、幸福感、安全感持续增强。")
+
+
+def sectioned_report(issuer: str, issued: int, day: str, sections: list[str]) -> str:
+    """A work report of `issuer` issued on `day` of `issued` whose review has one numbered section (and a chunk) per
+    text of `sections`."""
+    return (f"{issuer}政府工作报告（{issued}年）\n{issued}年{day}\n一、{issued - 1}年工作回顾\n"
+            + "".join(f"（{n}）{text}" + filler(text[:4]) + "\n" for n, text in enumerate(sections, start=1)))

@@ -9,8 +9,7 @@ import pytest
 from assistant.answer.asked import without_event_names
 from assistant.answer.lists import counted_run
 from assistant.answer.parts import split_clauses
-from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
-from tests.passages import ingested_report
+from tests.passages import ask, ingested_report, refused
 
 TITLE = "信阳市政府工作报告（2026年）"
 REPORT = f"""{TITLE}
@@ -39,14 +38,6 @@ def city(tmp_path_factory, embedder):
     return ingested_report(tmp_path_factory, embedder, "answers11", TITLE, REPORT)
 
 
-def _ask(city, question):
-    return city.ask(question, mode="extractive").text
-
-
-def _refused(text: str) -> bool:
-    return text.startswith((REFUSAL_EN, REFUSAL_ZH))
-
-
 # -- a word inside an event's name is no word of what a figure measures --------------------------------------
 
 def test_an_event_name_is_blanked_unless_the_question_names_the_event():
@@ -59,12 +50,12 @@ def test_an_event_name_is_blanked_unless_the_question_names_the_event():
 
 @pytest.mark.parametrize("question", ["信阳市2025年进口额是多少？", "What was Xinyang's import value in 2025?"])
 def test_imports_are_not_answered_by_the_deals_of_a_fair_named_for_imports(city, question):
-    text = _ask(city, question)
-    assert _refused(text) and "56.2亿元[" not in text, text
+    text = ask(city, question)
+    assert refused(text) and "56.2亿元[" not in text, text
 
 
 def test_the_fairs_own_deals_are_still_answered(city):
-    assert "56.2亿元" in _ask(city, "信阳市茶叶进口博览会意向签约金额是多少？")
+    assert "56.2亿元" in ask(city, "信阳市茶叶进口博览会意向签约金额是多少？")
 
 
 # -- what holds a rank: the clause stating that rank, naming a thing of the kind asked -------------------------
@@ -72,35 +63,35 @@ def test_the_fairs_own_deals_are_still_answered(city):
 # (the English questions are left out: over a one-report index the glossary's other renderings of "first" and
 # "airport", 居首 and 空港, are words no passage holds, and refusal.unknown_terms counts them against any answer)
 def test_which_chain_ranks_first_is_the_clause_stating_first_not_another_rank(city):
-    text = _ask(city, "信阳哪条产业链居全省第一？")
+    text = ask(city, "信阳哪条产业链居全省第一？")
     assert "绿色食品产业链" in text and not text.startswith("新创建"), text
 
 
 # -- a total asked, against what was added -----------------------------------------------------------------
 
 def test_a_total_asked_is_the_total_stated_not_the_addition(city):
-    text = _ask(city, "信阳省级文明城市现在一共几个？")
+    text = ask(city, "信阳省级文明城市现在一共几个？")
     assert "9个" in text, text
 
 
 def test_a_total_after_the_additions_figure_in_one_clause_is_no_addition(city):
-    text = _ask(city, "信阳省级重点实验室总数有多少家？")  # 新认定…8家、总数达到31家
+    text = ask(city, "信阳省级重点实验室总数有多少家？")  # 新认定…8家、总数达到31家
     assert "31家" in text, text
 
 
 def test_an_addition_asked_is_still_the_addition(city):
-    assert "4个" in _ask(city, "信阳2025年新增了几个省级文明城市？")
+    assert "4个" in ask(city, "信阳2025年新增了几个省级文明城市？")
 
 
 # -- a first time in a year's review is dated to that year -------------------------------------------------
 
 def test_a_first_time_in_the_review_of_a_year_is_dated_to_that_year(city):
-    text = _ask(city, "明港机场年旅客吞吐量哪一年首次突破300万人次？")
+    text = ask(city, "明港机场年旅客吞吐量哪一年首次突破300万人次？")
     assert "2025年" in text and "300万人次" in text, text
 
 
 def test_a_first_time_the_reports_do_not_say_is_not_dated(city):
-    assert _refused(_ask(city, "In what year did Xinyang's GDP first exceed 500 billion yuan?"))
+    assert refused(ask(city, "In what year did Xinyang's GDP first exceed 500 billion yuan?"))
 
 
 # -- a report's own date line dates the report -------------------------------------------------------------
@@ -108,7 +99,7 @@ def test_a_first_time_the_reports_do_not_say_is_not_dated(city):
 @pytest.mark.parametrize("question", ["When did Xinyang's mayor deliver the 2026 government work report?",
                                       "信阳市市长哪天作的2026年政府工作报告？"])
 def test_when_the_mayor_delivered_the_report_is_its_date_line(city, question):
-    assert "1月20日" in _ask(city, question)
+    assert "1月20日" in ask(city, question)
 
 
 # -- a counted run of items, named after it by its count --------------------------------------------------------
@@ -121,20 +112,20 @@ def test_a_run_named_after_it_by_the_count_asked_is_the_list():
 
 
 def test_three_leading_industries_are_the_counted_run(city):
-    text = _ask(city, "信阳的三大主导产业是哪些？")
+    text = ask(city, "信阳的三大主导产业是哪些？")
     assert all(item in text for item in ("电子信息", "新型材料", "装备制造")), text
 
 
 # -- the kind a name is asked of is said by a name of that kind ----------------------------------------------
 
 def test_a_park_asked_by_its_kind_is_answered_by_the_park_named(city):
-    text = _ask(city, "信阳2025年哪个主题乐园开园？")  # 主题乐园: a word no passage holds
+    text = ask(city, "信阳2025年哪个主题乐园开园？")  # 主题乐园: a word no passage holds
     assert "南湾湖乐园" in text, text
 
 
 def test_a_park_named_beside_nothing_of_what_is_asked_is_no_answer(city):
-    assert _refused(_ask(city, "信阳2025年哪个主题乐园获得国际大奖？"))
-    assert _refused(_ask(city, "信阳2025年哪个海洋馆开馆？"))  # a kind no name of the passage is of
+    assert refused(ask(city, "信阳2025年哪个主题乐园获得国际大奖？"))
+    assert refused(ask(city, "信阳2025年哪个海洋馆开馆？"))  # a kind no name of the passage is of
 
 
 # -- an instruction clause is no question of its own -----------------------------------------------------------

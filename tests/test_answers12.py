@@ -8,8 +8,7 @@ import pytest
 from assistant.analysis import analyse
 from assistant.answer.asked import name_kind_ends
 from assistant.answer.extractive import duration_bonus, list_bonus, wanted_bonus
-from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
-from tests.passages import ingested_report
+from tests.passages import ask, ingested_report, refused
 
 TITLE = "南阳市政府工作报告（2026年）"
 REPORT = f"""{TITLE}
@@ -32,14 +31,6 @@ REPORT = f"""{TITLE}
 @pytest.fixture(scope="module")
 def city(tmp_path_factory, embedder):
     return ingested_report(tmp_path_factory, embedder, "answers12", TITLE, REPORT)
-
-
-def _ask(city, question):
-    return city.ask(question, mode="extractive").text
-
-
-def _refused(text: str) -> bool:
-    return text.startswith((REFUSAL_EN, REFUSAL_ZH))
 
 
 # -- a count of years is answered by a duration ----------------------------------------------------------------
@@ -68,13 +59,13 @@ def test_a_run_of_years_is_counted_after_a_word_of_a_run_best_after_the_question
 
 
 def test_how_many_years_a_work_took_is_the_duration_stated(city):
-    text = _ask(city, "宛城古城墙修复前后用了多少年？")
-    assert "9年" in text and not _refused(text), text
+    text = ask(city, "宛城古城墙修复前后用了多少年？")
+    assert "9年" in text and not refused(text), text
 
 
 def test_a_work_whose_duration_is_not_stated_is_refused(city):
-    text = _ask(city, "伏牛山隧道建设用了多少年？")
-    assert _refused(text) or "9年" not in text, text
+    text = ask(city, "伏牛山隧道建设用了多少年？")
+    assert refused(text) or "9年" not in text, text
 
 
 # -- a counted list: a section's number is no item ------------------------------------------------------------
@@ -97,8 +88,8 @@ def test_a_sports_event_question_asks_a_name_ending_as_games_do(city):
 
 
 def test_which_sports_event_was_hosted_names_it(city):
-    text = _ask(city, "Which multi-sport event did Nanyang host during the 14th Five-Year Plan?")
-    assert "中原农民运动会" in text and not _refused(text), text
+    text = ask(city, "Which multi-sport event did Nanyang host during the 14th Five-Year Plan?")
+    assert "中原农民运动会" in text and not refused(text), text
 
 
 # -- the year asked: a date naming a year ---------------------------------------------------------------------

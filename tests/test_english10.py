@@ -11,7 +11,7 @@ from assistant.answer.asked import asks_whole_year
 from assistant.answer.refusal import indicator_words, missing_words, rank_said, stands_in, without_split_noise
 from assistant.bench.refusals import decider, explain, language, table
 from assistant.english import read
-from tests.passages import ingested_report
+from tests.passages import ask, ingested_report
 
 TITLE = "周口市政府工作报告（2026年）"
 REPORT = f"""{TITLE}
@@ -46,10 +46,6 @@ def city(tmp_path_factory, embedder):
     return ingested_report(tmp_path_factory, embedder, "english10", TITLE, REPORT)
 
 
-def _ask(city, question):
-    return city.ask(question, mode="extractive").text
-
-
 def test_a_word_inside_a_joint_word_is_not_said():
     assert not stands_in("出口", "货物进出口总额达到412亿元")
     assert stands_in("出口", "货物进出口总额达到412亿元，其中出口250亿元")
@@ -60,13 +56,13 @@ def test_a_word_inside_a_joint_word_is_not_said():
 
 @pytest.mark.parametrize("question", ["By how much did Zhoukou's exports grow in 2025?", "周口市2025年出口增长了多少？"])
 def test_exports_are_not_answered_by_total_trade_in_either_language(city, question):
-    assert _ask(city, question).startswith(REFUSED)
+    assert ask(city, question).startswith(REFUSED)
 
 
 @pytest.mark.parametrize("question", ["How much did Zhoukou's total imports and exports grow in 2025?",
                                       "周口市2025年进出口总额增长了多少？"])
 def test_total_trade_is_answered_in_either_language(city, question):
-    assert "9.6%" in _ask(city, question)
+    assert "9.6%" in ask(city, question)
 
 
 def test_a_rank_asked_is_said_by_its_ordinal():
@@ -91,7 +87,7 @@ def test_which_period_asks_when():
 
 
 def test_the_period_of_a_figure_is_answered(city):
-    answer = _ask(city, "Zhoukou's 11.7% fixed-asset investment growth covers which period?")
+    answer = ask(city, "Zhoukou's 11.7% fixed-asset investment growth covers which period?")
     assert "1月份至6月份" in answer
 
 
@@ -99,7 +95,7 @@ def test_the_period_of_a_figure_is_answered(city):
                                       "周口市2025年全年固定资产投资增长多少？"])
 def test_the_whole_year_is_not_answered_by_half_of_it(city, question):
     assert asks_whole_year(analyse(question))
-    assert _ask(city, question).startswith(REFUSED)
+    assert ask(city, question).startswith(REFUSED)
 
 
 def test_the_table_names_the_rule_that_refused(city):
@@ -129,7 +125,7 @@ def test_a_verb_or_adjective_in_ization_is_read_as_its_noun():
 
 def test_key_is_read_as_the_reports_write_it(city):
     assert "重点" in read("Which key industrial clusters will Zhoukou strengthen in 2026?").chinese
-    answer = _ask(city, "Which key industrial clusters will Zhoukou strengthen in 2026?")
+    answer = ask(city, "Which key industrial clusters will Zhoukou strengthen in 2026?")
     assert "装备制造" in answer
 
 
@@ -142,7 +138,7 @@ def test_the_predicate_of_an_event_is_read_as_the_reports_write_it():
 
 
 def test_a_list_is_found_by_its_predicate(city):
-    answer = _ask(city, "Which roads will Zhoukou open up in 2026?")
+    answer = ask(city, "Which roads will Zhoukou open up in 2026?")
     assert "周商路" in answer
 
 
@@ -150,21 +146,21 @@ def test_the_report_named_as_source_does_not_make_the_year_its_own(city):
     # "in 2025, according to the work report": 2025's figure, not the report of 2025 (whose figures are 2024's)
     assert analyse("What was Zhoukou's GDP in 2025, according to the government work report?").report_years == []
     assert analyse("According to the 2026 work report, what was Zhoukou's GDP?").report_years == [2026]
-    assert "4210亿元" in _ask(city, "What was Zhoukou's GDP in 2025, according to the government work report?")
+    assert "4210亿元" in ask(city, "What was Zhoukou's GDP in 2025, according to the government work report?")
 
 
 @pytest.mark.parametrize("question", ["Quick question: what was Zhoukou's GDP in 2025?",
                                       "Hi, do you know exactly what Zhoukou's GDP was in 2025? Thanks!"])
 def test_words_about_the_asking_are_read_as_nothing(city, question):
     assert analyse(question).unknown == []
-    assert "4210亿元" in _ask(city, question)
+    assert "4210亿元" in ask(city, question)
 
 
 @pytest.mark.parametrize("question", ["Based on the documents, what was Zhoukou's GDP in 2025?",
                                       "I'm curious - what was Zhoukou's GDP in 2025, according to the sources?"])
 def test_where_the_asker_wants_the_answer_from_is_read_as_nothing(city, question):
     assert analyse(question).unknown == []
-    assert "4210亿元" in _ask(city, question)
+    assert "4210亿元" in ask(city, question)
 
 
 def test_documents_named_as_a_thing_are_still_asked():

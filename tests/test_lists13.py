@@ -14,7 +14,7 @@ import pytest
 
 from assistant.answer.lists import spelled_parts, spelled_terms, spells, verb_items
 from assistant.answer.types import REFUSAL_ZH
-from tests.passages import ingested_report
+from tests.passages import ask, ingested_report
 
 TITLE = "2026年宜昌市政府工作报告"
 REPORT = f"""{TITLE}
@@ -38,10 +38,6 @@ REPORT = f"""{TITLE}
 @pytest.fixture(scope="module")
 def city(tmp_path_factory, embedder):
     return ingested_report(tmp_path_factory, embedder, "lists13", TITLE, REPORT)
-
-
-def _ask(assistant, question: str) -> str:
-    return assistant.ask(question, mode="extractive").text
 
 
 def test_spelled_parts():
@@ -81,16 +77,16 @@ def test_verb_items_follow_the_name():
 
 
 def test_spelled_list_answered_by_its_items(city):
-    text = _ask(city, "宜昌市2026年政府工作报告提出的“三提一降”具体是哪四项？")
+    text = ask(city, "宜昌市2026年政府工作报告提出的“三提一降”具体是哪四项？")
     assert all(item in text for item in ("提产能", "提效率", "提品质", "降能耗")), text
 
 
 def test_spelled_list_items_in_following_sentences(city):
-    text = _ask(city, "宜昌市展望2035年要基本建成的“两城一区”分别指什么？")
+    text = ask(city, "宜昌市展望2035年要基本建成的“两城一区”分别指什么？")
     assert all(item in text for item in ("区域消费中心城", "长江文化旅游名城", "城乡融合示范区")), text
 
 
 def test_list_noun_asked_answered_by_items_not_title(city):
-    text = _ask(city, "宜昌市2025年正式印发的“十五五”数字经济发展规划确立了哪几条基本原则？")
+    text = ask(city, "宜昌市2025年正式印发的“十五五”数字经济发展规划确立了哪几条基本原则？")
     assert "应用牵引" in text and "开放合作" in text, text
     assert not text.startswith(REFUSAL_ZH)

@@ -14,28 +14,17 @@ from __future__ import annotations
 import pytest
 
 from assistant.analysis import report_years
-from tests.passages import ingested_texts
-
-
-def _filler(topic: str) -> str:
-    # long enough that each section is a chunk of its own
-    return (f"{topic}工作扎实推进，坚持问题导向和目标导向相统一，健全工作机制，压实各方责任，强化督导考核，"
-            "推动各项政策措施落地见效，群众获得感、幸福感、安全感持续增强。")
-
-
-def _report(issuer: str, sections: list[str]) -> str:
-    return (f"{issuer}政府工作报告（2019年）\n2019年3月5日\n一、2018年工作回顾\n"
-            + "".join(f"（{n}）{text}" + _filler(text[:4]) + "\n" for n, text in enumerate(sections, start=1)))
+from tests.passages import ingested_texts, sectioned_report
 
 
 REPORTS = {
-    "2019": _report("国务院", [
+    "2019": sectioned_report("国务院", 2019, "3月5日", [
         "改革试点稳步推开。从2018年7月1日起，在江苏省沿海地区开展滩涂湿地生态补偿试点，首批覆盖12个县。",
         "区域协调发展。支持浙江省建设数字经济创新示范区，示范区于2018年9月正式挂牌。",
         "经济运行稳中有进。国内生产总值增长6.6%，粮食产量达到1.32万亿斤，城镇新增就业1361万人。",
         "生态环境持续改善。滩涂湿地保护修复面积扩大，重点流域水质优良比例提高到71%。",
     ]),
-    "jiangsu": _report("江苏省", [
+    "jiangsu": sectioned_report("江苏省", 2019, "3月5日", [
         "经济运行稳中向好。全省地区生产总值增长6.7%，一般公共预算收入增长5.6%。",
         "沿海开发加快推进。港口货物吞吐量达到23亿吨，新建海堤达标工程80公里。",
     ]),

@@ -17,7 +17,7 @@ from assistant.analysis import analyse, asked_unit, budget_words_naming_report
 from assistant.answer.asked import asks_delivery, delivery_line
 from assistant.answer.extractive import grams_for_verdict
 from assistant.answer.refusal import indicator_words, named_renderings, named_said, read_said
-from tests.passages import ingested_texts
+from tests.passages import filler, ingested_texts
 
 
 # -- names of one thing -------------------------------------------------------------------------------------
@@ -90,21 +90,17 @@ def test_points_of_a_rate_are_no_count():
 
 # -- for real -----------------------------------------------------------------------------------------------
 
-def _filler(topic: str) -> str:
-    return (f"{topic}工作扎实推进，坚持问题导向和目标导向相统一，健全工作机制，压实各方责任，强化督导考核，"
-            "推动各项政策措施落地见效，群众获得感、幸福感、安全感持续增强。")
-
 
 REPORTS = {
     "2019": ("3月5日，第十三届全国人民代表大会第二次会议在北京人民大会堂开幕。国务院总理作政府工作报告。\n"
              "政府工作报告\n——2019年3月5日在第十三届全国人民代表大会第二次会议上\n各位代表：\n"
              "二、2019年工作总体部署\n今年发展的主要预期目标是：国内生产总值增长6%—6.5%；城镇新增就业1100万人以上；"
-             "国际收支基本平衡。\n" + _filler("对外开放")
-             + "\n（一）推动开放型经济稳中提质。进出口总额增长8%左右，优化国际市场布局。" + _filler("市场")
-             + "\n（二）支持外贸企业稳订单拓市场，完善出口信用保险。" + _filler("企业")),
+             "国际收支基本平衡。\n" + filler("对外开放")
+             + "\n（一）推动开放型经济稳中提质。进出口总额增长8%左右，优化国际市场布局。" + filler("市场")
+             + "\n（二）支持外贸企业稳订单拓市场，完善出口信用保险。" + filler("企业")),
     "district": ("(河南省)漯河市召陵区人民政府工作报告(2024年1月9日)\n二、2024年重点工作安排\n（一）聚焦扩大内需。"
-                 "全区生产总值增长6%左右，一般公共预算收入增长5%。" + _filler("经济") + "\n（二）聚焦乡村振兴。"
-                 + _filler("乡村") + "\n（三）聚焦民生保障。" + _filler("民生")
+                 "全区生产总值增长6%左右，一般公共预算收入增长5%。" + filler("经济") + "\n（二）聚焦乡村振兴。"
+                 + filler("乡村") + "\n（三）聚焦民生保障。" + filler("民生")
                  + "\n漯河市召陵区三届人大四次会议秘书处\n2024年1月8日印\n"),
 }
 

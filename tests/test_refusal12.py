@@ -8,9 +8,8 @@ import pytest
 
 from assistant.answer.asked import only_when_said, plans_period_asked
 from assistant.answer.refusal import missing_words, shortened_in
-from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.facts.frame import Frame
-from tests.passages import ingested_report, ingested_texts
+from tests.passages import ask, ingested_report, ingested_texts, refused
 
 ZONE = "安阳高新技术产业开发区"
 PLAN_TITLE = f"{ZONE}国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
@@ -34,10 +33,6 @@ REVIEW = f"""{REVIEW_TITLE}
 """
 
 
-def _refused(text: str) -> bool:
-    return text.startswith((REFUSAL_EN, REFUSAL_ZH))
-
-
 @pytest.fixture(scope="module")
 def plan_only(tmp_path_factory, embedder):
     return ingested_report(tmp_path_factory, embedder, "refusal12plan", PLAN_TITLE, PLAN)
@@ -50,10 +45,6 @@ def plan_and_review(tmp_path_factory, embedder):
     folder = tmp_path_factory.mktemp("refusal12both")
     assistant = Assistant(Settings(home=folder / "home"), embedder=embedder)
     return ingested_texts(assistant, folder / "docs", {PLAN_TITLE: PLAN, REVIEW_TITLE: REVIEW})
-
-
-def _ask(assistant, question: str) -> str:
-    return assistant.ask(question, mode="extractive").text
 
 
 # -- a five-year plan asked about its own period --------------------------------------------------------------
@@ -77,19 +68,19 @@ def test_a_plan_answers_its_own_period_with_its_targets_only_when_no_status_is_n
     "high-tech zone during the 14th Five-Year Plan?",
 ])
 def test_a_plan_period_asked_with_no_status_is_answered_by_the_plans_target(plan_only, question):
-    text = _ask(plan_only, question)
-    assert not _refused(text) and "45%" in text, text
+    text = ask(plan_only, question)
+    assert not refused(text) and "45%" in text, text
 
 
 def test_a_period_total_asked_is_never_answered_by_the_plans_target(plan_only):
-    text = _ask(plan_only, "“十四五”期间安阳高新区累计新建充电桩多少个？")
-    assert _refused(text) and "900个[" not in text, text
+    text = ask(plan_only, "“十四五”期间安阳高新区累计新建充电桩多少个？")
+    assert refused(text) and "900个[" not in text, text
 
 
 def test_a_review_of_the_period_answers_before_the_plan(plan_and_review):
-    text = _ask(plan_and_review, "安阳高新区十四五新建充电桩多少个？")
+    text = ask(plan_and_review, "安阳高新区十四五新建充电桩多少个？")
     assert "1350个" in text and "900个" not in text, text
-    text = _ask(plan_and_review, "“十四五”期间安阳高新区战略性新兴产业投资占工业投资的比重是多少？")
+    text = ask(plan_and_review, "“十四五”期间安阳高新区战略性新兴产业投资占工业投资的比重是多少？")
     assert "47%" in text and "45%" not in text, text
 
 
@@ -110,6 +101,6 @@ def test_a_four_character_word_is_said_by_its_halves_first_characters():
 
 
 def test_a_rate_asked_by_the_long_word_is_answered_by_the_sentence_writing_its_short_form(plan_only):
-    text = _ask(plan_only, "安阳高新区十四五末公共交通出行分担率是多少？")
-    assert not _refused(text) and "32%" in text, text
+    text = ask(plan_only, "安阳高新区十四五末公共交通出行分担率是多少？")
+    assert not refused(text) and "32%" in text, text
 

@@ -10,8 +10,7 @@ import pytest
 from assistant.analysis import asked_unit
 from assistant.answer.asked import code_unsaid
 from assistant.answer.extractive import figure_after_word
-from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
-from tests.passages import ingested_report
+from tests.passages import ask, ingested_report, refused
 
 TITLE = "安阳市2026年政府工作报告"
 REPORT = f"""{TITLE}
@@ -26,17 +25,9 @@ REPORT = f"""{TITLE}
 """
 
 
-def _refused(text: str) -> bool:
-    return text.startswith((REFUSAL_EN, REFUSAL_ZH))
-
-
 @pytest.fixture(scope="module")
 def city(tmp_path_factory, embedder):
     return ingested_report(tmp_path_factory, embedder, "refusal13", TITLE, REPORT)
-
-
-def _ask(assistant, question: str) -> str:
-    return assistant.ask(question, mode="extractive").text
 
 
 # -- points of a rate asked in the spoken form --------------------------------------------------------------
@@ -49,8 +40,8 @@ def test_points_asked_in_the_spoken_form_name_no_count_unit():
 
 
 def test_an_amount_and_its_growth_in_points_are_answered_from_their_clause(city):
-    text = _ask(city, "安阳2025年居民人均可支配收入多少、增长几个点？")
-    assert not _refused(text) and "3.2万元" in text and "5.9%" in text, text
+    text = ask(city, "安阳2025年居民人均可支配收入多少、增长几个点？")
+    assert not refused(text) and "3.2万元" in text and "5.9%" in text, text
 
 
 # -- a code said under its Chinese --------------------------------------------------------------------------
@@ -63,8 +54,8 @@ def test_a_code_is_said_by_the_chinese_the_glossary_gives_it():
 
 
 def test_an_english_question_naming_a_code_is_answered_by_the_clause_writing_it_in_chinese(city):
-    text = _ask(city, "By how much does Anyang aim to cut CO2 emissions per unit of GDP in 2026?")
-    assert not _refused(text) and "3.6%" in text, text
+    text = ask(city, "By how much does Anyang aim to cut CO2 emissions per unit of GDP in 2026?")
+    assert not refused(text) and "3.6%" in text, text
 
 
 # -- the best clause names another thing; another clause names the thing asked ------------------------------
@@ -76,13 +67,13 @@ def test_a_figure_stands_after_a_word_of_the_thing_in_its_clause():
 
 
 def test_a_clause_naming_the_thing_asked_answers_before_a_better_scoring_one_naming_another(city):
-    text = _ask(city, "安阳2025年出口增长多少？")
-    assert not _refused(text) and "15.2%" in text and "12.5%" not in text, text
+    text = ask(city, "安阳2025年出口增长多少？")
+    assert not refused(text) and "15.2%" in text and "12.5%" not in text, text
 
 
 def test_a_thing_no_clause_states_a_figure_of_stays_refused(city):
-    text = _ask(city, "安阳2025年进口增长多少？")  # 进出口 is imports and exports together: no figure of imports
-    assert _refused(text) and "[1]。" not in text.split("。")[0], text
+    text = ask(city, "安阳2025年进口增长多少？")  # 进出口 is imports and exports together: no figure of imports
+    assert refused(text) and "[1]。" not in text.split("。")[0], text
 
 
 def test_the_refusal_table_names_the_head_check():

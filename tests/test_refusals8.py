@@ -11,8 +11,8 @@ from assistant.analysis import analyse
 from assistant.answer import extractive as ex
 from assistant.answer.refusal import (kind_named, measure_penalty, missing_words, said_jointly, shortened_in,
                                       too_many_missing)
-from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.documents import Chunk, ScoredChunk
+from tests.passages import refused
 
 
 def passage(text: str, reviewed: int = 2022) -> ScoredChunk:
@@ -21,10 +21,6 @@ def passage(text: str, reviewed: int = 2022) -> ScoredChunk:
     chunk = Chunk(chunk_id="q:0001", doc_id="q", text=text, start=0, end=len(text),
                   heading_path=[f"一、{reviewed}年工作回顾"], page=None, metadata=meta)
     return ScoredChunk(chunk=chunk, score=1.0)
-
-
-def refused(text: str) -> bool:
-    return text.startswith((REFUSAL_ZH, REFUSAL_EN))
 
 
 def test_a_long_word_of_the_question_is_said_by_its_short_form():

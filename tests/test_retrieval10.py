@@ -19,27 +19,16 @@ import pytest
 from assistant.analysis import analyse
 from assistant import retrieval
 from assistant.retrieval import MAX_SENTENCES, _sides, joined_places, passage_sentences, sentence_reranked, side_regions
-from tests.passages import ingested_texts
-
-
-def _filler(topic: str) -> str:
-    # long enough that each section is a chunk of its own
-    return (f"{topic}工作扎实推进，坚持问题导向和目标导向相统一，健全工作机制，压实各方责任，强化督导考核，"
-            "推动各项政策措施落地见效，群众获得感、幸福感、安全感持续增强。")
-
-
-def _report(province: str, sections: list[str]) -> str:
-    return (f"{province}政府工作报告（2026年）\n2026年1月20日\n一、2025年工作回顾\n"
-            + "".join(f"（{n}）{text}" + _filler(text[:4]) + "\n" for n, text in enumerate(sections, start=1)))
+from tests.passages import ingested_texts, sectioned_report
 
 
 REPORTS = {
-    "shandong": _report("山东省", [
+    "shandong": sectioned_report("山东省", 2026, "1月20日", [
         "港口建设提档升级。全省港口货物吞吐量达到20.3亿吨，青岛港货物吞吐量7.2亿吨、增长4%。",
         "乡村振兴全面推进。粮食总产量达到1120亿斤，新建高标准农田380万亩。",
         "科技创新持续发力。新增高新技术企业3200家，研发投入强度达到2.6%。",
     ]),
-    "fujian": _report("福建省", [
+    "fujian": sectioned_report("福建省", 2026, "1月20日", [
         "开放通道加快建设。福州莆田港区货物吞吐量3.1亿吨，新开外贸航线12条。",
         "港航物流提质增效。全省港口货物吞吐量达到7.8亿吨，集装箱吞吐量增长9%。",
         "生态环境持续改善。森林覆盖率保持在65%以上，空气质量优良天数比例98.8%。",
@@ -96,15 +85,13 @@ def test_a_side_whose_place_no_passage_names_is_missing_not_answered_by_its_prov
 
 # An English question's passages reordered by their nearest sentence (retrieval.Retriever._by_best_sentence)
 
-CITY_REPORT = {"xuchang2026": (
-    "许昌市政府工作报告（2026年）\n2026年1月18日\n一、2025年工作回顾\n"
-    + "".join(f"（{n}）{text}" + _filler(text[:4]) + "\n" for n, text in enumerate([
+CITY_REPORT = {"xuchang2026": sectioned_report("许昌市", 2026, "1月18日", [
         "市场主体不断壮大。新增市场主体5.2万户，规上工业企业达到1260家，专精特新企业新增48家。",
         "就业创业持续向好。城镇新增就业6.2万人，返乡创业人员8000人，发放创业担保贷款18亿元。",
         "医疗服务提质扩面。新增三级医院2家。全市新增救护车40辆。建成紧密型县域医共体6个。",
         "城市功能持续完善。建成城市公园12个，新增停车泊位1.5万个，建成绿道85公里。",
         "教育事业优质发展。新建改扩建中小学12所，新增学位1.5万个，建成公办幼儿园15所。",
-    ], start=1)))}
+    ])}
 
 ASKED = "How many ambulances were added in Xuchang in 2025?"
 

@@ -16,19 +16,13 @@ import pytest
 from assistant.analysis import analyse
 from assistant.index.lexical import tokenize
 from assistant.retrieval import _glossed, _pieces, compound_parts, figure_tokens, unglued
-from tests.passages import ingested_texts
-
-
-def _filler(topic: str) -> str:
-    # long enough that each section is a chunk of its own
-    return (f"{topic}工作扎实推进，坚持问题导向和目标导向相统一，健全工作机制，压实各方责任，强化督导考核，"
-            "推动各项政策措施落地见效，群众获得感、幸福感、安全感持续增强。")
+from tests.passages import filler, ingested_texts
 
 
 REPORTS = {
     # other years' sections, so that a word few passages hold is rare (BM25 weighs a word by how few hold it)
     "xuchang2025": "许昌市政府工作报告（2025年）\n2025年1月16日\n一、2024年工作回顾\n" + "".join(
-        f"（{n}）{topic}。{figure}。" + _filler(topic[:4]) + "\n" for n, (topic, figure) in enumerate([
+        f"（{n}）{topic}。{figure}。" + filler(topic[:4]) + "\n" for n, (topic, figure) in enumerate([
             ("工业经济稳中有进", "规上工业增加值增长8.1%，新增规上工业企业126家"),
             ("农业生产再获丰收", "粮食总产量达到62.3亿斤，新建高标准农田18万亩"),
             ("交通建设提速推进", "建成高速公路45公里，改造农村公路300公里"),
@@ -41,17 +35,17 @@ REPORTS = {
     "xuchang2026": (
         "许昌市政府工作报告（2026年）\n2026年1月18日\n一、2025年工作回顾\n"
         "（一）民生保障持续加强。全市新建保障性租赁住房2400套，城乡低保标准提高8%。"
-        + _filler("民生保障") + "\n"
+        + filler("民生保障") + "\n"
         "（二）房地产风险有序化解。全市62个问题楼盘化解47个，交付住房1.8万套，保交楼任务全面完成。"
-        + _filler("风险化解") + "\n"
+        + filler("风险化解") + "\n"
         "（三）城市更新成效明显。改造城镇老旧小区96个，新建口袋公园30个，打通断头路16条。"
-        + _filler("城市更新") + "\n"
+        + filler("城市更新") + "\n"
         "（四）文旅融合加快发展。鲤鱼湖乐园建成开园，全年接待游客120万人次，旅游综合收入增长12%。"
-        + _filler("文旅融合") + "\n"
+        + filler("文旅融合") + "\n"
         "（五）作风建设不断加强。深入开展党纪学习教育，扎实开展主题教育，政府系统作风持续好转。"
-        + _filler("作风建设") + "\n"
+        + filler("作风建设") + "\n"
         "（六）生态环境持续改善。造林1.2万亩，空气质量优良天数达到280天。"
-        + _filler("生态环境") + "\n"),
+        + filler("生态环境") + "\n"),
 }
 
 

@@ -9,8 +9,7 @@ import pytest
 
 from assistant.analysis import analyse
 from assistant.answer.asked import codes, figure_leads, head_word, names_nothing
-from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
-from tests.passages import ingested_report
+from tests.passages import check_answered, check_refused, ingested_report
 
 TITLE = "2026年宜昌市政府工作报告"
 REPORT = f"""{TITLE}
@@ -23,17 +22,9 @@ REPORT = f"""{TITLE}
 """
 
 
-def _refused(text: str) -> bool:
-    return text.startswith((REFUSAL_EN, REFUSAL_ZH))
-
-
 @pytest.fixture(scope="module")
 def city(tmp_path_factory, embedder):
     return ingested_report(tmp_path_factory, embedder, "wrongs12", TITLE, REPORT)
-
-
-def _ask(assistant, question: str) -> str:
-    return assistant.ask(question, mode="extractive").text
 
 
 NEAR_MISSES = [
@@ -55,14 +46,12 @@ TWINS = [
 
 @pytest.mark.parametrize("question", NEAR_MISSES)
 def test_near_miss_refused(city, question):
-    text = _ask(city, question)
-    assert _refused(text), text
+    check_refused(city, question)
 
 
 @pytest.mark.parametrize("question,figure", TWINS)
 def test_twin_answered(city, question, figure):
-    text = _ask(city, question)
-    assert not _refused(text) and figure in text, text
+    check_answered(city, question, figure)
 
 
 def test_head_word_is_the_thing_measured():

@@ -12,11 +12,10 @@ from assistant.analysis import analyse
 from assistant.answer.refusal import only_added
 from assistant.answer.extractive import money_asked
 from assistant.answer.refusal import indicator_words
-from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.english import read
 from assistant.facts.extract import doc_context, extract_facts
 from assistant.places import gazetteer_book
-from tests.passages import ingested_report
+from tests.passages import ask, ingested_report, refused
 
 TITLE = "2026年宜昌市政府工作报告"
 REPORT = f"""{TITLE}
@@ -30,17 +29,9 @@ REPORT = f"""{TITLE}
 """
 
 
-def _refused(text: str) -> bool:
-    return text.startswith((REFUSAL_EN, REFUSAL_ZH))
-
-
 @pytest.fixture(scope="module")
 def city(tmp_path_factory, embedder):
     return ingested_report(tmp_path_factory, embedder, "wrongs13", TITLE, REPORT)
-
-
-def _ask(assistant, question: str) -> str:
-    return assistant.ask(question, mode="extractive").text
 
 
 def test_place_level_inside_the_indicator_is_kept():
@@ -78,16 +69,16 @@ def test_record_ends_the_subject():
 
 def test_added_other_thing_refused(city):
     # only 幼儿园托班 and 养老床位 were added: no park figure is stated
-    assert _refused(_ask(city, "宜昌市2025年新增园区多少个？"))
+    assert refused(ask(city, "宜昌市2025年新增园区多少个？"))
 
 
 def test_added_twin_answered(city):
-    text = _ask(city, "宜昌市2025年新增养老床位多少张？")
-    assert not _refused(text) and "1500张" in text, text
+    text = ask(city, "宜昌市2025年新增养老床位多少张？")
+    assert not refused(text) and "1500张" in text, text
 
 
 def test_revenue_not_answered_by_a_count(city):
-    text = _ask(city, "宜昌市磷化工产业到2027年营业收入目标是多少？")
+    text = ask(city, "宜昌市磷化工产业到2027年营业收入目标是多少？")
     assert "900亿元" in text and "3个" not in text, text
 
 
@@ -110,6 +101,6 @@ def test_a_count_does_not_fit_a_sum_of_money():
 
 def test_no_trailing_subject_of_the_next_figure(city):
     # without the rule the span ended at "…总值创历史新高" (the words of 812亿元 taken for 东盟's 19%) and was refused
-    text = _ask(city, "宜昌市2025年进出口总值增长多少？")
-    assert not _refused(text) and "9.6%" in text and not text.rstrip("。").endswith("创历史新高[1]"), text
+    text = ask(city, "宜昌市2025年进出口总值增长多少？")
+    assert not refused(text) and "9.6%" in text and not text.rstrip("。").endswith("创历史新高[1]"), text
 

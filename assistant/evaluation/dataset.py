@@ -155,11 +155,16 @@ def flatten_conversation(conv: dict) -> list[dict]:
     return items
 
 
-def write_questions(path, items: list[dict]) -> Path:
-    """Write a question set as JSONL (UTF-8, Chinese kept readable)."""
+def write_jsonl(path, rows: list[dict]) -> Path:
+    """Write objects as JSONL, one a line (UTF-8, Chinese kept readable): question sets and run results alike."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as fh:
-        for item in items:
-            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return path
+
+
+def write_questions(path, items: list[dict]) -> Path:
+    """Write a question set as JSONL."""
+    return write_jsonl(path, items)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .dataset import write_jsonl
 from .scoring import HIT_KS
 
 RATE_KEYS = ("answer_accuracy", "refusal_accuracy", "false_refusal_rate", "citation_supported",
@@ -24,12 +25,7 @@ MAX_FAILURES = 25
 
 def write_results(path, results: list[dict]) -> Path:
     """Write results as JSONL, one object per line, Chinese kept readable."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as fh:
-        for result in results:
-            fh.write(json.dumps(result, ensure_ascii=False) + "\n")
-    return path
+    return write_jsonl(path, results)
 
 
 def read_results(path) -> list[dict]:
