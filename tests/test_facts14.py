@@ -1,0 +1,49 @@
+"""Session 14 extraction rules (tests/sentence_facts.py holds the shared document contexts)."""
+from assistant.facts.extract import DocContext
+
+from tests.sentence_facts import facts
+
+# a 2016 report's section on the five years of a plan just ended
+PLAN_REVIEW = DocContext(region="江西省", year_issued=2016, year_reviewed=2015, heading="一、“十二五”时期发展回顾")
+
+
+def by_figure(text: str, doc: DocContext) -> dict:
+    return {f.figure: f for f in facts(text, doc)}
+
+
+def test_part_after_qizhong_is_of_the_totals_years():
+    """"其中" opens a part of the total just before it: a total over the plan's years has parts over those years too,
+    the items listed after the first part included."""
+    got = by_figure("大力发展清洁能源，新增发电装机容量1500万千瓦，其中风电600万千瓦、光伏300万千瓦。", PLAN_REVIEW)
+    whole = got["1500万千瓦"]
+    assert (whole.status, whole.period) == ("cumulative", "十二五")
+    for part in ("600万千瓦", "300万千瓦"):
+        assert (got[part].status, got[part].period) == (whole.status, whole.period)
+    got = by_figure("新建改建农村公路5万公里，其中通村公路3万公里。", PLAN_REVIEW)
+    assert (got["3万公里"].status, got["3万公里"].period) == ("cumulative", "十二五")
+    got = by_figure("五年来，新增高速公路通车里程1800公里，其中山区高速公路620公里、沿江高速公路310公里。", PLAN_REVIEW)
+    whole = got["1800公里"]
+    assert whole.status == "cumulative"
+    for part in ("620公里", "310公里"):
+        assert (got[part].status, got[part].period) == (whole.status, whole.period)
+
+
+def test_part_naming_its_own_year_keeps_it():
+    """A part dated by its own clause (其中2015年新增…) is that year's, not the plan's."""
+    got = by_figure("五年来，累计新增电力装机2600万千瓦，其中2015年新增700万千瓦。", PLAN_REVIEW)
+    assert got["2600万千瓦"].status == "cumulative"
+    assert got["700万千瓦"].period == "2015" and got["700万千瓦"].status == "actual"
+
+
+def test_rate_after_qizhong_is_not_a_part():
+    """A growth rate in the 其中 clause measures something else than the total's amount: read on its own."""
+    got = by_figure("五年来，新增发电装机容量1500万千瓦，其中可再生能源装机增长35%。", PLAN_REVIEW)
+    assert got["35%"].measure == "growth"
+    assert got["1500万千瓦"].status == "cumulative"
+
+
+def test_part_of_a_target_is_a_target():
+    plans = DocContext(region="江西省", year_issued=2016, year_reviewed=2015, heading="二、2016年主要任务")
+    got = by_figure("今年拟安排新建改建农村公路8000公里，其中通村公路3000公里。", plans)
+    assert got["8000公里"].status == "target"
+    assert (got["3000公里"].status, got["3000公里"].period) == ("target", got["8000公里"].period)
