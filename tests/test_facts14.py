@@ -62,3 +62,34 @@ def test_plan_document_named_first_opens_no_plan_period():
     plan_review = DocContext(region="江西省", year_issued=2021, year_reviewed=2020, heading="一、过去五年工作回顾")
     got = by_figure("“十三五”期间，累计新增城镇就业280万人。", plan_review)
     assert (got["280万人"].status, got["280万人"].period) == ("cumulative", "十三五")
+
+
+def test_yearly_average_set_as_a_plan_goal_is_a_target():
+    """Under a heading setting out a plan's goals, "年均增长5%" is what the plan aims at: a target of the plan."""
+    goals = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="二、“十五五”时期主要目标和重大任务")
+    got = by_figure("全省地区生产总值年均增长5%左右，全社会研发经费投入年均增长10%以上。", goals)
+    assert [(f.status, f.period) for f in got.values()] == [("target", "十五五")] * 2
+    # the same words looking back at the plan just over are an average achieved
+    review = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、“十四五”时期发展成就")
+    got = by_figure("过去五年，全省地区生产总值年均增长5.5%。", review)
+    assert got["5.5%"].status == "average"
+    # a heading of tasks for a plan already over when the report was issued sets no goals
+    done = DocContext(region="江西省", year_issued=2021, year_reviewed=2020, heading="二、“十三五”主要任务完成情况")
+    got = by_figure("全县固定资产投资年均增长9.6%。", done)
+    assert got["9.6%"].status == "average"
+
+
+def test_yearly_average_asked_of_a_plan_ahead_is_answered_by_its_goal():
+    """"“十五五”期间…年均增长多少" of a report issued as the plan begins: the report can only hold the goal."""
+    from assistant.analysis import analyse
+    from assistant.facts.frame import frame_of
+    from assistant.facts.match import disagreements
+
+    goals = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="二、“十五五”时期主要目标和重大任务")
+    goal = by_figure("全省地区生产总值年均增长5%左右。", goals)["5%"]
+    assert goal.status == "target"
+    assert "status" not in disagreements(goal, frame_of(analyse("“十五五”期间江西省地区生产总值年均增长多少？")), 2026)
+    # a plan already over: its goal does not answer what the years averaged
+    old = DocContext(region="江西省", year_issued=2016, year_reviewed=2015, heading="二、“十三五”时期主要目标")
+    past_goal = by_figure("全省地区生产总值年均增长8%左右。", old)["8%"]
+    assert "status" in disagreements(past_goal, frame_of(analyse("“十三五”期间江西省地区生产总值年均增长多少？")), 2021)

@@ -1364,7 +1364,10 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     if doc.plan_period and not looks_back and _in_plan(before, doc) and _heading_in_plan(doc):
         return "target"  # a five-year plan's figures for its own period are what it sets out to do
     if says("average", clause):
-        return "average"
+        # "地区生产总值年均增长5%—5.5%" under "二、“十五五”时期主要目标和重大任务": a yearly average set as a goal
+        # (not under "一、砥砺奋进，全面完成年度目标任务": the heading must name the plan the goal is of)
+        return "target" if not looks_back and not reviewing and _target_section(before, doc) and _heading_plan_ahead(
+            doc) else "average"
     if says("cumulative", clause) or (measure == "amount" and says("to_date", clause)):
         return "cumulative"  # 累计完成投资713亿元, 五年吸收外资140亿美元, 已完成投资6545亿元 (so far)
     # after "五年来，" or "累计…，" in its sentence a figure is a total or change over those years, but a
@@ -1391,11 +1394,26 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         return "target"  # "今年企业退休人员基本养老金继续提高10%" in a report issued this year: a plan
     if not looks_back and not reviewing and _ahead(before, doc, paragraph):
         return "target"
-    heading_years = [int(y) for y in YEAR.findall(doc.heading)]
-    if not looks_back and not reviewing and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
-            not heading_years or max(heading_years) >= doc.year_issued) and not _names_earlier_year(before, doc):
+    if not looks_back and not reviewing and _target_section(before, doc):
         return "target"
     return "actual"
+
+
+def _heading_plan_ahead(doc: DocContext) -> bool:
+    """The section's heading names a plan period not over when the report was issued (“十五五”时期主要目标)."""
+    spans = [_span_of(p) for p in PLAN.findall(doc.heading)]
+    return bool(doc.year_issued) and any(span and span[1] >= doc.year_issued for span in spans)
+
+
+def _target_section(before: str, doc: DocContext) -> bool:
+    """The section sets out what is to be done (目标, 任务, 安排…), for the issue year or later if it names a year, and
+    the sentence names no earlier year before the figure."""
+    heading_years = [int(y) for y in YEAR.findall(doc.heading)]
+    if not TARGET_HEADING.search(doc.heading) or not doc.year_issued:
+        return False
+    if heading_years and max(heading_years) < doc.year_issued:
+        return False
+    return not _names_earlier_year(before, doc)
 
 
 def _ahead(before: str, doc: DocContext, paragraph: Paragraph | None = None) -> bool:
