@@ -93,3 +93,36 @@ def test_yearly_average_asked_of_a_plan_ahead_is_answered_by_its_goal():
     old = DocContext(region="江西省", year_issued=2016, year_reviewed=2015, heading="二、“十三五”时期主要目标")
     past_goal = by_figure("全省地区生产总值年均增长8%左右。", old)["8%"]
     assert "status" in disagreements(past_goal, frame_of(analyse("“十三五”期间江西省地区生产总值年均增长多少？")), 2021)
+
+
+REPORT_WITH_APPENDIX = """某省2026年政府工作报告
+“十四五”时期发展成就和2025年工作回顾
+全年地区生产总值增长5.2%。
+“十五五”时期主要目标和2026年重点工作
+一、把扩大内需作为主线
+大力提振消费。
+二、加强政府自身建设
+持续改进作风。
+附件
+2026年省民生实事
+1.实现城镇新增就业20万人；
+2.新建家庭养老床位6000张；
+附件2
+名词解释
+1.规上工业企业：年主营业务收入2000万元及以上的工业企业。
+"""
+
+
+def test_items_under_a_dated_appendix_title_are_that_years_plans():
+    """"附件 / 2026年省民生实事 / 1.…": the items are the year's plans, though the heading reader files them under the
+    report's last numbered section; an appendix whose title names no year (名词解释) plans nothing."""
+    from assistant.facts.table import after_review
+
+    text = REPORT_WITH_APPENDIX
+    at = text.index("1.实现城镇新增就业")
+    assert after_review(text, ["二、加强政府自身建设", "1.实现城镇新增就业20万人；"], at)
+    glossary = text.index("1.规上工业企业")
+    assert not after_review(text, ["二、加强政府自身建设"], glossary)
+    # an appendix reporting how last year's list went looks back
+    done = text.replace("2026年省民生实事", "2025年省民生实事完成情况")
+    assert not after_review(done, ["二、加强政府自身建设"], done.index("1.实现城镇新增就业"))
