@@ -49,21 +49,6 @@ def test_part_of_a_target_is_a_target():
     assert (got["3000公里"].status, got["3000公里"].period) == ("target", got["8000公里"].period)
 
 
-def test_plan_document_named_first_opens_no_plan_period():
-    """A paragraph opening with the plan's document ("“十一五”规划纲要把…") is not about that plan's years: in a
-    report reviewing 2003-2007 a five-year total there is the five years' up to 2007, not 十一五's (2006-2010)."""
-    term_review = DocContext(region="全国", year_issued=2008, year_reviewed=2007, heading="一、过去五年工作回顾")
-    text = "“十一五”规划纲要把节能和减排作为约束性目标。继续推进天然林保护等生态建设，五年累计退耕还林、植树造林2800万公顷，退牧还草3100万公顷。"
-    got = by_figure(text, term_review)
-    for figure in ("2800万公顷", "3100万公顷"):
-        assert got[figure].status == "cumulative"
-        assert got[figure].period == "2007"
-    # a paragraph opening with the plan's years still dates its totals by the plan
-    plan_review = DocContext(region="江西省", year_issued=2021, year_reviewed=2020, heading="一、过去五年工作回顾")
-    got = by_figure("“十三五”期间，累计新增城镇就业280万人。", plan_review)
-    assert (got["280万人"].status, got["280万人"].period) == ("cumulative", "十三五")
-
-
 def test_yearly_average_set_as_a_plan_goal_is_a_target():
     """Under a heading setting out a plan's goals, "年均增长5%" is what the plan aims at: a target of the plan."""
     goals = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="二、“十五五”时期主要目标和重大任务")
