@@ -288,6 +288,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
     series: Series | None = None
     span_ends: list[bool] = []
     open_span = False
+    part_whole: Fact | None = None  # the whole a 其中 clause's figure (and the items listed after it) is a part of
     for m in statement_pattern().finditer(sentence):
         parsed = _value_and_unit(m)
         if parsed is None:
@@ -509,6 +510,12 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             if based[0] == "cumulative" and out and inherited and out[-1].status == "actual":
                 # "铺设天然气管道5627公里,是“十二五”的3.2倍": the figure compared with a plan is a total over the next
                 out[-1] = replace(out[-1], status=status, period=period)
+        whole = _whole_of_part(sentence, clause, out, offset, previous_end, unit, doc) or (
+            part_whole if part_whole is not None and listed and _group(unit) == _group(part_whole.unit) else None)
+        if whole is not None and not span_start and not span_end and not _named_year(clause, doc) and not (
+                says("cumulative", clause) or says("average", clause) or says("target", clause)):
+            status, period = whole.status, whole.period  # 其中水电9601万千瓦: a part of the total, of its years
+        part_whole = whole
         out.append(Fact(
             place=place,
             period=period,
@@ -522,6 +529,21 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         span_ends.append(span_end)
         open_span = span_start or (open_span and not span_end)
     return out
+
+
+def _whole_of_part(sentence: str, clause: str, out: list[Fact], offset: int, previous_end: int, unit: str,
+                   doc: DocContext) -> Fact | None:
+    """The figure just before a clause opening with 其中 ("新增发电装机4.45亿千瓦，其中水电9601万千瓦") when this
+    figure is a part of it: measured in the same kind of unit, with only the clause break (and a hedge) between
+    them. None otherwise ("提出6项指标，其中…增长5%": the whole was no fact; "…4.45亿千瓦，其中水电增长8%": a rate)."""
+    if not out or out[-1].end != offset + previous_end or _group(unit) != _group(out[-1].unit):
+        return None
+    if out[-1].measure not in ("amount", "count"):
+        return None
+    start = sentence.find(clause.strip(), previous_end) if clause.strip() else -1
+    between = sentence[previous_end:start] if start >= 0 else ""
+    opens = cue_regex("^(?:{part_of_whole})").match(clause.strip())
+    return out[-1] if opens and re.fullmatch(r"(?:以上|左右|多|余)?[，,；;]\s*", between) else None
 
 
 def _without_price_bases(sentence: str) -> str:
@@ -1340,7 +1362,10 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
     if doc.plan_period and not looks_back and _in_plan(before, doc) and _heading_in_plan(doc):
         return "target"  # a five-year plan's figures for its own period are what it sets out to do
     if says("average", clause):
-        return "average"
+        # "地区生产总值年均增长5%—5.5%" under "二、“十五五”时期主要目标和重大任务": a yearly average set as a goal
+        # (not under "一、砥砺奋进，全面完成年度目标任务": the heading must name the plan the goal is of)
+        return "target" if not looks_back and not reviewing and _target_section(before, doc) and _heading_plan_ahead(
+            doc) else "average"
     if says("cumulative", clause) or (measure == "amount" and says("to_date", clause)):
         return "cumulative"  # 累计完成投资713亿元, 五年吸收外资140亿美元, 已完成投资6545亿元 (so far)
     # after "五年来，" or "累计…，" in its sentence a figure is a total or change over those years, but a
@@ -1367,11 +1392,26 @@ def _status(before: str, clause: str, after: str, indicator: str, doc: DocContex
         return "target"  # "今年企业退休人员基本养老金继续提高10%" in a report issued this year: a plan
     if not looks_back and not reviewing and _ahead(before, doc, paragraph):
         return "target"
-    heading_years = [int(y) for y in YEAR.findall(doc.heading)]
-    if not looks_back and not reviewing and TARGET_HEADING.search(doc.heading) and doc.year_issued and (
-            not heading_years or max(heading_years) >= doc.year_issued) and not _names_earlier_year(before, doc):
+    if not looks_back and not reviewing and _target_section(before, doc):
         return "target"
     return "actual"
+
+
+def _heading_plan_ahead(doc: DocContext) -> bool:
+    """The section's heading names a plan period not over when the report was issued (“十五五”时期主要目标)."""
+    spans = [_span_of(p) for p in PLAN.findall(doc.heading)]
+    return bool(doc.year_issued) and any(span and span[1] >= doc.year_issued for span in spans)
+
+
+def _target_section(before: str, doc: DocContext) -> bool:
+    """The section sets out what is to be done (目标, 任务, 安排…), for the issue year or later if it names a year, and
+    the sentence names no earlier year before the figure."""
+    heading_years = [int(y) for y in YEAR.findall(doc.heading)]
+    if not TARGET_HEADING.search(doc.heading) or not doc.year_issued:
+        return False
+    if heading_years and max(heading_years) < doc.year_issued:
+        return False
+    return not _names_earlier_year(before, doc)
 
 
 def _ahead(before: str, doc: DocContext, paragraph: Paragraph | None = None) -> bool:

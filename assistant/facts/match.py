@@ -277,7 +277,10 @@ def _status_agrees(fact: Fact, frame: Frame, year_issued: int | None) -> bool:
     if frame.status == "target":
         return fact.status == "target"
     if frame.status in ("cumulative", "average"):
-        return fact.status in ("cumulative", "average", "actual")
+        # a yearly average asked of a plan its report had not lived through ("“十五五”期间…年均增长多少" of a 2026
+        # report): the report can only hold the plan's goal, so the goal answers
+        return fact.status in ("cumulative", "average", "actual") or (
+            frame.status == "average" and fact.status == "target" and _plan_ahead(fact.period, year_issued))
     if fact.status != "target":
         return True
     # A question that names no status, about a year its report had not yet lived through ("郾城区2025年
@@ -286,6 +289,12 @@ def _status_agrees(fact: Fact, frame: Frame, year_issued: int | None) -> bool:
     year = year_of(fact.period)
     return (frame.plan_answers and not frame.status_named and bool(frame.years) and year is not None
             and year_issued is not None and year >= year_issued)
+
+
+def _plan_ahead(period: str, year_issued: int | None) -> bool:
+    """The period is a plan period that had not ended when its report was issued."""
+    span = plan_periods().get(period)
+    return bool(span and year_issued and span[1] >= year_issued)
 
 
 def _year_in_periods(year: int | None, periods: list[str]) -> bool:

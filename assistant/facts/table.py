@@ -67,6 +67,8 @@ def after_review(document_text: str, heading_path: list[str], start: int) -> boo
     top = heading_path[0].strip() if heading_path else ""
     if any(says("review_heading", h) for h in heading_path):
         return False
+    if _under_dated_appendix(document_text[:start]):
+        return True
     section = document_text.rfind(top, 0, start + len(top))  # (a chunk may begin with the heading itself)
     if cue_pattern("first_section").match(top) and section > 0:
         return _appendix_ahead(document_text[:section])
@@ -74,6 +76,21 @@ def after_review(document_text: str, heading_path: list[str], start: int) -> boo
         return False
     opening = re.search(rf"^\s*{cue_pattern('first_section').pattern}.*$", document_text[:max(section, 0)], re.M)
     return bool(opening) and says("review_heading", opening.group(0))
+
+
+def _under_dated_appendix(before: str) -> bool:
+    """The text follows an appendix marker line (附件, 附件1) whose title names a year and looks back at nothing
+    ("附件 / 2026年自治区民生实事 / 1.…2. …"): the items are that year's plans, whatever numbered section the heading
+    reader still puts them under. (Not "名词解释", which names no year; not "2025年民生实事完成情况".)"""
+    from assistant.facts.extract import cue_pattern, says
+
+    marks = list(re.finditer(rf"^\s*(?:{cue_pattern('appendix_marks').pattern})\s*\d*\s*$", before, re.M))
+    if not marks:
+        return False
+    after = [line.strip() for line in before[marks[-1].end():].splitlines() if line.strip()]
+    title = after[0] if after else ""
+    return bool(re.search(r"\d{4}年", title)) and len(title) <= 30 and not says("review_heading", title) and not (
+        re.search(r"完成情况|落实情况|进展情况", title))
 
 
 def _appendix_ahead(before: str) -> bool:
