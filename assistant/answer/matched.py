@@ -47,13 +47,12 @@ def question_frame(analysis: Analysis) -> Frame | None:
 
 def asked_words(analysis: Analysis) -> tuple[str, ...]:
     """The words naming what a figure question asks about (refusal.indicator_words, as the extractive answerer's
-    indicator_unsaid reads them); () for a comparison, whose sides name their own.
+    indicator_unsaid reads them); a comparison's too (its sides' frame names no catalogued indicator, but what
+    both sides measure is still asked).
 
     Example: "漯河市2023年开展职业技能培训多少人次？" -> ("职业", "技能", "培训", "职业技能培训"…)"""
     from assistant.answer.refusal import indicator_words, only_added
 
-    if analysis.comparison:
-        return ()
     words = [w for w in indicator_words(analysis.question, analysis) if not any(w in p for p in analysis.periods)]
     # a word saying only that something was added (新增) names no thing
     return tuple([w for w in words if not only_added(w)] or words)
