@@ -4,7 +4,8 @@ No real LLM runs on the bench machines, so this one reads the answer prompt the 
 sends (prompts/answer.yaml: the <facts> list, the numbered <passage>s, the question, the refusal
 sentence) and answers by a fixed behaviour, named by the request's model ("scripted-faithful"…):
 
-  faithful     the first listed fact's figure (none listed: the first passage's first figure), citing its [n]
+  faithful     the first listed fact's figure as its passage writes it (7%左右; none listed: the first passage's
+               first figure), citing its [n]
   wrong        a figure of a passage that is none of the listed facts (another year, place, indicator or
                status), citing that passage: the passage of the first listed fact first, then the others
   uncited      the faithful answer without any [n]
@@ -66,10 +67,21 @@ def stated(prompt: Prompt, figure: str, n: int) -> str:
     return f"{subject}: {figure} [{n}]."
 
 
+# what a report writes after a figure that belongs to it: a range's other end, 左右, 以上, 以内
+QUALIFIED = r"(?:\s*[—\-－~至到]\s*\d+(?:\.\d+)?%?|左右|以上|以内|以下)?"
+
+
+def as_written(value: str, passage: str) -> str:
+    """The listed value as the passage writes it, with its range or qualifier (the prompt asks models to copy
+    figures so): "7%" in "增长7%左右" -> "7%左右"; the value itself when not found as written."""
+    m = re.search(rf"(?<![\d.]){re.escape(value)}{QUALIFIED}", passage)
+    return m.group(0) if m else value
+
+
 def faithful(prompt: Prompt) -> str:
     if prompt.facts:
         fact = prompt.facts[0]
-        return stated(prompt, fact["value"], fact["n"])
+        return stated(prompt, as_written(fact["value"], prompt.passages.get(fact["n"], "")), fact["n"])
     for n in sorted(prompt.passages):
         figures = prompt.figures(n)
         if figures:
