@@ -97,15 +97,18 @@ def summary(rows: list[tuple[dict, dict, object]], show: bool) -> dict:
     answered = [(q, r, a) for q, r, a in asked if not a.refused]
     verified = [(q, r, a) for q, r, a in answered if a.verified]
     wrong_verified = [(q, r, a) for q, r, a in verified if wrong_figure(r)]
+    right_unverified = [(q, r, a) for q, r, a in answered if r["correct"] and not a.verified]  # what the checks cost
     out = {"questions": len(rows), "not_applicable": len(rows) - len(asked), "asked": len(asked),
            "answer_accuracy": _share(sum(1 for _, r, _ in answerable if r["correct"]), len(answerable)),
            "refused": len(asked) - len(answered), "answered": len(answered),
            "verified_share": _share(len(verified), len(answered)),
            "wrong_verified": len(wrong_verified), "wrong_verified_share": _share(len(wrong_verified), len(answered)),
+           "right_unverified": len(right_unverified),
            "facts_listed": _share(sum(1 for _, r, _ in asked if r["listed"]), len(asked)),
            "fallbacks": sum(1 for _, _, a in asked if a.mode != "llm")}
     if show:
         out["wrong_verified_cases"] = [case(q, r, a) for q, r, a in wrong_verified]
+        out["right_unverified_cases"] = [case(q, r, a) for q, r, a in right_unverified]
         out["refusals_shown"] = [{"id": q["id"], "answer": a.text, "citations": len(a.citations),
                                   "verified": a.verified, "notice": a.notice}
                                  for q, _, a in asked if a.refused][:SHOWN]
@@ -173,7 +176,7 @@ def run_llm_checks(sets: list[Path], corpus: list[Path], out: Path, console, wor
 
 
 COLUMNS = ("asked", "not_applicable", "facts_listed", "answer_accuracy", "refused", "verified_share", "wrong_verified",
-           "wrong_verified_share", "fallbacks")
+           "wrong_verified_share", "right_unverified", "fallbacks")
 
 
 def table(results: dict) -> str:
