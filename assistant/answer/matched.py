@@ -31,7 +31,6 @@ from assistant.facts.model import Fact
 # and status must be the question's.
 CHECKED = ("place", "period", "indicator", "status")
 LISTED = 12  # facts at most in the prompt
-CLAUSE_BREAK = r"[。！？；;，,：:\n]"
 SAID_SHARE = 0.5  # of a fact's indicator's character pairs an answer's clause must hold to name that indicator
 
 
@@ -159,7 +158,7 @@ def off_frame(figures: list[Figure], clauses: list[str], contexts: list[ScoredCh
         if not verdicts:
             lead = unread_lead(figure.text, [contexts[n - 1].chunk.text for n in figure.cited], words)
             if lead is not None:
-                figure.mismatch = f"{figure.text} is stated in \"{lead[-30:]}\", which names too little of what " \
+                figure.mismatch = f"{figure.text} is stated after \"{lead[-24:]}\", which names too little of what " \
                                   "the question asks"
                 reasons.append(figure.mismatch)
             continue
@@ -173,7 +172,7 @@ def off_frame(figures: list[Figure], clauses: list[str], contexts: list[ScoredCh
 
 def unread_lead(figure: str, texts: list[str], words: tuple[str, ...]) -> str | None:
     """For a figure no extracted fact states (千万元 of 千万元以上项目, 两个 of 两个毫不动摇, a table's run of digits):
-    the clause holding it in a passage, when every clause holding it names too little of what the question asks
+    the clause before it in a passage, when every clause it stands after names too little of what the question asks
     (unnamed's rule); None when one names enough, or the figure is not found as written."""
     wanted = re.sub(r"\s+", "", normalise_text(figure))  # as written: 千万元 is no 1000万元 here
     leads = []
@@ -181,9 +180,7 @@ def unread_lead(figure: str, texts: list[str], words: tuple[str, ...]) -> str | 
         plain = normalise_text(text)
         at = plain.find(wanted)
         while at >= 0:
-            # the whole clause: what a figure counts may follow it (首批六家企业挂牌)
-            leads.append(re.split(CLAUSE_BREAK, plain[:at])[-1] + plain[at:at + len(wanted)]
-                         + re.split(CLAUSE_BREAK, plain[at + len(wanted):])[0])
+            leads.append(re.split(r"[。！？；;，,：:\n]", plain[:at])[-1])
             at = plain.find(wanted, at + 1)
     if not leads or not words:
         return None
