@@ -22,7 +22,7 @@ from langchain_core.runnables import RunnableLambda
 from assistant import prompts, redact
 from assistant.answer.citations import build_answer, refusal_for
 from assistant.answer.figures import MARKER, has_cjk
-from assistant.answer.matched import fitting_facts, question_frame
+from assistant.answer.matched import asked_words, fitting_facts, question_frame
 from assistant.answer.protocol import AnswererUnavailable, Asked
 from assistant.answer.types import Answer
 from assistant.documents import ScoredChunk
@@ -244,11 +244,12 @@ class LLMAnswerer:
         passages' facts that fit it."""
         passages = self.select_passages(chunks)
         frame = question_frame(asked.analysis)
-        return passages, frame, fitting_facts(frame, passages) if frame is not None else []
+        return passages, frame, fitting_facts(frame, passages, words=asked_words(asked.analysis)) if frame is not None else []
 
     def _checked(self, asked: Asked, text: str, passages: list[ScoredChunk], frame) -> Answer:
         with timed(asked.timings, "verify"):
-            answer = build_answer(asked.text, text, passages, self.name, analysis=asked.explain(), frame=frame)
+            answer = build_answer(asked.text, text, passages, self.name, analysis=asked.explain(), frame=frame,
+                                  asked=asked_words(asked.analysis) if frame is not None else ())
         answer.timings = dict(asked.timings)
         return answer
 

@@ -260,12 +260,12 @@ def instruction_notice(instructions: list[Instruction]) -> str:
 
 def build_answer(question: str, text: str, contexts: list[ScoredChunk], mode: str,
                  timings: dict | None = None, analysis: dict | None = None, notice: str = "",
-                 frame=None) -> Answer:
+                 frame=None, asked: tuple[str, ...] = ()) -> Answer:
     """The Answer for `text`, written from `contexts` (marker [n] = contexts[n-1]).
 
     `frame`: a figure question's frame (answer/matched.py question_frame); each cited figure's fact
     must then answer it too, not only be in the passage (an LLM's answer: the extractive answerer
-    picks by the frame already)."""
+    picks by the frame already); `asked`: the words naming what it asks about (matched.asked_words)."""
     text = clean_markers(text or "", len(contexts)).strip()
     answer = Answer(question=question, text=text, refused=is_refusal(text), mode=mode, contexts=list(contexts),
                     timings=dict(timings or {}), analysis=dict(analysis or {}), notice=notice)
@@ -290,7 +290,7 @@ def build_answer(question: str, text: str, contexts: list[ScoredChunk], mode: st
         add_notice(answer, instruction_notice(answer.instructions))
     if frame is not None:
         clauses = [s for s in sentences for _ in find_figures(s)]  # each figure's clause, as check_figures reads them
-        mismatches = off_frame(answer.figures, clauses, contexts, frame)
+        mismatches = off_frame(answer.figures, clauses, contexts, frame, asked)
         if mismatches:
             add_notice(answer, "not verified: " + "; ".join(mismatches))
     if not answer.citations:  # e.g. an LLM that obeyed an order planted in a passage

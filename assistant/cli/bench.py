@@ -12,11 +12,11 @@ from assistant.errors import AssistantError
 
 def bench(sets: list[Path] = typer.Option([Path("evals/questions/dev.jsonl")], "--set"),
           out: Path = typer.Option(Path("runs/bench"), "--out"),
-          what: str = typer.Option("all", "--what", help="all | ingest | retrieval | latency | scale | real"),
+          what: str = typer.Option("all", "--what", help="all | ingest | retrieval | latency | scale | real | llm-checks"),
           scales: str = typer.Option("1,10,100", "--scales", help="Scale curve: multiples of the seeds."),
           real_upto: float = typer.Option(10, "--embed-real-upto", help="Above this scale, copies reuse vectors."),
           embed_cache: Optional[Path] = typer.Option(None, "--embed-cache", help="Keep embeddings between runs."),
-          corpus: list[Path] = typer.Option([], "--corpus", help="--what real: reports to add to the seeds "
+          corpus: list[Path] = typer.Option([], "--corpus", help="--what real, llm-checks: reports to add to the seeds "
                                             "(e.g. ../shared/corpus/provinces-2026)."),
           corpus_sets: list[Path] = typer.Option([], "--corpus-set", help="--what real: question sets about "
                                                  "--corpus (e.g. evals/questions/wider.jsonl)."),
@@ -26,6 +26,9 @@ def bench(sets: list[Path] = typer.Option([Path("evals/questions/dev.jsonl")], "
     try:
         if what == "real":  # the seeds alone, then with real reports: its own module
             bench_tool("real").run_real(None, corpus, sets, corpus_sets, out, console, work=work)
+            return
+        if what == "llm-checks":  # the LLM path's checks against a scripted model: its own module
+            bench_tool("llmchecks").run_llm_checks(sets, corpus, out, console, work=work)
             return
         run_bench = bench_tool("run").run_bench  # a one-line error without the bench extra
         run_bench(home(), sets, out, what, console, scales=scales, real_upto=real_upto, embed_cache=embed_cache,
