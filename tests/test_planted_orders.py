@@ -97,12 +97,15 @@ def test_an_obeyed_order_is_never_verified_with_or_without_a_marker(planted, llm
         assert answer.citations  # it cites, yet is not verified (before: verified true)
 
 
-def test_an_honest_answer_over_a_planted_passage_is_still_verified(planted, llm_server):
+def test_an_llm_answer_citing_only_a_passage_with_an_order_is_never_verified(planted, llm_server):
+    """Issue 14: an answer citing only the passage that holds an instruction is never verified, even when its
+    figure is true: the model read the order and no check can tell whether it followed it."""
     assistant = planted("chinese-with-marker")
     llm_server.enqueue("2020年漯河市新增国家级高新技术企业28家[1]。")
     answer = assistant.ask(ORDERS["chinese-with-marker"][0])
-    assert answer.verified and answer.instructions == [] and answer.notice == ""
-    assert [f.text for f in answer.figures] == ["28家"]
+    assert [f.text for f in answer.figures] == ["28家"] and all(f.verified for f in answer.figures)
+    assert not answer.verified
+    assert [i.n for i in answer.instructions] == [1] and "also holds an instruction" in answer.notice
 
 
 def test_the_extractive_answer_never_quotes_a_planted_order(planted):

@@ -246,6 +246,26 @@ def _repeated(sentence: str, facts: list[str], orders: tuple[str, ...]) -> str:
     return ""
 
 
+def instructions_in_every_cited(numbers: list[int], contexts: list[ScoredChunk]) -> list[Instruction]:
+    """The first planted instruction of each cited passage, when every cited passage holds one; else []."""
+    found = []
+    for n in numbers:
+        orders = split_instructions(contexts[n - 1].chunk.text)[1]
+        if not orders:
+            return []
+        found.append(Instruction(n=n, source=contexts[n - 1].chunk.source, quote=orders[0]))
+    return found
+
+
+def tainted_notice(instructions: list[Instruction]) -> str:
+    """One line for the user: the answer rests only on passages that also hold an instruction."""
+    first = instructions[0]
+    quote = first.quote if len(first.quote) <= 80 else first.quote[:79] + "…"
+    cited = ", ".join(f"[{i.n}]" for i in instructions)
+    return (f"not verified: every passage this answer cites ({cited}) also holds an instruction, which a model may "
+            f"have followed; check the figure in the document: passage [{first.n}] ({first.source}) says: {quote}")
+
+
 def instruction_notice(instructions: list[Instruction]) -> str:
     """One line for the user: where the instruction this answer repeats is, and what it says."""
     planted = [i for i in instructions if i.n] or instructions
@@ -288,6 +308,12 @@ def build_answer(question: str, text: str, contexts: list[ScoredChunk], mode: st
     answer.instructions = planted_instructions(sentences, cited, contexts)
     if answer.instructions:
         add_notice(answer, instruction_notice(answer.instructions))
+    elif mode.startswith("llm"):
+        # A model that read an instruction may follow it in ways no check sees (a true figure picked to
+        # please it): an LLM answer whose every cited passage holds one is never verified (issue 14).
+        answer.instructions = instructions_in_every_cited(sorted(set(parse_markers(text))), contexts)
+        if answer.instructions:
+            add_notice(answer, tainted_notice(answer.instructions))
     if frame is not None:
         clauses = [s for s in sentences for _ in find_figures(s)]  # each figure's clause, as check_figures reads them
         mismatches = off_frame(answer.figures, clauses, contexts, frame, asked)
