@@ -21,7 +21,7 @@ from assistant.facts.table import synonym_groups
 from assistant.facts.units import base_alternation, base_units, unit_groups
 from assistant.data_files import load_data, word_pattern
 from assistant.text import YEAR
-from assistant.facts.match import disagreements
+from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
@@ -754,7 +754,8 @@ def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], aske
         # a fact of that plain indicator (国内生产总值) is not the one asked
         held = [n for n in names if len(n) >= 2 and holds_name(fact.indicator, n)]
         plain = bool(held) and all(n in derived for n in held) and not another_indicator(fact.indicator, names)
-        return 0.0 if plain else 1.0
+        # a share asked (民生支出占比) is what a share's fact states, however it words the whole (占一般公共预算支出的)
+        return 0.0 if plain and not (fact.measure == "share" and shares_asked(asked)) else 1.0
     said = said_of(fact.indicator, text, fact.start)  # a part (其中…) with its whole's words
     return 0.0 if qualifiers_only(grams, said) else coverage(grams, said)  # 城镇老旧小区 for 城镇低保: 0
 
