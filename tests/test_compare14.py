@@ -100,3 +100,29 @@ def test_a_side_without_the_derived_indicator_is_named_lacking_not_given_the_pla
     text = national.ask("消费对经济增长的贡献率：2019年和2020年哪年更高？", mode="extractive").text
     assert "2.3%" not in text and "6.1%" not in text, text  # never GDP's growth for the 2020 side
     assert "57.8%" in text and "高于" not in text and "低于" not in text, text
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("消费对经济增长的贡献率，2019年和2020年相比如何？", False),  # 增长 of 经济增长 names the indicator
+    ("2020年GDP增长多少？", True),
+    ("经济增长比上年提高了几个百分点？", True),  # 提高 asks the change
+])
+def test_a_change_word_inside_an_indicator_name_asks_no_change(question, asked):
+    from assistant.facts.match import changes_asked
+
+    assert changes_asked(question) is asked
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("某市新建保障性住房，2019年完成了多少套，2020年计划多少套？", 2),  # each clause its own year
+    ("2020年某市地区生产总值是多少，比2019年增长多少？", 1),  # a year after 比 is the change's base
+    ("2020年某市进出口总额是多少，同比增长多少？", 1),
+])
+def test_a_clause_opening_with_another_year_is_asked_apart(question, parts):
+    from assistant.answer.parts import question_parts
+
+    found = question_parts(question)
+    assert len(found) == parts, found
+    if parts == 2:
+        assert "2020年" in found[1] and "保障性住房" in found[1] and "2019年" not in found[1], found
+
