@@ -24,7 +24,8 @@ def asked_measure(text: str) -> str:
         if word_pattern("asking.yaml", f"{measure}_words").search(text):
             return measure
     # 哪个增加得多, 各提高多少: each side's change (增加60天), not its level (全年优良天数246天)
-    if word_pattern("compare.yaml", "change_comparatives").search(text):
+    if word_pattern("compare.yaml", "change_comparatives").search(text) \
+            or word_pattern("compare.yaml", "change_nouns").search(text):
         return "change"
     # 哪年更多, 谁的…大 with no rate named: a quantity of each side (data/compare.yaml amount_comparatives)
     if word_pattern("compare.yaml", "amount_comparatives").search(text) \
@@ -54,6 +55,40 @@ def another_indicator(indicator: str, names: tuple[str, ...], asked: str = "") -
     if ratio_asked(upper, at, name, names, asked):
         return False
     return any(found and found.group(0).strip("的") not in asked.upper() for found in (before, after))
+
+
+def derived_only(asked: str, names: tuple[str, ...]) -> frozenset[str]:
+    """The names of each indicator group (data/indicators.yaml) among `names` that the question says only as part of
+    another indicator: every place it says one of them has a derived word before or after it (data/asking.yaml
+    derived_before/after: 单位GDP能耗, 消费对经济增长的贡献率, 人均GDP) or lies inside a longer name of another group
+    (GDP in a group's 单位GDP能耗). Such a question asks the derived indicator, so a fact of the plain one
+    (国内生产总值63.6万亿元) is no side of it. "GDP和人均GDP" says GDP alone too: frozenset()."""
+    from assistant.data_files import load_data
+    from assistant.facts.indicators import _name_pattern
+
+    upper = asked.upper()
+    before = word_pattern("asking.yaml", "derived_before")
+    after = word_pattern("asking.yaml", "derived_after")
+    groups = [g for g in load_data("indicators.yaml") if set(g) & set(names)]
+    found = [(gi, m.span()) for gi, g in enumerate(groups) for n in g if len(n) >= 2
+             for m in _name_pattern(n.upper()).finditer(upper)]
+    bases: set[str] = set()
+    for gi, group in enumerate(groups):
+        spans = [span for g, span in found if g == gi]
+        inside = lambda s, gi=gi: any(g != gi and o[0] <= s[0] and s[1] <= o[1] and o != s for g, o in found)  # noqa: E731
+        if spans and all(inside(s) or before.search(upper[:s[0]]) or after.match(upper[s[1]:]) for s in spans):
+            bases |= set(group)
+    return frozenset(bases)
+
+
+def asks_derived(side, names: tuple[str, ...]) -> frozenset[str]:
+    """derived_only of a comparison side, read in the question's own words when they name an indicator (the
+    expansion adds the plain names: 生产总值 GDP for 单位GDP能耗), else in the expansion (an English question's
+    renderings: 对经济增长的贡献率 for contribution to economic growth)."""
+    from assistant.facts.indicators import named_indicators
+
+    own = side.whole or side.question
+    return derived_only(own if named_indicators(own) else side.expansion, names)
 
 
 def ratio_asked(upper: str, at: int, name: str, names: tuple[str, ...], asked: str) -> bool:

@@ -21,7 +21,7 @@ from assistant.facts.table import synonym_groups
 from assistant.facts.units import base_alternation, base_units, unit_groups
 from assistant.data_files import load_data, word_pattern
 from assistant.text import YEAR
-from assistant.facts.match import disagreements
+from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
@@ -30,7 +30,7 @@ from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_onl
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import (another_indicator, asked_measure, asks_which_more, bound_only, counts_another,
+from assistant.answer.compare import (another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
                                       side_status, side_times, year_of_other_side)
 from assistant.answer.lists import (asked_items_kind, counted_run, english_list, english_one_asked, items_after, spelled_terms,
@@ -659,7 +659,8 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     """The best span for one side of a comparison from its first SIDE_PASSAGES passages: its own year, place and
     status (`frame`), figures naming the indicator asked."""
     best = None
-    passages = [(n, hit, indicator_fits(hit, frame, grams, names, side.question))
+    passages = [(n, hit, indicator_fits(hit, frame, grams, names, f"{side.question} {side.expansion}",
+                                                         asks_derived(side, names)))
                 for n, hit in _side_contexts(contexts, side, others)[:SIDE_PASSAGES]]
     # a side whose passages state a figure of the asked indicator (its name, not words it shares) is answered
     # by such a figure only: "生产基地13家" shares 生产 with 生产总值, "全县GDP完成431.8亿元" names it
@@ -739,19 +740,28 @@ def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
     return frame
 
 
-def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], asked: str = "") -> float:
+def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], asked: str = "",
+                  derived: frozenset[str] = frozenset()) -> float:
     """How well a fact names the indicator asked, 0 to 1: 1 when its indicator is a name of one the question
     names (data/indicators.yaml: 粮食总产 for 粮食总产量), 0 when it holds that name only as part of another
     indicator (单位地区生产总值能耗 for GDP: compare.another_indicator; `asked`, the question), else the share
     of the question's words in its clause up to the figure: for 粮食总产量, "粮食作物播种面积162.8万亩、总产
     65.7万吨" holds 粮食 and 总产, "肉类总产11.2万吨" only 总产."""
     if any(holds_name(fact.indicator, name) for name in names):  # M2 is named by 广义货币M2, not by PM2.5
-        return 0.0 if another_indicator(fact.indicator, names, asked) or counts_another(fact, names, asked) else 1.0
+        if another_indicator(fact.indicator, names, asked) or counts_another(fact, names, asked):
+            return 0.0
+        # `derived`: names the question says only inside another indicator (GDP of 单位GDP能耗: compare.derived_only);
+        # a fact of that plain indicator (国内生产总值) is not the one asked
+        held = [n for n in names if len(n) >= 2 and holds_name(fact.indicator, n)]
+        plain = bool(held) and all(n in derived for n in held) and not another_indicator(fact.indicator, names)
+        # a share asked (民生支出占比) is what a share's fact states, however it words the whole (占一般公共预算支出的)
+        return 0.0 if plain and not (fact.measure == "share" and shares_asked(asked)) else 1.0
     said = said_of(fact.indicator, text, fact.start)  # a part (其中…) with its whole's words
     return 0.0 if qualifiers_only(grams, said) else coverage(grams, said)  # 城镇老旧小区 for 城镇低保: 0
 
 
-def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple[str, ...], asked: str = ""):
+def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple[str, ...], asked: str = "",
+                   derived: frozenset[str] = frozenset()):
     """fit(span): the best indicator_fit of the span's figures that fit the frame; -1 when it states none
     (a side stated in words), so only a span whose figures all name something else scores 0."""
     facts = [f for f in chunk_facts(hit, frame.book)
@@ -763,7 +773,7 @@ def indicator_fits(hit: ScoredChunk, frame: Frame, grams: set[str], names: tuple
         inside = [f for f in facts if at >= 0 and at <= f.start and f.end <= at + len(span.strip())]
         if not inside or not grams and not names:
             return -1.0
-        return max(indicator_fit(f, text, grams, names, asked) for f in inside)
+        return max(indicator_fit(f, text, grams, names, asked, derived) for f in inside)
 
     return fit
 
@@ -1441,7 +1451,8 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     if a.base_value == b.base_value:  # "the same" answers "did both post the same…?" as well as "which is higher"
         return (f" {labels[0]} and {labels[1]} are the same ({a.figure} each){markers}." if analysis.language == "en"
                 else f"{labels[0]}与{labels[1]}相同（均为{a.figure}）{markers}。")
-    higher = a.base_value > b.base_value
+    decline = declines_compared(a, b, f"{analysis.question} {analysis.original or ''}")
+    higher = abs(a.base_value) > abs(b.base_value) if decline else a.base_value > b.base_value
     if group == "percent" or group == "points":
         gap = f"{_number(abs(a.value - b.value))}个百分点"
         points = _number(abs(a.value - b.value))
@@ -1452,12 +1463,22 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
         gap = f"{_number(diff)}{a.unit}" + (f"（{change:+.1f}%）" if change is not None else "")
         gap_en = f"{_number(diff)}{a.unit}" + (f" ({change:+.1f}%)" if change is not None else "")
     if analysis.language == "en":
-        word = "higher" if higher else "lower"
+        word = ("larger" if higher else "smaller") if decline else ("higher" if higher else "lower")
         return f" {labels[0]} ({a.figure}) is {word} than {labels[1]} ({b.figure}) by {gap_en}{markers}."
     word, more = ("高于", "多") if higher else ("低于", "少")
     if group in ("percent", "points"):
         more = "高" if higher else "低"
+    if decline:  # a fall against a fall: the larger one is said larger (下降5.6%大于下降4.8%; 减少1442万人多于1232万人)
+        rate = group in ("percent", "points")
+        word, more = (("大于", "大") if rate else ("多于", "多")) if higher else (("小于", "小") if rate else ("少于", "少"))
     return f"{labels[0]}（{a.figure}）{word}{labels[1]}（{b.figure}），{more}{gap}{markers}。"
+
+
+def declines_compared(a, b, question: str) -> bool:
+    """Two falls set side by side, as the question asks them (data/compare.yaml decline_asked: 降幅, 减少数): both
+    figures are stored as falls (below zero, or at it), so their sizes are compared, not their signs: a fall of
+    5.6% is larger than one of 4.8%, though -5.6 is below -4.8."""
+    return (a.value <= 0 and b.value <= 0 and word_pattern("compare.yaml", "decline_asked").search(question) is not None)
 
 
 def _years_of(side: Analysis) -> tuple:
@@ -1475,7 +1496,8 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
     inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
               and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)
               and measure_fits(f, measure)]
-    return [(indicator_fit(f, hit.chunk.text, grams, names, pick.side.question), f) for f in inside]
+    return [(indicator_fit(f, hit.chunk.text, grams, names, f"{pick.side.question} {pick.side.expansion}",
+                           asks_derived(pick.side, names)), f) for f in inside]
 
 
 def _said_of(fact, text: str) -> str:

@@ -74,11 +74,20 @@ def _comma_split(piece: str) -> list[str]:
     for i, comma in enumerate(commas):
         end = commas[i + 1] if i + 1 < len(commas) else len(piece)
         after = piece[comma + 1:end]
-        if _words("new_kind_zh").search(after) and _asks(piece[start:comma]):
+        if (_words("new_kind_zh").search(after) or _another_year(after, piece[start:comma])) \
+                and _asks(piece[start:comma]):
             out.append(piece[start:comma])
             start = comma + 1
     out.append(piece[start:])
     return [p for p in out if p.strip()]
+
+
+def _another_year(clause: str, before: str) -> bool:
+    """The clause opens with a year (data/parts.yaml own_year_zh) and asks a figure of it, and the clause before
+    names another year: "2026年计划多少家" after "2025年完成了多少家"."""
+    opening = _words("own_year_zh").match(clause)
+    return bool(opening) and _asks(clause) and re.search(r"(?:19|20)\d\d年", before) is not None \
+        and f"{opening.group(1)}年" not in before
 
 
 def inherited(first: str, later: str, book=None) -> str:

@@ -117,7 +117,15 @@ def changes_asked(question: str) -> bool:
     """The question asks how much something changed (提高多少, 下降了几个百分点: data/asking.yaml change_words)."""
     from assistant.data_files import word_pattern
 
-    return bool(question) and word_pattern("asking.yaml", "change_words").search(question) is not None
+    return bool(question) and word_pattern("asking.yaml", "change_words").search(without_names(question)) is not None
+
+
+def without_names(question: str) -> str:
+    """The question without the indicator names it says (data/indicators.yaml): a change word inside a name
+    (增长 of 经济增长 in 消费对经济增长的贡献率) names the indicator and asks no change."""
+    for name in sorted((n for n in _names_in(question) if len(n) >= 2), key=len, reverse=True):
+        question = re.sub(re.escape(name), " ", question, flags=re.IGNORECASE)
+    return question
 
 
 def shares_asked(question: str) -> bool:
