@@ -119,3 +119,48 @@ def test_an_asking_verb_with_its_aspect_mark_is_no_indicator_word():
 def test_a_figure_asked_with_an_aspect_mark_is_answered(city):
     text = _ask(city, "襄阳疏解提质一般制造业企业，2025年完成了多少家？")
     assert not _refused(text) and "41家" in text, text
+
+
+# -- sides by place dated only by their reports: the year each report looks back on ------------------------------
+
+JIANGXI = """江西省2026年政府工作报告
+
+一、2025年工作回顾
+过去一年，全省创新能力持续增强，全社会研发投入强度达到2.31%，高新技术企业突破1.2万家。
+
+二、2026年主要目标
+全社会研发投入强度提高到2.45%左右，地区生产总值增长5%左右。
+"""
+ANHUI = """安徽省2026年政府工作报告
+
+一、2025年工作回顾
+过去一年，全省科技创新取得新突破，全社会研发投入强度提升至2.86%，技术合同成交额增长21%。
+
+二、2026年主要目标
+全社会研发投入强度达到3%左右，地区生产总值增长5.5%左右。
+"""
+
+
+@pytest.fixture(scope="module")
+def provinces(tmp_path_factory, embedder):
+    from assistant import Assistant, Settings
+    from tests.passages import ingested_texts
+
+    folder = tmp_path_factory.mktemp("refusal14-sides")
+    assistant = Assistant(Settings(home=folder / "home"), embedder=embedder)
+    return ingested_texts(assistant, folder / "reports", {"江西省-2026": JIANGXI, "安徽省-2026": ANHUI})
+
+
+def test_report_year_only_sides_are_the_years_reviewed():
+    from assistant.answer.extractive import reviewed_years
+
+    side = analyse("Going by their 2026 government work reports, whose R&D intensity is higher, Jiangxi or Anhui?")
+    assert reviewed_years(side, {"安徽省"}) == [2025]
+    target = analyse("Going by their 2026 government work reports, whose R&D intensity target is higher, Jiangxi or Anhui?")
+    assert reviewed_years(target, {"安徽省"}) == []  # a target asked: the 2026 plan's
+    assert reviewed_years(side, set()) == []  # no other side by place
+
+
+def test_sides_dated_by_their_reports_are_compared_on_the_year_reviewed(provinces):
+    text = _ask(provinces, "Going by their 2026 government work reports, whose R&D intensity is higher, Jiangxi or Anhui?")
+    assert not _refused(text) and "2.31%" in text and "2.86%" in text, text
