@@ -159,6 +159,8 @@ def test_report_year_only_sides_are_the_years_reviewed():
     target = analyse("Going by their 2026 government work reports, whose R&D intensity target is higher, Jiangxi or Anhui?")
     assert reviewed_years(target, {"安徽省"}) == []  # a target asked: the 2026 plan's
     assert reviewed_years(side, set()) == []  # no other side by place
+    years = analyse("2012年与2013年政府工作报告中全国的财政赤字分别是多少？")
+    assert reviewed_years(years, set(years.places)) == []  # sides by year (the reports'), one place
 
 
 def test_sides_dated_by_their_reports_are_compared_on_the_year_reviewed(provinces):

@@ -655,7 +655,7 @@ def reviewed_years(side: Analysis, others: set[str]) -> list[int]:
     whose R&D intensity is higher, A or B?"): each report's figure is that of the year it looks back on (2025),
     not a 2026 plan's. [] when the years are also the figure's, a plan or target is asked, or the sides are years."""
     issued = report_year_only(side)
-    if not issued or not others or side_frame(side).status_named or plan_asked(side):
+    if not issued or not others - set(side.places) or side_frame(side).status_named or plan_asked(side):
         return []
     return sorted(year - 1 for year in issued)
 
