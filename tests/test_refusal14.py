@@ -154,10 +154,13 @@ def provinces(tmp_path_factory, embedder):
 def test_report_year_only_sides_are_the_years_reviewed():
     from assistant.answer.extractive import reviewed_years
 
-    side = analyse("Going by their 2026 government work reports, whose R&D intensity is higher, Jiangxi or Anhui?")
+    from dataclasses import replace
+
+    whole = analyse("Going by their 2026 government work reports, whose R&D intensity is higher, Jiangxi or Anhui?")
+    side = replace(whole, places=["江西省"])  # one side by place, as retrieval._sides makes it
     assert reviewed_years(side, {"安徽省"}) == [2025]
     target = analyse("Going by their 2026 government work reports, whose R&D intensity target is higher, Jiangxi or Anhui?")
-    assert reviewed_years(target, {"安徽省"}) == []  # a target asked: the 2026 plan's
+    assert reviewed_years(replace(target, places=["江西省"]), {"安徽省"}) == []  # a target asked: the 2026 plan's
     assert reviewed_years(side, set()) == []  # no other side by place
     years = analyse("2012年与2013年政府工作报告中全国的财政赤字分别是多少？")
     assert reviewed_years(years, set(years.places)) == []  # sides by year (the reports'), one place
