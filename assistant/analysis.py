@@ -226,13 +226,10 @@ def asks_report_delivery(analysis: Analysis) -> bool:
             and re.search("|".join(words), asked, re.I) is not None)
 
 
-def asks_amount(text: str, wants: str, asked: str = "") -> bool:
+def asks_amount(text: str, wants: str) -> bool:
     """A quantity, not a rate: "存款余额是多少？" -> True; "增速是多少？" -> False; "GDP目标是多少？" -> False (a
-    target is set as a level or as a growth rate), "GDP目标是多少亿元？" -> True. `asked`: an English question as
-    typed; "By how much did …" asks a change, stated as an amount, a rate or a multiple alike -> False."""
+    target is set as a level or as a growth rate), "GDP目标是多少亿元？" -> True."""
     if question_words("open_target").search(text) and not asked_unit(text):
-        return False
-    if asked and question_words("change_asked").search(asked):
         return False
     return wants == "number" and not question_words("rate_cues").search(text)
 
@@ -311,7 +308,7 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     return Analysis(question=question, places=found_places, years=years, report_years=report_years(both),
                     periods=periods, comparison=comparison, wants=(wants := what_is_wanted(asking)),
                     language=language, expansion=expansion, unit=asked_unit(asking),
-                    amount=asks_amount(asking, wants, asked), book=book)
+                    amount=asks_amount(asking, wants), book=book)
 
 
 def without_partners(found: list[str], question: str, book: PlaceBook) -> list[str]:
