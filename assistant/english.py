@@ -559,6 +559,8 @@ def _what(question: str, words: list[str]) -> list[str]:
         return []
     if _cue(rf"what\s+(?:{_flat('count_words')})(?=\s+[a-z])").search(question):
         return ["哪些"]  # "what two concepts were first put forward": as many names as it counts, a list
+    if _cue(data()["called"]).search(question):
+        return ["什么"]  # "what is it called": a name, even of a thing measured ("Asia's largest … airport")
     if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question) or _head_names(question):
         return ["什么"]  # "what was the single biggest-investment project in the city": a name
     if _cue(_flat("quantity")).search(question) or _names_figure(words):

@@ -632,6 +632,8 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
         elif times := side_times(side):  # 洛阳2020年…和漯河“十三五”…: each side its own time
             side = replace(side, years=times[0], periods=times[1],
                            report_years=[y for y in side.report_years if y in times[0]])
+        elif reviewed := reviewed_years(side, others):
+            side = replace(side, years=reviewed, report_years=[])
         frame = side_frame(side, names)
         best = None
         if frame.figure and not frame.status_named:
@@ -646,6 +648,16 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
         if best:
             picks.append(best)
     return picks
+
+
+def reviewed_years(side: Analysis, others: set[str]) -> list[int]:
+    """A side by place whose only years name the reports read ("going by their 2026 government work reports,
+    whose R&D intensity is higher, A or B?"): each report's figure is that of the year it looks back on (2025),
+    not a 2026 plan's. [] when the years are also the figure's, a plan or target is asked, or the sides are years."""
+    issued = report_year_only(side)
+    if not issued or not others - set(side.places) or side_frame(side).status_named or plan_asked(side):
+        return []
+    return sorted(year - 1 for year in issued)
 
 
 def states_figure(hit: ScoredChunk, span: str, book) -> bool:

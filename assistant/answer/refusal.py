@@ -184,7 +184,9 @@ def is_word(token: str) -> bool:
 
 
 ASKED_MEASURE = re.compile(rf"^\s*(?:{'|'.join(load_data('question_words.yaml')['asked_measures'])})")
-ASKING = re.compile(r"(?:是|为|有|达到?|完成|实现|共|了|在)?(?:多少|(?<![哪第])几)")
+# the verb asking the figure with its aspect mark (完成了多少, 达到了多少): both are how the question asks, not the
+# indicator's words
+ASKING = re.compile(r"(?:(?:是|为|有|达到?|完成|实现|共|在)了?|了)?(?:多少|(?<![哪第])几)")
 RATE_TAIL = re.compile(r"的?(?:预期)?(?:增速|增长率|增幅|增长|目标|规模|总量|数量|比例|比重|占比)*$")
 BEFORE_INDICATOR = re.compile(rf".*(?:{YEAR}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|市|县|区|省|的)")
 NOT_AT_LEVEL = re.compile(rf".*(?:{YEAR}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|的)")

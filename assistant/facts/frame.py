@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from assistant.places import PlaceBook, gazetteer_book
 from assistant.analysis import Analysis
-from assistant.data_files import load_data
+from assistant.data_files import load_data, word_pattern
 from assistant.facts.extract import cues
 from assistant.facts.indicators import named_indicators
 from assistant.text import YEAR
@@ -33,6 +33,8 @@ class Frame:
     # a fact answers only if its indicator is one of them
     indicators: tuple[str, ...] = ()
     rank: bool = False  # asks for a rank or position (排第几, 第几位, what rank): 居全国第5 answers it
+    # an English "by how much did … change" asks a change: a multiple (增长近7倍) answers it though a quantity is asked
+    multiple_answers: bool = False
     words: str = ""  # the question's words in Chinese (its own, or the glossary's for English), for qualifiers
     # the places book the question was read with: a fact's place is matched by its names there
     book: PlaceBook = field(default_factory=gazetteer_book, repr=False, compare=False)
@@ -63,6 +65,8 @@ def frame_of(analysis: Analysis) -> Frame:
                  status=status, status_named=named, rate=analysis.wants == "rate",
                  amount=analysis.amount, figure=figure, words=words,
                  rank=any(_says(lowered, w) for w in words_of("question_rank")),
+                 multiple_answers=bool(analysis.original) and word_pattern(
+                     "question_words.yaml", "change_asked").search(analysis.original) is not None,
                  indicators=named_indicators(f"{question} {analysis.expansion}"), book=analysis.book)
 
 

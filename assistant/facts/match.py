@@ -31,7 +31,7 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("status")
     if frame.rate and fact.measure not in RATE_MEASURES:
         out.append("measure")
-    if frame.amount and fact.measure in RATE_MEASURES:
+    if frame.amount and fact.measure in RATE_MEASURES and not (frame.multiple_answers and fact.unit.endswith("倍")):
         out.append("measure")
     elif fact.measure == "change" and frame.figure and not changes_asked(frame.words):
         out.append("measure")  # 城镇化率目标是多少: a level, not 提高1.3个百分点
