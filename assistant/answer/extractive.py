@@ -275,13 +275,15 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
         return SPELLED_BONUS
     wanted = counted_items(analysis)  # an English question counts in English
     # (an English which asking one thing, read 哪些 as any which, asks no instances of a kind)
+    if wanted and counted_run(span, wanted, grams):
+        # the items counted and named after them (A、B、C三大先导产业, 研发创新、…、食品云“四大平台”): the list asked,
+        # though an item shares the question's words (食品 of 食品云): the count and noun after the run head them all
+        return INSTANCES_BONUS
     instances, categories = asked_items_kind(span, grams) if not english_one_asked(analysis.original) else (0, False)
     if categories:
         return -NO_ITEMS
     if instances >= max(2, wanted):
         return INSTANCES_BONUS  # as many instances as asked (name four of them: four at least)
-    if wanted and counted_run(span, wanted, grams):
-        return INSTANCES_BONUS  # the items counted and named after them (A、B、C三大先导产业): the list asked
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
         # a span giving no items (围绕休闲食品产业链, the heading of one of them; 营养与健康 joins no items) answers
         # less than one giving them; numbered items (一是…) and as many joined by 和 as are counted are items
