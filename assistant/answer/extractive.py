@@ -33,7 +33,7 @@ from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_onl
 from assistant.answer.compare import (another_indicator, asked_measure, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
                                       side_status, side_times, year_of_other_side)
-from assistant.answer.lists import (asked_items_kind, counted_run, english_list, english_one_asked, items_after, spelled_terms,
+from assistant.answer.lists import (asked_items_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
                                     spells)
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
@@ -279,6 +279,8 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
         # the items counted and named after them (A、B、C三大先导产业, 研发创新、…、食品云“四大平台”): the list asked,
         # though an item shares the question's words (食品 of 食品云): the count and noun after the run head them all
         return INSTANCES_BONUS
+    if wanted and other_counted_run(span, wanted, grams):
+        return -NO_ITEMS  # a run counted by another number (3个过三千亿元城市 for four 千亿县) lists another thing
     instances, categories = asked_items_kind(span, grams) if not english_one_asked(analysis.original) else (0, False)
     if categories:
         return -NO_ITEMS

@@ -188,6 +188,12 @@ def counted_run(span: str, count: int, grams: set[str]) -> bool:
     return False
 
 
+def other_counted_run(span: str, count: int, grams: set[str]) -> bool:
+    """A run named after it by another count than the question's, with a noun sharing its words: "新增荆州、孝感、
+    黄冈3个过三千亿元城市" when four 千亿县 are asked is the list of another thing, however many words it shares."""
+    return count >= 2 and any(counted_run(span, other, grams) for other in NUMERALS if other != count)
+
+
 # -- a list of the asked thing's instances, or of kinds of things the asked one is among ----------------------
 
 QUESTION_RUN = 3  # characters at least of the question's own noun said in an item (产业集群, 龙头企业)
