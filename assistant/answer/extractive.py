@@ -81,6 +81,7 @@ FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
 INTRODUCES_ITEMS = re.compile(rf"(?<!\d)[：:](?!\d)|{'|'.join(SPELLS_OUT)}")
 LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
 NO_ITEMS = 0.1  # what a list question's span naming no items loses
+LEVEL_CUT = 0.05  # what a figure question's span ending at a change, its level in the next clause, loses
 # a section's number at the head of a span ("二、", "（三）"): 、 after it joins no items
 HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 INSTANCES_BONUS = 0.4  # a list question's span naming two instances of the asked noun or more: more than a run of as many
@@ -442,6 +443,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                             or (kind and kind_bonus(span, kind, asked_text(analysis)) > 0)
                             or any(spells(span, parts) for parts in spelled.values()) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
+                if figure_asked and level_cut(parts[i + width - 1], parts[i + width:]):
+                    score -= LEVEL_CUT  # the level the change reached is the next clause's: the span with it answers
                 if bonus is not None:
                     score += bonus(span)
                 named = kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
@@ -470,6 +473,14 @@ def subject_of_next(clause: str, rest: list[str]) -> bool:
     what a figure before it is for (计划投资4.8亿元，启动…新院区建设，新增床位600张) is no next figure's subject."""
     return (not states_a_number(clause) and bool(rest) and states_a_number(rest[0])
             and names_nothing(rest[0]))
+
+
+def level_cut(clause: str, rest: list[str]) -> bool:
+    """The clause states a change (贡献率上升3个百分点) and the next, naming nothing of its own and stating no change,
+    the level it reached (达到51.2%): a span ending at the change cuts the statement before its level."""
+    change = word_pattern("asking.yaml", "change_words")
+    return (bool(rest) and states_a_number(clause) and change.search(clause) is not None
+            and states_a_number(rest[0]) and names_nothing(rest[0]) and change.search(rest[0]) is None)
 
 
 ROUND_FIGURE = re.compile(r"(10{1,3})([万亿]?[\u4e00-\u9fff]*)")
