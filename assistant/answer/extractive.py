@@ -1278,6 +1278,7 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
     facts = chunk_facts(hit, frame.book)
     issued = hit.chunk.metadata.get("year_issued") or None
     total = total_asked(asked or frame.words)  # the question as asked: "in total" of an English one
+    addition = addition_asked(asked or frame.words)  # 新认定了多少家: a level reached (从481家增加到636家) is no addition
     money = money_asked(frame.words)  # 营业收入 asked: a count (驰名商标2个) is of other things
 
     def accept(span: str, sentence: str) -> bool:
@@ -1297,7 +1298,8 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
         counted = [f for f in inside if money and unit_groups().get(f.unit) == "count"]  # of other things
         fitting = [f for f in inside
                    if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
-                   and not (total and added(f, hit.chunk.text, facts)) and f not in counted]
+                   and not (total and added(f, hit.chunk.text, facts)) and f not in counted
+                   and not (addition and reached(f, hit.chunk.text))]
         # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
         # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer.
         # An indicator of data/indicators.yaml asked is checked by name already: a fitting figure names it (总产
@@ -1331,6 +1333,21 @@ def total_asked(words: str) -> bool:
     names an addition itself (新增…一共多少), data/asking.yaml total_asked and added_words."""
     return (word_pattern("asking.yaml", "total_asked").search(words) is not None
             and word_pattern("asking.yaml", "added_words").search(words) is None)
+
+
+def addition_asked(words: str) -> bool:
+    """The question asks what was added (新增多少, 新认定了多少家, how many new), not a total: data/asking.yaml
+    added_words and total_asked."""
+    return (word_pattern("asking.yaml", "added_words").search(words) is not None
+            and word_pattern("asking.yaml", "total_asked").search(words) is None)
+
+
+def reached(fact, text: str) -> bool:
+    """The figure is the level a change reached, after 到/至 in its clause opened by 从/由 (从481家增加到636家,
+    分别从771家、481家增加到1076家、636家): a count at the period's end, not what was added in it."""
+    start = max((m.end() for m in re.finditer(r"[，,；;。：:\n]", text[:fact.start])), default=0)
+    clause = text[start:fact.start]
+    return re.search(r"[从由]", clause) is not None and re.search(r"[到至][^从由到至]*$", clause) is not None
 
 
 def added(fact, text: str, facts=()) -> bool:
