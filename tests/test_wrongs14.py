@@ -98,3 +98,26 @@ def test_a_name_ending_with_a_qualified_kind_asked_is_a_name_of_it():
     asked = "Which film festivals 电影节 歌剧节"
     assert kind_bonus("办好金鸡百花电影节、中国歌剧节等活动", ("节",), asked) > 0
     assert kind_bonus("新建农村道路20公里", ("路",), "哪三条道路") == 0  # the kind's bare noun names no road
+
+
+def test_a_stretch_of_time_counts_no_items():
+    assert ex.asked_count("Which reforms did the report list over the preceding five years?") == 0
+    assert ex.asked_count("Which five parks opened?") == 5
+
+
+def test_a_list_closed_by_deng_ends_at_its_noun():
+    from assistant.answer.lists import asked_items_kind, closed
+
+    items = ["抗击甲地特大地震", "乙地强烈地震", "丙地山洪泥石流等严重自然灾害", "灾后恢复重建重大胜利"]
+    assert closed(items) == items[:3]
+    assert closed(["高等院校", "科研院所"]) == ["高等院校", "科研院所"]  # 高等 closes nothing
+    span = "夺取抗击甲地特大地震、乙地强烈地震、丙地山洪泥石流等严重自然灾害和灾后恢复重建重大胜利"
+    assert asked_items_kind(span, {"自然", "然灾", "灾害"}) == (3, False)
+
+
+def test_the_state_council_report_of_a_year_is_that_year_s_report():
+    analysis = analyse("Which disasters did the 2019 State Council report list?")
+    assert analysis.report_years == [2019] and ex.report_year_only(analysis) == {2019}
+    issued = report_passage("夺取抗击甲地特大地震、乙地强烈地震等严重自然灾害重大胜利。", "全国", issued=2019)
+    reviewing = report_passage("我国发生丙地地震、丁地洪涝等严重自然灾害。", "全国", issued=2020)
+    assert ex.agreement(issued, analysis) > ex.agreement(reviewing, analysis)

@@ -556,6 +556,10 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
             first, last = (int(x) for x in str(period).split("-"))
             doc_years |= set(range(first, last + 1))
         mentioned = any(str(y) in hit.chunk.text for y in analysis.years)
+        if report_year_only(analysis) and meta.get("year_issued"):
+            # the year names the report asked about (the 2013 report): the report issued then, not the next one
+            # reviewing that year
+            doc_years, mentioned = {meta.get("year_issued")}, False
         if doc_years & set(analysis.years) or mentioned:
             bonus += 0.1
         elif analysis.wants == "date":

@@ -239,6 +239,17 @@ def heads(item: str, run: tuple[int, int], last: bool) -> bool:
     return last and (len(item) - run[1] <= TAIL or "等" in item[:run[0]])
 
 
+# 等 closing a list (A、B、C等严重自然灾害), not inside a word (高等, 平等, 等级, 等于)
+CLOSES_LIST = re.compile(r"(?<![高平同对均初中])等(?![级于同待候])")
+
+
+def closed(items: list[str]) -> list[str]:
+    """The items up to the one that closes the list with 等 and its noun: "汶川特大地震、玉树强烈地震、舟曲特大山洪
+    泥石流等严重自然灾害和灾后恢复重建重大胜利" lists three disasters; what 和 adds after the noun is no item of them."""
+    end = next((n for n, item in enumerate(items) if CLOSES_LIST.search(item)), None)
+    return items if end is None else items[:end + 1]
+
+
 def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
     """(instances, categories) of the runs of items in a list question's span.
 
@@ -253,7 +264,7 @@ def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
     for run in ITEM_RUN.finditer(span):
         named = bare = other = 0
         last_named = False
-        items = ITEM_JOINS.split(run.group(0))
+        items = closed(ITEM_JOINS.split(run.group(0)))
         for n, item in enumerate(items, start=1):
             found = [r for r in question_runs(item, grams) if heads(item, r, last=n == len(items))]
             last_named = False
