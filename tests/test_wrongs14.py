@@ -121,3 +121,9 @@ def test_the_state_council_report_of_a_year_is_that_year_s_report():
     issued = report_passage("夺取抗击甲地特大地震、乙地强烈地震等严重自然灾害重大胜利。", "全国", issued=2019)
     reviewing = report_passage("我国发生丙地地震、丁地洪涝等严重自然灾害。", "全国", issued=2020)
     assert ex.agreement(issued, analysis) > ex.agreement(reviewing, analysis)
+
+
+def test_a_count_the_question_says_itself_is_no_other_count():
+    span = "围绕甲产业、乙产业、丙产业等3个百亿级产业集群"
+    assert other_counted_run(span, 2, {"产业", "集群"})
+    assert not other_counted_run(span, 2, {"产业", "集群"}, "Jingmen targets three industry clusters. Name two of them.")

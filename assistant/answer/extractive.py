@@ -280,7 +280,7 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
         # the items counted and named after them (A、B、C三大先导产业, 研发创新、…、食品云“四大平台”): the list asked,
         # though an item shares the question's words (食品 of 食品云): the count and noun after the run head them all
         return INSTANCES_BONUS
-    if wanted and other_counted_run(span, wanted, grams):
+    if wanted and other_counted_run(span, wanted, grams, asked_text(analysis)):
         return -NO_ITEMS  # a run counted by another number (3个过三千亿元城市 for four 千亿县) lists another thing
     instances, categories = asked_items_kind(span, grams) if not english_one_asked(analysis.original) else (0, False)
     if categories:

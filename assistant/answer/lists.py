@@ -188,10 +188,23 @@ def counted_run(span: str, count: int, grams: set[str]) -> bool:
     return False
 
 
-def other_counted_run(span: str, count: int, grams: set[str]) -> bool:
+ENGLISH_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+
+def counts_said(question: str) -> set[int]:
+    """The counts a question says anywhere, in figures, Chinese numerals or English words: "eight clusters. Name
+    four of them" -> {8, 4}."""
+    return {n for n in NUMERALS
+            if re.search(rf"(?<!\d){n}(?!\d)|[{NUMERALS[n]}]|\b{ENGLISH_NUMBERS[n]}\b", question, re.I)}
+
+
+def other_counted_run(span: str, count: int, grams: set[str], question: str = "") -> bool:
     """A run named after it by another count than the question's, with a noun sharing its words: "新增荆州、孝感、
-    黄冈3个过三千亿元城市" when four 千亿县 are asked is the list of another thing, however many words it shares."""
-    return count >= 2 and any(counted_run(span, other, grams) for other in NUMERALS if other != count)
+    黄冈3个过三千亿元城市" when four 千亿县 are asked is the list of another thing, however many words it shares.
+    A count the question says itself is no other (eight clusters, name four of them: the eight are the list)."""
+    said = counts_said(question)
+    return count >= 2 and any(counted_run(span, other, grams) for other in NUMERALS
+                              if other != count and other not in said)
 
 
 # -- a list of the asked thing's instances, or of kinds of things the asked one is among ----------------------
