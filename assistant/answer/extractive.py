@@ -1162,14 +1162,6 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         listed = pick(contexts, analysis, grams, held=held_only,
                       require=lambda span: gives_items(span) and noun in span and (within is None or within(span)))
         best = listed if listed is not None and listed.score >= REFUSE_BELOW else best
-    if frame.figure and (best is None or best.score < REFUSE_BELOW) and (issued := report_year_only(analysis)):
-        # the year names the report asked about ("According to the 2013 work report, how many … over the previous
-        # five years"): its figures are of the years it looks back on, so that report's passages answer with the
-        # year they state (before its plan for the year: a question naming a report alone asks what it reports);
-        # another report's passages still do not
-        best = pick(contexts, analysis, grams, frame=replace(frame, years=[]),
-                    held=lambda hit: (hit.chunk.metadata.get("year_issued") in issued
-                                      and (held_only is None or held_only(hit))), require=within) or best
     if frame.figure and (frame.years or frame.periods) and (best is None or best.score < REFUSE_BELOW) \
             and not asks_achieved(analysis):
         # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked
@@ -1183,6 +1175,13 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         best = pick(contexts, analysis, grams, frame=replace(frame, rate=False),
                     require=lambda span: FROM_TO.search(span) is not None and (within is None or within(span)),
                     held=held_only) or best
+    if frame.figure and (best is None or best.score < REFUSE_BELOW) and (issued := report_year_only(analysis)):
+        # the year names the report asked about ("According to the 2013 work report, how many … over the previous
+        # five years"): its figures are of the years it looks back on, so that report's passages answer with the
+        # year they state; another report's passages still do not
+        best = pick(contexts, analysis, grams, frame=replace(frame, years=[]),
+                    held=lambda hit: (hit.chunk.metadata.get("year_issued") in issued
+                                      and (held_only is None or held_only(hit))), require=within) or best
     return [best] if best else []
 
 
