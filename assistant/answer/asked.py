@@ -468,9 +468,14 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?(?:{'|'.join(map(re.escape, ends))})")
     # the kind's common noun as the question says it (哪三条道路: 道路) ends no name: 新建农村道路 names no road
     nouns = {noun for noun in re.findall(r"(?=([\u4e00-\u9fff]{2}))", question) if noun.endswith(ends)}
+    # but a kind the question qualifies (电影节 of film festivals: its noun three characters or more) is ended by
+    # the names of that kind (金鸡百花电影节): its last two characters (影节) are no common noun of their own
+    kinds = {w for w in re.findall(r"[\u4e00-\u9fff]{3,}", question) if w.endswith(ends)}
 
     def names(text: str) -> bool:
-        return any(m.group(0) not in question and not m.group(0).endswith(tuple(nouns)) for m in pattern.finditer(text))
+        return any(m.group(0) not in question
+                   and (not m.group(0).endswith(tuple(nouns)) or named_kind(m.group(0), kinds))
+                   for m in pattern.finditer(text))
 
     parts = [p for p in re.split(r"[，,；;。]", span) if p.strip()]
     # a clause names as many as the items of its run that name one (打通甲山路、乙山路、丙路: three roads)
@@ -480,6 +485,12 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     if wanted <= 1:
         return KIND_WEIGHT
     return KIND_WEIGHT + 0.1 * (min(named, wanted) - 1) - 0.05 * sum(1 for p in parts if not names(p))
+
+
+def named_kind(name: str, kinds: set[str]) -> bool:
+    """The name ends with a qualified kind the question says (金鸡百花电影节 with 电影节) and has two characters or
+    more of its own before it: a name of that kind, not the kind's common noun."""
+    return any(name.endswith(kind) and len(name) - len(kind) >= 2 for kind in kinds)
 
 
 # -- a figure the question gives of the thing it asks the name of -------------------------------------------

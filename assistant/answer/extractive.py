@@ -33,7 +33,7 @@ from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_onl
 from assistant.answer.compare import (another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
                                       side_status, side_times, year_of_other_side)
-from assistant.answer.lists import (asked_items_kind, counted_run, english_list, english_one_asked, items_after, spelled_terms,
+from assistant.answer.lists import (asked_items_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
                                     spells)
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
@@ -81,6 +81,7 @@ FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
 INTRODUCES_ITEMS = re.compile(rf"(?<!\d)[：:](?!\d)|{'|'.join(SPELLS_OUT)}")
 LEADS_LIST = re.compile(r"\s*(?:是|为|包括|有)?\s*[：:]")
 NO_ITEMS = 0.1  # what a list question's span naming no items loses
+LEVEL_CUT = 0.05  # what a figure question's span ending at a change, its level in the next clause, loses
 # a section's number at the head of a span ("二、", "（三）"): 、 after it joins no items
 HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 INSTANCES_BONUS = 0.4  # a list question's span naming two instances of the asked noun or more: more than a run of as many
@@ -275,13 +276,17 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
         return SPELLED_BONUS
     wanted = counted_items(analysis)  # an English question counts in English
     # (an English which asking one thing, read 哪些 as any which, asks no instances of a kind)
+    if wanted and counted_run(span, wanted, grams):
+        # the items counted and named after them (A、B、C三大先导产业, 研发创新、…、食品云“四大平台”): the list asked,
+        # though an item shares the question's words (食品 of 食品云): the count and noun after the run head them all
+        return INSTANCES_BONUS
+    if wanted and other_counted_run(span, wanted, grams, asked_text(analysis)):
+        return -NO_ITEMS  # a run counted by another number (3个过三千亿元城市 for four 千亿县) lists another thing
     instances, categories = asked_items_kind(span, grams) if not english_one_asked(analysis.original) else (0, False)
     if categories:
         return -NO_ITEMS
     if instances >= max(2, wanted):
         return INSTANCES_BONUS  # as many instances as asked (name four of them: four at least)
-    if wanted and counted_run(span, wanted, grams):
-        return INSTANCES_BONUS  # the items counted and named after them (A、B、C三大先导产业): the list asked
     if not (ENUMERATION.search(span) or ITEMS_AFTER_COLON.search(span)):
         # a span giving no items (围绕休闲食品产业链, the heading of one of them; 营养与健康 joins no items) answers
         # less than one giving them; numbered items (一是…) and as many joined by 和 as are counted are items
@@ -438,6 +443,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                             or (kind and kind_bonus(span, kind, asked_text(analysis)) > 0)
                             or any(spells(span, parts) for parts in spelled.values()) else 0.0)
                          + several_figures_bonus(span, analysis) - 0.002 * max(0, len(head) - 50))
+                if figure_asked and level_cut(parts[i + width - 1], parts[i + width:]):
+                    score -= LEVEL_CUT  # the level the change reached is the next clause's: the span with it answers
                 if bonus is not None:
                     score += bonus(span)
                 named = kind_bonus(span, kind, asked_text(analysis), asked_count(asked_text(analysis)) if listing else 1)
@@ -466,6 +473,14 @@ def subject_of_next(clause: str, rest: list[str]) -> bool:
     what a figure before it is for (计划投资4.8亿元，启动…新院区建设，新增床位600张) is no next figure's subject."""
     return (not states_a_number(clause) and bool(rest) and states_a_number(rest[0])
             and names_nothing(rest[0]))
+
+
+def level_cut(clause: str, rest: list[str]) -> bool:
+    """The clause states a change (贡献率上升3个百分点) and the next, naming nothing of its own and stating no change,
+    the level it reached (达到51.2%): a span ending at the change cuts the statement before its level."""
+    change = word_pattern("asking.yaml", "change_words")
+    return (bool(rest) and states_a_number(clause) and change.search(clause) is not None
+            and states_a_number(rest[0]) and names_nothing(rest[0]) and change.search(rest[0]) is None)
 
 
 ROUND_FIGURE = re.compile(r"(10{1,3})([万亿]?[\u4e00-\u9fff]*)")
@@ -541,6 +556,10 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
             first, last = (int(x) for x in str(period).split("-"))
             doc_years |= set(range(first, last + 1))
         mentioned = any(str(y) in hit.chunk.text for y in analysis.years)
+        if report_year_only(analysis) and meta.get("year_issued"):
+            # the year names the report asked about (the 2013 report): the report issued then, not the next one
+            # reviewing that year
+            doc_years, mentioned = {meta.get("year_issued")}, False
         if doc_years & set(analysis.years) or mentioned:
             bonus += 0.1
         elif analysis.wants == "date":
@@ -1284,6 +1303,7 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
     facts = chunk_facts(hit, frame.book)
     issued = hit.chunk.metadata.get("year_issued") or None
     total = total_asked(asked or frame.words)  # the question as asked: "in total" of an English one
+    addition = addition_asked(asked or frame.words)  # 新认定了多少家: a level reached (从481家增加到636家) is no addition
     money = money_asked(frame.words)  # 营业收入 asked: a count (驰名商标2个) is of other things
 
     def accept(span: str, sentence: str) -> bool:
@@ -1303,7 +1323,8 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
         counted = [f for f in inside if money and unit_groups().get(f.unit) == "count"]  # of other things
         fitting = [f for f in inside
                    if not disagreements(f, frame, issued) and not counts_another(f, frame.indicators, frame.words)
-                   and not (total and added(f, hit.chunk.text, facts)) and f not in counted]
+                   and not (total and added(f, hit.chunk.text, facts)) and f not in counted
+                   and not (addition and reached(f, hit.chunk.text))]
         # the figures of the thing asked all of another time or status (中欧班列累计开行1.7万列, five years' total,
         # for one year's trains): a neighbour's figure that fits (跨境电商综试区7个) does not make the span an answer.
         # An indicator of data/indicators.yaml asked is checked by name already: a fitting figure names it (总产
@@ -1337,6 +1358,21 @@ def total_asked(words: str) -> bool:
     names an addition itself (新增…一共多少), data/asking.yaml total_asked and added_words."""
     return (word_pattern("asking.yaml", "total_asked").search(words) is not None
             and word_pattern("asking.yaml", "added_words").search(words) is None)
+
+
+def addition_asked(words: str) -> bool:
+    """The question asks what was added (新增多少, 新认定了多少家, how many new), not a total: data/asking.yaml
+    added_words and total_asked."""
+    return (word_pattern("asking.yaml", "added_words").search(words) is not None
+            and word_pattern("asking.yaml", "total_asked").search(words) is None)
+
+
+def reached(fact, text: str) -> bool:
+    """The figure is the level a change reached, after 到/至 in its clause opened by 从/由 (从481家增加到636家,
+    分别从771家、481家增加到1076家、636家): a count at the period's end, not what was added in it."""
+    start = max((m.end() for m in re.finditer(r"[，,；;。：:\n]", text[:fact.start])), default=0)
+    clause = text[start:fact.start]
+    return re.search(r"[从由]", clause) is not None and re.search(r"[到至][^从由到至]*$", clause) is not None
 
 
 def added(fact, text: str, facts=()) -> bool:

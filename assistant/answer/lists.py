@@ -188,6 +188,25 @@ def counted_run(span: str, count: int, grams: set[str]) -> bool:
     return False
 
 
+ENGLISH_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+
+def counts_said(question: str) -> set[int]:
+    """The counts a question says anywhere, in figures, Chinese numerals or English words: "eight clusters. Name
+    four of them" -> {8, 4}."""
+    return {n for n in NUMERALS
+            if re.search(rf"(?<!\d){n}(?!\d)|[{NUMERALS[n]}]|\b{ENGLISH_NUMBERS[n]}\b", question, re.I)}
+
+
+def other_counted_run(span: str, count: int, grams: set[str], question: str = "") -> bool:
+    """A run named after it by another count than the question's, with a noun sharing its words: "新增荆州、孝感、
+    黄冈3个过三千亿元城市" when four 千亿县 are asked is the list of another thing, however many words it shares.
+    A count the question says itself is no other (eight clusters, name four of them: the eight are the list)."""
+    said = counts_said(question)
+    return count >= 2 and any(counted_run(span, other, grams) for other in NUMERALS
+                              if other != count and other not in said)
+
+
 # -- a list of the asked thing's instances, or of kinds of things the asked one is among ----------------------
 
 QUESTION_RUN = 3  # characters at least of the question's own noun said in an item (产业集群, 龙头企业)
@@ -233,6 +252,17 @@ def heads(item: str, run: tuple[int, int], last: bool) -> bool:
     return last and (len(item) - run[1] <= TAIL or "等" in item[:run[0]])
 
 
+# 等 closing a list (A、B、C等严重自然灾害), not inside a word (高等, 平等, 等级, 等于)
+CLOSES_LIST = re.compile(r"(?<![高平同对均初中])等(?![级于同待候])")
+
+
+def closed(items: list[str]) -> list[str]:
+    """The items up to the one that closes the list with 等 and its noun: "汶川特大地震、玉树强烈地震、舟曲特大山洪
+    泥石流等严重自然灾害和灾后恢复重建重大胜利" lists three disasters; what 和 adds after the noun is no item of them."""
+    end = next((n for n, item in enumerate(items) if CLOSES_LIST.search(item)), None)
+    return items if end is None else items[:end + 1]
+
+
 def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
     """(instances, categories) of the runs of items in a list question's span.
 
@@ -247,7 +277,7 @@ def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
     for run in ITEM_RUN.finditer(span):
         named = bare = other = 0
         last_named = False
-        items = ITEM_JOINS.split(run.group(0))
+        items = closed(ITEM_JOINS.split(run.group(0)))
         for n, item in enumerate(items, start=1):
             found = [r for r in question_runs(item, grams) if heads(item, r, last=n == len(items))]
             last_named = False
