@@ -22,6 +22,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from assistant.bench.scripted_llm import write_chunk
+
 DEFAULT_REPLY = "这是默认回复[1]。"
 
 
@@ -111,9 +113,7 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(b"0\r\n\r\n")
 
     def _chunk(self, text: str) -> None:
-        data = text.encode("utf-8")
-        self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
-        self.wfile.flush()
+        write_chunk(self.wfile, text)
 
 
 # What an obedient model takes as an order inside the text it was given.

@@ -214,10 +214,14 @@ def test_planted_instructions_stay_data_and_an_obeying_answer_is_unverified(plan
     assert answer.to_result()["verified"] is False
 
 
-def test_an_honest_answer_over_a_planted_passage_is_still_verified(planted, llm_server):
+def test_an_answer_citing_only_a_planted_passage_is_shown_but_not_verified(planted, llm_server):
+    """Issue 14: an LLM answer citing only a passage that holds an instruction is never verified, even when its
+    figure is in that passage; it is still shown, with a notice naming the passage and the order."""
     llm_server.enqueue("2023年漯河市粮食总产量达到10.2亿斤[1]。")
     answer = planted("grain.txt").ask("漯河市2023年粮食总产量是多少？")
-    assert answer.verified and answer.citations[0].source == "grain.txt" and answer.notice == ""
+    assert answer.citations[0].source == "grain.txt" and [f.text for f in answer.figures] == ["10.2亿斤"]
+    assert all(f.verified for f in answer.figures) and not answer.verified
+    assert "also holds an instruction" in answer.notice and "grain.txt" in answer.notice
 
 
 # -- the API key ------------------------------------------------------------------------

@@ -184,9 +184,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(b"0\r\n\r\n")
 
     def _chunk(self, text: str) -> None:
-        data = text.encode("utf-8")
-        self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
-        self.wfile.flush()
+        write_chunk(self.wfile, text)
+
+
+def write_chunk(wfile, text: str) -> None:
+    """One piece of a chunked HTTP body (an event of a streamed chat completion), flushed at once."""
+    data = text.encode("utf-8")
+    wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+    wfile.flush()
 
 
 class ScriptedModel:
