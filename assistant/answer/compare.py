@@ -64,14 +64,14 @@ def derived_only(asked: str, names: tuple[str, ...]) -> frozenset[str]:
     (GDP in a group's 单位GDP能耗). Such a question asks the derived indicator, so a fact of the plain one
     (国内生产总值63.6万亿元) is no side of it. "GDP和人均GDP" says GDP alone too: frozenset()."""
     from assistant.data_files import load_data
-    from assistant.facts.indicators import _name_pattern
+    from assistant.facts.indicators import name_pattern
 
     upper = asked.upper()
     before = word_pattern("asking.yaml", "derived_before")
     after = word_pattern("asking.yaml", "derived_after")
     groups = [g for g in load_data("indicators.yaml") if set(g) & set(names)]
     found = [(gi, m.span()) for gi, g in enumerate(groups) for n in g if len(n) >= 2
-             for m in _name_pattern(n.upper()).finditer(upper)]
+             for m in name_pattern(n.upper()).finditer(upper)]
     bases: set[str] = set()
     for gi, group in enumerate(groups):
         spans = [span for g, span in found if g == gi]

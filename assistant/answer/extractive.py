@@ -33,7 +33,7 @@ from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_onl
 from assistant.answer.compare import (another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
                                       side_status, side_times, year_of_other_side)
-from assistant.answer.lists import (asked_items_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
+from assistant.answer.lists import (ENGLISH_COUNTS, asked_items_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
                                     spells)
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
@@ -74,7 +74,6 @@ ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
 ITEM_SEPARATOR = re.compile(rf"{JOIN}|和|及|与")
 ITEM_RUN = re.compile(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+")
 COUNTED = question_words("counted")  # 哪三条, 三大…是哪些, which two: how many items a list question counts
-ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
 OPENS_LIST = re.compile(r"[：:]\s*$")
 FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")

@@ -189,6 +189,7 @@ def counted_run(span: str, count: int, grams: set[str]) -> bool:
 
 
 ENGLISH_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+ENGLISH_COUNTS = {word: n for n, word in ENGLISH_NUMBERS.items()}  # "four" -> 4
 
 
 def counts_said(question: str) -> set[int]:

@@ -24,11 +24,11 @@ def holds_name(text: str, name: str) -> bool:
     """The text says the indicator name, a Latin one as a word of its own: M2 is in 广义货币M2 and "M2增长" but not
     in PM2.5 (a Latin or digit character, or a decimal point, right beside it makes it part of another name).
     Chinese names are held anywhere (生产总值 in 地区生产总值). Case does not count (gdp, GDP)."""
-    return _name_pattern(name.upper()).search(text.upper()) is not None
+    return name_pattern(name.upper()).search(text.upper()) is not None
 
 
 @lru_cache(maxsize=1024)
-def _name_pattern(name: str) -> re.Pattern:
+def name_pattern(name: str) -> re.Pattern:
     before = r"(?<![A-Z0-9.])" if re.match(r"[A-Z0-9]", name) else ""
     after = r"(?![A-Z0-9]|\.\d)" if re.search(r"[A-Z0-9]$", name) else ""
     return re.compile(before + re.escape(name) + after)
