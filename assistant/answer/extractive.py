@@ -652,7 +652,7 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
                            report_years=[y for y in side.report_years if y in times[0]])
         elif reviewed := reviewed_years(side, others):
             side = replace(side, years=reviewed, report_years=[])
-        frame = side_frame(side, names)
+        frame = read_above(side_frame(side, names), side, others)
         best = None
         if frame.figure and not frame.status_named:
             # what a year achieved first, as for one year asked (_best_picks): a year's target stated in its
@@ -666,6 +666,16 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
         if best:
             picks.append(best)
     return picks
+
+
+def read_above(frame: Frame, side: Analysis, others: set[str] | None = None) -> Frame:
+    """A side read in the report of the place above it (西安 in 陕西省's report: retrieval.side_regions), from its
+    passages naming the side's place only: their figures are written as the report's place's (中欧班列（西安）开行
+    6037列 is a fact of 陕西省), so that place agrees with the side's frame too."""
+    from assistant.retrieval import side_regions
+
+    allowed, naming = side_regions(side, set(side.beside) if others is None else others)
+    return replace(frame, places=list(dict.fromkeys(frame.places + allowed))) if naming and frame.places else frame
 
 
 def reviewed_years(side: Analysis, others: set[str]) -> list[int]:
@@ -1537,7 +1547,7 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
     """The facts of a side's span that fit its frame, each with how well it names what is asked."""
     hit = contexts[pick.n - 1]
     names = named_indicators(f"{pick.side.question} {pick.side.expansion}")
-    frame = side_frame(pick.side, names)
+    frame = read_above(side_frame(pick.side, names), pick.side)
     at = hit.chunk.text.find(pick.text)
     measure = asked_measure(f"{pick.side.question} {pick.side.expansion}")
     inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
