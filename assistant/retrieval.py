@@ -833,6 +833,8 @@ def _sides(analysis: Analysis) -> list[Analysis]:
 
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion, book=analysis.book)
+    if len(named := places_named(analysis)) >= 2 and len(named) < len(analysis.places):
+        analysis = replace(analysis, places=named)  # "陕西西安", "Xi'an (Shaanxi)": one side, the city
     groups = joined_places(analysis)
     if len(groups) >= 2 and len(groups) < len(analysis.places):
         # a thing named by two places written as one name (宁波舟山港) is one side, searched in both places
@@ -903,6 +905,29 @@ def joined_places(analysis: Analysis) -> list[list[str]]:
             groups.append([place])
         last_end = end
     return groups
+
+
+def places_named(analysis: Analysis) -> list[str]:
+    """The places a question asks about, less a place written only to say where another lies: the province right
+    before its city ("陕西西安", "河南省郑州市") or after it in brackets or as its possessor ("Xi'an (Shaanxi)",
+    "Shaanxi's Xi'an"). Such a pair is one side, the city; a province named apart from its city ("河南省和郑州市")
+    stays a side of its own."""
+    from assistant.answer.compare import _place_names, _spans
+
+    text = (analysis.original or analysis.question).lower()
+    spans = {p: _spans(text, _place_names(p, analysis.book)) for p in analysis.places}
+    qualifying = set()
+    for up in analysis.places:
+        for place in analysis.places:
+            if up == place or up not in analysis.book.ancestors(place):
+                continue
+            if any(re.fullmatch(QUALIFYING_GAP, text[ue:ps]) or re.fullmatch(r"\s*[（(]\s*", text[pe:us])
+                   and re.match(r"\s*[）)]", text[ue:]) for us, ue in spans[up] for ps, pe in spans[place]):
+                qualifying.add(up)
+    return [p for p in analysis.places if p not in qualifying]
+
+
+QUALIFYING_GAP = r"(?:'s|’s)?\s*"  # between a province and its city: nothing, or a possessive ("Shaanxi's Xi'an")
 
 
 def _one_above(a: str, b: str, book: PlaceBook) -> bool:

@@ -30,7 +30,7 @@ from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_onl
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
-from assistant.answer.compare import (another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
+from assistant.answer.compare import (CLAUSE_MARKS, another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
                                       side_status, side_times, year_of_other_side)
 from assistant.answer.lists import (ENGLISH_COUNTS, asked_items_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
@@ -652,7 +652,7 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
                            report_years=[y for y in side.report_years if y in times[0]])
         elif reviewed := reviewed_years(side, others):
             side = replace(side, years=reviewed, report_years=[])
-        frame = side_frame(side, names)
+        frame = read_above(side_frame(side, names), side, others)
         best = None
         if frame.figure and not frame.status_named:
             # what a year achieved first, as for one year asked (_best_picks): a year's target stated in its
@@ -666,6 +666,42 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
         if best:
             picks.append(best)
     return picks
+
+
+def read_above(frame: Frame, side: Analysis, others: set[str] | None = None) -> Frame:
+    """A side read in the report of the place above it (西安 in 陕西省's report: retrieval.side_regions), from its
+    passages naming the side's place only: their figures are written as the report's place's (中欧班列（西安）开行
+    6037列 is a fact of 陕西省), so that place agrees with the side's frame too."""
+    from assistant.retrieval import side_regions
+
+    allowed, naming = side_regions(side, set(side.beside) if others is None else others)
+    return replace(frame, places=list(dict.fromkeys(frame.places + allowed))) if naming and frame.places else frame
+
+
+def own_place_said(hit: ScoredChunk, side: Analysis, others: set[str], frame: Frame):
+    """require(span) for a side read in the report above it: the span names the side's place (中欧班列（西安）开行
+    6037列), or states a figure of the side's own place; the report's own total beside it (全省港口货物吞吐量20.3亿吨
+    in a passage naming 青岛港) is no figure of the side."""
+    from assistant.retrieval import side_regions
+
+    _, naming = side_regions(side, others)
+    text = hit.chunk.text
+    own = [f for f in chunk_facts(hit, frame.book) if side_fact(f, text, side, naming)]
+
+    def said(span: str) -> bool:
+        at = text.find(span.strip())
+        return any(at <= f.start and f.end <= at + len(span.strip()) for f in own)
+
+    return said
+
+
+def side_fact(fact, text: str, side: Analysis, naming: list[str]) -> bool:
+    """A fact is a side's: of the side's own place, or of the report's place in a clause naming the side's place
+    (中欧班列（西安）开行6037列; not 全省港口货物吞吐量20.3亿吨 before 青岛港's own figure)."""
+    if fact.place in side.places:
+        return True
+    at = max((text.rfind(mark, 0, fact.start) for mark in CLAUSE_MARKS), default=-1) + 1
+    return any(n in text[at:fact.end] for n in naming)
 
 
 def reviewed_years(side: Analysis, others: set[str]) -> list[int]:
@@ -700,6 +736,8 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
         # place, time and status ("高铁营业里程达到3万公里" of 2020 is no side of the report's own years)
         accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit, floor) if frame.figure \
             else fitting_figures(hit, frame, need_number=False)
+        if set(frame.places) - set(side.places):  # read_above: the report's place's figures said of the side's
+            accept = _both(accept, own_place_said(hit, side, others, frame))
         over = over_period(hit, frame, side)
         # an achieved value is stated as a value before a bound (稳定在70%以上 beside 占…的70.9%); a target may be one
         bound = BOUND_PENALTY if frame.status != "target" else 0.0
@@ -1537,12 +1575,17 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
     """The facts of a side's span that fit its frame, each with how well it names what is asked."""
     hit = contexts[pick.n - 1]
     names = named_indicators(f"{pick.side.question} {pick.side.expansion}")
-    frame = side_frame(pick.side, names)
+    frame = read_above(side_frame(pick.side, names), pick.side)
     at = hit.chunk.text.find(pick.text)
     measure = asked_measure(f"{pick.side.question} {pick.side.expansion}")
     inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
               and not disagreements(f, frame, hit.chunk.metadata.get("year_issued") or None)
               and measure_fits(f, measure)]
+    if set(frame.places) - set(pick.side.places):  # read_above: only the figures said of the side's own place
+        from assistant.retrieval import side_regions
+
+        naming = side_regions(pick.side, set(pick.side.beside))[1]
+        inside = [f for f in inside if side_fact(f, hit.chunk.text, pick.side, naming)]
     return [(indicator_fit(f, hit.chunk.text, grams, names, f"{pick.side.question} {pick.side.expansion}",
                            asks_derived(pick.side, names)), f) for f in inside]
 

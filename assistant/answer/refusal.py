@@ -212,9 +212,32 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     places = place_words(analysis)
     # the year's budget naming the report to read ("the 2015 budget") is no word of the indicator
     places |= budget_words_naming_report(f"{analysis.original or ''} {analysis.question}")
-    return [t for t in tokenize(f"{before} {after}")
-            if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not re.search(r"\d", t)
-            and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and not is_unit(t) and t not in places]
+    keep = lambda t: (len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not re.search(r"\d", t)  # noqa: E731
+                      and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and not is_unit(t)
+                      and t not in places)
+    words = [t for t in tokenize(f"{before} {after}") if keep(t)]
+    earlier = follow_up(question, asking.start())
+    if earlier is not None and not [t for t in tokenize(f"{earlier[1]} {after}") if keep(t)]:
+        # "…哪个开行列数更多？各开了多少列？": the sentence asking 多少 names no thing of its own, only the
+        # sides it refers back to (各, 两年): the thing asked is the one the sentence before names
+        return [t for t in tokenize(earlier[0]) if keep(t) and not COMPARATIVE_WORD.fullmatch(t)]
+    return words
+
+
+SENTENCE_END = re.compile(r"[？?！!。]")
+REFERRING = word_pattern("question_words.yaml", "referring")
+COMPARATIVE_WORD = word_pattern("question_words.yaml", "comparative_words")
+
+
+def follow_up(question: str, at: int) -> tuple[str, str] | None:
+    """(the sentences before, the asking sentence's own words before `at` less its words referring back to them)
+    when the 多少 at `at` stands in a sentence after another ("…哪个更多？各开了多少列？"); None in a question's
+    first sentence. Referring words (各, 两年, 两者: data/question_words.yaml referring) name the sides asked
+    before, not a thing."""
+    ends = [m.end() for m in SENTENCE_END.finditer(question, 0, at)]
+    if not ends or not re.search(r"[\u4e00-\u9fff]{2}", question[:ends[-1]]):
+        return None
+    return question[:ends[-1]], REFERRING.sub(" ", question[ends[-1]:at])
 
 
 def before_indicator(text: str, analysis: Analysis) -> str:

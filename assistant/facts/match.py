@@ -187,6 +187,7 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     named |= {q for group in _groups_held(indicator, names) for q in qualifiers if any(q in n for n in group)}
     # a share of a whole measured in a qualifier (占地区生产总值比重: value added) has it, the whole asked
     named |= whole_qualifiers(indicator, asked)
+    named |= listed_parts(indicator, wanted)
     # one the question lacks, or none of those it names (a question may name two: 城镇和农村居民收入)
     if bool(own - wanted - named) or bool(wanted and not (own | named) & wanted):
         return True
@@ -194,6 +195,23 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     # not 城镇居民's; unless the fact is of another part the question names too (城镇和农村居民收入)
     parts = {p for whole, pair in cues()["paired"].items() for p in (whole, *pair)}
     return bool((wanted - own - named) & parts) and not own & wanted & parts
+
+
+def listed_parts(indicator: str, wanted: set[str]) -> set[str]:
+    """The parts of a pair whose whole the question asks (城镇 of 城乡), and the whole, when the fact names the part
+    as one of things listed together ("新农合和城镇居民基本医疗保险财政补助标准", "城镇和农村居民…"): a figure set for both is the whole's,
+    which the question names as 城乡居民医保. set() when the fact names the part alone (城镇居民医保 for 城乡)."""
+    from assistant.facts.extract import cues
+
+    listed = re.split(r"[和与及、]", indicator)
+    if len(listed) < 2:
+        return set()
+    out: set[str] = set()
+    for whole, pair in cues()["paired"].items():
+        held = {part for part in pair if part in indicator}
+        if whole in wanted and held:
+            out |= held | {whole}  # the part and the whole it stands in for
+    return out
 
 
 def urban_part(text: str) -> set[str]:
