@@ -273,7 +273,7 @@ def analyse_english(question: str, book: PlaceBook | None = None) -> Analysis:
     analysis.original, analysis.unknown = question, reading.unknown
     analysis.renderings = [_term_renderings(term, chinese) for term, chinese in reading.terms]
     # the words searched are those that say the terms (a kind's word alone for the head noun of the kind asked)
-    words = [w for group in analysis.renderings for w in group] + english_figures(question)
+    words = [w for term, _ in reading.terms for w in glossary()[term].split()] + english_figures(question)
     words += floors(question)  # "over 100 million yuan": 亿元以上, as the reports write a class's floor
     analysis.expansion = " ".join(dict.fromkeys(words))  # figures as the reports write them: 10万亿元
     return analysis
