@@ -40,12 +40,6 @@ def test_the_park_asked_by_name_is_a_park_not_an_industrial_park():
     assert "产业园区" in read("How many industrial parks does the province have?").chinese  # a park of industry stays one
 
 
-def test_the_project_asked_by_name_is_a_works_project_and_its_subject_stays():
-    reading = read("Which big water-diversion project began supplying water in 2014?").chinese
-    assert "调水工程" in reading and "项目" not in reading.split()  # the project's subject (调水) is kept
-    assert "项目" in read("How many projects did the province start in 2025?").chinese  # counted projects: 项目
-
-
 def test_the_airport_asked_by_name_is_an_airport():
     assert "机场" in read("Which airport became the province's first 4F-class airport?").chinese
 
