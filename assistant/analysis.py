@@ -271,11 +271,20 @@ def analyse_english(question: str, book: PlaceBook | None = None) -> Analysis:
     reading = read(question, book)
     analysis = _analyse(reading.chinese, reading.places, "en", book, asked=question)
     analysis.original, analysis.unknown = question, reading.unknown
-    analysis.renderings = [glossary()[term].split() for term, _ in reading.terms]
+    analysis.renderings = [_term_renderings(term, chinese) for term, chinese in reading.terms]
+    # the words searched are those that say the terms (a kind's word alone for the head noun of the kind asked)
     words = [w for term, _ in reading.terms for w in glossary()[term].split()] + english_figures(question)
     words += floors(question)  # "over 100 million yuan": 亿元以上, as the reports write a class's floor
     analysis.expansion = " ".join(dict.fromkeys(words))  # figures as the reports write them: 10万亿元
     return analysis
+
+
+def _term_renderings(term: str, read: str) -> list[str]:
+    """A glossary term's renderings, any one of which says it; a head noun the reading gave the word of the kind
+    whose name is asked (公园 of park's 园区 公园, 工程 for project: english._rendering) is said by that word alone:
+    an industrial park (园区) is not the park asked."""
+    group = glossary()[term].split()
+    return [read] if re.fullmatch(r"[\u4e00-\u9fff]+", read) and read != group[0] else group
 
 
 def _analyse(question: str, found_places: list[str], language: str, book: PlaceBook, asked: str = "") -> Analysis:

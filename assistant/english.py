@@ -315,19 +315,40 @@ def _take_years(text: str) -> tuple[str, list[int]]:
 def _take_terms(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     """Glossary terms, longest first: (start, end, English, Chinese)."""
     found = []
+    kind = _kind_asked(text)
     for m in _glossary_pattern().finditer(text):
         term = glossary_term(m.group(0))
-        found.append((m.start(), m.end(), term, _rendering(term)))
+        # the kind's own noun ends the words naming it ("which big water-diversion project": project, not the
+        # water diversion it is of)
+        head = kind if kind and kind[0] <= m.start() and m.end() == kind[1] else None
+        found.append((m.start(), m.end(), term, _rendering(term, *(head[2:] if head else ()))))
     for start, end, _, _ in found:
         text = _blank(text, start, end)
     return text, found
 
 
-def _rendering(english: str) -> str:
+def _rendering(english: str, ends: tuple[str, ...] = (), asked_as: str = "") -> str:
     """A term's Chinese: the glossary's first, or the term itself when the reports write it as is (GDP, CPI), as
-    a Chinese question would ("GDP增速" finds "全县GDP完成…"; the answerer still tries 生产总值)."""
+    a Chinese question would ("GDP增速" finds "全县GDP完成…"; the answerer still tries 生产总值).
+    `ends`, `asked_as`: how names of the kind the question asks end and the kind's own word, when the term is its
+    head noun ("which theme park", "which project"): the rendering naming that kind (公园 of park's 园区 公园), else
+    the kind's word (工程), as a Chinese question asks 哪个公园, 哪个工程."""
     renderings = glossary()[english]
-    return english.upper() if english.upper() in renderings else renderings[0]
+    if english.upper() in renderings:
+        return english.upper()
+    return next((r for r in renderings if ends and r.endswith(ends)), asked_as or renderings[0])
+
+
+def _kind_asked(text: str) -> tuple[int, int, tuple[str, ...], str] | None:
+    """Where an English question names the kind of thing whose name it asks ("which theme park", "which
+    airport"), with how names of that kind end and the kind's word a question asks it by (data/question_words.yaml
+    name_kinds ends, asked_as); None when it asks none."""
+    for kind in load_data("question_words.yaml").get("name_kinds", []):
+        english = [a for a in kind["asks"] if "which" in a]
+        found = re.search("|".join(english), text, re.I) if english else None
+        if found:
+            return found.start(), found.end(), tuple(kind["ends"]), kind.get("asked_as", "")
+    return None
 
 
 def _take_cues(text: str, table: str) -> tuple[str, list[str]]:

@@ -156,6 +156,25 @@ def coverage(grams: set[str], text: str) -> float:
     return sum(1 for g in grams if (holds_name(text, g) if ACRONYM.fullmatch(g) else g in text)) / len(grams)
 
 
+def as_read(text: str, analysis: Analysis) -> str:
+    """The text with, after it, the reading's word for each English term the text says in another of its
+    renderings: "supply water" is read 供水 and a passage writes 通水, "opened" is read 开通 and a passage writes
+    开园. An English term is one thing in all its renderings, so a clause saying any of them says the term, as a
+    Chinese question's word is said by the clause writing it. Chinese questions: the text as is."""
+    if analysis.language != "en" or not analysis.renderings:
+        return text
+    said = []
+    for group in analysis.renderings:
+        read = next((r for r in group if r in analysis.question), None)
+        if read is None or read in text:
+            continue
+        # another rendering of the term, none a part of the one read (国家 of 国家级: its own grams are there)
+        if any(other in text for other in group
+               if other != read and re.fullmatch(r"[\u4e00-\u9fff]{2,}", other) and other not in read and read not in other):
+            said.append(read)
+    return f"{text}｜{' '.join(said)}" if said else text
+
+
 ACRONYM = re.compile(r"[A-Z]+\d+(?:\.\d+)?")  # M2, PM2.5: held as a word of its own (M2 is not in PM2.5)
 
 
@@ -268,6 +287,11 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
     产业园区、龙头企业 for which clusters), give none of its instances; two items or more each naming one of
     its instances (食品制造产业集群、液压科技产业集群) give them best (lists.asked_items_kind)."""
     if analysis.comparison or not asks_list(analysis.question, analysis.original):
+        return 0.0
+    if english_one_asked(analysis.original) and (kind := name_kind_ends(analysis)) \
+            and not kind_bonus(span, kind, asked_text(analysis)):
+        # "Which theme park opened…" asks one name of a kind: a run of items naming none of that kind (新增公园127座、
+        # …) is no list of what is asked; a run holding one (鸿蒙生态创新中心等一批平台) may still answer
         return 0.0
     span = HEADING_NUMBER.sub("", span)  # a section's number (二、河南省…) is no item of a run
     spelled = spelled_terms(analysis.question, analysis.original)
@@ -433,7 +457,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                         and not any(g in span for g in grams)):
                     continue  # a year beside no word of the event asked (获批国家森林城市) dates something else;
                     # a dateline's day (2021年2月24日在…会议上) may date the report the question names
-                score = (coverage(grams, span) + wanted_bonus(span, wants, analysis.question, analysis.original)
+                score = (coverage(grams, as_read(span, analysis)) + wanted_bonus(span, wants, analysis.question, analysis.original)
                          - measure_penalty(span, analysis) - period_penalty(sentence, analysis)
                          # items sharing no word with the question are some other list's (吃苦耐劳、一往无前),
                          # unless they are names of the kind asked (which roads: 巴山路、岷山路)
@@ -589,7 +613,7 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
         if require is not None:
             accept = _both(accept, require)
         span, score = best_span(hit.chunk.text, grams, analysis, accept)
-        score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, analysis)
+        score = 0.8 * score + 0.2 * coverage(grams, as_read(hit.chunk.text, analysis)) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
         if span and (best is None or score > best.score):
             best = Pick(n, span, score)
