@@ -169,7 +169,10 @@ def last_sentence_start(text: str, start: int, end: int) -> int | None:
     return j if start < j < i else None
 
 
-CLAUSE_BREAK = re.compile(r"[，,、：:]")
+# where an overlap may open: after a comma or a colon, never after 、, which joins the items of one list: an
+# overlap opening there ("大健康、现代化工、农产品加工5大支柱产业…" cut from "光电子信息、汽车制造与服务、") reads as a
+# whole list of fewer items, while the chunk before holds it whole
+CLAUSE_BREAK = re.compile(r"[，,：:]")
 
 
 def clause_tail(text: str, start: int, end: int, limit: int) -> int | None:
