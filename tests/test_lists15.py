@@ -1,31 +1,55 @@
 """Lists and comparisons (session 15, lists15).
 
-- A chunk's overlap (the chunk before's last sentence, or its last clauses) never opens after 、: an overlap
-  opening inside a run of items ("…、乙、丙三大产业…") reads as a whole list of fewer items, while the chunk
-  before holds the list whole.
+- A chunk's overlap (the chunk before's last sentence, or its last clauses) may open after 、, inside a run of
+  items ("…、乙、丙五大产业…"): read alone that is a whole list of fewer items, while the chunk before holds the list
+  whole. Chunking marks such a chunk (Chunk.opens_in_list, stored with it) and a list question takes no span from
+  its opening.
 - Two sides each stating the edition, session or batch of one series (第12届 against 第9届 of 省残运会), asked
   which is higher: the verdict says which, by its ordinal; ordinals of two different things are not compared.
 Sentences written for the tests (general report language); real chunking, real extractive answerer.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.answer import extractive as ex
-from assistant.ingest.chunking import CLAUSE_BREAK, clause_tail, count_tokens
+from assistant.documents import Chunk
+from assistant.ingest.chunking import count_tokens, with_overlaps
 from tests.passages import answer, report_passage
 
 LISTED = "全年工作扎实推进，装备制造、新材料、电子信息、生物医药、绿色食品五大产业规模突破千亿元，外贸进出口稳中有进。"
+NEXT = "消费市场持续回暖，社会消费品零售总额增长5.2%。"
 
 
-def test_overlap_never_opens_inside_a_run_of_items():
-    end = len(LISTED)
-    for limit in range(1, count_tokens(LISTED) + 1):
-        at = clause_tail(LISTED, 0, end, limit)
-        if at is not None and at > 0:
-            assert LISTED[at - 1] != "、", (limit, LISTED[at:])
-    # a comma still opens a tail: the list whole, or after it
-    tails = {clause_tail(LISTED, 0, end, limit) for limit in range(1, count_tokens(LISTED) + 1)}
-    assert any(t is not None and t > 0 for t in tails)
-    assert not CLAUSE_BREAK.search("、")
+def _chunk(text: str, start: int, n: int) -> Chunk:
+    return Chunk(chunk_id=f"c:{n}", doc_id="c", text=text[start:], start=start, end=len(text),
+                 heading_path=["一、工作回顾"], page=None, metadata={})
+
+
+def test_overlap_opening_inside_a_list_is_marked_and_kept():
+    first = "开局良好。" + LISTED
+    text = first + NEXT
+    room = count_tokens(LISTED[LISTED.index("新材料"):])  # the tail from 新材料 fits, the whole list does not
+    before = replace(_chunk(text, 0, 0), end=len(first), text=first)
+    after = _chunk(text, len(first), 1)
+    chunks = with_overlaps(text, [before, after], budget=room * 6)
+    assert chunks[1].own_offset > 0  # the overlap is kept: a statement across the cut stays whole
+    assert chunks[1].opens_in_list == (text[chunks[1].start - 1] == "、")
+    assert chunks[1].opens_in_list
+    stored = Chunk.from_store(chunks[1].chunk_id, chunks[1].text, chunks[1].store_metadata())
+    assert stored.opens_in_list and not Chunk.from_store("c:0", first, before.store_metadata()).opens_in_list
+
+
+def test_list_question_reads_no_list_from_an_overlap_cut_inside_it():
+    cut = LISTED[LISTED.index("新材料"):]
+    fragment = report_passage(cut + NEXT, "某某市", n=2)
+    fragment = replace(fragment, chunk=replace(fragment.chunk, own_start=len(cut), opens_in_list=True))
+    whole = report_passage("今年以来，" + LISTED, "某某市", n=1)
+    text = answer("某某市的五大产业分别是哪些？", [fragment, whole])
+    assert "装备制造" in text
+    # unmarked, the fragment's four items would be read as the list (what the mark prevents)
+    unmarked = answer("某某市的五大产业分别是哪些？", [replace(fragment, chunk=replace(fragment.chunk, opens_in_list=False))])
+    assert "装备制造" not in unmarked
 
 
 EDITIONS = {

@@ -588,12 +588,23 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
         accept = fitting_figures(hit, this_year_frame(frame, hit, analysis), asked=asked_text(analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         if require is not None:
             accept = _both(accept, require)
-        span, score = best_span(hit.chunk.text, grams, analysis, accept)
+        span, score = best_span(list_readable(hit, analysis), grams, analysis, accept)
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
         if span and (best is None or score > best.score):
             best = Pick(n, span, score)
     return best
+
+
+def list_readable(hit: ScoredChunk, analysis: Analysis) -> str:
+    """The chunk's text a span may come from. For a list question, not the opening of a chunk whose overlap opens
+    inside a run of items (Chunk.opens_in_list: "大健康、现代化工、农产品加工5大支柱产业…" cut from a list of five):
+    read alone it is a whole list of fewer items; the chunk before holds the list whole."""
+    text = hit.chunk.text
+    if not hit.chunk.opens_in_list or analysis.comparison or not asks_list(analysis.question, analysis.original):
+        return text
+    end = re.search(r"[。！？!?；;]", text[:hit.chunk.own_offset + 1])
+    return text[end.end():] if end else text[hit.chunk.own_offset:]
 
 
 def _both(accept, require):
