@@ -81,3 +81,19 @@ def test_side_ordinal_reads_one_ordinal_only():
     assert ex.side_ordinal("首批试点") == (1, "批试点"[:3])
     assert ex.side_ordinal("第3批和第4批项目") is None
     assert ex.side_ordinal("推动体育事业发展") is None
+
+
+# -- "its development zone" after a place named in English is that place's zone -----------------------------------
+
+def test_its_zone_is_the_named_places_zone():
+    from assistant.english import read
+    from assistant.places import PlaceBook
+
+    book = PlaceBook().learning({"许昌市", "许昌经济技术开发区"})
+    question = "Which has the larger industrial output: Xuchang city or its economic and technological development zone?"
+    assert book.find_places(question) == ["许昌市", "许昌经济技术开发区"]
+    assert read(question, book).places == ["许昌市", "许昌经济技术开发区"]
+    # no zone of that place taught: "its development zone" names nothing
+    assert PlaceBook().learning({"许昌市"}).find_places(question) == ["许昌市"]
+    # "its" after no place names nothing either
+    assert book.its_zones("what did its development zone build?") == []
