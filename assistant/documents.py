@@ -102,6 +102,9 @@ class Chunk:
     # Facts are read from the whole text (the answerer checks a figure against its chunk's facts);
     # the fact list keeps one row per position in a document (facts/table.py). None: no overlap.
     own_start: int | None = None
+    # The overlap opens inside a run of items (after a 、: "大健康、现代化工、农产品加工5大支柱产业…" of a list of
+    # five): read alone, it is a whole list of fewer items; the chunk before holds the list whole.
+    opens_in_list: bool = False
 
     @property
     def own_offset(self) -> int:
@@ -134,12 +137,14 @@ class Chunk:
             meta["facts"] = self.facts_field
         if self.own_offset:
             meta["own_start"] = self.own_start
+        if self.opens_in_list:
+            meta["opens_in_list"] = True
         return meta
 
     @classmethod
     def from_store(cls, chunk_id: str, text: str, meta: dict) -> "Chunk":
         doc_meta = {k: v for k, v in meta.items()
-                    if k not in {"chunk_id", "heading", "start", "end", "page", "facts", "own_start"}}
+                    if k not in {"chunk_id", "heading", "start", "end", "page", "facts", "own_start", "opens_in_list"}}
         heading = meta.get("heading", "")
         return cls(
             chunk_id=chunk_id,
@@ -152,6 +157,7 @@ class Chunk:
             metadata=doc_meta,
             facts_field=meta.get("facts"),
             own_start=int(meta["own_start"]) if meta.get("own_start") is not None else None,
+            opens_in_list=bool(meta.get("opens_in_list")),
         )
 
 

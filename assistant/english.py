@@ -165,6 +165,10 @@ def _take_places(text: str, book) -> tuple[str, list[tuple[int, str]]]:
         for m in re.finditer(rf"\b{re.escape(english.lower())}\b(?![- ]level)", taken):
             mentions.append((m.start(), m.end(), name))
             taken = _blank(taken, m.start(), m.end())
+    for start, end, name in book.its_zones(text) if hasattr(book, "its_zones") else ():
+        if taken[start:end].strip() == text[start:end].strip():  # not part of a name taken already
+            mentions.append((start, end, name))  # "Luohe city or its development zone": the city's zone
+            taken = _blank(taken, start, end)
     national = {name for name in {n for _, _, n in mentions} if book.level_of(name) == "national"}
     others = {n for _, _, n in mentions} - national
     found = []

@@ -234,6 +234,24 @@ class PlaceBook:
         jieba.initialize()
         return bool(jieba.get_FREQ(text[at - 1] + alias[0]))
 
+    def its_zones(self, lowered: str) -> list[tuple[int, int, str]]:
+        """(start, end, zone) of each "its development zone" after a place named in English: that place's zone.
+        "Luohe city or its economic and technological development zone" names 漯河经济技术开发区 beside 漯河市, when
+        the index has taught the zone (its English name is the place's and the ending's: zone_endings.tsv)."""
+        endings = sorted({e for names in _zone_english().values() for e in names}, key=len, reverse=True)
+        if "its " not in lowered or not endings:
+            return []
+        found = []
+        for m in re.finditer(rf"\bits\s+({'|'.join(map(re.escape, endings))})\b", lowered):
+            named = self._english_places(lowered[:m.start()])
+            place = self._lookups.get()["by_name"].get(named[-1]) if named else None
+            if place is None or not place.english or place.level == "zone":
+                continue
+            zone = self._english_places(f"{place.english[0]} {m.group(1)}")
+            if zone and self._lookups.get()["by_name"][zone[0]].level == "zone":
+                found.append((m.start(), m.end(), zone[0]))
+        return found
+
     def _english_places(self, lowered: str) -> list[str]:
         """Places whose English name stands in the text as whole words, in order of mention.
 
@@ -241,7 +259,7 @@ class PlaceBook:
         (dean, lean…) counts only when the index holds that county, or when the word "county" follows it
         ("Wuyang county": a county the index holds nothing of, which the answer must say).
         """
-        hits: list[tuple[int, int, str]] = []
+        hits: list[tuple[int, int, str]] = list(self.its_zones(lowered))
         m = self._lookups.get()
         by_name = m["by_name"]
         words = set(re.findall(r"[a-z][a-z-]*", lowered)) | set(re.findall(r"[a-z][a-z'-]*", lowered))  # xi'an

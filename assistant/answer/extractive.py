@@ -612,12 +612,23 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
         accept = fitting_figures(hit, this_year_frame(frame, hit, analysis), asked=asked_text(analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         if require is not None:
             accept = _both(accept, require)
-        span, score = best_span(hit.chunk.text, grams, analysis, accept)
+        span, score = best_span(list_readable(hit, analysis), grams, analysis, accept)
         score = 0.8 * score + 0.2 * coverage(grams, as_read(hit.chunk.text, analysis)) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
         if span and (best is None or score > best.score):
             best = Pick(n, span, score)
     return best
+
+
+def list_readable(hit: ScoredChunk, analysis: Analysis) -> str:
+    """The chunk's text a span may come from. For a list question, not the opening of a chunk whose overlap opens
+    inside a run of items (Chunk.opens_in_list: "大健康、现代化工、农产品加工5大支柱产业…" cut from a list of five):
+    read alone it is a whole list of fewer items; the chunk before holds the list whole."""
+    text = hit.chunk.text
+    if not hit.chunk.opens_in_list or analysis.comparison or not asks_list(analysis.question, analysis.original):
+        return text
+    end = re.search(r"[。！？!?；;]", text[:hit.chunk.own_offset + 1])
+    return text[end.end():] if end else text[hit.chunk.own_offset:]
 
 
 def _both(accept, require):
@@ -1547,7 +1558,7 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     said = {id(f): _said_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
     pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said)
     if pair is None:
-        return ""
+        return ordinal_verdict(picks, analysis)
     a, b = pair
     group = group_of(a.unit)  # 万套 is a count of 套 though units.yaml lists only 套
     # two years: the later one first, so the percentage is the change over time; places each with a year of its
@@ -1581,6 +1592,45 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
         rate = group in ("percent", "points")
         word, more = (("大于", "大") if rate else ("多于", "多")) if higher else (("小于", "小") if rate else ("少于", "少"))
     return f"{labels[0]}（{a.figure}）{word}{labels[1]}（{b.figure}），{more}{gap}{markers}。"
+
+
+ORDINAL_NOUN = 2  # characters after an ordinal that say what it counts (第21届省运会: 省运)
+
+
+def side_ordinal(span: str) -> tuple[int, str] | None:
+    """The one ordinal a side's span states, as (number, what it counts): "办好第21届省运会" -> (21, "届省运");
+    None for none, for several, or for a number that cannot be read."""
+    from assistant.answer.figures import chinese_to_number
+
+    found = [(m, m.group(1) or "一", m.group(2) or m.group(3)) for m in ORDINAL.finditer(span)]
+    if len(found) != 1:
+        return None
+    m, number, counter = found[0]
+    value = number if number.isdigit() else chinese_to_number(number)
+    if not value or not str(value).isdigit():
+        return None
+    return int(value), counter + span[m.end():m.end() + ORDINAL_NOUN]
+
+
+def ordinal_verdict(picks: list[Pick], analysis: Analysis) -> str:
+    """Two sides each holding the same series' edition, session or batch (第21届省运会 against 第17届省运会), asked
+    which is higher or larger: the higher ordinal is said higher. Editions of two different things (第21届省运会,
+    第5届进博会) are never set side by side: what follows the counter must be the same."""
+    if not asks_which_more(f"{analysis.question} {analysis.original or ''}"):
+        return ""
+    read = [side_ordinal(p.text) for p in picks]
+    if None in read or read[0][1] != read[1][1] or read[0][0] == read[1][0]:
+        return ""
+    (a, _), (b, _) = read
+    labels = [_side_label(p.side, analysis) for p in picks]
+    if not all(labels):
+        return ""
+    said = [ORDINAL.search(p.text).group(0) for p in picks]
+    markers = f"[{picks[0].n}][{picks[1].n}]" if picks[0].n != picks[1].n else f"[{picks[0].n}]"
+    high, low = (0, 1) if a > b else (1, 0)
+    if analysis.language == "en":
+        return f" {labels[high]} ({said[high]}) is higher-numbered than {labels[low]} ({said[low]}){markers}."
+    return f"{labels[high]}（{said[high]}）序号高于{labels[low]}（{said[low]}）{markers}。"
 
 
 def declines_compared(a, b, question: str) -> bool:

@@ -170,6 +170,7 @@ def last_sentence_start(text: str, start: int, end: int) -> int | None:
 
 
 CLAUSE_BREAK = re.compile(r"[，,、：:]")
+ITEM_JOIN = "、"  # joins the items of one list: an overlap opening after it opens inside the list
 
 
 def clause_tail(text: str, start: int, end: int, limit: int) -> int | None:
@@ -266,4 +267,5 @@ def with_overlaps(text: str, chunks: list[Chunk], budget: int) -> list[Chunk]:
         at = clause_tail(text, at, before.end, room) if room > 0 else None
         if at is not None:
             chunk.own_start, chunk.start, chunk.text = chunk.start, at, text[at:chunk.end]
+            chunk.opens_in_list = at > 0 and text[at - 1] in ITEM_JOIN  # the answerer reads no list from it
     return chunks
