@@ -12,14 +12,20 @@ from functools import lru_cache
 from assistant.places import PlaceBook, gazetteer_book
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.units import base_alternation
-from assistant.english import english_figures, floors
+from assistant.english import english_figures, floors, withheld
 from assistant.text import YEAR, english_periods, plan_periods, term_regex
 
 
 def glossary() -> dict[str, str]:
     """English term -> Chinese words (data/glossary.yaml): English questions reach Chinese text through BM25 too.
-    Shared, read-only: callers must not change it."""
-    return load_data("glossary.yaml")
+    Shared, read-only: callers must not change it. Without the terms withheld (english.withholding)."""
+    return _glossary_without(withheld())
+
+
+@lru_cache(maxsize=4)
+def _glossary_without(without: frozenset) -> dict[str, str]:
+    full = load_data("glossary.yaml")
+    return {term: chinese for term, chinese in full.items() if term.lower() not in without} if without else full
 
 
 def question_words(kind: str) -> re.Pattern:
@@ -155,8 +161,10 @@ def english_terms(text: str) -> list[tuple[str, list[str]]]:
     """
     lowered = text.lower()
     found = []
-    terms = glossary()
+    terms, without = glossary(), withheld()
     for term, pattern in _term_patterns():
+        if term.lower() in without:
+            continue
         m = pattern.search(lowered)
         if m:
             # the term as written when it is one of its own: "industrial park" is matched by the longer
@@ -172,7 +180,7 @@ def _term_patterns() -> list[tuple[str, re.Pattern]]:
     """Every glossary term's pattern, longest term first, compiled once: ~1,500 patterns outrun re's own cache
     (512), which then compiled them all again for every English question (~0.3 s of each)."""
     return [(term, re.compile(rf"(?<![a-z]){term_regex(term)}(?![a-z])"))  # "hospitals" is "hospital", "-" is " "
-            for term in sorted(glossary(), key=len, reverse=True)]
+            for term in sorted(load_data("glossary.yaml"), key=len, reverse=True)]  # the whole glossary
 
 
 def _written_term(written: str, term: str) -> str:

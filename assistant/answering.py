@@ -82,18 +82,25 @@ def _prepare(assistant, answerer: Answerer, question: str, history: list[dict], 
     with timed(timings, "rewrite"):
         standalone = answerer.rewrite(question, history)[:assistant.settings.max_question_chars]
     with timed(timings, "retrieve"):
-        analysis = analyse(standalone, assistant.index.places)
-        # an English question's names in pinyin (Weilong) as the index writes them (卫龙)
-        analysis = with_spelled_names(analysis, assistant.index.lexical.vocabulary())
-        # an English word no list knows read through CC-CEDICT, to the Chinese words passages hold (opera house: 歌剧院)
-        analysis = with_dictionary(analysis, assistant.index.lexical.vocabulary(), document_counts(assistant.index.lexical))
-        # an English term no passage holds in any rendering, searched by the pieces of it passages do hold
-        analysis = with_known_parts(analysis, assistant.index.lexical.vocabulary())
-        # an English question is searched and answered as its reading in the reports' words
-        contexts = assistant.retriever.search(analysis.question, max(k, 10), analysis=analysis, filters=filters)
-        # each English term said as the passages found say it (产业集聚区, not the glossary's first 产业集群)
-        analysis = with_held_renderings(analysis, [f"{c.chunk.heading} {c.chunk.text}" for c in contexts])
+        analysis, contexts = retrieve(assistant, standalone, k, filters)
     return Asked(question, standalone, analysis, timings), contexts
+
+
+def retrieve(assistant, question: str, k: int, filters=None):
+    """(the question's Analysis, its passages, at least 10): the retrieval an answer reads, also what
+    `python -m assistant.bench.unseen` scores."""
+    analysis = analyse(question, assistant.index.places)
+    # an English question's names in pinyin (Weilong) as the index writes them (卫龙)
+    analysis = with_spelled_names(analysis, assistant.index.lexical.vocabulary())
+    # an English word no list knows read through CC-CEDICT, to the Chinese words passages hold (opera house: 歌剧院)
+    analysis = with_dictionary(analysis, assistant.index.lexical.vocabulary(), document_counts(assistant.index.lexical))
+    # an English term no passage holds in any rendering, searched by the pieces of it passages do hold
+    analysis = with_known_parts(analysis, assistant.index.lexical.vocabulary())
+    # an English question is searched and answered as its reading in the reports' words
+    contexts = assistant.retriever.search(analysis.question, max(k, 10), analysis=analysis, filters=filters)
+    # each English term said as the passages found say it (产业集聚区, not the glossary's first 产业集群)
+    analysis = with_held_renderings(analysis, [f"{c.chunk.heading} {c.chunk.text}" for c in contexts])
+    return analysis, contexts
 
 
 def answer_question(assistant, question: str, history: list[dict], mode: str, k: int, filters, llm=None) -> Answer:
