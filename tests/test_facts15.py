@@ -46,3 +46,28 @@ def test_things_built_in_a_plan_review_stay_totals():
 def test_a_counted_noun_does_not_end_in_de():
     found = by_figure("全年累计推进18个县区的260个重点项目。")
     assert found["18个"].indicator == "县区"
+
+
+def test_each_figure_of_a_respective_series_is_measured_by_its_own_unit():
+    found = by_figure("港口旅客和货物吞吐量分别达到2600万人次、8.5亿吨。")
+    assert (found["2600万人次"].measure, found["8.5亿吨"].measure) == ("count", "amount")
+
+
+PLANS_2026 = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="三、2026年主要任务", ahead=True)
+
+
+def test_the_start_of_a_span_with_a_bracketed_noun_is_the_level_now_in_a_plan():
+    found = by_figure("推动城乡学校共同体从26个县（区）扩大到60个县（区）。", PLANS_2026)
+    assert (found["26个"].status, found["26个"].period) == ("actual", "2025")
+    assert (found["60个"].status, found["60个"].period) == ("target", "2026")
+
+
+def test_doubling_is_no_part_of_the_indicator_and_investment_over_a_plan_is_a_total():
+    found = by_figure("这五年，基础设施持续完善。交通建设投资翻番、达5200亿元。", PLAN_REVIEW)
+    fact = found["5200亿元"]
+    assert (fact.indicator, fact.status, fact.period) == ("交通建设投资", "cumulative", "十四五")
+
+
+def test_measures_put_out_in_a_plan_review_are_a_total():
+    found = by_figure("这五年，改革持续深化。推出促进民营经济发展36项政策措施。", PLAN_REVIEW)
+    assert (found["36项"].status, found["36项"].period) == ("cumulative", "十四五")

@@ -43,7 +43,8 @@ TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|�
 # (a rate's own "人均" before its figure too: "全员劳动生产率从人均8.7万元提高到12万元")
 SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每[人户生]每[年月]|[人户]均(?:每[年月])?)?\s*$")
 # …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
-SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
+# (a noun with a bracketed note may stand between: 从15个县（市）扩大到57个县（市）)
+SPAN_TO = re.compile(r"^(?:以上|左右|多)?(?:[\u4e00-\u9fff]{1,4}[（(][\u4e00-\u9fff、]{1,4}[）)])?[\u4e00-\u9fff]{0,3}?[到至]")
 
 # "是“十二五”末的1.5倍", "比“十二五”末增加4倍", "是“十二五”时期的1.37倍": a plan named as the base of a
 # comparison; the figure is of the plan after it (its end year's level with 末, a total over it without)
@@ -368,6 +369,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             elif cue_regex("(?:{generic_nouns})").fullmatch(_noun_after(after)):
                 # 落实深化营商环境改革108条举措: a noun as general as 举措 after the count is of what the clause names
                 indicator += _noun_after(after)
+                # 推出…84项政策措施: a verb opening the clause acts on the things counted, as 实施…项目 does
+                counted_after = bool(cue_regex("^(?:{object_verbs})").search(clause.strip()))
         elif _group(unit) == "percent" and _share_of_whole(clause, after):
             indicator = _share_of_whole(clause, after)  # 贡献了全国24.1%的增量 -> 占全国增量
         elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
@@ -455,6 +458,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                 not open_span and re.fullmatch(r"\s*[到至]\s*", sentence[previous_end:m.start()])))
         if in_series:
             measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
+            if measure in ("amount", "count") and _group(unit) in ("count", "money", "physical"):
+                # 旅客和货邮吞吐量分别达到1.35亿人次、453.8万吨: a size is an amount, a number of things a count
+                measure = "count" if _group(unit) == "count" else "amount"
         elif range_top:
             measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)
         elif inherited and out and _group(unit) == _group(out[-1].unit) and re.fullmatch(
