@@ -71,3 +71,8 @@ def test_doubling_is_no_part_of_the_indicator_and_investment_over_a_plan_is_a_to
 def test_measures_put_out_in_a_plan_review_are_a_total():
     found = by_figure("这五年，改革持续深化。推出促进民营经济发展36项政策措施。", PLAN_REVIEW)
     assert (found["36项"].status, found["36项"].period) == ("cumulative", "十四五")
+
+
+def test_a_share_is_of_the_subject_named_between_it_and_the_figure_before():
+    found = by_figure("全年实施30项民生工程，教育支出突破千亿元、占比稳定在18%左右。")
+    assert found["18%"].indicator == "教育支出占比"

@@ -437,7 +437,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             previous_end = m.end()
             continue
         if indicator.startswith("占") and previous_indicator:
-            indicator = previous_indicator + indicator  # 民生支出 + 占一般公共预算支出
+            # 民生支出 + 占一般公共预算支出; but "…，财政民生支出突破万亿元、占比稳定在80%": a clause between that names a
+            # subject of its own (its figure no figure read) is what the share is of
+            subject = _subject_between(sentence, previous_end, m.start() - len(clause))
+            indicator = (subject or previous_indicator) + indicator
         if previous_indicator and cue_regex("(?:{total_words})").fullmatch(indicator):
             # "新认定省级工程技术研究中心17家、总数达到55家": a total alone is the total of what the figure before
             # counted, not of anything new (省级工程技术研究中心总数)
