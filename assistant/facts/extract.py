@@ -43,7 +43,8 @@ TARGET_HEADING = re.compile(r"目标|任务|安排|计划|重点工作|展望|�
 # (a rate's own "人均" before its figure too: "全员劳动生产率从人均8.7万元提高到12万元")
 SPAN_FROM = re.compile(rf"[从由](?:{YEAR_DIGITS}年(?:末|底|初)?|去年(?:底|末)?|上年(?:底|末)?)?的?(?:每[人户生]每[年月]|[人户]均(?:每[年月])?)?\s*$")
 # …and a verb of change ending in 到/至 follows it (增加到, 提高至, 增至, 降到)
-SPAN_TO = re.compile(r"^(?:以上|左右|多)?[\u4e00-\u9fff]{0,3}?[到至]")
+# (a noun with a bracketed note may stand between: 从15个县（市）扩大到57个县（市）)
+SPAN_TO = re.compile(r"^(?:以上|左右|多)?(?:[\u4e00-\u9fff]{1,4}[（(][\u4e00-\u9fff、]{1,4}[）)])?[\u4e00-\u9fff]{0,3}?[到至]")
 
 # "是“十二五”末的1.5倍", "比“十二五”末增加4倍", "是“十二五”时期的1.37倍": a plan named as the base of a
 # comparison; the figure is of the plan after it (its end year's level with 末, a total over it without)
@@ -285,6 +286,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
     out: list[Fact] = []
     written, sentence = sentence, _without_inclusions(_without_price_bases(sentence))
     previous_end, previous_indicator, previous_flow, previous_counted = 0, "", False, ""
+    previous_reach = False  # the figure before was counted as a reach (辐射全国75个城市、…)
     series: Series | None = None
     span_ends: list[bool] = []
     open_span = False
@@ -339,6 +341,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             series = _respective_series(sentence, m.start(), out) or _series_start(sentence, m.start(), previous_end,
                                                                                              find_places)
         indicator = _indicator(clause)
+        reach = False
         counted_after = False  # "7000多所学校…", "71.3万监测对象稳定消除…": things counted as they were acted on
         solved = _problem_solved(sentence, m) if _group(unit) == "count" else ""
         if solved:
@@ -350,19 +353,24 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 健康消费等方面29项促消费政策: a range of fields, not the thing counted; 15所高职院校21个专业群: the
             # clause is the noun the figure before counted; 黄酒、火腿、龙井茶3个历史经典产业: a list summed up
             # 对辖区73个老旧小区, 在全省29家经开区中: a preposition's phrase names where, not what is counted
-            if len(indicator) <= 2 or _only_a_place(indicator, find_places) or re.search(
+            if len(indicator) <= 2 or _only_a_place(indicator, find_places) or _states_reach(clause.strip()) or re.search(
                     r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
                     r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
                     indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or (_ends_in_a_verb_word(
                     re.sub(r"\s", "", clause)) and _names_a_thing(_noun_after(after))) or re.search(r"均(?:实现|达到)?$", clause) or (
-                    clause.strip() and clause.strip() == previous_counted) or _sums_up_a_list(
+                    clause.strip() and _counted_before(clause, previous_counted)) or _sums_up_a_list(
                     sentence, m.start() - len(clause), previous_end):
                 # 均实现21个地级以上市全覆盖: a reach is a level, not things acted on one by one
-                indicator, counted_after = _counted_noun(after), not re.search(
-                    f"(?:{cue_pattern('reach_verbs').pattern})$", clause)
+                # "辐射全国75个城市、164个铁路站点": an item with no verb of its own is reached as the item before was
+                # (…127个国家和地区的584个港口: the things in those the figure before counted are reached with them)
+                reach = _states_reach(clause) or (previous_reach and (
+                    _bare_item(sentence, m.start()) or _counted_before(clause, previous_counted)))
+                indicator, counted_after = _counted_noun(after), not reach
             elif cue_regex("(?:{generic_nouns})").fullmatch(_noun_after(after)):
                 # 落实深化营商环境改革108条举措: a noun as general as 举措 after the count is of what the clause names
                 indicator += _noun_after(after)
+                # 推出…84项政策措施: a verb opening the clause acts on the things counted, as 实施…项目 does
+                counted_after = bool(cue_regex("^(?:{object_verbs})").search(clause.strip()))
         elif _group(unit) == "percent" and _share_of_whole(clause, after):
             indicator = _share_of_whole(clause, after)  # 贡献了全国24.1%的增量 -> 占全国增量
         elif _group(unit) == "percent" and (len(indicator) <= 2 or _ends_in_verb(indicator)) and _share_of_after(after):
@@ -400,6 +408,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             counted_after = _group(unit) == "count"
             if counted_after:
                 indicator = _counted_noun(after)
+                counted_after = not (previous_reach and _bare_item(sentence, m.start()))
         if not indicator and out:
             # "…突破9000家，高新技术企业数量实现翻番、达1.8万家": a clause with no figure between the last figure
             # and this one names a new subject before its verb; the figure measures it, not the last figure's
@@ -428,7 +437,10 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             previous_end = m.end()
             continue
         if indicator.startswith("占") and previous_indicator:
-            indicator = previous_indicator + indicator  # 民生支出 + 占一般公共预算支出
+            # 民生支出 + 占一般公共预算支出; but "…，财政民生支出突破万亿元、占比稳定在80%": a clause between that names a
+            # subject of its own (its figure no figure read) is what the share is of
+            subject = _subject_between(sentence, previous_end, m.start() - len(clause))
+            indicator = (subject or previous_indicator) + indicator
         if previous_indicator and cue_regex("(?:{total_words})").fullmatch(indicator):
             # "新认定省级工程技术研究中心17家、总数达到55家": a total alone is the total of what the figure before
             # counted, not of anything new (省级工程技术研究中心总数)
@@ -449,6 +461,9 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
                 not open_span and re.fullmatch(r"\s*[到至]\s*", sentence[previous_end:m.start()])))
         if in_series:
             measure, sign = series.measure, series.sign  # 、5.5%: measured as the first of the series
+            if measure in ("amount", "count") and _group(unit) in ("count", "money", "physical"):
+                # 旅客和货邮吞吐量分别达到1.35亿人次、453.8万吨: a size is an amount, a number of things a count
+                measure = "count" if _group(unit) == "count" else "amount"
         elif range_top:
             measure, sign = out[-1].measure, (-1 if out[-1].value < 0 else 1)
         elif inherited and out and _group(unit) == _group(out[-1].unit) and re.fullmatch(
@@ -525,6 +540,7 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             sentence=written.strip(), chunk_id=doc.chunk_id,
             start=offset + m.start(), end=offset + m.end()))
         previous_end, previous_indicator, previous_flow = m.end(), indicator, flow
+        previous_reach = reach or (previous_reach and _group(unit) == "count" and not counted_after)
         previous_counted = _noun_after(after) if _group(unit) == "count" else ""
         span_ends.append(span_end)
         open_span = span_start or (open_span and not span_end)
@@ -1105,6 +1121,22 @@ def _ends_in_a_verb_word(clause: str) -> bool:
     return False
 
 
+def _counted_before(clause: str, counted: str) -> bool:
+    """The clause is the noun the figure before counted (15所高职院校21个专业群, 127个国家和地区的584个港口)."""
+    return bool(counted) and re.sub(r"的$", "", clause.strip()) == counted
+
+
+def _bare_item(sentence: str, at: int) -> bool:
+    """The figure at `at` opens an item of a list with no words of its own before it (…75个城市、164个铁路站点)."""
+    return sentence[:at].rstrip().endswith("、")
+
+
+def _states_reach(clause: str) -> bool:
+    """The clause ends in a verb of reach, maybe with the whole it spans (覆盖90个县, 辐射全国75个城市): the count
+    after is a level the network or service has, not things acted on one by one."""
+    return bool(cue_regex("(?:{reach_verbs})(?:{reach_scopes})?$").search(clause))
+
+
 def _names_after(after: str) -> bool:
     return bool(_noun_after(after))
 
@@ -1138,7 +1170,8 @@ def _noun_after(after: str) -> str:
     # a record said of the subject (全省进出口总值创历史新高，达到5379亿元) ends it as a verb does
     verbs = [v for v in _longest_first("tail_verbs", "growth", "record_predicates") if len(v) > 1]
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
-    noun = re.sub(r"[和及与、]$", "", text[:cut])  # 7家概念验证平台和6家孵化器: the next item joins it
+    # 7家概念验证平台和6家孵化器: the next item joins it; 127个国家和地区的584个港口: the 的 ties it to the next one
+    noun = re.sub(r"[和及与、的]$", "", text[:cut])
     if cut < len(text):  # 45件民生实事全面完成: the adverb before the verb cut off is no part of the noun
         noun = re.sub(f"(?:{cue_pattern('verb_adverbs').pattern})+$", "", noun) or noun
     if noun in words["not_nouns"] or is_unit(noun):  # 307个亿元以上招商项目: a size class, not the noun
