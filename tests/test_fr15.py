@@ -127,3 +127,10 @@ def test_an_english_name_question_is_answered_from_the_clause_rendering_its_term
 def test_an_english_name_question_no_clause_renders_is_not_answered_from_another(reports):
     text = ask(reports, "Which new medical centres did Luohe start construction of in 2030?")
     assert refused(text) or "脑卒中防治中心" not in text, text
+
+
+def test_the_import_expo_is_no_question_about_the_whole_country():
+    # "China" opening the expo's name names no place: Shanghai's report, which hosts it, answers
+    expo = analyse("What value of intended deals did the 9th China International Import Expo produce?")
+    assert "全国" not in expo.places and "进博会" in expo.question
+    assert "目标" not in expo.question  # intended deals (意向成交) are deals made, no target
