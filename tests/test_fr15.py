@@ -134,3 +134,12 @@ def test_the_import_expo_is_no_question_about_the_whole_country():
     expo = analyse("What value of intended deals did the 9th China International Import Expo produce?")
     assert "全国" not in expo.places and "进博会" in expo.question
     assert "目标" not in expo.question  # intended deals (意向成交) are deals made, no target
+
+
+def test_the_belt_and_road_is_rendered_by_its_two_routes():
+    from assistant.answer.refusal import untranslated
+
+    # before the short name 一带一路 was current, the reports named its two routes
+    said = "提出建设丝绸之路经济带、21世纪海上丝绸之路的构想"
+    assert untranslated("What Belt and Road concepts were put forward?", said) == []
+    assert untranslated("What Belt and Road concepts were put forward?", "提出建设自由贸易试验区的构想") == ["belt and road"]
