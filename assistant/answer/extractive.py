@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from functools import lru_cache
 
-from assistant.analysis import Analysis, asks_amount, english_terms, question_words
+from assistant.analysis import Analysis, asks_amount, question_words
 from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.indicators import holds_name
@@ -877,12 +877,6 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
             picks = naming_picks(question, analysis, contexts, gram_sets, unknown, own_words=True)
             if picks:
                 text, words = _verified(question, analysis, contexts, picks)
-        if text == refusal and words:
-            # an English question asking a name, its best clause refused for lacking a term's rendering: the best
-            # clause saying every term it asks
-            picks = rendering_picks(question, analysis, contexts, gram_sets, unknown)
-            if picks:
-                text, words = _verified(question, analysis, contexts, picks)
     # an English question with words no list reads refused for its words (a clause scoring too low for them, or a
     # check of the reading's words): the reading failed. One whose every word was read is left refused: a passage
     # writing 进出口 for exports asked is about another thing (joint words), however near in meaning
@@ -1019,26 +1013,6 @@ def naming_picks(question: str, analysis: Analysis, contexts: list[ScoredChunk],
         return analysis.language != "en" or not untranslated(asked, span, analysis.senses)
 
     picks = [p for grams in gram_sets for p in _best_picks(contexts, analysis, grams, within=names_asked)]
-    best = max(picks, key=lambda p: p.score, default=None)
-    said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
-    if best is None or best.score - unknown_penalty(unsaid(unknown, analysis, said(best)), analysis) < REFUSE_BELOW:
-        return []
-    return [best]
-
-
-def rendering_picks(question: str, analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]],
-                    unknown: list[str]) -> list[Pick]:
-    """An English question asking a name or a list ("Which new centres did … put into service") refused because its
-    best clause's passage renders none of a term it asks (untranslated: "put into service" asked, a clause on new
-    jobs found) answered from the best clause that renders every such term itself (投用). A figure question has
-    naming_picks; the clause must score as any answer does, and every other check of _verified still applies."""
-    if analysis.language != "en" or analysis.comparison or analysis.wants in ("number", "rate"):
-        return []
-    asked = main_clause(analysis.original or question)
-    if not any(" " in term for term, _ in english_terms(asked)):
-        return []  # no term of two words or more: untranslated refused nothing, there is nothing to say
-    within = lambda span: not untranslated(asked, span, analysis.senses)  # noqa: E731
-    picks = [p for grams in gram_sets for p in _best_picks(contexts, analysis, grams, within=within)]
     best = max(picks, key=lambda p: p.score, default=None)
     said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
     if best is None or best.score - unknown_penalty(unsaid(unknown, analysis, said(best)), analysis) < REFUSE_BELOW:
