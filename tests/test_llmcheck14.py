@@ -96,3 +96,13 @@ def test_the_bench_counts_a_partial_answer_apart_from_a_wrong_figure():
     assert figure_question({"kind": "numeric", "answerable": True})
     assert figure_question({"kind": "unanswerable", "answerable": False})
     assert not figure_question({"kind": "list", "answerable": True})
+
+
+def test_a_model_refusal_names_what_the_passages_do_hold(luohe, llm_server):
+    """Issue 14: a refusal says what the reports do have, with citations; the LLM's bare refusal too."""
+    llm_server.enqueue("根据现有文件，无法回答这个问题。")
+    answer = luohe.ask("漯河市2023年民生支出占财政支出的比重是多少？", mode="llm")
+    assert answer.refused and answer.mode == "llm"
+    assert "172.3亿元" in answer.text and "[1]" in answer.text
+    assert [c.n for c in answer.citations] == [1] and answer.citations[0].source == "report.txt"
+    assert "根据现有文件，无法回答这个问题。报告中相近的数字：" in answer.text  # the refusal first, then the near facts

@@ -20,9 +20,10 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import RunnableLambda
 
 from assistant import prompts, redact
-from assistant.answer.citations import build_answer, refusal_for
+from assistant.answer.citations import build_answer, is_refusal, parse_markers, refusal_for
 from assistant.answer.figures import MARKER, has_cjk
 from assistant.answer.matched import asked_words, fitting_facts, question_frame
+from assistant.answer.nearby import what_reports_hold
 from assistant.answer.protocol import AnswererUnavailable, Asked
 from assistant.answer.types import Answer
 from assistant.documents import ScoredChunk
@@ -248,6 +249,10 @@ class LLMAnswerer:
 
     def _checked(self, asked: Asked, text: str, passages: list[ScoredChunk], frame) -> Answer:
         with timed(asked.timings, "verify"):
+            if is_refusal(text) and not parse_markers(text):
+                # A bare "the documents do not say" leaves the user nothing to open: like the extractive
+                # refusal, name the nearest facts (or years) the passages the model read do hold, cited.
+                text = text.rstrip() + what_reports_hold(asked.analysis.question, asked.analysis, passages)
             answer = build_answer(asked.text, text, passages, self.name, analysis=asked.explain(), frame=frame,
                                   asked=asked_words(asked.analysis) if frame is not None else ())
         answer.timings = dict(asked.timings)
