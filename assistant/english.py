@@ -651,7 +651,17 @@ def _head_names(question: str) -> bool:
     m = re.search(r"\bwhat\s+(?:is|was)\s+(?:the\s+)?((?:[a-z0-9'&-]+ )*?[a-z0-9'&-]+)(?:\s{2,}|\s*"
                   r"(?=\b(?:in|of|for|at|on|by|to|from|with|that|which|built|set|named|called|launched)\b|[?,.]|$))",
                   question)
-    return bool(m) and re.fullmatch(_flat("name_nouns"), m.group(1).split()[-1]) is not None
+    if not m:
+        return False
+    words = m.group(1).split()
+    nouns = _flat("name_nouns")
+    if re.fullmatch(nouns, words[-1]):
+        return True
+    # a name noun followed by a past participle opening a clause of its own ("… storage project mentioned in the
+    # report", "… plant commissioned last year"): the phrase ends at the noun. A participle before its noun
+    # ("integrated", "planned investment") qualifies it; "speed", "need", "hundred" end in -ed and are none
+    return any(re.fullmatch(nouns, word) and re.fullmatch(r"(?!hundred$)[a-z]+[^e'-]ed", after)
+               for word, after in zip(words, words[1:]))
 
 
 def _flat(key: str) -> str:

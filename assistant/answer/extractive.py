@@ -38,7 +38,7 @@ from assistant.answer.lists import (ENGLISH_COUNTS, asked_items_kind, counted_ru
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
-                                      indicator_words, unsaid, untranslated)
+                                      indicator_words, long_words, read_said, too_many_missing, unsaid, untranslated)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.english import main_clause
 from assistant.documents import ScoredChunk
@@ -945,6 +945,11 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
         picks = naming_picks(question, analysis, contexts, gram_sets, unknown)
         if picks:
             text, words = _verified(question, analysis, contexts, picks)
+        if text == refusal and words:
+            # that clause too refused for the indicator's words: the best clause saying enough of them on its own
+            picks = naming_picks(question, analysis, contexts, gram_sets, unknown, own_words=True)
+            if picks:
+                text, words = _verified(question, analysis, contexts, picks)
     # an English question with words no list reads refused for its words (a clause scoring too low for them, or a
     # check of the reading's words): the reading failed. One whose every word was read is left refused: a passage
     # writing 进出口 for exports asked is about another thing (joint words), however near in meaning
@@ -1056,19 +1061,27 @@ def figure_after_word(span: str, words: list[str]) -> bool:
 
 
 def naming_picks(question: str, analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]],
-                 unknown: list[str]) -> list[Pick]:
+                 unknown: list[str], own_words: bool = False) -> list[Pick]:
     """A figure question refused because its best clause names another thing (a check of the indicator's words
     refused it) answered from the best clause that names the thing asked: one stating some word of the indicator
     (indicator_unsaid) and, for an English question, a rendering of each of its terms (untranslated). The clause must
-    score as any answer does; a comparison is left to its sides."""
+    score as any answer does; a comparison is left to its sides. `own_words`: the clause must also say enough of the
+    indicator's words itself (too_many_missing, the check answers_question applies to the passage), when the
+    clause picked without it was refused again for them."""
     if analysis.comparison or analysis.wants not in ("number", "rate"):
         return []
     asked = main_clause(analysis.original or question)
 
-    words = [w for w in indicator_words(question, analysis) if not any(w in p for p in analysis.periods)]
+    every = indicator_words(question, analysis)
+    words = [w for w in every if not any(w in p for p in analysis.periods)]
+    said = read_said(analysis)
 
     def names_asked(span: str) -> bool:
         if indicator_unsaid(question, analysis, span) or not figure_after_word(span, words):
+            return False
+        # one word of the indicator said (生产总值 of 国内生产总值增速 in "R&D支出占国内生产总值比重") is not enough
+        # when two are missing: the same kind of clause would be refused again
+        if own_words and too_many_missing(long_words(every, question, span), span, said):
             return False
         return analysis.language != "en" or not untranslated(asked, span, analysis.senses)
 

@@ -529,7 +529,7 @@ def read_said(analysis: Analysis):
     if analysis.language != "en":
         return None
     named = named_renderings(analysis.original or analysis.question)
-    return lambda word, text: change_said(word, text) or named_said(word, text, named)
+    return lambda word, text: change_said(word, text) or named_said(word, text, named) or short_said(word, text, named)
 
 
 def named_renderings(question: str) -> list[list[str]]:
@@ -548,6 +548,15 @@ def named_said(word: str, text: str, named: list[list[str]]) -> bool:
     Example: named_said("高铁", "高速铁路运营里程达1.6万公里", [["高铁", "高速铁路"]]) -> True"""
     return any(stands_in(other, text) for group in named if word in group
                for other in group if other != word and len(other) >= 3)
+
+
+def short_said(word: str, text: str, named: list[list[str]]) -> bool:
+    """The reading's word is a piece of one name of a term whose other name is that name shortened, and `text` writes
+    the short name: the reading's words are cut from the long name (实体经济 into 实体, 经济), and a passage writing
+    the short one (服务实体融资) says the term whole, the piece it leaves out too.
+    Example: short_said("经济", "服务实体融资1.58万亿元", [["实体经济", "实体"]]) -> True"""
+    return any(word in long and word != long and short != long and short in long and word not in short
+               and stands_in(short, text) for group in named for long in group for short in group)
 
 
 def change_said(word: str, text: str) -> bool:

@@ -23,7 +23,8 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     Example: a 2021 target asked as a 2020 figure -> ["period", "status"].
     """
     out = []
-    if frame.places and fact.place and not _same_place(fact.place, frame.places, frame.book):
+    if frame.places and fact.place and not _same_place(fact.place, frame.places, frame.book) \
+            and not names_place_within(fact, frame.places, frame.book):
         out.append("place")
     if not _period_agrees(fact, frame) or running_total(fact, frame, year_issued):
         out.append("period")
@@ -260,6 +261,17 @@ def _same_place(place: str, asked: list[str], book) -> bool:
     """The fact's place is one asked for, or an alias of it (漯河 for 漯河市) in the question's places book."""
     canonical = book.canonical(place) or place
     return canonical in asked or place in asked
+
+
+def names_place_within(fact: Fact, asked: list[str], book) -> bool:
+    """The figure's own clause names a place asked that lies inside the fact's place: a province's report gives its
+    city's figure in the clause stating it ("中欧班列（西安）开行6037列" in 陕西's report answers 西安), though the
+    sentence's place is read as the province's. A place named only in another clause of the sentence ("以西安为龙头，
+    全省…增长5%") says nothing of whose figure this is."""
+    if book is None:
+        return False
+    clause = figure_clause(fact)
+    return any(fact.place in book.ancestors(place) and place in book.find_places(clause) for place in asked)
 
 
 def _period_agrees(fact: Fact, frame: Frame) -> bool:
