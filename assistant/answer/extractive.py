@@ -24,7 +24,7 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (KIND_WEIGHT, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, names_nothing, only_event_said, last_indicator_word, head_after_span, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, head_unsaid, other_kind, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
@@ -582,10 +582,12 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
     `dated`: only spans stating a date the question does not; `require(span)`: only spans it passes;
     `held(hit)`: only passages it passes."""
     best = None
+    # the thing measured, for a span stating it only as no answer (fitting_figures)
+    head = last_indicator_word(analysis.question, analysis) if frame is not None and not analysis.comparison else ""
     for n, hit in enumerate(contexts[:limit], start=1):
         if held is not None and not held(hit):
             continue
-        accept = fitting_figures(hit, this_year_frame(frame, hit, analysis), asked=asked_text(analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
+        accept = fitting_figures(hit, this_year_frame(frame, hit, analysis), asked=asked_text(analysis), head=head) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         if require is not None:
             accept = _both(accept, require)
         span, score = best_span(hit.chunk.text, grams, analysis, accept)
@@ -913,6 +915,8 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
     if not meant and any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text))
                          for p in picks):
         return refusal, True  # the figure's own sentence names nothing of the indicator asked
+    if any(head_after_span(question, analysis, p.text, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
+        return refusal, False  # the thing asked has its own clause after the span (电力总装机… for 外送电量)
     if not meant and any(head_unsaid(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
         return refusal, True  # the figure's lead lacks the head of the thing asked (销量 asked, 产量 stated)
     if not meant and any(other_kind(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
@@ -927,6 +931,11 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
         # the year asked alone: the statement that says which part of it the figure is of
         picks = [replace(p, text=part_statement(p.text, contexts[p.n - 1].chunk.text))
                  if part_year(p.text, contexts[p.n - 1].chunk.text, analysis) else p for p in picks]
+    if not analysis.comparison and analysis.wants in ("number", "rate"):
+        # a second thing asked stated in the next clause of the same sentence (营业收入达到100亿元，年税收达到5亿元)
+        words = asked_words(question, analysis)
+        picks = [replace(p, text=with_asked_clauses(p.text, sentence_of(p.text, contexts[p.n - 1].chunk.text), words))
+                 for p in picks]
     picks = [naming_place(p, analysis, contexts) for p in picks]
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
         return refusal, False
@@ -938,6 +947,33 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
     return text, False
+
+
+def asked_words(question: str, analysis: Analysis) -> list[str]:
+    """The words naming what a figure question asks: its indicator words, and for an English question each term
+    of its reading (税 of "annual tax", a word of one character the indicator words leave out)."""
+    words = list(indicator_words(question, analysis))
+    if analysis.language == "en":
+        places = {n for place in analysis.places for n in (place, *aliases(place, analysis.book))}
+        words += [t for t in analysis.question.split() if re.fullmatch(r"[\u4e00-\u9fff]+", t)
+                  and not QUESTION_NOISE.fullmatch(t) and t not in places and not any(t in p for p in analysis.periods)]
+    return list(dict.fromkeys(words))
+
+
+def with_asked_clauses(span: str, sentence: str, words: list[str]) -> str:
+    """The span with the clauses right after it in its sentence that each state a figure of a question word the
+    span does not say: two things asked, stated side by side ("营业收入达到100亿元，年税收达到5亿元" for revenue and
+    tax), are answered together. The first clause naming none of them ends the run."""
+    at = sentence.find(span.strip())
+    if at < 0:
+        return span
+    out = span.rstrip()
+    for clause in re.findall(r"[，,；;][^，,；;。！？]*", sentence[at + len(span.strip()):]):
+        new = [w for w in words if w in clause and w not in out]
+        if not new or not re.search(r"\d", clause):
+            break
+        out += clause
+    return out
 
 
 def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]], unknown: list[str],
@@ -1298,7 +1334,7 @@ def stating_a_date(analysis: Analysis, new_only: bool = True):
                                    and not other(span))
 
 
-def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, asked: str = ""):
+def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, asked: str = "", head: str = ""):
     """accept(span, sentence) for best_span: a span stating figures passes only if one of them fits the
     frame; a span with no figure statement passes only if it has a number (a rank), left to the other checks."""
     facts = chunk_facts(hit, frame.book)
@@ -1332,6 +1368,12 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
         # for 粮食产量), whatever words its neighbours share with the question (粮食作物播种面积)
         naming = [] if frame.indicators else [f for f in inside if names_asked_words(f.indicator, frame.words)
                                               and f not in counted]
+        # the thing asked (`head`, the question's last indicator word: 外送 of 电力外送多少) stated in the span only
+        # as no answer (外送电量增长1.2倍, a multiple for an amount; another year's, a plan's): a neighbour's figure
+        # that fits (电力总装机1.27亿千瓦, sharing 电力) is of another thing
+        headed = [f for f in inside if head and head in f.indicator]
+        if headed and not any(f in fitting for f in headed):
+            return False
         # a total asked (一共几个) is stated as 总数 after the addition naming the thing (新增…城市12个，总数达到22个)
         totals = total and any(word_pattern("asking.yaml", "total_asked").search(f.indicator) for f in fitting)
         return bool(fitting) and (not naming or totals or any(f in fitting for f in naming))
