@@ -68,3 +68,16 @@ def test_a_sentence_naming_only_the_event_is_refused():
     assert _refused(answer("甲市第五届茶博会接待游客多少人次？", [deals]))
     visitors = report_passage("成功举办第五届茶博会，接待游客35万人次，签约金额120亿元。", "甲市")
     assert "35万人次" in answer("甲市第五届茶博会接待游客多少人次？", [visitors])
+
+
+def test_two_things_asked_side_by_side_are_answered_together():
+    from assistant.answer.extractive import with_asked_clauses
+
+    sentence = "到2027年，茶叶产业综合产值达到80亿元，年出口额达到3亿美元，带动就业2万人。"
+    span = "到2027年，茶叶产业综合产值达到80亿元"
+    joined = with_asked_clauses(span, sentence, ["综合产值", "出口"])
+    assert joined.endswith("年出口额达到3亿美元")  # the next thing asked joined; the clause after, asked of nothing, not
+    assert with_asked_clauses(span, sentence, ["综合产值"]) == span
+    said = answer("甲市茶叶产业到2027年的综合产值和年出口额目标分别是多少？",
+                  [report_passage(sentence, "甲市", issued=2025, heading=["二、2025年工作安排"])])
+    assert "80亿元" in said and "3亿美元" in said, said

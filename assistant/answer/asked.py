@@ -291,32 +291,6 @@ def renderings_of(code: str, analysis: Analysis) -> list[str]:
     return list(dict.fromkeys([*read, *own]))
 
 
-def head_after_span(question: str, analysis: Analysis, span: str, sentence: str) -> bool:
-    """The thing asked (the question's last indicator word: 外送 of 电力外送多少) is not in the picked span but in a
-    clause of its sentence after it, stating a figure of its own there ("电力总装机1.27亿千瓦，…外送电量增长1.2倍"):
-    that clause is the thing's, and the span a neighbour's figure that the picker kept apart from it."""
-    if analysis.wants not in ("number", "rate") or analysis.comparison:
-        return False
-    head = last_indicator_word(question, analysis)
-    at = sentence.find(span.strip())
-    if not head or head in span or at < 0:
-        return False
-    after = sentence[at + len(span.strip()):]
-    return any(head in clause and re.search(r"\d", clause) for clause in re.split(r"[，,；;。]", after))
-
-
-def last_indicator_word(question: str, analysis: Analysis) -> str:
-    """The last of the question's whole indicator words, a word of change, a change's qualifier or a plan period's
-    name left out: the thing measured comes last, right before its 多少 (外送 of "电力 外送 多少")."""
-    change = word_pattern("asking.yaml", "change_words")
-    qualifiers = set(load_data("asking.yaml")["change_qualifiers"])
-    words = [w for w in indicator_words(question, analysis) if not any(w in p for p in analysis.periods)]
-    whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words) and not change.search(w)
-             and w not in qualifiers]
-    placed = [(question.rfind(w), w) for w in whole if question.rfind(w) >= 0]
-    return max(placed)[1] if placed else ""
-
-
 def head_word(question: str, analysis: Analysis) -> str:
     """The question's head word: the last piece (a noun of jieba's dictionary, two characters or more) of the last
     of its indicator words, a word of change (增长, 下降: data/asking.yaml change_words) or a plan period's name left
@@ -325,9 +299,15 @@ def head_word(question: str, analysis: Analysis) -> str:
     import jieba.posseg
     from assistant.index.lexical import tokenize
 
-    last = last_indicator_word(question, analysis)
-    if not last:
+    change = word_pattern("asking.yaml", "change_words")
+    qualifiers = set(load_data("asking.yaml")["change_qualifiers"])
+    words = [w for w in indicator_words(question, analysis) if not any(w in p for p in analysis.periods)]
+    whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words) and not change.search(w)
+             and w not in qualifiers]
+    placed = [(question.rfind(w), w) for w in whole if question.rfind(w) >= 0]
+    if not placed:
         return ""
+    last = max(placed)[1]
     jieba.dt.check_initialized()
     # a word of the dictionary, noun or verb (收入, 产能 are tagged verbs), but no verb with its result (降到, 定在)
     ends = [t for t in dict.fromkeys([*jieba.cut_for_search(last), last]) if len(t) >= 2 and last.endswith(t)

@@ -24,7 +24,7 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (KIND_WEIGHT, names_nothing, only_event_said, last_indicator_word, head_after_span, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, head_unsaid, other_kind, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
@@ -582,12 +582,10 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
     `dated`: only spans stating a date the question does not; `require(span)`: only spans it passes;
     `held(hit)`: only passages it passes."""
     best = None
-    # the thing measured, for a span stating it only as no answer (fitting_figures)
-    head = last_indicator_word(analysis.question, analysis) if frame is not None and not analysis.comparison else ""
     for n, hit in enumerate(contexts[:limit], start=1):
         if held is not None and not held(hit):
             continue
-        accept = fitting_figures(hit, this_year_frame(frame, hit, analysis), asked=asked_text(analysis), head=head) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
+        accept = fitting_figures(hit, this_year_frame(frame, hit, analysis), asked=asked_text(analysis)) if frame is not None else (stating_a_date(analysis, new_only) if dated else None)
         if require is not None:
             accept = _both(accept, require)
         span, score = best_span(hit.chunk.text, grams, analysis, accept)
@@ -915,8 +913,6 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
     if not meant and any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text))
                          for p in picks):
         return refusal, True  # the figure's own sentence names nothing of the indicator asked
-    if any(head_after_span(question, analysis, p.text, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
-        return refusal, False  # the thing asked has its own clause after the span (电力总装机… for 外送电量)
     if not meant and any(head_unsaid(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
         return refusal, True  # the figure's lead lacks the head of the thing asked (销量 asked, 产量 stated)
     if not meant and any(other_kind(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
@@ -1334,7 +1330,7 @@ def stating_a_date(analysis: Analysis, new_only: bool = True):
                                    and not other(span))
 
 
-def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, asked: str = "", head: str = ""):
+def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, asked: str = ""):
     """accept(span, sentence) for best_span: a span stating figures passes only if one of them fits the
     frame; a span with no figure statement passes only if it has a number (a rank), left to the other checks."""
     facts = chunk_facts(hit, frame.book)
@@ -1368,12 +1364,6 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
         # for 粮食产量), whatever words its neighbours share with the question (粮食作物播种面积)
         naming = [] if frame.indicators else [f for f in inside if names_asked_words(f.indicator, frame.words)
                                               and f not in counted]
-        # the thing asked (`head`, the question's last indicator word: 外送 of 电力外送多少) stated in the span only
-        # as no answer (外送电量增长1.2倍, a multiple for an amount; another year's, a plan's): a neighbour's figure
-        # that fits (电力总装机1.27亿千瓦, sharing 电力) is of another thing
-        headed = [f for f in inside if head and head in f.indicator]
-        if headed and not any(f in fitting for f in headed):
-            return False
         # a total asked (一共几个) is stated as 总数 after the addition naming the thing (新增…城市12个，总数达到22个)
         totals = total and any(word_pattern("asking.yaml", "total_asked").search(f.indicator) for f in fitting)
         return bool(fitting) and (not naming or totals or any(f in fitting for f in naming))
