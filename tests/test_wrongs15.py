@@ -81,3 +81,8 @@ def test_two_things_asked_side_by_side_are_answered_together():
     said = answer("甲市茶叶产业到2027年的综合产值和年出口额目标分别是多少？",
                   [report_passage(sentence, "甲市", issued=2025, heading=["二、2025年工作安排"])])
     assert "80亿元" in said and "3亿美元" in said, said
+
+
+def test_things_counted_in_money_are_no_count():
+    assert not asks_count(analyse_english("How many special-purpose bonds did the province issue in 2025?"))
+    assert asks_count(analyse_english("How many new schools opened in 2025?"))
