@@ -198,6 +198,9 @@ def indicator_unsaid(question: str, analysis: Analysis, sentence: str) -> bool:
     # a word saying only that the thing was added (新增) names no thing: a sentence sharing only it (新增公办幼儿园托班
     # for 新增园区) is about another thing
     words = [w for w in words if not only_added(w)] or words
+    # the event the question names (食博会) says where the figure is of, not what it measures (visitors): a
+    # sentence naming only the event states another of its figures (its deals)
+    words = outside_event_names(words, asked_text(analysis)) or words
     # whole words (居民 alone, a part of 城镇居民, stands in many a sentence on something else), each there
     # under any name of its indicator or said apart (粮食…总产 for 粮食产量): refusal.missing_words
     whole = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
@@ -358,6 +361,33 @@ def without_event_names(sentence: str, question: str) -> str:
         return sentence
     name = re.compile(rf"(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff]{{0,10}}?(?:{'|'.join(ends)})")
     return name.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+def only_event_said(question: str, analysis: Analysis, sentence: str) -> bool:
+    """A figure question naming an event (食博会) whose sentence shares none of the question's other indicator words
+    (游客 of "How many visitors attended the 18th Food Expo"): it is near the question for the event's name alone,
+    and its figures are the event's others (deals, countries taking part). Holds for an answer picked by meaning too
+    (semantic.Nearness): the event's name is what made it near."""
+    from assistant.answer.refusal import indicator_words, missing_words
+
+    if analysis.wants not in ("number", "rate") or analysis.comparison:
+        return False
+    words = indicator_words(question, analysis)
+    others = outside_event_names(words, asked_text(analysis))
+    if not others or others == words:
+        return False  # no event named, or nothing asked of it but its name
+    return len(missing_words(others, sentence)) == len(dict.fromkeys(others))
+
+
+def outside_event_names(words: list[str], question: str) -> list[str]:
+    """The words not inside the name of an event the question names (data/asking.yaml event_name_ends):
+    ["游客", "博会"] of "第十八届食博会游客多少" -> ["游客"]."""
+    from assistant.data_files import load_data
+
+    ends = load_data("asking.yaml")["event_name_ends"]
+    name = re.compile(rf"(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff]{{0,10}}?(?:{'|'.join(ends)})")
+    names = [m.group(0) for m in name.finditer(question)]
+    return [w for w in words if not any(w in n for n in names)]
 
 
 def sentence_of(span: str, text: str) -> str:

@@ -24,7 +24,7 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (KIND_WEIGHT, names_nothing, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, head_unsaid, other_kind, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
@@ -986,6 +986,8 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
     held = [contexts[p.n - 1] for p in picks]
     if not analysis.comparison and place_not_held(analysis, contexts, held):
         return refusal, False  # answer() says which places the reports found are of
+    if any(only_event_said(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
+        return refusal, False  # the sentence shares only the event's name with the question (食博会's deals for visitors)
     if not meant and any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text))
                          for p in picks):
         return refusal, True  # the figure's own sentence names nothing of the indicator asked
@@ -1003,6 +1005,11 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
         # the year asked alone: the statement that says which part of it the figure is of
         picks = [replace(p, text=part_statement(p.text, contexts[p.n - 1].chunk.text))
                  if part_year(p.text, contexts[p.n - 1].chunk.text, analysis) else p for p in picks]
+    if not analysis.comparison and analysis.wants in ("number", "rate"):
+        # a second thing asked stated in the next clause of the same sentence (营业收入达到100亿元，年税收达到5亿元)
+        words = asked_words(question, analysis)
+        picks = [replace(p, text=with_asked_clauses(p.text, sentence_of(p.text, contexts[p.n - 1].chunk.text), words))
+                 for p in picks]
     picks = [naming_place(p, analysis, contexts) for p in picks]
     if not analysis.comparison and any(not year_held(contexts[p.n - 1], analysis) for p in picks):
         return refusal, False
@@ -1014,6 +1021,33 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
     return text, False
+
+
+def asked_words(question: str, analysis: Analysis) -> list[str]:
+    """The words naming what a figure question asks: its indicator words, and for an English question each term
+    of its reading (税 of "annual tax", a word of one character the indicator words leave out)."""
+    words = list(indicator_words(question, analysis))
+    if analysis.language == "en":
+        places = {n for place in analysis.places for n in (place, *aliases(place, analysis.book))}
+        words += [t for t in analysis.question.split() if re.fullmatch(r"[\u4e00-\u9fff]+", t)
+                  and not QUESTION_NOISE.fullmatch(t) and t not in places and not any(t in p for p in analysis.periods)]
+    return list(dict.fromkeys(words))
+
+
+def with_asked_clauses(span: str, sentence: str, words: list[str]) -> str:
+    """The span with the clauses right after it in its sentence that each state a figure of a question word the
+    span does not say: two things asked, stated side by side ("营业收入达到100亿元，年税收达到5亿元" for revenue and
+    tax), are answered together. The first clause naming none of them ends the run."""
+    at = sentence.find(span.strip())
+    if at < 0:
+        return span
+    out = span.rstrip()
+    for clause in re.findall(r"[，,；;][^，,；;。！？]*", sentence[at + len(span.strip()):]):
+        new = [w for w in words if w in clause and w not in out]
+        if not new or not re.search(r"\d", clause):
+            break
+        out += clause
+    return out
 
 
 def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]], unknown: list[str],

@@ -73,7 +73,25 @@ def measure_penalty(text: str, analysis: Analysis) -> float:
         return MEASURE_PENALTY  # 森林覆盖率是多少: a count (新建森林乡村24个) is no rate
     if analysis.amount and not analysis.unit and not has_quantity(text):
         return MEASURE_PENALTY
+    if not analysis.unit and asks_count(analysis) and not has_count(text):
+        return MEASURE_PENALTY  # how many visitors: 成交439.7亿元 is a sum, of the event's deals
     return 0.0
+
+
+def asks_count(analysis: Analysis) -> bool:
+    """An English question asking how many things ("How many visitors attended …?"), no unit or sum named
+    (data/english.yaml count_asked): what answers it is a count."""
+    return bool(analysis.original) and word_pattern("english.yaml", "count_asked").search(analysis.original.lower()) is not None
+
+
+def has_count(text: str) -> bool:
+    """Some figure of `text` may be a count: one whose unit is not a sum of money, a rate or points ("1837家",
+    "2061万架次", "386万千瓦" yes; "439.7亿元、增长3.7%" no), or a numeral with no unit known."""
+    figures = list(FIGURE.finditer(text))
+    if not figures:
+        return True  # a count in words or in a unit no list knows: left to the other checks
+    return any(group_of(f.group("unit")) not in ("money", "percent", "points") and not is_percentage(f.group("unit"))
+               for f in figures)
 
 
 def counts_years(question: str) -> bool:
@@ -95,7 +113,15 @@ def duration_pattern(question: str) -> re.Pattern:
 def answers_measure(text: str, analysis: Analysis) -> bool:
     if analysis.wants in ("number", "rate") and not re.search(NUMERAL, text):
         return False
+    if analysis.wants == "rate" and not analysis.unit and not states_a_rate(text):
+        return False  # a growth target asked: 十项措施 counts measures, it states no rate
     return measure_penalty(text, analysis) == 0.0
+
+
+def states_a_rate(text: str) -> bool:
+    """A clause that may state a rate or a change: a figure in digits, a share or points in words (百分之八,
+    三成), or a multiple (增长一倍, 翻一番). "推出…十项措施" (a count in words) states none."""
+    return re.search(r"\d|倍|番", text) is not None or PERCENTAGE.search(text) is not None
 
 
 def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
