@@ -1552,7 +1552,8 @@ def compose(picks: list[Pick], analysis: Analysis, contexts: list[ScoredChunk] |
     return body
 
 
-ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)([批届次期轮])|首([批届])")
+# 第二批, 第十一届, 首批: the counters of a series' members live in data/question_words.yaml (ordinal_counters)
+ORDINAL = re.compile(rf"第([一二三四五六七八九十\d]+)([{load_data('question_words.yaml')['ordinal_counters']}])|首([批届])")
 
 
 def naming_place(pick: Pick, analysis: Analysis, contexts: list[ScoredChunk]) -> Pick:
