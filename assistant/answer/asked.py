@@ -563,14 +563,13 @@ def asks_past_event(analysis: Analysis) -> bool:
 
 def ahead_asked(analysis: Analysis) -> bool:
     """An English name question asking what is still to come ("Which expo will Chongqing host?", "Which line does
-    Chongqing plan to complete?"), not asked as done: data/question_words.yaml ahead and intent."""
+    Chongqing plan to complete?"), not asked as done: data/question_words.yaml ahead and past_event."""
     from assistant.analysis import question_words
 
     if analysis.language != "en" or analysis.wants not in ("name", "text") or analysis.comparison:
         return False
     asked = analysis.original or ""
-    return ((question_words("ahead").search(asked) is not None or question_words("intent").search(asked) is not None)
-            and question_words("past_event").search(asked) is None)
+    return question_words("ahead").search(asked) is not None and question_words("past_event").search(asked) is None
 
 
 def looks_back(hit) -> bool:
