@@ -505,8 +505,9 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     # the names of that kind (金鸡百花电影节): its last two characters (影节) are no common noun of their own
     kinds = {w for w in re.findall(r"[\u4e00-\u9fff]{3,}", question) if w.endswith(ends)}
     # and the kind's last qualifier with it (国际技能大赛 read from "international skills competition": 世界技能大赛
-    # is a skills contest, of whatever scope): each tail of the qualified kind longer than its noun
-    kinds |= {w[i:] for w in kinds for end in ends if w.endswith(end) for i in range(1, len(w) - len(end))}
+    # is a skills contest, of whatever scope): each tail of the qualified kind longer than its ending and than a
+    # bare noun of two characters (道路 of 哪三条道路, 博览会 of 哪个博览会 still name nothing)
+    kinds |= {w[i:] for w in kinds for i in range(1, len(w) - max(2, *(len(e) for e in ends if w.endswith(e))))}
 
     def names(text: str) -> bool:
         return any(m.group(0) not in question
