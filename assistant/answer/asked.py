@@ -495,12 +495,19 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     many, and 0.05 less for each clause naming none (a list's items stand one a clause: 甲村荣获…,乙村荣获…)."""
     if not ends:
         return 0.0
-    pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?(?:{'|'.join(map(re.escape, ends))})")
+    # a kind numbered by its ending (号线, 号: 15号线, 神舟七号) is named by its figure too
+    numbered = [re.escape(end) for end in ends if end.startswith("号")]
+    pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?(?:{'|'.join(map(re.escape, ends))})"
+                         + (rf"|[\u4e00-\u9fff]*\d+(?:{'|'.join(numbered)})" if numbered else ""))
     # the kind's common noun as the question says it (哪三条道路: 道路) ends no name: 新建农村道路 names no road
     nouns = {noun for noun in re.findall(r"(?=([\u4e00-\u9fff]{2}))", question) if noun.endswith(ends)}
     # but a kind the question qualifies (电影节 of film festivals: its noun three characters or more) is ended by
     # the names of that kind (金鸡百花电影节): its last two characters (影节) are no common noun of their own
     kinds = {w for w in re.findall(r"[\u4e00-\u9fff]{3,}", question) if w.endswith(ends)}
+    # and the kind's last qualifier with it (国际技能大赛 read from "international skills competition": 世界技能大赛
+    # is a skills contest, of whatever scope): each tail of the qualified kind longer than its ending and than a
+    # bare noun of two characters (道路 of 哪三条道路, 博览会 of 哪个博览会 still name nothing)
+    kinds |= {w[i:] for w in kinds for i in range(1, len(w) - max(2, *(len(e) for e in ends if w.endswith(e))))}
 
     def names(text: str) -> bool:
         return any(m.group(0) not in question
@@ -553,6 +560,25 @@ def asks_past_event(analysis: Analysis) -> bool:
     asked = analysis.original or ""
     return (question_words("past_event").search(asked) is not None
             and question_words("intent").search(asked) is None)
+
+
+def ahead_asked(analysis: Analysis) -> bool:
+    """An English name question asking what is still to come ("Which expo will Chongqing host?", "Which line does
+    Chongqing plan to complete?"), not asked as done: data/question_words.yaml ahead and past_event."""
+    from assistant.analysis import question_words
+
+    if analysis.language != "en" or analysis.wants not in ("name", "text") or analysis.comparison:
+        return False
+    asked = analysis.original or ""
+    return question_words("ahead").search(asked) is not None and question_words("past_event").search(asked) is None
+
+
+def looks_back(hit) -> bool:
+    """The passage is under a heading of a report's look back ("一、2025年工作回顾": data/fact_cues.yaml
+    review_heading): what it names was done, not planned."""
+    from assistant.facts.extract import says
+
+    return any(says("review_heading", heading) for heading in hit.chunk.heading_path)
 
 
 def asks_achieved(analysis: Analysis) -> bool:

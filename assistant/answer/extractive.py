@@ -24,7 +24,7 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (KIND_WEIGHT, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, ahead_asked, looks_back, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, head_unsaid, other_kind, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
@@ -567,6 +567,9 @@ def with_numbered_items(span: str, after: str, limit: int) -> str:
     return span
 
 
+LOOKED_BACK = 0.1  # a passage of a report's look back, for a name asked as still to come
+
+
 def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
     """Place and year of the chunk against the question's: exact place +, other year -."""
     meta, bonus = hit.chunk.metadata, 0.0
@@ -595,6 +598,8 @@ def agreement(hit: ScoredChunk, analysis: Analysis) -> float:
         heading_years = {int(y) for y in re.findall(rf"({YEAR})年", hit.chunk.heading)}
         if heading_years and analysis.wants != "date" and not heading_years & set(analysis.years):
             bonus -= 0.12
+    if ahead_asked(analysis) and looks_back(hit):
+        bonus -= LOOKED_BACK  # which expo will it host: the one it hosted last year is no answer
     return bonus
 
 
