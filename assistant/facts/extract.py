@@ -486,7 +486,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         # (not the Y of 从X增加到Y: a level reached)
         # (an item with a level verb of its own, "新增装机400万千瓦、总装机达9000万千瓦", states the level reached)
         flow = not span_end and not _closes_span(clause) and (
-            says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow and not cue_regex(
+            says("flow", indicator) or says("flow", clause.strip()) or _counts_events(unit, clause) or bool(
+                listed and previous_flow and not cue_regex(
                 "(?:{level_verbs})了?(?:近|约|超过|超)?$").search(re.sub(r"\s", "", clause))))
         # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
         # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
@@ -1091,6 +1092,14 @@ def _only_a_place(indicator: str, find_places: PlaceFinder | None) -> bool:
     found = find_places(indicator) if find_places and len(indicator) <= 8 else []
     return len(found) == 1 and len(_place_name(found[0]) or "") >= 2 and indicator in (
         _place_name(found[0]), re.sub(r"[省市县区]$", "", _place_name(found[0])))
+
+
+def _counts_events(unit: str, clause: str) -> bool:
+    """人次, 架次: a unit counting each time something happened states a flow (summed over its period), not a level;
+    unless the clause states it per day, month or year (年吞吐量突破3000万人次) or as a level reached (稳定在)."""
+    clause = re.sub(r"\s", "", clause)
+    return any(unit.endswith(u) for u in cues()["flow_units"]) and not says("per_period", clause) and not cue_regex(
+        "(?:{level_verbs}|稳定在|保持在)了?(?:近|约|超过|超)?$").search(clause)
 
 
 def _ends_in_verb(indicator: str) -> bool:

@@ -1,0 +1,21 @@
+"""Session-16 rules of fact extraction, each on sentences written for the test in the reports' style."""
+from assistant.facts.extract import DocContext
+from tests.sentence_facts import facts
+
+# a 2026 report whose first section reviews the year and the plan it closes
+REVIEW = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="一、2025年工作和“十四五”发展回顾")
+
+
+def test_a_count_of_times_in_a_plans_review_is_a_total_over_the_plan():
+    got = facts("——这五年，民生福祉持续增进。开展职业技能培训86万人次。", REVIEW)
+    assert (got[0].status, got[0].period) == ("cumulative", "十四五")
+    got = facts("——这五年，对外开放不断扩大。国际航班运送旅客320万人次。", REVIEW)
+    assert (got[0].status, got[0].period) == ("cumulative", "十四五")
+    # a count of times per year or month, or a level reached, stands at the plan's end
+    got = facts("——这五年，对外开放不断扩大。机场旅客年吞吐量突破2800万人次。", REVIEW)
+    assert (got[0].status, got[0].period) == ("actual", "2025")
+    got = facts("——这五年，数字政府加快建设。政务平台月访问量稳定在1500万人次。", REVIEW)
+    assert (got[0].status, got[0].period) == ("actual", "2025")
+    # a count of things (no times) in the same place is a level, as before
+    got = facts("——这五年，社会事业全面进步。全省养老床位38万张。", REVIEW)
+    assert (got[0].status, got[0].period) == ("actual", "2025")
