@@ -19,3 +19,22 @@ def test_a_count_of_times_in_a_plans_review_is_a_total_over_the_plan():
     # a count of things (no times) in the same place is a level, as before
     got = facts("——这五年，社会事业全面进步。全省养老床位38万张。", REVIEW)
     assert (got[0].status, got[0].period) == ("actual", "2025")
+
+
+def test_tiers_of_government_before_a_count_say_where_not_what_is_counted():
+    got = facts("省、市两级326个政务服务事项实现全程网办。")
+    assert got[0].indicator == "政务服务事项"
+    got = facts("县乡村三级1200个便民服务站点全面建成。")
+    assert got[0].indicator.startswith("便民服务站点")
+
+
+def test_a_name_two_places_share_is_neither_places_alone():
+    zhejiang = DocContext(region="浙江省", year_issued=2026, year_reviewed=2025, heading="一、2025年工作回顾")
+    got = facts("宁波舟山港货物吞吐量13.5亿吨。", zhejiang)
+    assert got[0].place == "浙江省"
+    # a place written alone, or a district named with its city, is still the figure's place
+    got = facts("舟山港货物吞吐量3.2亿吨。", zhejiang)
+    assert got[0].place == "舟山市"
+    henan = DocContext(region="河南省", year_issued=2024, year_reviewed=2023, heading="一、2023年工作回顾")
+    got = facts("漯河市郾城区地区生产总值增长6.1%。", henan)
+    assert got[0].place == "郾城区"

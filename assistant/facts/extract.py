@@ -353,7 +353,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 健康消费等方面29项促消费政策: a range of fields, not the thing counted; 15所高职院校21个专业群: the
             # clause is the noun the figure before counted; 黄酒、火腿、龙井茶3个历史经典产业: a list summed up
             # 对辖区73个老旧小区, 在全省29家经开区中: a preposition's phrase names where, not what is counted
-            if len(indicator) <= 2 or _only_a_place(indicator, find_places) or _states_reach(clause.strip()) or re.search(
+            if len(indicator) <= 2 or _only_a_place(indicator, find_places) or _states_reach(clause.strip()) or says(
+                    "tier_scope", re.sub(r"\s", "", clause)) or re.search(
                     r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
                     r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
                     indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or (_ends_in_a_verb_word(
@@ -1696,9 +1697,24 @@ def _place(text: str, doc: DocContext, find_places: PlaceFinder | None) -> str:
     text = re.split(cue_pattern("place_reference").pattern, text)[0]
     if find_places:
         found = find_places(text)
+        if found and _named_jointly(text, find_places):
+            return doc.region  # 宁波舟山港, 郑州开封一体化: a name two places share is neither's alone
         if found:
             place = found[-1] if isinstance(found[-1], str) else getattr(found[-1], "name", doc.region)
             if doc.region and place != doc.region and place in cues()["national_scopes"]:
                 return doc.region  # 全国重点实验室, 第四次全国文物普查 in a province's report: a name's scope
             return place
     return doc.region
+
+
+def _named_jointly(text: str, find_places: PlaceFinder) -> bool:
+    """The last place the text names is written right after another place's name, neither inside the other
+    (宁波舟山港: a port of both; not 漯河市郾城区, a district named with its city): one name of two places."""
+    book = getattr(find_places, "__self__", None)  # the place book whose finder this is, for where names are
+    if book is None or not hasattr(book, "mentions"):
+        return False
+    spans = book.mentions(text)
+    if len(spans) < 2:
+        return False
+    (_, end, first), (start, _, last) = spans[-2], spans[-1]
+    return end == start and first != last and first not in book.ancestors(last) and last not in book.ancestors(first)
