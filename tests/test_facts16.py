@@ -38,3 +38,18 @@ def test_a_name_two_places_share_is_neither_places_alone():
     henan = DocContext(region="河南省", year_issued=2024, year_reviewed=2023, heading="一、2023年工作回顾")
     got = facts("漯河市郾城区地区生产总值增长6.1%。", henan)
     assert got[0].place == "郾城区"
+
+
+def test_a_power_built_as_projects_is_a_figure_a_production_capacity_names_them():
+    plans = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="三、2026年重点工作")
+    got = facts("在负荷中心布局建设300万千瓦抽水蓄能项目。", plans)
+    assert [(f.figure, f.indicator) for f in got] == [("300万千瓦", "抽水蓄能项目")]
+    got = facts("加快推进10万吨再生铝项目建设。", plans)  # the size a plant is known by: no figure
+    assert got == []
+
+
+def test_things_paired_with_a_partner_are_named_after_the_pairing():
+    got = facts("126所中小学与省会城市学校结对共建。")
+    assert got[0].indicator == "与省会城市学校结对共建中小学"
+    got = facts("85家企业与高校院所签约合作。")
+    assert got[0].indicator.endswith("企业") and got[0].indicator.startswith("与高校院所")
