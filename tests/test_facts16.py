@@ -53,3 +53,12 @@ def test_things_paired_with_a_partner_are_named_after_the_pairing():
     assert got[0].indicator == "与省会城市学校结对共建中小学"
     got = facts("85家企业与高校院所签约合作。")
     assert got[0].indicator.endswith("企业") and got[0].indicator.startswith("与高校院所")
+
+
+def test_people_a_programme_reaches_in_a_plans_review_are_a_level_at_its_end():
+    five = DocContext(region="全国", year_issued=2013, year_reviewed=2012, heading="一、过去五年工作回顾")
+    got = facts("全面建立城乡居民大病保险制度，惠及3.2亿参保群众。", five)
+    assert (got[0].status, got[0].period) == ("actual", "2012")
+    # things acted on one by one in the same review are still totals over it
+    got = facts("改造农村危房1800万户。", five)
+    assert got[0].status == "cumulative"
