@@ -62,3 +62,12 @@ def test_people_a_programme_reaches_in_a_plans_review_are_a_level_at_its_end():
     # things acted on one by one in the same review are still totals over it
     got = facts("改造农村危房1800万户。", five)
     assert got[0].status == "cumulative"
+
+
+def test_a_count_taken_among_a_group_is_of_the_noun_after_qualified_by_the_group():
+    got = facts("全国民营企业500强中有15家企业上榜。")
+    assert got[0].indicator == "民营企业500强上榜企业"  # (全国 is where, dropped as places are)
+    got = facts("全省85个开发区中有32个园区获批国家级绿色园区。")
+    assert [f.indicator for f in got] == ["开发区", "开发区获批国家级绿色园区"]
+    got = facts("调查的60个城市中有21个城市空气质量达标。")  # a group of the same things qualifies nothing
+    assert [f.indicator for f in got] == ["城市", "城市空气质量达标"]

@@ -346,6 +346,12 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         solved = _problem_solved(sentence, m) if _group(unit) == "count" else ""
         if solved:
             indicator, counted_after = solved, True
+        elif _group(unit) == "count" and _names_after(after) and says("among_have", re.sub(r"\s", "", clause)):
+            # 民营企业500强中各有20家企业上榜: the group counted in, then the things counted
+            group = _indicator(cue_pattern("among_have").sub("", re.sub(r"\s", "", clause)))
+            counted = _among_counted(after)
+            # (调查的60个城市中有21个城市…: a group of the same things is no qualifier of them)
+            indicator, counted_after = (counted if group[-2:] == counted[:2] else group + counted), False
         elif _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
@@ -1182,6 +1188,7 @@ def _noun_after(after: str) -> str:
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
     # 7家概念验证平台和6家孵化器: the next item joins it; 127个国家和地区的584个港口: the 的 ties it to the next one
     noun = re.sub(r"[和及与、的]$", "", text[:cut])
+    noun = cue_pattern("among_have").sub("", noun)  # 85个开发区中有32个…: the group, not what it has
     if cut < len(text):  # 45件民生实事全面完成: the adverb before the verb cut off is no part of the noun
         noun = re.sub(f"(?:{cue_pattern('verb_adverbs').pattern})+$", "", noun) or noun
     if noun in words["not_nouns"] or is_unit(noun):  # 307个亿元以上招商项目: a size class, not the noun
@@ -1215,6 +1222,16 @@ def _counted_noun(after: str) -> str:
     if len(head) < 1 or len(action) > 16:
         return head or noun
     return action if action.endswith(head) else action + head  # 纳入…成果清单: the list's items are the noun
+
+
+def _among_counted(after: str) -> str:
+    """What a count taken among a group is of: its noun with the verb that picks them out before it (20家企业上榜 ->
+    上榜企业, as 民营企业500强上榜企业 reads), else the counted noun as usual."""
+    noun = _noun_after(after)
+    verb = cue_pattern("counted_verbs").search(noun, 1)
+    if verb and verb.end() == len(noun):
+        return noun[verb.start():] + noun[:verb.start()]
+    return _counted_noun(after)
 
 
 def _share_of_after(after: str) -> str:
