@@ -71,3 +71,15 @@ def test_a_count_taken_among_a_group_is_of_the_noun_after_qualified_by_the_group
     assert [f.indicator for f in got] == ["开发区", "开发区获批国家级绿色园区"]
     got = facts("调查的60个城市中有21个城市空气质量达标。")  # a group of the same things qualifies nothing
     assert [f.indicator for f in got] == ["城市", "城市空气质量达标"]
+
+
+def test_a_plans_document_opening_a_sentence_dates_no_figure_after_it():
+    nation = DocContext(region="全国", year_issued=2008, year_reviewed=2007, heading="一、过去五年工作回顾")
+    text = "“十一五”规划纲要把节能减排作为约束性目标。关停小火电1500万千瓦。继续推进生态建设，五年累计治理水土流失面积52万平方公里。"
+    got = facts(text, nation)
+    # the plan's years had not come: five years of a 2008 report run up to 2007
+    assert [f.period for f in got] == ["2007", "2007"]
+    # the plan's years opening a sentence still date what follows
+    got = facts("“十一五”期间，累计治理水土流失面积52万平方公里。",
+                DocContext(region="全国", year_issued=2011, year_reviewed=2010, heading="一、“十一五”时期回顾"))
+    assert (got[0].status, got[0].period) == ("cumulative", "十一五")

@@ -251,7 +251,9 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
         # "过去一年，我们的各项工作取得了很大成绩。" under "三、2011年的工作": what follows is 2010's
         paragraph.year, paragraph.plan = str(doc.year_reviewed), ""
     plan = PLAN.match(head)
-    if plan and cue_pattern("cumulative").search(head[plan.end():plan.end() + 4] + "时期"):
+    # (not a plan's document opening the sentence, “十一五”规划纲要把节能减排作为约束性目标: a policy, no years reviewed)
+    if plan and not says("plan_document", head[plan.end():]) and cue_pattern("cumulative").search(
+            head[plan.end():plan.end() + 4] + "时期"):
         paragraph.plan, paragraph.year = plan.group(1), ""
     elif cue_pattern("five_years").match(head):  # not 累计…: that is its own sentence's total
         paragraph.plan, paragraph.year = _five_years(doc.year_reviewed), ""
