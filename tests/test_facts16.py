@@ -83,3 +83,12 @@ def test_a_plans_document_opening_a_sentence_dates_no_figure_after_it():
     got = facts("“十一五”期间，累计治理水土流失面积52万平方公里。",
                 DocContext(region="全国", year_issued=2011, year_reviewed=2010, heading="一、“十一五”时期回顾"))
     assert (got[0].status, got[0].period) == ("cumulative", "十一五")
+
+
+def test_words_of_a_total_or_of_kinds_inside_an_indicator_are_no_part_of_it():
+    got = facts("市级财政累计投入42亿元用于农村公路建设。")
+    assert (got[0].indicator, got[0].status) == ("市级财政投入", "cumulative")  # the status keeps what 累计 said
+    got = facts("救助各类困难群众12万名。")
+    assert got[0].indicator == "救助困难群众"
+    got = facts("金融机构人民币各项贷款余额增长9.5%。")  # 各项贷款: the name of all loans, kept
+    assert got[0].indicator == "金融机构人民币各项贷款余额"

@@ -1271,6 +1271,9 @@ def _indicator(clause: str) -> str:
     text = _fronted_object(text)
     text = re.sub(r"\d+(?:\.\d+)?\s*[-－—–~～]$", "", text)  # "培育2-3个智能工厂": a range's bottom, no words
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
+    # 省级财政累计投入, 救助各类受灾群众: a total's word says the status, a word of kinds how many kinds; neither is what
+    # (各项 stays: 各项贷款 is the statistics' name of all loans)
+    text = cue_regex("(?<=[\u4e00-\u9fff]{2})(?:{inner_fillers})(?=[\u4e00-\u9fff]{2})").sub("", text)
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
     text = cue_regex(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年|{{earlier_span}})"
                      r"(?:预算|末|底|时期)?").sub("", text)
