@@ -92,3 +92,11 @@ def test_words_of_a_total_or_of_kinds_inside_an_indicator_are_no_part_of_it():
     assert got[0].indicator == "救助困难群众"
     got = facts("金融机构人民币各项贷款余额增长9.5%。")  # 各项贷款: the name of all loans, kept
     assert got[0].indicator == "金融机构人民币各项贷款余额"
+
+
+def test_a_size_and_below_before_a_noun_names_a_class_as_and_above_does():
+    plans = DocContext(region="江西省", year_issued=2026, year_reviewed=2025, heading="三、2026年重点工作")
+    assert facts("关停30万千瓦及以下煤电机组。", plans) == []
+    assert facts("关停30万千瓦及以上煤电机组。", plans) == []
+    got = facts("关停煤电机组30万千瓦。", plans)  # a size stated of what is shut is a figure
+    assert [f.figure for f in got] == ["30万千瓦"]

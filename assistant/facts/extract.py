@@ -707,7 +707,7 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         return True  # 95%的行政村集体经济收入超过5万元的…: a class of villages, not a figure stated
     if _group(unit) not in ("money", "physical"):
         return False
-    if any(unit.endswith(u) for u in cues()["age_units"]) and re.match(r"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]", after) and not (
+    if any(unit.endswith(u) for u in cues()["age_units"]) and re.match(r"(?:以上|以下|及以上|及以下)?的?[\u4e00-\u9fff]", after) and not (
             SPAN_TO.match(after) or cue_regex("(?:{growth}|{tail_verbs})").match(after)):
         return True  # 0—6岁儿童, 65岁以上老年人: an age before a noun names a group of people
     if any(unit.endswith(u) for u in cues()["class_units"]):
