@@ -251,7 +251,9 @@ def _read_opening(sentence: str, paragraph: Paragraph, doc: DocContext) -> None:
         # "过去一年，我们的各项工作取得了很大成绩。" under "三、2011年的工作": what follows is 2010's
         paragraph.year, paragraph.plan = str(doc.year_reviewed), ""
     plan = PLAN.match(head)
-    if plan and cue_pattern("cumulative").search(head[plan.end():plan.end() + 4] + "时期"):
+    # (not a plan's document opening the sentence, “十一五”规划纲要把节能减排作为约束性目标: a policy, no years reviewed)
+    if plan and not says("plan_document", head[plan.end():]) and cue_pattern("cumulative").search(
+            head[plan.end():plan.end() + 4] + "时期"):
         paragraph.plan, paragraph.year = plan.group(1), ""
     elif cue_pattern("five_years").match(head):  # not 累计…: that is its own sentence's total
         paragraph.plan, paragraph.year = _five_years(doc.year_reviewed), ""
@@ -346,6 +348,12 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         solved = _problem_solved(sentence, m) if _group(unit) == "count" else ""
         if solved:
             indicator, counted_after = solved, True
+        elif _group(unit) == "count" and _names_after(after) and says("among_have", re.sub(r"\s", "", clause)):
+            # 民营企业500强中各有20家企业上榜: the group counted in, then the things counted
+            group = _indicator(cue_pattern("among_have").sub("", re.sub(r"\s", "", clause)))
+            counted = _among_counted(after)
+            # (调查的60个城市中有21个城市…: a group of the same things is no qualifier of them)
+            indicator, counted_after = (counted if group[-2:] == counted[:2] else group + counted), False
         elif _group(unit) == "count" and _names_after(after):
             # 中钢洛耐院等4家平台入选…, 年度9个贫困村: a counted noun follows the figure
             # a bare verb before it (推动, 力争) or a list ending in 等 does not name what is counted
@@ -353,7 +361,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
             # 健康消费等方面29项促消费政策: a range of fields, not the thing counted; 15所高职院校21个专业群: the
             # clause is the noun the figure before counted; 黄酒、火腿、龙井茶3个历史经典产业: a list summed up
             # 对辖区73个老旧小区, 在全省29家经开区中: a preposition's phrase names where, not what is counted
-            if len(indicator) <= 2 or _only_a_place(indicator, find_places) or _states_reach(clause.strip()) or re.search(
+            if len(indicator) <= 2 or _only_a_place(indicator, find_places) or _states_reach(clause.strip()) or says(
+                    "tier_scope", re.sub(r"\s", "", clause)) or re.search(
                     r"(?:[等和及与均]|等?方面|等领域)$", indicator) or re.fullmatch(
                     r"[在对为向给][\u4e00-\u9fff]{1,4}", indicator) or _ends_in_verb(
                     indicator) or _ends_in_verb(re.sub(r"\s", "", clause)) or (_ends_in_a_verb_word(
@@ -486,7 +495,8 @@ def _sentence_facts(sentence: str, offset: int, doc: DocContext, paragraph: Para
         # (not the Y of 从X增加到Y: a level reached)
         # (an item with a level verb of its own, "新增装机400万千瓦、总装机达9000万千瓦", states the level reached)
         flow = not span_end and not _closes_span(clause) and (
-            says("flow", indicator) or says("flow", clause.strip()) or bool(listed and previous_flow and not cue_regex(
+            says("flow", indicator) or says("flow", clause.strip()) or _counts_events(unit, clause) or bool(
+                listed and previous_flow and not cue_regex(
                 "(?:{level_verbs})了?(?:近|约|超过|超)?$").search(re.sub(r"\s", "", clause))))
         # things counted as acted on are a plan's totals in a paragraph reviewing it (五年来，…); a section of a new
         # plan about the one before (第一节 “十三五”成就突出) states where that plan ended: levels
@@ -697,7 +707,7 @@ def _names_a_kind(sentence: str, m: re.Match, unit: str) -> bool:
         return True  # 95%的行政村集体经济收入超过5万元的…: a class of villages, not a figure stated
     if _group(unit) not in ("money", "physical"):
         return False
-    if any(unit.endswith(u) for u in cues()["age_units"]) and re.match(r"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]", after) and not (
+    if any(unit.endswith(u) for u in cues()["age_units"]) and re.match(r"(?:以上|以下|及以上|及以下)?的?[\u4e00-\u9fff]", after) and not (
             SPAN_TO.match(after) or cue_regex("(?:{growth}|{tail_verbs})").match(after)):
         return True  # 0—6岁儿童, 65岁以上老年人: an age before a noun names a group of people
     if any(unit.endswith(u) for u in cues()["class_units"]):
@@ -1093,6 +1103,14 @@ def _only_a_place(indicator: str, find_places: PlaceFinder | None) -> bool:
         _place_name(found[0]), re.sub(r"[省市县区]$", "", _place_name(found[0])))
 
 
+def _counts_events(unit: str, clause: str) -> bool:
+    """人次, 架次: a unit counting each time something happened states a flow (summed over its period), not a level;
+    unless the clause states it per day, month or year (年吞吐量突破3000万人次) or as a level reached (稳定在)."""
+    clause = re.sub(r"\s", "", clause)
+    return any(unit.endswith(u) for u in cues()["flow_units"]) and not says("per_period", clause) and not cue_regex(
+        "(?:{level_verbs}|稳定在|保持在)了?(?:近|约|超过|超)?$").search(clause)
+
+
 def _ends_in_verb(indicator: str) -> bool:
     """推进, 建成了, 建好首批: a verb whose object follows (a batch word after it says which batch, not what)."""
     return re.search(f"(?:{cue_pattern('object_verbs').pattern})了?(?:{cue_pattern('batch_words').pattern})?$",
@@ -1172,6 +1190,7 @@ def _noun_after(after: str) -> str:
     cut = min([i for v in verbs if (i := text.find(v)) > 0] + [len(text)])
     # 7家概念验证平台和6家孵化器: the next item joins it; 127个国家和地区的584个港口: the 的 ties it to the next one
     noun = re.sub(r"[和及与、的]$", "", text[:cut])
+    noun = cue_pattern("among_have").sub("", noun)  # 85个开发区中有32个…: the group, not what it has
     if cut < len(text):  # 45件民生实事全面完成: the adverb before the verb cut off is no part of the noun
         noun = re.sub(f"(?:{cue_pattern('verb_adverbs').pattern})+$", "", noun) or noun
     if noun in words["not_nouns"] or is_unit(noun):  # 307个亿元以上招商项目: a size class, not the noun
@@ -1205,6 +1224,16 @@ def _counted_noun(after: str) -> str:
     if len(head) < 1 or len(action) > 16:
         return head or noun
     return action if action.endswith(head) else action + head  # 纳入…成果清单: the list's items are the noun
+
+
+def _among_counted(after: str) -> str:
+    """What a count taken among a group is of: its noun with the verb that picks them out before it (20家企业上榜 ->
+    上榜企业, as 民营企业500强上榜企业 reads), else the counted noun as usual."""
+    noun = _noun_after(after)
+    verb = cue_pattern("counted_verbs").search(noun, 1)
+    if verb and verb.end() == len(noun):
+        return noun[verb.start():] + noun[:verb.start()]
+    return _counted_noun(after)
 
 
 def _share_of_after(after: str) -> str:
@@ -1242,6 +1271,9 @@ def _indicator(clause: str) -> str:
     text = _fronted_object(text)
     text = re.sub(r"\d+(?:\.\d+)?\s*[-－—–~～]$", "", text)  # "培育2-3个智能工厂": a range's bottom, no words
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})已经?(?=[\u4e00-\u9fff]{2})", "", text)  # 重灾区已完成投资: when, not what
+    # 省级财政累计投入, 救助各类受灾群众: a total's word says the status, a word of kinds how many kinds; neither is what
+    # (各项 stays: 各项贷款 is the statistics' name of all loans)
+    text = cue_regex("(?<=[\u4e00-\u9fff]{2})(?:{inner_fillers})(?=[\u4e00-\u9fff]{2})").sub("", text)
     # "、较“十三五”增长16.3%": a comparison's base opening the clause names no indicator
     text = cue_regex(rf"^(?:比|较|相比)(?:{YEAR_DIGITS}年|十[一二三四五六七八九]五|上年|去年|{{earlier_span}})"
                      r"(?:预算|末|底|时期)?").sub("", text)
@@ -1687,9 +1719,24 @@ def _place(text: str, doc: DocContext, find_places: PlaceFinder | None) -> str:
     text = re.split(cue_pattern("place_reference").pattern, text)[0]
     if find_places:
         found = find_places(text)
+        if found and _named_jointly(text, find_places):
+            return doc.region  # 宁波舟山港, 郑州开封一体化: a name two places share is neither's alone
         if found:
             place = found[-1] if isinstance(found[-1], str) else getattr(found[-1], "name", doc.region)
             if doc.region and place != doc.region and place in cues()["national_scopes"]:
                 return doc.region  # 全国重点实验室, 第四次全国文物普查 in a province's report: a name's scope
             return place
     return doc.region
+
+
+def _named_jointly(text: str, find_places: PlaceFinder) -> bool:
+    """The last place the text names is written right after another place's name, neither inside the other
+    (宁波舟山港: a port of both; not 漯河市郾城区, a district named with its city): one name of two places."""
+    book = getattr(find_places, "__self__", None)  # the place book whose finder this is, for where names are
+    if book is None or not hasattr(book, "mentions"):
+        return False
+    spans = book.mentions(text)
+    if len(spans) < 2:
+        return False
+    (_, end, first), (start, _, last) = spans[-2], spans[-1]
+    return end == start and first != last and first not in book.ancestors(last) and last not in book.ancestors(first)
