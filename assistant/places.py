@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.data_files import data_lines
+from assistant.data_files import data_lines, flat, load_data
 
 LEVELS = ("national", "province", "city", "county", "zone")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -98,6 +98,37 @@ SELF_NAMING = (
     re.compile(rf"({_HAN}{{2,12}}?)人民政府"),
     re.compile(rf"在({_HAN}{{2,12}}?)第[一二三四五六七八九十\d]+届\s*人民代表大会"),
 )
+_ADMIN_ENDINGS = "省市县区州旗盟"
+
+
+@lru_cache(maxsize=1)
+def _thing_tails() -> dict[str, re.Pattern]:
+    """The endings of names of things called after a place (data/proper_names.yaml), one pattern per kind."""
+    data = load_data("proper_names.yaml")
+    return {key: re.compile("|".join(f"(?:{t})" for t in flat(data[key]))) for key in data}
+
+
+def names_a_thing(text: str, end: int) -> bool:
+    """A place's short name ending at `end` is part of a thing's name: 中山路, 金山南路 (山南), 北京东路, 河南中学.
+    "河南路网", "中山街道" keep the place (their endings are ordinary words)."""
+    return bool(_thing_tails()["zh_tails"].match(text, end))
+
+
+def names_a_thing_en(lowered: str, start: int, end: int) -> bool:
+    """A place's English name at [start, end) is part of a thing's name: "zhongshan road flyover", "yiyang power
+    plant", "taiwan-funded", or, joined by dashes to another name, "weifang–suqian (潍宿) high-speed railway"."""
+    tails = _thing_tails()
+    after = re.sub(r"^\s*[(（][^)）]{1,12}[)）]", "", lowered[end:])  # "zhongshan (中山) road"
+    if tails["en_tails"].match(after):
+        return True
+    joined_before = re.search(r"[a-z']\s*[-–—]\s*$", lowered[:start])
+    rest = re.sub(r"^(?:\s*[-–—]\s*[a-z']+)+", "", lowered[end:])
+    if not joined_before and len(rest) == len(lowered) - end:
+        return False
+    rest = re.sub(r"^\s*[(（][^)）]{1,12}[)）]", "", rest)
+    return bool(tails["en_joined_tails"].match(rest))
+
+
 _NOT_PLACES = {"全市", "我市", "本市", "全县", "我县", "全区", "我区", "城区", "市区", "县区", "各县区", "开发区",
                "示范区", "全省", "我省", "本省", "自治区", "省", "市", "县", "区"}
 
@@ -214,7 +245,8 @@ class PlaceBook:
                 alias = text[i:i + n]
                 if len(alias) == n and alias in by_alias and (allowed is None or alias in allowed) \
                         and (alias not in held_only or held_only[alias] in self.held) \
-                        and not self._inside_a_word(text, i, alias, m):  # "创新和" is not 新和县
+                        and not self._inside_a_word(text, i, alias, m) \
+                        and not (alias[-1] not in _ADMIN_ENDINGS and names_a_thing(text, i + n)):  # not 中山路
                     out.append((i, i + n, self._prefer(by_alias[alias])))
                     i += n
                     break
@@ -274,6 +306,7 @@ class PlaceBook:
             for english, names in candidates.items():
                 for found in re.finditer(rf"\b{re.escape(english)}\b(?![- ]level)", lowered):
                     hits.append((found.start(), found.end(), self._prefer(names)))
+        hits = [h for h in hits if not names_a_thing_en(lowered, h[0], h[1])]  # "zhongshan road" is a road
         # the longest name at a place wins, as in Chinese: "luohe development zone" is the zone, not the city
         kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
         return list(dict.fromkeys(name for _, _, name in sorted(kept)))
