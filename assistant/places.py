@@ -236,7 +236,8 @@ class PlaceBook:
             cache[key] = self._scan_aliases(text, with_learned)
         return list(cache[key])
 
-    def _scan_aliases(self, text: str, with_learned: bool) -> list[tuple[int, int, str]]:
+    def _scan_aliases(self, text: str, with_learned: bool, things: bool = False) -> list[tuple[int, int, str]]:
+        """The places named (`things`: those whose names stand only inside a thing's name, 山南 of 金山南路)."""
         m = self._lookups.get()
         by_alias, lengths, held_only, out, i = m["by_alias"], m["lengths"], m["held_only"], [], 0
         allowed = None if with_learned else m["gazetteer_aliases"]
@@ -245,14 +246,26 @@ class PlaceBook:
                 alias = text[i:i + n]
                 if len(alias) == n and alias in by_alias and (allowed is None or alias in allowed) \
                         and (alias not in held_only or held_only[alias] in self.held) \
-                        and not self._inside_a_word(text, i, alias, m) \
-                        and not (alias[-1] not in _ADMIN_ENDINGS and names_a_thing(text, i + n)):  # not 中山路
-                    out.append((i, i + n, self._prefer(by_alias[alias])))
+                        and not self._inside_a_word(text, i, alias, m):  # "创新和" is not 新和县
+                    # a short name followed by a thing's ending is the thing's name: 中山路 is a road, no 中山市
+                    thing = alias[-1] not in _ADMIN_ENDINGS and names_a_thing(text, i + n)
+                    if thing == things:
+                        out.append((i, i + n, self._prefer(by_alias[alias])))
                     i += n
                     break
             else:
                 i += 1
         return out
+
+    def things_named(self, text: str) -> list[tuple[str, str]]:
+        """(the name as written, its place) of each place whose name stands only inside the name of a thing, in
+        Chinese or English: [("山南", "山南市")] for 金山南路, [("yiyang", "益阳市")] for "Yiyang Power Plant". What
+        answers a question about the thing says the name (益阳电厂), whatever place the passage is of."""
+        out = [(text[a:b], name) for a, b, name in self._scan_aliases(text, True, things=True)]
+        lowered = text.lower()
+        out += [(lowered[a:b], name) for a, b, name in self._english_hits(lowered)
+                if names_a_thing_en(lowered, a, b)]
+        return list(dict.fromkeys(out))
 
     def _inside_a_word(self, text: str, at: int, alias: str, m: dict) -> bool:
         """A county of one character and its ending (范县, 盂县) read inside a longer word: the character before it
@@ -285,7 +298,15 @@ class PlaceBook:
         return found
 
     def _english_places(self, lowered: str) -> list[str]:
-        """Places whose English name stands in the text as whole words, in order of mention.
+        """Places whose English name stands in the text as whole words, in order of mention; a name inside a
+        thing's name ("zhongshan road flyover", "taiwan-funded") is none."""
+        hits = [h for h in self._english_hits(lowered) if not names_a_thing_en(lowered, h[0], h[1])]
+        # the longest name at a place wins, as in Chinese: "luohe development zone" is the zone, not the city
+        kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
+        return list(dict.fromkeys(name for _, _, name in sorted(kept)))
+
+    def _english_hits(self, lowered: str) -> list[tuple[int, int, str]]:
+        """(start, end, place) of every English place name standing in the text as whole words.
 
         "national-level" and "national level" are a rank, not the country; a county's pinyin
         (dean, lean…) counts only when the index holds that county, or when the word "county" follows it
@@ -306,10 +327,7 @@ class PlaceBook:
             for english, names in candidates.items():
                 for found in re.finditer(rf"\b{re.escape(english)}\b(?![- ]level)", lowered):
                     hits.append((found.start(), found.end(), self._prefer(names)))
-        hits = [h for h in hits if not names_a_thing_en(lowered, h[0], h[1])]  # "zhongshan road" is a road
-        # the longest name at a place wins, as in Chinese: "luohe development zone" is the zone, not the city
-        kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
-        return list(dict.fromkeys(name for _, _, name in sorted(kept)))
+        return hits
 
     def find_places(self, text: str) -> list[str]:
         """Canonical places named in a text, in order of first mention.
