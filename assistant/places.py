@@ -248,7 +248,8 @@ class PlaceBook:
                         and (alias not in held_only or held_only[alias] in self.held) \
                         and not self._inside_a_word(text, i, alias, m):  # "创新和" is not 新和县
                     # a short name followed by a thing's ending is the thing's name: 中山路 is a road, no 中山市
-                    thing = alias[-1] not in _ADMIN_ENDINGS and names_a_thing(text, i + n)
+                    thing = alias[-1] not in _ADMIN_ENDINGS and names_a_thing(text, i + n) \
+                        and not self._national(by_alias[alias])
                     if thing == things:
                         out.append((i, i + n, self._prefer(by_alias[alias])))
                     i += n
@@ -263,9 +264,18 @@ class PlaceBook:
         answers a question about the thing says the name (益阳电厂), whatever place the passage is of."""
         out = [(text[a:b], name) for a, b, name in self._scan_aliases(text, True, things=True)]
         lowered = text.lower()
-        out += [(lowered[a:b], name) for a, b, name in self._english_hits(lowered)
-                if names_a_thing_en(lowered, a, b)]
+        out += [(lowered[a:b], name) for a, b, name in self._english_hits(lowered) if self._thing_hit(lowered, (a, b, name))]
         return list(dict.fromkeys(out))
+
+    def _national(self, names) -> bool:
+        """The country (中国, China) named in a thing's name ("China-Europe Railway Express") is still read as a
+        place: the answerer reads the national level as a frame beside a city's name, and without it a city's figure
+        in its province's report was refused (tests/test_fr15.py)."""
+        by_name = self._lookups.get()["by_name"]
+        return any(n in by_name and by_name[n].level == "national" for n in names)
+
+    def _thing_hit(self, lowered: str, hit: tuple[int, int, str]) -> bool:
+        return names_a_thing_en(lowered, hit[0], hit[1]) and not self._national([hit[2]])
 
     def _inside_a_word(self, text: str, at: int, alias: str, m: dict) -> bool:
         """A county of one character and its ending (范县, 盂县) read inside a longer word: the character before it
@@ -300,7 +310,7 @@ class PlaceBook:
     def _english_places(self, lowered: str) -> list[str]:
         """Places whose English name stands in the text as whole words, in order of mention; a name inside a
         thing's name ("zhongshan road flyover", "taiwan-funded") is none."""
-        hits = [h for h in self._english_hits(lowered) if not names_a_thing_en(lowered, h[0], h[1])]
+        hits = [h for h in self._english_hits(lowered) if not self._thing_hit(lowered, h)]
         # the longest name at a place wins, as in Chinese: "luohe development zone" is the zone, not the city
         kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
         return list(dict.fromkeys(name for _, _, name in sorted(kept)))

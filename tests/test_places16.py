@@ -121,3 +121,9 @@ def test_the_checks_read_the_real_functions():
     assert code_unsaid_in(analysis, ["新建2个城市停车场"]) and not code_unsaid_in(analysis, ["新建5G基站120个"])
     plant = analyse("湖南益阳电厂总装机达到多少？")
     assert thing_unsaid(plant, ["全省总装机达7150万千瓦"]) and not thing_unsaid(plant, ["益阳电厂总装机达264万千瓦"])
+
+
+def test_the_country_in_a_things_name_stays_a_place():
+    book = gazetteer_book()
+    question = "how many china-europe railway express trains ran from xi'an in 2025?"
+    assert book.find_places(question) == ["全国", "西安市"] and book.things_named(question) == []
