@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.data_files import data_lines
+from assistant.data_files import data_lines, flat, load_data
 
 LEVELS = ("national", "province", "city", "county", "zone")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -98,6 +98,37 @@ SELF_NAMING = (
     re.compile(rf"({_HAN}{{2,12}}?)人民政府"),
     re.compile(rf"在({_HAN}{{2,12}}?)第[一二三四五六七八九十\d]+届\s*人民代表大会"),
 )
+_ADMIN_ENDINGS = "省市县区州旗盟"
+
+
+@lru_cache(maxsize=1)
+def _thing_tails() -> dict[str, re.Pattern]:
+    """The endings of names of things called after a place (data/proper_names.yaml), one pattern per kind."""
+    data = load_data("proper_names.yaml")
+    return {key: re.compile("|".join(f"(?:{t})" for t in flat(data[key]))) for key in data}
+
+
+def names_a_thing(text: str, end: int) -> bool:
+    """A place's short name ending at `end` is part of a thing's name: 中山路, 金山南路 (山南), 北京东路, 河南中学.
+    "河南路网", "中山街道" keep the place (their endings are ordinary words)."""
+    return bool(_thing_tails()["zh_tails"].match(text, end))
+
+
+def names_a_thing_en(lowered: str, start: int, end: int) -> bool:
+    """A place's English name at [start, end) is part of a thing's name: "zhongshan road flyover", "yiyang power
+    plant", "taiwan-funded", or, joined by dashes to another name, "weifang–suqian (潍宿) high-speed railway"."""
+    tails = _thing_tails()
+    after = re.sub(r"^\s*[(（][^)）]{1,12}[)）]", "", lowered[end:])  # "zhongshan (中山) road"
+    if tails["en_tails"].match(after):
+        return True
+    joined_before = re.search(r"[a-z']\s*[-–—]\s*$", lowered[:start])
+    rest = re.sub(r"^(?:\s*[-–—]\s*[a-z']+)+", "", lowered[end:])
+    if not joined_before and len(rest) == len(lowered) - end:
+        return False
+    rest = re.sub(r"^\s*[(（][^)）]{1,12}[)）]", "", rest)
+    return bool(tails["en_joined_tails"].match(rest))
+
+
 _NOT_PLACES = {"全市", "我市", "本市", "全县", "我县", "全区", "我区", "城区", "市区", "县区", "各县区", "开发区",
                "示范区", "全省", "我省", "本省", "自治区", "省", "市", "县", "区"}
 
@@ -205,7 +236,8 @@ class PlaceBook:
             cache[key] = self._scan_aliases(text, with_learned)
         return list(cache[key])
 
-    def _scan_aliases(self, text: str, with_learned: bool) -> list[tuple[int, int, str]]:
+    def _scan_aliases(self, text: str, with_learned: bool, things: bool = False) -> list[tuple[int, int, str]]:
+        """The places named (`things`: those whose names stand only inside a thing's name, 山南 of 金山南路)."""
         m = self._lookups.get()
         by_alias, lengths, held_only, out, i = m["by_alias"], m["lengths"], m["held_only"], [], 0
         allowed = None if with_learned else m["gazetteer_aliases"]
@@ -215,12 +247,35 @@ class PlaceBook:
                 if len(alias) == n and alias in by_alias and (allowed is None or alias in allowed) \
                         and (alias not in held_only or held_only[alias] in self.held) \
                         and not self._inside_a_word(text, i, alias, m):  # "创新和" is not 新和县
-                    out.append((i, i + n, self._prefer(by_alias[alias])))
+                    # a short name followed by a thing's ending is the thing's name: 中山路 is a road, no 中山市
+                    thing = alias[-1] not in _ADMIN_ENDINGS and names_a_thing(text, i + n) \
+                        and not self._national(by_alias[alias])
+                    if thing == things:
+                        out.append((i, i + n, self._prefer(by_alias[alias])))
                     i += n
                     break
             else:
                 i += 1
         return out
+
+    def things_named(self, text: str) -> list[tuple[str, str]]:
+        """(the name as written, its place) of each place whose name stands only inside the name of a thing, in
+        Chinese or English: [("山南", "山南市")] for 金山南路, [("yiyang", "益阳市")] for "Yiyang Power Plant". What
+        answers a question about the thing says the name (益阳电厂), whatever place the passage is of."""
+        out = [(text[a:b], name) for a, b, name in self._scan_aliases(text, True, things=True)]
+        lowered = text.lower()
+        out += [(lowered[a:b], name) for a, b, name in self._english_hits(lowered) if self._thing_hit(lowered, (a, b, name))]
+        return list(dict.fromkeys(out))
+
+    def _national(self, names) -> bool:
+        """The country (中国, China) named in a thing's name ("China-Europe Railway Express") is still read as a
+        place: the answerer reads the national level as a frame beside a city's name, and without it a city's figure
+        in its province's report was refused (tests/test_fr15.py)."""
+        by_name = self._lookups.get()["by_name"]
+        return any(n in by_name and by_name[n].level == "national" for n in names)
+
+    def _thing_hit(self, lowered: str, hit: tuple[int, int, str]) -> bool:
+        return names_a_thing_en(lowered, hit[0], hit[1]) and not self._national([hit[2]])
 
     def _inside_a_word(self, text: str, at: int, alias: str, m: dict) -> bool:
         """A county of one character and its ending (范县, 盂县) read inside a longer word: the character before it
@@ -253,7 +308,15 @@ class PlaceBook:
         return found
 
     def _english_places(self, lowered: str) -> list[str]:
-        """Places whose English name stands in the text as whole words, in order of mention.
+        """Places whose English name stands in the text as whole words, in order of mention; a name inside a
+        thing's name ("zhongshan road flyover", "taiwan-funded") is none."""
+        hits = [h for h in self._english_hits(lowered) if not self._thing_hit(lowered, h)]
+        # the longest name at a place wins, as in Chinese: "luohe development zone" is the zone, not the city
+        kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
+        return list(dict.fromkeys(name for _, _, name in sorted(kept)))
+
+    def _english_hits(self, lowered: str) -> list[tuple[int, int, str]]:
+        """(start, end, place) of every English place name standing in the text as whole words.
 
         "national-level" and "national level" are a rank, not the country; a county's pinyin
         (dean, lean…) counts only when the index holds that county, or when the word "county" follows it
@@ -274,9 +337,7 @@ class PlaceBook:
             for english, names in candidates.items():
                 for found in re.finditer(rf"\b{re.escape(english)}\b(?![- ]level)", lowered):
                     hits.append((found.start(), found.end(), self._prefer(names)))
-        # the longest name at a place wins, as in Chinese: "luohe development zone" is the zone, not the city
-        kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
-        return list(dict.fromkeys(name for _, _, name in sorted(kept)))
+        return hits
 
     def find_places(self, text: str) -> list[str]:
         """Canonical places named in a text, in order of first mention.

@@ -273,6 +273,20 @@ def codes(question: str) -> list[str]:
     return CODE.findall(question)
 
 
+# a digit and a capital letter or two name a thing too (5G基站, 5A级景区, 4K); lower case is an ordinal (14th, 2nd)
+DIGIT_CODE = re.compile(r"(?<![A-Za-z0-9.])\d[A-Z]{1,2}(?![A-Za-z0-9])")
+
+
+def code_unsaid_in(analysis: Analysis, sentences: list[str]) -> bool:
+    """A figure question naming a code (PM10, 5G, C919) answered by sentences none of which says it, as written or
+    under a Chinese name of it: the figure is of another thing (新建2个城市停车场 for 新建多少个5G基站)."""
+    if analysis.wants not in ("number", "rate") or analysis.comparison or not sentences:
+        return False
+    asked = asked_text(analysis)
+    found = list(dict.fromkeys([*codes(asked), *DIGIT_CODE.findall(asked)]))
+    return any(all(code_unsaid(code, s, renderings_of(code, analysis)) for s in sentences) for code in found)
+
+
 def code_unsaid(code: str, lead: str, renderings: list[str] = ()) -> bool:
     """The code stands in the lead neither as written nor under a Chinese name of its indicator (细颗粒物 for PM2.5),
     nor under a Chinese rendering the glossary gives the code itself (二氧化碳 for CO2: `renderings`)."""
@@ -402,6 +416,26 @@ def sentence_of(span: str, text: str) -> str:
             return text[found.start():max(found.end(), at + len(span))]
     return span
 
+
+
+def thing_unsaid(analysis: Analysis, sentences: list[str]) -> bool:
+    """The question names a thing after a place (Yiyang Power Plant, 金山南路, Zhongshan Road: places.things_named)
+    and no answering sentence says that place's name: the figure is of something else of the report's place (its
+    whole installed capacity for one plant's). The name said in Chinese under any of the place's names counts
+    (益阳电厂 for Yiyang, 中山路 for Zhongshan); a thing named after places joined by dashes is said with one
+    character of each (Weifang–Suqian railway: 潍宿高铁)."""
+    book = analysis.book
+    if book is None:
+        return False
+    asked = f"{analysis.original or ''} {analysis.question}"
+    for written, place in book.things_named(asked):
+        found = book.place(place)
+        names = {written, place, *(found.aliases if found else ())}
+        if re.search(rf"{re.escape(written)}\s*[-–—]|[-–—]\s*{re.escape(written)}", asked.lower()):
+            names |= {name[0] for name in names if len(name) == 2}
+        if not any(name and re.search(r"[\u4e00-\u9fff]", name) and name in s for name in names for s in sentences):
+            return True
+    return False
 
 
 # -- a figure restated from another year ------------------------------------------------------------------

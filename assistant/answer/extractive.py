@@ -24,7 +24,7 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (KIND_WEIGHT, ahead_asked, looks_back, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, ahead_asked, looks_back, thing_unsaid, code_unsaid_in, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, head_unsaid, other_kind, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
@@ -984,6 +984,11 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
     beside = meant or analysis.language != "en" or answers_question(question, analysis, spans, cited, words_said=True)
     if not answers_question(question, analysis, spans, cited, words_said=meant):
         return refusal, not meant and beside
+    sentences = [sentence_of(p.text, contexts[p.n - 1].chunk.text) for p in picks]
+    if thing_unsaid(analysis, sentences):
+        return refusal, False  # a thing named after a place (益阳电厂) asked, a sentence not naming it found
+    if code_unsaid_in(analysis, sentences):
+        return refusal, False  # 5G基站 asked, 城市停车场 found
     if any(other_ordinal(question, p.text) or other_rank(analysis, p.text) for p in picks):
         return refusal, False  # another batch (第二批 for 第一批), another rank (居全国第9 for 第一)
     if any(subject_unnamed(analysis, text) for text in cited):

@@ -111,11 +111,17 @@ def duration_pattern(question: str) -> re.Pattern:
 
 
 def answers_measure(text: str, analysis: Analysis) -> bool:
-    if analysis.wants in ("number", "rate") and not re.search(NUMERAL, text):
-        return False
+    if analysis.wants in ("number", "rate") and not re.search(NUMERAL, without_vague_quantities(text)):
+        return False  # "新培育认定一批公共海外仓" says no number of anything
     if analysis.wants == "rate" and not analysis.unit and not states_a_rate(text):
         return False  # a growth target asked: 十项措施 counts measures, it states no rate
     return measure_penalty(text, analysis) == 0.0
+
+
+def without_vague_quantities(text: str) -> str:
+    """The text without the quantity words that count nothing (一批, 一系列, 若干: data/asking.yaml list_quantity),
+    whose 一 is no figure of what a question asks how many of."""
+    return word_pattern("asking.yaml", "list_quantity").sub(" ", text)
 
 
 def states_a_rate(text: str) -> bool:
