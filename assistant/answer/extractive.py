@@ -38,7 +38,7 @@ from assistant.answer.lists import (ENGLISH_COUNTS, asked_items_kind, counted_ru
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
-                                      indicator_words, long_words, read_said, stands_in, too_many_missing, unsaid, untranslated)
+                                      indicator_words, long_words, read_said, too_many_missing, unsaid, untranslated)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.english import main_clause
 from assistant.documents import ScoredChunk
@@ -939,21 +939,18 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     unsaid_by = lambda p: without_kind_asked(unsaid(unknown, analysis, said(p)), question, p.text, analysis)  # noqa: E731
     read = bool(picks) and min(p.score - unknown_penalty(unsaid_by(p), analysis) for p in picks) >= REFUSE_BELOW
     text, words = _verified(question, analysis, contexts, picks) if read else (refusal, True)
-    refused_for_words = [picks] if text == refusal and words and read else []  # each a pick list the words refused
     if text == refusal and words and read:
         # the clause picked names another thing than the one asked (进出口 for 出口, 地铁 for 高铁): the best clause
         # naming the thing asked is tried instead, and passes every check any answer does
         picks = naming_picks(question, analysis, contexts, gram_sets, unknown)
         if picks:
             text, words = _verified(question, analysis, contexts, picks)
-            refused_for_words += [picks] if text == refusal and words else []
         if text == refusal and words:
             # that clause too refused for the indicator's words: the best clause saying enough of them on its own
             picks = naming_picks(question, analysis, contexts, gram_sets, unknown, own_words=True)
             if picks:
                 text, words = _verified(question, analysis, contexts, picks)
-                refused_for_words += [picks] if text == refusal and words else []
-    # an English question with words no list reads refused for its words (a clause scoring too low for them, or a
+        # an English question with words no list reads refused for its words (a clause scoring too low for them, or a
     # check of the reading's words): the reading failed. One whose every word was read is left refused: a passage
     # writing 进出口 for exports asked is about another thing (joint words), however near in meaning
     # a rendering no passage holds (进口 in a corpus writing only 进出口) is the reading's right word for what the
@@ -962,12 +959,6 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     if text == refusal and words and english and near is not None:
         # the sentence clearly the closest to the question in meaning says its words
         picks = closest_picks(analysis, contexts, gram_sets, unknown, near)
-        if picks:
-            text, _ = _verified(question, analysis, contexts, picks, meant=True)
-    if text == refusal and refused_for_words and not english and near is not None:
-        # every word read, the clause refused for how the reading wrote them (central heating read 中部供暖, the
-        # report writing 供热): answered when the sentence closest in meaning agrees on that very clause
-        picks = agreed_picks(analysis, contexts, gram_sets, refused_for_words, near)
         if picks:
             text, _ = _verified(question, analysis, contexts, picks, meant=True)
     return text
@@ -1082,6 +1073,7 @@ def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: li
 
 
 HELD = 5  # the passages an answer is picked from (pick's limit)
+STATED = re.compile(r"[。！？；!?;]\s*$")  # a sentence that states something ends in a stop
 
 
 def sentence_pick(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]], n: int,
@@ -1099,30 +1091,14 @@ def closest_sentence(analysis: Analysis, contexts: list[ScoredChunk], near) -> t
     (semantic.Nearness.closest) among the sentences of the passages read that carry a figure of the asked kind."""
     read = [(n, sentence) for n, hit in enumerate(contexts[:HELD], start=1) for sentence in sentences(hit.chunk.text)]
     found = [(n, sentence) for n, sentence in read if answers_measure(sentence, analysis)]
-    closest = near.closest(analysis.original or analysis.question, [sentence for _, sentence in found],
-                           rivals=[sentence for _, sentence in read])
-    return None if closest is None else found[closest]
-
-
-def agreed_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]],
-                 refused: list[list[Pick]], near) -> list[Pick]:
-    """An English figure question whose every word was read, refused only for how the reading wrote them, answered
-    by a refused pick that the meaning agrees on: the clause is in the sentence closest_sentence names (two readings, the
-    lexical and the cross-lingual one, point to one clause). A word of the reading said only inside a joint word of
-    the sentence (出口 in 进出口) still refuses: the report's figure is of two things together."""
-    if analysis.language != "en" or analysis.comparison or analysis.wants not in ("number", "rate"):
-        return []
-    closest = closest_sentence(analysis, contexts, near)
-    if closest is None:
-        return []
-    n, sentence = closest
-    words = [r for group in analysis.renderings for r in group]
-    if any(word in sentence and not stands_in(word, sentence) for word in words):
-        return []
-    for picks in refused:
-        if len(picks) == 1 and picks[0].n == n and picks[0].text.strip() in sentence:
-            return picks
-    return []
+    candidates = [sentence for _, sentence in found]
+    if len(set(candidates)) == 1:
+        # a lone candidate is the closest of nothing: it is measured against every other sentence read with it
+        # (headings and titles, which end in no stop, name a section, not a thing stated), and is about the question
+        # only when it is clearly the closest of them all
+        candidates += [sentence for _, sentence in read if sentence not in candidates and STATED.search(sentence)]
+    closest = near.closest(analysis.original or analysis.question, candidates)
+    return None if closest is None or closest >= len(found) else found[closest]
 
 
 def figure_after_word(span: str, words: list[str]) -> bool:

@@ -55,18 +55,14 @@ class Nearness:
         said = said / np.maximum(np.linalg.norm(said, axis=1, keepdims=True), 1e-12)
         return (said @ asked).tolist()
 
-    def closest(self, question: str, sentences: list[str], rivals: list[str] = ()) -> int | None:
+    def closest(self, question: str, sentences: list[str]) -> int | None:
         """The index of the sentence clearly the closest to `question` (SAID_SIMILARITY, SAID_MARGIN), else None.
 
         Example: closest("How much will Weishi invest in its maternal and child health hospital's new campus?",
         ["县妇幼保健院新院区建设投资2.1亿元。", "办理行政复议案件14件。"]) -> 0"""
         unique = list(dict.fromkeys(sentences))
-        # a lone candidate is measured against the other sentences it was read with (`rivals`): clearly the
-        # closest of them all, it is about the question; with no rival at all it is the closest of nothing
-        others = [s for s in dict.fromkeys(rivals) if s not in unique] if len(unique) == 1 else []
-        scores = self.similarities(question, unique + others)
-        ranked = sorted(zip(scores, range(len(scores))), reverse=True)
-        if not clearly_first([similarity for similarity, _ in ranked[:2]]) or ranked[0][1] >= len(unique):
+        ranked = sorted(zip(self.similarities(question, unique), range(len(unique))), reverse=True)
+        if not clearly_first([similarity for similarity, _ in ranked[:2]]):
             return None
         return sentences.index(unique[ranked[0][1]])
 
