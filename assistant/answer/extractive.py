@@ -955,7 +955,7 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
             picks = naming_picks(question, analysis, contexts, gram_sets, unknown, own_words=True)
             if picks:
                 text, words = _verified(question, analysis, contexts, picks)
-    # an English question with words no list reads refused for its words (a clause scoring too low for them, or a
+        # an English question with words no list reads refused for its words (a clause scoring too low for them, or a
     # check of the reading's words): the reading failed. One whose every word was read is left refused: a passage
     # writing 进出口 for exports asked is about another thing (joint words), however near in meaning
     # a rendering no passage holds (进口 in a corpus writing only 进出口) is the reading's right word for what the
@@ -1072,17 +1072,10 @@ def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: li
     if analysis.language != "en" or analysis.comparison or analysis.wants not in ("number", "rate") \
             or not any(t in analysis.unknown for t in unknown):
         return []
-    found = [(n, sentence) for n, hit in enumerate(contexts[:HELD], start=1) for sentence in sentences(hit.chunk.text)
-             if answers_measure(sentence, analysis)]
-    closest = near.closest(analysis.original or analysis.question, [sentence for _, sentence in found])
+    closest = closest_sentence(analysis, contexts, near)
     if closest is None:
         return []
-    n, sentence = found[closest]
-    within = lambda span: span.strip() in sentence  # noqa: E731
-    held = lambda hit: hit is contexts[n - 1]  # noqa: E731
-    # as the lexical path picks (its fallbacks too: a year only planned for, a report's year), from that sentence
-    picks = [p for grams in gram_sets for p in _best_picks(contexts, analysis, grams, within=within, held_only=held)]
-    best = max(picks, key=lambda p: p.score, default=None)
+    best = sentence_pick(analysis, contexts, gram_sets, *closest)
     rest = [t for t in unknown if t not in analysis.unknown]  # renderings no passage holds: said by none
     if best is None or best.score - unknown_penalty(rest, analysis) < REFUSE_BELOW:
         return []
@@ -1090,6 +1083,32 @@ def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: li
 
 
 HELD = 5  # the passages an answer is picked from (pick's limit)
+STATED = re.compile(r"[。！？；!?;]\s*$")  # a sentence that states something ends in a stop
+
+
+def sentence_pick(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]], n: int,
+                  sentence: str) -> Pick | None:
+    """The best pick of passage `n` from within `sentence`, as the lexical path picks (its fallbacks too: a year
+    only planned for, a report's year); None when no clause of it fits the question's frame."""
+    within = lambda span: span.strip() in sentence  # noqa: E731
+    held = lambda hit: hit is contexts[n - 1]  # noqa: E731
+    picks = [p for grams in gram_sets for p in _best_picks(contexts, analysis, grams, within=within, held_only=held)]
+    return max(picks, key=lambda p: p.score, default=None)
+
+
+def closest_sentence(analysis: Analysis, contexts: list[ScoredChunk], near) -> tuple[int, str] | None:
+    """(passage number, sentence) of the sentence clearly the closest to an English question in meaning
+    (semantic.Nearness.closest) among the sentences of the passages read that carry a figure of the asked kind."""
+    read = [(n, sentence) for n, hit in enumerate(contexts[:HELD], start=1) for sentence in sentences(hit.chunk.text)]
+    found = [(n, sentence) for n, sentence in read if answers_measure(sentence, analysis)]
+    candidates = [sentence for _, sentence in found]
+    if len(set(candidates)) == 1:
+        # a lone candidate is the closest of nothing: it is measured against every other sentence read with it
+        # (headings and titles, which end in no stop, name a section, not a thing stated), and is about the question
+        # only when it is clearly the closest of them all
+        candidates += [sentence for _, sentence in read if sentence not in candidates and STATED.search(sentence)]
+    closest = near.closest(analysis.original or analysis.question, candidates)
+    return None if closest is None or closest >= len(found) else found[closest]
 
 
 def figure_after_word(span: str, words: list[str]) -> bool:

@@ -62,10 +62,17 @@ class Nearness:
         ["县妇幼保健院新院区建设投资2.1亿元。", "办理行政复议案件14件。"]) -> 0"""
         unique = list(dict.fromkeys(sentences))
         ranked = sorted(zip(self.similarities(question, unique), range(len(unique))), reverse=True)
-        # one sentence alone is the closest of nothing: it may as well be about something else
-        if len(ranked) < 2 or ranked[0][0] < SAID_SIMILARITY or ranked[0][0] - ranked[1][0] < SAID_MARGIN:
+        if not clearly_first([similarity for similarity, _ in ranked[:2]]):
             return None
         return sentences.index(unique[ranked[0][1]])
+
+
+def clearly_first(similarities: list[float]) -> bool:
+    """Given the two highest similarities, first the highest: is the first clearly the closest (SAID_SIMILARITY,
+    SAID_MARGIN over the second)? One sentence alone is the closest of nothing: it may as well be about something
+    else."""
+    return (len(similarities) >= 2 and similarities[0] >= SAID_SIMILARITY
+            and similarities[0] - similarities[1] >= SAID_MARGIN)
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
