@@ -350,6 +350,22 @@ def said_of(indicator: str, text: str, start: int) -> str:
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
+def counted_after(fact, text: str) -> str:
+    """The thing a count is of when its words follow the figure: "办好45件民生实事", "新培育10个概念验证中心",
+    "抓好1万名乡村医生线下培训" count 民生实事, 概念验证中心, 乡村医生, words the clause before the figure does not
+    hold. The words from the count's unit to the clause's end or the next figure; "" for figures of other units
+    (600万亩 is said of what comes before it: 完成营造林600万亩)."""
+    from assistant.facts.units import group_of
+
+    if group_of(fact.unit) != "count":
+        return ""
+    rest = text[fact.end:fact.end + 40]
+    stop = min([at for at in (rest.find(mark) for mark in CLAUSE_MARKS) if at >= 0] + [len(rest)])
+    rest = rest[:stop]
+    figure = NUMBER.search(rest)
+    return rest[:figure.start()] if figure else rest
+
+
 def bound_only(span: str) -> bool:
     """Every figure of the span is a bound (持续稳定在70%以上, 超过1万家: data/compare.yaml bound_before/after),
     or two thirds of them and two or more: a side's achieved value is stated as a value where its passages state one."""

@@ -31,7 +31,7 @@ from assistant.answer.asked import (KIND_WEIGHT, names_nothing, only_event_said,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import (CLAUSE_MARKS, another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
-                                      measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
+                                      measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of, counted_after,
                                       side_status, side_times, year_of_other_side)
 from assistant.answer.lists import (ENGLISH_COUNTS, asked_items_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
                                     spells)
@@ -760,8 +760,9 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     """The best span for one side of a comparison from its first SIDE_PASSAGES passages: its own year, place and
     status (`frame`), figures naming the indicator asked."""
     best = None
-    passages = [(n, hit, indicator_fits(hit, frame, grams, names, f"{side.question} {side.expansion}",
-                                                         asks_derived(side, names)))
+    # 今年/去年 with no year named: each passage's own report year (asked.this_year_frame), as for one side asked
+    passages = [(n, hit, indicator_fits(hit, this_year_frame(frame, hit, side), grams, names,
+                                        f"{side.question} {side.expansion}", asks_derived(side, names)))
                 for n, hit in _side_contexts(contexts, side, others)[:SIDE_PASSAGES]]
     # a side whose passages state a figure of the asked indicator (its name, not words it shares) is answered
     # by such a figure only: "生产基地13家" shares 生产 with 生产总值, "全县GDP完成431.8亿元" names it
@@ -769,8 +770,9 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     for n, hit, fit in passages:
         # no figure asked (相比如何), a side may be said in words; a span stating figures states one of the side's own
         # place, time and status ("高铁营业里程达到3万公里" of 2020 is no side of the report's own years)
-        accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit, floor) if frame.figure \
-            else fitting_figures(hit, frame, need_number=False)
+        own = this_year_frame(frame, hit, side)
+        accept = naming_figures(fitting_figures(hit, own, need_number=need), fit, floor) if frame.figure \
+            else fitting_figures(hit, own, need_number=False)
         if set(frame.places) - set(side.places):  # read_above: the report's place's figures said of the side's
             accept = _both(accept, own_place_said(hit, side, others, frame))
         over = over_period(hit, frame, side)
@@ -860,6 +862,7 @@ def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], aske
         # a share asked (民生支出占比) is what a share's fact states, however it words the whole (占一般公共预算支出的)
         return 0.0 if plain and not (fact.measure == "share" and shares_asked(asked)) else 1.0
     said = said_of(fact.indicator, text, fact.start)  # a part (其中…) with its whole's words
+    said += f" {counted_after(fact, text)}"  # a count of what follows it (45件民生实事)
     return 0.0 if qualifiers_only(grams, said) else coverage(grams, said)  # 城镇老旧小区 for 城镇低保: 0
 
 
@@ -1604,7 +1607,8 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     from assistant.facts.units import group_of, multiplier
 
     said = {id(f): _said_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
-    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said)
+    counted = {id(f): counted_after(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
+    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said, counted=counted)
     if pair is None:
         return ordinal_verdict(picks, analysis)
     a, b = pair
@@ -1697,7 +1701,7 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
     """The facts of a side's span that fit its frame, each with how well it names what is asked."""
     hit = contexts[pick.n - 1]
     names = named_indicators(f"{pick.side.question} {pick.side.expansion}")
-    frame = read_above(side_frame(pick.side, names), pick.side)
+    frame = this_year_frame(read_above(side_frame(pick.side, names), pick.side), hit, pick.side)
     at = hit.chunk.text.find(pick.text)
     measure = asked_measure(f"{pick.side.question} {pick.side.expansion}")
     inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
@@ -1714,10 +1718,10 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
 
 def _said_of(fact, text: str) -> str:
     """What a figure is said of: its indicator and its clause up to the figure ("建设口袋公园、街头游园12个")."""
-    return said_of(fact.indicator, text, fact.start)
+    return f"{said_of(fact.indicator, text, fact.start)} {counted_after(fact, text)}"
 
 
-def _side_pair(first: list, second: list, said: dict | None = None):
+def _side_pair(first: list, second: list, said: dict | None = None, counted: dict | None = None):
     """The two facts, one a side, that can be set side by side (same measure, same kind of unit; money and
     physical units the same once 万/亿 are read off: 亿美元 is not 亿元, 亿斤 not 万吨) and best name what is
     asked; None when no two can. 播种面积300.5万亩、总产210.5万吨 against 粮食总产量190.2万吨 pairs the 万吨."""
@@ -1727,8 +1731,10 @@ def _side_pair(first: list, second: list, said: dict | None = None):
         group = group_of(a.unit)  # multipliers read off: 万套 against 套, 万张 against 张
         if not group or group != group_of(b.unit) or a.measure != b.measure:
             return False
-        # counts too: 39项 (projects) against 10件 (matters) counts two kinds of thing, never one side of the other
-        return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit)
+        # counts too: 39项 (projects) against 10件 (matters) counts two kinds of thing, never one side of the other,
+        # unless each names after its figure the one thing both count (45件民生实事 and 60项民生实事项目)
+        return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit) \
+            or group == "count" and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {}))
 
     def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it;
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
@@ -1741,6 +1747,22 @@ def _side_pair(first: list, second: list, said: dict | None = None):
         return None
     best = max(pairs, key=lambda p: p[:3])
     return best[3], best[4]
+
+
+def alike_counters(first: str, second: str) -> bool:
+    """Two counters of one kind (人, 名: data/compare.yaml counters_alike), multipliers read off (万名)."""
+    from assistant.data_files import load_data
+
+    units = {_plain_unit(first), _plain_unit(second)}
+    return any(units <= set(kind) for kind in load_data("compare.yaml")["counters_alike"])
+
+
+def same_counted(a, b, counted: dict) -> bool:
+    """Two counts written with different counters (件, 项; 个, 家) count one thing: the words after each figure
+    (compare.counted_after) share two character pairs or more (民生实事, 概念验证中心)."""
+    words = [counted.get(id(f), "") for f in (a, b)]
+    pairs = [{w[i:i + 2] for i in range(len(w) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", w[i:i + 2])} for w in words]
+    return len(pairs[0] & pairs[1]) >= 2
 
 
 def same_thing(a, b, said: dict) -> bool:
