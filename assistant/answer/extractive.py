@@ -736,7 +736,17 @@ def side_fact(fact, text: str, side: Analysis, naming: list[str]) -> bool:
     if fact.place in side.places:
         return True
     at = max((text.rfind(mark, 0, fact.start) for mark in CLAUSE_MARKS), default=-1) + 1
-    return any(n in text[at:fact.end] for n in naming)
+    if any(n in text[at:fact.end] for n in naming):
+        return True
+    # a sentence about the side's place whose later clause states its figure with no place of its own: "高质量建设
+    # 金华（义乌）中欧班列集结中心，…，全年开行3000列以上" (not a clause saying the report's place whole, 全省…)
+    start = max((text.rfind(mark, 0, fact.start) for mark in SENTENCE_MARKS), default=-1) + 1
+    clause = text[at:fact.end]
+    return any(n in text[start:at] for n in naming) and not word_pattern("compare.yaml", "place_whole").search(clause) \
+        and not side.book.find_places(clause)
+
+
+SENTENCE_MARKS = "。；;！？!?\n"
 
 
 def reviewed_years(side: Analysis, others: set[str]) -> list[int]:
@@ -1608,7 +1618,10 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
 
     said = {id(f): _said_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
     counted = {id(f): counted_after(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
-    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said, counted=counted)
+    # each figure's sentence up to it: a figure stated in a sentence's later clause is said of its opening too
+    leads = {id(f): _lead_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
+    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said, counted=counted,
+                      leads=leads, grams=grams)
     if pair is None:
         return ordinal_verdict(picks, analysis)
     a, b = pair
@@ -1721,7 +1734,14 @@ def _said_of(fact, text: str) -> str:
     return f"{said_of(fact.indicator, text, fact.start)} {counted_after(fact, text)}"
 
 
-def _side_pair(first: list, second: list, said: dict | None = None, counted: dict | None = None):
+def _lead_of(fact, text: str) -> str:
+    """The figure's sentence up to it: "高质量建设金华（义乌）中欧班列集结中心，…，全年开行" for 3000列."""
+    start = max((text.rfind(mark, 0, fact.start) for mark in SENTENCE_MARKS), default=-1) + 1
+    return text[start:fact.start]
+
+
+def _side_pair(first: list, second: list, said: dict | None = None, counted: dict | None = None,
+               leads: dict | None = None, grams: set[str] = frozenset()):
     """The two facts, one a side, that can be set side by side (same measure, same kind of unit; money and
     physical units the same once 万/亿 are read off: 亿美元 is not 亿元, 亿斤 not 万吨) and best name what is
     asked; None when no two can. 播种面积300.5万亩、总产210.5万吨 against 粮食总产量190.2万吨 pairs the 万吨."""
@@ -1742,7 +1762,8 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
 
     # equally well named, a side's latest figure is its level: "从0.94万家增加到1.55万家" stands at 1.55万家
     pairs = [(fa + fb, _latest_year(a) + _latest_year(b), -i - j, a, b) for i, (fa, a) in enumerate(naming(first))
-             for j, (fb, b) in enumerate(naming(second)) if comparable(a, b) and (min(fa, fb) >= 1.0 or same_thing(a, b, said or {}))]
+             for j, (fb, b) in enumerate(naming(second)) if comparable(a, b) and (min(fa, fb) >= 1.0 or same_thing(a, b, said or {})
+                                                         or asked_in_both(a, b, leads or {}, grams))]
     if not pairs:
         return None
     best = max(pairs, key=lambda p: p[:3])
@@ -1763,6 +1784,16 @@ def same_counted(a, b, counted: dict) -> bool:
     words = [counted.get(id(f), "") for f in (a, b)]
     pairs = [{w[i:i + 2] for i in range(len(w) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", w[i:i + 2])} for w in words]
     return len(pairs[0] & pairs[1]) >= 2
+
+
+def asked_in_both(a, b, leads: dict, grams: set[str]) -> bool:
+    """Two counts or amounts whose sentences up to them both say two or more of the same word pairs of the question
+    (班列 and 开行 of "开行的中欧班列"): each sentence states the thing asked, one in its opening clause (高质量建设金华
+    中欧班列集结中心，…，全年开行3000列), so the two measure one thing. Rates are told apart by what they are of."""
+    if a.measure in ("growth", "share", "change", "multiple") or not leads:
+        return False
+    held = [{g for g in grams if g in leads.get(id(f), "")} for f in (a, b)]
+    return len(held[0] & held[1]) >= 2
 
 
 def same_thing(a, b, said: dict) -> bool:
