@@ -852,7 +852,8 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                 for p in analysis.places]
     by_year = [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
                         periods=[], whole=analysis.question,
-                        **{**base, "question": own_status(analysis.question, y, analysis.years)})
+                        **{**base, "question": own_status(analysis.question, y, analysis.years,
+                                                          analysis.original if analysis.language == "en" else "")})
                for y in analysis.years]
     if len(analysis.years) >= 2:
         return by_year
@@ -939,16 +940,29 @@ def _one_above(a: str, b: str, book: PlaceBook) -> bool:
 STATUSES = ("target", "actual", "average", "cumulative")
 
 
-def own_status(question: str, year: int, years: list[int]) -> str:
+def own_status(question: str, year: int, years: list[int], original: str = "") -> str:
     """A year side's question: the words of status (目标, 实际, target…; data/fact_cues.yaml) said of another
     year blanked, each word going with the year named last before it (else with the first year named).
     "2021年的目标和2023年实际完成数" compares a target with an achieved value: the 2023 side is answered by the
     report reviewing 2023, not by its plan.
     Unchanged when the words do not go with at least two different years (one status said of all sides).
     Example: own_status("2021年就业目标和2023年实际完成数", 2023, [2021, 2023]) -> "2021年就业  和2023年实际完成数"
+    An English question (`original`) is read in its own words, whose order its reading does not keep: each status
+    word's year found there (english_status_years), the reading's words of a status owned by another year blanked.
     """
     from assistant.facts.extract import cues
 
+    if original:
+        owners = english_status_years(original, years)
+        if len(set(owners.values())) < 2:
+            return question
+        out = question
+        for status, owner in owners.items():
+            if owner != year:
+                for word in cues()[f"question_{status}"]:
+                    if not word.isascii():
+                        out = re.sub(word, lambda m: " " * len(m.group(0)), out)
+        return out
     spots = [(m.start(), y) for y in years for m in re.finditer(rf"(?<!\d){y}(?!\d)", question)]
     if not spots:
         return question
@@ -968,6 +982,32 @@ def own_status(question: str, year: int, years: list[int]) -> str:
         if owner != year:
             out = out[:start] + " " * (end - start) + out[end:]
     return out
+
+
+def english_status_years(original: str, years: list[int]) -> dict[str, int]:
+    """status -> the year an English question says it of: the year right after it ("what it achieved in 2025",
+    "the target for 2026"), else the year named last before it ("the 2026 target"), else the first year named.
+    A status said of two years is every side's: left out."""
+    from assistant.facts.extract import cues
+
+    text = original.lower()
+    spots = [(m.start(), y) for y in years for m in re.finditer(rf"(?<!\d){y}(?!\d)", text)]
+    if not spots:
+        return {}
+    owners: dict[str, set[int]] = {}
+    for status in STATUSES:
+        for word in cues()[f"question_{status}"]:
+            if not word.isascii():
+                continue
+            for m in re.finditer(rf"\b(?:{word})\b", text):
+                after = re.match(rf"\s+(?:in|for|by|during|of)\s+(?:the\s+)?(?:year\s+)?(\d{{4}})\b", text[m.end():])
+                before = [spot for spot in spots if spot[0] < m.start()]
+                if after and int(after.group(1)) in years:
+                    owner = int(after.group(1))
+                else:
+                    owner = max(before)[1] if before else min(spots)[1]
+                owners.setdefault(status, set()).add(owner)
+    return {status: next(iter(held)) for status, held in owners.items() if len(held) == 1}
 
 
 class HybridRetriever(BaseRetriever):
