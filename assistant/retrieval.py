@@ -986,6 +986,7 @@ def own_status(question: str, year: int, years: list[int], original: str = "") -
 
 def english_status_years(original: str, years: list[int]) -> dict[str, int]:
     """status -> the year an English question says it of: the year right after it ("what it achieved in 2025",
+    "actually achieved in 2024",
     "the target for 2026"), else the year named last before it ("the 2026 target"), else the first year named.
     A status said of two years is every side's: left out."""
     from assistant.facts.extract import cues
@@ -1000,7 +1001,7 @@ def english_status_years(original: str, years: list[int]) -> dict[str, int]:
             if not word.isascii():
                 continue
             for m in re.finditer(rf"\b(?:{word})\b", text):
-                after = re.match(rf"\s+(?:in|for|by|during|of)\s+(?:the\s+)?(?:year\s+)?(\d{{4}})\b", text[m.end():])
+                after = re.match(rf"\s+(?:[a-z]+\s+)?(?:in|for|by|during|of)\s+(?:the\s+)?(?:year\s+)?(\d{{4}})\b", text[m.end():])
                 before = [spot for spot in spots if spot[0] < m.start()]
                 if after and int(after.group(1)) in years:
                     owner = int(after.group(1))
