@@ -954,6 +954,11 @@ def own_status(question: str, year: int, years: list[int], original: str = "") -
 
     if original:
         owners = english_status_years(original, years)
+        plan = english_plan_year(original, years)
+        if plan is not None and plan != year:
+            # "planned for 2026 … those started in 2025": 2025's side is what it achieved
+            return re.sub("|".join(w for w in cues()["question_target"] if not w.isascii()),
+                          lambda m: " " * len(m.group(0)), question) + " 实际"
         if len(set(owners.values())) < 2:
             return question
         out = question
@@ -985,30 +990,49 @@ def own_status(question: str, year: int, years: list[int], original: str = "") -
 
 
 def english_status_years(original: str, years: list[int]) -> dict[str, int]:
-    """status -> the year an English question says it of: the year right after it ("what it achieved in 2025",
-    "actually achieved in 2024",
-    "the target for 2026"), else the year named last before it ("the 2026 target"), else the first year named.
-    A status said of two years is every side's: left out."""
+    """status -> the year an English question says it of: the year right after it, a word or two between ("what it
+    achieved in 2025", "actually achieved in 2024", "the target for 2026"), else the year named last before it
+    ("the 2026 target"), else the first year named. A status said of two years is every side's: left out."""
+    return {status: next(iter(held))[0] for status, held in _status_owners(original, years).items()
+            if len({y for y, _ in held}) == 1}
+
+
+def english_plan_year(original: str, years: list[int]) -> int | None:
+    """The one year of two an English question names a plan for in words right before it ("projects planned for
+    2026 compare with those started in 2025", "than it plans to add in 2026"), no other status named: the other
+    year's side is what that year achieved, as a Chinese question setting 计划 against a year stated apart
+    (compare.side_status "unnamed"). None otherwise ("the 2016 and 2017 reports each expect": every side's)."""
+    if len(years) != 2:
+        return None
+    owners = _status_owners(original, years)
+    if set(owners) != {"target"}:
+        return None
+    held = owners["target"]
+    return next(iter(held))[0] if len(held) == 1 and next(iter(held))[1] else None
+
+
+def _status_owners(original: str, years: list[int]) -> dict[str, set[tuple[int, bool]]]:
+    """status -> {(year, whether the year stands right after the status word)} of an English question."""
     from assistant.facts.extract import cues
 
     text = original.lower()
     spots = [(m.start(), y) for y in years for m in re.finditer(rf"(?<!\d){y}(?!\d)", text)]
+    owners: dict[str, set[tuple[int, bool]]] = {}
     if not spots:
-        return {}
-    owners: dict[str, set[int]] = {}
+        return owners
     for status in STATUSES:
         for word in cues()[f"question_{status}"]:
             if not word.isascii():
                 continue
             for m in re.finditer(rf"\b(?:{word})\b", text):
-                after = re.match(rf"\s+(?:[a-z]+\s+)?(?:in|for|by|during|of)\s+(?:the\s+)?(?:year\s+)?(\d{{4}})\b", text[m.end():])
+                after = re.match(rf"\s+(?:[a-z]+\s+){{0,2}}(?:in|for|by|during|of)\s+(?:the\s+)?(?:year\s+)?(\d{{4}})\b", text[m.end():])
                 before = [spot for spot in spots if spot[0] < m.start()]
                 if after and int(after.group(1)) in years:
-                    owner = int(after.group(1))
+                    owner = (int(after.group(1)), True)
                 else:
-                    owner = max(before)[1] if before else min(spots)[1]
+                    owner = (max(before)[1] if before else min(spots)[1], False)
                 owners.setdefault(status, set()).add(owner)
-    return {status: next(iter(held)) for status, held in owners.items() if len(held) == 1}
+    return owners
 
 
 class HybridRetriever(BaseRetriever):

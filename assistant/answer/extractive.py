@@ -1618,8 +1618,10 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
 
     said = {id(f): _said_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
     counted = {id(f): counted_after(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
-    # each figure's sentence up to it: a figure stated in a sentence's later clause is said of its opening too
-    leads = {id(f): _lead_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
+    # each figure's sentence up to it (and a count's words after it): a figure stated in a sentence's later clause
+    # is said of its opening too
+    leads = {id(f): f"{_lead_of(f, contexts[p.n - 1].chunk.text)} {counted.get(id(f), '')}"
+             for p in picks for _, f in _side_facts(p, contexts, grams)}
     pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said, counted=counted,
                       leads=leads, grams=grams)
     if pair is None:
@@ -1649,6 +1651,10 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
         gap_en = f"{_number(diff)}{a.unit}" + (f" ({change:+.1f}%)" if change is not None else "")
     if analysis.language == "en":
         word = ("larger" if higher else "smaller") if decline else ("higher" if higher else "lower")
+        if group == "count" and not decline:  # things counted: so many more or fewer of them
+            gap_en = f"{_number(diff)}{a.unit} {'more' if higher else 'fewer'}" + \
+                (f" ({change:+.1f}%)" if change is not None else "")
+            return f" {labels[0]} ({a.figure}) is {word} than {labels[1]} ({b.figure}): {gap_en}{markers}."
         return f" {labels[0]} ({a.figure}) is {word} than {labels[1]} ({b.figure}) by {gap_en}{markers}."
     word, more = ("高于", "多") if higher else ("低于", "少")
     if group in ("percent", "points"):
