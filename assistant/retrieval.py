@@ -954,11 +954,6 @@ def own_status(question: str, year: int, years: list[int], original: str = "") -
 
     if original:
         owners = english_status_years(original, years)
-        plan = english_plan_year(original, years)
-        if plan is not None and plan != year:
-            # "planned for 2026 … those started in 2025": 2025's side is what it achieved
-            return re.sub("|".join(w for w in cues()["question_target"] if not w.isascii()),
-                          lambda m: " " * len(m.group(0)), question) + " 实际"
         if len(set(owners.values())) < 2:
             return question
         out = question
@@ -995,20 +990,6 @@ def english_status_years(original: str, years: list[int]) -> dict[str, int]:
     ("the 2026 target"), else the first year named. A status said of two years is every side's: left out."""
     return {status: next(iter(held))[0] for status, held in _status_owners(original, years).items()
             if len({y for y, _ in held}) == 1}
-
-
-def english_plan_year(original: str, years: list[int]) -> int | None:
-    """The one year of two an English question names a plan for in words right before it ("projects planned for
-    2026 compare with those started in 2025", "than it plans to add in 2026"), no other status named: the other
-    year's side is what that year achieved, as a Chinese question setting 计划 against a year stated apart
-    (compare.side_status "unnamed"). None otherwise ("the 2016 and 2017 reports each expect": every side's)."""
-    if len(years) != 2:
-        return None
-    owners = _status_owners(original, years)
-    if set(owners) != {"target"}:
-        return None
-    held = owners["target"]
-    return next(iter(held))[0] if len(held) == 1 and next(iter(held))[1] else None
 
 
 def _status_owners(original: str, years: list[int]) -> dict[str, set[tuple[int, bool]]]:

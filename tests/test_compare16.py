@@ -117,17 +117,6 @@ def test_one_status_after_every_side_is_every_sides(question):
     assert [side_status(s) for s in _sides(analyse(question))] == ["", ""]
 
 
-@pytest.mark.parametrize("question, year", [
-    ("How do the schools planned for 2027 compare with those opened in 2024?", 2027),
-    ("Did the county build more parks in 2023 than it plans to build in 2024?", 2024),
-    ("How many graduates did the 2016 and 2017 reports each expect?", None),  # a plan of every side
-])
-def test_an_english_plan_for_one_year_sets_it_against_what_the_other_achieved(question, year):
-    from assistant.retrieval import english_plan_year
-
-    assert english_plan_year(question, sorted({int(y) for y in re.findall(r"\d{4}", question)})) == year
-
-
 def test_counts_compared_in_english_say_how_many_more_or_fewer(reports):
     text = reports.ask("Which plans to train more village doctors in 2026, Jiangsu or Hubei?", mode="extractive").text
     assert re.search(r"fewer|more", text) and "6000" in text, text
