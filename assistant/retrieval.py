@@ -852,8 +852,7 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                 for p in analysis.places]
     by_year = [Analysis(places=analysis.places, years=[y], report_years=[r for r in analysis.report_years if r == y],
                         periods=[], whole=analysis.question,
-                        **{**base, "question": own_status(analysis.question, y, analysis.years,
-                                                          analysis.original if analysis.language == "en" else "")})
+                        **{**base, "question": own_status(analysis.question, y, analysis.years)})
                for y in analysis.years]
     if len(analysis.years) >= 2:
         return by_year
@@ -940,29 +939,16 @@ def _one_above(a: str, b: str, book: PlaceBook) -> bool:
 STATUSES = ("target", "actual", "average", "cumulative")
 
 
-def own_status(question: str, year: int, years: list[int], original: str = "") -> str:
+def own_status(question: str, year: int, years: list[int]) -> str:
     """A year side's question: the words of status (目标, 实际, target…; data/fact_cues.yaml) said of another
     year blanked, each word going with the year named last before it (else with the first year named).
     "2021年的目标和2023年实际完成数" compares a target with an achieved value: the 2023 side is answered by the
     report reviewing 2023, not by its plan.
     Unchanged when the words do not go with at least two different years (one status said of all sides).
     Example: own_status("2021年就业目标和2023年实际完成数", 2023, [2021, 2023]) -> "2021年就业  和2023年实际完成数"
-    An English question (`original`) is read in its own words, whose order its reading does not keep: each status
-    word's year found there (english_status_years), the reading's words of a status owned by another year blanked.
     """
     from assistant.facts.extract import cues
 
-    if original:
-        owners = english_status_years(original, years)
-        if len(set(owners.values())) < 2:
-            return question
-        out = question
-        for status, owner in owners.items():
-            if owner != year:
-                for word in cues()[f"question_{status}"]:
-                    if not word.isascii():
-                        out = re.sub(word, lambda m: " " * len(m.group(0)), out)
-        return out
     spots = [(m.start(), y) for y in years for m in re.finditer(rf"(?<!\d){y}(?!\d)", question)]
     if not spots:
         return question
@@ -982,38 +968,6 @@ def own_status(question: str, year: int, years: list[int], original: str = "") -
         if owner != year:
             out = out[:start] + " " * (end - start) + out[end:]
     return out
-
-
-def english_status_years(original: str, years: list[int]) -> dict[str, int]:
-    """status -> the year an English question says it of: the year right after it, a word or two between ("what it
-    achieved in 2025", "actually achieved in 2024", "the target for 2026"), else the year named last before it
-    ("the 2026 target"), else the first year named. A status said of two years is every side's: left out."""
-    return {status: next(iter(held))[0] for status, held in _status_owners(original, years).items()
-            if len({y for y, _ in held}) == 1}
-
-
-def _status_owners(original: str, years: list[int]) -> dict[str, set[tuple[int, bool]]]:
-    """status -> {(year, whether the year stands right after the status word)} of an English question."""
-    from assistant.facts.extract import cues
-
-    text = original.lower()
-    spots = [(m.start(), y) for y in years for m in re.finditer(rf"(?<!\d){y}(?!\d)", text)]
-    owners: dict[str, set[tuple[int, bool]]] = {}
-    if not spots:
-        return owners
-    for status in STATUSES:
-        for word in cues()[f"question_{status}"]:
-            if not word.isascii():
-                continue
-            for m in re.finditer(rf"\b(?:{word})\b", text):
-                after = re.match(rf"\s+(?:[a-z]+\s+){{0,2}}(?:in|for|by|during|of)\s+(?:the\s+)?(?:year\s+)?(\d{{4}})\b", text[m.end():])
-                before = [spot for spot in spots if spot[0] < m.start()]
-                if after and int(after.group(1)) in years:
-                    owner = (int(after.group(1)), True)
-                else:
-                    owner = (max(before)[1] if before else min(spots)[1], False)
-                owners.setdefault(status, set()).add(owner)
-    return owners
 
 
 class HybridRetriever(BaseRetriever):

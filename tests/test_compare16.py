@@ -79,33 +79,6 @@ def test_this_year_on_each_side_is_its_reports_plan(reports):
     assert "40万个" not in text and "25万个" not in text, text  # the year looked back on is not 今年
 
 
-@pytest.mark.parametrize("question, owners", [
-    ("Is the city's 2027 goal for new jobs higher than what it actually achieved in 2024?", {"target": 2027, "actual": 2024}),
-    ("Compare the target for 2030 with the figure achieved in 2020.", {"target": 2030, "actual": 2020}),
-    ("Were the 2019 and 2021 targets the same?", {}),  # no year of its own: own_status leaves it to both
-])
-def test_an_english_status_goes_with_the_year_it_is_said_of(question, owners):
-    from assistant.retrieval import english_status_years
-
-    assert english_status_years(question, sorted({int(y) for y in re.findall(r"\d{4}", question)})) == owners
-
-
-def test_one_english_status_is_every_sides():
-    from assistant.retrieval import own_status
-
-    reading = "2019年和2021年 目标 是否相同"
-    assert own_status(reading, 2019, [2019, 2021], "Were the 2019 and 2021 targets the same?") == reading
-
-
-def test_an_english_comparison_of_a_target_and_an_achieved_value_reads_each_sides_status():
-    from assistant.analysis import analyse
-    from assistant.answer.compare import side_status
-    from assistant.retrieval import _sides
-
-    sides = _sides(analyse("Is Jiangxi's 2027 target for new urban jobs higher or lower than what it achieved in 2024?"))
-    assert {s.years[0]: side_status(s) for s in sides} == {2027: "target", 2024: "actual"}
-
-
 @pytest.mark.parametrize("question", [
     "河南全省和浙江金华2026年计划开行的中欧班列各多少？",  # 全省 and 浙江 (金华's province) are no side's own words
 ])

@@ -147,11 +147,6 @@ def side_status(side) -> str:
     is named). "" when one status (or none) is named for every side alike: frame_of reads it as usual."""
     from assistant.facts.frame import _says, words_of
 
-    if side.language == "en" and side.whole:
-        # an English question's reading keeps no word order: retrieval.own_status read each status's year in the
-        # English words and left each year side its own status words only (the reading unchanged: every side's)
-        held = [s for s in STATUSES if any(_says(side.question.lower(), w) for w in words_of(f"question_{s}"))]
-        return held[0] if len(held) == 1 and side.question != side.whole else ""
     text = (side.whole or side.question).lower()
     own, others = _side_names(side, text)
     if not own or not others:
