@@ -191,10 +191,20 @@ def _side_names(side, text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
     from assistant.text import YEAR
 
     if side.beside:
-        return (_spans(text, [a for p in side.places for a in aliases(p, side.book)]),
-                _spans(text, [a for p in side.beside for a in aliases(p, side.book)]))
+        sides = set(side.places) | set(side.beside)
+        return (_spans(text, [a for p in side.places for a in _named_with_above(p, side.book, sides)]),
+                _spans(text, [a for p in side.beside for a in _named_with_above(p, side.book, sides)]))
     other_years = [y for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", text) if int(y) not in side.years]
     return _spans(text, [str(y) for y in side.years] + list(side.periods)), _spans(text, other_years)
+
+
+def _named_with_above(place: str, book, sides: set[str]) -> list[str]:
+    """A side's names, and those of the places above it that are no side of their own: "浙江金华" names 金华 with its
+    province written before it (陕西西安), so 浙江 is the side's name, no word of its own between two sides."""
+    from assistant.answer.refusal import aliases
+
+    above = [a for up in book.ancestors(place) if up not in sides for a in aliases(up, book)]
+    return aliases(place, book) + above
 
 
 def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
@@ -219,9 +229,11 @@ def _owned(at: int, own: list[tuple[int, int]], others: list[tuple[int, int]]) -
 
 def _stated_apart(text: str, own: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
     """Between the side's name and the nearest of the other side's stand two characters or more besides
-    joining words: "河北已有的国家级…数和河南" yes, "北京市和上海市", "2015年和2017年" no."""
+    joining words and words saying a place whole: "河北已有的国家级…数和河南" yes, "北京市和上海市", "2015年和2017年",
+    "河南全省和浙江金华" no."""
     gaps = [text[min(a[1], b[1]):max(a[0], b[0])] for a in own for b in others]
-    shortest = min(gaps, key=len)
+    # a word saying the place as a whole (河南全省) is none of the side's own (data/compare.yaml place_whole)
+    shortest = word_pattern("compare.yaml", "place_whole").sub("", min(gaps, key=len))
     return sum(1 for ch in shortest.replace("年", "") if ch not in JOINING) >= 2
 
 
@@ -348,6 +360,22 @@ def said_of(indicator: str, text: str, start: int) -> str:
 
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def counted_after(fact, text: str) -> str:
+    """The thing a count is of when its words follow the figure: "办好45件民生实事", "新培育10个概念验证中心",
+    "抓好1万名乡村医生线下培训" count 民生实事, 概念验证中心, 乡村医生, words the clause before the figure does not
+    hold. The words from the count's unit to the clause's end or the next figure; "" for figures of other units
+    (600万亩 is said of what comes before it: 完成营造林600万亩)."""
+    from assistant.facts.units import group_of
+
+    if group_of(fact.unit) != "count":
+        return ""
+    rest = text[fact.end:fact.end + 40]
+    stop = min([at for at in (rest.find(mark) for mark in CLAUSE_MARKS) if at >= 0] + [len(rest)])
+    rest = rest[:stop]
+    figure = NUMBER.search(rest)
+    return rest[:figure.start()] if figure else rest
 
 
 def bound_only(span: str) -> bool:

@@ -31,7 +31,7 @@ from assistant.answer.asked import (KIND_WEIGHT, ahead_asked, looks_back, thing_
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import (CLAUSE_MARKS, another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
-                                      measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of,
+                                      measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of, counted_after,
                                       side_status, side_times, year_of_other_side)
 from assistant.answer.lists import (ENGLISH_COUNTS, asked_items_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
                                     spells)
@@ -741,7 +741,17 @@ def side_fact(fact, text: str, side: Analysis, naming: list[str]) -> bool:
     if fact.place in side.places:
         return True
     at = max((text.rfind(mark, 0, fact.start) for mark in CLAUSE_MARKS), default=-1) + 1
-    return any(n in text[at:fact.end] for n in naming)
+    if any(n in text[at:fact.end] for n in naming):
+        return True
+    # a sentence about the side's place whose later clause states its figure with no place of its own: "高质量建设
+    # 金华（义乌）中欧班列集结中心，…，全年开行3000列以上" (not a clause saying the report's place whole, 全省…)
+    start = max((text.rfind(mark, 0, fact.start) for mark in SENTENCE_MARKS), default=-1) + 1
+    clause = text[at:fact.end]
+    return any(n in text[start:at] for n in naming) and not word_pattern("compare.yaml", "place_whole").search(clause) \
+        and not side.book.find_places(clause)
+
+
+SENTENCE_MARKS = "。；;！？!?\n"
 
 
 def reviewed_years(side: Analysis, others: set[str]) -> list[int]:
@@ -765,8 +775,9 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     """The best span for one side of a comparison from its first SIDE_PASSAGES passages: its own year, place and
     status (`frame`), figures naming the indicator asked."""
     best = None
-    passages = [(n, hit, indicator_fits(hit, frame, grams, names, f"{side.question} {side.expansion}",
-                                                         asks_derived(side, names)))
+    # 今年/去年 with no year named: each passage's own report year (asked.this_year_frame), as for one side asked
+    passages = [(n, hit, indicator_fits(hit, this_year_frame(frame, hit, side), grams, names,
+                                        f"{side.question} {side.expansion}", asks_derived(side, names)))
                 for n, hit in _side_contexts(contexts, side, others)[:SIDE_PASSAGES]]
     # a side whose passages state a figure of the asked indicator (its name, not words it shares) is answered
     # by such a figure only: "生产基地13家" shares 生产 with 生产总值, "全县GDP完成431.8亿元" names it
@@ -774,8 +785,9 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     for n, hit, fit in passages:
         # no figure asked (相比如何), a side may be said in words; a span stating figures states one of the side's own
         # place, time and status ("高铁营业里程达到3万公里" of 2020 is no side of the report's own years)
-        accept = naming_figures(fitting_figures(hit, frame, need_number=need), fit, floor) if frame.figure \
-            else fitting_figures(hit, frame, need_number=False)
+        own = this_year_frame(frame, hit, side)
+        accept = naming_figures(fitting_figures(hit, own, need_number=need), fit, floor) if frame.figure \
+            else fitting_figures(hit, own, need_number=False)
         if set(frame.places) - set(side.places):  # read_above: the report's place's figures said of the side's
             accept = _both(accept, own_place_said(hit, side, others, frame))
         over = over_period(hit, frame, side)
@@ -865,6 +877,7 @@ def indicator_fit(fact, text: str, grams: set[str], names: tuple[str, ...], aske
         # a share asked (民生支出占比) is what a share's fact states, however it words the whole (占一般公共预算支出的)
         return 0.0 if plain and not (fact.measure == "share" and shares_asked(asked)) else 1.0
     said = said_of(fact.indicator, text, fact.start)  # a part (其中…) with its whole's words
+    said += f" {counted_after(fact, text)}"  # a count of what follows it (45件民生实事)
     return 0.0 if qualifiers_only(grams, said) else coverage(grams, said)  # 城镇老旧小区 for 城镇低保: 0
 
 
@@ -1633,7 +1646,13 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
     from assistant.facts.units import group_of, multiplier
 
     said = {id(f): _said_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
-    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said)
+    counted = {id(f): counted_after(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
+    # each figure's sentence up to it (and a count's words after it): a figure stated in a sentence's later clause
+    # is said of its opening too
+    leads = {id(f): f"{_lead_of(f, contexts[p.n - 1].chunk.text)} {counted.get(id(f), '')}"
+             for p in picks for _, f in _side_facts(p, contexts, grams)}
+    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said, counted=counted,
+                      leads=leads, grams=grams)
     if pair is None:
         return ordinal_verdict(picks, analysis)
     a, b = pair
@@ -1661,6 +1680,10 @@ def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, 
         gap_en = f"{_number(diff)}{a.unit}" + (f" ({change:+.1f}%)" if change is not None else "")
     if analysis.language == "en":
         word = ("larger" if higher else "smaller") if decline else ("higher" if higher else "lower")
+        if group == "count" and not decline:  # things counted: so many more or fewer of them
+            gap_en = f"{_number(diff)}{a.unit} {'more' if higher else 'fewer'}" + \
+                (f" ({change:+.1f}%)" if change is not None else "")
+            return f" {labels[0]} ({a.figure}) is {word} than {labels[1]} ({b.figure}): {gap_en}{markers}."
         return f" {labels[0]} ({a.figure}) is {word} than {labels[1]} ({b.figure}) by {gap_en}{markers}."
     word, more = ("高于", "多") if higher else ("低于", "少")
     if group in ("percent", "points"):
@@ -1726,7 +1749,7 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
     """The facts of a side's span that fit its frame, each with how well it names what is asked."""
     hit = contexts[pick.n - 1]
     names = named_indicators(f"{pick.side.question} {pick.side.expansion}")
-    frame = read_above(side_frame(pick.side, names), pick.side)
+    frame = this_year_frame(read_above(side_frame(pick.side, names), pick.side), hit, pick.side)
     at = hit.chunk.text.find(pick.text)
     measure = asked_measure(f"{pick.side.question} {pick.side.expansion}")
     inside = [f for f in chunk_facts(hit, frame.book) if at >= 0 and at <= f.start and f.end <= at + len(pick.text)
@@ -1743,10 +1766,17 @@ def _side_facts(pick: Pick, contexts: list[ScoredChunk], grams: set[str]) -> lis
 
 def _said_of(fact, text: str) -> str:
     """What a figure is said of: its indicator and its clause up to the figure ("建设口袋公园、街头游园12个")."""
-    return said_of(fact.indicator, text, fact.start)
+    return f"{said_of(fact.indicator, text, fact.start)} {counted_after(fact, text)}"
 
 
-def _side_pair(first: list, second: list, said: dict | None = None):
+def _lead_of(fact, text: str) -> str:
+    """The figure's sentence up to it: "高质量建设金华（义乌）中欧班列集结中心，…，全年开行" for 3000列."""
+    start = max((text.rfind(mark, 0, fact.start) for mark in SENTENCE_MARKS), default=-1) + 1
+    return text[start:fact.start]
+
+
+def _side_pair(first: list, second: list, said: dict | None = None, counted: dict | None = None,
+               leads: dict | None = None, grams: set[str] = frozenset()):
     """The two facts, one a side, that can be set side by side (same measure, same kind of unit; money and
     physical units the same once 万/亿 are read off: 亿美元 is not 亿元, 亿斤 not 万吨) and best name what is
     asked; None when no two can. 播种面积300.5万亩、总产210.5万吨 against 粮食总产量190.2万吨 pairs the 万吨."""
@@ -1756,8 +1786,10 @@ def _side_pair(first: list, second: list, said: dict | None = None):
         group = group_of(a.unit)  # multipliers read off: 万套 against 套, 万张 against 张
         if not group or group != group_of(b.unit) or a.measure != b.measure:
             return False
-        # counts too: 39项 (projects) against 10件 (matters) counts two kinds of thing, never one side of the other
-        return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit)
+        # counts too: 39项 (projects) against 10件 (matters) counts two kinds of thing, never one side of the other,
+        # unless each names after its figure the one thing both count (45件民生实事 and 60项民生实事项目)
+        return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit) \
+            or group == "count" and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {}))
 
     def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it;
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
@@ -1765,11 +1797,38 @@ def _side_pair(first: list, second: list, said: dict | None = None):
 
     # equally well named, a side's latest figure is its level: "从0.94万家增加到1.55万家" stands at 1.55万家
     pairs = [(fa + fb, _latest_year(a) + _latest_year(b), -i - j, a, b) for i, (fa, a) in enumerate(naming(first))
-             for j, (fb, b) in enumerate(naming(second)) if comparable(a, b) and (min(fa, fb) >= 1.0 or same_thing(a, b, said or {}))]
+             for j, (fb, b) in enumerate(naming(second)) if comparable(a, b) and (min(fa, fb) >= 1.0 or same_thing(a, b, said or {})
+                                                         or asked_in_both(a, b, leads or {}, grams))]
     if not pairs:
         return None
     best = max(pairs, key=lambda p: p[:3])
     return best[3], best[4]
+
+
+def alike_counters(first: str, second: str) -> bool:
+    """Two counters of one kind (人, 名: data/compare.yaml counters_alike), multipliers read off (万名)."""
+    from assistant.data_files import load_data
+
+    units = {_plain_unit(first), _plain_unit(second)}
+    return any(units <= set(kind) for kind in load_data("compare.yaml")["counters_alike"])
+
+
+def same_counted(a, b, counted: dict) -> bool:
+    """Two counts written with different counters (件, 项; 个, 家) count one thing: the words after each figure
+    (compare.counted_after) share two character pairs or more (民生实事, 概念验证中心)."""
+    words = [counted.get(id(f), "") for f in (a, b)]
+    pairs = [{w[i:i + 2] for i in range(len(w) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", w[i:i + 2])} for w in words]
+    return len(pairs[0] & pairs[1]) >= 2
+
+
+def asked_in_both(a, b, leads: dict, grams: set[str]) -> bool:
+    """Two counts or amounts whose sentences up to them both say two or more of the same word pairs of the question
+    (班列 and 开行 of "开行的中欧班列"): each sentence states the thing asked, one in its opening clause (高质量建设金华
+    中欧班列集结中心，…，全年开行3000列), so the two measure one thing. Rates are told apart by what they are of."""
+    if a.measure in ("growth", "share", "change", "multiple") or not leads:
+        return False
+    held = [{g for g in grams if g in leads.get(id(f), "")} for f in (a, b)]
+    return len(held[0] & held[1]) >= 2
 
 
 def same_thing(a, b, said: dict) -> bool:
