@@ -745,13 +745,18 @@ def side_fact(fact, text: str, side: Analysis, naming: list[str]) -> bool:
         return True
     # a sentence about the side's place whose later clause states its figure with no place of its own: "高质量建设
     # 金华（义乌）中欧班列集结中心，…，全年开行3000列以上" (not a clause saying the report's place whole, 全省…)
-    start = max((text.rfind(mark, 0, fact.start) for mark in SENTENCE_MARKS), default=-1) + 1
+    start = sentence_start(text, fact.start)
     clause = text[at:fact.end]
     return any(n in text[start:at] for n in naming) and not word_pattern("compare.yaml", "place_whole").search(clause) \
         and not side.book.find_places(clause)
 
 
 SENTENCE_MARKS = "。；;！？!?\n"
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` of `text` begins."""
+    return max((text.rfind(mark, 0, position) for mark in SENTENCE_MARKS), default=-1) + 1
 
 
 def reviewed_years(side: Analysis, others: set[str]) -> list[int]:
@@ -1771,8 +1776,7 @@ def _said_of(fact, text: str) -> str:
 
 def _lead_of(fact, text: str) -> str:
     """The figure's sentence up to it: "高质量建设金华（义乌）中欧班列集结中心，…，全年开行" for 3000列."""
-    start = max((text.rfind(mark, 0, fact.start) for mark in SENTENCE_MARKS), default=-1) + 1
-    return text[start:fact.start]
+    return text[sentence_start(text, fact.start):fact.start]
 
 
 def _side_pair(first: list, second: list, said: dict | None = None, counted: dict | None = None,
