@@ -36,13 +36,15 @@ def test_the_next_two_years_answer_a_period_asked():
 
 
 def test_a_total_asked_is_not_what_was_newly_built():
-    built = report_passage("基础设施支撑能力增强，新建高速公路通车里程超过1200公里，新改建农村公路5万公里。", "甲省",
+    question = "What was the total length of Henan's expressway network at the end of 2020?"
+    built = report_passage("基础设施支撑能力增强，新建高速公路通车里程超过1200公里，新改建农村公路5万公里。", "河南省",
                            issued=2021)
-    question = "What was the total length of Jia province's expressway network at the end of 2020?"
-    assert _refused(_english(question.replace("Jia province", "Henan"), [built]))
+    assert _refused(_english(question, [built]))
     total = report_passage("基础设施支撑能力增强，高速公路通车总里程达到8000公里，新改建农村公路5万公里。", "河南省",
                            issued=2021)
-    assert "8000公里" in _english(question.replace("Jia province", "Henan"), [total])
+    assert "8000公里" in _english(question, [total])
+    # the length newly built is what a question asking it is answered by
+    assert "1200公里" in _english("How many kilometres of new expressways did Henan build in 2020?", [built])
 
 
 def test_capacity_does_not_answer_output():
