@@ -253,24 +253,6 @@ def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool
                for lead in said)
 
 
-def head_absent(question: str, analysis: Analysis, span: str, text: str) -> bool:
-    """A figure question asking a level (no change asked: head_unsaid's) whose head word (安排 of 新安排多少套, 产业 of
-    光子产业产值) stands nowhere in the sentence stating the figure, under no name of its indicator nor said otherwise
-    (refusal.missing_words): the figure is another thing's, however many other words of the question the sentence
-    shares (保障性安居工程住房基本建成772万套 for 保障性安居工程新安排多少套). The whole sentence is read, not the
-    figure's lead: a level is often stated with its thing in the clause before."""
-    if analysis.wants not in ("number", "rate") or analysis.comparison:
-        return False
-    if word_pattern("asking.yaml", "change_words").search(analysis.question):
-        return False  # head_unsaid reads the figure's lead
-    head = head_word(question, analysis)
-    if not head or (analysis.language == "en" and not english_head(head, analysis)) or codes(asked_text(analysis)):
-        return False
-    sentence = without_event_names(sentence_of(span, text), asked_text(analysis))
-    others = [r for group in analysis.renderings if any(head in r for r in group) for r in group]
-    return all(missing_words([word], sentence) for word in [head, *others])
-
-
 def other_measure(question: str, analysis: Analysis, span: str, text: str) -> bool:
     """A figure question whose head word (产量) no lead of the picked figures says, every lead saying instead a measure
     of the same thing that is another quantity (产能, capacity, for 产量, output: data/asking.yaml other_measures): a
