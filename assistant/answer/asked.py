@@ -253,6 +253,20 @@ def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool
                for lead in said)
 
 
+def other_measure(question: str, analysis: Analysis, span: str, text: str) -> bool:
+    """A figure question whose head word (产量) no lead of the picked figures says, every lead saying instead a measure
+    of the same thing that is another quantity (产能, capacity, for 产量, output: data/asking.yaml other_measures): a
+    near miss, not the figure asked ("煤炭产量目标" with "6处煤矿、产能1400万吨/年建成试运转"). head_unsaid refuses
+    such a lead for a change asked only; a level asked is refused here for the measures the data names alone."""
+    if analysis.wants not in ("number", "rate") or analysis.comparison:
+        return False
+    head = head_word(question, analysis)
+    others = load_data("asking.yaml")["other_measures"].get(head, []) if head else []
+    leads = figure_leads(span, text)
+    return bool(others) and bool(leads) and all(
+        not stands_in(head, lead) and any(stands_in(other, lead) for other in others) for lead in leads)
+
+
 def english_head(head: str, analysis: Analysis) -> bool:
     """An English question's head is the reading's word, often not the reports' (visits read 考察): it is held to only
     when it renders a term of the glossary and the question names that one term (a question naming several, "targets

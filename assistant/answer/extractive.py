@@ -24,7 +24,7 @@ from assistant.text import YEAR
 from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (KIND_WEIGHT, ahead_asked, looks_back, thing_unsaid, code_unsaid_in, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, looks_back, thing_unsaid, code_unsaid_in, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, head_unsaid, other_kind, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
@@ -61,7 +61,9 @@ CLAUSE_END = re.compile(r"(?:[^，,。！？；;!?：:]|(?<=\d)[:：](?=\d))*[�
 ISO_DAY = rf"(?<![\d.]){YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?![\d.])"
 DATE = re.compile(rf"{ISO_DAY}|{YEAR}年(?:底|末|前|\d{{1,2}}月)?|[〇零一二三四五六七八九]{{4}}年|\d{{1,2}}月(?:\d{{1,2}}日)?"
                   r"|第[一二三四]季度|[一二三四]季度|[上下]半年|年底|年内|年初"
-                  r"|(?<![换])[春夏秋冬]季(?!度)")  # a season dates a plan (秋季开班招生), not 换季 or 季度
+                  r"|(?<![换])[春夏秋冬]季(?!度)"  # a season dates a plan (秋季开班招生), not 换季 or 季度
+                  # a time relative to the report's year or a holiday (今明两年, “五一”前): data/periods.yaml
+                  + "".join(f"|{pattern}" for pattern in load_data("periods.yaml")["relative_dates"]))
 # a date naming its year: what answers a question asking the year (哪一年, which year)
 YEAR_DATE = re.compile(rf"{ISO_DAY}|{YEAR}年|[〇零一二三四五六七八九]{{4}}年")
 LINE_BREAK = re.compile(r"\s*\n\s*")
@@ -1021,6 +1023,8 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
         return refusal, True  # the figure's own sentence names nothing of the indicator asked
     if not meant and any(head_unsaid(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
         return refusal, True  # the figure's lead lacks the head of the thing asked (销量 asked, 产量 stated)
+    if any(other_measure(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
+        return refusal, False  # another quantity of the thing asked (产能 for 产量): what the reports give is said
     if not meant and any(other_kind(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
         return refusal, True  # the figure is of another kind of the thing (液压科技产业营业收入 for 纺织产业营业收入)
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):

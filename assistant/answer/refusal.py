@@ -237,7 +237,7 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     asking = ASKING.search(question)
     if not asking:
         return []
-    before = before_indicator(RATE_TAIL.sub("", question[:asking.start()]), analysis)
+    before = before_indicator(RATE_TAIL.sub("", question[:asking.start()].rstrip()), analysis)  # an English reading spaces its words
     after = re.sub(rf"^\s*[万亿千百]*(?:{base_alternation(*ASKED_GROUPS)})?", "", question[asking.end():])
     after = ASKED_MEASURE.sub("", after)  # 多少金额的采购协议: the amount asked, not the indicator
     after = re.split(r"[？?，,。；;]", after)[0]
