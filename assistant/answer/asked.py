@@ -549,10 +549,10 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
                    for m in pattern.finditer(text))
 
     def items_named(clause: str) -> int:
-        # items of a run that each end as the kind's names do name things of the kind, even by the kind's common
-        # noun (加快龙川新城、雷州新城建设: two 新城); one alone by it names none (推进新城建设)
+        # items of a run two or more of which end as the kind's names do name things of the kind, even by the kind's
+        # common noun (加快龙川新城、雷州新城建设: two 新城); one alone by it names none (推进新城建设)
         items = ITEM_JOIN.split(clause)
-        listed = len(items) >= 2 and all(pattern.search(item) for item in items)
+        listed = sum(1 for item in items if pattern.search(item)) >= 2
         return sum(1 for item in items if names(item, listed))
 
     parts = [p for p in re.split(r"[，,；;。]", span) if p.strip()]
