@@ -41,6 +41,8 @@ def test_a_run_of_items_ending_with_the_kinds_noun_names_them():
     question = "Which two new towns does the report want built? 新城 哪些"
     assert kind_bonus("加快东湖新城、西江新城建设", ends, question, 2) > 0
     assert kind_bonus("推进新城建设，完善城市功能", ends, question, 2) == 0  # the common noun alone names none
+    # items with figures count things of the common noun, they name none
+    assert kind_bonus("规划建设新城3个、新区2个", ends, question, 2) == 0
 
 
 def test_new_towns_asked_answered_by_the_clause_naming_them():

@@ -552,8 +552,9 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
         # items of a run two or more of which end as the kind's names do name things of the kind, even by the kind's
         # common noun (加快龙川新城、雷州新城建设: two 新城); one alone by it names none (推进新城建设)
         items = ITEM_JOIN.split(clause)
-        listed = sum(1 for item in items if pattern.search(item)) >= 2
-        return sum(1 for item in items if names(item, listed))
+        # (an item with a figure counts things of a common noun, names none: 新增公园42座、口袋公园120个)
+        named_items = [item for item in items if pattern.search(item) and not re.search(r"\d", item)]
+        return sum(1 for item in items if names(item, len(named_items) >= 2 and item in named_items))
 
     parts = [p for p in re.split(r"[，,；;。]", span) if p.strip()]
     # a clause names as many as the items of its run that name one (打通甲山路、乙山路、丙路: three roads)
