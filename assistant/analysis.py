@@ -242,10 +242,13 @@ def asks_amount(text: str, wants: str) -> bool:
     return wants == "number" and not question_words("rate_cues").search(text)
 
 
-def what_is_wanted(text: str) -> str:
-    """what_is_wanted("尉氏县2020年GDP增速是多少？") -> "rate"."""
-    if question_words("rate").search(text):
+def what_is_wanted(text: str, rate: bool = True) -> str:
+    """what_is_wanted("尉氏县2020年GDP增速是多少？") -> "rate". `rate`: False when the question's words of change
+    ask no rate (english_items_asked)."""
+    if rate and question_words("rate").search(text):
         return "rate"
+    if not rate:  # nor do they ask a number (增速 asks one as well)
+        text = question_words("rate").sub(" ", text)
     if question_words("date").search(text):
         return "date"
     if question_words("number").search(text):
@@ -253,6 +256,19 @@ def what_is_wanted(text: str) -> str:
     if question_words("name").search(text):
         return "name"
     return "text"
+
+
+def english_items_asked(asked: str) -> bool:
+    """An English question asking which things, and no rate in words: "Which two new towns should be built
+    faster?", "How many cities does it want to grow into medium-sized cities, and which are named?". Its reading
+    renders the verbs of change the things do (built faster, grow into) as 增速/增长, which would ask a rate; the
+    things are what it asks (data/asking.yaml english_list, english_items_named; rate_asked_english: how fast, by
+    how much, growth rate ask a rate all the same). "" (a Chinese question) -> False."""
+    if not asked or word_pattern("asking.yaml", "rate_asked_english").search(asked):
+        return False
+    which = word_pattern("asking.yaml", "english_list").search(asked)
+    plural = bool(which) and which.group(1).lower() not in load_data("asking.yaml")["english_not_items"]
+    return plural or bool(word_pattern("asking.yaml", "english_items_named").search(asked))
 
 
 def asks_which_place(text: str) -> bool:
@@ -323,7 +339,8 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     # knows (ACCELERATE), never asking words ("rate" in it asks nothing)
     asking = re.sub(r"[A-Za-z][A-Za-z0-9.&'-]*", " ", question) if asked else question
     return Analysis(question=question, places=found_places, years=years, report_years=report_years(both),
-                    periods=periods, comparison=comparison, wants=(wants := what_is_wanted(asking)),
+                    periods=periods, comparison=comparison,
+                    wants=(wants := what_is_wanted(asking, rate=not english_items_asked(asked))),
                     language=language, expansion=expansion, unit=asked_unit(asking),
                     amount=asks_amount(asking, wants), book=book)
 

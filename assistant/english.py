@@ -104,6 +104,13 @@ def _spaced(text: str) -> str:
     return re.sub(r"(?:'s)?[\s-]+", " ", text)
 
 
+def renderings_of(written: str) -> list[str]:
+    """A term's Chinese words as written, singular or plural ("medical centres" finds "centre" only when it is no
+    term of its own: [] then); [] for a word the glossary lacks."""
+    term = _glossary_keys().get(_spaced(written.lower()))
+    return glossary()[term] if term else []
+
+
 def glossary_term(written: str) -> str:
     """The glossary's term for a match as written: "agricultural products" -> "agricultural product" when only
     that is a term, "buses" -> "buses" when that is one (a plural in the glossary is a term of its own)."""

@@ -557,14 +557,22 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     # bare noun of two characters (道路 of 哪三条道路, 博览会 of 哪个博览会 still name nothing)
     kinds |= {w[i:] for w in kinds for i in range(1, len(w) - max(2, *(len(e) for e in ends if w.endswith(e))))}
 
-    def names(text: str) -> bool:
+    def names(text: str, listed: bool = False) -> bool:
         return any(m.group(0) not in question
-                   and (not m.group(0).endswith(tuple(nouns)) or named_kind(m.group(0), kinds))
+                   and (listed or not m.group(0).endswith(tuple(nouns)) or named_kind(m.group(0), kinds))
                    for m in pattern.finditer(text))
+
+    def items_named(clause: str) -> int:
+        # items of a run two or more of which end as the kind's names do name things of the kind, even by the kind's
+        # common noun (加快龙川新城、雷州新城建设: two 新城); one alone by it names none (推进新城建设)
+        items = ITEM_JOIN.split(clause)
+        # (an item with a figure counts things of a common noun, names none: 新增公园42座、口袋公园120个)
+        named_items = [item for item in items if pattern.search(item) and not re.search(r"\d", item)]
+        return sum(1 for item in items if names(item, len(named_items) >= 2 and item in named_items))
 
     parts = [p for p in re.split(r"[，,；;。]", span) if p.strip()]
     # a clause names as many as the items of its run that name one (打通甲山路、乙山路、丙路: three roads)
-    named = sum(max(int(names(p)), sum(1 for item in ITEM_JOIN.split(p) if names(item))) for p in parts)
+    named = sum(max(int(names(p)), items_named(p)) for p in parts)
     if not named:
         return 0.0
     if wanted <= 1:

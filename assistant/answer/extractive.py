@@ -33,7 +33,7 @@ from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, loo
 from assistant.answer.compare import (CLAUSE_MARKS, another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of, counted_after,
                                       side_status, side_times, year_of_other_side)
-from assistant.answer.lists import (ENGLISH_COUNTS, asked_items_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
+from assistant.answer.lists import (ENGLISH_COUNTS, asked_items_kind, head_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
                                     spells)
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
@@ -403,6 +403,8 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     asking = asking_grams(analysis, content_bigrams)  # a name asked after a clause setting the scene
     asking = asking if any(g in chunk_text for g in asking) else set()  # a passage without them: no pointer
     kind = name_kind_ends(analysis)  # 哪家, which villages: a name ending as that kind's do
+    # an English list of another kind (which new medical centres): how its head noun's names end, a bonus only
+    head_ends = head_kind(analysis.original) if listing and not kind and analysis.wants in ("name", "text") else ()
     # several of a kind counted (哪三条道路, which two meetings): the kind's own noun (道路, 会议) is no word of the
     # things asked, 新建农村公路 names no road, 巴山路 does (one asked, it may be part of its name: 海螺集团)
     grams = {g for g in grams if not g.endswith(kind)} if kind and counted >= 2 else grams
@@ -476,6 +478,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 # a counted list of a kind (which two meetings) is answered by names of that kind: a list naming
                 # none (国际机场二跑道、…) lists other things, however many of the question's words it shares
                 score += named if named or not (counted >= 2 and kind) else -KIND_WEIGHT
+                score += max(0.0, kind_bonus(span, head_ends, asked_text(analysis), counted or 1))
                 score += figure_bonus(span, given)
                 if news_date and holds_dateline(span):
                     score += DATELINE_WEIGHT

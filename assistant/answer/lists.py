@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.data_files import load_data, word_pattern
+from assistant.english import renderings_of
 
 # two or more items of a list: 签约、开工和投产 (the same shape extractive.ENUMERATION reads)
 # "+" joins items (金融+财政) unless a closing quote follows it: “人工智能+”, “益生菌+” name one thing each
@@ -294,3 +295,21 @@ def asked_items_kind(span: str, grams: set[str]) -> tuple[int, bool]:
         instances = max(instances, named)
         categories = categories or (bare >= 1 and other >= 1 and not named)
     return instances, categories
+
+
+def head_kind(original: str) -> tuple[str, ...]:
+    """How the names of the things an English list question asks end, read from its plural head noun through the
+    glossary: "Which new medical centres did…" -> (中心,) (…防治中心、…危重症中心), "Which two new towns…" ->
+    (新城,) (the longest term ending at the noun: new town). A Chinese question, one asking one thing, or a noun the
+    glossary lacks or renders in one character (cities: 市) -> (). What a list of that kind is named by: its items
+    end so, where another list of the same passage names other things."""
+    found = word_pattern("asking.yaml", "english_list").search(original or "")
+    if not found or found.group(1).lower() in load_data("asking.yaml")["english_not_items"]:
+        return ()
+    before = re.findall(r"[A-Za-z-]+", original[found.start():found.start(1)])[1:]  # the words between which and it
+    for n in range(min(3, len(before)), -1, -1):
+        chinese = renderings_of(" ".join([*before[len(before) - n:], found.group(1)]))
+        ends = tuple(c for c in chinese if re.fullmatch(r"[\u4e00-\u9fff]{2,}", c))
+        if ends:
+            return ends
+    return ()
