@@ -52,3 +52,17 @@ def test_a_sum_the_central_government_put_in_is_answered():
 def test_the_central_governments_sum_for_another_thing_is_refused():
     text = answer("How much did the central government plan to put into health care in 2015?", [PLAN_2015])
     assert refused(text), text
+
+
+PLAN_14 = report_passage("“十四五”期间,力争研发经费投入强度达到2.5%。", "漯河市", issued=2021, kind="plan",
+                         heading=["第二章 主要目标"])
+
+
+def test_a_plan_written_as_fyp_is_the_plan_period():
+    assert analyse("How many jobs did Luohe add during the 13th FYP?").periods == ["十三五"]
+    assert analyse("What R&D intensity is Luohe targeting during the 14th FYP?").periods == ["十四五"]
+
+
+def test_a_target_over_a_plan_written_as_fyp_is_answered():
+    text = answer("What R&D intensity is Luohe targeting during the 14th FYP?", [PLAN_14])
+    assert "2.5%" in text, text
