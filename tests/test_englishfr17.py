@@ -66,3 +66,28 @@ def test_a_plan_written_as_fyp_is_the_plan_period():
 def test_a_target_over_a_plan_written_as_fyp_is_answered():
     text = answer("What R&D intensity is Luohe targeting during the 14th FYP?", [PLAN_14])
     assert "2.5%" in text, text
+
+
+def test_the_thing_named_before_the_year_is_the_indicator():
+    from assistant.answer.refusal import indicator_words
+
+    question = "宁州市普惠性托育机构2025年增加到多少家？"
+    words = indicator_words(question, analyse(question))
+    assert "托育" in words and "机构" in words, words
+    # a year before the thing: the words after it, as before
+    question = "2025年宁州市新增多少家普惠性托育机构？"
+    assert "托育" in indicator_words(question, analyse(question))
+
+
+CARE = report_passage("托育服务扩容提质，普惠性托育机构增至86家，每千人口托位数达到4.5个。", "漯河市", issued=2026,
+                      heading=["一、2025年工作回顾"])
+
+
+def test_the_year_after_the_thing_answers_from_the_things_clause():
+    text = answer("漯河市普惠性托育机构2025年增加到多少家？", [CARE])
+    assert "86家" in text, text
+
+
+def test_another_thing_after_the_year_still_refused():
+    text = answer("漯河市养老服务机构2025年增加到多少家？", [CARE])
+    assert refused(text), text
