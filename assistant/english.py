@@ -496,7 +496,6 @@ def read(question: str, book=None) -> Reading:
     scene = [term for term in terms if term[0] < scene_end]  # "When Henan named its second batch …, how many …"
     terms = [term for term in terms if term[0] >= scene_end]
     words, tail = _asked(original, terms, measure, ask, comparing, unplaced, rank, streak)
-    words = with_purse(original, words)
     unknown = [w for w in WORD.findall(text) if not is_general(w) and not w.isdigit()]
     numbers = [chinese for _, _, chinese in figures] + said_figures + grades
     numbers += re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)  # "among 168 cities": content, as in Chinese
@@ -522,15 +521,6 @@ def read(question: str, book=None) -> Reading:
     plain = [p for p in english_periods().values() if any(said.startswith(p) for said in periods)]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=plain,
                    terms=[(english, chinese) for _, _, english, chinese in [*scene, *terms]], unknown=unknown)
-
-
-def with_purse(question: str, words: list[str]) -> list[str]:
-    """The indicator's words of a question asking how much the central government spent, put in or allocated, with
-    the purse the reports name it by first (data/english.yaml central_purse): ["就业"] -> ["中央财政", "就业"]."""
-    purse = data()["central_purse"]
-    if not re.search(purse["doer"], question, re.I) or any(purse["chinese"] in w for w in words):
-        return words
-    return [purse["chinese"], *words]
 
 
 def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool,
