@@ -196,6 +196,8 @@ def respell(question: str) -> str:
 def _normalise(question: str) -> str:
     text = question.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"'s\b|(?<=s)'(?=\s)", " ", text)  # Jiangsu's -> Jiangsu, companies' -> companies
+    for short, name in data()["short_forms"]:  # the 14th FYP -> the 14th five-year plan
+        text = re.sub(short, name, text)
     return text
 
 

@@ -643,6 +643,8 @@ def asks_achieved(analysis: Analysis) -> bool:
     from assistant.analysis import question_words
 
     asked = analysis.original or analysis.question
+    # "did the 2015 report allocate": the report's act of saying, not the thing's being done
+    asked = question_words("report_did").sub(" ", asked)
     return (question_words("achieved").search(asked) is not None
             and question_words("intent").search(asked) is None)
 

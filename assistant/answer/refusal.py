@@ -278,12 +278,27 @@ def before_indicator(text: str, analysis: Analysis) -> str:
     城市): the cut is then made at the places the question was read with (漯河市, 全市) only."""
     cut = BEFORE_INDICATOR.sub("", text)
     if re.search(r"[\u4e00-\u9fff]{2}", cut):
-        return cut
+        year = TRAILING_YEAR.search(text[:len(text) - len(cut)]) if only_change(cut) else None
+        # the year said after the thing ("医养结合养老机构2025年增加到多少家"): what follows it says only how the
+        # thing changed, the thing is named before the year
+        ahead = BEFORE_INDICATOR.sub("", text[:year.start()]) if year else ""
+        return f"{ahead} {cut}" if re.search(r"[\u4e00-\u9fff]{2}", ahead) else cut
     text = NOT_AT_LEVEL.sub("", text)
     names = sorted({n for n in place_words(analysis) if len(n) >= 2}, key=len, reverse=True)
     ends = [m.end() for m in SCOPE.finditer(text)]
     ends += [m.end() for m in re.finditer("|".join(map(re.escape, names)), text)] if names else []
     return text[max(ends):] if ends else text
+
+
+TRAILING_YEAR = re.compile(rf"{YEAR}年(?:末|底|上半年|前)?\s*$")
+
+
+def only_change(words: str) -> bool:
+    """The words say only how a thing changed or was added (增加到, 提高至, 新增): no thing of their own.
+    Example: only_change("增加到") -> True; only_change("养老机构增加到") -> False"""
+    rest = word_pattern("asking.yaml", "change_words").sub("", words)
+    rest = re.sub(r"[到至为了要将达]", "", word_pattern("asking.yaml", "added_words").sub("", rest))
+    return not re.search(r"[\u4e00-\u9fff]{2}", rest)
 
 
 def without_split_noise(question: str) -> str:
