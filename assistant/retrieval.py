@@ -854,6 +854,10 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                         periods=[], whole=analysis.question,
                         **{**base, "question": own_status(analysis.question, y, analysis.years)})
                for y in analysis.years]
+    owners = english_statuses(analysis)
+    if owners is not None:  # the reading's word order is not the question's: each year's statuses as asked
+        by_year = [replace(side, question=statuses_only(analysis.question, owners[side.years[0]]), whole="")
+                   for side in by_year]
     if len(analysis.years) >= 2:
         return by_year
     if analysis.years:  # one year against a plan period: the year's side and the period's (its years not filtered)
@@ -967,6 +971,45 @@ def own_status(question: str, year: int, years: list[int]) -> str:
     for start, end, owner in sorted(found, reverse=True):
         if owner != year:
             out = out[:start] + " " * (end - start) + out[end:]
+    return out
+
+
+def english_statuses(analysis: Analysis) -> dict[int, set[str]] | None:
+    """Each year's statuses as an English comparison by year says them, read in the question as asked (its reading
+    into Chinese words reorders them: "Zhejiang's 2026 target … than what it achieved in 2025" reads as "实际
+    2026年和2025年…目标"). The question is cut where it passes from one side to the next (data/compare.yaml
+    english_side_breaks); a status word goes with the one year of its stretch, and a year whose stretch names none
+    is left unnamed (an achieved value first: "did it add more in 2025 than it plans to add in 2026").
+    None when not every year has a stretch of its own, a stretch with a status word names no year or several (the
+    targets for 2016 and 2017: both sides alike), or no status is named: own_status reads the question then."""
+    from assistant.data_files import word_pattern
+    from assistant.facts.extract import cues
+
+    if analysis.language != "en" or not analysis.original or len(analysis.years) < 2:
+        return None
+    owners: dict[int, set[str]] = {}
+    for stretch in word_pattern("compare.yaml", "english_side_breaks").split(analysis.original.lower()):
+        years = [y for y in analysis.years if re.search(rf"(?<!\d){y}(?!\d)", stretch)]
+        said = {status for status in STATUSES for word in cues()[f"question_{status}"] if word.isascii()
+                and re.search(rf"\b(?:{word})\b", stretch)}
+        if said and len(years) != 1 or len(years) > 1 or any(y in owners for y in years):
+            return None
+        owners.update({y: said for y in years})
+    if set(owners) != set(analysis.years) or not any(owners.values()):
+        return None
+    return owners
+
+
+def statuses_only(reading: str, keep: set[str]) -> str:
+    """The reading with the status words (目标, 实际… data/fact_cues.yaml) of statuses not in `keep` blanked."""
+    from assistant.facts.extract import cues
+
+    out = reading
+    for status in STATUSES:
+        if status in keep:
+            continue
+        for word in cues()[f"question_{status}"]:
+            out = re.sub(rf"\b(?:{word})\b" if word.isascii() else word, lambda m: " " * len(m.group(0)), out)
     return out
 
 
