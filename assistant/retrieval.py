@@ -994,10 +994,21 @@ def english_statuses(analysis: Analysis) -> dict[int, set[str]] | None:
                 and re.search(rf"\b(?:{word})\b", stretch)}
         if said and len(years) != 1 or len(years) > 1 or any(y in owners for y in years):
             return None
+        if years and not said and stands_in_only(stretch):
+            return None  # "…compare with the one for 2014": the other side's thing, status and all
         owners.update({y: said for y in years})
     if set(owners) != set(analysis.years) or not any(owners.values()):
         return None
     return owners
+
+
+def stands_in_only(stretch: str) -> bool:
+    """The stretch says nothing of its own but a year and words standing in for the other side's thing
+    (data/compare.yaml english_stand_ins): "the one for 2014?"."""
+    from assistant.data_files import load_data
+
+    words = re.findall(r"[a-z]+(?:'s)?", re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", stretch))
+    return all(w in load_data("compare.yaml")["english_stand_ins"] for w in words)
 
 
 def statuses_only(reading: str, keep: set[str]) -> str:

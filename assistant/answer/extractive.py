@@ -371,7 +371,8 @@ def restates(span: str, question: str, analysis: Analysis) -> bool:
     """The span says nothing the question does not: a heading or title made of its words ("主要预期目标",
     "2026年江苏省政府工作报告") is no answer."""
     said = f"{question} {analysis.expansion} {' '.join(place_words(analysis))}"
-    if analysis.wants != "name" and any(
+    # a comparison sets figures side by side whatever it asks ("Did A add more X than B?"): a side's own figure is news
+    if (analysis.wants != "name" or analysis.comparison) and any(
             number not in said for number in re.findall(r"\d+(?:\.\d+)?", span)):
         return False  # a figure or a date of its own answers any question but one asking a name
     characters = set(re.findall(r"[\u4e00-\u9fff]", re.sub(rf"{YEAR}年", " ", span)))
