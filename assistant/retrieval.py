@@ -833,6 +833,8 @@ def _sides(analysis: Analysis) -> list[Analysis]:
     """
     from assistant.answer.compare import paired_years
 
+    if asks_difference(analysis):  # "…each expect, and how large was the increase?": each side's level
+        analysis = replace(analysis, question=without_change_words(analysis), wants="number")
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion, book=analysis.book)
     if len(named := places_named(analysis)) >= 2 and len(named) < len(analysis.places):
@@ -971,6 +973,37 @@ def own_status(question: str, year: int, years: list[int]) -> str:
     for start, end, owner in sorted(found, reverse=True):
         if owner != year:
             out = out[:start] + " " * (end - start) + out[end:]
+    return out
+
+
+def asks_difference(analysis: Analysis) -> bool:
+    """A comparison asking each side's figure (data/compare.yaml each_side_asked) and, in a later clause naming no
+    year and no place, how much it rose or how far apart the sides are (difference_asked): "2016年和2017年…分别有
+    多少？增加了多少？". The rise is the difference the verdict works out; each side is asked its level."""
+    from assistant.data_files import word_pattern
+    from assistant.text import YEAR
+
+    text = (analysis.original or analysis.question).lower()
+    clauses = [c.strip() for c in re.split(r"[？?。；;，,]|\band\b", text) if c.strip()]
+    each = word_pattern("compare.yaml", "each_side_asked")
+    asked = [i for i, c in enumerate(clauses) if each.search(c)]
+    return bool(asked) and any(
+        word_pattern("compare.yaml", "difference_asked").search(c) and not each.search(c)
+        and not re.search(rf"(?<!\d){YEAR}(?!\d)", c) and not analysis.book.find_places(c)
+        for c in clauses[asked[0] + 1:])
+
+
+def without_change_words(analysis: Analysis) -> str:
+    """The question without the clause asking the difference (a Chinese one), or for an English one its reading
+    without the words of growth and change it read from that clause (data/asking.yaml growth_words, change_words)."""
+    from assistant.data_files import word_pattern
+
+    if analysis.language != "en":
+        return re.sub(r"[，,；;]?[^，,；;？?。]*?(?:" + word_pattern("compare.yaml", "difference_asked").pattern.replace("^", "")
+                      + r")[^，,；;？?。]*[？?。]?", "", analysis.question, count=1) or analysis.question
+    out = analysis.question
+    for key in ("growth_words", "change_words"):
+        out = word_pattern("asking.yaml", key).sub(" ", out)
     return out
 
 

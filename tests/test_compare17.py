@@ -91,3 +91,18 @@ def test_a_side_naming_only_the_things_asked_with_its_figure_is_no_restatement(r
                        "Give both numbers.", mode="extractive").text
     assert "420个" in text and "380个" in text, text
     assert re.search(r"2026 \(380个\) is lower than 2025 \(420个\)", text), text
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("How many graduates did the 2020 and 2021 reports each expect, and how large was the increase?", True),
+    ("2020年和2021年的政府工作报告预计高校毕业生分别有多少？增加了多少？", True),
+    ("2020年和2021年地区生产总值分别增长多少？", False),  # each side's growth: one clause asks it of both
+    ("河南和浙江2025年城镇新增就业各是多少？哪个多？", False),
+])
+def test_a_rise_asked_after_each_sides_figure_is_the_difference(question, asks):
+    from assistant.retrieval import asks_difference
+
+    analysis = analyse(question)
+    assert asks_difference(analysis) is asks
+    if asks:  # each side is asked its level, not a growth rate
+        assert all(side.wants == "number" and not side_frame(side).rate for side in _sides(analysis))
