@@ -61,7 +61,8 @@ FILLER = ("坚持以人民为中心的发展思想，统筹发展和安全，扎
 REPORTS = {
     "yu2026": _report("河南省", 2026, "扎实做好就业工作，城镇新增就业118.6万人，城镇调查失业率5.1%。新增农村幸福院420个。",
                       "稳定和扩大就业。确保城镇新增就业110万人以上，加强困难群体就业帮扶。"
-                      "完善养老服务网络，新增社区养老服务中心60个、农村幸福院380个。"),
+                      "完善养老服务网络，新增社区养老服务中心60个、农村幸福院380个。新培育12个概念验证中心、30个中试平台。"),
+    "e2026": _report("湖北省", 2026, "科技创新能力持续提升。", "建设高水平创新平台，新建省级概念验证中心6家、中试基地8家。"),
     "yu2014": _report("河南省", 2014, "节能减排扎实推进，能源消耗强度下降3.5%。", "继续推进节能降耗。"),
     "yu2009": _report("河南省", 2009, "淘汰落后产能，单位地区生产总值能耗下降4.2%。", "继续推进节能降耗。"),
 }
@@ -106,3 +107,10 @@ def test_a_rise_asked_after_each_sides_figure_is_the_difference(question, asks):
     assert asks_difference(analysis) is asks
     if asks:  # each side is asked its level, not a growth rate
         assert all(side.wants == "number" and not side_frame(side).rate for side in _sides(analysis))
+
+
+def test_counts_of_one_thing_named_before_or_after_their_figure_get_a_verdict(reports):
+    # proof-of-concept is 概念验证 (glossary); 12个概念验证中心 and 概念验证中心6家 count one thing with two counters
+    text = reports.ask("Which plans more new proof-of-concept centers in 2026, Henan or Hubei?", mode="extractive").text
+    assert "12个" in text and "6家" in text, text
+    assert re.search(r"河南省 \(12个\) is higher than 湖北省 \(6家\)", text), text

@@ -1793,8 +1793,10 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
             return False
         # counts too: 39项 (projects) against 10件 (matters) counts two kinds of thing, never one side of the other,
         # unless each names after its figure the one thing both count (45件民生实事 and 60项民生实事项目)
+        # (the thing counted may stand before its figure as well: 新建概念验证中心5家 against 新培育10个概念验证中心)
         return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit) \
-            or group == "count" and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {}))
+            or group == "count" and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {})
+                                     or same_counted(a, b, said or {}))
 
     def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it;
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
