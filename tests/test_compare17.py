@@ -61,8 +61,9 @@ FILLER = ("坚持以人民为中心的发展思想，统筹发展和安全，扎
 REPORTS = {
     "yu2026": _report("河南省", 2026, "扎实做好就业工作，城镇新增就业118.6万人，城镇调查失业率5.1%。新增农村幸福院420个。",
                       "稳定和扩大就业。确保城镇新增就业110万人以上，加强困难群体就业帮扶。"
-                      "完善养老服务网络，新增社区养老服务中心60个、农村幸福院380个。新培育12个概念验证中心、30个中试平台。"),
-    "e2026": _report("湖北省", 2026, "科技创新能力持续提升。", "建设高水平创新平台，新建省级概念验证中心6家、中试基地8家。"),
+                      "完善养老服务网络，新增社区养老服务中心60个、农村幸福院380个。新培育12个概念验证中心、30个中试平台。"
+                      "为超15万名适龄妇女免费提供乳腺癌和宫颈癌筛查。"),
+    "e2026": _report("湖北省", 2026, "科技创新能力持续提升。", "建设高水平创新平台，新建省级概念验证中心6家、中试基地8家。为20万妇女免费开展“两癌”筛查。"),
     "yu2014": _report("河南省", 2014, "节能减排扎实推进，能源消耗强度下降3.5%。", "继续推进节能降耗。"),
     "yu2009": _report("河南省", 2009, "淘汰落后产能，单位地区生产总值能耗下降4.2%。", "继续推进节能降耗。"),
 }
@@ -114,3 +115,11 @@ def test_counts_of_one_thing_named_before_or_after_their_figure_get_a_verdict(re
     text = reports.ask("Which plans more new proof-of-concept centers in 2026, Henan or Hubei?", mode="extractive").text
     assert "12个" in text and "6家" in text, text
     assert re.search(r"河南省 \(12个\) is higher than 湖北省 \(6家\)", text), text
+
+
+def test_a_count_with_a_multiplier_and_no_counter_is_set_beside_no_counted_figure(reports):
+    # 20万妇女 is read as 20 of 万, 15万名 as 150000: set side by side, the smaller would be said the larger
+    text = reports.ask("In 2026, which plans free breast and cervical cancer screening for more women, Henan or "
+                       "Hubei?", mode="extractive").text
+    assert "15万名" in text and "20万" in text, text
+    assert not re.search(r"is (?:higher|lower) than", text), text

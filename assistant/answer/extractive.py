@@ -1795,8 +1795,8 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
         # unless each names after its figure the one thing both count (45件民生实事 and 60项民生实事项目)
         # (the thing counted may stand before its figure as well: 新建概念验证中心5家 against 新培育10个概念验证中心)
         return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit) \
-            or group == "count" and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {})
-                                     or same_counted(a, b, said or {}))
+            or group == "count" and not bare_multiplier(a.unit) and not bare_multiplier(b.unit) \
+            and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {}) or same_counted(a, b, said or {}))
 
     def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it;
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
@@ -1810,6 +1810,14 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
         return None
     best = max(pairs, key=lambda p: p[:3])
     return best[3], best[4]
+
+
+def bare_multiplier(unit: str) -> bool:
+    """A count written with a multiplier and no counter (70万妇女): its value is not read in the counter's base, so
+    it is set only beside a count written the same way (70万 against 50万), never beside 53万名."""
+    from assistant.facts.units import multipliers
+
+    return unit in multipliers()
 
 
 def alike_counters(first: str, second: str) -> bool:
