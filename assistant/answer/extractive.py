@@ -1796,7 +1796,8 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
         # (the thing counted may stand before its figure as well: 新建概念验证中心5家 against 新培育10个概念验证中心)
         return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit) \
             or group == "count" and not bare_multiplier(a.unit) and not bare_multiplier(b.unit) \
-            and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {}) or same_counted(a, b, said or {}))
+            and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {})
+                 or counted_either_side(a, b, counted or {}, said or {}))
 
     def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it;
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
@@ -1810,6 +1811,19 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
         return None
     best = max(pairs, key=lambda p: p[:3])
     return best[3], best[4]
+
+
+def counted_either_side(a, b, counted: dict, said: dict) -> bool:
+    """Two counts with different counters, one naming what it counts after its figure (新培育10个概念验证中心), the
+    other before it (新建省级以上概念验证中心5家: what follows is the next item, 、中试基地): the one's words after it
+    and the other's before it share two character pairs or more. Two counts both naming their thing before the
+    figure (民生实事10件, 民生实事12项) are left apart, as ever: a counter there may count another unit of it."""
+    after = [(counted.get(id(f), "") or "").strip() for f in (a, b)]
+    named_after = [bool(w) and not w.startswith(("、", "，", ",", "；")) for w in after]
+    if named_after[0] == named_after[1]:
+        return False
+    first, second = (a, b) if named_after[0] else (b, a)
+    return same_counted(first, second, {id(first): counted.get(id(first), ""), id(second): said.get(id(second), "")})
 
 
 def bare_multiplier(unit: str) -> bool:
