@@ -857,7 +857,8 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                         **{**base, "question": own_status(analysis.question, y, analysis.years)})
                for y in analysis.years]
     owners = english_statuses(analysis)
-    if owners is not None:  # the reading's word order is not the question's: each year's statuses as asked
+    if owners is not None and not read_alike(by_year, owners):
+        # the reading's word order is not the question's: each year's statuses as asked
         by_year = [replace(side, question=statuses_only(analysis.question, owners[side.years[0]]), whole="")
                    for side in by_year]
     if len(analysis.years) >= 2:
@@ -1033,6 +1034,15 @@ def english_statuses(analysis: Analysis) -> dict[int, set[str]] | None:
     if set(owners) != set(analysis.years) or not any(owners.values()):
         return None
     return owners
+
+
+def read_alike(sides: list[Analysis], owners: dict[int, set[str]]) -> bool:
+    """Each year side's status as the reading's word order gives it (compare.side_status) is the one the question
+    as asked gives it: the sides stay as they are read."""
+    from assistant.answer.compare import side_status
+
+    return all(side_status(side) == (next(iter(owners[side.years[0]])) if len(owners[side.years[0]]) == 1 else
+                                     "unnamed" if not owners[side.years[0]] else "?") for side in sides)
 
 
 def stands_in_only(stretch: str) -> bool:
