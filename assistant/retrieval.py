@@ -1050,7 +1050,7 @@ def stands_in_only(stretch: str) -> bool:
     (data/compare.yaml english_stand_ins): "the one for 2014?"."""
     from assistant.data_files import load_data
 
-    words = re.findall(r"[a-z]+(?:'s)?", re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", stretch))
+    words = re.findall(r"[a-z]+", re.sub(r"[’']s\b", " ", re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", stretch)))
     return all(w in load_data("compare.yaml")["english_stand_ins"] for w in words)
 
 

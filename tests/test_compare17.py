@@ -45,6 +45,8 @@ def test_each_english_years_status_is_read_in_its_own_stretch(question, statuses
 @pytest.mark.parametrize("question", [
     "What were Henan's targets for new urban jobs for 2025 and 2026?",  # one stretch names both years
     "How did Henan's growth target for 2026 compare with the one for 2025?",  # "the one": the target again
+    "How did the growth target in the 2026 report compare with the one in the 2025 report?",
+    "How did Henan's job creation target in the 2026 report compare with 2025's?",
 ])
 def test_one_status_said_of_both_years_stays_both_sides(question):
     assert english_statuses(analyse(question)) is None
