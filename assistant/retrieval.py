@@ -833,6 +833,8 @@ def _sides(analysis: Analysis) -> list[Analysis]:
     """
     from assistant.answer.compare import paired_years
 
+    if asks_difference(analysis):  # "…each expect, and how large was the increase?": each side's level
+        analysis = replace(analysis, question=without_change_words(analysis), wants="number")
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion, book=analysis.book)
     if len(named := places_named(analysis)) >= 2 and len(named) < len(analysis.places):
@@ -854,6 +856,11 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                         periods=[], whole=analysis.question,
                         **{**base, "question": own_status(analysis.question, y, analysis.years)})
                for y in analysis.years]
+    owners = english_statuses(analysis)
+    if owners is not None and not read_alike(by_year, owners):
+        # the reading's word order is not the question's: each year's statuses as asked
+        by_year = [replace(side, question=statuses_only(analysis.question, owners[side.years[0]]), whole="")
+                   for side in by_year]
     if len(analysis.years) >= 2:
         return by_year
     if analysis.years:  # one year against a plan period: the year's side and the period's (its years not filtered)
@@ -967,6 +974,96 @@ def own_status(question: str, year: int, years: list[int]) -> str:
     for start, end, owner in sorted(found, reverse=True):
         if owner != year:
             out = out[:start] + " " * (end - start) + out[end:]
+    return out
+
+
+def asks_difference(analysis: Analysis) -> bool:
+    """A comparison asking each side's figure (data/compare.yaml each_side_asked) and, in a later clause naming no
+    year and no place, how much it rose or how far apart the sides are (difference_asked): "2016年和2017年…分别有
+    多少？增加了多少？". The rise is the difference the verdict works out; each side is asked its level."""
+    from assistant.data_files import word_pattern
+    from assistant.text import YEAR
+
+    text = (analysis.original or analysis.question).lower()
+    clauses = [c.strip() for c in re.split(r"[？?。；;，,]|\band\b", text) if c.strip()]
+    each = word_pattern("compare.yaml", "each_side_asked")
+    asked = [i for i, c in enumerate(clauses) if each.search(c)]
+    return bool(asked) and any(
+        word_pattern("compare.yaml", "difference_asked").search(c) and not each.search(c)
+        and not re.search(rf"(?<!\d){YEAR}(?!\d)", c) and not analysis.book.find_places(c)
+        for c in clauses[asked[0] + 1:])
+
+
+def without_change_words(analysis: Analysis) -> str:
+    """The question without the clause asking the difference (a Chinese one), or for an English one its reading
+    without the words of growth and change it read from that clause (data/asking.yaml growth_words, change_words)."""
+    from assistant.data_files import word_pattern
+
+    if analysis.language != "en":
+        return re.sub(r"[，,；;]?[^，,；;？?。]*?(?:" + word_pattern("compare.yaml", "difference_asked").pattern.replace("^", "")
+                      + r")[^，,；;？?。]*[？?。]?", "", analysis.question, count=1) or analysis.question
+    out = analysis.question
+    for key in ("growth_words", "change_words"):
+        out = word_pattern("asking.yaml", key).sub(" ", out)
+    return out
+
+
+def english_statuses(analysis: Analysis) -> dict[int, set[str]] | None:
+    """Each year's statuses as an English comparison by year says them, read in the question as asked (its reading
+    into Chinese words reorders them: "Zhejiang's 2026 target … than what it achieved in 2025" reads as "实际
+    2026年和2025年…目标"). The question is cut where it passes from one side to the next (data/compare.yaml
+    english_side_breaks); a status word goes with the one year of its stretch, and a year whose stretch names none
+    is left unnamed (an achieved value first: "did it add more in 2025 than it plans to add in 2026").
+    None when not every year has a stretch of its own, a stretch with a status word names no year or several (the
+    targets for 2016 and 2017: both sides alike), or no status is named: own_status reads the question then."""
+    from assistant.data_files import word_pattern
+    from assistant.facts.extract import cues
+
+    if analysis.language != "en" or not analysis.original or len(analysis.years) < 2:
+        return None
+    owners: dict[int, set[str]] = {}
+    for stretch in word_pattern("compare.yaml", "english_side_breaks").split(analysis.original.lower()):
+        years = [y for y in analysis.years if re.search(rf"(?<!\d){y}(?!\d)", stretch)]
+        said = {status for status in STATUSES for word in cues()[f"question_{status}"] if word.isascii()
+                and re.search(rf"\b(?:{word})\b", stretch)}
+        if said and len(years) != 1 or len(years) > 1 or any(y in owners for y in years):
+            return None
+        if years and not said and stands_in_only(stretch):
+            return None  # "…compare with the one for 2014": the other side's thing, status and all
+        owners.update({y: said for y in years})
+    if set(owners) != set(analysis.years) or not any(owners.values()):
+        return None
+    return owners
+
+
+def read_alike(sides: list[Analysis], owners: dict[int, set[str]]) -> bool:
+    """Each year side's status as the reading's word order gives it (compare.side_status) is the one the question
+    as asked gives it: the sides stay as they are read."""
+    from assistant.answer.compare import side_status
+
+    return all(side_status(side) == (next(iter(owners[side.years[0]])) if len(owners[side.years[0]]) == 1 else
+                                     "unnamed" if not owners[side.years[0]] else "?") for side in sides)
+
+
+def stands_in_only(stretch: str) -> bool:
+    """The stretch says nothing of its own but a year and words standing in for the other side's thing
+    (data/compare.yaml english_stand_ins): "the one for 2014?"."""
+    from assistant.data_files import load_data
+
+    words = re.findall(r"[a-z]+", re.sub(r"[’']s\b", " ", re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", stretch)))
+    return all(w in load_data("compare.yaml")["english_stand_ins"] for w in words)
+
+
+def statuses_only(reading: str, keep: set[str]) -> str:
+    """The reading with the status words (目标, 实际… data/fact_cues.yaml) of statuses not in `keep` blanked."""
+    from assistant.facts.extract import cues
+
+    out = reading
+    for status in STATUSES:
+        if status in keep:
+            continue
+        for word in cues()[f"question_{status}"]:
+            out = re.sub(rf"\b(?:{word})\b" if word.isascii() else word, lambda m: " " * len(m.group(0)), out)
     return out
 
 

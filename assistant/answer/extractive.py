@@ -373,7 +373,8 @@ def restates(span: str, question: str, analysis: Analysis) -> bool:
     """The span says nothing the question does not: a heading or title made of its words ("主要预期目标",
     "2026年江苏省政府工作报告") is no answer."""
     said = f"{question} {analysis.expansion} {' '.join(place_words(analysis))}"
-    if analysis.wants != "name" and any(
+    # a comparison sets figures side by side whatever it asks ("Did A add more X than B?"): a side's own figure is news
+    if (analysis.wants != "name" or analysis.comparison) and any(
             number not in said for number in re.findall(r"\d+(?:\.\d+)?", span)):
         return False  # a figure or a date of its own answers any question but one asking a name
     characters = set(re.findall(r"[\u4e00-\u9fff]", re.sub(rf"{YEAR}年", " ", span)))
@@ -1799,8 +1800,11 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
             return False
         # counts too: 39项 (projects) against 10件 (matters) counts two kinds of thing, never one side of the other,
         # unless each names after its figure the one thing both count (45件民生实事 and 60项民生实事项目)
+        # (the thing counted may stand before its figure as well: 新建概念验证中心5家 against 新培育10个概念验证中心)
         return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit) \
-            or group == "count" and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {}))
+            or group == "count" and not bare_multiplier(a.unit) and not bare_multiplier(b.unit) \
+            and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {})
+                 or counted_either_side(a, b, counted or {}, said or {}))
 
     def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it;
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
@@ -1814,6 +1818,27 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
         return None
     best = max(pairs, key=lambda p: p[:3])
     return best[3], best[4]
+
+
+def counted_either_side(a, b, counted: dict, said: dict) -> bool:
+    """Two counts with different counters, one naming what it counts after its figure (新培育10个概念验证中心), the
+    other before it (新建省级以上概念验证中心5家: what follows is the next item, 、中试基地): the one's words after it
+    and the other's before it share two character pairs or more. Two counts both naming their thing before the
+    figure (民生实事10件, 民生实事12项) are left apart, as ever: a counter there may count another unit of it."""
+    after = [(counted.get(id(f), "") or "").strip() for f in (a, b)]
+    named_after = [bool(w) and not w.startswith(("、", "，", ",", "；")) for w in after]
+    if named_after[0] == named_after[1]:
+        return False
+    first, second = (a, b) if named_after[0] else (b, a)
+    return same_counted(first, second, {id(first): counted.get(id(first), ""), id(second): said.get(id(second), "")})
+
+
+def bare_multiplier(unit: str) -> bool:
+    """A count written with a multiplier and no counter (70万妇女): its value is not read in the counter's base, so
+    it is set only beside a count written the same way (70万 against 50万), never beside 53万名."""
+    from assistant.facts.units import multipliers
+
+    return unit in multipliers()
 
 
 def alike_counters(first: str, second: str) -> bool:

@@ -345,7 +345,29 @@ def untranslated(question: str, text: str, senses: dict | None = None) -> list[s
             if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
             and not any(stands_in(c, text) or said_apart(c, text) or said_otherwise(c, text)
                         for c in [*chinese, *named_indicators(" ".join(chinese))])
-            and not any(c in text for c in (senses or {}).get(term, ()))]
+            and not any(c in text for c in (senses or {}).get(term, ()))
+            and not any(stands_in(c, text) for c in own_gloss(question, term))]
+
+
+# an English term the question glosses itself in Chinese: "'little giant'-type (专精特新) firms", "rural happiness
+# homes (农村幸福院)": a few words of the same phrase (no clause mark) between the term and the bracket
+GLOSS_AFTER = re.compile(r"[\w\s'\"‘’“”-]{0,20}?[(（]\s*([\u4e00-\u9fff“”\"]+)\s*[)）]")
+
+
+def own_gloss(question: str, term: str) -> list[str]:
+    """The Chinese the question itself gives in brackets right after an English term: the writer's own rendering
+    of it, which the passages say whatever the glossary renders the term as.
+
+    Example: own_gloss("How many 'little giant'-type (专精特新) firms?", "little giant") -> ["专精特新"]
+    """
+    from assistant.text import term_regex
+
+    out = []
+    for found in re.finditer(rf"(?<![a-z]){term_regex(term.lower())}(?![a-z])", question.lower()):
+        gloss = GLOSS_AFTER.match(question, found.end())
+        if gloss:
+            out.append(gloss.group(1).strip("“”\""))
+    return out
 
 
 def stands_in(word: str, text: str) -> bool:
