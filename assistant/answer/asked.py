@@ -503,6 +503,7 @@ def asking_grams(analysis: Analysis, content_bigrams) -> set[str]:
 # -- the kind of name asked -------------------------------------------------------------------------------
 
 KIND_WEIGHT = 0.25
+CLOSING = "[”’」』》\"]"  # the closing quote or title mark of a name quoted before its kind's ending
 ITEM_JOIN = re.compile(r"[、+＋]|(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2})")  # between a run's items
 
 
@@ -531,7 +532,8 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
         return 0.0
     # a kind numbered by its ending (号线, 号: 15号线, 神舟七号) is named by its figure too
     numbered = [re.escape(end) for end in ends if end.startswith("号")]
-    pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?(?:{'|'.join(map(re.escape, ends))})"
+    # a name may stand in quotes or title marks before the ending (“千家场景”行动, 《XX》计划)
+    pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?{CLOSING}?(?:{'|'.join(map(re.escape, ends))})"
                          + (rf"|[\u4e00-\u9fff]*\d+(?:{'|'.join(numbered)})" if numbered else ""))
     # the kind's common noun as the question says it (哪三条道路: 道路) ends no name: 新建农村道路 names no road
     nouns = {noun for noun in re.findall(r"(?=([\u4e00-\u9fff]{2}))", question) if noun.endswith(ends)}
@@ -542,6 +544,9 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     # is a skills contest, of whatever scope): each tail of the qualified kind longer than its ending and than a
     # bare noun of two characters (道路 of 哪三条道路, 博览会 of 哪个博览会 still name nothing)
     kinds |= {w[i:] for w in kinds for i in range(1, len(w) - max(2, *(len(e) for e in ends if w.endswith(e))))}
+    # a common noun that is itself how names of the kind end (机场 of 哪个机场, 大学 of which university) names none
+    # alone, but a name of two characters or more before it (璧山机场, 钱塘大学) is one of that kind
+    kinds |= nouns & set(ends)
 
     def names(text: str) -> bool:
         return any(m.group(0) not in question
