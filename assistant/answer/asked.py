@@ -530,8 +530,8 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     many, and 0.05 less for each clause naming none (a list's items stand one a clause: 甲村荣获…,乙村荣获…)."""
     if not ends:
         return 0.0
-    # a kind numbered by its ending (号线, 号: 15号线, 神舟七号) is named by its figure too
-    numbered = [re.escape(end) for end in ends if end.startswith("号")]
+    # a kind numbered by its ending (号线, 号, 届: 15号线, 神舟七号, 第48届) is named by its figure too
+    numbered = [re.escape(end) for end in ends if end in numbered_ends()]
     # a name may stand in quotes or title marks before the ending (“千家场景”行动, 《XX》计划)
     pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?{CLOSING}?(?:{'|'.join(map(re.escape, ends))})"
                          + (rf"|[\u4e00-\u9fff]*\d+(?:{'|'.join(numbered)})" if numbered else ""))
@@ -561,6 +561,13 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     if wanted <= 1:
         return KIND_WEIGHT
     return KIND_WEIGHT + 0.1 * (min(named, wanted) - 1) - 0.05 * sum(1 for p in parts if not names(p))
+
+
+def numbered_ends() -> tuple[str, ...]:
+    """The endings of names given by a figure (data/question_words.yaml numbered_ends: 15号线, 第48届)."""
+    from assistant.data_files import load_data
+
+    return tuple(load_data("question_words.yaml").get("numbered_ends", []))
 
 
 def named_kind(name: str, kinds: set[str]) -> bool:
