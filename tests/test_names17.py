@@ -54,6 +54,10 @@ def test_the_kind_noun_that_ends_names_still_ends_a_name():
     assert kind_bonus("推进湖山机场前期工作", ("机场",), question) > 0
     assert kind_bonus("机场前期工作", ("机场",), question) == 0
     assert kind_bonus("支持江城理工大学筹建", ("大学", "学院"), "江城市 哪所大学 筹建") > 0
+    # the noun after a verb or a count is no name (新增公园, 建成千座公园); a name after the verb is (湖滨公园)
+    parks = ("乐园", "公园", "园")
+    assert kind_bonus("新增公园12座，建成千座公园城市", parks, "江城市 哪个公园 开园") == 0
+    assert kind_bonus("建成湖滨公园", parks, "江城市 哪个公园 开园") > 0
 
 
 def test_a_quoted_name_before_its_ending_is_a_name():

@@ -546,11 +546,12 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     kinds |= {w[i:] for w in kinds for i in range(1, len(w) - max(2, *(len(e) for e in ends if w.endswith(e))))}
     # a common noun that is itself how names of the kind end (机场 of 哪个机场, 大学 of which university) names none
     # alone, but a name of two characters or more before it (璧山机场, 钱塘大学) is one of that kind
-    kinds |= nouns & set(ends)
+    bare = nouns & set(ends)
 
     def names(text: str) -> bool:
         return any(m.group(0) not in question
-                   and (not m.group(0).endswith(tuple(nouns)) or named_kind(m.group(0), kinds))
+                   and (not m.group(0).endswith(tuple(nouns)) or named_kind(m.group(0), kinds)
+                        or named_before(m.group(0), bare))
                    for m in pattern.finditer(text))
 
     parts = [p for p in re.split(r"[，,；;。]", span) if p.strip()]
@@ -561,6 +562,23 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     if wanted <= 1:
         return KIND_WEIGHT
     return KIND_WEIGHT + 0.1 * (min(named, wanted) - 1) - 0.05 * sum(1 for p in parts if not names(p))
+
+
+def named_before(text: str, nouns: set[str]) -> bool:
+    """The text ends with one of the nouns and names one thing of it: two characters or more before the noun after
+    the text's last verb or numeral (推进璧山机场: 璧山), not the noun after a verb or a count (新增公园, 建成千座公园)."""
+    import jieba
+    import jieba.posseg
+
+    noun = next((n for n in nouns if text.endswith(n)), "")
+    if not noun:
+        return False
+    tags = jieba.posseg.dt.word_tag_tab
+    own = ""
+    for token in jieba.cut(text[:-len(noun)]):
+        # a word out of the dictionary has no tag: a name's own part (璧山, 钱塘), never a verb
+        own = "" if str(tags.get(token, "")).startswith(("v", "m", "q", "d", "p")) else own + token
+    return len(own) >= 2
 
 
 def numbered_ends() -> tuple[str, ...]:
