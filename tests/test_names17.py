@@ -58,6 +58,7 @@ def test_the_kind_noun_that_ends_names_still_ends_a_name():
     parks = ("乐园", "公园", "园")
     assert kind_bonus("新增公园12座，建成千座公园城市", parks, "江城市 哪个公园 开园") == 0
     assert kind_bonus("建成湖滨公园", parks, "江城市 哪个公园 开园") > 0
+    assert kind_bonus("新增街心公园35个", parks, "江城市 哪个公园 开园") == 0  # a kind counted
 
 
 def test_a_quoted_name_before_its_ending_is_a_name():

@@ -551,7 +551,7 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     def names(text: str) -> bool:
         return any(m.group(0) not in question
                    and (not m.group(0).endswith(tuple(nouns)) or named_kind(m.group(0), kinds)
-                        or named_before(m.group(0), bare))
+                        or named_before(m.group(0), bare, text[m.end():]))
                    for m in pattern.finditer(text))
 
     parts = [p for p in re.split(r"[，,；;。]", span) if p.strip()]
@@ -564,14 +564,18 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     return KIND_WEIGHT + 0.1 * (min(named, wanted) - 1) - 0.05 * sum(1 for p in parts if not names(p))
 
 
-def named_before(text: str, nouns: set[str]) -> bool:
+COUNT_AFTER = re.compile(r"[\d０-９一二两三四五六七八九十百千万]")  # 口袋公园120个: a kind counted, no name
+
+
+def named_before(text: str, nouns: set[str], after: str = "") -> bool:
     """The text ends with one of the nouns and names one thing of it: two characters or more before the noun after
-    the text's last verb or numeral (推进璧山机场: 璧山), not the noun after a verb or a count (新增公园, 建成千座公园)."""
+    the text's last verb or numeral (推进璧山机场: 璧山), not the noun after a verb or a count (新增公园, 建成千座公园),
+    nor a kind of it counted right `after` it (口袋公园120个)."""
     import jieba
     import jieba.posseg
 
     noun = next((n for n in nouns if text.endswith(n)), "")
-    if not noun:
+    if not noun or COUNT_AFTER.match(after):
         return False
     tags = jieba.posseg.dt.word_tag_tab
     own = ""
