@@ -59,6 +59,7 @@ def test_the_kind_noun_that_ends_names_still_ends_a_name():
     assert kind_bonus("新增公园12座，建成千座公园城市", parks, "江城市 哪个公园 开园") == 0
     assert kind_bonus("建成湖滨公园", parks, "江城市 哪个公园 开园") > 0
     assert kind_bonus("新增街心公园35个", parks, "江城市 哪个公园 开园") == 0  # a kind counted
+    assert kind_bonus("打造充满活力的公园游憩圈", parks, "江城市 哪个公园 开园") == 0  # a park described, no name
 
 
 def test_a_quoted_name_before_its_ending_is_a_name():

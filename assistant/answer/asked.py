@@ -569,8 +569,8 @@ COUNT_AFTER = re.compile(r"[\d０-９一二两三四五六七八九十百千万]
 
 def named_before(text: str, nouns: set[str], after: str = "") -> bool:
     """The text ends with one of the nouns and names one thing of it: two characters or more before the noun after
-    the text's last verb or numeral (推进璧山机场: 璧山), not the noun after a verb or a count (新增公园, 建成千座公园),
-    nor a kind of it counted right `after` it (口袋公园120个)."""
+    the text's last verb, numeral, particle or adjective (推进璧山机场: 璧山), not the noun after a verb or a count
+    (新增公园, 建成千座公园, 充满魅力的公园), nor a kind of it counted right `after` it (口袋公园120个)."""
     import jieba
     import jieba.posseg
 
@@ -581,7 +581,7 @@ def named_before(text: str, nouns: set[str], after: str = "") -> bool:
     own = ""
     for token in jieba.cut(text[:-len(noun)]):
         # a word out of the dictionary has no tag: a name's own part (璧山, 钱塘), never a verb
-        own = "" if str(tags.get(token, "")).startswith(("v", "m", "q", "d", "p")) else own + token
+        own = "" if str(tags.get(token, "")).startswith(("v", "m", "q", "d", "p", "u", "c", "a", "b")) else own + token
     return len(own) >= 2
 
 
