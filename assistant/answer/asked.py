@@ -517,6 +517,7 @@ def asking_grams(analysis: Analysis, content_bigrams) -> set[str]:
 # -- the kind of name asked -------------------------------------------------------------------------------
 
 KIND_WEIGHT = 0.25
+CLOSING = "[”’」』》\"]"  # the closing quote or title mark of a name quoted before its kind's ending
 ITEM_JOIN = re.compile(r"[、+＋]|(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2})")  # between a run's items
 
 
@@ -543,9 +544,10 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     many, and 0.05 less for each clause naming none (a list's items stand one a clause: 甲村荣获…,乙村荣获…)."""
     if not ends:
         return 0.0
-    # a kind numbered by its ending (号线, 号: 15号线, 神舟七号) is named by its figure too
-    numbered = [re.escape(end) for end in ends if end.startswith("号")]
-    pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?(?:{'|'.join(map(re.escape, ends))})"
+    # a kind numbered by its ending (号线, 号, 届: 15号线, 神舟七号, 第48届) is named by its figure too
+    numbered = [re.escape(end) for end in ends if end in numbered_ends()]
+    # a name may stand in quotes or title marks before the ending (“千家场景”行动, 《XX》计划)
+    pattern = re.compile(rf"[\u4e00-\u9fff]{{2,}}?{CLOSING}?(?:{'|'.join(map(re.escape, ends))})"
                          + (rf"|[\u4e00-\u9fff]*\d+(?:{'|'.join(numbered)})" if numbered else ""))
     # the kind's common noun as the question says it (哪三条道路: 道路) ends no name: 新建农村道路 names no road
     nouns = {noun for noun in re.findall(r"(?=([\u4e00-\u9fff]{2}))", question) if noun.endswith(ends)}
@@ -556,10 +558,14 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     # is a skills contest, of whatever scope): each tail of the qualified kind longer than its ending and than a
     # bare noun of two characters (道路 of 哪三条道路, 博览会 of 哪个博览会 still name nothing)
     kinds |= {w[i:] for w in kinds for i in range(1, len(w) - max(2, *(len(e) for e in ends if w.endswith(e))))}
+    # a common noun that is itself how names of the kind end (机场 of 哪个机场, 大学 of which university) names none
+    # alone, but a name of two characters or more before it (璧山机场, 钱塘大学) is one of that kind
+    bare = nouns & set(ends)
 
     def names(text: str, listed: bool = False) -> bool:
         return any(m.group(0) not in question
-                   and (listed or not m.group(0).endswith(tuple(nouns)) or named_kind(m.group(0), kinds))
+                   and (listed or not m.group(0).endswith(tuple(nouns)) or named_kind(m.group(0), kinds)
+                        or named_before(m.group(0), bare, text[m.end():]))
                    for m in pattern.finditer(text))
 
     def items_named(clause: str) -> int:
@@ -578,6 +584,34 @@ def kind_bonus(span: str, ends: tuple[str, ...], question: str, wanted: int = 1)
     if wanted <= 1:
         return KIND_WEIGHT
     return KIND_WEIGHT + 0.1 * (min(named, wanted) - 1) - 0.05 * sum(1 for p in parts if not names(p))
+
+
+COUNT_AFTER = re.compile(r"[\d０-９一二两三四五六七八九十百千万]")  # 口袋公园120个: a kind counted, no name
+
+
+def named_before(text: str, nouns: set[str], after: str = "") -> bool:
+    """The text ends with one of the nouns and names one thing of it: two characters or more before the noun after
+    the text's last verb, numeral, particle or adjective (推进璧山机场: 璧山), not the noun after a verb or a count
+    (新增公园, 建成千座公园, 充满魅力的公园), nor a kind of it counted right `after` it (口袋公园120个)."""
+    import jieba
+    import jieba.posseg
+
+    noun = next((n for n in nouns if text.endswith(n)), "")
+    if not noun or COUNT_AFTER.match(after):
+        return False
+    tags = jieba.posseg.dt.word_tag_tab
+    own = ""
+    for token in jieba.cut(text[:-len(noun)]):
+        # a word out of the dictionary has no tag: a name's own part (璧山, 钱塘), never a verb
+        own = "" if str(tags.get(token, "")).startswith(("v", "m", "q", "d", "p", "u", "c", "a", "b")) else own + token
+    return len(own) >= 2
+
+
+def numbered_ends() -> tuple[str, ...]:
+    """The endings of names given by a figure (data/question_words.yaml numbered_ends: 15号线, 第48届)."""
+    from assistant.data_files import load_data
+
+    return tuple(load_data("question_words.yaml").get("numbered_ends", []))
 
 
 def named_kind(name: str, kinds: set[str]) -> bool:
