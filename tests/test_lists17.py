@@ -72,3 +72,11 @@ def test_items_of_the_head_nouns_kind_score_the_kinds_bonus():
     _, figures = ex.best_span(other, grams, analysis)
     # the centres named earn the kind's bonus on top of what their words score
     assert listed - figures > KIND_WEIGHT, (listed, figures)
+
+
+
+def test_which_cities_asks_places_not_names_ending_in_cities():
+    # "cities" reads 城市 through the glossary, yet no city's name ends so (长沙, not 长沙城市): a span ending
+    # 试点城市 must not earn the head noun's bonus; places are read from the gazetteer
+    assert ex.head_ends_asked(analyse("Which Hunan cities were picked as pilots for data industry clusters?")) == ()
+    assert ex.head_ends_asked(analyse("Which new medical centres did Jingzhou put into service in 2020?")) == ("中心",)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from functools import lru_cache
 
-from assistant.analysis import Analysis, asks_amount, question_words
+from assistant.analysis import Analysis, asks_amount, asks_which_place, question_words
 from assistant.facts.extract import DocContext, doc_context, extract_facts
 from assistant.facts.frame import Frame, frame_of, named_indicators
 from assistant.facts.indicators import holds_name
@@ -382,6 +382,15 @@ def restates(span: str, question: str, analysis: Analysis) -> bool:
     return bool(characters) and sum(1 for c in characters if c not in said) <= 1
 
 
+def head_ends_asked(analysis: Analysis) -> tuple[str, ...]:
+    """How the names of the things an English list question asks end (lists.head_kind), or () when it asks places:
+    "which Fujian cities" are named 福州, 厦门 (the gazetteer knows them), and no city's name ends 城市.
+    Example: "Which new medical centres did…" -> ("中心",); "Which Fujian cities were picked…" -> ()"""
+    if analysis.wants not in ("name", "text") or asks_which_place(analysis.original or ""):
+        return ()
+    return head_kind(analysis.original)
+
+
 def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None, bonus=None) -> tuple[str, float]:
     """The clause, or two to four adjacent clauses of one sentence, that best answer; scored.
 
@@ -405,7 +414,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     asking = asking if any(g in chunk_text for g in asking) else set()  # a passage without them: no pointer
     kind = name_kind_ends(analysis)  # 哪家, which villages: a name ending as that kind's do
     # an English list of another kind (which new medical centres): how its head noun's names end, a bonus only
-    head_ends = head_kind(analysis.original) if listing and not kind and analysis.wants in ("name", "text") else ()
+    head_ends = head_ends_asked(analysis) if listing and not kind else ()
     # several of a kind counted (哪三条道路, which two meetings): the kind's own noun (道路, 会议) is no word of the
     # things asked, 新建农村公路 names no road, 巴山路 does (one asked, it may be part of its name: 海螺集团)
     grams = {g for g in grams if not g.endswith(kind)} if kind and counted >= 2 else grams
