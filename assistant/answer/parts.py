@@ -23,6 +23,8 @@ from assistant.data_files import word_pattern
 HARD_END = re.compile(r"(?<=[？?；;])")  # a question mark or semicolon ends an asking clause
 COMMA = re.compile(r"[，,]")
 RATE = re.compile(r"[%％]$|百分点$")  # a figure stating a rate
+SENTENCE = re.compile(r"[^。；;！!？?\n]+")  # an answer's sentences
+OWN_PART = re.compile(r"[^、，,]+")  # the parts of a sentence one figure is stated in: 渔船952艘、减船转产990艘
 MIN_CONTEXT = 2  # characters at least the inherited context must keep to be worth prepending
 
 
@@ -166,12 +168,19 @@ def joined_answer(question: str, parts: list[str], answer_one: Callable[[str], A
                               or _figures_said(a, [b for _, b in kept if not b.refused])):
             continue  # said already (its words inside another answer, or its figures in one kept before it)
         kept.append((p, a))
+    # the whole's answer, shown itself or inside a part's answer, answers every part when one of its sentences
+    # lists a figure for each ("老旧渔船952艘、减船转产990艘" answers how many upgraded and how many retired)
+    whole_answers_each = with_whole or (not whole.refused and _figure_for_each(whole, len(parts)))
+    listing = [a for _, a in kept if not a.refused and _figure_for_each(a, len(parts))]
     texts = []
     for part, answer in kept:
         if answer.refused:
             # the whole's answer may answer this part; a rate asked is answered by a rate another part's clause
             # states ("…成交额996亿元、增长18.1%" answers "and how fast did it grow")
-            if not with_whole and not _rate_given(answer, [b for _, b in kept if not b.refused]):
+            # a part's answer listing a figure for each part answers this one too when this part's own refusal
+            # names one of its figures among those the reports give ("重大项目 1678个" for how many projects)
+            if not whole_answers_each and not _rate_given(answer, [b for _, b in kept if not b.refused]) \
+                    and not _names_listed(answer, listing):
                 texts.append(_refused_part(part, _renumbered(answer, chunks)))
             continue
         texts.append(_renumbered(answer, chunks))
@@ -194,6 +203,20 @@ def _rate_given(refused: Answer, answered: list[Answer]) -> bool:
     refusal itself names among the figures the reports do give for it (so it is the part's own thing's rate)?"""
     wants = (refused.analysis or {}).get("wants") if isinstance(refused.analysis, dict) else getattr(refused.analysis, "wants", "")
     return wants == "rate" and any(RATE.search(f.text) and f.text in refused.text for a in answered for f in a.figures)
+
+
+def _figure_for_each(answer: Answer, asked: int) -> bool:
+    """Does one sentence of the answer state figures in at least `asked` parts of its own (between 、，)? A list of
+    figures answers as many asks ("老旧渔船952艘、减船转产990艘"); a change of one thing in one part does not
+    ("由138亿元增长到239.5亿元": a later part asking the 2025 target is not answered by it)."""
+    figures = _figures(answer)
+    return any(sum(any(f in part for f in figures) for part in OWN_PART.findall(sentence)) >= asked
+               for sentence in SENTENCE.findall(MARKER.sub("", answer.text)))
+
+
+def _names_listed(refused: Answer, listing: list[Answer]) -> bool:
+    """Does the refused part's own text name a figure that an answer listing a figure per part states?"""
+    return any(figure.text in refused.text for answer in listing for figure in answer.figures)
 
 
 def _said(answer: Answer, others: list[Answer]) -> bool:
