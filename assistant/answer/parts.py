@@ -23,6 +23,8 @@ from assistant.data_files import word_pattern
 HARD_END = re.compile(r"(?<=[？?；;])")  # a question mark or semicolon ends an asking clause
 COMMA = re.compile(r"[，,]")
 RATE = re.compile(r"[%％]$|百分点$")  # a figure stating a rate
+SENTENCE = re.compile(r"[^。；;！!？?\n]+")  # an answer's sentences
+OWN_PART = re.compile(r"[^、，,]+")  # the parts of a sentence one figure is stated in: 渔船952艘、减船转产990艘
 MIN_CONTEXT = 2  # characters at least the inherited context must keep to be worth prepending
 
 
@@ -166,12 +168,16 @@ def joined_answer(question: str, parts: list[str], answer_one: Callable[[str], A
                               or _figures_said(a, [b for _, b in kept if not b.refused])):
             continue  # said already (its words inside another answer, or its figures in one kept before it)
         kept.append((p, a))
+    # an answer listing a figure per part in one sentence ("老旧渔船952艘、减船转产990艘") may answer a refused part
+    whole_lists = not whole.refused and _figure_for_each(whole, len(parts))
+    listing = [a for _, a in kept if not a.refused and _figure_for_each(a, len(parts))]
     texts = []
     for part, answer in kept:
         if answer.refused:
             # the whole's answer may answer this part; a rate asked is answered by a rate another part's clause
             # states ("…成交额996亿元、增长18.1%" answers "and how fast did it grow")
-            if not with_whole and not _rate_given(answer, [b for _, b in kept if not b.refused]):
+            if not (with_whole or _answered_by_list(answer, whole if whole_lists else None, listing)) \
+                    and not _rate_given(answer, [b for _, b in kept if not b.refused]):
                 texts.append(_refused_part(part, _renumbered(answer, chunks)))
             continue
         texts.append(_renumbered(answer, chunks))
@@ -194,6 +200,37 @@ def _rate_given(refused: Answer, answered: list[Answer]) -> bool:
     refusal itself names among the figures the reports do give for it (so it is the part's own thing's rate)?"""
     wants = (refused.analysis or {}).get("wants") if isinstance(refused.analysis, dict) else getattr(refused.analysis, "wants", "")
     return wants == "rate" and any(RATE.search(f.text) and f.text in refused.text for a in answered for f in a.figures)
+
+
+def _figure_for_each(answer: Answer, asked: int) -> bool:
+    """Does one sentence of the answer state figures in at least `asked` parts of its own (between 、，)? A list of
+    figures answers as many asks ("老旧渔船952艘、减船转产990艘"); a change of one thing in one part does not
+    ("由138亿元增长到239.5亿元": a later part asking the 2025 target is not answered by it)."""
+    figures = _figures(answer)
+    return any(sum(any(f in part for f in figures) for part in OWN_PART.findall(sentence)) >= asked
+               for sentence in SENTENCE.findall(MARKER.sub("", answer.text)))
+
+
+def _answered_by_list(refused: Answer, whole: Answer | None, listing: list[Answer]) -> bool:
+    """Is a refused part answered by a sentence listing a figure per part? By the whole message's list (shown
+    itself or inside a part's answer) when it states a figure in the unit the part asks, if any (床位52.4万张、
+    托位27.5万个 answers no 多少家); by a part's list when the refused part's own note names one of its figures
+    among those the reports give ("重大项目 1678个" for how many projects)."""
+    return (whole is not None and _unit_stated(refused, whole.figures)) or _names_listed(refused, listing)
+
+
+def _unit_stated(refused: Answer, figures: list) -> bool:
+    """Is one of the figures in the unit the refused part asks (多少家: 家), if it asks one?"""
+    analysis = refused.analysis
+    unit = analysis.get("unit", "") if isinstance(analysis, dict) else getattr(analysis, "unit", "")
+    return not unit or any(figure.text.endswith(unit) for figure in figures)
+
+
+def _names_listed(refused: Answer, listing: list[Answer]) -> bool:
+    """Does the refused part's own text name a figure, in the unit it asks, that an answer listing a figure per
+    part states?"""
+    return any(_unit_stated(refused, [figure]) and figure.text in refused.text
+               for answer in listing for figure in answer.figures)
 
 
 def _said(answer: Answer, others: list[Answer]) -> bool:
