@@ -200,6 +200,18 @@ def counts_said(question: str) -> set[int]:
             if re.search(rf"(?<!\d){n}(?!\d)|[{NUMERALS[n]}]|\b{ENGLISH_NUMBERS[n]}\b", question, re.I)}
 
 
+def other_count_said(question: str, count: int) -> bool:
+    """The question counts something else besides its `count` items: "eight clusters. Name four of them", "在三个
+    领域中列出两项" say 8 and 3 beside 4 and 2. A count is a number before a counter (三个, 8项) or an English
+    count word; numerals inside a name (十四五, 十堰) count nothing."""
+    for n in NUMERALS:
+        if n == count:
+            continue
+        if re.search(rf"(?:(?<!\d){n}|[{NUMERALS[n]}])[{COUNTERS}]|\b{ENGLISH_NUMBERS[n]}\b", question, re.I):
+            return True
+    return False
+
+
 def other_counted_run(span: str, count: int, grams: set[str], question: str = "") -> bool:
     """A run named after it by another count than the question's, with a noun sharing its words: "新增荆州、孝感、
     黄冈3个过三千亿元城市" when four 千亿县 are asked is the list of another thing, however many words it shares.
