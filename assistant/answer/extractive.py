@@ -33,7 +33,7 @@ from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, loo
 from assistant.answer.compare import (CLAUSE_MARKS, another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of, counted_after,
                                       side_status, side_times, year_of_other_side)
-from assistant.answer.lists import (ENGLISH_COUNTS, asked_items_kind, other_count_said, head_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
+from assistant.answer.lists import (ENGLISH_COUNTS, asked_count, asked_items_kind, other_count_said, head_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
                                     spells)
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
@@ -76,7 +76,6 @@ ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
 ITEM_SEPARATOR = re.compile(rf"{JOIN}|和|及|与")
 ITEM_RUN = re.compile(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+")
 JOINED_RUN = re.compile(rf"[^、+＋，,。；;：:\s]{{1,20}}(?:{JOIN}[^、+＋，,。；;：:\s]{{1,20}})+")  # items joined by 、 or + only
-COUNTED = question_words("counted")  # 哪三条, 三大…是哪些, which two: how many items a list question counts
 ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
 OPENS_LIST = re.compile(r"[：:]\s*$")
 FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
@@ -329,26 +328,6 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
             and not ITEMS_AFTER_COLON.search(span) and not FIRST_ITEM.search(span):
         return 0.0
     return 0.2
-
-
-def asked_count(question: str) -> int:
-    """How many items a list question counts: "哪三条" / "三大产业是哪些" / "which two" -> 3, 3, 2; else 0."""
-    told = word_pattern("asking.yaml", "english_name_items").search(question)
-    if told and told.group(1).lower() in ENGLISH_COUNTS:
-        return ENGLISH_COUNTS[told.group(1).lower()]  # "…six parks. Name three of them": the three told
-    found = COUNTED.search(question)
-    if not found:
-        return 0
-    number = next((g for g in found.groups() if g), "")
-    if number.isdigit():
-        return int(number)
-    if number.lower() in ENGLISH_COUNTS:
-        return ENGLISH_COUNTS[number.lower()]
-    from assistant.answer.figures import chinese_to_number
-
-    value = chinese_to_number(number)
-    return int(value) if value and value.isdigit() else 0
-
 
 
 def listed_noun(analysis: Analysis) -> str:

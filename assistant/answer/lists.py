@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.data_files import load_data, word_pattern
+from assistant.answer.figures import chinese_to_number
 from assistant.english import renderings_of
 
 # two or more items of a list: 签约、开工和投产 (the same shape extractive.ENUMERATION reads)
@@ -21,6 +22,7 @@ NUMERALS = {2: "两二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "�
 COUNTERS = "个大项条类种批家方面"
 ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
 ITEM_RUN = re.compile(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+")
+JOINED_ITEM = r"[^、+＋，,。；;：:\s]{1,20}"  # an item of a run joined by 、 or + alone
 ITEM_JOINS = re.compile(rf"{JOIN}|和|及|与")
 HEADING = 12  # characters at most of a run-in heading sentence (新兴产业增势强劲。)
 DIGIT = re.compile(r"\d")
@@ -183,14 +185,36 @@ def counted_run(span: str, count: int, grams: set[str]) -> bool:
     for named in re.finditer(rf"(?:{numerals})[{COUNTERS}]([\u4e00-\u9fff]{{2,8}})", span):
         if not any(g in named.group(1) for g in grams):
             continue
-        run = re.search(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+$", span[:named.start()])
+        before = span[:named.start()]
+        run = re.search(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+$", before)
         if run and len(ITEM_JOINS.split(run.group(0))) == count:
+            return True
+        # and read with 、 alone: 和 inside a name (呼和浩特) or an item (软件和信息服务业) joins nothing
+        run = re.search(rf"{JOINED_ITEM}(?:{JOIN}{JOINED_ITEM})+$", before)
+        if run and len(re.split(JOIN, run.group(0))) == count:
             return True
     return False
 
 
 ENGLISH_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 ENGLISH_COUNTS = {word: n for n, word in ENGLISH_NUMBERS.items()}  # "four" -> 4
+
+
+def asked_count(question: str) -> int:
+    """How many items a list question counts: "哪三条" / "三大产业是哪些" / "which two" -> 3, 3, 2; else 0."""
+    told = word_pattern("asking.yaml", "english_name_items").search(question)
+    if told and told.group(1).lower() in ENGLISH_COUNTS:
+        return ENGLISH_COUNTS[told.group(1).lower()]  # "…six parks. Name three of them": the three told
+    found = word_pattern("question_words.yaml", "counted").search(question)
+    if not found:
+        return 0
+    number = next((g for g in found.groups() if g), "")
+    if number.isdigit():
+        return int(number)
+    if number.lower() in ENGLISH_COUNTS:
+        return ENGLISH_COUNTS[number.lower()]
+    value = chinese_to_number(number)
+    return int(value) if value and value.isdigit() else 0
 
 
 def counts_said(question: str) -> set[int]:
