@@ -4,6 +4,8 @@
   centres for six cities) lists something else and earns no list bonus, where a run of N earns it; unless the
   question says another count too (eight clusters, name four of them) or the items are clauses (是：…；…).
 - A run is also read with 、 alone: 和 inside a name (和平区, 呼和浩特) or an item (软件和信息服务业) joins nothing.
+- A count of characters (哪八个字) is matched by a quoted run whose words make that many together
+  (“坚韧、忠勇、开放、争先”), not by a run of that many items.
 - Retrieval: a passage giving a run of as many items as the question counts, named right after by that count and a
   noun of the question ("甲、乙、丙三大先导产业"), is lifted (Weights.counted): BM25 sees only the items' words,
   which the question cannot say.
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from assistant.analysis import analyse
 from assistant.answer import extractive as ex
-from assistant.answer.lists import asked_count, counted_run, other_count_said
+from assistant.answer.lists import asked_count, characters_counted, counted_run, other_count_said, quoted_characters
 from assistant.retrieval import Weights, lists_counted
 from tests.passages import answer, refused, report_passage
 
@@ -81,3 +83,16 @@ def test_a_passage_giving_the_counted_list_is_lifted():
 def test_an_uncounted_question_lifts_nothing():
     analysis = analyse("上海的先导产业有哪些？")
     assert not lists_counted("推动甲产业、乙产业、丙产业三大先导产业规模突破2万亿元。", analysis)
+
+
+# -- a count of characters ------------------------------------------------------------------------------------------
+
+def test_a_count_of_characters_is_matched_by_a_quoted_runs_characters():
+    assert characters_counted("这座城市的城市精神是哪八个字？")
+    assert not characters_counted("这座城市的城市精神有哪几个方面？")
+    assert quoted_characters("“务实、包容、创新、奋进”的城市精神深入人心") == {8}
+    question = "这座城市的城市精神是哪八个字？"
+    slogan = report_passage("文化事业繁荣发展，“务实、包容、创新、奋进”的城市精神深入人心。", "湖北省", n=2)
+    other = report_passage("开展弘扬城市精神主题活动，实施文明创建工程、“文明好风尚”城市建设行动。", "湖北省", n=1)
+    got = answer(question, [other, slogan])
+    assert not refused(got) and "务实、包容、创新、奋进" in got, got

@@ -33,7 +33,7 @@ from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, loo
 from assistant.answer.compare import (CLAUSE_MARKS, another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of, counted_after,
                                       side_status, side_times, year_of_other_side)
-from assistant.answer.lists import (ENGLISH_COUNTS, asked_count, asked_items_kind, other_count_said, head_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
+from assistant.answer.lists import (ENGLISH_COUNTS, asked_count, asked_items_kind, characters_counted, quoted_characters, other_count_said, head_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
                                     spells)
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
@@ -318,8 +318,9 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
         # (an English which asking one thing, read 哪些 as any which, wants a name, not items: no loss)
         gives = FIRST_ITEM.search(span) or (wanted and wanted in item_counts(span))
         return 0.0 if gives or english_one_asked(analysis.original) else -NO_ITEMS
-    # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能)
-    if wanted and wanted in item_counts(span):
+    # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能), or a count of
+    # characters (哪八个字) a quoted run's words make together (“坚韧、忠勇、开放、争先”)
+    if wanted and wanted in (quoted_characters(span) if characters_counted(analysis.question) else item_counts(span)):
         return 0.3
     # a run of another number of items than the question counts (five centres for which six cities, three 链 for
     # the four bases) is a list of something else: no more than a span giving no list. Not when the question says

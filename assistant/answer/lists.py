@@ -217,6 +217,19 @@ def asked_count(question: str) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
+def characters_counted(question: str) -> bool:
+    """The count a Chinese question says is of characters, not items: "城市精神是哪八个字" asks a slogan of eight
+    characters, given as four words of two (“坚韧、忠勇、开放、争先”)."""
+    return re.search(r"[两二三四五六七八九十\d]+个?字(?![号母])", question) is not None
+
+
+def quoted_characters(span: str) -> set[int]:
+    """The characters of each quoted run of items in span, without their joins: "“坚韧、忠勇、开放、争先”的城市精神"
+    -> {8}."""
+    return {len(re.sub(rf"{JOIN}|\s", "", quoted)) for quoted in re.findall(r"“([^“”]{2,40})”", span)
+            if re.search(JOIN, quoted)}
+
+
 def counts_said(question: str) -> set[int]:
     """The counts a question says anywhere, in figures, Chinese numerals or English words: "eight clusters. Name
     four of them" -> {8, 4}."""
