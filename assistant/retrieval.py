@@ -54,6 +54,7 @@ from pydantic import ConfigDict
 
 from assistant.places import PlaceBook
 from assistant.analysis import Analysis, analyse, asks_report_delivery, base_years
+from assistant.answer.lists import asked_count, counted_run
 from assistant.answer.semantic import Nearness
 from assistant.documents import Chunk, ScoredChunk
 from assistant.index.lexical import tokenize
@@ -71,6 +72,7 @@ class Weights:
     fact: float = 0.25  # a figure question: the chunk states a figure of the indicator asked, for its place and year
     bare: float = 0.4  # taken off a chunk that is only its title or headings (scaled by how little else it says)
     listed: float = 1.0  # a chunk listing the N items of the kind a question quotes (the answer itself) ("哪三个“城”")
+    counted: float = 0.5  # a chunk giving a run of as many items as the question counts, named by that count and its noun
 
 
 class Retriever:
@@ -316,6 +318,9 @@ class Retriever:
         if lists_asked_kind(chunk.text, analysis.original or analysis.question):
             score += w.listed
             reasons.append(f"lists the kind asked (+{w.listed:.2f})")
+        if lists_counted(chunk.text, analysis):
+            score += w.counted
+            reasons.append(f"lists as many as counted (+{w.counted:.2f})")
         boost = w.fact * fact_match(chunk, analysis)
         if boost:
             score += boost
@@ -409,6 +414,22 @@ def lists_asked_kind(text: str, question: str) -> bool:
     word, count = asked
     item = rf"[^、，,。；;：:\s]{{1,{int(load_data('retrieval.yaml')['enumeration_item'])}}}?{re.escape(word)}"
     return re.search(rf"{item}(?:、{item}){{{count - 1},}}", text) is not None
+
+
+def lists_counted(text: str, analysis: Analysis) -> bool:
+    """Does the passage give a run of as many items as the question counts, named right after by that count and a
+    noun sharing the question's words ("集成电路、生物医药、人工智能三大先导产业" for Shanghai's three leading
+    industries; "A、B、C3个综保区…高质量发展")? The count and the noun head the run: it is the list asked, though BM25
+    sees only the items' own words, which the question cannot say."""
+    count = asked_count(analysis.question) or asked_count(analysis.original)
+    return count >= 2 and counted_run(text, count, _asked_pairs(analysis.question, analysis.expansion))
+
+
+@lru_cache(maxsize=256)
+def _asked_pairs(question: str, expansion: str) -> frozenset[str]:
+    """The pairs of adjacent Chinese characters of a question's reading and its expansion."""
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}", f"{question} {expansion}")
+    return frozenset(run[i:i + 2] for run in runs for i in range(len(run) - 1))
 
 
 @lru_cache(maxsize=256)

@@ -33,7 +33,7 @@ from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, loo
 from assistant.answer.compare import (CLAUSE_MARKS, another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of, counted_after,
                                       side_status, side_times, year_of_other_side)
-from assistant.answer.lists import (ENGLISH_COUNTS, asked_items_kind, head_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
+from assistant.answer.lists import (ENGLISH_COUNTS, asked_count, asked_items_kind, characters_counted, quoted_characters, other_count_said, head_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
                                     spells)
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
@@ -75,7 +75,7 @@ ENUMERATION = re.compile(rf"[^、+＋，,。；;：:\s]{{1,20}}{JOIN}[^、+＋�
 ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
 ITEM_SEPARATOR = re.compile(rf"{JOIN}|和|及|与")
 ITEM_RUN = re.compile(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+")
-COUNTED = question_words("counted")  # 哪三条, 三大…是哪些, which two: how many items a list question counts
+JOINED_RUN = re.compile(rf"[^、+＋，,。；;：:\s]{{1,20}}(?:{JOIN}[^、+＋，,。；;：:\s]{{1,20}})+")  # items joined by 、 or + only
 ITEMS_AFTER_COLON = re.compile(r"[：:][^：:]+[；;][^：:]+")
 OPENS_LIST = re.compile(r"[：:]\s*$")
 FIRST_ITEM = re.compile(r"(?<![一二三四五六七八九十])一是")
@@ -318,28 +318,17 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
         # (an English which asking one thing, read 哪些 as any which, wants a name, not items: no loss)
         gives = FIRST_ITEM.search(span) or (wanted and wanted in item_counts(span))
         return 0.0 if gives or english_one_asked(analysis.original) else -NO_ITEMS
-    # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能)
-    return 0.3 if wanted and wanted in item_counts(span) else 0.2
-
-
-def asked_count(question: str) -> int:
-    """How many items a list question counts: "哪三条" / "三大产业是哪些" / "which two" -> 3, 3, 2; else 0."""
-    told = word_pattern("asking.yaml", "english_name_items").search(question)
-    if told and told.group(1).lower() in ENGLISH_COUNTS:
-        return ENGLISH_COUNTS[told.group(1).lower()]  # "…six parks. Name three of them": the three told
-    found = COUNTED.search(question)
-    if not found:
-        return 0
-    number = next((g for g in found.groups() if g), "")
-    if number.isdigit():
-        return int(number)
-    if number.lower() in ENGLISH_COUNTS:
-        return ENGLISH_COUNTS[number.lower()]
-    from assistant.answer.figures import chinese_to_number
-
-    value = chinese_to_number(number)
-    return int(value) if value and value.isdigit() else 0
-
+    # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能), or a count of
+    # characters (哪八个字) a quoted run's words make together (“坚韧、忠勇、开放、争先”)
+    if wanted and wanted in (quoted_characters(span) if characters_counted(analysis.question) else item_counts(span)):
+        return 0.3
+    # a run of another number of items than the question counts (five centres for which six cities, three 链 for
+    # the four bases) is a list of something else: no more than a span giving no list. Not when the question says
+    # another count too (eight clusters, name four of them), nor for items in clauses (是：…；…, 一是…)
+    if wanted and not other_count_said(asked_text(analysis), wanted) \
+            and not ITEMS_AFTER_COLON.search(span) and not FIRST_ITEM.search(span):
+        return 0.0
+    return 0.2
 
 
 def listed_noun(analysis: Analysis) -> str:
@@ -365,8 +354,10 @@ def counted_items(analysis: Analysis) -> int:
 
 
 def item_counts(span: str) -> set[int]:
-    """The lengths of the runs of items in span: "集成电路、生物医药、人工智能三大…" -> {3}."""
-    return {len(ITEM_SEPARATOR.split(m.group(0))) for m in ITEM_RUN.finditer(span)}
+    """The lengths of the runs of items in span: "集成电路、生物医药、人工智能三大…" -> {3}; a run read with 和/及/与
+    joining items and read with 、 alone (软件和信息服务业 is one item): "金融业、软件和信息服务业" -> {3, 2}."""
+    return ({len(ITEM_SEPARATOR.split(m.group(0))) for m in ITEM_RUN.finditer(span)}
+            | {len(re.split(JOIN, m.group(0))) for m in JOINED_RUN.finditer(span)})
 
 
 def restates(span: str, question: str, analysis: Analysis) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.data_files import load_data, word_pattern
+from assistant.answer.figures import chinese_to_number
 from assistant.english import renderings_of
 
 # two or more items of a list: 签约、开工和投产 (the same shape extractive.ENUMERATION reads)
@@ -21,6 +22,7 @@ NUMERALS = {2: "两二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "�
 COUNTERS = "个大项条类种批家方面"
 ITEM = r"[^、+＋，,。；;：:\s和及与]{1,20}"
 ITEM_RUN = re.compile(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+")
+JOINED_ITEM = r"[^、+＋，,。；;：:\s]{1,20}"  # an item of a run joined by 、 or + alone
 ITEM_JOINS = re.compile(rf"{JOIN}|和|及|与")
 HEADING = 12  # characters at most of a run-in heading sentence (新兴产业增势强劲。)
 DIGIT = re.compile(r"\d")
@@ -183,8 +185,13 @@ def counted_run(span: str, count: int, grams: set[str]) -> bool:
     for named in re.finditer(rf"(?:{numerals})[{COUNTERS}]([\u4e00-\u9fff]{{2,8}})", span):
         if not any(g in named.group(1) for g in grams):
             continue
-        run = re.search(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+$", span[:named.start()])
+        before = span[:named.start()]
+        run = re.search(rf"{ITEM}(?:(?:{JOIN}|和|及|与){ITEM})+$", before)
         if run and len(ITEM_JOINS.split(run.group(0))) == count:
+            return True
+        # and read with 、 alone: 和 inside a name (呼和浩特) or an item (软件和信息服务业) joins nothing
+        run = re.search(rf"{JOINED_ITEM}(?:{JOIN}{JOINED_ITEM})+$", before)
+        if run and len(re.split(JOIN, run.group(0))) == count:
             return True
     return False
 
@@ -193,11 +200,53 @@ ENGLISH_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "sev
 ENGLISH_COUNTS = {word: n for n, word in ENGLISH_NUMBERS.items()}  # "four" -> 4
 
 
+def asked_count(question: str) -> int:
+    """How many items a list question counts: "哪三条" / "三大产业是哪些" / "which two" -> 3, 3, 2; else 0."""
+    told = word_pattern("asking.yaml", "english_name_items").search(question)
+    if told and told.group(1).lower() in ENGLISH_COUNTS:
+        return ENGLISH_COUNTS[told.group(1).lower()]  # "…six parks. Name three of them": the three told
+    found = word_pattern("question_words.yaml", "counted").search(question)
+    if not found:
+        return 0
+    number = next((g for g in found.groups() if g), "")
+    if number.isdigit():
+        return int(number)
+    if number.lower() in ENGLISH_COUNTS:
+        return ENGLISH_COUNTS[number.lower()]
+    value = chinese_to_number(number)
+    return int(value) if value and value.isdigit() else 0
+
+
+def characters_counted(question: str) -> bool:
+    """The count a Chinese question says is of characters, not items: "城市精神是哪八个字" asks a slogan of eight
+    characters, given as four words of two (“坚韧、忠勇、开放、争先”)."""
+    return re.search(r"[两二三四五六七八九十\d]+个?字(?![号母])", question) is not None
+
+
+def quoted_characters(span: str) -> set[int]:
+    """The characters of each quoted run of items in span, without their joins: "“坚韧、忠勇、开放、争先”的城市精神"
+    -> {8}."""
+    return {len(re.sub(rf"{JOIN}|\s", "", quoted)) for quoted in re.findall(r"“([^“”]{2,40})”", span)
+            if re.search(JOIN, quoted)}
+
+
 def counts_said(question: str) -> set[int]:
     """The counts a question says anywhere, in figures, Chinese numerals or English words: "eight clusters. Name
     four of them" -> {8, 4}."""
     return {n for n in NUMERALS
             if re.search(rf"(?<!\d){n}(?!\d)|[{NUMERALS[n]}]|\b{ENGLISH_NUMBERS[n]}\b", question, re.I)}
+
+
+def other_count_said(question: str, count: int) -> bool:
+    """The question counts something else besides its `count` items: "eight clusters. Name four of them", "在三个
+    领域中列出两项" say 8 and 3 beside 4 and 2. A count is a number before a counter (三个, 8项) or an English
+    count word; numerals inside a name (十四五, 十堰) count nothing."""
+    for n in NUMERALS:
+        if n == count:
+            continue
+        if re.search(rf"(?:(?<!\d){n}|[{NUMERALS[n]}])[{COUNTERS}]|\b{ENGLISH_NUMBERS[n]}\b", question, re.I):
+            return True
+    return False
 
 
 def other_counted_run(span: str, count: int, grams: set[str], question: str = "") -> bool:
