@@ -1875,7 +1875,8 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
         return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit) \
             or group == "count" and not bare_multiplier(a.unit) and not bare_multiplier(b.unit) \
             and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {})
-                 or counted_either_side(a, b, counted or {}, said or {}))
+                 or counted_either_side(a, b, counted or {}, said or {})
+                 or general_counter(a.unit, b.unit) and same_thing(a, b, said or {}))
 
     def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it;
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
@@ -1918,6 +1919,16 @@ def alike_counters(first: str, second: str) -> bool:
 
     units = {_plain_unit(first), _plain_unit(second)}
     return any(units <= set(kind) for kind in load_data("compare.yaml")["counters_alike"])
+
+
+def general_counter(first: str, second: str) -> bool:
+    """One of two counters is the general one (个: data/compare.yaml general_counters), which counts any thing: 绿色工厂
+    100家 and 绿色工厂200个 count one thing when both say it (same_thing); 民生实事10件 and 12项, two specific
+    counters, are left apart as ever."""
+    from assistant.data_files import load_data
+
+    general = set(load_data("compare.yaml")["general_counters"])
+    return bool({_plain_unit(first), _plain_unit(second)} & general)
 
 
 def same_counted(a, b, counted: dict) -> bool:
