@@ -253,7 +253,7 @@ def report_side(side) -> bool:
 
 def report_plan_asked(side) -> bool:
     """A side by report whose question asks what each report sets out for its own year ("2016年和2017年的政府工作报告
-    分别提出当年再开工多少项…", "the figure each report proposed for that year": data/compare.yaml report_plans): the
+    分别提出当年再开工多少项…": data/compare.yaml report_plans; an English question's plan words read as 目标, a target): the
     report's plan (今年再开工15项), not the achievement of the year before it reviews (新开工21项)."""
     return report_side(side) and word_pattern("compare.yaml", "report_plans").search(side.whole or side.question) is not None
 
