@@ -762,7 +762,8 @@ def _agreeing_units(picks: list[Pick], chosen: list, contexts: list[ScoredChunk]
     """Two sides whose figures measure different things by their units (劳务报酬20亿元 against 高标准农田443.9万亩,
     一个占比4% against 投入9884.5亿元) set nothing side by side: one side took a figure of something else. The side
     read again for a figure in the other side's unit, when its passages state one, is taken (of the two ways, the
-    one scoring higher); a side whose passages state none keeps its pick, a side the reports lack is not filled."""
+    one scoring higher) when the two then measure one thing (sides_pair: a sum of something else in the other's unit is
+    no side either); else each side keeps its pick, and a side the reports lack is not filled."""
     book = frame_of(analysis).book
     kinds = [unit_kinds(contexts[p.n - 1], p.text, book) for p in picks]
     if not kinds[0] or not kinds[1] or kinds[0] & kinds[1]:
@@ -773,12 +774,12 @@ def _agreeing_units(picks: list[Pick], chosen: list, contexts: list[ScoredChunk]
         wanted = kinds[1 - i]
         in_unit = lambda hit, wanted=wanted: lambda span: bool(unit_kinds(hit, span, book) & wanted)  # noqa: E731
         again = _pick_side(contexts, analysis, side, others, names, grams, need(side), in_unit)
-        if again is not None and again.score >= REFUSE_BELOW:
-            options.append((again.score + picks[1 - i].score, i, again))
-    if not options:
-        return picks
-    _, i, again = max(options, key=lambda o: o[0])
-    return [again, picks[1]] if i == 0 else [picks[0], again]
+        if again is None or again.score < REFUSE_BELOW:
+            continue
+        read = [again, picks[1]] if i == 0 else [picks[0], again]
+        if sides_pair(read, contexts, grams):  # the two now measure one thing, as the verdict sets them
+            options.append((again.score + picks[1 - i].score, read))
+    return max(options, key=lambda o: o[0])[1] if options else picks
 
 
 def read_above(frame: Frame, side: Analysis, others: set[str] | None = None) -> Frame:
@@ -1724,19 +1725,24 @@ def grams_for_verdict(question: str, analysis: Analysis) -> set[str]:
     return grams
 
 
+def sides_pair(picks: list[Pick], contexts: list[ScoredChunk], grams: set[str]):
+    """The two facts, one of each side's span, that the verdict sets side by side (_side_pair); None when none can be."""
+    facts = [_side_facts(p, contexts, grams) for p in picks]
+    texts = {id(f): contexts[p.n - 1].chunk.text for p, side in zip(picks, facts) for _, f in side}
+    said = {key: _said_of(f, texts[key]) for side in facts for _, f in side for key in [id(f)]}
+    counted = {key: counted_after(f, texts[key]) for side in facts for _, f in side for key in [id(f)]}
+    # each figure's sentence up to it (and a count's words after it): a figure stated in a sentence's later clause
+    # is said of its opening too
+    leads = {key: f"{_lead_of(f, texts[key])} {counted[key]}" for side in facts for _, f in side for key in [id(f)]}
+    return _side_pair(*facts, said=said, counted=counted, leads=leads, grams=grams)
+
+
 def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> str:
     """"2023年（172.3亿元）高于2020年（165.2亿元），多7.1亿元（+4.3%）[2][1]。" when each side's span states a
     figure of the side's frame in the same kind of unit; "" when the two cannot be set side by side."""
     from assistant.facts.units import group_of, multiplier
 
-    said = {id(f): _said_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
-    counted = {id(f): counted_after(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
-    # each figure's sentence up to it (and a count's words after it): a figure stated in a sentence's later clause
-    # is said of its opening too
-    leads = {id(f): f"{_lead_of(f, contexts[p.n - 1].chunk.text)} {counted.get(id(f), '')}"
-             for p in picks for _, f in _side_facts(p, contexts, grams)}
-    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said, counted=counted,
-                      leads=leads, grams=grams)
+    pair = sides_pair(picks, contexts, grams)
     if pair is None:
         return ordinal_verdict(picks, analysis)
     a, b = pair
