@@ -251,6 +251,13 @@ def report_side(side) -> bool:
         and len(re.findall(rf"(?<!\d){YEAR}(?!\d)", text)) >= 2
 
 
+def report_plan_asked(side) -> bool:
+    """A side by report whose question asks what each report sets out for its own year ("2016年和2017年的政府工作报告
+    分别提出当年再开工多少项…": data/compare.yaml report_plans; an English question's plan words read as 目标, a target): the
+    report's plan (今年再开工15项), not the achievement of the year before it reviews (新开工21项)."""
+    return report_side(side) and word_pattern("compare.yaml", "report_plans").search(side.whole or side.question) is not None
+
+
 def side_times(side) -> tuple[list[int], list[str]] | None:
     """The years and plan periods a comparison by place states beside this side's own name, when it states
     each side apart with a time of its own: "洛阳2020年新增城镇就业和漯河“十三五”新增城镇就业" asks Luoyang's

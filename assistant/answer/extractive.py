@@ -31,7 +31,7 @@ from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, loo
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import (CLAUSE_MARKS, another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
-                                      measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of, counted_after,
+                                      measure_fits, qualifiers_only, rates_of_one_thing, report_plan_asked, report_side, said_of, counted_after,
                                       side_status, side_times, year_of_other_side)
 from assistant.answer.lists import (ENGLISH_COUNTS, asked_count, asked_items_kind, characters_counted, quoted_characters, other_count_said, head_kind, counted_run, other_counted_run, english_list, english_one_asked, items_after, spelled_terms,
                                     spells)
@@ -689,29 +689,88 @@ def compare(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) ->
     # (which side is larger is a figure's question even when no indicator's name is known: "bigger economy")
     need = lambda side: side.wants in ("number", "rate") or asks_which_more(analysis.question) or (  # noqa: E731
         bool(names) and bool(asked_measure(analysis.question)))
+    chosen = []
     for side in sides:
         others = {p for s in sides if s is not side for p in s.places}
-        if year_of_other_side(side):
-            side = replace(side, years=[], report_years=[])  # its level as it stands: the latest figure
-        elif times := side_times(side):  # 洛阳2020年…和漯河“十三五”…: each side its own time
-            side = replace(side, years=times[0], periods=times[1],
-                           report_years=[y for y in side.report_years if y in times[0]])
-        elif reviewed := reviewed_years(side, others):
-            side = replace(side, years=reviewed, report_years=[])
-        frame = read_above(side_frame(side, names), side, others)
-        best = None
-        if frame.figure and not frame.status_named:
-            # what a year achieved first, as for one year asked (_best_picks): a year's target stated in its
-            # own report is its figure only when no report states what it achieved
-            best = _side_pick(contexts, analysis, side, others, replace(frame, plan_answers=False), names, grams,
-                              True)  # a figure: a side in words is no achieved value over a target
-            if best is not None and not states_figure(contexts[best.n - 1], best.text, frame.book):
-                best = None  # "实施一批老旧小区…整治" states no achieved figure: the plan's 600个 is the side's
-        if best is None or best.score < REFUSE_BELOW:
-            best = _side_pick(contexts, analysis, side, others, frame, names, grams, need(side)) or best
+        side = own_time(side, others)
+        best = _pick_side(contexts, analysis, side, others, names, grams, need(side))
         if best:
             picks.append(best)
+            chosen.append((side, others))
+    if len(picks) == 2:
+        picks = _agreeing_units(picks, chosen, contexts, analysis, names, grams, need)
     return picks
+
+
+def own_time(side: Analysis, others: set[str]) -> Analysis:
+    """A side with the years and periods the question gives it alone (year_of_other_side, side_times,
+    reviewed_years)."""
+    if year_of_other_side(side):
+        return replace(side, years=[], report_years=[])  # its level as it stands: the latest figure
+    if times := side_times(side):  # 洛阳2020年…和漯河“十三五”…: each side its own time
+        return replace(side, years=times[0], periods=times[1],
+                       report_years=[y for y in side.report_years if y in times[0]])
+    if reviewed := reviewed_years(side, others):
+        return replace(side, years=reviewed, report_years=[])
+    return side
+
+
+def _pick_side(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, others: set[str],
+               names: tuple[str, ...], grams: set[str], need: bool, require=None) -> Pick | None:
+    """One side's pick: what a year achieved first, then its plan; with `require(hit)(span)`, only spans it passes."""
+    frame = read_above(side_frame(side, names), side, others)
+    best = None
+    if frame.figure and not frame.status_named:
+        # what a year achieved first, as for one year asked (_best_picks): a year's target stated in its
+        # own report is its figure only when no report states what it achieved
+        best = _side_pick(contexts, analysis, side, others, replace(frame, plan_answers=False), names, grams,
+                          True, require)  # a figure: a side in words is no achieved value over a target
+        if best is not None and not states_figure(contexts[best.n - 1], best.text, frame.book):
+            best = None  # "实施一批老旧小区…整治" states no achieved figure: the plan's 600个 is the side's
+    if best is None or best.score < REFUSE_BELOW:
+        best = _side_pick(contexts, analysis, side, others, frame, names, grams, need, require) or best
+    return best
+
+
+def unit_kinds(hit: ScoredChunk, span: str, book) -> set[str]:
+    """What the span's figures measure, by unit: money, a rate (% and 百分点), a count, or a physical unit
+    itself (亩 is no 吨): multipliers read off (万亩 and 亩 are one)."""
+    from assistant.facts.units import group_of
+
+    text = hit.chunk.text
+    at = text.find(span.strip())
+    kinds = set()
+    for fact in chunk_facts(hit, book):
+        if at >= 0 and at <= fact.start and fact.end <= at + len(span.strip()):
+            group = group_of(fact.unit)
+            kinds.add("rate" if group in ("percent", "points") else _plain_unit(fact.unit) if group == "physical"
+                      else group)
+    return kinds - {""}
+
+
+def _agreeing_units(picks: list[Pick], chosen: list, contexts: list[ScoredChunk], analysis: Analysis,
+                    names: tuple[str, ...], grams: set[str], need) -> list[Pick]:
+    """Two sides whose figures measure different things by their units (劳务报酬20亿元 against 高标准农田443.9万亩,
+    一个占比4% against 投入9884.5亿元) set nothing side by side: one side took a figure of something else. The side
+    read again for a figure in the other side's unit, when its passages state one, is taken (of the two ways, the
+    one scoring higher) when the two then measure one thing (sides_pair: a sum of something else in the other's unit is
+    no side either); else each side keeps its pick, and a side the reports lack is not filled."""
+    book = frame_of(analysis).book
+    kinds = [unit_kinds(contexts[p.n - 1], p.text, book) for p in picks]
+    if not kinds[0] or not kinds[1] or kinds[0] & kinds[1]:
+        return picks
+    options = []
+    for i in (0, 1):
+        side, others = chosen[i]
+        wanted = kinds[1 - i]
+        in_unit = lambda hit, wanted=wanted: lambda span: bool(unit_kinds(hit, span, book) & wanted)  # noqa: E731
+        again = _pick_side(contexts, analysis, side, others, names, grams, need(side), in_unit)
+        if again is None or again.score < REFUSE_BELOW:
+            continue
+        read = [again, picks[1]] if i == 0 else [picks[0], again]
+        if sides_pair(read, contexts, grams):  # the two now measure one thing, as the verdict sets them
+            options.append((again.score + picks[1 - i].score, read))
+    return max(options, key=lambda o: o[0])[1] if options else picks
 
 
 def read_above(frame: Frame, side: Analysis, others: set[str] | None = None) -> Frame:
@@ -782,9 +841,9 @@ def states_figure(hit: ScoredChunk, span: str, book) -> bool:
 
 
 def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, others: set[str], frame: Frame,
-               names: tuple[str, ...], grams: set[str], need: bool) -> Pick | None:
+               names: tuple[str, ...], grams: set[str], need: bool, require=None) -> Pick | None:
     """The best span for one side of a comparison from its first SIDE_PASSAGES passages: its own year, place and
-    status (`frame`), figures naming the indicator asked."""
+    status (`frame`), figures naming the indicator asked; with `require(hit)(span)`, only spans it passes."""
     best = None
     # 今年/去年 with no year named: each passage's own report year (asked.this_year_frame), as for one side asked
     passages = [(n, hit, indicator_fits(hit, this_year_frame(frame, hit, side), grams, names,
@@ -801,6 +860,8 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
             else fitting_figures(hit, own, need_number=False)
         if set(frame.places) - set(side.places):  # read_above: the report's place's figures said of the side's
             accept = _both(accept, own_place_said(hit, side, others, frame))
+        if require is not None:
+            accept = _both(accept, require(hit))
         over = over_period(hit, frame, side)
         # an achieved value is stated as a value before a bound (稳定在70%以上 beside 占…的70.9%); a target may be one
         bound = BOUND_PENALTY if frame.status != "target" else 0.0
@@ -868,6 +929,8 @@ def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
         # a year named as a report's: what that report states (_side_contexts), of the year it looks back on (an
         # achieved value first, as ever) or of its own year (its plan: 今年拟安排财政赤字1.2万亿元)
         frame = replace(frame, years=sorted({y - 1 for y in side.years} | set(side.years)))
+        if report_plan_asked(side):  # 报告提出当年…: the report's plan for its own year, not what it looks back on
+            frame = replace(frame, years=list(side.years), status="target", status_named=True)
     return frame
 
 
@@ -1653,19 +1716,24 @@ def grams_for_verdict(question: str, analysis: Analysis) -> set[str]:
     return grams
 
 
+def sides_pair(picks: list[Pick], contexts: list[ScoredChunk], grams: set[str]):
+    """The two facts, one of each side's span, that the verdict sets side by side (_side_pair); None when none can be."""
+    facts = [_side_facts(p, contexts, grams) for p in picks]
+    texts = {id(f): contexts[p.n - 1].chunk.text for p, side in zip(picks, facts) for _, f in side}
+    said = {key: _said_of(f, texts[key]) for side in facts for _, f in side for key in [id(f)]}
+    counted = {key: counted_after(f, texts[key]) for side in facts for _, f in side for key in [id(f)]}
+    # each figure's sentence up to it (and a count's words after it): a figure stated in a sentence's later clause
+    # is said of its opening too
+    leads = {key: f"{_lead_of(f, texts[key])} {counted[key]}" for side in facts for _, f in side for key in [id(f)]}
+    return _side_pair(*facts, said=said, counted=counted, leads=leads, grams=grams)
+
+
 def verdict(picks: list[Pick], contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]) -> str:
     """"2023年（172.3亿元）高于2020年（165.2亿元），多7.1亿元（+4.3%）[2][1]。" when each side's span states a
     figure of the side's frame in the same kind of unit; "" when the two cannot be set side by side."""
     from assistant.facts.units import group_of, multiplier
 
-    said = {id(f): _said_of(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
-    counted = {id(f): counted_after(f, contexts[p.n - 1].chunk.text) for p in picks for _, f in _side_facts(p, contexts, grams)}
-    # each figure's sentence up to it (and a count's words after it): a figure stated in a sentence's later clause
-    # is said of its opening too
-    leads = {id(f): f"{_lead_of(f, contexts[p.n - 1].chunk.text)} {counted.get(id(f), '')}"
-             for p in picks for _, f in _side_facts(p, contexts, grams)}
-    pair = _side_pair(*(_side_facts(p, contexts, grams) for p in picks), said=said, counted=counted,
-                      leads=leads, grams=grams)
+    pair = sides_pair(picks, contexts, grams)
     if pair is None:
         return ordinal_verdict(picks, analysis)
     a, b = pair
@@ -1804,7 +1872,8 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
         return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit) \
             or group == "count" and not bare_multiplier(a.unit) and not bare_multiplier(b.unit) \
             and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {})
-                 or counted_either_side(a, b, counted or {}, said or {}))
+                 or counted_either_side(a, b, counted or {}, said or {})
+                 or general_counter(a.unit, b.unit) and same_thing(a, b, said or {}))
 
     def naming(facts: list) -> list:  # a figure naming nothing asked is another's, when some figure names it;
         # one naming the asked indicator (fit 1) beats one sharing some of the question's words with it
@@ -1847,6 +1916,16 @@ def alike_counters(first: str, second: str) -> bool:
 
     units = {_plain_unit(first), _plain_unit(second)}
     return any(units <= set(kind) for kind in load_data("compare.yaml")["counters_alike"])
+
+
+def general_counter(first: str, second: str) -> bool:
+    """One of two counters is the general one (个: data/compare.yaml general_counters), which counts any thing: 绿色工厂
+    100家 and 绿色工厂200个 count one thing when both say it (same_thing); 民生实事10件 and 12项, two specific
+    counters, are left apart as ever."""
+    from assistant.data_files import load_data
+
+    general = set(load_data("compare.yaml")["general_counters"])
+    return bool({_plain_unit(first), _plain_unit(second)} & general)
 
 
 def same_counted(a, b, counted: dict) -> bool:
