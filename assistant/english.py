@@ -636,11 +636,27 @@ def _what(question: str, words: list[str]) -> list[str]:
         return ["什么"]  # "what is it called": a name, even of a thing measured ("Asia's largest … airport")
     if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question) or _head_names(question):
         return ["什么"]  # "what was the single biggest-investment project in the city": a name
+    if _number_of_one(question) and not _names_figure(words):
+        return ["什么"]  # "what is the number of the hotline": the one thing's number is its code, a name
     if _cue(_flat("quantity")).search(question) or _names_figure(words):
         return ["多少"]
     if _cue(r"what\s+(?:are|were)|what\s+(?:[a-z'-]+\s+){0,3}?[a-z'-]+s\s+(?:did|does|do|have|has|had|will|would)").search(question):
         return ["哪些"]  # "what are Shanghai's three pioneer industries", "what new institutes did …": a list
     return ["多少"] if words else ["什么"]
+
+
+def _number_of_one(question: str) -> bool:
+    """"What is the number of the/its/<place>'s <one thing>?": the number of one thing named with its determiner (a
+    hotline, a line, a route) is the number it is known by (12356, 15号线), a code asked as a name; the number of
+    things (plural: "the number of new enterprises") or of a thing without one ("the number of employment") is a
+    count. A place read out of the question leaves a blank, which stands for its possessive ("Jiangsu's")."""
+    m = _cue(r"\bwhat\s+(?:is|was)\s+the\s+number\s+of\s+(?:the\s+|its\s+|their\s+|\s{2,})"
+             r"((?:[a-z0-9'-]+\s+){0,5}?[a-z0-9'-]+)(?=\s{2,}|\s*[?,.;]|\s*$|\s+(?:that|which|in|of|for|to|at|on|by|with)\b)"
+             ).search(question)
+    if not m:
+        return False
+    head = m.group(1).split()[-1]
+    return re.fullmatch(r"[a-z-]*[a-z]", head) is not None and (not head.endswith("s") or head.endswith("ss"))
 
 
 def _bare(question: str, words: list[str]) -> list[str]:
