@@ -299,6 +299,10 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
     spelled = spelled_terms(analysis.question, analysis.original)
     if any(spells(span, parts) for parts in spelled.values()):
         return SPELLED_BONUS
+    if english_one_asked(analysis.original):
+        # an English which asking one thing ("Which park opened…", read 哪些 as any which) wants a name: a run of
+        # items (引水调水、骨干水源、…; 叠层电池、…等关键技术) is some list's, no nearer to naming it than one clause
+        return 0.0
     wanted = counted_items(analysis)  # an English question counts in English
     # (an English which asking one thing, read 哪些 as any which, asks no instances of a kind)
     if wanted and counted_run(span, wanted, grams):
