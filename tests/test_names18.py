@@ -1,0 +1,93 @@
+"""Names (session 18, names18).
+
+- "What is the number of the/its/<place>'s <one thing>?" asks the number that one thing is known by (a hotline's
+  12356), a code asked as a name, not a count (english.number_of_one); the number of things (plural) is a count. A
+  clause writing no number does not answer it (extractive.code_asked_unsaid).
+- An English which asking one thing (which park, read 哪些 as any which) gains nothing from a run of items: a name is
+  asked, not a list (extractive.list_bonus).
+- "Was selected/named as" reads 入选 besides 获评: how a report says a thing was selected into a list.
+- A count word right after an opening quote begins a quoted name ("the 'four modernisations' zone"): no items counted.
+Sentences written for the tests (general report language); the real analysis and extractive answerer.
+"""
+from __future__ import annotations
+
+from assistant.analysis import analyse
+from assistant.answer import extractive as ex
+from assistant.english import number_of_one
+from tests.passages import answer, refused, report_passage
+
+
+# -- the number of one thing: its code ------------------------------------------------------------------------
+
+def test_the_number_of_one_thing_is_its_code():
+    assert number_of_one("What is the number of Hubei's province-wide legal aid hotline?")
+    assert number_of_one("What is the number of the legal aid hotline Hubei plans to build?")
+    # the number of things, or of a thing named without its determiner, is a count
+    assert not number_of_one("What was the number of Hubei's high-tech enterprises in 2025?")
+    assert not number_of_one("What was the number of new jobs in Hubei?")
+
+
+def test_a_code_asked_is_a_name_a_count_stays_a_number():
+    assert analyse("What is the number of Hubei's province-wide legal aid hotline?").wants == "name"
+    assert analyse("What was the number of Hubei's high-tech enterprises in 2025?").wants == "number"
+    # the rest of province-wide, once the place is read, is no word the reports lack
+    assert "wide" not in analyse("What is the number of Hubei's province-wide legal aid hotline?").unknown
+
+
+HOTLINES = ("优化政务服务，建强12345热线和“鄂汇办”等为民服务平台。加强社会心理服务体系建设，"
+            "统筹建强全省统一的12320心理援助热线体系，完善基层心理服务站点。")
+
+
+def test_the_hotlines_number_is_answered():
+    got = answer("What is the number of Hubei's province-wide psychological assistance hotline?",
+                 [report_passage(HOTLINES, "湖北省", heading=["三、2026年工作安排"])])
+    assert not refused(got) and "12320" in got and "12345" not in got, got
+
+
+def test_a_clause_without_a_number_does_not_answer_a_code():
+    text = "加快完善养老服务网络，发展社区嵌入式养老服务，推进医养结合。" + HOTLINES
+    got = answer("What is the number of the elderly care hotline Hubei plans to build?",
+                 [report_passage(text, "湖北省", heading=["三、2026年工作安排"])])
+    assert refused(got), got
+
+
+# -- one thing asked: a run of items is no answer ---------------------------------------------------------------
+
+def test_one_park_asked_gains_nothing_from_a_run_of_items():
+    analysis = analyse("Which large park in Hubei was fully completed and opened in 2025?")
+    assert ex.list_bonus("打造一批蓝绿交融、充满魅力的公园游憩活力圈", analysis) == 0.0
+    # one thing asked of no kind with names of its own: a run of items is still no name of it
+    analysis = analyse("Which Hubei research achievement was named among the year's top ten breakthroughs?")
+    assert ex.list_bonus("固态电池、量子芯片、人工晶状体等关键技术研发取得重大成果", analysis) == 0.0
+    # a question asking several things still prefers their items
+    several = analyse("Which parks in Hubei were completed in 2025?")
+    assert ex.list_bonus("东湖公园、沙湖公园、月湖公园建成开放", several) > 0
+
+
+def test_one_park_asked_answered_by_the_clause_naming_it():
+    text = ("建成环城绿道“花环”，深化无界公园建设，打造一批蓝绿交融、充满魅力的公园游憩活力圈。"
+            "推进花园城市建设，东湖绿心公园全面建成开放。")
+    got = answer("Which large park in Hubei was fully completed and opened in 2025?",
+                 [report_passage(text, "湖北省", heading=["一、2025年工作回顾"])])
+    assert not refused(got) and "东湖绿心公园" in got, got
+
+
+# -- selected into a list ---------------------------------------------------------------------------------------
+
+def test_selected_reads_ruxuan():
+    assert "入选" in analyse("Which Hubei project was selected as an outstanding case of ecological restoration?").question
+
+
+def test_the_project_selected_is_the_one_answered():
+    # the clause saying 获评 comes first and shares as many of the other words: 入选 decides
+    text = "深入推进林长制，神农架生态修复获评全球保护范例奖。统筹治山治岸，九峰山矿区生态修复项目入选全国优秀案例。"
+    got = answer("Which Hubei project was selected as an outstanding case of ecological restoration?",
+                 [report_passage(text, "湖北省", heading=["一、2025年工作回顾"])])
+    assert not refused(got) and "九峰山" in got, got
+
+
+# -- a quoted name beginning with a count word ------------------------------------------------------------------
+
+def test_a_quoted_name_counts_no_items():
+    assert ex.asked_count("Which Hubei city hosts the 'four modernisations' reform demonstration zone?") == 0
+    assert ex.asked_count("What are Shanghai's three 'pioneer' industries?") == 3
