@@ -327,6 +327,12 @@ def english_figures(text: str) -> list[str]:
     return [chinese for _, _, chinese in figure_spans(text)]
 
 
+def roman_grades(question: str) -> list[str]:
+    """The grades the question numbers in Roman numerals, as the reports write them: words the answer is searched
+    and scored by, as a glossary term's Chinese is ("the national Grade II standard" -> ["二级"])."""
+    return _take_roman(question.lower())[1]
+
+
 def _take_roman(text: str) -> tuple[str, list[str]]:
     """"grade ii" -> 二级, "phase iii" -> 三期: a numbered grade as the reports write it (data/english.yaml roman)."""
     roman = data()["roman"]
