@@ -6,7 +6,8 @@
 - An English which asking one thing (which park, read 哪些 as any which) gains nothing from a run of items: a name is
   asked, not a list (extractive.list_bonus).
 - "Was selected/named as" reads 入选 besides 获评: how a report says a thing was selected into a list.
-- A count word right after an opening quote begins a quoted name ("the 'four modernisations' zone"): no items counted.
+- A question asking which place scores a clause naming a place other than its own that says two of its words or more
+  (asked.place_answering); an English question's Roman-numbered grade (Grade II: 二级) is a word it is scored by.
 Sentences written for the tests (general report language); the real analysis and extractive answerer.
 """
 from __future__ import annotations
@@ -84,10 +85,3 @@ def test_the_project_selected_is_the_one_answered():
     got = answer("Which Hubei project was selected as an outstanding case of ecological restoration?",
                  [report_passage(text, "湖北省", heading=["一、2025年工作回顾"])])
     assert not refused(got) and "九峰山" in got, got
-
-
-# -- a quoted name beginning with a count word ------------------------------------------------------------------
-
-def test_a_quoted_name_counts_no_items():
-    assert ex.asked_count("Which Hubei city hosts the 'four modernisations' reform demonstration zone?") == 0
-    assert ex.asked_count("What are Shanghai's three 'pioneer' industries?") == 3
