@@ -61,9 +61,8 @@ def place_to_name(span: str, sentence: str, hit: ScoredChunk, analysis: Analysis
 
 
 def place_answering(analysis: Analysis):
-    """For a question asking which place (which city in Henan, 哪个城市): (span, the question's words) -> KIND_WEIGHT
-    when a clause of the span names a place other than those the question names and says two words of the question
-    (信阳市实现空气质量二级达标), 0.0 otherwise. The place is
+    """For a question asking which place (which city in Henan, 哪个城市): span -> KIND_WEIGHT when the span names a
+    place other than those the question names (信阳市实现空气质量二级达标), 0.0 when it names none. The place is
     the name asked, as a company's name is for which company (kind_bonus); the question's places are the field it
     picks from, and the country (全国) no answer. None when no place is asked."""
     if analysis.comparison or analysis.wants not in ("name", "text") or not asks_which_place(asked_text(analysis)):
@@ -71,15 +70,9 @@ def place_answering(analysis: Analysis):
     book = analysis.book
     asked = set(analysis.places)
 
-    def names_one(clause: str) -> bool:
-        return any(p not in asked and book.level_of(p) != "national" for p in book.find_places(clause))
-
-    def bonus(span: str, grams: set[str]) -> float:
-        # the place is named in a clause saying two words of the question or more: the one the clause is about
-        # (信阳市实现空气质量二级达标), not one named beside another clause's thing (推进苏州与上海同城化发展，…示范区)
-        # or in a clause sharing a word by chance (深化南京、昆山…金融改革试验区建设 for an integrated reform zone)
-        clauses = [c for c in re.split(r"[，,；;。]", span) if c.strip()]
-        return KIND_WEIGHT if any(names_one(c) and sum(g in c for g in grams) >= 2 for c in clauses) else 0.0
+    def bonus(span: str) -> float:
+        named = [p for p in book.find_places(span) if p not in asked and book.level_of(p) != "national"]
+        return KIND_WEIGHT if named else 0.0
     return bonus
 
 

@@ -509,7 +509,7 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                     score += DATELINE_WEIGHT
                 score += ranks_bonus(span, scopes, marks)
                 if place_named is not None:
-                    score += place_named(span, grams)
+                    score += place_named(span)
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 —"), best_score
