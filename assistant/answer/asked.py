@@ -60,22 +60,6 @@ def place_to_name(span: str, sentence: str, hit: ScoredChunk, analysis: Analysis
     return ""
 
 
-def place_answering(analysis: Analysis):
-    """For a question asking which place (which city in Henan, 哪个城市): span -> KIND_WEIGHT when the span names a
-    place other than those the question names (信阳市实现空气质量二级达标), 0.0 when it names none. The place is
-    the name asked, as a company's name is for which company (kind_bonus); the question's places are the field it
-    picks from, and the country (全国) no answer. None when no place is asked."""
-    if analysis.comparison or analysis.wants not in ("name", "text") or not asks_which_place(asked_text(analysis)):
-        return None
-    book = analysis.book
-    asked = set(analysis.places)
-
-    def bonus(span: str) -> float:
-        named = [p for p in book.find_places(span) if p not in asked and book.level_of(p) != "national"]
-        return KIND_WEIGHT if named else 0.0
-    return bonus
-
-
 def place_label(place: str, analysis: Analysis) -> str:
     """山东省, or "山东省 (Shandong)" in an English answer."""
     known = analysis.book.place(place)

@@ -28,7 +28,7 @@ from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, loo
                                     indicator_unsaid, head_unsaid, other_kind, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
-                                    place_not_held, place_to_name, place_answering, place_without_documents, sentence_of,
+                                    place_not_held, place_to_name, place_without_documents, sentence_of,
                                     this_year_frame)
 from assistant.answer.compare import (CLAUSE_MARKS, another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_side, said_of, counted_after,
@@ -442,7 +442,6 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
     scopes = rank_scopes(analysis)  # a rank asked in the city and in the province: a span stating both
     held_rank = not analysis.comparison and bool(stated_ranks(analysis.question, verbs_only=False))
     marks = rank_marks(analysis)  # and each rank in a scope asked (全省 for "in Henan")
-    place_named = place_answering(analysis)  # which city: a clause naming a city, not one on cities in general
     for j, sentence in enumerate(cut):
         if batch and not batch & ordinals(sentence):
             continue  # 首批…有多少个: a sentence on the projects of no batch (1596个…完成投资) counts others
@@ -508,8 +507,6 @@ def best_span(chunk_text: str, grams: set[str], analysis: Analysis, accept=None,
                 if delivery and delivery_line(span):
                     score += DATELINE_WEIGHT
                 score += ranks_bonus(span, scopes, marks)
-                if place_named is not None:
-                    score += place_named(span)
                 if score > best_score:
                     best, best_score = span, score
     return best.strip("，,；;：:。 —"), best_score
