@@ -3,8 +3,6 @@
 - "What is the number of the/its/<place>'s <one thing>?" asks the number that one thing is known by (a hotline's
   12356), a code asked as a name, not a count (english.number_of_one); the number of things (plural) is a count. A
   clause writing no number does not answer it (extractive.code_asked_unsaid).
-- An English which asking one thing (which park, read 哪些 as any which) gains nothing from a run of items unless two
-  items of one run say a word of the question: a name is asked, not a list (extractive.list_bonus).
 - "Was selected/named as" reads 入选 besides 获评: how a report says a thing was selected into a list.
 - An English question's Roman-numbered grade (Grade II: 二级) is a word of its expansion: the answer is scored by it.
 Sentences written for the tests (general report language); the real analysis and extractive answerer.
@@ -49,33 +47,6 @@ def test_a_clause_without_a_number_does_not_answer_a_code():
     got = answer("What is the number of the elderly care hotline Hubei plans to build?",
                  [report_passage(text, "湖北省", heading=["三、2026年工作安排"])])
     assert refused(got), got
-
-
-# -- one thing asked: a run of items is no answer ---------------------------------------------------------------
-
-def test_one_park_asked_gains_nothing_from_a_run_of_items():
-    analysis = analyse("Which large park in Hubei was fully completed and opened in 2025?")
-    assert ex.list_bonus("打造一批蓝绿交融、充满魅力的公园游憩活力圈", analysis,
-                         ex.content_bigrams(analysis.original, analysis)) == 0.0
-    # one thing asked of no kind with names of its own: a run of items is still no name of it
-    analysis = analyse("Which Hubei research achievement was named among the year's top ten breakthroughs?")
-    assert ex.list_bonus("固态电池、量子芯片、人工晶状体等关键技术研发取得重大成果", analysis,
-                         ex.content_bigrams(analysis.original, analysis)) == 0.0
-    # a run two of whose items say what is asked may hold the one asked
-    centre = analyse("Which innovation centre for quantum computing did Hubei bring into operation?")
-    grams = ex.content_bigrams(centre.original, centre)
-    assert ex.list_bonus("国家量子创新中心、光谷量子计算创新中心等一批重大科创平台建成运行", centre, grams) > 0
-    # a question asking several things still prefers their items
-    several = analyse("Which parks in Hubei were completed in 2025?")
-    assert ex.list_bonus("东湖公园、沙湖公园、月湖公园建成开放", several) > 0
-
-
-def test_one_park_asked_answered_by_the_clause_naming_it():
-    text = ("建成环城绿道“花环”，深化无界公园建设，打造一批蓝绿交融、充满魅力的公园游憩活力圈。"
-            "推进花园城市建设，东湖绿心公园全面建成开放。")
-    got = answer("Which large park in Hubei was fully completed and opened in 2025?",
-                 [report_passage(text, "湖北省", heading=["一、2025年工作回顾"])])
-    assert not refused(got) and "东湖绿心公园" in got, got
 
 
 # -- selected into a list ---------------------------------------------------------------------------------------

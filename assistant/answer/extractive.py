@@ -299,12 +299,6 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
     spelled = spelled_terms(analysis.question, analysis.original)
     if any(spells(span, parts) for parts in spelled.values()):
         return SPELLED_BONUS
-    if english_one_asked(analysis.original) and items_saying(span, grams) < 2:
-        # an English which asking one thing ("Which park opened…", read 哪些 as any which) wants a name: a run of
-        # items of other things (蓝绿交融、充满魅力的…; 叠层电池、…等关键技术) is some list's, no nearer to naming it
-        # than one clause; a run two of whose items say what is asked (国家工业母机创新研究中心、鸿蒙生态创新中心 for
-        # an innovation centre) may hold it
-        return 0.0
     wanted = counted_items(analysis)  # an English question counts in English
     # (an English which asking one thing, read 哪些 as any which, asks no instances of a kind)
     if wanted and counted_run(span, wanted, grams):
@@ -326,12 +320,6 @@ def list_bonus(span: str, analysis: Analysis, grams: set[str] = frozenset()) -> 
         return 0.0 if gives or english_one_asked(analysis.original) else -NO_ITEMS
     # as many items as the question counts (三大先导产业是哪些 -> 集成电路、生物医药、人工智能)
     return 0.3 if wanted and wanted in item_counts(span) else 0.2
-
-
-def items_saying(span: str, grams: set[str]) -> int:
-    """The most items of one run of the span (items joined by 、 within a clause) that say a word of the question."""
-    runs = [clause.split("、") for clause in re.split(r"[，,；;。]", span) if "、" in clause]
-    return max((sum(1 for item in run if any(g in item for g in grams)) for run in runs), default=0)
 
 
 def asked_count(question: str) -> int:
