@@ -3,7 +3,6 @@
 - "What is the number of the/its/<place>'s <one thing>?" asks the number that one thing is known by (a hotline's
   12356), a code asked as a name, not a count (english.number_of_one); the number of things (plural) is a count. A
   clause writing no number does not answer it (extractive.code_asked_unsaid).
-- "Was selected/named as" reads 入选 besides 获评: how a report says a thing was selected into a list.
 - An English question's Roman-numbered grade (Grade II: 二级) is a word of its expansion: the answer is scored by it.
 Sentences written for the tests (general report language); the real analysis and extractive answerer.
 """
@@ -47,20 +46,6 @@ def test_a_clause_without_a_number_does_not_answer_a_code():
     got = answer("What is the number of the elderly care hotline Hubei plans to build?",
                  [report_passage(text, "湖北省", heading=["三、2026年工作安排"])])
     assert refused(got), got
-
-
-# -- selected into a list ---------------------------------------------------------------------------------------
-
-def test_selected_reads_ruxuan():
-    assert "入选" in analyse("Which Hubei project was selected as an outstanding case of ecological restoration?").question
-
-
-def test_the_project_selected_is_the_one_answered():
-    # the clause saying 获评 comes first and shares as many of the other words: 入选 decides
-    text = "深入推进林长制，神农架生态修复获评全球保护范例奖。统筹治山治岸，九峰山矿区生态修复项目入选全国优秀案例。"
-    got = answer("Which Hubei project was selected as an outstanding case of ecological restoration?",
-                 [report_passage(text, "湖北省", heading=["一、2025年工作回顾"])])
-    assert not refused(got) and "九峰山" in got, got
 
 
 # -- a grade numbered in Roman numerals ---------------------------------------------------------------------------
