@@ -289,7 +289,7 @@ def analyse(question: str, book: PlaceBook | None = None) -> Analysis:
 def analyse_english(question: str, book: PlaceBook | None = None) -> Analysis:
     """An English question as its reading: analyse_english("What GDP growth target did Luohe set for 2024?")
     -> Analysis(question="漯河市 2024年 生产总值 增长 目标 多少", years=[2024], wants="rate", language="en", …)."""
-    from assistant.english import read
+    from assistant.english import read, roman_grades
 
     book = book or gazetteer_book()
     reading = read(question, book)
@@ -299,6 +299,7 @@ def analyse_english(question: str, book: PlaceBook | None = None) -> Analysis:
     # the words searched are those that say the terms (a kind's word alone for the head noun of the kind asked)
     words = [w for term, _ in reading.terms for w in glossary()[term].split()] + english_figures(question)
     words += floors(question)  # "over 100 million yuan": 亿元以上, as the reports write a class's floor
+    words += roman_grades(question)  # "Grade II": 二级, a word of the thing asked the reading holds
     analysis.expansion = " ".join(dict.fromkeys(words))  # figures as the reports write them: 10万亿元
     return analysis
 

@@ -327,6 +327,12 @@ def english_figures(text: str) -> list[str]:
     return [chinese for _, _, chinese in figure_spans(text)]
 
 
+def roman_grades(question: str) -> list[str]:
+    """The grades the question numbers in Roman numerals, as the reports write them: words the answer is searched
+    and scored by, as a glossary term's Chinese is ("the national Grade II standard" -> ["二级"])."""
+    return _take_roman(question.lower())[1]
+
+
 def _take_roman(text: str) -> tuple[str, list[str]]:
     """"grade ii" -> 二级, "phase iii" -> 三期: a numbered grade as the reports write it (data/english.yaml roman)."""
     roman = data()["roman"]
@@ -636,11 +642,29 @@ def _what(question: str, words: list[str]) -> list[str]:
         return ["什么"]  # "what is it called": a name, even of a thing measured ("Asia's largest … airport")
     if _cue(rf"what\s+(?:\w+\s+)?(?:{_flat('name_nouns')})").search(question) or _head_names(question):
         return ["什么"]  # "what was the single biggest-investment project in the city": a name
+    if number_of_one(question) and not _names_figure(words):
+        return ["什么"]  # "what is the number of the hotline": the one thing's number is its code, a name
     if _cue(_flat("quantity")).search(question) or _names_figure(words):
         return ["多少"]
     if _cue(r"what\s+(?:are|were)|what\s+(?:[a-z'-]+\s+){0,3}?[a-z'-]+s\s+(?:did|does|do|have|has|had|will|would)").search(question):
         return ["哪些"]  # "what are Shanghai's three pioneer industries", "what new institutes did …": a list
     return ["多少"] if words else ["什么"]
+
+
+def number_of_one(question: str) -> bool:
+    """"What is the number of the/its/<place>'s <one thing>?": the number of one thing named with its determiner (a
+    hotline, a line, a route) is the number it is known by (12356, 15号线), a code asked as a name; the number of
+    things (plural: "the number of new enterprises") or of a thing without one ("the number of employment") is a
+    count. The thing's phrase ends at a preposition, a clause, punctuation, a capital (a name opening a clause: "…
+    hotline Jiangsu plans to build") or a place's blank in a reading (which stands for its possessive).
+    Example: number_of_one("What is the number of Jiangsu's psychological assistance hotline?") -> True"""
+    m = re.search(r"\b(?i:what)\s+(?i:is|was)\s+the\s+number\s+of\s+(?:the\s+|its\s+|their\s+|[A-Za-z-]+'s\s+|\s{2,})"
+                  r"((?:[a-z0-9'-]+\s){0,5}?[a-z0-9'-]+)"
+                  r"(?=\s{2,}|\s*[?,.;]|\s*$|\s+[A-Z]|\s+(?:that|which|in|of|for|to|at|on|by|with)\b)", question)
+    if not m:
+        return False
+    head = m.group(1).split()[-1]
+    return re.fullmatch(r"[a-z-]*[a-z]", head) is not None and (not head.endswith("s") or head.endswith("ss"))
 
 
 def _bare(question: str, words: list[str]) -> list[str]:

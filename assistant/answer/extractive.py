@@ -40,7 +40,7 @@ from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, 
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
                                       indicator_words, long_words, read_said, too_many_missing, unsaid, untranslated)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
-from assistant.english import main_clause
+from assistant.english import main_clause, number_of_one
 from assistant.documents import ScoredChunk
 from assistant.retrieval import allowed_regions
 
@@ -1076,6 +1076,8 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
         return refusal, False  # a thing named after a place (益阳电厂) asked, a sentence not naming it found
     if code_unsaid_in(analysis, sentences):
         return refusal, False  # 5G基站 asked, 城市停车场 found
+    if code_asked_unsaid(analysis, [p.text for p in picks]):
+        return refusal, False  # the hotline's number asked, a clause naming no number found
     if any(other_ordinal(question, p.text) or other_rank(analysis, p.text) for p in picks):
         return refusal, False  # another batch (第二批 for 第一批), another rank (居全国第9 for 第一)
     if any(subject_unnamed(analysis, text) for text in cited):
@@ -1120,6 +1122,14 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
         text += (f" The reports found say nothing of {lacking}." if analysis.language == "en"
                  else f"检索到的报告没有{lacking}的。")
     return text, False
+
+
+def code_asked_unsaid(analysis: Analysis, spans: list[str]) -> bool:
+    """An English question asking the number one thing is known by ("what is the number of the hotline", asked as a
+    name: english.number_of_one) answered by no span writing a number: the clause is about the thing's topic (养老服务),
+    not its number, as a figure question's answer must hold a figure."""
+    return (analysis.language == "en" and analysis.wants == "name" and number_of_one(analysis.original or "")
+            and not any(re.search(r"\d", span) for span in spans))
 
 
 def asked_words(question: str, analysis: Analysis) -> list[str]:
