@@ -4,9 +4,11 @@
 
 H is a home an `assistant eval … --corpus …` run built (the corpus ingested). Every question goes through the
 real ask() as the eval runner sends it; the answerer's checks (answer/extractive.py _answer and
-answer/refusal.py answers_question) are watched while it runs, and the rule that returned the refusal is named:
-the last check called before a refusal is the one that refused, since each returns at once. A refusal before
-any check (the best clause scored under REFUSE_BELOW) is told apart by answering once more without one rule:
+answer/refusal.py answers_question) are watched while it runs, and the rule that refused FIRST is named: the
+check _verified called last in its first call of the first _answer that refused, since _verified returns at
+once. Later tries (naming_picks, closest_picks) call further checks after that refusal, so the last check of the
+whole answer is not the one that refused. A refusal before any check (the best clause scored under REFUSE_BELOW:
+nothing read, no _verified call, or only closest_picks' one) is told apart by answering once more without one rule:
 without the unknown-term penalty ("unknown term"), then without the frame's disagreements ("frame: place",
 "frame: period" …, the dimensions the facts of the passages disagreed on); if neither lets a clause through,
 "low score". Per rule and language the table counts answerable questions it refused (false refusals) and
@@ -25,9 +27,10 @@ from assistant.answer import extractive, refusal
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 
 # _answer's checks in the order it applies them after the score threshold, and answers_question's own
-# (head_unsaid listed too: without it, its refusals were named indicator_unsaid, the check called before it)
-TOP_CHECKS = ("answers_question", "other_ordinal", "other_rank", "subject_unnamed", "place_not_held",
-              "indicator_unsaid", "head_unsaid", "other_kind", "dated_elsewhere", "another_part", "part_year", "asks_whole_year", "year_held")
+# (every check _verified applies is listed: one left out would have its refusals named for the check before it)
+TOP_CHECKS = ("answers_question", "thing_unsaid", "code_unsaid_in", "code_asked_unsaid", "other_ordinal", "other_rank",
+              "subject_unnamed", "place_not_held", "only_event_said", "indicator_unsaid", "head_unsaid", "other_measure",
+              "other_kind", "dated_elsewhere", "another_part", "part_year", "asks_whole_year", "year_held")
 SUB_CHECKS = ("answers_measure", "untranslated", "unknown_qualifier", "unknown_place", "too_many_missing")
 WATCHED = ("unsaid", "disagreements")
 
@@ -67,8 +70,9 @@ def watching(watch: Watch):
         for name in checks:
             saved.append((module, name, getattr(module, name)))
             setattr(module, name, watch.wrap(name, getattr(module, name)))
-    inner = extractive._answer
+    inner, verify = extractive._answer, extractive._verified
     extractive._answer = lambda *a, **k: _recorded(watch, inner, *a, **k)
+    extractive._verified = lambda *a, **k: _verifying(watch, verify, *a, **k)
     try:
         yield watch
     finally:
@@ -78,14 +82,51 @@ def watching(watch: Watch):
 
 def _recorded(watch: Watch, inner, *args, **kwargs):
     watch.on = True
+    watch.calls.append((ANSWER_START, None))  # its end: the ("_answer", text) the watched _answer records
     try:
         return inner(*args, **kwargs)
     finally:
         watch.on = False
 
 
+def _verifying(watch: Watch, verify, *args, **kwargs):
+    """_verified between two marks: the start says whether it was asked with `meant` (closest_picks' clause)."""
+    watch.calls.append((VERIFY_START, bool(kwargs.get("meant"))))
+    verdict = None
+    try:
+        verdict = verify(*args, **kwargs)
+        return verdict
+    finally:
+        watch.calls.append((VERIFY_END, verdict))
+
+
+ANSWER_START, ANSWER_END, VERIFY_START, VERIFY_END = "_answer:start", "_answer", "_verified:start", "_verified"
+
+
+def first_verdict(calls: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """The checks of the first refusal: those called within the first _verified of the first _answer that refused.
+    None of them when that _answer read nothing (no _verified, or only closest_picks' one, which runs only after
+    the clause picked scored under REFUSE_BELOW or was refused already). Calls without marks are taken whole."""
+    if not any(name == VERIFY_START for name, _ in calls):
+        return [] if any(name == ANSWER_START for name, _ in calls) else calls
+    start = 0
+    for i, (name, value) in enumerate(calls):
+        if name == ANSWER_START:
+            start = i
+        elif name == ANSWER_END and is_refusal(value or ""):
+            calls = calls[start:i + 1]
+            break
+    marks = [i for i, (name, _) in enumerate(calls) if name in (VERIFY_START, VERIFY_END)]
+    if not marks or calls[marks[0]][0] != VERIFY_START or calls[marks[0]][1]:
+        return []
+    end = marks[1] if len(marks) > 1 else len(calls)
+    return calls[marks[0] + 1:end]
+
+
 def decider(calls: list[tuple[str, object]]) -> str:
-    """The rule that refused, from the checks called (in order) by one refused _answer; "" when none ran."""
+    """The rule that refused first, from the checks called (in order) while one question was answered; "" when none
+    ran (nothing read: the best clause scored under REFUSE_BELOW)."""
+    calls = first_verdict(calls)
     tops = [i for i, (name, _) in enumerate(calls) if name in TOP_CHECKS]
     if not tops:
         return ""
