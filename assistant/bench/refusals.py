@@ -28,9 +28,10 @@ from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 
 # _answer's checks in the order it applies them after the score threshold, and answers_question's own
 # (every check _verified applies is listed: one left out would have its refusals named for the check before it)
-TOP_CHECKS = ("answers_question", "thing_unsaid", "code_unsaid_in", "code_asked_unsaid", "other_ordinal", "other_rank",
-              "subject_unnamed", "place_not_held", "only_event_said", "indicator_unsaid", "head_unsaid", "other_measure",
-              "other_kind", "dated_elsewhere", "another_part", "part_year", "asks_whole_year", "year_held")
+TOP_CHECKS = ("answers_question", "thing_unsaid", "code_unsaid_in", "code_asked_unsaid", "other_ordinal",
+              "other_rank", "subject_unnamed", "place_not_held", "only_event_said", "indicator_unsaid", "head_unsaid",
+              "other_measure", "other_kind", "dated_elsewhere", "another_part", "part_year", "asks_whole_year",
+              "year_held")
 SUB_CHECKS = ("answers_measure", "untranslated", "unknown_qualifier", "unknown_place", "too_many_missing")
 WATCHED = ("unsaid", "disagreements")
 
@@ -91,7 +92,8 @@ def _recorded(watch: Watch, inner, *args, **kwargs):
 
 def _verifying(watch: Watch, verify, *args, **kwargs):
     """_verified between two marks: the start says whether it was asked with `meant` (closest_picks' clause)."""
-    watch.calls.append((VERIFY_START, bool(kwargs.get("meant"))))
+    meant = kwargs.get("meant", args[4] if len(args) > 4 else False)
+    watch.calls.append((VERIFY_START, bool(meant)))
     verdict = None
     try:
         verdict = verify(*args, **kwargs)
