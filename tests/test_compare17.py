@@ -119,9 +119,10 @@ def test_counts_of_one_thing_named_before_or_after_their_figure_get_a_verdict(re
     assert re.search(r"河南省 \(12个\) is higher than 湖北省 \(6家\)", text), text
 
 
-def test_a_count_with_a_multiplier_and_no_counter_is_set_beside_no_counted_figure(reports):
-    # 20万妇女 is read as 20 of 万, 15万名 as 150000: set side by side, the smaller would be said the larger
+def test_a_count_with_a_multiplier_and_no_counter_is_read_in_its_base(reports):
+    # 20万妇女 is 200000 women as 15万名 is 150000 (it was read as 20, and the smaller said the larger; then it was
+    # set beside no counted figure): the verdict says the larger one
     text = reports.ask("In 2026, which plans free breast and cervical cancer screening for more women, Henan or "
                        "Hubei?", mode="extractive").text
     assert "15万名" in text and "20万" in text, text
-    assert not re.search(r"is (?:higher|lower) than", text), text
+    assert re.search(r"河南省 \(15万名\) is lower than 湖北省 \(20万\)", text), text

@@ -1880,7 +1880,7 @@ def _side_pair(first: list, second: list, said: dict | None = None, counted: dic
         # unless each names after its figure the one thing both count (45件民生实事 and 60项民生实事项目)
         # (the thing counted may stand before its figure as well: 新建概念验证中心5家 against 新培育10个概念验证中心)
         return group not in ("money", "physical", "count") or _plain_unit(a.unit) == _plain_unit(b.unit) \
-            or group == "count" and not bare_multiplier(a.unit) and not bare_multiplier(b.unit) \
+            or group == "count" \
             and (alike_counters(a.unit, b.unit) or same_counted(a, b, counted or {})
                  or counted_either_side(a, b, counted or {}, said or {})
                  or general_counter(a.unit, b.unit) and same_thing(a, b, said or {}))
@@ -1910,14 +1910,6 @@ def counted_either_side(a, b, counted: dict, said: dict) -> bool:
         return False
     first, second = (a, b) if named_after[0] else (b, a)
     return same_counted(first, second, {id(first): counted.get(id(first), ""), id(second): said.get(id(second), "")})
-
-
-def bare_multiplier(unit: str) -> bool:
-    """A count written with a multiplier and no counter (70万妇女): its value is not read in the counter's base, so
-    it is set only beside a count written the same way (70万 against 50万), never beside 53万名."""
-    from assistant.facts.units import multipliers
-
-    return unit in multipliers()
 
 
 def alike_counters(first: str, second: str) -> bool:

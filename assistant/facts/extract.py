@@ -900,6 +900,20 @@ def _group(unit: str) -> str:
     return unit_groups().get(unit) or group_of(unit) or group_of(unit.split("/")[0])
 
 
+def _per_unit_before(before: str, unit: str) -> str:
+    """A unit of units.yaml written as "per X" (微克/立方米) may stand with its denominator first, right before the
+    number: "低于每立方米19微克" is 19微克/立方米, as "降至25微克/立方米" is 25. Only a unit the list holds is read so,
+    so a count (每万人口拥有12件) keeps its own unit."""
+    found = re.search(r"每([\u4e00-\u9fff]{1,4})\s*$", before)
+    if not found or "/" in unit:
+        return unit
+    for cut in range(len(found.group(1))):
+        per = f"{unit}/{found.group(1)[cut:]}"
+        if per in unit_groups():
+            return per
+    return unit
+
+
 def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
     if "ratio" in m.re.groupindex and m.group("ratio"):
         return _ratio(m)
@@ -907,6 +921,7 @@ def _value_and_unit(m: re.Match) -> tuple[float, str] | None:
         # 5.6万余处 -> 万处, 1.6万公里 -> 万公里: a multiplier before any unit, the approximation dropped
         # 2个多百分点: the approximation inside the unit is dropped too
         unit = (m.group("mult") or "") + re.sub(r"^个[多余]", "个", m.group("unit")) + (m.group("per") or "")
+        unit = _per_unit_before(m.string[:m.start()], unit)
         return float(m.group("num").replace(",", "").replace("，", "").replace("．", ".")), unit
     raw = m.group("pct") or m.group("cnum")
     unit = "%" if m.group("pct") else m.group("cunit")

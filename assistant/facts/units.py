@@ -76,8 +76,10 @@ def is_unit(word: str) -> bool:
 
 
 def multiplier(unit: str) -> float:
-    """3.8万人 -> 10000: the factor a unit's leading 万/亿 carries (none for 万元's base 元 is 万)."""
+    """3.8万人 -> 10000: the factor a unit's leading 万/亿 carries. A bare 万 or 亿 (减少贫困人口1240万, 为70万妇女
+    筛查) counts the people or things named after it, so it carries its factor too: 70万 is 700000 of them, as
+    53万名 is 530000."""
     for prefix, factor in sorted(multipliers().items(), key=lambda p: -len(p[0])):
-        if unit.startswith(prefix) and len(unit) > len(prefix):
+        if unit.startswith(prefix):
             return float(factor)
     return 1.0
