@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.places import PlaceBook, gazetteer_book
-from assistant.analysis import Analysis
+from assistant.analysis import Analysis, english_terms
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.extract import cues
 from assistant.facts.indicators import named_indicators
@@ -67,7 +67,19 @@ def frame_of(analysis: Analysis) -> Frame:
                  rank=any(_says(lowered, w) for w in words_of("question_rank")),
                  multiple_answers=bool(analysis.original) and word_pattern(
                      "question_words.yaml", "change_asked").search(analysis.original) is not None,
-                 indicators=named_indicators(f"{question} {analysis.expansion}"), book=analysis.book)
+                 indicators=named_indicators(indicator_words(analysis)), book=analysis.book)
+
+
+def indicator_words(analysis: Analysis) -> str:
+    """The words a question names its indicator in: its reading's own words plus the renderings of its English
+    terms of two words or more ("foreign trade": 外贸 进出口), each a name of one thing. A one-word term's other
+    renderings ("trade": 贸易 进出口) are senses of a broad word: they stay search words (analysis.expansion),
+    not indicators the facts must be about (a question on trade-ins asks no foreign-trade total); the rule
+    refusal.named_renderings states for refusals.
+    Example: indicator_words(analyse("What was Henan's foreign trade in 2020?")) holds 进出口."""
+    named = [w for term, chinese in english_terms(analysis.original or analysis.question) if " " in term.strip()
+             for w in chinese]
+    return " ".join([analysis.question, *named])
 
 
 def words_of(name: str) -> list[str]:
