@@ -13,7 +13,7 @@ from assistant.analysis import Analysis, english_terms
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.extract import cues
 from assistant.facts.indicators import named_indicators
-from assistant.text import YEAR
+from assistant.text import YEAR, term_regex
 
 
 @dataclass
@@ -71,15 +71,22 @@ def frame_of(analysis: Analysis) -> Frame:
 
 
 def indicator_words(analysis: Analysis) -> str:
-    """The words a question names its indicator in: its reading's own words plus the renderings of its English
-    terms of two words or more ("foreign trade": 外贸 进出口), each a name of one thing. A one-word term's other
-    renderings ("trade": 贸易 进出口) are senses of a broad word: they stay search words (analysis.expansion),
-    not indicators the facts must be about (a question on trade-ins asks no foreign-trade total); the rule
-    refusal.named_renderings states for refusals.
-    Example: indicator_words(analyse("What was Henan's foreign trade in 2020?")) holds 进出口."""
-    named = [w for term, chinese in english_terms(analysis.original or analysis.question) if " " in term.strip()
-             for w in chinese]
+    """The words a question names its indicator in: its reading's own words plus the renderings of the English
+    terms it writes as words of their own. A term joined by a hyphen to another word is a piece of a compound that
+    names something else ("trade-ins" are no foreign trade, "economy-stabilising measures" are measures), and a word
+    the reading derived from another form ("trading" for trade) is no name either: their renderings (进出口,
+    经济总量) stay search words (analysis.expansion), not indicators a fact must be about.
+    Example: indicator_words(analyse("What was Henan's foreign trade in 2020?")) holds 进出口;
+    indicator_words(analyse("How much went into trade-in subsidies?")) does not."""
+    asked = (analysis.original or analysis.question).lower()
+    named = [w for term, chinese in english_terms(asked) if stands_alone(term, asked) for w in chinese]
     return " ".join([analysis.question, *named])
+
+
+def stands_alone(term: str, text: str) -> bool:
+    """The glossary term is written in the (lowercased) text as a word of its own, no hyphen joining it to
+    another word: stands_alone("trade", "trade-ins") -> False; stands_alone("trade", "trade grew") -> True."""
+    return re.search(rf"(?<![\w-]){term_regex(term.lower())}(?![\w-])", text) is not None
 
 
 def words_of(name: str) -> list[str]:
