@@ -77,8 +77,13 @@ def indicator_words(analysis: Analysis) -> str:
     the reading derived from another form ("trading" for trade) is no name either: their renderings (进出口,
     经济总量) stay search words (analysis.expansion), not indicators a fact must be about.
     Example: indicator_words(analyse("What was Henan's foreign trade in 2020?")) holds 进出口;
-    indicator_words(analyse("How much went into trade-in subsidies?")) does not."""
-    asked = (analysis.original or analysis.question).lower()
+    indicator_words(analyse("How much went into trade-in subsidies?")) does not.
+    An analysis without the English asked (a Chinese question, or a copy made without `original`, as some
+    answering paths make of an English one) has no written words to tell apart: its reading and all its expansion
+    name the indicator, as before ("the bigger economy": 经济总量 of the expansion names GDP)."""
+    if not analysis.original:
+        return f"{analysis.question} {analysis.expansion}"
+    asked = analysis.original.lower()
     named = [w for term, chinese in english_terms(asked) if stands_alone(term, asked) for w in chinese]
     return " ".join([analysis.question, *named])
 
