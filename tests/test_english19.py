@@ -1,15 +1,14 @@
 """English readings (session 19): the frame's indicator from a term written alone also when an answering path
 copies the analysis without the English asked; British spellings of -re words (fibre) read as their American
-form (fiber) a list or the dictionary knows; a trade-in is no trade. Real sentences, the real reading and answerer."""
+form (fiber) a list or the dictionary knows. Real sentences, the real reading and dictionary lookup."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from assistant.analysis import analyse
 from assistant.dictionary import lookup
-from assistant.english import _other_forms, read
+from assistant.english import _other_forms
 from assistant.facts.frame import frame_of, indicator_words
-from tests.passages import answer, refused, report_passage
 
 
 def test_an_analysis_copied_without_its_english_still_names_the_indicator_of_its_expansion():
@@ -36,20 +35,3 @@ def test_british_re_endings_have_their_american_form():
 def test_the_dictionary_finds_a_phrase_written_in_british_spelling():
     vocabulary = {"光纤": 0, "行政村": 1}
     assert "光纤" in [chinese for _, _, chinese in lookup("optical fibre", vocabulary)]
-
-
-def test_a_trade_in_is_no_trade():
-    reading = read("How much central government money went into subsidies for trade-ins in 2009?").chinese
-    assert "以旧换新" in reading and "贸易" not in reading
-    assert "贸易" in read("How much did Henan's foreign trade grow in 2020?").chinese or \
-        "进出口" in read("How much did Henan's foreign trade grow in 2020?").chinese
-
-
-TRADE_IN = report_passage("全年发放汽车以旧换新补贴资金5000万元，带动汽车消费20亿元。", "漯河市", issued=2021)
-
-
-def test_a_trade_in_subsidy_is_answered_and_a_trade_figure_is_not_one():
-    text = answer("How much money did Luohe pay out in car trade-in subsidies in 2020?", [TRADE_IN])
-    assert "5000万元" in text, text
-    text = answer("What was Luohe's foreign trade volume in 2020?", [TRADE_IN])
-    assert refused(text), text
