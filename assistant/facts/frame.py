@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.places import PlaceBook, gazetteer_book
-from assistant.analysis import Analysis
+from assistant.analysis import Analysis, english_terms
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.extract import cues
 from assistant.facts.indicators import named_indicators
-from assistant.text import YEAR
+from assistant.text import YEAR, term_regex
 
 
 @dataclass
@@ -67,7 +67,31 @@ def frame_of(analysis: Analysis) -> Frame:
                  rank=any(_says(lowered, w) for w in words_of("question_rank")),
                  multiple_answers=bool(analysis.original) and word_pattern(
                      "question_words.yaml", "change_asked").search(analysis.original) is not None,
-                 indicators=named_indicators(f"{question} {analysis.expansion}"), book=analysis.book)
+                 indicators=named_indicators(indicator_words(analysis)), book=analysis.book)
+
+
+def indicator_words(analysis: Analysis) -> str:
+    """The words a question names its indicator in: its reading's own words plus the renderings of the English
+    terms it writes as words of their own. A term joined by a hyphen to another word is a piece of a compound that
+    names something else ("trade-ins" are no foreign trade, "economy-stabilising measures" are measures), and a word
+    the reading derived from another form ("trading" for trade) is no name either: their renderings (进出口,
+    经济总量) stay search words (analysis.expansion), not indicators a fact must be about.
+    Example: indicator_words(analyse("What was Henan's foreign trade in 2020?")) holds 进出口;
+    indicator_words(analyse("How much went into trade-in subsidies?")) does not.
+    An analysis without the English asked (a Chinese question, or a copy made without `original`, as some
+    answering paths make of an English one) has no written words to tell apart: its reading and all its expansion
+    name the indicator, as before ("the bigger economy": 经济总量 of the expansion names GDP)."""
+    if not analysis.original:
+        return f"{analysis.question} {analysis.expansion}"
+    asked = analysis.original.lower()
+    named = [w for term, chinese in english_terms(asked) if stands_alone(term, asked) for w in chinese]
+    return " ".join([analysis.question, *named])
+
+
+def stands_alone(term: str, text: str) -> bool:
+    """The glossary term is written in the (lowercased) text as a word of its own, no hyphen joining it to
+    another word: stands_alone("trade", "trade-ins") -> False; stands_alone("trade", "trade grew") -> True."""
+    return re.search(rf"(?<![\w-]){term_regex(term.lower())}(?![\w-])", text) is not None
 
 
 def words_of(name: str) -> list[str]:
