@@ -21,7 +21,8 @@ SKIP = {"dev", "heldout", "blind"}
 FLOOR_MARGINS = {"answer_accuracy": 0.025, "refusal_accuracy": 0.045, "citation_supported": 0.03, "hit@5": 0.015,
                  "mrr": 0.025}
 CEILING_MARGINS = {"false_refusal_rate": 0.04}
-UNVERIFIED_CEILING = 0.05
+UNVERIFIED_CEILING = 0.05  # at least this; a set that measures more gets measured + UNVERIFIED_MARGIN
+UNVERIFIED_MARGIN = 0.03
 
 
 def measured_line(summary: dict) -> str:
@@ -33,7 +34,9 @@ def new_limits(summary: dict) -> tuple[dict, dict]:
     floors = {k: math.floor((summary[k] - m) * 100 + 1e-9) / 100 for k, m in FLOOR_MARGINS.items()
               if summary.get(k) is not None}
     ceilings = {k: round(summary[k] + m, 2) for k, m in CEILING_MARGINS.items() if summary.get(k) is not None}
-    ceilings["unverified_share"] = UNVERIFIED_CEILING
+    # measured too: a fixed ceiling below what a set measures fails the gate from its first run (blind-next14)
+    measured = summary.get("unverified_share") or 0.0
+    ceilings["unverified_share"] = max(UNVERIFIED_CEILING, round(measured + UNVERIFIED_MARGIN, 2))
     return floors, ceilings
 
 
