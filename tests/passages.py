@@ -46,6 +46,19 @@ def ingested_texts(assistant, folder, texts: dict[str, str]):
     return assistant
 
 
+# Plain sentences a report of our own carries after its figures, so that a section is as long as a real one's.
+FILLER = ("坚持以人民为中心的发展思想，统筹发展和安全，扎实推进各项工作，不断增强人民群众获得感幸福感安全感。"
+          "深化重点领域改革，持续优化营商环境，激发各类经营主体活力，推动经济实现质的有效提升和量的合理增长。") * 2
+
+
+def work_report(place: str, issued: int, review: str, plans: str | None = None, filler: str = FILLER) -> str:
+    """`place`'s work report of `issued`: a review of the year before, then (when given) the year's tasks."""
+    text = f"{place}政府工作报告（{issued}年）\n{issued}年1月20日\n一、{issued - 1}年工作回顾\n{review}{filler}\n"
+    if plans is not None:
+        text += f"二、{issued}年主要任务\n{plans}{filler}\n"
+    return text
+
+
 def ask(assistant, question: str) -> str:
     """The text of `assistant`'s extractive answer to `question`."""
     return assistant.ask(question, mode="extractive").text

@@ -13,7 +13,7 @@ from assistant.analysis import analyse
 from assistant.answer.refusal import indicator_words
 from assistant.facts.match import qualifiers_differ
 from assistant.retrieval import _sides
-from tests.passages import ingested_texts
+from tests.passages import ingested_texts, work_report
 
 
 @pytest.mark.parametrize("question, thing", [
@@ -49,19 +49,12 @@ def test_a_figure_for_two_things_listed_together_is_the_whole_asked():
     assert qualifiers_differ("城镇居民基本医疗保险财政补助标准", asked)  # the urban part alone is not the whole
 
 
-def _report(place: str, issued: int, body: str) -> str:
-    return f"{place}政府工作报告（{issued}年）\n{issued}年1月20日\n一、{issued - 1}年工作回顾\n{body}\n"
-
-
-FILLER = ("坚持以人民为中心的发展思想，统筹发展和安全，扎实推进各项工作，不断增强人民群众获得感幸福感安全感。"
-          "深化重点领域改革，持续优化营商环境，激发各类经营主体活力，推动经济实现质的有效提升和量的合理增长。") * 2
-
 REPORTS = {
-    "shaanxi2026": _report("陕西省", 2026, "开放型经济加快发展。全省进出口总额增长5%。中欧班列（西安）开行4100列、"
-                                       "增长12%。西安咸阳国际机场旅客吞吐量突破5000万人次。"),
-    "liaoning2026": _report("辽宁省", 2026, "对外开放持续扩大。海铁联运量突破150万标箱，中欧班列开行820列。"),
-    "jiangxi2026": _report("江西省", 2026, "城乡面貌持续改善。全年建成口袋公园320个，新增城市绿地1200公顷。" + FILLER
-                          + "\n二、2026年主要任务\n推进城市更新。今年将新建口袋公园280个，持续改善人居环境。" + FILLER),
+    "shaanxi2026": work_report("陕西省", 2026, "开放型经济加快发展。全省进出口总额增长5%。中欧班列（西安）开行4100列、"
+                                           "增长12%。西安咸阳国际机场旅客吞吐量突破5000万人次。", filler=""),
+    "liaoning2026": work_report("辽宁省", 2026, "对外开放持续扩大。海铁联运量突破150万标箱，中欧班列开行820列。", filler=""),
+    "jiangxi2026": work_report("江西省", 2026, "城乡面貌持续改善。全年建成口袋公园320个，新增城市绿地1200公顷。",
+                               "推进城市更新。今年将新建口袋公园280个，持续改善人居环境。"),
 }
 
 

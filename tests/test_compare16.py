@@ -12,7 +12,7 @@ import pytest
 from assistant.answer.compare import counted_after
 from assistant.answer.extractive import alike_counters, same_counted
 from assistant.facts.model import Fact
-from tests.passages import ingested_texts
+from tests.passages import ingested_texts, work_report
 
 
 def _fact(text: str, figure: str, unit: str) -> Fact:
@@ -40,18 +40,12 @@ def test_counts_with_other_counters_pair_only_when_one_thing_is_counted():
     assert alike_counters("万名", "人") and not alike_counters("项", "件")
 
 
-def _report(place: str, issued: int, review: str, plans: str) -> str:
-    return (f"{place}政府工作报告（{issued}年）\n{issued}年1月20日\n一、{issued - 1}年工作回顾\n{review}{FILLER}\n"
-            f"二、{issued}年主要任务\n{plans}{FILLER}\n")
 
-
-FILLER = ("坚持以人民为中心的发展思想，统筹发展和安全，扎实推进各项工作，不断增强人民群众获得感幸福感安全感。"
-          "深化重点领域改革，持续优化营商环境，激发各类经营主体活力，推动经济实现质的有效提升和量的合理增长。") * 2
 
 REPORTS = {
-    "jia2026": _report("江苏省", 2026, "民生实事全面完成，新增基础教育学位40万个。",
+    "jia2026": work_report("江苏省", 2026, "民生实事全面完成，新增基础教育学位40万个。",
                        "保障和改善民生。今年将办好8类30件民生实事，新增普通高中学位12万个，抓好6000名乡村医生培训。"),
-    "yi2026": _report("湖北省", 2026, "新增基础教育学位25万个。",
+    "yi2026": work_report("湖北省", 2026, "新增基础教育学位25万个。",
                       "办好民生实事。今年将继续实施10大类50项民生实事项目，扩充普通高中学位5万个，培训乡村医生1万人。"),
 }
 

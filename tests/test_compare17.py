@@ -13,7 +13,7 @@ from assistant.answer.extractive import side_frame
 from assistant.answer.refusal import own_gloss, untranslated
 from assistant.facts.indicators import named_indicators
 from assistant.retrieval import _sides, english_statuses
-from tests.passages import ingested_texts
+from tests.passages import ingested_texts, work_report
 
 
 def test_a_term_glossed_in_brackets_is_said_by_its_gloss():
@@ -52,22 +52,16 @@ def test_one_status_said_of_both_years_stays_both_sides(question):
     assert english_statuses(analyse(question)) is None
 
 
-def _report(place: str, issued: int, review: str, plans: str) -> str:
-    return (f"{place}政府工作报告（{issued}年）\n{issued}年1月20日\n一、{issued - 1}年工作回顾\n{review}{FILLER}\n"
-            f"二、{issued}年主要任务\n{plans}{FILLER}\n")
 
-
-FILLER = ("坚持以人民为中心的发展思想，统筹发展和安全，扎实推进各项工作，不断增强人民群众获得感幸福感安全感。"
-          "深化重点领域改革，持续优化营商环境，激发各类经营主体活力，推动经济实现质的有效提升和量的合理增长。") * 2
 
 REPORTS = {
-    "yu2026": _report("河南省", 2026, "扎实做好就业工作，城镇新增就业118.6万人，城镇调查失业率5.1%。新增农村幸福院420个。",
+    "yu2026": work_report("河南省", 2026, "扎实做好就业工作，城镇新增就业118.6万人，城镇调查失业率5.1%。新增农村幸福院420个。",
                       "稳定和扩大就业。确保城镇新增就业110万人以上，加强困难群体就业帮扶。"
                       "完善养老服务网络，新增社区养老服务中心60个、农村幸福院380个。新培育12个概念验证中心、30个中试平台。"
                       "为超15万名适龄妇女免费提供乳腺癌和宫颈癌筛查。"),
-    "e2026": _report("湖北省", 2026, "科技创新能力持续提升。", "建设高水平创新平台，新建省级概念验证中心6家、中试基地8家。为20万妇女免费开展“两癌”筛查。"),
-    "yu2014": _report("河南省", 2014, "节能减排扎实推进，能源消耗强度下降3.5%。", "继续推进节能降耗。"),
-    "yu2009": _report("河南省", 2009, "淘汰落后产能，单位地区生产总值能耗下降4.2%。", "继续推进节能降耗。"),
+    "e2026": work_report("湖北省", 2026, "科技创新能力持续提升。", "建设高水平创新平台，新建省级概念验证中心6家、中试基地8家。为20万妇女免费开展“两癌”筛查。"),
+    "yu2014": work_report("河南省", 2014, "节能减排扎实推进，能源消耗强度下降3.5%。", "继续推进节能降耗。"),
+    "yu2009": work_report("河南省", 2009, "淘汰落后产能，单位地区生产总值能耗下降4.2%。", "继续推进节能降耗。"),
 }
 
 

@@ -13,27 +13,21 @@ from assistant.analysis import analyse
 from assistant.answer.compare import report_plan_asked
 from assistant.answer.extractive import general_counter
 from assistant.retrieval import _sides
-from tests.passages import ingested_texts
+from tests.passages import ingested_texts, work_report
 
 
-def _report(place: str, issued: int, review: str, plans: str) -> str:
-    return (f"{place}政府工作报告（{issued}年）\n{issued}年1月20日\n一、{issued - 1}年工作回顾\n{review}{FILLER}\n"
-            f"二、{issued}年主要任务\n{plans}{FILLER}\n")
 
-
-FILLER = ("坚持以人民为中心的发展思想，统筹发展和安全，扎实推进各项工作，不断增强人民群众获得感幸福感安全感。"
-          "深化重点领域改革，持续优化营商环境，激发各类经营主体活力，推动经济实现质的有效提升和量的合理增长。") * 2
 
 REPORTS = {
     # a sum paid for the farmland works stated beside the words asked, the area built in a plainer sentence
-    "jin2026": _report("山西省", 2026, "农业生产稳中向好。",
+    "jin2026": work_report("山西省", 2026, "农业生产稳中向好。",
                        "安排新建改造高标准农田省级补助资金12亿元，带动农民就近就业增收。"
                        "实施粮食单产提升行动，完成高标准农田建设任务300万亩以上。"
                        "新培育绿色工厂150个、绿色工业园区8个。"),
-    "ji2026": _report("吉林省", 2026, "农业基础更加稳固。", "新建改造高标准农田420万亩。培育省级及以上绿色工厂90家。"),
+    "ji2026": work_report("吉林省", 2026, "农业基础更加稳固。", "新建改造高标准农田420万亩。培育省级及以上绿色工厂90家。"),
     # each report reviews the year before (新开工…) and sets out its own year's plan (今年再开工…)
-    "wan2016": _report("安徽省", 2016, "水利建设加快推进，新开工重大水利工程9项。", "今年再开工重大水利工程12项，再解决300万农村人口饮水安全问题。"),
-    "wan2017": _report("安徽省", 2017, "水利建设成效明显，新开工重大水利工程14项，解决350万农村人口饮水安全问题。",
+    "wan2016": work_report("安徽省", 2016, "水利建设加快推进，新开工重大水利工程9项。", "今年再开工重大水利工程12项，再解决300万农村人口饮水安全问题。"),
+    "wan2017": work_report("安徽省", 2017, "水利建设成效明显，新开工重大水利工程14项，解决350万农村人口饮水安全问题。",
                        "今年再开工重大水利工程10项，再解决300万农村人口饮水安全问题。"),
 }
 

@@ -14,7 +14,7 @@ from assistant.facts.indicators import holds_name, named_indicators
 from assistant.facts.match import disagreements, names_an_indicator, qualifiers_differ
 from assistant.facts.model import Fact
 from assistant.retrieval import _sides
-from tests.passages import ingested_texts
+from tests.passages import ingested_texts, work_report
 
 
 @pytest.mark.parametrize("question, comparison", [
@@ -78,15 +78,11 @@ def test_a_programmes_full_name_answers_its_short_name():
     assert qualifiers_differ("城镇居民人均可支配收入", "居民人均可支配收入是多少", named_indicators("居民人均可支配收入"))
 
 
-def _report(place: str, issued: int, body: str) -> str:
-    return f"{place}政府工作报告（{issued}年）\n{issued}年1月20日\n一、{issued - 1}年工作回顾\n{body}\n"
-
-
 CITY_REPORTS = {
-    "xuchang2022": _report("许昌市", 2022, "民生保障持续加强。全年城镇新增就业5.6万人，新增农村劳动力转移就业2.4万人，"
-                                       "城镇登记失业率3.2%。新增养老床位8600张。"),
-    "xuchang2025": _report("许昌市", 2025, "就业形势总体稳定。城镇新增就业6.1万人，新增农村劳动力转移就业2.9万人，"
-                                       "发放创业担保贷款12亿元。新增养老床位1.1万张。"),
+    "xuchang2022": work_report("许昌市", 2022, "民生保障持续加强。全年城镇新增就业5.6万人，新增农村劳动力转移就业2.4万人，"
+                                           "城镇登记失业率3.2%。新增养老床位8600张。", filler=""),
+    "xuchang2025": work_report("许昌市", 2025, "就业形势总体稳定。城镇新增就业6.1万人，新增农村劳动力转移就业2.9万人，"
+                                           "发放创业担保贷款12亿元。新增养老床位1.1万张。", filler=""),
 }
 
 
@@ -109,10 +105,10 @@ def test_a_unit_with_its_multiplier_is_set_against_the_unit_alone(city_reports):
 
 
 PROVINCE_REPORTS = {
-    "jia2026": _report("江西省", 2026, "兜牢民生底线。城乡低保标准分别提高到每月880元和690元，特困人员供养标准同步提高。"
-                                    "五年改造城镇老旧小区5120个，惠及居民60万户。全年城镇新增就业52万人。"),
-    "yi2026": _report("贵州省", 2026, "社会保障更加有力。城市低保标准提高到每月835元，农村低保标准提高到每月640元。"
-                                   "改造老旧小区1.3万个，建设保障性租赁住房8万套。今年城镇新增就业目标60万人。"),
+    "jia2026": work_report("江西省", 2026, "兜牢民生底线。城乡低保标准分别提高到每月880元和690元，特困人员供养标准同步提高。"
+                                        "五年改造城镇老旧小区5120个，惠及居民60万户。全年城镇新增就业52万人。", filler=""),
+    "yi2026": work_report("贵州省", 2026, "社会保障更加有力。城市低保标准提高到每月835元，农村低保标准提高到每月640元。"
+                                       "改造老旧小区1.3万个，建设保障性租赁住房8万套。今年城镇新增就业目标60万人。", filler=""),
 }
 
 

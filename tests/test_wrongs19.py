@@ -10,7 +10,7 @@ import pytest
 
 from assistant.facts.extract import DocContext, extract_facts, parse_figure
 from assistant.facts.units import multiplier
-from tests.passages import ingested_texts
+from tests.passages import ingested_texts, work_report
 
 
 @pytest.mark.parametrize("unit, factor", [("万", 10000), ("亿", 100000000), ("万人", 10000), ("万名", 10000),
@@ -43,18 +43,16 @@ def test_a_per_word_that_makes_no_listed_unit_leaves_the_figure_as_written(writt
     assert "/" not in unit  # 件/万人口, 张/千人口, 元/吨 are no units of units.yaml: read as written
 
 
-def _report(place: str, issued: int, review: str) -> str:
-    filler = ("坚持以人民为中心的发展思想，统筹发展和安全，扎实推进各项工作，不断增强人民群众获得感幸福感安全感。"
-              "深化重点领域改革，持续优化营商环境，激发各类经营主体活力，推动经济实现质的有效提升和量的合理增长。") * 2
-    return (f"{place}政府工作报告（{issued}年）\n{issued}年1月20日\n一、{issued - 1}年工作回顾\n{review}{filler}\n"
-            f"二、{issued}年主要任务\n继续推进各项工作。{filler}\n")
-
-
+TASKS = "继续推进各项工作。"
 REPORTS = {
-    "min2026": _report("福建省", 2026, "生态环境持续改善，PM2.5平均浓度低于每立方米19微克，县级城市黑臭水体基本消除。"),
-    "gan2026": _report("江西省", 2026, "生态环境持续改善，设区城市PM2.5年平均浓度降至27微克/立方米，地表水水质优良比例达96%。"),
-    "xiang2026": _report("湖南省", 2026, "民生保障有力，为30万妇女免费开展“两癌”筛查，新建城市社区嵌入式服务设施100个。"),
-    "e2026": _report("湖北省", 2026, "民生保障有力，为超25万名适龄妇女免费提供乳腺癌和宫颈癌筛查，提高早诊早治水平。"),
+    "min2026": work_report("福建省", 2026, "生态环境持续改善，PM2.5平均浓度低于每立方米19微克，县级城市黑臭水体基本消除。",
+                           TASKS),
+    "gan2026": work_report("江西省", 2026, "生态环境持续改善，设区城市PM2.5年平均浓度降至27微克/立方米，地表水水质优良比例达96%。",
+                           TASKS),
+    "xiang2026": work_report("湖南省", 2026, "民生保障有力，为30万妇女免费开展“两癌”筛查，新建城市社区嵌入式服务设施100个。",
+                           TASKS),
+    "e2026": work_report("湖北省", 2026, "民生保障有力，为超25万名适龄妇女免费提供乳腺癌和宫颈癌筛查，提高早诊早治水平。",
+                           TASKS),
 }
 
 
