@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from assistant.data_files import load_data
+from assistant.text import regex
 
 # how a phrase is a gloss: all of it, or its head noun (phrase). A phrase that is only some word of a gloss is
 # not indexed: a word of a longer gloss names something else more often than not ("count" of "head count").
@@ -215,7 +216,7 @@ def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[lis
             continue
         lone = " " not in phrase
         # a capital letter alone is no acronym ("I")
-        acronym = lone and len(phrase) >= 2 and re.search(rf"\b{re.escape(phrase.upper())}\b", original) is not None
+        acronym = lone and len(phrase) >= 2 and regex(rf"\b{re.escape(phrase.upper())}\b").search(original) is not None
         if lone and not acronym and (figure or not _is_head(phrase, original)):
             continue
         chinese = candidates(phrase, vocabulary, counts, acronym=acronym)
@@ -228,7 +229,7 @@ def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[lis
 def _is_head(word: str, original: str) -> bool:
     """The word ends its noun phrase: what follows it is punctuation, the end, or a word of the stop list."""
     stop = set(data()["stop_words"].split())
-    for m in re.finditer(rf"(?<![a-z0-9-]){re.escape(word)}(?:'s)?(?![a-z0-9-])", original.lower()):
+    for m in regex(rf"(?<![a-z0-9-]){re.escape(word)}(?:'s)?(?![a-z0-9-])").finditer(original.lower()):
         after = re.match(r"\s*([a-z0-9'-]+)?", original.lower()[m.end():])
         if after.group(1) is None or after.group(1) in stop or after.start(1) > m.end() + 1 and \
                 re.match(r"\s*[^\sa-z0-9]", original.lower()[m.end():]):

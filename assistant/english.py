@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from assistant.places import gazetteer_book
 from assistant.data_files import load_data
-from assistant.text import YEAR, english_periods, term_forms, term_regex
+from assistant.text import YEAR, english_periods, regex, term_forms, term_regex
 
 WORD = re.compile(r"[a-z][a-z0-9.&'-]*[a-z0-9]|[a-z]")
 
@@ -153,16 +153,16 @@ def _known_words(without: frozenset) -> frozenset[str]:
 def _other_forms(word: str) -> list[str]:
     """The word in its other spellings, then each spelling without an inflected ending (data/english.yaml
     spellings, inflections): "modernised" -> ["modernized", "modernise", "modernize", …]."""
-    spelled = [word] + [re.sub(p, r, word) for p, r in data()["spellings"] if re.search(p, word)]
-    bare = [re.sub(p, r, w) for w in spelled for p, r in data()["inflections"] if re.search(p, w)]
+    spelled = [word] + [regex(p).sub(r, word) for p, r in data()["spellings"] if regex(p).search(word)]
+    bare = [regex(p).sub(r, w) for w in spelled for p, r in data()["inflections"] if regex(p).search(w)]
     return [f for f in dict.fromkeys([*spelled[1:], *bare]) if len(f) >= 3]
 
 
 def _derived_forms(word: str) -> list[str]:
     """The nouns a verb or adjective is made from, in each spelling (data/english.yaml derivations):
     "urbanised" -> ["urbanization", …]."""
-    spelled = [word] + [re.sub(p, r, word) for p, r in data()["spellings"] if re.search(p, word)]
-    return list(dict.fromkeys(re.sub(p, r, w) for w in spelled for p, r in data()["derivations"] if re.search(p, w)))
+    spelled = [word] + [regex(p).sub(r, word) for p, r in data()["spellings"] if regex(p).search(word)]
+    return list(dict.fromkeys(regex(p).sub(r, w) for w in spelled for p, r in data()["derivations"] if regex(p).search(w)))
 
 
 @lru_cache(maxsize=None)
@@ -353,10 +353,10 @@ def _take_periods(text: str) -> tuple[str, list[str]]:
     periods = []
     for english, chinese in english_periods().items():
         end = data()["period_end"]
-        if re.search(rf"{end}\s+(?:the\s+)?{re.escape(english)}", text):
+        if regex(rf"{end}\s+(?:the\s+)?{re.escape(english)}").search(text):
             chinese += data()["period_end_words"]
         pattern = rf"(?:{end}\s+)?(?:the\s+)?{re.escape(english)}(?:\s+plan)?(?:\s*\(\s*\d{{4}}\s*[-–]\s*\d{{4}}\s*\))?(?:\s+period)?"
-        for m in re.finditer(pattern, text):
+        for m in regex(pattern).finditer(text):
             periods.append(chinese)
             text = _blank(text, m.start(), m.end())
     return text, list(dict.fromkeys(periods))
@@ -403,7 +403,7 @@ def _kind_asked(text: str) -> tuple[int, int, tuple[str, ...], str] | None:
     name_kinds ends, asked_as); None when it asks none."""
     for kind in load_data("question_words.yaml").get("name_kinds", []):
         english = [a for a in kind["asks"] if "which" in a]
-        found = re.search("|".join(english), text, re.I) if english else None
+        found = regex("|".join(english), re.I).search(text) if english else None
         if found:
             return found.start(), found.end(), tuple(kind["ends"]), kind.get("asked_as", "")
     return None
@@ -763,7 +763,7 @@ def with_spelled_names(analysis, vocabulary: dict):
     if analysis.language != "en" or not analysis.unknown or not vocabulary:
         return analysis
     capitalised = [w for w in analysis.unknown  # a name is written with a capital: "Weilong", not "lottery"
-                   if re.search(rf"(?<![A-Za-z])[A-Z]{re.escape(w[1:])}(?![a-z])", analysis.original or "")]
+                   if regex(rf"(?<![A-Za-z])[A-Z]{re.escape(w[1:])}(?![a-z])").search(analysis.original or "")]
     names = spelled_names(capitalised, vocabulary)
     if not names:
         return analysis

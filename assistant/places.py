@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.data_files import data_lines, flat, load_data
+from assistant.text import regex
 
 LEVELS = ("national", "province", "city", "county", "zone")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -242,7 +243,7 @@ class PlaceBook:
         by_alias, lengths, held_only, out, i = m["by_alias"], m["lengths"], m["held_only"], [], 0
         allowed = None if with_learned else m["gazetteer_aliases"]
         while i < len(text):
-            for n in lengths:
+            for n in lengths.get(text[i], ()):  # only aliases beginning with this character can match here
                 alias = text[i:i + n]
                 if len(alias) == n and alias in by_alias and (allowed is None or alias in allowed) \
                         and (alias not in held_only or held_only[alias] in self.held) \
@@ -331,11 +332,11 @@ class PlaceBook:
             candidates: dict[str, list[str]] = {}
             for english, name in m["by_first_word"].get(word, ()):
                 if by_name[name].level == "county" and name not in self.held \
-                        and not re.search(rf"\b{re.escape(english)}\s+county\b", lowered):
+                        and not regex(rf"\b{re.escape(english)}\s+county\b").search(lowered):
                     continue
                 candidates.setdefault(english, []).append(name)
             for english, names in candidates.items():
-                for found in re.finditer(rf"\b{re.escape(english)}\b(?![- ]level)", lowered):
+                for found in regex(rf"\b{re.escape(english)}\b(?![- ]level)").finditer(lowered):
                     hits.append((found.start(), found.end(), self._prefer(names)))
         return hits
 
@@ -511,7 +512,10 @@ def _with_places(base: dict, more: tuple[Place, ...], gazetteer: bool = False) -
         for english in p.english:
             word = english.split()[0]
             by_first_word[word] = [*by_first_word.get(word, ()), (english, p.name)]
-    lengths = sorted({len(a) for a in by_alias}, reverse=True)
+    lengths: dict[str, list[int]] = {}  # first character -> the lengths of the aliases it begins, longest first
+    for alias in by_alias:
+        lengths.setdefault(alias[:1], []).append(len(alias))
+    lengths = {first: sorted(set(ns), reverse=True) for first, ns in lengths.items()}
     one_character = {a for a, names in by_alias.items() if len(a) == 2 and any(
         by_name[n].level == "county" and n == a for n in names if n in by_name)}
     return dict(by_alias=by_alias, by_first_word=by_first_word, by_name=by_name, children=children,

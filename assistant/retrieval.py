@@ -292,7 +292,7 @@ class Retriever:
         lexical = self.index.best_lexical(tokens + figure_tokens(tokens, self.index.lexical.vocabulary(), words),
                                           self.candidates, where, expand=True)
         wanted = list(dict.fromkeys([*nearest, *lexical]))
-        chunks = {c.chunk_id: c for c in self.index.vectors.get_ids(wanted)} if wanted else {}
+        chunks = {c.chunk_id: c for c in self.index.chunks(wanted)} if wanted else {}
         dense = {i: (chunks[i], s) for i, s in nearest.items() if i in chunks}
         found = {i: chunks[i] for i in lexical if i in chunks and i not in dense}
         return dense, lexical, found

@@ -32,6 +32,23 @@ def term_regex(term: str) -> str:
         + _inflected(parts[-1], len(parts) > 1)
 
 
+@lru_cache(maxsize=4096)
+def regex(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile, kept: patterns built from words at run time (a term, a place's English name, a figure) are
+    thousands, and re's own cache of 512 turned over, compiling again patterns every question uses (~6% of a
+    question's time)."""
+    return re.compile(pattern, flags)
+
+
+def term_head(term: str) -> str:
+    """What every match of term_regex(term) begins with, as written: the first word of several whole, a lone word
+    but for a final y ("factory" is also "factories"). A text without it holds no match (a quick test first)."""
+    parts = re.split(r"(?:'s)?[\s-]+", term)
+    if len(parts) > 1:
+        return parts[0]
+    return parts[0][:-1] if re.search(r"[^aeiou]y$", parts[0]) else parts[0]
+
+
 def _inflected(word: str, last_of_several: bool) -> str:
     """A term's last word in either number: "hospital(s)"; of a term of several words, a plural's singular too
     ("township health centers" finds "township health center", "listed companies" "listed company"). A

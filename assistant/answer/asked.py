@@ -24,7 +24,7 @@ from assistant.facts.frame import Frame
 from assistant.facts.indicators import named_indicators
 from assistant.facts.units import base_alternation
 from assistant.retrieval import allowed_regions
-from assistant.text import YEAR, plan_periods
+from assistant.text import YEAR, plan_periods, regex
 
 WORK_REPORT = "government_work_report"
 PLAN = "five_year_plan"
@@ -472,7 +472,7 @@ def dated_elsewhere(span: str, text: str, analysis: Analysis) -> bool:
     at = text.find(span)
     for figure in figures:
         years: set[int] = set()
-        for found in re.finditer(re.escape(figure), text):
+        for found in regex(re.escape(figure)).finditer(text):
             if at <= found.start() < at + len(span):
                 continue
             years |= {int(y) for y in re.findall(rf"(?<!\d)({YEAR})(?!\d)", sentence_at(text, found.start()))}
@@ -530,9 +530,9 @@ def name_kind_ends(analysis: Analysis) -> tuple[str, ...]:
         return ()
     asked = asked_text(analysis)
     for kind in load_data("question_words.yaml").get("name_kinds", []):
-        if re.search("|".join(kind["asks"]), asked, re.I):
+        if regex("|".join(kind["asks"]), re.I).search(asked):
             # the trade the question names before the kind (哪家证券公司): a name may end with it (国泰海通证券)
-            trade = re.search(rf"哪[家个一]([\u4e00-\u9fff]{{2,4}}?)(?:{'|'.join(kind['ends'])})", asked)
+            trade = regex(rf"哪[家个一]([\u4e00-\u9fff]{{2,4}}?)(?:{'|'.join(kind['ends'])})").search(asked)
             return tuple(kind["ends"]) + ((trade.group(1),) if trade else ())
     return ()
 

@@ -20,7 +20,7 @@ from assistant.facts.indicators import holds_name
 from assistant.facts.table import synonym_groups
 from assistant.facts.units import base_alternation, base_units, unit_groups
 from assistant.data_files import load_data, word_pattern
-from assistant.text import YEAR
+from assistant.text import YEAR, regex
 from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
@@ -1275,7 +1275,7 @@ def names_kind_asked(term: str, question: str, span: str, places: set[str] = fro
     主题乐园), itself no word of the question. The reports name the thing, not its kind. The span must say what
     the question says of it too (开园 for 哪个主题乐园开园): a park named beside no word of 获得国际大奖 is
     not the one that won it."""
-    asking = re.search(rf"哪[{_counters()}一两二三四五六七八九十几些]{{0,2}}{re.escape(term)}", question)
+    asking = regex(rf"哪[{_counters()}一两二三四五六七八九十几些]{{0,2}}{re.escape(term)}").search(question)
     if len(term) < 3 or not asking:
         return False
     head = term[-2:]
@@ -1328,7 +1328,7 @@ def spelled_out(term: str, contexts: list[ScoredChunk]) -> bool:
     """
     if len(term) < 3:
         return False
-    pattern = re.compile("[\u4e00-\u9fff]{0,3}".join(re.escape(ch) for ch in term))
+    pattern = regex("[\u4e00-\u9fff]{0,3}".join(re.escape(ch) for ch in term))
     return any(len(m.group(0)) > len(term) for hit in contexts[:5] for m in pattern.finditer(hit.chunk.text))
 
 
@@ -1634,11 +1634,16 @@ def added(fact, text: str, facts=()) -> bool:
 def names_asked_words(indicator: str, asked: str) -> bool:
     """The indicator shares a pair of Chinese characters or a Latin name with the question's words, asking words
     aside: 中欧（亚）班列累计开行 with "河南省 2025年 中欧班列 多少" (中欧, 班列); PM2.5 with PM2.5浓度."""
-    asked = QUESTION_NOISE.sub(" ", asked)
-    pairs = {asked[i:i + 2] for i in range(len(asked) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", asked[i:i + 2])}
-    latin = set(LATIN_NAME.findall(asked.upper()))
+    pairs, latin = _asked_pairs(asked)
     return (any(indicator[i:i + 2] in pairs for i in range(len(indicator) - 1))
             or bool(latin & set(LATIN_NAME.findall(indicator.upper()))))
+
+
+@lru_cache(maxsize=256)  # one question's words, set beside each of its candidates' indicators (thousands of times)
+def _asked_pairs(asked: str) -> tuple[frozenset[str], frozenset[str]]:
+    asked = QUESTION_NOISE.sub(" ", asked)
+    pairs = {asked[i:i + 2] for i in range(len(asked) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", asked[i:i + 2])}
+    return frozenset(pairs), frozenset(LATIN_NAME.findall(asked.upper()))
 
 
 LATIN_NAME = re.compile(r"[A-Z][A-Z0-9.]*[A-Z0-9]")

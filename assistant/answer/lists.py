@@ -13,6 +13,7 @@ import re
 from assistant.data_files import load_data, word_pattern
 from assistant.answer.figures import chinese_to_number
 from assistant.english import renderings_of
+from assistant.text import regex
 
 # two or more items of a list: 签约、开工和投产 (the same shape extractive.ENUMERATION reads)
 # "+" joins items (金融+财政) unless a closing quote follows it: “人工智能+”, “益生菌+” name one thing each
@@ -182,7 +183,7 @@ def counted_run(span: str, count: int, grams: set[str]) -> bool:
     if count < 2 or count not in NUMERALS:
         return False
     numerals = f"[{NUMERALS[count]}]|{count}"
-    for named in re.finditer(rf"(?:{numerals})[{COUNTERS}]([\u4e00-\u9fff]{{2,8}})", span):
+    for named in regex(rf"(?:{numerals})[{COUNTERS}]([\u4e00-\u9fff]{{2,8}})").finditer(span):
         if not any(g in named.group(1) for g in grams):
             continue
         before = span[:named.start()]
@@ -234,7 +235,7 @@ def counts_said(question: str) -> set[int]:
     """The counts a question says anywhere, in figures, Chinese numerals or English words: "eight clusters. Name
     four of them" -> {8, 4}."""
     return {n for n in NUMERALS
-            if re.search(rf"(?<!\d){n}(?!\d)|[{NUMERALS[n]}]|\b{ENGLISH_NUMBERS[n]}\b", question, re.I)}
+            if regex(rf"(?<!\d){n}(?!\d)|[{NUMERALS[n]}]|\b{ENGLISH_NUMBERS[n]}\b", re.I).search(question)}
 
 
 def other_count_said(question: str, count: int) -> bool:
@@ -244,7 +245,7 @@ def other_count_said(question: str, count: int) -> bool:
     for n in NUMERALS:
         if n == count:
             continue
-        if re.search(rf"(?:(?<!\d){n}|[{NUMERALS[n]}])[{COUNTERS}]|\b{ENGLISH_NUMBERS[n]}\b", question, re.I):
+        if regex(rf"(?:(?<!\d){n}|[{NUMERALS[n]}])[{COUNTERS}]|\b{ENGLISH_NUMBERS[n]}\b", re.I).search(question):
             return True
     return False
 

@@ -14,7 +14,7 @@ from assistant.analysis import ASKED_GROUPS, Analysis, budget_words_naming_repor
 from assistant.data_files import load_data, word_pattern
 from assistant.english import main_clause
 from assistant.facts.units import base_alternation, group_of, is_unit, unit_alternation
-from assistant.text import YEAR
+from assistant.text import YEAR, regex
 
 # Asking words, and words a question uses that a report never needs to (data/question_words.yaml).
 QUESTION_NOISE = word_pattern("question_words.yaml", "noise")
@@ -49,7 +49,7 @@ NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
 
 def has_unit(text: str, unit: str) -> bool:
     """has_unit("新增床位1200张", "张") -> True; has_unit("养老服务中心5个", "张") -> False."""
-    return bool(re.search(rf"{NUMERAL}\s*{ROUGH}[万亿千百]*{unit}", text))
+    return bool(regex(rf"{NUMERAL}\s*{ROUGH}[万亿千百]*{unit}").search(text))
 
 
 def has_quantity(text: str) -> bool:

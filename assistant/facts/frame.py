@@ -13,7 +13,7 @@ from assistant.analysis import Analysis, english_terms
 from assistant.data_files import load_data, word_pattern
 from assistant.facts.extract import cues
 from assistant.facts.indicators import named_indicators
-from assistant.text import YEAR, term_regex
+from assistant.text import YEAR, regex, term_regex
 
 
 @dataclass
@@ -91,7 +91,7 @@ def indicator_words(analysis: Analysis) -> str:
 def stands_alone(term: str, text: str) -> bool:
     """The glossary term is written in the (lowercased) text as a word of its own, no hyphen joining it to
     another word: stands_alone("trade", "trade-ins") -> False; stands_alone("trade", "trade grew") -> True."""
-    return re.search(rf"(?<![\w-]){term_regex(term.lower())}(?![\w-])", text) is not None
+    return regex(rf"(?<![\w-]){term_regex(term.lower())}(?![\w-])").search(text) is not None
 
 
 def words_of(name: str) -> list[str]:
@@ -106,8 +106,8 @@ def names_indicator(question: str) -> bool:
 def _says(text: str, word: str) -> bool:
     """A cue (a regular expression) in the question; English ones as whole words ("plan" is not in "plant")."""
     if word.isascii():
-        return re.search(rf"\b(?:{word})\b", text) is not None
-    return re.search(word, text) is not None
+        return regex(rf"\b(?:{word})\b").search(text) is not None
+    return regex(word).search(text) is not None
 
 
 def year_of(period: str) -> int | None:

@@ -249,12 +249,18 @@ def _whole_names(name: str) -> list[str]:
 def _groups_held(indicator: str, names: tuple[str, ...]) -> list[list[str]]:
     """The indicator groups of data/indicators.yaml one of whose names is asked (`names`) and one held in the
     fact's indicator."""
-    from assistant.data_files import load_data
-
     asked = {n.upper() for n in names}
     own = indicator.upper()
-    return [group for group in load_data("indicators.yaml")
-            if any(n.upper() in asked for n in group) and any(len(n) >= 2 and holds_name(own, n) for n in group)]
+    return [group for group, upper in _indicator_groups()
+            if any(n in asked for n in upper) and any(len(n) >= 2 and holds_name(own, n) for n in group)]
+
+
+@lru_cache(maxsize=1)
+def _indicator_groups() -> list[tuple[list[str], tuple[str, ...]]]:
+    """data/indicators.yaml's groups, each with its names upper-cased once (not for every fact of every passage)."""
+    from assistant.data_files import load_data
+
+    return [(group, tuple(n.upper() for n in group)) for group in load_data("indicators.yaml")]
 
 
 def _same_place(place: str, asked: list[str], book) -> bool:

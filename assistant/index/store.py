@@ -34,6 +34,7 @@ from assistant.index.sync import Generation, ServerSync, stamp
 from assistant.index.vectorstore import VectorStore
 
 log = logging.getLogger(__name__)
+CHUNKS_KEPT = 20_000  # chunks() keeps at most about this many (~1 KB each) before starting afresh
 
 
 class Index:
@@ -44,6 +45,7 @@ class Index:
         self._ids_where: dict[str, set[str]] = {}
         self._documents: dict[str, dict] | None = None  # documents(), until something changes
         self._exact: ExactVectors | None = None  # every vector, for an exact dense search (exact.py)
+        self._chunks: dict[str, Chunk] = {}  # chunks(), until something changes
         self.journal = Journal(lock_path.with_name("pending.json") if lock_path else None)
         self.generation = Generation(lock_path.with_suffix(".generation") if lock_path else None)  # process sync
         self.server = ServerSync()  # a shared server: what the in-memory BM25 holds
@@ -209,9 +211,23 @@ class Index:
     def forget(self) -> None:
         """Drop what was worked out from the index as it was (filters, the document list, the chunks)."""
         self._ids_where.clear()
+        self._chunks = {}
         self._documents = None
         self._all_chunks = None
         self._exact = None
+
+    def chunks(self, ids: list[str]) -> list[Chunk]:
+        """The chunks of these ids (those the store holds), kept until the index changes.
+
+        A question fetches its candidates' text and metadata several times over (each side of a comparison,
+        each year asked, the search again without a filter), and a Chroma read by id costs ~20 ms."""
+        kept = self._chunks  # one dict throughout: a write elsewhere may start a new one meanwhile
+        if len(kept) > CHUNKS_KEPT:
+            kept = self._chunks = {}
+        missing = [i for i in dict.fromkeys(ids) if i not in kept]
+        if missing:
+            kept.update((c.chunk_id, c) for c in self.vectors.get_ids(missing))
+        return [kept[i] for i in ids if i in kept]
 
     def chunk_ids_where(self, where: dict) -> set[str]:
         """Ids matching a metadata filter, cached until the next write.
