@@ -764,7 +764,7 @@ def with_spelled_names(analysis, vocabulary: dict):
         return analysis
     capitalised = [w for w in analysis.unknown  # a name is written with a capital: "Weilong", not "lottery"
                    if regex(rf"(?<![A-Za-z])[A-Z]{re.escape(w[1:])}(?![a-z])").search(analysis.original or "")]
-    names = spelled_names(capitalised, vocabulary)
+    names = _places_first(spelled_names(capitalised, vocabulary), analysis)
     if not names:
         return analysis
     question, unknown, renderings = analysis.question, list(analysis.unknown), list(analysis.renderings)
@@ -777,6 +777,25 @@ def with_spelled_names(analysis, vocabulary: dict):
     expansion = " ".join(dict.fromkeys([*analysis.expansion.split(), *(c for cs in names.values() for c in cs)]))
     return replace(analysis, question=re.sub(r"\s+", " ", question).strip(), unknown=unknown, renderings=renderings,
                    expansion=expansion)
+
+
+def _places_first(names: dict[str, list[str]], analysis) -> dict[str, list[str]]:
+    """Each spelled name's Chinese words with the names of the place it spells first, when the question names a
+    thing after a place the place book knows ("Yiyang Power Plant": 益阳 of 益阳市, not 一样 or 医养, which spell
+    it as well): the reading says the first, and a thing is named after its place far more often than after a
+    homophone. Other spellings keep their order (the place book knows only places)."""
+    book = getattr(analysis, "book", None)
+    if book is None or not names:
+        return names
+    named = {}
+    for written, place in book.things_named(analysis.original or ""):
+        found = book.place(place)
+        named.setdefault(written, set()).update({place, *(found.aliases if found else ())})
+    out = {}
+    for name, chinese in names.items():
+        places = named.get(name, set())
+        out[name] = [c for c in chinese if c in places] + [c for c in chinese if c not in places]
+    return out
 
 
 def known_parts(token: str, vocabulary) -> list[str]:
