@@ -153,16 +153,21 @@ def _known_words(without: frozenset) -> frozenset[str]:
 def _other_forms(word: str) -> list[str]:
     """The word in its other spellings, then each spelling without an inflected ending (data/english.yaml
     spellings, inflections): "modernised" -> ["modernized", "modernise", "modernize", …]."""
-    spelled = [word] + [regex(p).sub(r, word) for p, r in data()["spellings"] if regex(p).search(word)]
+    spelled = _spellings(word)
     bare = [regex(p).sub(r, w) for w in spelled for p, r in data()["inflections"] if regex(p).search(w)]
     return [f for f in dict.fromkeys([*spelled[1:], *bare]) if len(f) >= 3]
+
+
+def _spellings(word: str) -> list[str]:
+    """The word, then its other spellings (data/english.yaml spellings): "modernised" -> [.., "modernized"]."""
+    return [word] + [regex(p).sub(r, word) for p, r in data()["spellings"] if regex(p).search(word)]
 
 
 def _derived_forms(word: str) -> list[str]:
     """The nouns a verb or adjective is made from, in each spelling (data/english.yaml derivations):
     "urbanised" -> ["urbanization", …]."""
-    spelled = [word] + [regex(p).sub(r, word) for p, r in data()["spellings"] if regex(p).search(word)]
-    return list(dict.fromkeys(regex(p).sub(r, w) for w in spelled for p, r in data()["derivations"] if regex(p).search(w)))
+    return list(dict.fromkeys(regex(p).sub(r, w) for w in _spellings(word)
+                              for p, r in data()["derivations"] if regex(p).search(w)))
 
 
 @lru_cache(maxsize=None)
