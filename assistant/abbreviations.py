@@ -17,12 +17,13 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from assistant.text import all_han
+
 MIN_LEN, MAX_LEN = 3, 4  # characters of a short form looked up
 MAX_GAP = 3  # characters between two of its characters in the long form
 MAX_FORMS = 2  # long forms kept per short form, the most often written first
 TAIL = 3  # characters read past the last one matched, to finish its word (合 -> 合作)
 COMMON_SHARE = 0.01  # a lone character standing as a word in this share of the passages or more is a word of grammar
-_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,7 @@ def short_forms(tokens: list[str], vocabulary, common=frozenset()) -> list[tuple
         for i in range(len(tokens) - size + 1):
             run = tokens[i:i + size]
             joined = "".join(run)
-            if not (MIN_LEN <= len(joined) <= MAX_LEN and _CJK.match(joined)):
+            if not (MIN_LEN <= len(joined) <= MAX_LEN and all_han(joined)):
                 continue
             lone = [t for t in run if len(t) == 1]
             if not lone or joined in vocabulary or joined in {f for f, _ in found}:

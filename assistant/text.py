@@ -40,6 +40,12 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
+@lru_cache(maxsize=4096)
+def all_han(text: str) -> bool:
+    """Every character is a Chinese one (no Latin, digit or mark): such a word has no case and no word edges."""
+    return re.fullmatch(r"[\u4e00-\u9fff]+", text) is not None
+
+
 def term_head(term: str) -> str:
     """What every match of term_regex(term) begins with, as written: the first word of several whole, a lone word
     but for a final y ("factory" is also "factories"). A text without it holds no match (a quick test first)."""

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from assistant.data_files import load_data
+from assistant.text import all_han
 
 
 def named_indicators(text: str) -> tuple[str, ...]:
@@ -24,14 +25,9 @@ def holds_name(text: str, name: str) -> bool:
     """The text says the indicator name, a Latin one as a word of its own: M2 is in 广义货币M2 and "M2增长" but not
     in PM2.5 (a Latin or digit character, or a decimal point, right beside it makes it part of another name).
     Chinese names are held anywhere (生产总值 in 地区生产总值). Case does not count (gdp, GDP)."""
-    if _chinese_only(name):  # no case and no word edges: a plain substring test (this runs ~10^5 times a question)
+    if all_han(name):  # no case and no word edges: a plain substring test (this runs ~10^5 times a question)
         return name in text
     return name_pattern(name.upper()).search(text.upper()) is not None
-
-
-@lru_cache(maxsize=4096)
-def _chinese_only(name: str) -> bool:
-    return re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None
 
 
 @lru_cache(maxsize=1024)
