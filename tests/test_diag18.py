@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.types import REFUSAL_ZH
-from assistant.bench.refusals import ANSWER_START, VERIFY_END, VERIFY_START, decider, explain
+from assistant.bench.refusals import ANSWER_START, CLAUSE, VERIFY_END, VERIFY_START, decider, explain, refused_clause
 from tests.passages import ingested_report
 
 TITLE = "许昌市政府工作报告（2026年）"
@@ -42,6 +42,8 @@ def test_a_refusal_for_the_indicators_words_is_named_for_answers_question(city):
     found = explain(city, {"id": "t1", "question": "许昌市2025年城乡居民人均消费支出是多少？"})
     assert found["refused"]
     assert found["rule"] == "answers_question:too_many_missing"
+    # and the clause it refused, with its passage's number, so the name can be read against the passage
+    assert found["clause"].startswith("[1] ") and "可支配收入" in found["clause"]
 
 
 def test_an_english_refusal_after_the_frame_names_the_check_that_refused_first(city):
@@ -83,3 +85,12 @@ def test_the_first_answer_that_refused_is_read():
              (ANSWER_START, None), (VERIFY_START, False), ("answers_question", True), ("place_not_held", True),
              (VERIFY_END, REFUSED), ("_answer", REFUSAL_ZH)]
     assert decider(calls) == "place_not_held"
+
+
+def test_the_clause_named_is_the_first_verdicts_not_a_later_try():
+    calls = [(ANSWER_START, None), (VERIFY_START, False), (CLAUSE, [(2, "年末金融机构各项贷款余额达到4120亿元")]),
+             ("answers_question", False), (VERIFY_END, REFUSED), (VERIFY_START, False),
+             (CLAUSE, [(1, "城镇新增就业5.6万人")]), ("indicator_unsaid", True), (VERIFY_END, REFUSED),
+             ("_answer", REFUSAL_ZH)]
+    assert refused_clause(calls) == "[2] 年末金融机构各项贷款余额达到4120亿元"
+    assert refused_clause([(ANSWER_START, None), ("_answer", REFUSAL_ZH)]) == ""

@@ -12,7 +12,8 @@ nothing read, no _verified call, or only closest_picks' one) is told apart by an
 without the unknown-term penalty ("unknown term"), then without the frame's disagreements ("frame: place",
 "frame: period" …, the dimensions the facts of the passages disagreed on); if neither lets a clause through,
 "low score". Per rule and language the table counts answerable questions it refused (false refusals) and
-unanswerable ones it kept refused (right). Diagnostic only: it changes no answer.
+unanswerable ones it kept refused (right). --list also prints the clause that rule refused and the number of its
+passage among those retrieved: a name read against the wrong passage misleads. Diagnostic only: it changes no answer.
 """
 from __future__ import annotations
 
@@ -93,7 +94,9 @@ def _recorded(watch: Watch, inner, *args, **kwargs):
 def _verifying(watch: Watch, verify, *args, **kwargs):
     """_verified between two marks: the start says whether it was asked with `meant` (closest_picks' clause)."""
     meant = kwargs.get("meant", args[4] if len(args) > 4 else False)
+    picks = kwargs.get("picks", args[3] if len(args) > 3 else [])
     watch.calls.append((VERIFY_START, bool(meant)))
+    watch.calls.append((CLAUSE, [(p.n, p.text) for p in picks]))
     verdict = None
     try:
         verdict = verify(*args, **kwargs)
@@ -103,6 +106,7 @@ def _verifying(watch: Watch, verify, *args, **kwargs):
 
 
 ANSWER_START, ANSWER_END, VERIFY_START, VERIFY_END = "_answer:start", "_answer", "_verified:start", "_verified"
+CLAUSE = "_verified:clause"  # the picks _verified was given: (passage number, clause text)
 
 
 def first_verdict(calls: list[tuple[str, object]]) -> list[tuple[str, object]]:
@@ -159,7 +163,17 @@ def explain(assistant, question: dict, k: int = 5) -> dict:
             rule = decider(calls) or _threshold_rule(assistant, question, watch, k, calls)
     unsaid = sorted({t for name, value in calls if name == "unsaid" for t in value})
     return {"id": question["id"], "rule": rule, "refused": refused, "answer": result.get("answer", ""),
-            "unsaid": unsaid, "result": result}
+            "unsaid": unsaid, "clause": refused_clause(calls) if refused else "", "result": result}
+
+
+def refused_clause(calls: list[tuple[str, object]]) -> str:
+    """The clause the deciding rule refused, with the number of its passage among those retrieved ("[3] 新增…"):
+    a rule's name says little when that clause came from another passage than the one holding the answer."""
+    for name, value in first_verdict(calls):  # the clause is recorded first within _verified
+        if name == CLAUSE and value:
+            return " / ".join(f"[{n}] {text[:40]}" for n, text in value)
+    return ""
+
 
 
 def _threshold_rule(assistant, question: dict, watch: Watch, k: int, calls) -> str:
@@ -229,11 +243,13 @@ def main(argv: list[str] | None = None) -> int:
             row = {"set": path.stem, "id": question["id"], "lang": language(question["question"]),
                    "answerable": bool(question.get("answerable")), "refused": found["refused"],
                    "correct": bool(scored.get("correct")), "rule": found["rule"], "unsaid": found["unsaid"],
+                   "clause": found["clause"],
                    "question": question["question"]}
             rows.append(row)
             if args.list and row["refused"]:
                 print(f"{row['id']} {row['lang']} {'ANS' if row['answerable'] else 'UNA'} {row['rule']} "
-                      f"{row['unsaid'] or ''} | {row['question'][:90]}", file=sys.stderr)
+                      f"{row['unsaid'] or ''} | {row['question'][:90]}"
+                      + (f"\n    refused: {found['clause']}" if found["clause"] else ""), file=sys.stderr)
     if args.out:
         args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(table(rows))
