@@ -1009,13 +1009,15 @@ def question_words_list(name: str) -> list[str]:
 KIND_TAGS = ("n", "nz", "nt", "j", "b")
 
 
-def other_kind(question: str, analysis: Analysis, span: str, text: str) -> bool:
+def other_kind(question: str, analysis: Analysis, span: str, text: str, bare: bool = True) -> bool:
     """A figure question naming a kind of its thing (a noun right before the thing measured: 纺织 of 纺织产业营业收入,
     欧盟 of 对欧盟进出口, 口袋 of 口袋公园) answered by a clause stating that thing of another kind in the same slot
     (液压科技产业营业收入, 对东盟进出口) and not naming the kind asked: the figure is of the same indicator for another
     kind of thing; so is a clause saying the thing with no kind before it (新增公园127座 for 口袋公园): it counts the
     whole of the thing. Both only when the passage never names the kind asked (a passage naming it anywhere may be
     counting it: its list before the clause, its heading). The kind under a short form (规上 for 规模以上) is the kind.
+    With `bare` False, only another kind in the slot counts (a comparison's side: its two reports may word the kind
+    differently or leave it to the heading, 新改建农村公路 for 新建改建农村公路).
     Example: "漯河经开区纺织产业营业收入是多少？" with "液压科技产业营业收入达到100亿元" -> True"""
     if analysis.wants not in ("number", "rate") or analysis.comparison:
         return False
@@ -1031,7 +1033,8 @@ def other_kind(question: str, analysis: Analysis, span: str, text: str) -> bool:
     found = [kind_in_lead(question, head, words, analysis, lead) for lead in figure_leads(span, text)]
     found = [f for f in found if f is not None]  # leads not saying the thing are head_unsaid's
     # a passage naming the kind asked anywhere may be counting it (纺织、服装产业…营业收入, a list before the clause)
-    return bool(found) and not any(verdict == "same" or said_as(kind, text) for verdict, kind in found)
+    return bool(found) and not any(verdict == "same" or said_as(kind, text) for verdict, kind in found) \
+        and (bare or any(verdict == "other" for verdict, _ in found))
 
 
 def thing_head(question: str, words: list[str], analysis: Analysis) -> str:

@@ -862,6 +862,12 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
             accept = _both(accept, own_place_said(hit, side, others, frame))
         if require is not None:
             accept = _both(accept, require(hit))
+        if frame.figure:
+            # a side is held to what its own question would be: a clause stating the thing of another kind in the
+            # kind's slot (地铁运营里程 for 高铁运营里程: asked.other_kind) states no figure of the side; the thing
+            # with no kind before it may be (the other report words the kind otherwise, or leaves it to a heading)
+            accept = _both(accept, lambda span, text=hit.chunk.text: not other_kind(side.question, side, span, text,
+                                                                                    bare=False))
         over = over_period(hit, frame, side)
         # an achieved value is stated as a value before a bound (稳定在70%以上 beside 占…的70.9%); a target may be one
         bound = BOUND_PENALTY if frame.status != "target" else 0.0
