@@ -298,9 +298,7 @@ def analyse_english(question: str, book: PlaceBook | None = None) -> Analysis:
     analysis.original, analysis.unknown = question, reading.unknown
     analysis.renderings = [_term_renderings(term, chinese) for term, chinese in reading.terms]
     # the words searched are those that say the terms (a kind's word alone for the head noun of the kind asked)
-    # (a term the reading says that no glossary entry is, a purse: english.purse_terms, by its own words)
-    words = [w for term, chinese in reading.terms for w in glossary().get(term, chinese).split()]
-    words += english_figures(question)
+    words = [w for term, _ in reading.terms for w in glossary()[term].split()] + english_figures(question)
     words += floors(question)  # "over 100 million yuan": 亿元以上, as the reports write a class's floor
     words += roman_grades(question)  # "Grade II": 二级, a word of the thing asked the reading holds
     analysis.expansion = " ".join(dict.fromkeys(words))  # figures as the reports write them: 10万亿元
@@ -311,7 +309,7 @@ def _term_renderings(term: str, read: str) -> list[str]:
     """A glossary term's renderings, any one of which says it; a head noun the reading gave the word of the kind
     whose name is asked (公园 of park's 园区 公园, 工程 for project: english._rendering) is said by that word alone:
     an industrial park (园区) is not the park asked."""
-    group = glossary().get(term, read).split()
+    group = glossary()[term].split()
     return [read] if re.fullmatch(r"[\u4e00-\u9fff]+", read) and read != group[0] else group
 
 

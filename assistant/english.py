@@ -501,7 +501,6 @@ def read(question: str, book=None) -> Reading:
     for m in _cue(re.sub(r"\s+", "", data()["asker"])).finditer(text):  # "I want to know": the asker's, no target
         text = _blank(text, m.start(), m.end())
     text, terms = _take_terms(text)
-    terms = sorted([*terms, *purse_terms(original, unplaced)])
     text, status = _take_cues(text, "status")
     for m in re.finditer(data()["change_as_time"], text):  # "after the 2020 increase": when the level is asked
         text = _blank(text, m.start(), m.end())
@@ -540,18 +539,6 @@ def read(question: str, book=None) -> Reading:
     plain = [p for p in english_periods().values() if any(said.startswith(p) for said in periods)]
     return Reading(chinese=" ".join(p for p in parts if p), places=places_named, years=years, periods=plain,
                    terms=[(english, chinese) for _, _, english, chinese in [*scene, *terms]], unknown=unknown)
-
-
-def purse_terms(original: str, unplaced: str) -> list[tuple[int, int, str, str]]:
-    """The government a question asking how much names as who pays, read as its purse (data/english.yaml purse):
-    "How much did the central government earmark …" -> [(at, end, "central government", "中央财政")]. Only where the
-    name was read as a place (blanked in `unplaced`): a glossary term holding it ("central government funds") says
-    the purse itself."""
-    purse = data()["purse"]
-    if not _cue(purse["asks"]).search(original):
-        return []
-    return [(m.start(), m.end(), m.group(0), purse["words"]) for m in _cue(purse["names"]).finditer(original)
-            if not unplaced[m.start():m.end()].strip()]
 
 
 def _asked(question: str, terms: list, measure: list[str], ask: list[str], comparing: bool,
