@@ -199,13 +199,13 @@ def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[lis
     reading and the answerer's word checks would hold a passage to the dictionary's first sense: "facility" read
     as 设备 turned away the passage on 储气库). Only a lone word that heads what is asked is searched (followed by
     a clause's word or the end: "international meetings will"): a word before a noun modifies it ("joint labs")
-    and its Chinese is an everyday word (共同) that draws any passage. In a figure question a lone word is not
-    looked up at all: there the unknown word is what refuses a figure of something the reports never count
-    ("lottery revenue")."""
+    and its Chinese is an everyday word (共同) that draws any passage. A figure question's lone word is searched as
+    well ("the Zhongshan Road flyover": 立交桥): it stays unknown, so a passage must still say one of its senses
+    (analysis.senses) or the word counts against it, which keeps a figure of something the reports never count
+    ("lottery revenue") refused; not searching it only kept the passage that says it from being found."""
     from assistant.english import respell
 
     never = set(data()["never"].split())
-    figure = analysis.wants in ("number", "rate")
     # the question as its unknown words are spelled (respell: "modernisation" is unknown as "modernization"), else
     # no phrase of the question holds them and none is the head of its phrase
     original = respell(analysis.original or "")
@@ -217,7 +217,7 @@ def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[lis
         lone = " " not in phrase
         # a capital letter alone is no acronym ("I")
         acronym = lone and len(phrase) >= 2 and regex(rf"\b{re.escape(phrase.upper())}\b").search(original) is not None
-        if lone and not acronym and (figure or not _is_head(phrase, original)):
+        if lone and not acronym and not _is_head(phrase, original):
             continue
         chinese = candidates(phrase, vocabulary, counts, acronym=acronym)
         if chinese:
