@@ -227,7 +227,7 @@ def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool
     # only a question asking how much a thing changed: a level asked (粮食产量是多少, 比重目标) is often stated with its
     # thing in the clause before (全国粮食连续四年增产，2007年产量达到…) or under another name (比重 as 比例)
     change = word_pattern("asking.yaml", "change_words")
-    if not change.search(analysis.question):
+    if not asks_change(analysis.question):
         return False
     # it is answered by a clause saying a change: a clause stating a level or a share (船舶海工出口规模占全国1/3,
     # 191家企业营业收入超百亿元) is not the figure asked, whatever it names
@@ -252,6 +252,15 @@ def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool
     others = [r for group in analysis.renderings if any(head in r for r in group) for r in group]
     return all(not any(stands_in(w, without_event_names(lead, asked_text(analysis))) for w in [head, *others])
                for lead in said)
+
+
+def asks_change(question: str) -> bool:
+    """The question asks how much a thing changed: a change word (data/asking.yaml change_words) not followed by
+    到/至, which make it ask the level reached (试点要扩大到多少比例的县, 提高到多少元: as facts/extract.py reads
+    提高到40% as a level, not a rate of change).
+    Example: asks_change("上海进口增长多少？") -> True; asks_change("试点要扩大到多少比例的县？") -> False"""
+    change = word_pattern("asking.yaml", "change_words")
+    return any(not question[found.end():].startswith(("到", "至")) for found in change.finditer(question))
 
 
 def other_measure(question: str, analysis: Analysis, span: str, text: str) -> bool:

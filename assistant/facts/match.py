@@ -55,7 +55,9 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     names = frame.indicators or _names_in(frame.words)
     if (words and qualifiers_differ(rated(fact.indicator, fact), words, names)
             and qualifiers_differ(rated(shared, fact), words, names)
-            and qualifiers_differ(rated(own_clause, fact), words, names)) or (
+            and qualifiers_differ(rated(own_clause, fact), words, names)
+            and (not (continued := continued_name(fact))
+                 or qualifiers_differ(rated(continued, fact), words, names))) or (
             frame.indicators and not names_an_indicator(fact, frame.indicators, shares_asked(frame.words),
                                                          frame.words)):
         out.append("indicator")
@@ -77,6 +79,24 @@ def _names_in(words: str) -> tuple[str, ...]:
     from assistant.facts.indicators import named_indicators
 
     return named_indicators(words) if words else ()
+
+
+def continued_name(fact: Fact) -> str:
+    """The fact's indicator read with the clause before its own when that clause ends in the word the indicator
+    begins with: "扎实推进新型农村社会养老保险试点，试点范围扩大到23％的县" names the 试点范围 of the 新型农村社会养老保险
+    试点, so its qualifiers (农村) are the fact's. "" when the clause before ends otherwise: a qualifier named in
+    another clause is another thing's.
+    Example: for 试点范围 above -> "扎实推进新型农村社会养老保险试点范围"."""
+    at = fact.sentence.find(fact.figure)
+    clauses = re.split(r"[，,；;：:]", fact.sentence[:at]) if at >= 0 else []
+    if len(clauses) < 2 or len(fact.indicator) < 3:
+        return ""
+    before = clauses[-2].strip()
+    for size in (3, 2):  # the repeated word: 试点 of 试点范围 (a word of two characters or three)
+        head = fact.indicator[:size]
+        if len(head) == size and before.endswith(head) and re.fullmatch(r"[\u4e00-\u9fff]+", head):
+            return before + fact.indicator[size:]
+    return ""
 
 
 def figure_clause(fact: Fact) -> str:
