@@ -175,7 +175,6 @@ def refused_clause(calls: list[tuple[str, object]]) -> str:
     return ""
 
 
-
 def _threshold_rule(assistant, question: dict, watch: Watch, k: int, calls) -> str:
     """A refusal at the score threshold, told by which rule's absence lets a clause through."""
     from assistant.evaluation.runner import run_question

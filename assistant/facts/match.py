@@ -12,7 +12,7 @@ import re
 from assistant.facts.frame import Frame, year_of
 from assistant.facts.indicators import holds_name
 from assistant.facts.model import Fact
-from assistant.text import plan_periods
+from assistant.text import all_han, plan_periods
 
 RATE_MEASURES = {"growth", "share", "change", "multiple"}
 
@@ -94,7 +94,7 @@ def continued_name(fact: Fact) -> str:
     before = clauses[-2].strip()
     for size in (3, 2):  # the repeated word: 试点 of 试点范围 (a word of two characters or three)
         head = fact.indicator[:size]
-        if len(head) == size and before.endswith(head) and re.fullmatch(r"[\u4e00-\u9fff]+", head):
+        if len(head) == size and before.endswith(head) and all_han(head):
             return before + fact.indicator[size:]
     return ""
 
