@@ -25,7 +25,7 @@ from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, looks_back, thing_unsaid, code_unsaid_in, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
-                                    indicator_unsaid, head_unsaid, other_kind, kind_bonus, outside_titles, with_datelines, asks_news_date,
+                                    indicator_unsaid, head_unsaid, other_kind, other_kind_check, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
@@ -852,6 +852,7 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
     # a side whose passages state a figure of the asked indicator (its name, not words it shares) is answered
     # by such a figure only: "生产基地13家" shares 生产 with 生产总值, "全县GDP完成431.8亿元" names it
     floor = 1.0 if names and frame.figure and any(fit(hit.chunk.text) >= 1.0 for _, hit, fit in passages) else None
+    kind_of_other = other_kind_check(side.question, side, bare=False)
     for n, hit, fit in passages:
         # no figure asked (相比如何), a side may be said in words; a span stating figures states one of the side's own
         # place, time and status ("高铁营业里程达到3万公里" of 2020 is no side of the report's own years)
@@ -866,8 +867,7 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
             # a side is held to what its own question would be: a clause stating the thing of another kind in the
             # kind's slot (地铁运营里程 for 高铁运营里程: asked.other_kind) states no figure of the side; the thing
             # with no kind before it may be (the other report words the kind otherwise, or leaves it to a heading)
-            accept = _both(accept, lambda span, text=hit.chunk.text: not other_kind(side.question, side, span, text,
-                                                                                    bare=False))
+            accept = _both(accept, lambda span, text=hit.chunk.text: not kind_of_other(span, text))
         over = over_period(hit, frame, side)
         # an achieved value is stated as a value before a bound (稳定在70%以上 beside 占…的70.9%); a target may be one
         bound = BOUND_PENALTY if frame.status != "target" else 0.0
