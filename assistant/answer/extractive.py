@@ -38,7 +38,7 @@ from assistant.answer.lists import (ENGLISH_COUNTS, asked_count, asked_items_kin
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
-                                      indicator_words, long_words, read_said, too_many_missing, unsaid, untranslated)
+                                      indicator_words, long_words, read_said, too_many_missing, unsaid, untranslated, said_by)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.english import main_clause, number_of_one
 from assistant.documents import ScoredChunk
@@ -1035,6 +1035,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     said = lambda p: sentence_of(p.text, contexts[p.n - 1].chunk.text)  # noqa: E731
     # the kind a name is asked of (哪个主题乐园) is no word the answer must say: a name of that kind (乐高乐园) says it
     unsaid_by = lambda p: without_kind_asked(unsaid(unknown, analysis, said(p)), question, p.text, analysis)  # noqa: E731
+    if len(picks) <= 1 and (saying := saying_picks(analysis, contexts, gram_sets, unknown, picks)):
+        picks = saying  # the English words no list knows said by the clause itself, not only by its sentence
     read = bool(picks) and min(p.score - unknown_penalty(unsaid_by(p), analysis) for p in picks) >= REFUSE_BELOW
     text, words = _verified(question, analysis, contexts, picks) if read else (refusal, True)
     if text == refusal and words and read:
@@ -1185,6 +1187,39 @@ def closest_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: li
     if best is None or best.score - unknown_penalty(rest, analysis) < REFUSE_BELOW:
         return []
     return [best]
+
+
+def saying_picks(analysis: Analysis, contexts: list[ScoredChunk], gram_sets: list[set[str]],
+                 unknown: list[str], picks: list[Pick]) -> list[Pick]:
+    """For an English question with words no list reads (analysis.unknown) whose best clause does not say them
+    itself: the best clause that says every one of them itself (said_by: the Chinese of one of each word's
+    dictionary senses), [] when none scores as any answer does once the words it does not say are taken off. The
+    words only count against a clause, they never draw one (a lone word before a noun is not searched: "rural
+    teacher dormitory units"), so the clause scoring best without them is as likely another thing's: one whose
+    sentence says none of them (农村公路 for 农村教师周转宿舍), or one beside the clause that does in a sentence
+    listing several things (完成农村公路建设120公里，新建农村教师周转宿舍300套). The clause picked passes every check any
+    answer does."""
+    english = [t for t in unknown if t in analysis.unknown]
+    if analysis.language != "en" or analysis.comparison or not english:
+        return []
+    # said before the clause's first figure: the figure given is then the one they describe
+    within = lambda span: all(said_by(word, analysis, before_figure(span)) for word in english)  # noqa: E731
+    if picks and all(within(p.text) for p in picks):
+        return []
+    picks = [p for grams in gram_sets for p in _best_picks(contexts, analysis, grams, within=within)]
+    best = max(picks, key=lambda p: p.score, default=None)
+    if best is None:
+        return []
+    said = sentence_of(best.text, contexts[best.n - 1].chunk.text)
+    if best.score - unknown_penalty(unsaid(unknown, analysis, said), analysis) < REFUSE_BELOW:
+        return []
+    return [best]
+
+
+def before_figure(span: str) -> str:
+    """The words of a span before its first figure: "加快农村教师周转宿舍建设，年内完工" of "…年内完工300套，…120公里"."""
+    figure = FIGURE.search(span)
+    return span[:figure.start()] if figure else span
 
 
 HELD = 5  # the passages an answer is picked from (pick's limit)
