@@ -59,6 +59,15 @@ def work_report(place: str, issued: int, review: str, plans: str | None = None, 
     return text
 
 
+XUCHANG_TITLE = "许昌市政府工作报告（2026年）"
+
+
+def xuchang_plans(body: str) -> str:
+    """Xuchang's 2026 work report as its site prints it (title, date line, opening) with `body` as its 2026 tasks."""
+    return (f"{XUCHANG_TITLE}\n\n2026年许昌市政府工作报告\n——2026年1月18日在许昌市第九届人民代表大会第四次会议上\n"
+            f"各位代表：现在，我代表许昌市人民政府，向大会报告工作，请予审议。\n\n二、2026年重点工作\n\n{body}")
+
+
 def ask(assistant, question: str) -> str:
     """The text of `assistant`'s extractive answer to `question`."""
     return assistant.ask(question, mode="extractive").text

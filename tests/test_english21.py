@@ -13,7 +13,7 @@ import pytest
 from assistant.analysis import analyse
 from assistant.dictionary import translations, with_dictionary
 from assistant.english import read, respell
-from tests.passages import ask, ingested_report, ingested_texts
+from tests.passages import XUCHANG_TITLE, xuchang_plans, ask, ingested_report, ingested_texts
 
 
 def _national(year: int, body: str) -> str:
@@ -24,21 +24,13 @@ def _national(year: int, body: str) -> str:
 NATIONAL = {"r2011": _national(2011, "加强农村基础设施建设。全国新改建农村公路20万公里，地方各级财政投入农村公路资金300亿元。"
                                      "中央财政拟安排农村公路建设资金520亿元，比上年增加60亿元。城镇新增就业900万人以上。")}
 
-TITLE = "许昌市政府工作报告（2026年）"
-REPORT = f"""{TITLE}
-
-2026年许昌市政府工作报告
-——2026年1月18日在许昌市第九届人民代表大会第四次会议上
-各位代表：现在，我代表许昌市人民政府，向大会报告工作，请予审议。
-
-二、2026年重点工作
-
-完善公共文化设施。投资3.2亿元新建许昌天文馆，投资5亿元建设市体育中心，投资2亿元改造市图书馆，让群众就近享受文化服务。
+TITLE = XUCHANG_TITLE
+REPORT = xuchang_plans("""完善公共文化设施。投资3.2亿元新建许昌天文馆，投资5亿元建设市体育中心，投资2亿元改造市图书馆，让群众就近享受文化服务。
 
 兜牢民生底线。城乡居民基础养老金最低标准提高到每人每月168元，城镇职工基本养老保险参保人数达到90万人，农村居民人均可支配收入增长7%。
 
 发展低空经济。新建低空起降设施120个，开通低空航线15条，低空经济规模达到50亿元。新增集中供热面积300万平方米，改造供热管网40公里。
-"""
+""")
 
 
 @pytest.fixture(scope="module")

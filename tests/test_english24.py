@@ -8,21 +8,13 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.extractive import before_figure
-from tests.passages import ingested_report
+from tests.passages import XUCHANG_TITLE, xuchang_plans, ingested_report
 
-TITLE = "许昌市政府工作报告（2026年）"
-REPORT = f"""{TITLE}
-
-2026年许昌市政府工作报告
-——2026年1月18日在许昌市第九届人民代表大会第四次会议上
-各位代表：现在，我代表许昌市人民政府，向大会报告工作，请予审议。
-
-二、2026年重点工作
-
-补齐农村短板。完成农村公路建设120公里，改造农村危房800户，新建农村教师周转宿舍300套。
+TITLE = XUCHANG_TITLE
+REPORT = xuchang_plans("""补齐农村短板。完成农村公路建设120公里，改造农村危房800户，新建农村教师周转宿舍300套。
 
 办好民生实事。新增养老床位5000张。新建社区食堂60家。
-"""
+""")
 
 
 @pytest.fixture(scope="module")
