@@ -628,6 +628,8 @@ def _asked_unit(question: str) -> str:
     for pattern, chinese in data()["counters"]:
         if _cue(rf"how\s+many\s+(?:[a-z&-]+\s+){{0,5}}?(?:{pattern})").search(question):
             return chinese
+    if _cue(data()["money_asked"]).search(question):
+        return "元"  # "how much did the central government spend on education": a sum of money, not 1.6亿学生
     return ""
 
 

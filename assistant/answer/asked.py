@@ -428,6 +428,16 @@ def outside_event_names(words: list[str], question: str) -> list[str]:
     return [w for w in words if not any(w in n for n in names)]
 
 
+def paragraph_of(span: str, text: str) -> str:
+    """The line of `text` holding `span` (a report's paragraph); the whole text when the span is not found in it."""
+    at = text.find(span)
+    if at < 0:
+        return text
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at + len(span))
+    return text[start:end if end >= 0 else len(text)]
+
+
 def sentence_of(span: str, text: str) -> str:
     """The sentence of `text` holding `span` (split as citations are); the span itself when not found."""
     from assistant.answer.citations import CHUNK_SENTENCE
@@ -1016,7 +1026,7 @@ def question_words_list(name: str) -> list[str]:
 
 # jieba's tags of a word that can say which kind of a thing (纺织 of 纺织产业, 欧盟 of 对欧盟进出口: n, nz, nt, j an
 # abbreviation, b a distinguishing word such as 国家级); verbs (新增), places (ns), times (t) and numerals are not
-KIND_TAGS = ("n", "nz", "nt", "j", "b")
+KIND_TAGS = ("n", "nz", "nt", "j", "b", "vn")
 
 
 def other_kind(question: str, analysis: Analysis, span: str, text: str, bare: bool = True) -> bool:
@@ -1050,8 +1060,11 @@ def other_kind_check(question: str, analysis: Analysis, bare: bool = True):
     def check(span: str, text: str) -> bool:
         found = [kind_in_lead(question, head, words, analysis, lead) for lead in figure_leads(span, text)]
         found = [f for f in found if f is not None]  # leads not saying the thing are head_unsaid's
-        # a passage naming the kind asked anywhere may be counting it (纺织、服装产业…营业收入, a list before the clause)
-        return bool(found) and not any(verdict == "same" or said_as(kind, text) for verdict, kind in found) \
+        # a paragraph naming the kind asked may be counting it (纺织、服装产业…营业收入, a list before the clause); a
+        # passage naming it only in another paragraph is about another thing there (教育经费 two paragraphs above
+        # 中央财政“三农”累计支出 does not make that spending education's)
+        around = paragraph_of(span, text)
+        return bool(found) and not any(verdict == "same" or said_as(kind, around) for verdict, kind in found) \
             and (bare or any(verdict == "other" for verdict, _ in found))
     return check
 
