@@ -105,6 +105,9 @@ class Chunk:
     # The overlap opens inside a run of items (after a 、: "大健康、现代化工、农产品加工5大支柱产业…" of a list of
     # five): read alone, it is a whole list of fewer items; the chunk before holds the list whole.
     opens_in_list: bool = False
+    # The overlap opens inside a sentence (its last clauses only: the whole sentence was over the overlap's room):
+    # its first clause's subject stands in the chunk before ("…新增工业产能项目989个、|释放产值超1500亿元，…").
+    opens_in_sentence: bool = False
 
     @property
     def own_offset(self) -> int:
@@ -139,12 +142,15 @@ class Chunk:
             meta["own_start"] = self.own_start
         if self.opens_in_list:
             meta["opens_in_list"] = True
+        if self.opens_in_sentence:
+            meta["opens_in_sentence"] = True
         return meta
 
     @classmethod
     def from_store(cls, chunk_id: str, text: str, meta: dict) -> "Chunk":
         doc_meta = {k: v for k, v in meta.items()
-                    if k not in {"chunk_id", "heading", "start", "end", "page", "facts", "own_start", "opens_in_list"}}
+                    if k not in {"chunk_id", "heading", "start", "end", "page", "facts", "own_start", "opens_in_list",
+                                  "opens_in_sentence"}}
         heading = meta.get("heading", "")
         return cls(
             chunk_id=chunk_id,
@@ -158,6 +164,7 @@ class Chunk:
             facts_field=meta.get("facts"),
             own_start=int(meta["own_start"]) if meta.get("own_start") is not None else None,
             opens_in_list=bool(meta.get("opens_in_list")),
+            opens_in_sentence=bool(meta.get("opens_in_sentence")),
         )
 
 

@@ -637,9 +637,22 @@ def list_readable(hit: ScoredChunk, analysis: Analysis) -> str:
     read alone it is a whole list of fewer items; the chunk before holds the list whole."""
     text = hit.chunk.text
     if not hit.chunk.opens_in_list or analysis.comparison or not asks_list(analysis.question, analysis.original):
-        return text
+        return without_cut_clause(hit.chunk, analysis)
     end = re.search(r"[。！？!?；;]", text[:hit.chunk.own_offset + 1])
     return text[end.end():] if end else text[hit.chunk.own_offset:]
+
+
+def without_cut_clause(chunk, analysis: Analysis) -> str:
+    """The chunk's text a figure question reads: without the first clause of an overlap opening inside a sentence
+    (Chunk.opens_in_sentence), whose subject stands in the chunk before, so its figure is of a thing it does not
+    name ("释放产值超1500亿元" of 新增工业产能项目, read as a photonics industry's output); the chunk before holds the
+    sentence whole. A name or list question reads it all: the clause's names are names whatever its subject
+    (以利通液压、汇龙液压等为代表)."""
+    text = chunk.text
+    if not chunk.opens_in_sentence or analysis.wants not in ("number", "rate"):
+        return text
+    end = re.search(r"[，,、；;。！？!?]", text[:chunk.own_offset])
+    return text[end.end():] if end else text
 
 
 def _both(accept, require):
@@ -871,7 +884,7 @@ def _side_pick(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
         over = over_period(hit, frame, side)
         # an achieved value is stated as a value before a bound (稳定在70%以上 beside 占…的70.9%); a target may be one
         bound = BOUND_PENALTY if frame.status != "target" else 0.0
-        span, score = best_span(hit.chunk.text, grams, analysis, accept,
+        span, score = best_span(without_cut_clause(hit.chunk, side), grams, analysis, accept,
                                 bonus=lambda span, fit=fit, over=over: INDICATOR_FIT_WEIGHT * max(0.0, fit(span)) + over(span)
                                 - (bound if bound and bound_only(span) else 0.0))
         score = 0.8 * score + 0.2 * coverage(grams, hit.chunk.text) + agreement(hit, side)
@@ -1102,7 +1115,9 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
         return refusal, True  # the figure's lead lacks the head of the thing asked (销量 asked, 产量 stated)
     if any(other_measure(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
         return refusal, False  # another quantity of the thing asked (产能 for 产量): what the reports give is said
-    if not meant and any(other_kind(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
+    # read in the text the figure was read from: a kind said only in an overlap's cut clause is another sentence's
+    if not meant and any(other_kind(question, analysis, p.text, without_cut_clause(contexts[p.n - 1].chunk, analysis))
+                         for p in picks):
         return refusal, True  # the figure is of another kind of the thing (液压科技产业营业收入 for 纺织产业营业收入)
     if any(dated_elsewhere(p.text, contexts[p.n - 1].chunk.text, analysis) for p in picks):
         return refusal, False  # the figure is another year's, restated without its year

@@ -264,8 +264,10 @@ def with_overlaps(text: str, chunks: list[Chunk], budget: int) -> list[Chunk]:
         if at is None or heading_of(text[at:before.end])[0]:
             continue
         room = min(budget // OVERLAP_SHARE, budget - count_tokens(chunk.text))
+        sentence = at
         at = clause_tail(text, at, before.end, room) if room > 0 else None
         if at is not None:
             chunk.own_start, chunk.start, chunk.text = chunk.start, at, text[at:chunk.end]
             chunk.opens_in_list = at > 0 and text[at - 1] in ITEM_JOIN  # the answerer reads no list from it
+            chunk.opens_in_sentence = at > sentence  # nor a figure from its first clause, cut from its subject
     return chunks
