@@ -248,6 +248,9 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
                       and not QUESTION_NOISE.fullmatch(t) and not FOLLOW_WORDS.search(t) and not is_unit(t)
                       and t not in places)
     words = [t for t in tokenize(f"{before} {after}") if keep(t)]
+    # 实际 of 实际增长多少 says the achieved value is asked, not what grew: a passage stating it need not write it
+    marks = set(load_data("asking.yaml")["value_marks"])
+    words = [t for t in words if t not in marks or any(t != o and t in o for o in words)]
     earlier = follow_up(question, asking.start())
     if earlier is not None and not [t for t in tokenize(f"{earlier[1]} {after}") if keep(t)]:
         # "…哪个开行列数更多？各开了多少列？": the sentence asking 多少 names no thing of its own, only the
