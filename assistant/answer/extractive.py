@@ -634,7 +634,8 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
 def list_readable(hit: ScoredChunk, analysis: Analysis) -> str:
     """The chunk's text a span may come from. For a list question, not the opening of a chunk whose overlap opens
     inside a run of items (Chunk.opens_in_list: "大健康、现代化工、农产品加工5大支柱产业…" cut from a list of five):
-    read alone it is a whole list of fewer items; the chunk before holds the list whole."""
+    read alone it is a whole list of fewer items; the chunk before holds the list whole. For any other question, the
+    text without_cut_clause leaves it."""
     text = hit.chunk.text
     if not hit.chunk.opens_in_list or analysis.comparison or not asks_list(analysis.question, analysis.original):
         return without_cut_clause(hit.chunk, analysis)

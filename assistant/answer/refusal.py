@@ -215,6 +215,7 @@ def is_word(token: str) -> bool:
     return bool(tag) and (tag.startswith("n") or tag in ("vn", "j")) and 0 < frequency <= COMMON_WORD
 
 
+VALUE_MARKS = frozenset(load_data("asking.yaml")["value_marks"])  # 实际, 名义: which value, not which indicator
 ASKED_MEASURE = re.compile(rf"^\s*(?:{'|'.join(load_data('question_words.yaml')['asked_measures'])})")
 # the verb asking the figure with its aspect mark (完成了多少, 达到了多少): both are how the question asks, not the
 # indicator's words
@@ -249,8 +250,7 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
                       and t not in places)
     words = [t for t in tokenize(f"{before} {after}") if keep(t)]
     # 实际 of 实际增长多少 says the achieved value is asked, not what grew: a passage stating it need not write it
-    marks = set(load_data("asking.yaml")["value_marks"])
-    words = [t for t in words if t not in marks or any(t != o and t in o for o in words)]
+    words = [t for t in words if t not in VALUE_MARKS or any(t != o and t in o for o in words)]
     earlier = follow_up(question, asking.start())
     if earlier is not None and not [t for t in tokenize(f"{earlier[1]} {after}") if keep(t)]:
         # "…哪个开行列数更多？各开了多少列？": the sentence asking 多少 names no thing of its own, only the
