@@ -334,6 +334,10 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     comparison = comparison or (len(years) == 1 and len(periods) >= 1 and len(found_places) < 2
                                 and bool(question_words("compare_spans").search(both)
                                          or word_pattern("compare.yaml", "set_against").search(both)))
+    asking_words = re.sub(r"[A-Za-z][A-Za-z0-9.&'-]*", " ", question) if asked else question
+    comparison = comparison or (len(years) <= 1 and not periods and len(found_places) < 2
+                                and what_is_wanted(asking_words) in ("number", "rate")
+                                and asks_target_and_actual(question))
     found_places = _without_field(found_places, both, comparison, book)
     # Chinese questions use English terms too ("尉氏县2020年GDP"): expand whatever Latin words there are.
     expansion = expand_english(question) if re.search(r"[A-Za-z]{2,}", question) else ""
@@ -345,6 +349,32 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
                     wants=(wants := what_is_wanted(asking, rate=not english_items_asked(asked))),
                     language=language, expansion=expansion, unit=asked_unit(asking),
                     amount=asks_amount(asking, wants), book=book)
+
+
+def by_status(analysis: Analysis) -> bool:
+    """A comparison whose sides are one thing's target and its achieved value: one place at most, one year at most,
+    no plan period, both statuses named (asks_target_and_actual)."""
+    return (len(analysis.years) <= 1 and not analysis.periods and len(analysis.places) < 2
+            and asks_target_and_actual(analysis.question))
+
+
+def asks_target_and_actual(question: str) -> bool:
+    """The question names a target and an achieved value of one thing ("2014年GDP增长的预期目标和实际完成情况",
+    "the 2012 target … how did actual growth compare"): two sides, one per status (retrieval._sides). A status word
+    inside an indicator's name (实际利用外资, data/indicators.yaml) names no status: "2021年实际利用外资目标" asks
+    the target only."""
+    from assistant.facts.extract import cues
+
+    lowered = question.lower()
+    for group in load_data("indicators.yaml"):
+        for name in group:
+            if len(name) >= 3 and name in lowered:
+                lowered = lowered.replace(name, " " * len(name))
+
+    def says(status: str) -> bool:
+        return any(re.search(rf"\b(?:{w})\b" if w.isascii() else w, lowered) for w in cues()[f"question_{status}"])
+
+    return says("target") and says("actual")
 
 
 def without_partners(found: list[str], question: str, book: PlaceBook) -> list[str]:

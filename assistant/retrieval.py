@@ -53,7 +53,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant.places import PlaceBook
-from assistant.analysis import Analysis, analyse, asks_report_delivery, base_years
+from assistant.analysis import Analysis, analyse, asks_report_delivery, base_years, by_status
 from assistant.answer.lists import asked_count, counted_run
 from assistant.answer.semantic import Nearness
 from assistant.documents import Chunk, ScoredChunk
@@ -866,6 +866,12 @@ def _sides(analysis: Analysis) -> list[Analysis]:
         return [Analysis(places=group, years=analysis.years, report_years=analysis.report_years,
                          periods=analysis.periods, beside=[q for q in analysis.places if q not in group], **base)
                 for group in groups]
+    if by_status(analysis):
+        # one thing's target and its achieved value: a side per status, each read with that status's words only
+        return [Analysis(places=analysis.places, years=analysis.years, report_years=analysis.report_years,
+                         periods=[], whole=analysis.question,
+                         **{**base, "question": statuses_only(analysis.question, {status})})
+                for status in ("target", "actual")]
     if len(analysis.places) >= 2:
         # unless the question pairs each place with a year of its own ("尉氏县2020年…和漯河市2023年…")
         paired = paired_years(analysis)

@@ -250,6 +250,10 @@ def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool
     # an English question's head is the reading's word: any rendering of its term said counts (钢铁产能 for "steel
     # capacity" read 能力)
     others = [r for group in analysis.renderings if any(head in r for r in group) for r in group]
+    # so is any other name of a catalogued indicator whose name the head ends (data/indicators.yaml): 技术合同交易额
+    # says 技术合同成交额's head
+    others += [n for group in load_data("indicators.yaml")
+               if any(n.endswith(head) and n in f"{question} {analysis.question}" for n in group) for n in group]
     return all(not any(stands_in(w, without_event_names(lead, asked_text(analysis))) for w in [head, *others])
                for lead in said)
 

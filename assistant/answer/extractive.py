@@ -103,6 +103,10 @@ class Pick:
     score: float
     side: Analysis | None = None  # the side of a comparison it answers
     dated: str = ""  # the year the passage dates the span to, said before it (2025年：…首次突破…)
+    rank: float | None = None  # what it is ranked by when not its score (pick: a bound ranks below a value)
+
+    def ranked(self) -> float:
+        return self.score if self.rank is None else self.rank
 
 
 def sentences(text: str) -> list[str]:
@@ -616,7 +620,7 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
     figures fit it (place, period, status, measure), so a neighbouring figure is never the answer;
     `dated`: only spans stating a date the question does not; `require(span)`: only spans it passes;
     `held(hit)`: only passages it passes."""
-    best = None
+    best, best_rank = None, 0.0
     for n, hit in enumerate(contexts[:limit], start=1):
         if held is not None and not held(hit):
             continue
@@ -626,8 +630,13 @@ def pick(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str], limit
         span, score = best_span(list_readable(hit, analysis), grams, analysis, accept)
         score = 0.8 * score + 0.2 * coverage(grams, as_read(hit.chunk.text, analysis)) + agreement(hit, analysis)
         score += 0.05 * (limit - n) / limit  # retrieval order breaks ties
-        if span and (best is None or score > best.score):
-            best = Pick(n, span, score)
+        # an achieved value stated as a value beats one stated only as a bound ("粮食产量1350.97亿斤" over "连续9年
+        # 稳定在1300亿斤以上"), as a comparison side's does (BOUND_PENALTY); the ranking only: the score stays the
+        # span's own, for the refusal thresholds
+        rank = score - (BOUND_PENALTY if span and frame is not None and frame.figure and frame.status != "target"
+                        and bound_only(span) else 0.0)
+        if span and (best is None or rank > best_rank):
+            best, best_rank = Pick(n, span, score, rank=rank), rank
     return best
 
 
@@ -1008,6 +1017,7 @@ def answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], known
 def one_side_only(question: str, analysis: Analysis, contexts: list[ScoredChunk]) -> str:
     """" 报告中只有尉氏县的：…总产65.7万吨[3]；没有郾城区的。" when one side of a comparison is answered and
     the other is not; "" otherwise."""
+    from assistant.analysis import by_status
     from assistant.retrieval import _sides
 
     # a side picked under REFUSE_BELOW is a side the reports do not answer (a 2026 target asked as 2025's figure)
@@ -1016,8 +1026,10 @@ def one_side_only(question: str, analysis: Analysis, contexts: list[ScoredChunk]
     if not found:
         return ""
     best = max(found, key=lambda p: p.score)
+    # sides by status (a target and its achieved value: analysis.by_status) differ by their questions alone
+    statuses = by_status(analysis)
     missing = [s for s in _sides(analysis) if s.places != best.side.places or s.years != best.side.years
-               or s.periods != best.side.periods]
+               or s.periods != best.side.periods or statuses and s.question != best.side.question]
     if len(missing) != 1:
         return ""
     have, lack = _side_label(best.side, analysis), _side_label(missing[0], analysis)
@@ -1037,7 +1049,8 @@ def _answer(question: str, analysis: Analysis, contexts: list[ScoredChunk], know
     unknown = [t for t in unknown if not any(t in form for form in short_forms)]  # 人代 with 人代会
     gram_sets = _gram_sets(question, analysis)
     weakest = lambda ps: min((p.score for p in ps), default=-1.0)  # noqa: E731
-    picks = max((_best_picks(contexts, analysis, grams) for grams in gram_sets), key=weakest, default=[])
+    weakest_ranked = lambda ps: min((p.ranked() for p in ps), default=-1.0)  # noqa: E731
+    picks = max((_best_picks(contexts, analysis, grams) for grams in gram_sets), key=weakest_ranked, default=[])
     if analysis.comparison and weakest(picks) < REFUSE_BELOW:
         # no one wording answers every side: each side in the wording its own report matches
         picks = max([picks, each_side_best(contexts, analysis, gram_sets)], key=weakest)
@@ -2033,6 +2046,10 @@ def _latest_year(fact) -> int:
 
 
 def _side_label(side: Analysis, analysis: Analysis) -> str:
+    status = _status_label(side, analysis)
+    if status:
+        year = (f"{side.years[0]} " if analysis.language == "en" else f"{side.years[0]}年") if side.years else ""
+        return f"{year}{status}"
     if len(analysis.places) >= 2 and side.places:
         # a place paired with a year of its own (漯河市2024年 against 郾城区2025年) is said with it
         own_year = len(side.years) == 1 and len(analysis.years) >= 2
@@ -2041,6 +2058,19 @@ def _side_label(side: Analysis, analysis: Analysis) -> str:
     if side.years:
         return f"{side.years[0]}" if analysis.language == "en" else f"{side.years[0]}年"
     return side.periods[0] if side.periods else ""
+
+
+def _status_label(side: Analysis, analysis: Analysis) -> str:
+    """A side of a target-against-achieved question (retrieval._sides) is named by its status: 目标 or 实际."""
+    from assistant.analysis import by_status
+    from assistant.facts.frame import frame_of
+
+    if not side.whole or not by_status(analysis):
+        return ""
+    target = frame_of(side).status == "target"
+    if analysis.language == "en":
+        return "target" if target else "actual"
+    return "目标" if target else "实际"
 
 
 def _plain_unit(unit: str) -> str:

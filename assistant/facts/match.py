@@ -30,12 +30,14 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("period")
     if not _status_agrees(fact, frame, year_issued):
         out.append("status")
-    if frame.rate and fact.measure not in RATE_MEASURES:
+    if frame.rate and fact.measure not in RATE_MEASURES and not amount_of_change(fact, frame):
         out.append("measure")
     if frame.amount and fact.measure in RATE_MEASURES and not (frame.multiple_answers and fact.unit.endswith("倍")):
         out.append("measure")
     elif fact.measure == "change" and frame.figure and not changes_asked(frame.words):
         out.append("measure")  # 城镇化率目标是多少: a level, not 提高1.3个百分点
+    elif fact.measure == "share" and frame.rate and growth_asked(frame.words) and not shares_asked(frame.words):
+        out.append("measure")  # GDP增长多少: no 研究与试验发展经费支出与国内生产总值之比2%
     elif (fact.measure not in ("share", "change") and frame.figure and shares_asked(frame.words)
           and "measure" not in out):
         # a share asked (民营经济占地区生产总值比重, What share of GDP…) is a share's figure: neither the whole's
@@ -149,6 +151,23 @@ def without_names(question: str) -> str:
     return question
 
 
+def amount_of_change(fact: Fact, frame: Frame) -> bool:
+    """An English "by how much" (Frame.multiple_answers) asks the change in whatever unit it is stated: an amount
+    whose indicator opens with a verb of change (压减钢铁产能5000万吨: data/asking.yaml amount_change_verbs) answers
+    it as a rate would."""
+    from assistant.data_files import load_data
+
+    return frame.multiple_answers and fact.measure == "amount" and fact.indicator.startswith(
+        tuple(load_data("asking.yaml")["amount_change_verbs"]))
+
+
+def growth_asked(question: str) -> bool:
+    """The question asks how fast its thing grew (增速, 增长多少: data/asking.yaml growth_asked)."""
+    from assistant.data_files import word_pattern
+
+    return bool(question) and word_pattern("asking.yaml", "growth_asked").search(question) is not None
+
+
 def shares_asked(question: str) -> bool:
     """The question asks a share (占全国比重, 占比: data/asking.yaml share_words)."""
     from assistant.data_files import word_pattern
@@ -182,6 +201,12 @@ def names_an_indicator(fact: Fact, names: tuple[str, ...], share: bool = False, 
     before = fact.sentence[:fact.sentence.find(fact.figure)] if fact.figure in fact.sentence else fact.sentence
     if len(own) >= 2 and any(
             n.upper().endswith(own) and len(n) > len(own) and n[:len(n) - len(own)] in before for n in names):
+        return True
+    # a name whose tail the extractor strips as a linking word (总量, 规模: fact_cues.yaml tail_verbs), written whole
+    # where the indicator stands: "经济总量达到2.67万亿元" gives 经济, which names nothing alone
+    at = before.upper().rfind(own) if len(own) >= 2 else -1
+    if at >= 0 and any(n.upper().startswith(own) and len(n) > len(own)
+                       and before.upper()[at:at + len(n)] == n.upper() for n in names):
         return True
     # a share whose shared-out part is cut short or left out: "经济总量连续跨过3个万亿元大关，占全国比重由
     # 2020年的7.2%…" gives 经济占全国比重 or 占全国比重, what is shared out (经济总量) said in full before it
