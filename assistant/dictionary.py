@@ -24,6 +24,9 @@ from assistant.text import regex
 # not indexed: a word of a longer gloss names something else more often than not ("count" of "head count").
 # VERB: a sense "to X" read as X, only for telling whether a passage says a word (said_senses), never a candidate
 WHOLE, HEAD, VERB = 0, 1, 2
+# QUALIFIED: the whole phrase in a sense a parenthesis narrows ("public (e.g. school, hospital)": 公立), stored beside
+# its HEAD entry and only for said_senses; lookup keeps the better HEAD, so searching never sees it
+QUALIFIED = 3
 HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 VERB_GLOSS = re.compile(r"to ([a-z][a-z-]+(?: (?:up|down|out|off|on))?)")
 
@@ -115,6 +118,8 @@ def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
             for gloss, qualified in normalised(sense):
                 # a gloss a parenthesis qualifies ("games (such as chess)") is only the phrase in that sense
                 index.setdefault(gloss, []).append((HEAD if qualified else WHOLE, position, simplified))
+                if qualified:
+                    index[gloss].append((QUALIFIED, position, simplified))
                 for head in heads(gloss):
                     index.setdefault(head, []).append((HEAD, position, simplified))
     _REVERSE.update(vocabulary=vocabulary, size=len(vocabulary), index=index)
@@ -124,18 +129,23 @@ def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
 def lookup(phrase: str, vocabulary) -> list[tuple[int, int, str]]:
     """The headwords the index holds that a phrase is a gloss of, in any of its forms ("meetings" -> "meeting"),
     each at its best (how, position)."""
+    found = {}
+    for how, position, chinese in every_gloss(phrase, vocabulary):
+        if (how, position) < found.get(chinese, (9, 99)):
+            found[chinese] = (how, position)
+    return [(how, position, chinese) for chinese, (how, position) in found.items()]
+
+
+def every_gloss(phrase: str, vocabulary) -> list[tuple[int, int, str]]:
+    """Every (how, position, headword) a phrase is a gloss of, in any of its forms: "packaging" is the fourth
+    sense of 包装 as a noun and its second as a verb ("to package")."""
     from assistant.english import _other_forms
     from assistant.text import term_forms
 
     index = reverse_index(vocabulary)
     last = phrase.split()[-1]
     forms = dict.fromkeys([phrase, *term_forms(phrase), *(phrase[:len(phrase) - len(last)] + f for f in _other_forms(last))])
-    found = {}
-    for form in forms:
-        for how, position, chinese in index.get(form, []):
-            if (how, position) < found.get(chinese, (9, 99)):
-                found[chinese] = (how, position)
-    return [(how, position, chinese) for chinese, (how, position) in found.items()]
+    return [hit for form in forms for hit in index.get(form, [])]
 
 
 def candidates(phrase: str, vocabulary: dict, counts=None, acronym: bool = False) -> list[str]:
@@ -164,8 +174,36 @@ def said_senses(word: str, vocabulary) -> list[str]:
     or read, a passage only counts as saying the word when it writes one of them (answer/refusal.said_by).
     said_senses("heritage", vocabulary) -> ["遗产"] when passages write 遗产."""
     limit = data()["said_sense"]
-    return sorted({chinese for how, position, chinese in lookup(word, vocabulary)
-                   if how in (WHOLE, VERB) and position < limit})
+    # every way the word is a sense counts, not only its best: "packaging" is 包装's fourth sense as written and its
+    # second as "to package"; a sense a parenthesis narrows ("public (e.g. school, hospital)") is still the word
+    found = {chinese for how, position, chinese in every_gloss(word, vocabulary)
+             if how in (WHOLE, VERB, QUALIFIED) and position < limit}
+    if found:
+        return sorted(found)
+    # a word no headword of two characters or more translates is said by a character whose first sense it is (纸
+    # "paper", written in 包装纸): never searched, a lone character is too many words at once for that. Only then:
+    # 公 of "public" would be said by every 公里 and 公司
+    return sorted({c for form in [word, *_forms(word)] for c in _characters().get(form, ()) if c in vocabulary})
+
+
+def _forms(word: str) -> list[str]:
+    from assistant.english import _other_forms
+
+    return _other_forms(word)
+
+
+@lru_cache(maxsize=None)
+def _characters() -> dict[str, tuple[str, ...]]:
+    """English word -> the single characters whose first sense it is, as a whole gloss ("paper": 纸)."""
+    out: dict[str, list[str]] = {}
+    for simplified, rest in entries():
+        if len(simplified) != 1 or not "\u4e00" <= simplified <= "\u9fff":
+            continue
+        first = rest[rest.find("/") + 1:rest.rfind("/")].split("/")[0]
+        for gloss, qualified in normalised(first):
+            if not qualified and " " not in gloss:
+                out.setdefault(gloss, []).append(simplified)
+    return {gloss: tuple(chars) for gloss, chars in out.items()}
 
 
 def _phrases(original: str, unknown: list[str]) -> list[tuple[str, list[str]]]:

@@ -585,12 +585,24 @@ def too_many_missing(words: list[str], text: str, said=None) -> bool:
     missing = missing_words(words, text)
     if said is not None:
         missing = [w for w in missing if not said(w, text)]
-    if len(missing) >= 2 or (len(whole) == 1 and len(missing) == 1 and len(missing[0]) >= 3):
+    if len(missing) >= 2 and not framing_only(whole, missing):
+        return True
+    if len(whole) == 1 and len(missing) == 1 and len(missing[0]) >= 3:
         return True
     # the thing named first absent, only what any thing has left (森林覆盖率 asked, 幼儿园覆盖率 found)
     generic = set(load_data("question_words.yaml")["generic_measures"])
     return (len(whole) >= 2 and whole[0] in missing and len(whole[0]) >= 2
             and all(w in generic for w in whole if w not in missing))
+
+
+def framing_only(whole: list[str], missing: list[str]) -> bool:
+    """The words missing all open the question's words and twice as many follow them, every one said: they set
+    the scene ("民生实事提出要提升建设…基层应急消防保障点": the programme the item is in), the thing counted is said
+    whole. Qualifiers a passage may lack in the same way (高新技术 of 高新技术企业营业收入) leave fewer words said.
+    Example: framing_only(["民生", "实事", "提升", "建设", "基层", "应急", "消防", "保障"], ["民生", "实事"]) -> True"""
+    said = [w for w in whole if w not in missing]
+    return (len(said) >= 2 * len(missing) and len(said) >= 3
+            and max(whole.index(w) for w in missing if w in whole) < min(whole.index(w) for w in said))
 
 
 def read_said(analysis: Analysis):
