@@ -23,7 +23,7 @@ from assistant.answer.refusal import indicator_words, missing_words, only_added,
 from assistant.documents import ScoredChunk
 from assistant.facts.frame import Frame
 from assistant.facts.indicators import named_indicators
-from assistant.facts.units import base_alternation
+from assistant.facts.units import base_alternation, is_unit
 from assistant.retrieval import allowed_regions
 from assistant.text import YEAR, plan_periods, regex
 
@@ -249,7 +249,8 @@ def head_unsaid(question: str, analysis: Analysis, span: str, text: str) -> bool
     # stand in the clause before (粮食…产量)
     # an English question's head is the reading's word: any rendering of its term said counts (钢铁产能 for "steel
     # capacity" read 能力)
-    others = [r for group in analysis.renderings if any(head in r for r in group) for r in group]
+    # (a rendering that is a unit, 套 of "apartments", says nothing: it counts whatever the clause counts)
+    others = [r for group in analysis.renderings if any(head in r for r in group) for r in group if not is_unit(r)]
     # so is any other name of a catalogued indicator whose name the head ends (data/indicators.yaml): 技术合同交易额
     # says 技术合同成交额's head
     others += [n for group in load_data("indicators.yaml")

@@ -34,7 +34,7 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("measure")
     if frame.amount and fact.measure in RATE_MEASURES and not (frame.multiple_answers and fact.unit.endswith("倍")):
         out.append("measure")
-    elif fact.measure == "change" and frame.figure and not changes_asked(frame.words):
+    elif fact.measure == "change" and frame.figure and not changes_asked(frame.words) and not frame.multiple_answers:
         out.append("measure")  # 城镇化率目标是多少: a level, not 提高1.3个百分点
     elif fact.measure == "share" and frame.rate and growth_asked(frame.words) and not shares_asked(frame.words):
         out.append("measure")  # GDP增长多少: no 研究与试验发展经费支出与国内生产总值之比2%
