@@ -64,6 +64,9 @@ class Analysis:
     # a year side's whole question when `question` holds only its own status words (retrieval.own_status):
     # which side a status word belongs to is read from the whole (answer/compare.py)
     whole: str = ""
+    # a side of a target against its achieved value (retrieval._sides, by_status): the status it is asked in, which
+    # its figure must have whatever else its words or its report's years admit
+    status: str = ""
 
     def explain(self) -> dict:
         return {"places": self.places, "years": self.years, "report_years": self.report_years,
@@ -318,6 +321,7 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     for the rules that read the asking words (which province…, the 2015 report)."""
     years, periods = detect_years(question)
     both = f"{question} {asked}" if asked else question
+    years = year_reviewed_next(years, report_years(both), question, len(found_places))
     if not asked:  # an English question's partners are left out by its reading (english.py partner_before)
         found_places = without_partners(found_places, question, book)
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
@@ -349,6 +353,17 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
                     wants=(wants := what_is_wanted(asking, rate=not english_items_asked(asked))),
                     language=language, expansion=expansion, unit=asked_unit(asking),
                     amount=asks_amount(asking, wants), book=book)
+
+
+def year_reviewed_next(years: list[int], reports: list[int], question: str, places: int) -> list[int]:
+    """A year's target against its achieved value as the next year's report gives it ("2010年城镇新增就业的预期目标
+    是多少？2011年报告里说实际新增了多少", "the 2016 report set a target … the actual figure reported in 2017"): one
+    year, two statuses, not two years. A work report of Y+1 reviews Y, so the later year, named only as a report's,
+    is where the achieved value stands, not a year asked. Other years are returned as they are."""
+    if len(years) != 2 or places > 1 or years[1] != years[0] + 1 or years[1] not in reports \
+            or not asks_target_and_actual(question):
+        return years
+    return years[:1]
 
 
 def by_status(analysis: Analysis) -> bool:

@@ -93,7 +93,8 @@ def retrieve(assistant, question: str, k: int, filters=None):
     # an English question's names in pinyin (Weilong) as the index writes them (卫龙)
     analysis = with_spelled_names(analysis, assistant.index.lexical.vocabulary())
     # an English word no list knows read through CC-CEDICT, to the Chinese words passages hold (opera house: 歌剧院)
-    analysis = with_dictionary(analysis, assistant.index.lexical.vocabulary(), document_counts(assistant.index.lexical))
+    analysis = with_dictionary(analysis, assistant.index.lexical.vocabulary(), document_counts(assistant.index.lexical),
+                               assistant.index.lexical.writes)
     # an English term no passage holds in any rendering, searched by the pieces of it passages do hold
     analysis = with_known_parts(analysis, assistant.index.lexical.vocabulary())
     # an English question is searched and answered as its reading in the reports' words

@@ -28,6 +28,7 @@ WHOLE, HEAD, VERB = 0, 1, 2
 # its HEAD entry and only for said_senses; lookup keeps the better HEAD, so searching never sees it
 QUALIFIED = 3
 HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+PARENTHESIS = re.compile(r"\([^()]*\)")
 VERB_GLOSS = re.compile(r"to ([a-z][a-z-]+(?: (?:up|down|out|off|on))?)")
 
 
@@ -108,12 +109,14 @@ def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
     for simplified, rest in entries():
         # a headword of two Chinese characters or more: a lone character is too many words at once (节 is
         # festival, section, knot and joint)
-        if simplified not in vocabulary or not HAN.fullmatch(simplified):
+        if not HAN.fullmatch(simplified) or simplified not in vocabulary and not in_two_words(simplified, vocabulary):
             continue
         senses = rest[rest.find("/") + 1:rest.rfind("/")].split("/")
         for position, sense in enumerate(senses):
-            verb = VERB_GLOSS.fullmatch(sense.strip().lower())
-            if verb:  # "to shrink": a passage writing 缩小 says "shrink"
+            # "to shrink": a passage writing 缩小 says "shrink"; each verb of a sense listing several ("to solve; to
+            # resolve; to settle (a problem)": 解决 says "solve")
+            for verb in filter(None, (VERB_GLOSS.fullmatch(PARENTHESIS.sub("", part).strip().lower())
+                                      for part in sense.split(";"))):
                 index.setdefault(verb.group(1), []).append((VERB, position, simplified))
             for gloss, qualified in normalised(sense):
                 # a gloss a parenthesis qualifies ("games (such as chess)") is only the phrase in that sense
@@ -126,29 +129,43 @@ def reverse_index(vocabulary) -> dict[str, list[tuple[int, int, str]]]:
     return index
 
 
-def lookup(phrase: str, vocabulary) -> list[tuple[int, int, str]]:
+def in_two_words(headword: str, vocabulary) -> bool:
+    """A headword of three characters or more that two words the index holds make, each of two characters or
+    more: jieba cuts 生物多样性 into 生物 and 多样性, so the vocabulary never holds it and "biodiversity" stayed
+    unknown although the reports write it. Only a candidate: `every_gloss` keeps it where the passages write the
+    two words together (`written`). Two dictionary lookups a split, no tokenizing: this runs over every headword."""
+    return len(headword) >= 4 and any(headword[:i] in vocabulary and headword[i:] in vocabulary
+                                      for i in range(2, len(headword) - 1))
+
+
+def lookup(phrase: str, vocabulary, written=None) -> list[tuple[int, int, str]]:
     """The headwords the index holds that a phrase is a gloss of, in any of its forms ("meetings" -> "meeting"),
     each at its best (how, position)."""
     found = {}
-    for how, position, chinese in every_gloss(phrase, vocabulary):
+    for how, position, chinese in every_gloss(phrase, vocabulary, written):
         if (how, position) < found.get(chinese, (9, 99)):
             found[chinese] = (how, position)
     return [(how, position, chinese) for chinese, (how, position) in found.items()]
 
 
-def every_gloss(phrase: str, vocabulary) -> list[tuple[int, int, str]]:
+def every_gloss(phrase: str, vocabulary, written=None) -> list[tuple[int, int, str]]:
     """Every (how, position, headword) a phrase is a gloss of, in any of its forms: "packaging" is the fourth
-    sense of 包装 as a noun and its second as a verb ("to package")."""
+    sense of 包装 as a noun and its second as a verb ("to package"). A headword the vocabulary does not hold (one
+    jieba cuts in two, `in_two_words`) counts only for a lone word, where `written` (text -> do the passages write
+    it) says so."""
     from assistant.english import _other_forms
     from assistant.text import term_forms
 
     index = reverse_index(vocabulary)
     last = phrase.split()[-1]
     forms = dict.fromkeys([phrase, *term_forms(phrase), *(phrase[:len(phrase) - len(last)] + f for f in _other_forms(last))])
-    return [hit for form in forms for hit in index.get(form, [])]
+    # a phrase's headword must be held whole: "research centre" read as 研究中心 beside the 中心 the glossary already
+    # gives "centre" asks the centre twice, and the name's own clause lost to its neighbour (研究院)
+    split = written is not None and " " not in phrase
+    return [hit for form in forms for hit in index.get(form, []) if hit[2] in vocabulary or split and written(hit[2])]
 
 
-def candidates(phrase: str, vocabulary: dict, counts=None, acronym: bool = False) -> list[str]:
+def candidates(phrase: str, vocabulary: dict, counts=None, acronym: bool = False, written=None) -> list[str]:
     """At most `keep` headwords the index holds for a phrase, the best first: how exactly the phrase is a gloss
     (whole > head), the sense's place in its entry, then the rarer in the index (`counts`: token -> passages
     holding it; the specific word before the everyday one). A phrase of two words or more may be a gloss's head
@@ -158,7 +175,7 @@ def candidates(phrase: str, vocabulary: dict, counts=None, acronym: bool = False
     rules = data()
     counts = counts or (lambda token: 0)
     single = " " not in phrase
-    found = [(how, position, counts(chinese), chinese) for how, position, chinese in lookup(phrase, vocabulary)
+    found = [(how, position, counts(chinese), chinese) for how, position, chinese in lookup(phrase, vocabulary, written)
              if how <= (WHOLE if single and not acronym else HEAD) and position < rules["single_sense" if single else "max_sense"]]
     if not found or (single and len(found) > rules["single_senses_at_most"]):
         return []  # a lone word that many entries translate ("firm": 坚固, 果断, 公司 …) has too many senses
@@ -167,7 +184,7 @@ def candidates(phrase: str, vocabulary: dict, counts=None, acronym: bool = False
     return [chinese for _, _, _, chinese in found[:rules["keep"]]]
 
 
-def said_senses(word: str, vocabulary) -> list[str]:
+def said_senses(word: str, vocabulary, written=None) -> list[str]:
     """The headwords the index holds that translate a lone word no list knows, for telling whether a passage says
     it: every entry whose first senses (data/dictionary.yaml said_sense) hold the word as a whole gloss or as a
     verb ("to shrink"), however many entries there are. Wider than candidates(): these words are never searched
@@ -176,7 +193,7 @@ def said_senses(word: str, vocabulary) -> list[str]:
     limit = data()["said_sense"]
     # every way the word is a sense counts, not only its best: "packaging" is 包装's fourth sense as written and its
     # second as "to package"; a sense a parenthesis narrows ("public (e.g. school, hospital)") is still the word
-    found = {chinese for how, position, chinese in every_gloss(word, vocabulary)
+    found = {chinese for how, position, chinese in every_gloss(word, vocabulary, written)
              if how in (WHOLE, VERB, QUALIFIED) and position < limit}
     if found:
         return sorted(found)
@@ -228,7 +245,7 @@ def _phrases(original: str, unknown: list[str]) -> list[tuple[str, list[str]]]:
     return out + [(w, [w]) for w in unknown]
 
 
-def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[list[str], list[str], bool]]:
+def translations(analysis, vocabulary: dict, counts=None, written=None) -> dict[str, tuple[list[str], list[str], bool]]:
     """phrase -> (its Chinese candidates, the unknown words it covers, whether the reading may say it), longest
     phrases first; a word is covered once.
 
@@ -237,7 +254,8 @@ def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[lis
     reading and the answerer's word checks would hold a passage to the dictionary's first sense: "facility" read
     as 设备 turned away the passage on 储气库). Only a lone word that heads what is asked is searched (followed by
     a clause's word or the end: "international meetings will"): a word before a noun modifies it ("joint labs")
-    and its Chinese is an everyday word (共同) that draws any passage. A figure question's lone word is searched as
+    and its Chinese is an everyday word (共同) that draws any passage, unless every Chinese word of it has three
+    characters or more (生物多样性 of "biodiversity surveys"). A figure question's lone word is searched as
     well ("the Zhongshan Road flyover": 立交桥): it stays unknown, so a passage must still say one of its senses
     (analysis.senses) or the word counts against it, which keeps a figure of something the reports never count
     ("lottery revenue") refused; not searching it only kept the passage that says it from being found."""
@@ -255,9 +273,11 @@ def translations(analysis, vocabulary: dict, counts=None) -> dict[str, tuple[lis
         lone = " " not in phrase
         # a capital letter alone is no acronym ("I")
         acronym = lone and len(phrase) >= 2 and regex(rf"\b{re.escape(phrase.upper())}\b").search(original) is not None
-        if lone and not acronym and not _is_head(phrase, original):
+        chinese = candidates(phrase, vocabulary, counts, acronym=acronym, written=written)
+        # a word before its noun is searched only when its Chinese is a word of three characters or more: that names
+        # one thing (生物多样性 of "biodiversity surveys"), where 共同 of "joint labs" draws any passage
+        if lone and not acronym and not _is_head(phrase, original) and not all(len(c) >= 3 for c in chinese):
             continue
-        chinese = candidates(phrase, vocabulary, counts, acronym=acronym)
         if chinese:
             found[phrase] = (chinese, covered, acronym or not lone)
             left = [w for w in left if w not in covered]
@@ -275,7 +295,7 @@ def _is_head(word: str, original: str) -> bool:
     return False
 
 
-def with_dictionary(analysis, vocabulary: dict, counts=None):
+def with_dictionary(analysis, vocabulary: dict, counts=None, written=None):
     """An English question's analysis with its unknown words read through the dictionary, as with_spelled_names
     reads names. A phrase the dictionary names (or an acronym): the reading says its first Chinese word where the
     English stood, the word is no longer unknown, its Chinese words are a rendering (the answerer's word check
@@ -285,13 +305,13 @@ def with_dictionary(analysis, vocabulary: dict, counts=None):
     if analysis.language != "en" or not vocabulary:
         return analysis
     never = set(data()["never"].split())
-    senses = {word: said for word in analysis.unknown if word not in never and (said := said_senses(word, vocabulary))}
+    senses = {word: said for word in analysis.unknown if word not in never and (said := said_senses(word, vocabulary, written))}
     # a glossary term of two words or more is said by a passage writing the Chinese the dictionary gives for it as
     # well as by its glossary renderings ("life expectancy": 寿命, where a report writes 人均期望寿命)
     senses.update({term: said for term, _ in english_terms(analysis.original or "")
-                   if " " in term and (said := said_senses(term, vocabulary))})
+                   if " " in term and (said := said_senses(term, vocabulary, written))})
     analysis = replace(analysis, senses=senses)
-    found = translations(analysis, vocabulary, counts) if analysis.unknown else {}
+    found = translations(analysis, vocabulary, counts, written) if analysis.unknown else {}
     if not found:
         return analysis
     question, unknown, renderings = analysis.question, list(analysis.unknown), list(analysis.renderings)

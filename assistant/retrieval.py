@@ -868,8 +868,8 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                 for group in groups]
     if by_status(analysis):
         # one thing's target and its achieved value: a side per status, each read with that status's words only
-        return [Analysis(places=analysis.places, years=analysis.years, report_years=analysis.report_years,
-                         periods=[], whole=analysis.question,
+        return [Analysis(places=analysis.places, years=analysis.years, report_years=status_reports(analysis, status),
+                         periods=[], whole=analysis.question, status=status,
                          **{**base, "question": statuses_only(analysis.question, {status})})
                 for status in ("target", "actual")]
     if len(analysis.places) >= 2:
@@ -895,6 +895,16 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                           for p in analysis.periods]
     return [Analysis(places=analysis.places, years=analysis.years, report_years=analysis.report_years,
                      periods=[p], **base) for p in analysis.periods]
+
+
+def status_reports(analysis: Analysis, status: str) -> list[int]:
+    """The reports a status side is read in: a year's achieved value named as the next year's report's ("2011年报告
+    里说实际新增了多少", analysis.year_reviewed_next) is read in that report only, its target in the others named
+    (the year's own report), or in any."""
+    later = [r for r in analysis.report_years if analysis.years and r == analysis.years[0] + 1]
+    if not later:
+        return analysis.report_years
+    return later if status == "actual" else [r for r in analysis.report_years if r not in later]
 
 
 def side_regions(side: Analysis, others: set[str] = frozenset()) -> tuple[list[str], list[str]]:

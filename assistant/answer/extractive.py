@@ -960,6 +960,10 @@ def side_frame(side: Analysis, names: tuple[str, ...] = ()) -> Frame:
         frame = replace(frame, years=sorted({y - 1 for y in side.years} | set(side.years)))
         if report_plan_asked(side):  # 报告提出当年…: the report's plan for its own year, not what it looks back on
             frame = replace(frame, years=list(side.years), status="target", status_named=True)
+    if side.status:
+        # a side of a year's target against its achieved value: that year and that status only, whatever year its
+        # report looks back on (the 2016 report's 1312万 of 2015 is no 2016 target)
+        frame = replace(frame, years=list(side.years), status=side.status, status_named=True)
     return frame
 
 

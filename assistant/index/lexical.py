@@ -344,6 +344,13 @@ class LexicalIndex:
             return 0
         return int(indptr[column + 1] - indptr[column])
 
+    def writes(self, words: str) -> bool:
+        """Does any chunk write these words together? For a word jieba cuts in pieces the vocabulary holds only
+        apart (生物多样性: 生物, 多样性). `_Built.text` runs each chunk's tokens on, the smaller words jieba also cuts
+        repeated (生物多样多样性), so the words are looked for as their own tokens run on."""
+        built = self._index()
+        return built is not None and bool(words) and "".join(tokenize(words)) in built.text()
+
     def knows(self, token: str) -> bool:
         """Does any chunk contain this token? (Used to tell questions the corpus cannot answer.)"""
         built = self._index()
