@@ -310,6 +310,9 @@ def with_dictionary(analysis, vocabulary: dict, counts=None, written=None):
     # well as by its glossary renderings ("life expectancy": 寿命, where a report writes 人均期望寿命)
     senses.update({term: said for term, _ in english_terms(analysis.original or "")
                    if " " in term and (said := said_senses(term, vocabulary, written))})
+    # what an earlier reading found says a word (a name's pinyin gloss: english.glossed_by_name) still does
+    senses = {word: list(dict.fromkeys([*analysis.senses.get(word, []), *senses.get(word, [])]))
+              for word in [*analysis.senses, *senses]}
     analysis = replace(analysis, senses=senses)
     found = translations(analysis, vocabulary, counts, written) if analysis.unknown else {}
     if not found:

@@ -63,8 +63,11 @@ def test_a_figure_question_s_lone_word_is_searched_by_its_chinese_and_stays_unkn
     assert translations(asked, vocabulary) == {"planetarium": (["天文馆"], ["planetarium"], False)}
     searched = with_dictionary(asked, vocabulary)
     assert "天文馆" in searched.expansion.split() and searched.unknown == ["planetarium"]
-    # a word before a noun still modifies it: not looked up in a figure question either
-    assert translations(analyse("How much planetarium revenue did Xuchang earn in 2026?"), vocabulary) == {}
+    # a word before a noun is searched only when its Chinese names one thing (session 29: three characters or more,
+    # 天文馆); it stays unknown, so a passage must still say it
+    assert translations(analyse("How much planetarium revenue did Xuchang earn in 2026?"), vocabulary) == \
+        {"planetarium": (["天文馆"], ["planetarium"], False)}
+    assert translations(analyse("How much joint revenue did Xuchang earn in 2026?"), {"共同": 0}) == {}
 
 
 def test_a_figure_question_s_lone_word_finds_its_passage_and_is_answered(xuchang):
