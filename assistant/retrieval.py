@@ -872,7 +872,9 @@ def _sides(analysis: Analysis) -> list[Analysis]:
                          periods=[], whole=analysis.question, status=status,
                          **{**base, "question": statuses_only(analysis.question, {status})})
                 for status in ("target", "actual")]
-    if len(analysis.places) >= 2:
+    # every place written in one name (宁波舟山港2025年…和2026年的目标): one thing, whose sides are its years
+    one_name = len(groups) == 1 and len(groups[0]) == len(analysis.places)
+    if len(analysis.places) >= 2 and not one_name:
         # unless the question pairs each place with a year of its own ("尉氏县2020年…和漯河市2023年…")
         paired = paired_years(analysis)
         return [Analysis(places=[p], years=paired[p] if paired else analysis.years,

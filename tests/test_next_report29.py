@@ -77,3 +77,17 @@ def test_a_target_and_the_next_report_s_outcome_are_both_answered(qingxi, questi
     # the 2020 target and the 2020 outcome; not the 2019 outcome the 2020 report looks back on, nor 2021's target
     assert "4.5万" in answer.text and "4.8万" in answer.text, answer.text
     assert not re.search(r"(?<![\d.])(?:5\.2万|5万人以上)", answer.text), answer.text
+
+
+def test_places_written_as_one_name_are_one_thing_compared_across_years():
+    from assistant.answer.extractive import _side_label
+
+    analysis = analyse("宁波舟山港2025年集装箱吞吐量和2026年的目标相比差多少？")
+    sides = _sides(analysis)
+    # one port of two cities: its sides are its two years, each searched in both cities
+    assert [side.years for side in sides] == [[2025], [2026]]
+    assert all(sorted(side.places) == ["宁波市", "舟山市"] for side in sides)
+    assert [_side_label(side, analysis) for side in sides] == ["2025年", "2026年"]
+    # two places named apart are two sides, as before
+    apart = analyse("宁波和舟山2025年的地区生产总值分别是多少？")
+    assert [side.places for side in _sides(apart)] == [["宁波市"], ["舟山市"]]

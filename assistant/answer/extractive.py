@@ -2054,7 +2054,7 @@ def _side_label(side: Analysis, analysis: Analysis) -> str:
     if status:
         year = (f"{side.years[0]} " if analysis.language == "en" else f"{side.years[0]}年") if side.years else ""
         return f"{year}{status}"
-    if len(analysis.places) >= 2 and side.places:
+    if len(analysis.places) >= 2 and side.places and side.places != analysis.places:
         # a place paired with a year of its own (漯河市2024年 against 郾城区2025年) is said with it
         own_year = len(side.years) == 1 and len(analysis.years) >= 2
         year = (f" {side.years[0]}" if analysis.language == "en" else f"{side.years[0]}年") if own_year else ""
