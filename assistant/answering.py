@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from assistant.analysis import analyse
-from assistant.dictionary import document_counts, with_dictionary
+from assistant.dictionary import document_counts, with_dictionary, with_glossed_names
 from assistant.answer.semantic import Nearness
 from assistant.answer.protocol import Answerer, Asked, ExtractiveAnswerer, FallbackAnswerer, merge_followup
 from assistant.answer.parts import joined_answer, question_parts, split_clauses
@@ -95,6 +95,8 @@ def retrieve(assistant, question: str, k: int, filters=None):
     # an English word no list knows read through CC-CEDICT, to the Chinese words passages hold (opera house: 歌剧院)
     analysis = with_dictionary(analysis, assistant.index.lexical.vocabulary(), document_counts(assistant.index.lexical),
                                assistant.index.lexical.writes)
+    # a name glossed in pinyin ("Trade Fair (Liaoqiahui)"): the passage writing 辽洽会 says the fair
+    analysis = with_glossed_names(analysis, assistant.index.lexical.vocabulary())
     # an English term no passage holds in any rendering, searched by the pieces of it passages do hold
     analysis = with_known_parts(analysis, assistant.index.lexical.vocabulary())
     # an English question is searched and answered as its reading in the reports' words

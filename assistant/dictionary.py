@@ -336,3 +336,62 @@ def document_counts(lexical):
     """token -> how many passages hold it (`LexicalIndex.passages_holding`), for ranking a rarer word first; None
     when the index is empty."""
     return lexical.passages_holding if lexical.vocabulary() else None
+
+
+# a proper name in English, the words a name is made of: capitalised words and the small words between them
+NAME_BEFORE_BRACKET = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for|the|on|in|&))*)"
+                                 r"\s*[(（]\s*$")
+PINYIN_IN_BRACKETS = re.compile(r"[(（]\s*([A-Z][a-z]+(?:\s+[A-Z]?[a-z]+)?)\s*[)）]")
+
+
+def with_glossed_names(analysis, vocabulary: dict):
+    """An English question's analysis where a name is glossed by its Chinese name in pinyin right after it ("the
+    China Liaoning Investment and Trade Fair (Liaoqiahui)"): the glossary terms of the name ("trade fair") are said
+    by that Chinese name (辽洽会) as well as by their own words (analysis.senses), and render it (analysis.renderings),
+    so a passage writing the name neither leaves them untranslated nor has them unknown to a small index."""
+    from assistant.english import spelled_names
+
+    original = analysis.original or ""
+    if analysis.language != "en" or not vocabulary or not PINYIN_IN_BRACKETS.search(original):
+        return analysis
+    from assistant.analysis import english_terms
+
+    # a name only: a place ("(Beijing)") or a glossary term in brackets says where or what, not the name's Chinese
+    words = [m.group(1) for m in PINYIN_IN_BRACKETS.finditer(original)]
+    words = [w.lower() for w in words if not english_terms(w) and not analysis.book.find_places(w)]
+    names = spelled_names(words, vocabulary)
+    glossed = glossed_by_name(original, names)
+    if not glossed:
+        return analysis
+    senses = dict(analysis.senses)
+    for term, chinese in glossed.items():
+        senses[term] = list(dict.fromkeys([*senses.get(term, []), *chinese]))
+    # a term none of whose glossary words the index holds (博览会 in an index of a few reports) is no unknown word
+    # where the name is held
+    renderings = [[*group, *dict.fromkeys(c for term, chinese in glossed.items() if group == _glossary_words(term)
+                                          for c in chinese)] for group in analysis.renderings]
+    return replace(analysis, senses=senses, renderings=renderings)
+
+
+def glossed_by_name(original: str, names: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The glossary terms of an English name the question glosses with its Chinese name in pinyin right after it:
+    term -> that name's Chinese. A passage writing the name says the whole of what it names, as a Chinese gloss in
+    brackets does (answer/refusal.own_gloss).
+    Example: glossed_by_name("… the China Liaoning Investment and Trade Fair (Liaoqiahui) …", {"liaoqiahui":
+    ["辽洽会"]}) -> {"investment": ["辽洽会"], "trade fair": ["辽洽会"]}"""
+    from assistant.analysis import english_terms
+
+    out: dict[str, list[str]] = {}
+    for name, chinese in names.items():
+        for found in re.finditer(rf"[(（]\s*{re.escape(name)}\s*[)）]", original, re.I):
+            before = NAME_BEFORE_BRACKET.search(original[:found.start() + 1])
+            if before:
+                for term, _ in english_terms(before.group(1)):
+                    out.setdefault(term, []).extend(c for c in chinese if c not in out.get(term, []))
+    return out
+
+
+def _glossary_words(term: str) -> list[str]:
+    from assistant.analysis import glossary
+
+    return str(glossary().get(term, "")).split()

@@ -782,41 +782,8 @@ def with_spelled_names(analysis, vocabulary: dict):
             unknown.remove(word)
         renderings.append(chinese)
     expansion = " ".join(dict.fromkeys([*analysis.expansion.split(), *(c for cs in names.values() for c in cs)]))
-    glossed = glossed_by_name(analysis.original or "", names)
-    # the name renders the terms it glosses as well as their glossary words do: a term none of whose glossary words
-    # the index holds (博览会 in an index of a few reports) is no unknown word where the name is held
-    renderings = [[*group, *dict.fromkeys(c for term, chinese in glossed.items() if group == glossary_words(term)
-                                          for c in chinese)] for group in renderings]
     return replace(analysis, question=re.sub(r"\s+", " ", question).strip(), unknown=unknown, renderings=renderings,
-                   expansion=expansion, senses={**analysis.senses, **glossed})
-
-
-def glossary_words(term: str) -> list[str]:
-    from assistant.analysis import glossary
-
-    return glossary().get(term, "").split()
-
-
-# a proper name in English, the words a name is made of: capitalised words and the small words between them
-NAME_BEFORE_BRACKET = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for|the|on|in|&))*)"
-                                 r"\s*[(（]\s*$")
-
-
-def glossed_by_name(original: str, names: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The glossary terms of an English name the question glosses with its Chinese name in pinyin right after it
-    ("the China Liaoning Investment and Trade Fair (Liaoqiahui)"): term -> that name's Chinese (辽洽会). A passage
-    writing the name says the whole of what it names, "trade fair" among it, as a Chinese gloss in brackets does
-    (answer/refusal.own_gloss)."""
-    from assistant.analysis import english_terms
-
-    out: dict[str, list[str]] = {}
-    for name, chinese in names.items():
-        for found in re.finditer(rf"[(（]\s*{re.escape(name)}\s*[)）]", original, re.I):
-            before = NAME_BEFORE_BRACKET.search(original[:found.start() + 1])
-            if before:
-                for term, _ in english_terms(before.group(1)):
-                    out.setdefault(term, []).extend(c for c in chinese if c not in out.get(term, []))
-    return out
+                   expansion=expansion)
 
 
 def _places_first(names: dict[str, list[str]], analysis) -> dict[str, list[str]]:

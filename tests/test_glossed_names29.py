@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.refusal import untranslated
-from assistant.english import glossed_by_name
+from assistant.dictionary import glossed_by_name
 from tests.passages import ingested_report
 
 TITLE = "青海省政府工作报告（2026年）"
@@ -53,3 +53,12 @@ def test_only_the_name_right_before_the_bracket_is_glossed():
 def test_the_edition_of_a_fair_named_by_its_pinyin_gloss_is_answered(qingxi):
     answer = qingxi.ask(QUESTION, mode="extractive")
     assert not answer.refused and "第五届" in answer.text, answer.text
+
+
+def test_a_place_in_brackets_glosses_nothing():
+    from assistant.analysis import analyse
+    from assistant.dictionary import with_glossed_names
+
+    asked = analyse("How many passengers did the Capital International Airport (Beijing) handle in 2025?")
+    glossed = with_glossed_names(asked, {"北京": 0, "首都": 1, "机场": 2})
+    assert glossed.senses == asked.senses
