@@ -500,6 +500,9 @@ def read(question: str, book=None) -> Reading:
     text, verbs = _take_cues(text, "verbs")
     for m in _cue(re.sub(r"\s+", "", data()["asker"])).finditer(text):  # "I want to know": the asker's, no target
         text = _blank(text, m.start(), m.end())
+    if len(named) >= 2:  # the kind of the places compared ("which city … Beijing or Shanghai") names the sides
+        for m in _cue(data()["sides_kind"]).finditer(text):
+            text = _blank(text, m.start(), m.end())
     text, terms = _take_terms(text)
     text, status = _take_cues(text, "status")
     for m in re.finditer(data()["change_as_time"], text):  # "after the 2020 increase": when the level is asked

@@ -151,6 +151,8 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
         if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or is_unit(token) \
                 or token in place_words(analysis) or any(token in alias for alias in named):
             continue
+        if f"》{token}" in question:
+            continue  # the kind of a work its title names (《科学》杂志): a passage names the work by its title alone
         if not known(token) and is_word(token) and token not in out:  # a rendering is in reading and expansion both
             out.append(token)
     # an English figure question's words that no glossary or word list knows (assistant/english.py) and
@@ -217,9 +219,9 @@ def is_word(token: str) -> bool:
 
 VALUE_MARKS = frozenset(load_data("asking.yaml")["value_marks"])  # 实际, 名义: which value, not which indicator
 ASKED_MEASURE = re.compile(rf"^\s*(?:{'|'.join(load_data('question_words.yaml')['asked_measures'])})")
-# the verb asking the figure with its aspect mark (完成了多少, 达到了多少): both are how the question asks, not the
-# indicator's words
-ASKING = re.compile(r"(?:(?:是|为|有|达到?|完成|实现|共|在)了?|了)?(?:多少|(?<![哪第])几)")
+# the verb asking the figure with its aspect mark (完成了多少, 达到了多少, a budget's 安排了多少): how the question asks, not
+# the indicator's words (a sentence saying only 安排 of 国防支出预算安排了多少 states another budget line)
+ASKING = re.compile(r"(?:(?:是|为|有|达到?|完成|实现|共|在|安排)了?|了)?(?:多少|(?<![哪第])几)")
 RATE_TAIL = re.compile(r"的?(?:预期)?(?:增速|增长率|增幅|增长|目标|规模|总量|数量|比例|比重|占比)*$")
 BEFORE_INDICATOR = re.compile(rf".*(?:{YEAR}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|市|县|区|省|的)")
 NOT_AT_LEVEL = re.compile(rf".*(?:{YEAR}年(?:末|底|上半年|前)?|[，,、：:“”（）()]|的)")
@@ -344,12 +346,71 @@ def untranslated(question: str, text: str, senses: dict | None = None) -> list[s
 
     # a rendering that names an indicator is there under any of its names (实际使用外资 for 利用外资), also said
     # apart (粮食作物播种面积…、总产65.7万吨 for 粮食总产)
-    return [term for term, chinese in english_terms(question)
-            if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
-            and not any(stands_in(c, text) or said_apart(c, text) or said_otherwise(c, text)
-                        for c in [*chinese, *named_indicators(" ".join(chinese))])
-            and not any(c in text for c in (senses or {}).get(term, ()))
-            and not any(stands_in(c, text) for c in own_gloss(question, term))]
+    def said(term: str, chinese: list[str]) -> bool:
+        return any(stands_in(c, text) or said_apart(c, text) or said_otherwise(c, text)
+                   for c in [*chinese, *named_indicators(" ".join(chinese))]) \
+            or any(c in text for c in (senses or {}).get(term, ())) \
+            or any(stands_in(c, text) for c in own_gloss(question, term))
+
+    terms = english_terms(question)
+    unsaid = [term for term, chinese in terms
+              if " " in term and not any(QUESTION_NOISE.fullmatch(c) for c in chinese)  # "how many", "five-year plan"
+              and not said(term, chinese)]
+    # a term and the English the question explains it with in brackets ("R&D intensity (R&D spending relative to
+    # GDP)") name one thing: a passage saying either says it
+    renderings = dict(terms)
+    for group in bracket_glosses(question):
+        if any(said(term, renderings.get(term, [])) for term in group):
+            unsaid = [term for term in unsaid if term not in group]
+    # a term set against another thing ("imports (not total trade)") must stand in the passage itself, one word or
+    # not: 进口 inside 进出口 is the other thing (stands_in)
+    unsaid += [term for term in contrasted(question)
+               if term not in unsaid and not any(stands_in(c, text) for c in renderings.get(term, []))]
+    return unsaid
+
+
+# an English aside in brackets: what it explains ends right before it
+ENGLISH_ASIDE = re.compile(r"[(（]\s*([A-Za-z][^()（）\u4e00-\u9fff]*?)\s*[)）]")
+
+
+def _contrast() -> re.Pattern:
+    return regex(rf"(?:{load_data('english.yaml')['aside_contrast']})(?![a-z])", re.I)
+
+
+def _explained(before: str) -> set[str]:
+    """The glossary terms the text before a bracket ends with."""
+    from assistant.analysis import english_terms
+    from assistant.text import term_regex
+
+    before = before.rstrip().lower()
+    return {term for term, _ in english_terms(before) if re.search(rf"(?<![a-z]){term_regex(term)}$", before)}
+
+
+def contrasted(question: str) -> list[str]:
+    """The terms an aside sets against another thing: contrasted("Shanghai's imports (not total trade)") ->
+    ["imports"]."""
+    return [term for aside in ENGLISH_ASIDE.finditer(question) if _contrast().match(aside.group(1))
+            for term in _explained(question[:aside.start()])]
+
+
+def bracket_glosses(question: str) -> list[set[str]]:
+    """Each English aside in brackets with the term it explains, as the glossary's terms: the terms inside it and the
+    one the text before the bracket ends with.
+
+    Example: bracket_glosses("What was Hunan's R&D intensity (R&D spending relative to GDP) in 2025?")
+    -> [{"r&d intensity", "r&d spending", "relative to gdp"}]
+    """
+    from assistant.analysis import english_terms
+
+    out = []
+    for aside in ENGLISH_ASIDE.finditer(question):
+        if _contrast().match(aside.group(1)):
+            continue  # "imports (not total trade)": set against another thing, not explained (contrasted)
+        inside = {term for term, _ in english_terms(aside.group(1))}
+        explained = _explained(question[:aside.start()])
+        if inside and explained:
+            out.append(inside | explained)
+    return out
 
 
 # an English term the question glosses itself in Chinese: "'little giant'-type (专精特新) firms", "rural happiness
@@ -413,7 +474,9 @@ def said_apart(name: str, text: str) -> bool:
     if len(name) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return False
     head, tail = name[:2], name[2:]
-    return re.search(rf"{head}[^。；;！？]{{0,30}}?(?<![\u4e00-\u9fff]{{2}}){tail}", text) is not None
+    # the tail opens an item of its own (after 、 or a clause mark), not a word after a figure: 以上 of 规模以上 in
+    # "规模工业增加值占全省比重增至76%以上" is the figure's "or more"
+    return re.search(rf"{head}[^。；;！？]{{0,30}}?(?<![\u4e00-\u9fff]{{2}})(?<![\d%％.万亿千百]){tail}", text) is not None
 
 
 def said_otherwise(name: str, text: str, words: list[str] = ()) -> bool:
@@ -613,7 +676,24 @@ def read_said(analysis: Analysis):
     if analysis.language != "en":
         return None
     named = named_renderings(analysis.original or analysis.question)
-    return lambda word, text: change_said(word, text) or named_said(word, text, named) or short_said(word, text, named)
+    asides = aside_renderings(analysis.original or analysis.question)
+    return lambda word, text: change_said(word, text) or named_said(word, text, named) or \
+        short_said(word, text, named) or aside_said(word, text, asides)
+
+
+def aside_renderings(question: str) -> list[list[str]]:
+    """Per English aside in brackets (bracket_glosses), the renderings of its terms and of the term it explains."""
+    from assistant.analysis import english_terms
+
+    renderings = dict(english_terms(question))
+    return [[c for term in group for c in renderings.get(term, [])] for group in bracket_glosses(question)]
+
+
+def aside_said(word: str, text: str, asides: list[list[str]]) -> bool:
+    """The reading's word renders a term of a bracketed aside or the term it explains, and `text` says another
+    rendering of the group: the two name one thing, so what the passage lacks is only the other wording.
+    Example: with "R&D intensity (R&D spending relative to GDP)", 经费 is said by "全社会研发投入强度提升至2.62%"."""
+    return any(any(word in c for c in group) and any(stands_in(c, text) for c in group) for group in asides)
 
 
 def named_renderings(question: str) -> list[list[str]]:
