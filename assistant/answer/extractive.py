@@ -134,8 +134,17 @@ def clauses(text: str) -> list[str]:
     return out
 
 
+def without_source_opening(question: str) -> str:
+    """The question without an opening naming the piece it reads from, when words of the thing asked are left:
+    without_source_opening("2025年7月的河南特色农业集群报道称，河南已创建多少个…") -> "河南已创建多少个…"."""
+    rest = word_pattern("question_words.yaml", "source_opening").sub("", question, count=1)
+    return rest if rest != question and re.search(r"[\u4e00-\u9fff]{2}", QUESTION_NOISE.sub(" ", rest)) else question
+
+
 def content_bigrams(text: str, analysis: Analysis) -> set[str]:
-    """Character bigrams of the question's content words (places, years, question words removed)."""
+    """Character bigrams of the question's content words (places, years, question words removed, and an opening
+    naming the piece read from: source_opening)."""
+    text = without_source_opening(text)
     text = re.sub(rf"{YEAR}年?", " ", text)
     for place in analysis.places:
         for alias in sorted(aliases(place, analysis.book), key=len, reverse=True):
@@ -752,6 +761,12 @@ def _pick_side(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
             best = None  # "实施一批老旧小区…整治" states no achieved figure: the plan's 600个 is the side's
     if best is None or best.score < REFUSE_BELOW:
         best = _side_pick(contexts, analysis, side, others, frame, names, grams, need, require) or best
+    if (best is None or best.score < REFUSE_BELOW) and frame.figure \
+            and not (frame.years or frame.periods or frame.status_named):
+        # a side asked with no year and no status whose figure only its plan states (推动4个国家骨干冷链物流基地提质
+        # 升级): the plan answers, as for one place asked (_best_picks)
+        best = _side_pick(contexts, analysis, side, others, replace(frame, status="target"), names, grams, need,
+                          require) or best
     return best
 
 
@@ -1505,6 +1520,12 @@ def _best_picks(contexts: list[ScoredChunk], analysis: Analysis, grams: set[str]
         listed = pick(contexts, analysis, grams, held=held_only,
                       require=lambda span: gives_items(span) and noun in span and (within is None or within(span)))
         best = listed if listed is not None and listed.score >= REFUSE_BELOW else best
+    if frame.figure and not (frame.years or frame.periods or frame.status_named) \
+            and (best is None or best.score < REFUSE_BELOW) and not asks_achieved(analysis):
+        # no year and no status asked ("首批拔尖创新人才培养改革试点项目有多少个") and no achieved value found: a
+        # figure only the plan states (建好首批24个…) answers, as a plan answers a year its reports only plan for
+        best = pick(contexts, analysis, grams, frame=replace(frame, status="target"), require=within,
+                    held=held_only) or best
     if frame.figure and (frame.years or frame.periods) and (best is None or best.score < REFUSE_BELOW) \
             and not asks_achieved(analysis):
         # no achieved value: a year its reports only plan for is answered with the plan, unless it is asked

@@ -476,7 +476,11 @@ def said_apart(name: str, text: str) -> bool:
     head, tail = name[:2], name[2:]
     # the tail opens an item of its own (after 、 or a clause mark), not a word after a figure: 以上 of 规模以上 in
     # "规模工业增加值占全省比重增至76%以上" is the figure's "or more"
-    return re.search(rf"{head}[^。；;！？]{{0,30}}?(?<![\u4e00-\u9fff]{{2}})(?<![\d%％.万亿千百]){tail}", text) is not None
+    return any(not AFTER_FIGURE.search(text[:found.end() - len(tail)])
+               for found in re.finditer(rf"{head}[^。；;！？]{{0,30}}?(?<![\u4e00-\u9fff]{{2}}){tail}", text))
+
+
+AFTER_FIGURE = re.compile(r"\d[^，,、；;：:\s\d]{0,2}$")  # a numeral with its sign or unit ends the text: 76%, 1500亿
 
 
 def said_otherwise(name: str, text: str, words: list[str] = ()) -> bool:

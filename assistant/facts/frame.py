@@ -36,6 +36,8 @@ class Frame:
     # an English "by how much did … change" asks a change: a multiple (增长近7倍) answers it though a quantity is asked
     multiple_answers: bool = False
     words: str = ""  # the question's words in Chinese (its own, or the glossary's for English), for qualifiers
+    # an English question's terms, each as its renderings (any one names it): 下乡 says "countryside" as 农村 does
+    renderings: tuple[tuple[str, ...], ...] = ()
     # the places book the question was read with: a fact's place is matched by its names there
     book: PlaceBook = field(default_factory=gazetteer_book, repr=False, compare=False)
 
@@ -67,7 +69,8 @@ def frame_of(analysis: Analysis) -> Frame:
                  rank=any(_says(lowered, w) for w in words_of("question_rank")),
                  multiple_answers=bool(analysis.original) and word_pattern(
                      "question_words.yaml", "change_asked").search(analysis.original) is not None,
-                 indicators=named_indicators(indicator_words(analysis)), book=analysis.book)
+                 indicators=named_indicators(indicator_words(analysis)), book=analysis.book,
+                 renderings=tuple(tuple(group) for group in analysis.renderings if len(group) > 1))
 
 
 def indicator_words(analysis: Analysis) -> str:

@@ -49,6 +49,7 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     # a short form the question uses (新农合) asks what its long form in the fact's name says (新型农村合作医疗:
     # 农村 is asked, not added)
     words = " ".join([frame.words, *spelled_out(frame.words, fact.indicator)]) if frame.words else ""
+    words = as_the_fact_says(words, frame.renderings, fact.sentence)
     # the figure's own clause qualifies it too: "连续第7年提高企业退休人员基本养老金，全年人均增加1680元" is 人均
     # though the indicator was named in the clause before
     own_clause = f"{fact.indicator}{figure_clause(fact)}"
@@ -64,6 +65,21 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
                                                          frame.words)):
         out.append("indicator")
     return out
+
+
+def as_the_fact_says(words: str, renderings: tuple[tuple[str, ...], ...], sentence: str) -> str:
+    """An English question's words with each term said as the fact's sentence says it: the reading chose one
+    rendering of a term (农村 of "countryside"), the sentence may write another (补贴家电汽车摩托车下乡), and a term is
+    one thing in all its renderings, so the qualifier the reading's word carries (农村) is not asked of a fact whose
+    sentence names the term otherwise. Chinese questions have no renderings: their words as they are.
+    Example: as_the_fact_says("家电 农村 补贴", (("农村", "乡村", "下乡"),), "…补贴家电汽车摩托车下乡") -> "家电 下乡 补贴"
+    """
+    for group in renderings:
+        read = next((r for r in group if r in words), None)
+        said = next((r for r in group if r != read and r in sentence and (read is None or read not in sentence)), None)
+        if read and said and read not in said and said not in read:
+            words = words.replace(read, said)
+    return words
 
 
 def rated(indicator: str, fact: Fact) -> str:
