@@ -79,6 +79,7 @@ def test_imports_set_against_total_trade_are_still_refused(qinghai):
 def test_a_tail_after_a_figure_is_no_name_said_apart():
     assert not said_apart("规模以上", "园区规模工业增加值占全省比重增至76%以上")
     assert said_apart("粮食总产", "粮食作物播种面积162.8万亩、总产65.7万吨")  # an item of its own, as before
+    assert said_apart("农村人口", "县级公立医院综合改革试点扩大到1000个县，覆盖农村5亿人口")  # a figure inside the name
 
 
 def test_a_budget_asked_with_anpai_has_no_anpai_in_its_indicator():
@@ -186,3 +187,11 @@ def two_provinces(tmp_path_factory, embedder):
 def test_each_side_of_a_comparison_naming_no_year_is_answered_by_its_plan(two_provinces):
     answer = two_provinces.ask("甘肃和宁夏的国家骨干冷链物流基地数量一样吗？", mode="extractive")
     assert not answer.refused and "3个" in answer.text and "2个" in answer.text, answer.text
+
+
+def test_a_piece_of_a_name_is_said_by_another_name_written_around_a_figure():
+    from assistant.answer.refusal import named_said
+
+    named = [["农村居民", "农村人口"]]
+    assert named_said("居民", "县级公立医院综合改革试点扩大到1000个县，覆盖农村5亿人口", named)
+    assert not named_said("居民", "覆盖城镇5亿人口", named)  # 农村 unsaid: another population

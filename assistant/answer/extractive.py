@@ -761,10 +761,11 @@ def _pick_side(contexts: list[ScoredChunk], analysis: Analysis, side: Analysis, 
             best = None  # "实施一批老旧小区…整治" states no achieved figure: the plan's 600个 is the side's
     if best is None or best.score < REFUSE_BELOW:
         best = _side_pick(contexts, analysis, side, others, frame, names, grams, need, require) or best
-    if (best is None or best.score < REFUSE_BELOW) and frame.figure \
-            and not (frame.years or frame.periods or frame.status_named):
+    if best is None and frame.figure and not (frame.years or frame.periods or frame.status_named):
         # a side asked with no year and no status whose figure only its plan states (推动4个国家骨干冷链物流基地提质
-        # 升级): the plan answers, as for one place asked (_best_picks)
+        # 升级): the plan answers, as for one place asked (_best_picks). Only when no clause states an achieved
+        # figure at all: a weak one (全县GDP完成431.8亿元 for 经济总量, under one wording of the question) still wins
+        # over the plan's 650亿元 under another wording
         best = _side_pick(contexts, analysis, side, others, replace(frame, status="target"), names, grams, need,
                           require) or best
     return best

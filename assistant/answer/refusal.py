@@ -476,11 +476,14 @@ def said_apart(name: str, text: str) -> bool:
     head, tail = name[:2], name[2:]
     # the tail opens an item of its own (after 、 or a clause mark), not a word after a figure: 以上 of 规模以上 in
     # "规模工业增加值占全省比重增至76%以上" is the figure's "or more"
-    return any(not AFTER_FIGURE.search(text[:found.end() - len(tail)])
+    return any(not (BOUND_WORD.match(tail) and AFTER_FIGURE.search(text[:found.end() - len(tail)]))
                for found in re.finditer(rf"{head}[^。；;！？]{{0,30}}?(?<![\u4e00-\u9fff]{{2}}){tail}", text))
 
 
 AFTER_FIGURE = re.compile(r"\d[^，,、；;：:\s\d]{0,2}$")  # a numeral with its sign or unit ends the text: 76%, 1500亿
+# the words a figure's bound is said with after it (76%以上): after a figure they are the bound's, whereas another
+# tail may well follow one inside the name (覆盖农村5亿人口 says 农村人口)
+BOUND_WORD = re.compile(r"以[上下内]|左右|之[内间]")
 
 
 def said_otherwise(name: str, text: str, words: list[str] = ()) -> bool:
@@ -714,8 +717,13 @@ def named_said(word: str, text: str, named: list[list[str]]) -> bool:
     """The reading's word is one name of a term and `text` writes another name of it (three characters or more:
     a two-character name is an everyday word some passage writes of something else).
     Example: named_said("高铁", "高速铁路运营里程达1.6万公里", [["高铁", "高速铁路"]]) -> True"""
-    return any(stands_in(other, text) for group in named if word in group
-               for other in group if other != word and len(other) >= 3)
+    if any(stands_in(other, text) for group in named if word in group
+           for other in group if other != word and len(other) >= 3):
+        return True
+    # a piece of one name (居民 of 农村居民) is said by another name written whole or apart around a figure (农村人口 in
+    # "覆盖农村5亿人口"), the piece's own name then being merely the reading's choice
+    return any(said_apart(other, text) for group in named if word not in group and any(word in g for g in group)
+               for other in group if word not in other and len(other) >= 4)
 
 
 def short_said(word: str, text: str, named: list[list[str]]) -> bool:
