@@ -322,6 +322,7 @@ def _analyse(question: str, found_places: list[str], language: str, book: PlaceB
     years, periods = detect_years(question)
     both = f"{question} {asked}" if asked else question
     years = year_reviewed_next(years, report_years(both), question, len(found_places))
+    years = year_before_report(years, report_years(both), both)
     if not asked:  # an English question's partners are left out by its reading (english.py partner_before)
         found_places = without_partners(found_places, question, book)
     sides = len(found_places) >= 2 or len(years) >= 2 or (len(periods) >= 2)
@@ -364,6 +365,18 @@ def year_reviewed_next(years: list[int], reports: list[int], question: str, plac
             or not asks_target_and_actual(question):
         return years
     return years[:1]
+
+
+def year_before_report(years: list[int], reports: list[int], question: str) -> list[int]:
+    """The year a question asks when its one year names the report and it asks of "the year before" (2010年政府工作报告
+    里，上一年新建了多少套…; the 2010 report … last year): the year that report reviews, Y-1. 比上年 states a change,
+    not the year asked (data/question_words.yaml last_year).
+    Example: year_before_report([2010], [2010], "2010年政府工作报告里，上一年新建了多少套") -> [2009]"""
+    from assistant.data_files import word_pattern
+
+    if len(years) != 1 or years != reports or not word_pattern("question_words.yaml", "last_year").search(question):
+        return years
+    return [years[0] - 1]
 
 
 def by_status(analysis: Analysis) -> bool:

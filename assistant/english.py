@@ -759,9 +759,11 @@ def spelled_names(words: list[str], vocabulary: dict) -> dict[str, list[str]]:
             found[pair] = spelled[pair.replace(" ", "")]
             i += 2
             continue
-        if words[i].replace("-", "") in spelled:
-            found[words[i]] = spelled[words[i].replace("-", "")]
-        elif split := _split_spelling(words[i].replace("-", ""), vocabulary):
+        # a hyphen or an apostrophe only parts syllables (Yixin'ou: yi-xin-ou)
+        letters = re.sub(r"[-'’]", "", words[i])
+        if letters in spelled:
+            found[words[i]] = spelled[letters]
+        elif split := _split_spelling(letters, vocabulary):
             found[words[i]] = split
         i += 1
     return found
@@ -803,7 +805,10 @@ def _places_first(names: dict[str, list[str]], analysis) -> dict[str, list[str]]
         named.setdefault(written, set()).update({place, *(found.aliases if found else ())})
     out = {}
     for name, chinese in names.items():
-        places = named.get(name, set())
+        # a capitalised word spelling a place's name is that place first, named after a thing or not ("Yiwu
+        # service": 义乌 before 一五, which spells it as well)
+        spelled = book.place(book.spelled(name)) if name not in named else None
+        places = named.get(name, set()) | set(spelled.aliases if spelled else ())
         out[name] = [c for c in chinese if c in places] + [c for c in chinese if c not in places]
     return out
 

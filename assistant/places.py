@@ -195,6 +195,13 @@ class PlaceBook:
     def place(self, name: str) -> Place | None:
         return self._lookups.get()["by_name"].get(name)
 
+    def spelled(self, word: str) -> str:
+        """The place whose English name is `word` alone, held by the index or not, "" when none: spelled("yiwu") ->
+        "义乌市"; of several sharing it (Yiyang: 益阳市, 宜阳县) the one the index holds, else the highest level."""
+        names = [name for english, name in self._lookups.get()["by_first_word"].get(word.lower(), ())
+                 if english == word.lower()]
+        return self._prefer(names) if names else ""
+
     def ancestors(self, name: str) -> list[str]:
         """ancestors("郾城区") -> ["漯河市", "河南省"]."""
         out, found, by_name = [], self.place(name), self._lookups.get()["by_name"]

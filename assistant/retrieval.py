@@ -460,7 +460,21 @@ def lexical_query(question: str, analysis: Analysis) -> str:
     said = f"{question} {analysis.expansion}"
     shown = [group[0] for group in synonym_groups() if group[0] in frame.indicators
              and not any(len(name) >= 2 and name in said and name in group[0] for name in group)]
-    return " ".join([said, *shown])
+    return " ".join([said, *shown, *first_place_words(question)])
+
+
+def first_place_words(question: str) -> list[str]:
+    """A first place asked in a Chinese question (产量一直是全国第一) in the other words reports write it in (居全国首位,
+    榜首: data/question_words.yaml rank_first): a passage saying 首位 shares no word of 第一 with the question.
+    第一批, 第一次 are no ranks (rank_not_before).
+    Example: first_place_words("哪些产品产量全国第一？") -> ["首位", "榜首", "头名"]"""
+    from assistant.data_files import load_data
+
+    words = load_data("question_words.yaml")
+    first = rf"第\s*(?:一|1)\s*(?:位|名)?(?!{words['rank_not_before']})"
+    if not re.search(first, question) and not any(w in question for w in words["rank_first"]):
+        return []
+    return [w for w in [*words["rank_first"], "第一"] if w not in question]
 
 
 def compound_parts(analysis: Analysis, lexical) -> list[str]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from assistant.analysis import Analysis, asks_report_delivery, asks_which_place, glossary, question_words
 from assistant.data_files import load_data, word_pattern
-from assistant.answer.refusal import indicator_words, missing_words, only_added, stands_in
+from assistant.answer.refusal import indicator_words, missing_words, only_added, only_made, stands_in
 from assistant.documents import ScoredChunk
 from assistant.facts.frame import Frame
 from assistant.facts.indicators import named_indicators
@@ -198,7 +198,7 @@ def indicator_unsaid(question: str, analysis: Analysis, sentence: str) -> bool:
         return False
     # a word saying only that the thing was added (新增) names no thing: a sentence sharing only it (新增公办幼儿园托班
     # for 新增园区) is about another thing
-    words = [w for w in words if not only_added(w)] or words
+    words = [w for w in words if not only_added(w) and not only_made(w)] or words
     # the event the question names (食博会) says where the figure is of, not what it measures (visitors): a
     # sentence naming only the event states another of its figures (its deals)
     words = outside_event_names(words, asked_text(analysis)) or words

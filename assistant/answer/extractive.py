@@ -275,8 +275,29 @@ def asks_person(question: str) -> bool:
 
 
 def names_a_person(text: str) -> bool:
-    """An office followed by a name of two to four characters: "省长刘小涛", "市长 刘宛康", "国务院总理 温家宝"."""
-    return re.search(rf"(?:{question_words('offices').pattern})\s*[;；:：]?\s*[\u4e00-\u9fff]{{2,4}}", text) is not None
+    """An office followed by a name of two to four characters: "省长刘小涛", "市长 刘宛康", "国务院总理 温家宝"; or a
+    person's name with no office: one the tokenizer knows as a name (袁隆平院士), or one it does not, cut into single
+    characters before a verb a clause names a person with ("屠呦呦获得诺贝尔生理学或医学奖": data/question_words.yaml
+    person_verbs)."""
+    if re.search(rf"(?:{question_words('offices').pattern})\s*[;；:：]?\s*[\u4e00-\u9fff]{{2,4}}", text):
+        return True
+    return _named_person(text)
+
+
+@lru_cache(maxsize=4096)
+def _named_person(text: str) -> bool:
+    import jieba.posseg
+
+    verbs = set(load_data("question_words.yaml")["person_verbs"])
+    words = [(w.word, w.flag) for w in jieba.posseg.dt.cut(text)]
+    if any(flag == "nr" and len(word) >= 2 for word, flag in words):
+        return True
+    singles = 0  # single Han characters in a row, no word the dictionary knows
+    for word, flag in words:
+        if word in verbs and 2 <= singles <= 3:
+            return True
+        singles = singles + 1 if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and flag not in ("p", "c", "u", "d", "m", "q", "r") else 0
+    return False
 
 
 def new_dates(pattern: re.Pattern, text: str, question: str) -> list[str]:

@@ -153,8 +153,8 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
             continue
         if f"》{token}" in question:
             continue  # the kind of a work its title names (《科学》杂志): a passage names the work by its title alone
-        if not known(token) and is_word(token) and token not in out:  # a rendering is in reading and expansion both
-            out.append(token)
+        if not known(token) and is_word(token) and token not in out and not named_otherwise(token, known):
+            out.append(token)  # (a rendering is in reading and expansion both)
     # an English figure question's words that no glossary or word list knows (assistant/english.py) and
     # the reports do not use as they are: each stands for a Chinese term of the indicator the reading
     # could not name; in a question asking for a name or a date the words describe the answer, and the
@@ -162,6 +162,17 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     if analysis.wants in ("number", "rate"):
         out += [word for word in analysis.unknown if not known(word)]
     return out
+
+
+def named_otherwise(token: str, known) -> bool:
+    """A question's name of an indicator (data/indicators.yaml) whose other name the index holds: 个税 where the
+    reports write 个人所得税. The reports then speak of the thing, by another of its names.
+    Example: named_otherwise("个税", known) -> True when some passage writes 个人所得税"""
+    from assistant.facts.table import synonym_groups
+    from assistant.index.lexical import tokenize
+
+    return any(token in group and any(name != token and all(known(t) for t in tokenize(name)) for name in group)
+               for group in synonym_groups())
 
 
 def said_by(word: str, analysis: Analysis, text: str) -> bool:
@@ -257,13 +268,15 @@ def indicator_words(question: str, analysis: Analysis) -> list[str]:
     if earlier is not None and not [t for t in tokenize(f"{earlier[1]} {after}") if keep(t)]:
         # "…哪个开行列数更多？各开了多少列？": the sentence asking 多少 names no thing of its own, only the
         # sides it refers back to (各, 两年): the thing asked is the one the sentence before names
-        return [t for t in tokenize(earlier[0]) if keep(t) and not COMPARATIVE_WORD.fullmatch(t)]
+        named = [t for t in tokenize(VERDICT_ASKED.sub(" ", earlier[0])) if keep(t) and not COMPARATIVE_WORD.fullmatch(t)]
+        return [t for t in named if t not in VALUE_MARKS or any(t != o and t in o for o in named)]
     return words
 
 
 SENTENCE_END = re.compile(r"[？?！!。]")
 REFERRING = word_pattern("question_words.yaml", "referring")
 COMPARATIVE_WORD = word_pattern("question_words.yaml", "comparative_words")
+VERDICT_ASKED = word_pattern("question_words.yaml", "verdict_asked")
 
 
 def follow_up(question: str, at: int) -> tuple[str, str] | None:
@@ -647,6 +660,11 @@ def only_added(word: str) -> bool:
     return word_pattern("asking.yaml", "added_words").fullmatch(word) is not None
 
 
+def only_made(word: str) -> bool:
+    """The word says only that something was made or built (建成, 打造: data/asking.yaml made_words), not what."""
+    return word_pattern("asking.yaml", "made_words").fullmatch(word) is not None
+
+
 def too_many_missing(words: list[str], text: str, said=None) -> bool:
     """Two of the question's indicator words absent, or its one indicator, a term of three characters or
     more (常住人口), absent; a shorter word (增速, 各定) is too loose to refuse on alone. `said(word, text)`: a word
@@ -683,7 +701,7 @@ def read_said(analysis: Analysis):
     if analysis.language != "en":
         return None
     named = named_renderings(analysis.original or analysis.question)
-    asides = aside_renderings(analysis.original or analysis.question)
+    asides = aside_renderings(analysis.original or analysis.question) + spelled_asides(analysis)
     return lambda word, text: change_said(word, text) or named_said(word, text, named) or \
         short_said(word, text, named) or aside_said(word, text, asides)
 
@@ -694,6 +712,39 @@ def aside_renderings(question: str) -> list[list[str]]:
 
     renderings = dict(english_terms(question))
     return [[c for term in group for c in renderings.get(term, [])] for group in bracket_glosses(question)]
+
+
+# the English words a bracketed name explains: up to three words right before the bracket, after a possessive or
+# a clause mark ("Zhejiang's Yiwu service (Yixin'ou)": Yiwu service)
+BEFORE_ASIDE = re.compile(r"((?:[A-Za-z][\w'’&-]*\s+){0,2}[A-Za-z][\w&-]*)\s*$")
+
+
+def spelled_asides(analysis: Analysis) -> list[list[str]]:
+    """Per bracketed name an English question spells in pinyin ("Yiwu service (Yixin'ou)"), the Chinese the reading
+    wrote for it (义新欧) with the renderings of the words it explains (义乌, 服务): the name and the words before it
+    name one thing, so a passage writing the name (中欧班列（义新欧）) says them.
+    Example: for "How many trips did Zhejiang's Yiwu service (Yixin'ou) run?" -> [["义新欧", "义乌", "服务"]]"""
+    from pypinyin import lazy_pinyin
+
+    from assistant.analysis import english_terms
+
+    original = analysis.original or ""
+    spelled: dict[str, str] = {}
+    for group in analysis.renderings:  # a group's first word is the reading's (义乌 before its homophones)
+        for c in group:
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", c):
+                spelled.setdefault("".join(lazy_pinyin(c)), c)
+    out = []
+    for aside in ENGLISH_ASIDE.finditer(original):
+        name = spelled.get(re.sub(r"[^a-z]", "", aside.group(1).lower()))
+        before = BEFORE_ASIDE.search(original[:aside.start()].split("'s ")[-1].split(",")[-1])
+        if not name or not before:
+            continue
+        words = before.group(1)
+        group = [name, *(spelled[w] for w in re.findall(r"[a-z]+", words.lower()) if w in spelled)]
+        group += [c for _, chinese in english_terms(words) for c in chinese]
+        out.append(list(dict.fromkeys(group)))
+    return out
 
 
 def aside_said(word: str, text: str, asides: list[list[str]]) -> bool:
