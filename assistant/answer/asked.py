@@ -382,6 +382,41 @@ def figure_leads(span: str, text: str) -> list[str]:
     return []
 
 
+def said_after_figures(question: str, analysis: Analysis, span: str, text: str) -> bool:
+    """A figure question whose thing the span says only in a clause after its figures, a clause stating no amount of
+    it ("电力总装机规模3.1亿千瓦，新能源装机1.7亿千瓦，电力外送量连续21年居全国首位" for how much electricity was sent
+    out): a clause after a figure is never what that figure is said of (figure_leads), so the figures are of the
+    other things their own clauses name. A word of the question said before the figure, or in its clause, counts.
+    Each word of a Chinese question is one group; an English question's glossary terms are each a group of their
+    renderings (any one says it)."""
+    from assistant.answer.refusal import DURATION, answers_measure
+
+    if analysis.wants not in ("number", "rate") or analysis.comparison:
+        return False
+    sentence = sentence_of(span, text)
+    at = sentence.find(span)
+    if at < 0:
+        return False
+    # the clauses of the span stating an amount asked: a rank (居全国首位) or a run of years (连续21年) states none
+    bounds = [m.span() for m in re.finditer(r"[^，,；;。！？]+", sentence)]
+    stating = [end for start, end in bounds if start < at + len(span) and end > at
+               and answers_measure(sentence[start:end], analysis)
+               and not RANKED.search(sentence[start:end]) and not DURATION.search(sentence[start:end])]
+    if not stating:
+        return False
+    lead, tail = sentence[:max(stating)], sentence[max(stating):at + len(span)]
+    if analysis.language == "en":
+        groups = [[r for r in group if not is_unit(r)] for group in analysis.renderings]
+    else:
+        groups = [[w] for w in indicator_words(question, analysis)]
+    groups = [g for g in groups if g]
+    return any(any(stands_in(w, tail) for w in g) and not any(stands_in(w, lead) for w in g) for g in groups)
+
+
+# a clause stating a rank or a first place, no amount (居全国首位, 排名第3位)
+RANKED = re.compile(r"第\s*\d+|第[一二三四五六七八九十]+(?![批次届期])|首位|榜首|前列|前茅")
+
+
 def names_nothing(clause: str) -> bool:
     """A clause that names no thing of its own before its figure or its change: 增长5.4%, 比上年增长3%, 同比下降2%,
     分别达到…, 居全国第一 (data/asking.yaml subjectless): its figure is of the thing the clause before it names."""

@@ -29,7 +29,7 @@ from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, loo
                                     holds_dateline, DATELINE_WEIGHT, asks_delivery, delivery_line, part_year, asks_whole_year, part_statement, rank_scopes, rank_marks, subject_unnamed,
                                     ranked_place, ranks_bonus, other_rank, stated_ranks, name_kind_ends, not_held_note, place_label,
                                     place_not_held, place_to_name, place_without_documents, sentence_of,
-                                    this_year_frame)
+                                    said_after_figures, this_year_frame)
 from assistant.answer.compare import (CLAUSE_MARKS, another_indicator, asked_measure, asks_derived, asks_which_more, bound_only, counts_another,
                                       measure_fits, qualifiers_only, rates_of_one_thing, report_plan_asked, report_side, said_of, counted_after,
                                       side_status, side_times, year_of_other_side)
@@ -38,7 +38,7 @@ from assistant.answer.lists import (ENGLISH_COUNTS, asked_count, asked_items_kin
 from assistant.answer.several import item_picks
 from assistant.answer.refusal import (FIGURE, named_renderings, QUESTION_NOISE, aliases, answers_measure, answers_question,
                                       counts_years, duration_pattern, unknown_penalty, measure_penalty, place_words, unknown_terms,
-                                      indicator_words, long_words, read_said, too_many_missing, unsaid, untranslated, said_by)
+                                      indicator_words, long_words, qualifier_unsaid, read_said, too_many_missing, unsaid, untranslated, said_by)
 from assistant.answer.types import REFUSAL_EN, REFUSAL_ZH
 from assistant.english import main_clause, number_of_one
 from assistant.documents import ScoredChunk
@@ -1166,6 +1166,10 @@ def _verified(question: str, analysis: Analysis, contexts: list[ScoredChunk], pi
     if not meant and any(indicator_unsaid(question, analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text))
                          for p in picks):
         return refusal, True  # the figure's own sentence names nothing of the indicator asked
+    if any(said_after_figures(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
+        return refusal, False  # the thing asked said only after the figures, stating a rank (电力外送量…居全国首位)
+    if not meant and any(qualifier_unsaid(analysis, sentence_of(p.text, contexts[p.n - 1].chunk.text)) for p in picks):
+        return refusal, True  # "photonics industry" asked, a sentence on 工业 with no 光子 found
     if not meant and any(head_unsaid(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):
         return refusal, True  # the figure's lead lacks the head of the thing asked (销量 asked, 产量 stated)
     if any(other_measure(question, analysis, p.text, contexts[p.n - 1].chunk.text) for p in picks):

@@ -53,9 +53,10 @@ def has_unit(text: str, unit: str) -> bool:
 
 
 def has_quantity(text: str) -> bool:
-    """A figure that is not a percentage: "884亿元" yes, "增长13.1%" no."""
+    """A figure that is not a percentage or a multiple: "884亿元" yes, "增长13.1%" and "增长1.2倍" no."""
+    multiples = set(load_data("units.yaml")["ratio_units"])
     return any(not re.match(r"\s*(?:%|‰|个百分点)", text[m.end():]) and not is_percentage(m.group("unit"))
-               for m in FIGURE.finditer(text))
+               and m.group("unit") not in multiples for m in FIGURE.finditer(text))
 
 
 def is_percentage(unit: str) -> bool:
@@ -817,6 +818,36 @@ def unknown_qualifier(analysis: Analysis, spans: list[str] = ()) -> bool:
     # a qualifier the answering clause says in Chinese (said_by) is known to it
     return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original)
                and not any(said_by(word, analysis, text) for text in spans) for word in analysis.unknown)
+
+
+def qualifier_unsaid(analysis: Analysis, sentence: str) -> bool:
+    """An English figure question whose glossary term stands right before another of its terms, qualifying it
+    ("photonics industry", "tourism revenue"), answered by a sentence saying the thing qualified (工业, 收入) and no
+    rendering of the qualifier (光子): the figure is of the thing in general or of another kind of it, as a Chinese
+    question's other_kind check refuses (主导产业产值 for 光子产业产值). A rendering said otherwise (read_said: another
+    name of the term, an aside) still says it.
+    Example: "What was the output value of Shaanxi's photonics industry in 2025?" with
+    "新增工业产能项目989个、释放产值超1500亿元" -> True"""
+    from assistant.analysis import english_terms
+    from assistant.text import term_regex
+
+    if analysis.language != "en" or analysis.wants not in ("number", "rate") or analysis.comparison:
+        return False
+    original = (analysis.original or "").lower()
+    terms = english_terms(original)
+    spans = []
+    for term, chinese in terms:
+        found = regex(rf"(?<![a-z]){term_regex(term)}(?![a-z])").search(original)
+        if found:
+            spans.append((found.start(), found.end(), chinese))
+    said = read_said(analysis)
+    says = lambda chinese: any(stands_in(c, sentence) or (said is not None and said(c, sentence))  # noqa: E731
+                               for c in chinese)
+    for start, end, chinese in spans:
+        qualified = [c for s, _, c in spans if s > end and not original[end:s].strip(" -'")]
+        if qualified and says(qualified[0]) and not says(chinese):
+            return True
+    return False
 
 
 def unknown_place(analysis: Analysis) -> bool:
