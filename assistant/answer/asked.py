@@ -393,6 +393,9 @@ def said_after_figures(question: str, analysis: Analysis, span: str, text: str) 
 
     if analysis.wants not in ("number", "rate") or analysis.comparison:
         return False
+    if RANKED.search(analysis.question) or word_pattern("parts.yaml", "rank").search(asked_text(analysis)) \
+            or stated_ranks(analysis.question, verbs_only=False):
+        return False  # a rank asked too ("and what was its world rank"): the clause stating it answers that part
     sentence = sentence_of(span, text)
     at = sentence.find(span)
     if at < 0:
@@ -404,7 +407,11 @@ def said_after_figures(question: str, analysis: Analysis, span: str, text: str) 
                and not RANKED.search(sentence[start:end]) and not DURATION.search(sentence[start:end])]
     if not stating:
         return False
-    lead, tail = sentence[:max(stating)], sentence[max(stating):at + len(span)]
+    lead = sentence[:max(stating)]
+    # only a clause after them stating a rank or a run of years says the thing instead of its amount; any other
+    # clause after a figure may say what it is for (安排…1053.8亿元，支持经济高质量发展) or another thing's figure
+    tail = " ".join(sentence[start:end] for start, end in bounds if start >= max(stating) and start < at + len(span)
+                    and (RANKED.search(sentence[start:end]) or DURATION.search(sentence[start:end])))
     if analysis.language == "en":
         groups = [[r for r in group if not is_unit(r)] for group in analysis.renderings]
     else:
@@ -414,7 +421,7 @@ def said_after_figures(question: str, analysis: Analysis, span: str, text: str) 
 
 
 # a clause stating a rank or a first place, no amount (居全国首位, 排名第3位)
-RANKED = re.compile(r"第\s*\d+|第[一二三四五六七八九十]+(?![批次届期])|首位|榜首|前列|前茅")
+RANKED = re.compile(r"第\s*\d+|第[一二三四五六七八九十]+(?![批次届期轮季章节条款项部号个大方梯])|首位|榜首|前列|前茅")
 
 
 def names_nothing(clause: str) -> bool:

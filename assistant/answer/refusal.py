@@ -52,9 +52,10 @@ def has_unit(text: str, unit: str) -> bool:
     return bool(regex(rf"{NUMERAL}\s*{ROUGH}[万亿千百]*{unit}").search(text))
 
 
-def has_quantity(text: str) -> bool:
-    """A figure that is not a percentage or a multiple: "884亿元" yes, "增长13.1%" and "增长1.2倍" no."""
-    multiples = set(load_data("units.yaml")["ratio_units"])
+def has_quantity(text: str, multiples_count: bool = False) -> bool:
+    """A figure that is not a percentage or a multiple: "884亿元" yes, "增长13.1%" and "增长1.2倍" no; a multiple
+    counts when a change is asked (`multiples_count`: "By how much did X lift Y": 增长近7倍)."""
+    multiples = set() if multiples_count else set(load_data("units.yaml")["ratio_units"])
     return any(not re.match(r"\s*(?:%|‰|个百分点)", text[m.end():]) and not is_percentage(m.group("unit"))
                and m.group("unit") not in multiples for m in FIGURE.finditer(text))
 
@@ -72,11 +73,19 @@ def measure_penalty(text: str, analysis: Analysis) -> float:
         return MEASURE_PENALTY
     if SHARE_ASKED.search(analysis.question) and not PERCENTAGE.search(text):
         return MEASURE_PENALTY  # 森林覆盖率是多少: a count (新建森林乡村24个) is no rate
-    if analysis.amount and not analysis.unit and not has_quantity(text):
+    if analysis.amount and not analysis.unit and not has_quantity(text, change_asked(analysis)):
         return MEASURE_PENALTY
     if not analysis.unit and asks_count(analysis) and not has_count(text):
         return MEASURE_PENALTY  # how many visitors: 成交439.7亿元 is a sum, of the event's deals
     return 0.0
+
+
+def change_asked(analysis: Analysis) -> bool:
+    """The question asks how much a thing changed ("By how much did … lift", 增长了多少: data/question_words.yaml
+    change_asked and rate), which a multiple answers."""
+    asked = f"{analysis.original} {analysis.question}"
+    return (word_pattern("question_words.yaml", "change_asked").search(asked.lower()) is not None
+            or word_pattern("question_words.yaml", "rate").search(asked) is not None)
 
 
 def asks_count(analysis: Analysis) -> bool:
@@ -818,53 +827,6 @@ def unknown_qualifier(analysis: Analysis, spans: list[str] = ()) -> bool:
     # a qualifier the answering clause says in Chinese (said_by) is known to it
     return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}\s+{term}", original)
                and not any(said_by(word, analysis, text) for text in spans) for word in analysis.unknown)
-
-
-def qualifier_unsaid(analysis: Analysis, sentence: str) -> bool:
-    """An English figure question whose glossary term stands right before another of its terms, qualifying it
-    ("photonics industry", "tourism revenue"), answered by a sentence saying the thing qualified (工业, 收入) and no
-    rendering of the qualifier (光子): the figure is of the thing in general or of another kind of it, as a Chinese
-    question's other_kind check refuses (主导产业产值 for 光子产业产值). A rendering said otherwise (read_said: another
-    name of the term, an aside) still says it.
-    Example: "What was the output value of Shaanxi's photonics industry in 2025?" with
-    "新增工业产能项目989个、释放产值超1500亿元" -> True"""
-    from assistant.analysis import english_terms
-    from assistant.text import term_regex
-
-    if analysis.language != "en" or analysis.wants not in ("number", "rate") or analysis.comparison:
-        return False
-    original = (analysis.original or "").lower()
-    terms = english_terms(original)
-    spans = []
-    for term, chinese in terms:
-        found = regex(rf"(?<![a-z]){term_regex(term)}(?![a-z])").search(original)
-        if found:
-            spans.append((found.start(), found.end(), chinese))
-    said = read_said(analysis)
-    says = lambda chinese: any(stands_in(c, sentence) or (said is not None and said(c, sentence))  # noqa: E731
-                               for c in chinese)
-    for start, end, chinese in spans:
-        qualified = [c for s, _, c in spans if s > end and not original[end:s].strip(" -'")]
-        if qualified and names_a_kind(chinese[0]) and says(qualified[0]) and not says(chinese):
-            return True
-    return False
-
-
-# jieba's tags of a word that may say which kind of a thing (光子 of 光子产业, 旅游 of 旅游收入, 国家级): nouns, verbal
-# nouns, distinguishing words, abbreviations; not a verb or an adverb's reading (新增 of "newly built"), not a place
-# ("Luohe city gain": 城市) or a name
-KIND_WORD_TAGS = ("n", "nz", "vn", "b", "j", "nt")
-
-
-def names_a_kind(chinese: str) -> bool:
-    """A rendering that may name a kind of the thing after it: a word of jieba's dictionary tagged as a noun of some
-    kind, or a compound it does not hold (新能源汽车)."""
-    import jieba
-    import jieba.posseg
-
-    jieba.dt.check_initialized()
-    tag = jieba.posseg.dt.word_tag_tab.get(chinese)
-    return tag is None or tag in KIND_WORD_TAGS
 
 
 def unknown_place(analysis: Analysis) -> bool:
