@@ -161,3 +161,4 @@ def test_the_thing_said_only_after_the_figures_in_a_rank_is_refused(gansu):
         assert answer.refused, answer.text
     answer = gansu.ask("甘肃2025年电力总装机是多少？", mode="extractive")
     assert not answer.refused and "6500万千瓦" in answer.text, answer.text
+
