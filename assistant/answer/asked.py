@@ -421,7 +421,8 @@ def said_after_figures(question: str, analysis: Analysis, span: str, text: str) 
 
 
 # a clause stating a rank or a first place, no amount (居全国首位, 排名第3位)
-RANKED = re.compile(r"第\s*\d+|第[一二三四五六七八九十]+(?![批次届期轮季章节条款项部号个大方梯])|首位|榜首|前列|前茅")
+RANKED = re.compile(rf"第\s*\d+|第[一二三四五六七八九十]+(?!{load_data('question_words.yaml')['rank_not_before']})"
+                    r"|首位|榜首|前列|前茅")
 
 
 def names_nothing(clause: str) -> bool:
