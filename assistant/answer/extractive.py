@@ -194,12 +194,19 @@ def as_read(text: str, analysis: Analysis) -> str:
 
 def with_first_place(text: str, analysis: Analysis) -> str:
     """The text with 第一 after it when the question asks a first place and the text writes it otherwise (首位)."""
-    from assistant.retrieval import first_place_words
-
-    others = [w for w in first_place_words(analysis.question) if w != "第一"]
-    if "第一" in analysis.question and "第一" not in text and any(w in text for w in others):
+    others = _first_place_others(analysis.question)
+    if others and "第一" not in text and any(w in text for w in others):
         return f"{text}｜第一"
     return text
+
+
+@lru_cache(maxsize=256)
+def _first_place_others(question: str) -> tuple[str, ...]:
+    """The other words of a first place the question asks as 第一 (首位, 榜首), read once a question: as_read runs
+    on every span."""
+    from assistant.retrieval import first_place_words
+
+    return tuple(w for w in first_place_words(question) if w != "第一") if "第一" in question else ()
 
 
 ACRONYM = re.compile(r"[A-Z]+\d+(?:\.\d+)?")  # M2, PM2.5: held as a word of its own (M2 is not in PM2.5)
