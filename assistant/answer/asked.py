@@ -1008,7 +1008,8 @@ def date_subject(analysis: Analysis) -> str:
     for alias in sorted(place_words(analysis), key=len, reverse=True):
         text = text.replace(alias, " ")
     text = QUESTION_NOISE.sub(" ", text)
-    runs = re.findall(r"[\u4e00-\u9fff]{4,}", text)
+    leading = "".join(question_words_list("leading_prepositions"))
+    runs = [run for run in (r.lstrip(leading) for r in re.findall(r"[\u4e00-\u9fff]{4,}", text)) if len(run) >= 4]
     return max(runs, key=len) if runs else ""
 
 

@@ -486,7 +486,18 @@ def missing_words(words: list[str], text: str) -> list[str]:
         named = named or said_otherwise(w, text, words)
         if not named and not (parts and all(stands_in(p, text) for p in parts)):
             out.append(w)
-    return out
+    return [w for w in out if not pair_shortened(w, whole, out, text)]
+
+
+def pair_shortened(word: str, whole: list[str], missing: list[str], text: str) -> bool:
+    """A word of two characters the question writes next to another (投入 资金) that the passage writes as the
+    pair's short form, the first character of each (投资): the commonest way Chinese shortens two words
+    (halves_shortened), which the tokenizer cut apart in the question. Both must be missing as they are.
+    Example: pair_shortened("投入", ["交通", "投入", "资金"], ["投入", "资金"], "…投资额分别达2400亿元") -> True"""
+    at = whole.index(word)
+    pairs = [whole[i:i + 2] for i in (at - 1, at) if 0 <= i and i + 1 < len(whole)]
+    return any(all(len(w) == 2 and w in missing and re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in pair)
+               and halves_shortened("".join(pair), text) for pair in pairs)
 
 
 def said_apart(name: str, text: str) -> bool:

@@ -32,7 +32,8 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
         out.append("status")
     if frame.rate and fact.measure not in RATE_MEASURES and not amount_of_change(fact, frame):
         out.append("measure")
-    if frame.amount and fact.measure in RATE_MEASURES and not (frame.multiple_answers and fact.unit.endswith("倍")):
+    if frame.amount and fact.measure in RATE_MEASURES and not (frame.multiple_answers and fact.unit.endswith("倍")) \
+            and not change_in_amount(fact, frame):
         out.append("measure")
     elif fact.measure == "change" and frame.figure and not changes_asked(frame.words) and not frame.multiple_answers:
         out.append("measure")  # 城镇化率目标是多少: a level, not 提高1.3个百分点
@@ -152,6 +153,15 @@ def _short_forms_of(question: str) -> tuple:
     return tuple((short, tuple(pieces)) for short, pieces in abbreviations.short_forms(tokenize(question), frozenset()))
 
 
+def change_in_amount(fact: Fact, frame: Frame) -> bool:
+    """A change stated in an amount (人均每月增加120元: money, a count) when the question asks how much a thing
+    changed (涨了多少钱): the amount of the change answers it; a change in points or percent states a rate's."""
+    from assistant.facts.units import group_of
+
+    return fact.measure == "change" and group_of(fact.unit) not in ("percent", "points") \
+        and changes_asked(frame.words)
+
+
 def changes_asked(question: str) -> bool:
     """The question asks how much something changed (提高多少, 下降了几个百分点: data/asking.yaml change_words)."""
     from assistant.data_files import word_pattern
@@ -250,6 +260,9 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     # a share of a whole measured in a qualifier (占地区生产总值比重: value added) has it, the whole asked
     named |= whole_qualifiers(indicator, asked)
     named |= listed_parts(indicator, wanted)
+    # a qualifier the question asks in other words (平均每月 of a pension: 人均) is the fact's own, not another
+    # indicator's; the question's words do not require it of facts that lack it (PM2.5平均浓度)
+    named |= qualifiers_asked_as(asked)
     # one the question lacks, or none of those it names (a question may name two: 城镇和农村居民收入)
     if bool(own - wanted - named) or bool(wanted and not (own | named) & wanted):
         return True
@@ -257,6 +270,15 @@ def qualifiers_differ(indicator: str, asked: str, names: tuple[str, ...] = ()) -
     # not 城镇居民's; unless the fact is of another part the question names too (城镇和农村居民收入)
     parts = {p for whole, pair in cues()["paired"].items() for p in (whole, *pair)}
     return bool((wanted - own - named) & parts) and not own & wanted & parts
+
+
+def qualifiers_asked_as(asked: str) -> set[str]:
+    """The qualifiers a question asks in other words (data/fact_cues.yaml qualifiers_asked_as): 平均每月 of a pension is
+    人均. Example: qualifiers_asked_as("养老金平均每月涨了多少钱") -> {"人均"}"""
+    from assistant.facts.extract import cues
+
+    return {q for q, ways in cues()["qualifiers_asked_as"].items()
+            if any(re.search(way, asked, re.I) for way in ways)}
 
 
 def listed_parts(indicator: str, wanted: set[str]) -> set[str]:

