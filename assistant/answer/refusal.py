@@ -151,7 +151,9 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     out = []
     english_terms = analysis.expansion if analysis.language == "en" else ""  # the glossary speaks for them
     # an English term is known when one of its renderings is: 技工学校 unknown is no gap when 技工院校 is known
-    said = {t for group in analysis.renderings if any(all(known(t) for t in tokenize(r)) for r in group)
+    # (a rendering jieba reads as one word the index holds only inside a longer one, 研发投入 of 研发投入强度, is
+    # known by its pieces)
+    said = {t for group in analysis.renderings if any(all(known(t) for t in pieces(r)) for r in group)
             for r in group for t in tokenize(r)}
     # a piece of a place's name the search cut gives (津市 of 天津市) is the place, no term
     named = [alias for alias in place_words(analysis) if alias in question]
@@ -172,6 +174,16 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     if analysis.wants in ("number", "rate"):
         out += [word for word in analysis.unknown if not known(word)]
     return out
+
+
+def pieces(words: str) -> list[str]:
+    """The smallest words `words` is cut into: the tokens no other token of it lies inside (研发, 投入 of 研发投入,
+    not the whole, which the search cut also gives).
+    Example: pieces("研发投入") -> ["研发", "投入"]"""
+    from assistant.index.lexical import tokenize
+
+    tokens = tokenize(words)
+    return [t for t in tokens if not any(o != t and o in t for o in tokens)]
 
 
 def named_otherwise(token: str, known) -> bool:
