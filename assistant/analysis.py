@@ -67,6 +67,9 @@ class Analysis:
     # a side of a target against its achieved value (retrieval._sides, by_status): the status it is asked in, which
     # its figure must have whatever else its words or its report's years admit
     status: str = ""
+    # a comparison side of a question asking where things stand ("Beijing's total metro length": facts/frame.py
+    # asks_stock), whose own reading may have lost the word that asks it
+    stock: bool = False
 
     def explain(self) -> dict:
         return {"places": self.places, "years": self.years, "report_years": self.report_years,

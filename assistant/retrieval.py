@@ -870,8 +870,12 @@ def _sides(analysis: Analysis) -> list[Analysis]:
 
     if asks_difference(analysis):  # "…each expect, and how large was the increase?": each side's level
         analysis = replace(analysis, question=without_change_words(analysis), wants="number")
+    from assistant.facts.frame import asks_stock
+
+    # (a side asks where its thing stands when the whole question does: "Beijing's total metro length")
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
-                language=analysis.language, expansion=analysis.expansion, book=analysis.book)
+                language=analysis.language, expansion=analysis.expansion, book=analysis.book,
+                stock=asks_stock(analysis))
     if len(named := places_named(analysis)) >= 2 and len(named) < len(analysis.places):
         analysis = replace(analysis, places=named)  # "陕西西安", "Xi'an (Shaanxi)": one side, the city
     groups = joined_places(analysis)

@@ -134,8 +134,8 @@ def _fact(indicator: str, value: float) -> Fact:
 
 
 def test_a_year_end_level_is_no_addition_of_the_year(qinghai):
-    stock = Frame(years=[2025], words="到2025年底，青海城市轨道交通运营里程是多少？")
-    added = Frame(years=[2025], words="2025年青海新增运营里程多少公里？")
+    stock = Frame(years=[2025], words="到2025年底，青海城市轨道交通运营里程是多少？", stock=True)
+    added = Frame(years=[2025], words="2025年青海新增运营里程多少公里？", stock=False)
     assert increment_for_stock(_fact("新增运营里程", 25), stock)
     assert not increment_for_stock(_fact("总里程", 180), stock)
     assert not increment_for_stock(_fact("新增运营里程", 25), added)

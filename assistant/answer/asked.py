@@ -420,9 +420,9 @@ def said_after_figures(question: str, analysis: Analysis, span: str, text: str) 
     return any(any(stands_in(w, tail) for w in g) and not any(stands_in(w, lead) for w in g) for g in groups)
 
 
-# a clause stating a rank or a first place, no amount (居全国首位, 排名第3位)
+# a clause stating a rank or a first place, no amount (居全国首位, 排名第3位, 持续领跑)
 RANKED = re.compile(rf"第\s*\d+|第[一二三四五六七八九十]+(?!{load_data('question_words.yaml')['rank_not_before']})"
-                    r"|首位|榜首|前列|前茅")
+                    r"|首位|榜首|前列|前茅|领跑|领先")
 
 
 def names_nothing(clause: str) -> bool:

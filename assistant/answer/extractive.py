@@ -21,7 +21,7 @@ from assistant.facts.table import synonym_groups
 from assistant.facts.units import base_alternation, base_units, unit_groups
 from assistant.data_files import load_data, word_pattern
 from assistant.text import YEAR, regex
-from assistant.facts.match import disagreements, shares_asked
+from assistant.facts.match import disagreements, increment_for_stock, shares_asked
 from assistant.answer.citations import CHUNK_SENTENCE
 from assistant.answer.instructions import without_instructions
 from assistant.answer.asked import (KIND_WEIGHT, other_measure, ahead_asked, looks_back, thing_unsaid, code_unsaid_in, names_nothing, only_event_said, another_year_only, asked_text, asks_achieved, asks_past_event, year_asked_within, plan_date, asking_grams, dated_elsewhere, figure_bonus, given_figures,
@@ -1727,6 +1727,12 @@ def fitting_figures(hit: ScoredChunk, frame: Frame, need_number: bool = True, as
                                               and f not in counted]
         # a total asked (一共几个) is stated as 总数 after the addition naming the thing (新增…城市12个，总数达到22个)
         totals = total and any(word_pattern("asking.yaml", "total_asked").search(f.indicator) for f in fitting)
+        # where a thing stands asked (总里程, total length): a span stating what was added to it (新增运营里程30公里) is
+        # the addition's, whatever else it counts (开通2条地铁新线), unless it states a figure in the addition's own
+        # unit that fits (总里程达410公里)
+        added_kinds = {unit_groups().get(f.unit) for f in inside if f in naming and increment_for_stock(f, frame)}
+        if added_kinds and not any(unit_groups().get(f.unit) in added_kinds for f in fitting):
+            return False
         return bool(fitting) and (not naming or totals or any(f in fitting for f in naming))
 
     return accept

@@ -160,7 +160,7 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     for token in tokenize(f"{question} {english_terms}"):
         if len(token) < 2 or not re.search(r"[\u4e00-\u9fff]", token) or re.search(r"\d", token) or token in said:
             continue
-        if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or is_unit(token) \
+        if QUESTION_NOISE.fullmatch(token) or FOLLOW_WORDS.search(token) or is_unit(token) or counted_in(token) \
                 or token in place_words(analysis) or any(token in alias for alias in named):
             continue
         if f"》{token}" in question:
@@ -174,6 +174,13 @@ def unknown_terms(question: str, analysis: Analysis, known) -> list[str]:
     if analysis.wants in ("number", "rate"):
         out += [word for word in analysis.unknown if not known(word)]
     return out
+
+
+def counted_in(token: str) -> bool:
+    """A unit and 数 (套数, 户数, 台数): the count of the things that unit counts, how a question asks a figure,
+    no term a report must write (it writes 500万套).
+    Example: counted_in("套数") -> True; counted_in("指数") -> False"""
+    return len(token) >= 2 and token.endswith("数") and is_unit(token[:-1])
 
 
 def pieces(words: str) -> list[str]:

@@ -48,8 +48,10 @@ SPAN_TO = re.compile(r"^(?:以上|左右|多)?(?:[\u4e00-\u9fff]{1,4}[（(][\u4e
 
 # "是“十二五”末的1.5倍", "比“十二五”末增加4倍", "是“十二五”时期的1.37倍": a plan named as the base of a
 # comparison; the figure is of the plan after it (its end year's level with 末, a total over it without)
-# "比2015年增加103天", "较2010年翻了一番": a year named as the base of a comparison is not the figure's year
-YEAR_BASE = re.compile(rf"(?:比|较|相比)(?:{YEAR_DIGITS}年|去年|上年)(?:末|底)?的?")
+# "比2015年增加103天", "较2010年翻了一番", "是2010年的2.2倍": a year named as the base of a comparison is not the
+# figure's year, nor that of the figures after it in its sentence
+YEAR_BASE = re.compile(rf"(?:比|较|相比)(?:{YEAR_DIGITS}年|去年|上年)(?:末|底)?的?"
+                       rf"|是(?:{YEAR_DIGITS}年|去年|上年)(?:末|底)?的(?=[\d.．]+倍|[一二两三四五六七八九十]+倍)")
 PLAN_BASE = re.compile(r"(?:是|为|相当于|比|较)[“\"]?(十[一二三四五六七八九]五)[”\"]?(末|时期|期间)?的?")
 
 EXAMPLES = re.compile(r"(?<![高平中初同对均立相不])等(?![级于待同])(?![^“”]*”)")  # "A、B等X": examples of X

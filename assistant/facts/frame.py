@@ -35,6 +35,8 @@ class Frame:
     rank: bool = False  # asks for a rank or position (排第几, 第几位, what rank): 居全国第5 answers it
     # an English "by how much did … change" asks a change: a multiple (增长近7倍) answers it though a quantity is asked
     multiple_answers: bool = False
+    # asks where a thing stands (到2025年底, 总里程, "total"): what was added that year (新增…30公里) does not answer
+    stock: bool = False
     words: str = ""  # the question's words in Chinese (its own, or the glossary's for English), for qualifiers
     # an English question's terms, each as its renderings (any one names it): 下乡 says "countryside" as 农村 does
     renderings: tuple[tuple[str, ...], ...] = ()
@@ -44,6 +46,13 @@ class Frame:
     def explain(self) -> dict:
         return {"status": self.status, "status_named": self.status_named, "rate": self.rate,
                 "amount": self.amount, "figure": self.figure}
+
+
+def asks_stock(analysis: Analysis) -> bool:
+    """The question asks where a thing stands (到2025年底, 总里程, "total length": data/asking.yaml stock_words), in
+    its reading or as asked."""
+    return analysis.stock or word_pattern("asking.yaml", "stock_words").search(
+        f"{analysis.question} {analysis.original or ''}") is not None
 
 
 def frame_of(analysis: Analysis) -> Frame:
@@ -66,6 +75,7 @@ def frame_of(analysis: Analysis) -> Frame:
     return Frame(places=list(analysis.places), years=list(analysis.years), periods=list(analysis.periods),
                  status=status, status_named=named, rate=analysis.wants == "rate",
                  amount=analysis.amount, figure=figure, words=words,
+                 stock=asks_stock(analysis),
                  rank=any(_says(lowered, w) for w in words_of("question_rank")),
                  multiple_answers=bool(analysis.original) and word_pattern(
                      "question_words.yaml", "change_asked").search(analysis.original) is not None,

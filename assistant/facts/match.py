@@ -163,16 +163,13 @@ def _short_forms_of(question: str) -> tuple:
 
 
 # a year's end named as the moment a level is asked at (到2025年底, 2025年末, at the end of 2025)
-YEAR_END = re.compile(r"(?:19|20)\d\d\s*年\s*(?:底|末)|\b(?:at|by) the end of (?:19|20)\d\d", re.I)
-
-
 def increment_for_stock(fact: Fact, frame: Frame) -> bool:
-    """A question asking where a thing stood at a year's end (到2025年底…运营里程分别是多少), answered by a fact of
-    what was added that year (新增运营里程30公里: data/asking.yaml added_words): a flow is no stock. A question asking
-    what was added or how much it changed is answered by it."""
+    """A question asking where a thing stands (到2025年底…运营里程分别是多少, total length: frame.stock), answered by a
+    fact of what was added that year (新增运营里程30公里: data/asking.yaml added_words): a flow is no stock. A question
+    asking what was added or how much it changed is answered by it."""
     from assistant.data_files import word_pattern
 
-    if not frame.words or not YEAR_END.search(frame.words) or changes_asked(frame.words):
+    if not frame.words or not frame.stock or changes_asked(frame.words):
         return False
     added = word_pattern("asking.yaml", "added_words")
     return added.match(fact.indicator) is not None and added.search(frame.words) is None
