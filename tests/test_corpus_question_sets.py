@@ -3,7 +3,7 @@ dev-fresh.jsonl, blind-next.jsonl, dev-fresh2.jsonl, dev-fresh3.jsonl, blind-nex
 dev-fresh6.jsonl, blind-next5.jsonl, dev-fresh7.jsonl, blind-next6.jsonl, dev-fresh8.jsonl, blind-next7.jsonl,
 dev-fresh9.jsonl, blind-next8.jsonl, dev-fresh10.jsonl, blind-next9.jsonl, dev-fresh11.jsonl, dev-fresh12.jsonl, blind-next10.jsonl, dev-fresh13.jsonl, dev-fresh14.jsonl, blind-next11.jsonl, dev-fresh15.jsonl,
 dev-fresh16.jsonl, blind-next12.jsonl, dev-fresh17.jsonl,
-blind-next13.jsonl, dev-fresh18.jsonl, blind-next14.jsonl, dev-fresh19.jsonl, blind-next15.jsonl, dev-fresh20.jsonl, blind-next16.jsonl, dev-fresh21.jsonl, dev-fresh22.jsonl, blind-next17.jsonl, dev-fresh23.jsonl, blind-next18.jsonl, dev-fresh24.jsonl, dev-fresh25.jsonl, blind-next19.jsonl, blind-next20.jsonl, dev-fresh26.jsonl) are grounded in its files (all but the first two also in the seeds)."""
+blind-next13.jsonl, dev-fresh18.jsonl, blind-next14.jsonl, dev-fresh19.jsonl, blind-next15.jsonl, dev-fresh20.jsonl, blind-next16.jsonl, dev-fresh21.jsonl, dev-fresh22.jsonl, blind-next17.jsonl, dev-fresh23.jsonl, blind-next18.jsonl, dev-fresh24.jsonl, dev-fresh25.jsonl, blind-next19.jsonl, blind-next20.jsonl, dev-fresh26.jsonl, blind-next21.jsonl) are grounded in its files (all but the first two also in the seeds)."""
 from __future__ import annotations
 
 import json
@@ -27,7 +27,7 @@ SETS = ["wider.jsonl", "blind-wider.jsonl", "blind-fresh.jsonl", "english-dev.js
         "dev-fresh15.jsonl", "dev-fresh16.jsonl", "blind-next12.jsonl", "dev-fresh17.jsonl",
         "blind-next13.jsonl", "dev-fresh18.jsonl", "blind-next14.jsonl", "dev-fresh19.jsonl",
         "blind-next15.jsonl", "dev-fresh20.jsonl", "blind-next16.jsonl", "dev-fresh21.jsonl",
-        "dev-fresh22.jsonl", "blind-next17.jsonl", "dev-fresh23.jsonl", "blind-next18.jsonl", "dev-fresh24.jsonl", "dev-fresh25.jsonl", "blind-next19.jsonl", "blind-next20.jsonl", "dev-fresh26.jsonl"]
+        "dev-fresh22.jsonl", "blind-next17.jsonl", "dev-fresh23.jsonl", "blind-next18.jsonl", "dev-fresh24.jsonl", "dev-fresh25.jsonl", "blind-next19.jsonl", "blind-next20.jsonl", "dev-fresh26.jsonl", "blind-next21.jsonl"]
 # These ask about the seeds as well, so their absent terms must be absent from the seeds too.
 ABSENT_EVERYWHERE = {"dev-fresh.jsonl", "blind-next.jsonl", "dev-fresh2.jsonl", "dev-fresh3.jsonl", "blind-next2.jsonl",
                      "dev-fresh4.jsonl", "blind-next3.jsonl", "dev-fresh5.jsonl", "blind-next4.jsonl",
@@ -38,7 +38,7 @@ ABSENT_EVERYWHERE = {"dev-fresh.jsonl", "blind-next.jsonl", "dev-fresh2.jsonl", 
                      "dev-fresh16.jsonl", "blind-next12.jsonl", "dev-fresh17.jsonl",
                      "blind-next13.jsonl", "dev-fresh18.jsonl", "blind-next14.jsonl", "dev-fresh19.jsonl",
                      "blind-next15.jsonl", "dev-fresh20.jsonl", "blind-next16.jsonl", "dev-fresh21.jsonl",
-                     "dev-fresh22.jsonl", "blind-next17.jsonl", "dev-fresh23.jsonl", "blind-next18.jsonl", "dev-fresh24.jsonl", "dev-fresh25.jsonl", "blind-next19.jsonl", "blind-next20.jsonl", "dev-fresh26.jsonl"}
+                     "dev-fresh22.jsonl", "blind-next17.jsonl", "dev-fresh23.jsonl", "blind-next18.jsonl", "dev-fresh24.jsonl", "dev-fresh25.jsonl", "blind-next19.jsonl", "blind-next20.jsonl", "dev-fresh26.jsonl", "blind-next21.jsonl"}
 # blind-fresh's unanswerable questions ask for an indicator of a place and year the files hold for other years or
 # places (its writer grepped each one), so no single word is absent from every file: no absent terms for them.
 # english-dev's are English renderings of dev's and wider's, whose absent terms are checked under their own ids.
@@ -56,10 +56,10 @@ ABSENT_EVERYWHERE = {"dev-fresh.jsonl", "blind-next.jsonl", "dev-fresh2.jsonl", 
 # is not read here, the set being blind). dev-fresh24's (PM2.5 of Hebei and Anhui, life expectancy of Shanghai and
 # Liaoning, reports not in the collection, …) were grepped over every file by its writer; so were dev-fresh25's
 # (Hebei's 2025 trade growth, Beijing's forest coverage, a 2018 report, …), and dev-fresh26's (Hubei's 2026 revenue
-# growth, Liaoning's freight trains, 2011's registered unemployment rate, …). blind-next19's and blind-next20's were
-# grepped over every file by their writers (their text is not read here, the sets being blind).
+# growth, Liaoning's freight trains, 2011's registered unemployment rate, …). blind-next19's, blind-next20's and blind-next21's
+# were grepped over every file by their writers (their text is not read here, the sets being blind).
 COMBINATION_ABSENT = {"blind-fresh.jsonl", "english-dev.jsonl", "dev-fresh21.jsonl", "dev-fresh22.jsonl",
-                      "blind-next17.jsonl", "dev-fresh23.jsonl", "blind-next18.jsonl", "dev-fresh24.jsonl", "dev-fresh25.jsonl", "blind-next19.jsonl", "blind-next20.jsonl", "dev-fresh26.jsonl"}
+                      "blind-next17.jsonl", "dev-fresh23.jsonl", "blind-next18.jsonl", "dev-fresh24.jsonl", "dev-fresh25.jsonl", "blind-next19.jsonl", "blind-next20.jsonl", "dev-fresh26.jsonl", "blind-next21.jsonl"}
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")
 
