@@ -57,6 +57,7 @@ from assistant.analysis import Analysis, analyse, asks_report_delivery, base_yea
 from assistant.answer.lists import asked_count, counted_run
 from assistant.answer.semantic import Nearness
 from assistant.documents import Chunk, ScoredChunk
+from assistant.facts.frame import asks_stock
 from assistant.index.lexical import tokenize
 from assistant.text import plan_periods
 
@@ -870,8 +871,6 @@ def _sides(analysis: Analysis) -> list[Analysis]:
 
     if asks_difference(analysis):  # "…each expect, and how large was the increase?": each side's level
         analysis = replace(analysis, question=without_change_words(analysis), wants="number")
-    from assistant.facts.frame import asks_stock
-
     # (a side asks where its thing stands when the whole question does: "Beijing's total metro length")
     base = dict(question=analysis.question, comparison=False, wants=analysis.wants,
                 language=analysis.language, expansion=analysis.expansion, book=analysis.book,

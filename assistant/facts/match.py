@@ -162,7 +162,6 @@ def _short_forms_of(question: str) -> tuple:
     return tuple((short, tuple(pieces)) for short, pieces in abbreviations.short_forms(tokenize(question), frozenset()))
 
 
-# a year's end named as the moment a level is asked at (到2025年底, 2025年末, at the end of 2025)
 def increment_for_stock(fact: Fact, frame: Frame) -> bool:
     """A question asking where a thing stands (到2025年底…运营里程分别是多少, total length: frame.stock), answered by a
     fact of what was added that year (新增运营里程30公里: data/asking.yaml added_words): a flow is no stock. A question
